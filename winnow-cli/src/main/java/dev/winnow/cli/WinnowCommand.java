@@ -1,0 +1,43 @@
+package dev.winnow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level {@code winnow} command. Each subcommand is its own class; add new ones to the
+ * {@code subcommands} list below.
+ */
+@Command(name = "winnow",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Validates model predictions, scores samples for active learning and selects the ones worth labelling.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class WinnowCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A configured command line: usage errors exit with 2, unexpected failures with 3. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new WinnowCommand());
+        cl.setExitCodeExceptionMapper(e -> ExitCodes.IO);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("winnow: " + ex.getMessage());
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println("winnow: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.IO;
+        });
+        return cl;
+    }
+}

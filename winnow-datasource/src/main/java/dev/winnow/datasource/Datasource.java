@@ -1,0 +1,42 @@
+package dev.winnow.datasource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A location of files addressed by POSIX paths relative to its root ({@code sub/dir/img.png}). A
+ * local folder today; cloud buckets implement the same interface.
+ *
+ * <p>Paths are checked before use: an absolute path, a {@code ..} segment or a link that leads out
+ * of the root is refused with {@link PathOutsideRootException}. Implementations are safe for use
+ * from several threads.
+ */
+public interface Datasource {
+
+    /** A human-readable name of the root, for messages (a folder path or a URI). */
+    String description();
+
+    /** All files below {@code prefix} ("" for the root), at any depth, as sorted relative paths. */
+    List<String> list(String prefix) throws IOException;
+
+    /** Size and modification time of a file, or empty when it does not exist. */
+    Optional<FileStat> stat(String path) throws IOException;
+
+    /** Opens a file for reading. */
+    InputStream open(String path) throws IOException;
+
+    /** Reads a whole file, refusing one larger than {@code maxBytes}. */
+    byte[] readAllBytes(String path, long maxBytes) throws IOException;
+
+    /**
+     * Writes a file so that readers see either the old contents or the whole new contents, never
+     * a part: the bytes go to a temporary name first and are then renamed into place.
+     */
+    void writeAtomically(String path, byte[] contents) throws IOException;
+
+    /** Size in bytes and last modification time in epoch milliseconds of one file. */
+    record FileStat(long size, long lastModifiedMillis) {
+    }
+}

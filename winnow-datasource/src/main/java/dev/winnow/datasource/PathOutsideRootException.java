@@ -1,0 +1,12 @@
+package dev.winnow.datasource;
+
+import java.io.IOException;
+
+/** Thrown when a path would leave a datasource's root: absolute, with {@code ..}, or through a link. */
+public final class PathOutsideRootException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public PathOutsideRootException(String message) {
+        super(message);
+    }
+}
