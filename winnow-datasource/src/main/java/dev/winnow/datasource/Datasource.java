@@ -2,6 +2,7 @@ package dev.winnow.datasource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,9 @@ public interface Datasource {
 
     /** Opens a file for reading. */
     InputStream open(String path) throws IOException;
+
+    /** Opens a file for random access (video containers need it). */
+    SeekableByteChannel openSeekable(String path) throws IOException;
 
     /** Reads a whole file, refusing one larger than {@code maxBytes}. */
     byte[] readAllBytes(String path, long maxBytes) throws IOException;

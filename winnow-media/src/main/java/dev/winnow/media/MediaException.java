@@ -1,0 +1,17 @@
+package dev.winnow.media;
+
+/**
+ * An image or video that cannot be used: unreadable header, corrupt data, unsupported container
+ * or codec. The message is a sentence for the user naming the file.
+ */
+public final class MediaException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public MediaException(String message) {
+        super(message);
+    }
+
+    public MediaException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
