@@ -2,6 +2,7 @@ package dev.winnow.datasource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,18 @@ public interface Datasource {
     /** A human-readable name of the root, for messages (a folder path or a URI). */
     String description();
 
-    /** All files below {@code prefix} ("" for the root), at any depth, as sorted relative paths. */
+    /**
+     * The root as a canonical URI ending in {@code /} ({@code file:///data/images/}), used to tell
+     * whether two datasources overlap; empty when the implementation cannot say (test fakes).
+     */
+    default Optional<URI> rootUri() {
+        return Optional.empty();
+    }
+
+    /**
+     * All files below the folder {@code prefix} ("" for the root), at any depth, as relative paths
+     * sorted by {@link String#compareTo}; empty when the folder does not exist.
+     */
     List<String> list(String prefix) throws IOException;
 
     /** Size and modification time of a file, or empty when it does not exist. */
@@ -31,12 +43,16 @@ public interface Datasource {
     /** Opens a file for random access (video containers need it). */
     SeekableByteChannel openSeekable(String path) throws IOException;
 
-    /** Reads a whole file, refusing one larger than {@code maxBytes}. */
+    /**
+     * Reads a whole file, refusing one larger than {@code maxBytes} with a
+     * {@link FileTooLargeException} whose message names the file and the limit.
+     */
     byte[] readAllBytes(String path, long maxBytes) throws IOException;
 
     /**
      * Writes a file so that readers see either the old contents or the whole new contents, never
-     * a part: the bytes go to a temporary name first and are then renamed into place.
+     * a part: the bytes go to a temporary name first and are then renamed into place. Missing
+     * parent folders are created.
      */
     void writeAtomically(String path, byte[] contents) throws IOException;
 

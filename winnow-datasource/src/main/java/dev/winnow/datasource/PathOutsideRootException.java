@@ -2,7 +2,10 @@ package dev.winnow.datasource;
 
 import java.io.IOException;
 
-/** Thrown when a path would leave a datasource's root: absolute, with {@code ..}, or through a link. */
+/**
+ * Thrown when a path would leave a datasource's root: absolute, with {@code ..}, or through a link.
+ * The message is a sentence naming the path and the root.
+ */
 public final class PathOutsideRootException extends IOException {
     private static final long serialVersionUID = 1L;
 

@@ -1,18 +1,69 @@
 package dev.winnow.datasource;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Lists the samples of an input datasource: images and videos at any depth, as sorted POSIX paths,
- * restricted by the output location's {@code .lightly/relevant_filenames.txt} when it exists.
+ * Lists the samples of an input datasource: images and videos (by {@link MediaKind} extension,
+ * any letter case) at any depth, as sorted POSIX paths. Anything below a {@code .lightly/} or
+ * {@code .winnow/} folder, at any depth, is left out: those hold predictions and Winnow's own
+ * outputs, never samples. When the output location has {@code .lightly/relevant_filenames.txt},
+ * only the samples it names are kept.
+ *
+ * <pre>{@code
+ * List<String> samples = SampleLister.list(input, output);
+ * }</pre>
  */
 public final class SampleLister {
     private SampleLister() {
     }
 
-    /** The images and videos of {@code input}, filtered by {@code relevantFilenames} of {@code output} when present. */
+    /** The samples of {@code input} and the relevant-filenames entries that matched none of them. */
+    public record Listing(List<String> samples, List<String> unmatchedRelevantEntries) {
+        public Listing {
+            samples = List.copyOf(samples);
+            unmatchedRelevantEntries = List.copyOf(unmatchedRelevantEntries);
+        }
+    }
+
+    /** The images and videos of {@code input}, filtered by {@code relevant_filenames.txt} of {@code output} when present. */
     public static List<String> list(Datasource input, Datasource output) throws IOException {
-        throw new UnsupportedOperationException("not built yet");
+        return scan(input, output).samples();
+    }
+
+    /** Like {@link #list}, also reporting the relevant-filenames entries that named no sample. */
+    public static Listing scan(Datasource input, Datasource output) throws IOException {
+        Optional<RelevantFilenames> relevant = RelevantFilenames.read(output);
+        List<String> media = new ArrayList<>();
+        for (String path : input.list("")) {
+            if (isSample(path)) {
+                media.add(path);
+            }
+        }
+        if (relevant.isEmpty()) {
+            return new Listing(media, List.of());
+        }
+        List<String> kept = new ArrayList<>();
+        for (String path : media) {
+            if (relevant.get().contains(path)) {
+                kept.add(path);
+            }
+        }
+        return new Listing(kept, relevant.get().unmatched(media));
+    }
+
+    /** Whether {@code path} is an image or video outside the folders Winnow and predictions own. */
+    public static boolean isSample(String path) {
+        if (MediaKind.of(path).isEmpty()) {
+            return false;
+        }
+        int lastSlash = path.lastIndexOf('/');
+        if (lastSlash < 0) {
+            return true;
+        }
+        String folder = path.substring(0, lastSlash);
+        return !DatasourcePaths.hasSegment(folder, ".lightly") && !DatasourcePaths.hasSegment(folder, ".winnow");
     }
 }

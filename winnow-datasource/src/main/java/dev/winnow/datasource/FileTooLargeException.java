@@ -1,0 +1,30 @@
+package dev.winnow.datasource;
+
+import java.io.IOException;
+
+/**
+ * Thrown by {@link Datasource#readAllBytes} when a file is larger than the limit the caller set, so
+ * that hostile or mistaken input costs bounded memory. The message names the file and the limit.
+ */
+public final class FileTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String path;
+    private final long limitBytes;
+
+    public FileTooLargeException(String path, long limitBytes, String message) {
+        super(message);
+        this.path = path;
+        this.limitBytes = limitBytes;
+    }
+
+    /** The datasource path of the file that was too large. */
+    public String path() {
+        return path;
+    }
+
+    /** The limit in bytes that the file exceeded. */
+    public long limitBytes() {
+        return limitBytes;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.winnow.datasource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalDatasourceTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void list_isRecursiveSortedFilesOnly() throws IOException {
+        write("b/z.jpg", "1");
+        write("b/a/y.png", "2");
+        write("a.txt", "3");
+        write("B.jpg", "4");
+        Files.createDirectories(dir.resolve("empty/folder"));
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThat(source.list("")).containsExactly("B.jpg", "a.txt", "b/a/y.png", "b/z.jpg");
+        assertThat(source.list("b")).containsExactly("b/a/y.png", "b/z.jpg");
+        assertThat(source.list("b/")).containsExactly("b/a/y.png", "b/z.jpg");
+        assertThat(source.list("missing")).isEmpty();
+        assertThat(source.list("a.txt")).isEmpty();
+    }
+
+    @Test
+    void list_includesLinkedFilesButDoesNotEnterLinkedFolders(@TempDir Path outside) throws IOException {
+        write("real.jpg", "x");
+        Files.writeString(outside.resolve("secret.jpg"), "s");
+        Files.createSymbolicLink(dir.resolve("inside-link.jpg"), dir.resolve("real.jpg"));
+        Files.createSymbolicLink(dir.resolve("outside-link.jpg"), outside.resolve("secret.jpg"));
+        Files.createSymbolicLink(dir.resolve("folder-link"), outside);
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThat(source.list("")).containsExactly("inside-link.jpg", "outside-link.jpg", "real.jpg");
+    }
+
+    @Test
+    void stat_givesSizeAndTimeOrEmpty() throws IOException {
+        Path file = write("a/b.bin", "hello");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_700_000_000_000L));
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThat(source.stat("a/b.bin")).contains(new Datasource.FileStat(5, 1_700_000_000_000L));
+        assertThat(source.stat("a/missing.bin")).isEmpty();
+        assertThat(source.stat("a")).isEmpty();
+    }
+
+    @Test
+    void open_andOpenSeekable_readTheFile() throws IOException {
+        write("x/data.txt", "0123456789");
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        try (InputStream in = source.open("x/data.txt")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789");
+        }
+        try (SeekableByteChannel channel = source.openSeekable("x/data.txt")) {
+            channel.position(6);
+            ByteBuffer buffer = ByteBuffer.allocate(4);
+            channel.read(buffer);
+            assertThat(new String(buffer.array(), StandardCharsets.UTF_8)).isEqualTo("6789");
+            assertThat(channel.size()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void open_missingFile_namesTheFileAndRoot() throws IOException {
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThatThrownBy(() -> source.open("no/such.jpg"))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage("no/such.jpg: no such file in " + dir.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void readAllBytes_withinLimit() throws IOException {
+        write("f.json", "{\"a\":1}");
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThat(source.readAllBytes("f.json", 7)).isEqualTo("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(source.readAllBytes("f.json", Long.MAX_VALUE)).hasSize(7);
+    }
+
+    @Test
+    void readAllBytes_overLimit_namesFileAndLimit() throws IOException {
+        write("big/f.json", "{\"a\":12}");
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThatThrownBy(() -> source.readAllBytes("big/f.json", 7))
+                .isInstanceOf(FileTooLargeException.class)
+                .hasMessage("The file 'big/f.json' in " + source.description() + " is 8 bytes, larger than the limit of 7 bytes.");
+    }
+
+    @Test
+    void writeAtomically_createsParentsReplacesAndLeavesNoTemporaryFile() throws IOException {
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        source.writeAtomically(".winnow/runs/r1/selected.txt", "a\n".getBytes(StandardCharsets.UTF_8));
+        source.writeAtomically(".winnow/runs/r1/selected.txt", "b\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(dir.resolve(".winnow/runs/r1/selected.txt"))).isEqualTo("b\n");
+        try (Stream<Path> files = Files.list(dir.resolve(".winnow/runs/r1"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("selected.txt");
+        }
+    }
+
+    @Test
+    void paths_absoluteOrDotDot_areRefused() throws IOException {
+        LocalDatasource source = LocalDatasource.at(dir);
+        String root = source.description();
+
+        assertThatThrownBy(() -> source.open("/etc/passwd"))
+                .isInstanceOf(PathOutsideRootException.class)
+                .hasMessage("The path '/etc/passwd' is absolute; paths must be relative to the datasource root " + root + ".");
+        assertThatThrownBy(() -> source.stat("a/../../x.jpg"))
+                .isInstanceOf(PathOutsideRootException.class)
+                .hasMessage("The path 'a/../../x.jpg' leaves the datasource root " + root + ": '..' segments are not allowed.");
+        assertThatThrownBy(() -> source.writeAtomically("../x.txt", new byte[0]))
+                .isInstanceOf(PathOutsideRootException.class);
+        assertThatThrownBy(() -> source.list("../"))
+                .isInstanceOf(PathOutsideRootException.class);
+        assertThat(Files.exists(dir.resolveSibling("x.txt"))).isFalse();
+    }
+
+    @Test
+    void paths_throughLinksLeavingTheRoot_areRefused(@TempDir Path outside) throws IOException {
+        Files.writeString(outside.resolve("secret.jpg"), "s");
+        Files.createSymbolicLink(dir.resolve("escape.jpg"), outside.resolve("secret.jpg"));
+        Files.createSymbolicLink(dir.resolve("out"), outside);
+        LocalDatasource source = LocalDatasource.at(dir);
+        String expected = "The path 'escape.jpg' resolves through a link to " + outside.toRealPath().resolve("secret.jpg")
+                + ", outside the datasource root " + source.description() + ".";
+
+        assertThatThrownBy(() -> source.open("escape.jpg")).isInstanceOf(PathOutsideRootException.class).hasMessage(expected);
+        assertThatThrownBy(() -> source.stat("escape.jpg")).isInstanceOf(PathOutsideRootException.class).hasMessage(expected);
+        assertThatThrownBy(() -> source.readAllBytes("escape.jpg", 10)).isInstanceOf(PathOutsideRootException.class);
+        assertThatThrownBy(() -> source.openSeekable("out/secret.jpg")).isInstanceOf(PathOutsideRootException.class);
+        assertThatThrownBy(() -> source.writeAtomically("out/new.txt", new byte[] {1}))
+                .isInstanceOf(PathOutsideRootException.class)
+                .hasMessage("The path 'out/new.txt' resolves through a link to " + outside.toRealPath()
+                        + ", outside the datasource root " + source.description() + ".");
+        assertThatThrownBy(() -> source.list("out")).isInstanceOf(PathOutsideRootException.class);
+        assertThat(Files.exists(outside.resolve("new.txt"))).isFalse();
+    }
+
+    @Test
+    void linkInsideTheRoot_isFollowed() throws IOException {
+        write("real/a.jpg", "abc");
+        Files.createSymbolicLink(dir.resolve("alias.jpg"), dir.resolve("real/a.jpg"));
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThat(source.readAllBytes("alias.jpg", 100)).isEqualTo("abc".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void at_missingOrFile_isRefused() throws IOException {
+        Path file = write("file.txt", "x");
+
+        assertThatThrownBy(() -> LocalDatasource.at(dir.resolve("nope")))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage(dir.resolve("nope") + ": the folder does not exist");
+        assertThatThrownBy(() -> LocalDatasource.at(file))
+                .hasMessage(file + " is a file, but a datasource must be a folder");
+    }
+
+    @Test
+    void rootUri_isTheRealFolderWithTrailingSlash() throws IOException {
+        assertThat(LocalDatasource.at(dir).rootUri()).contains(dir.toRealPath().toUri());
+        assertThat(LocalDatasource.at(dir).rootUri().orElseThrow().toString()).endsWith("/");
+        assertThat(List.of(LocalDatasource.create(dir.resolve("new/out")).root())).containsExactly(dir.resolve("new/out"));
+    }
+}
