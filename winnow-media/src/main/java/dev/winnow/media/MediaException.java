@@ -2,9 +2,10 @@ package dev.winnow.media;
 
 /**
  * An image or video that cannot be used: unreadable header, corrupt data, unsupported container
- * or codec. The message is a sentence for the user naming the file.
+ * or codec. The message is a sentence for the user naming the file. {@link UnsupportedMediaException}
+ * marks the cases another decoder might still handle.
  */
-public final class MediaException extends Exception {
+public class MediaException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public MediaException(String message) {

@@ -1,0 +1,97 @@
+package dev.winnow.media;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Walks the top-level boxes of an MP4/MOV file before JCodec parses it. JCodec allocates a buffer
+ * of whatever size the {@code moov} box declares and fails with assorted runtime errors on a
+ * truncated file; checking the box structure first turns both into a clear sentence and keeps
+ * the memory a hostile file can cost bounded. Cost: one 16-byte read per top-level box.
+ */
+final class Mp4Boxes {
+    /** Largest {@code moov} box accepted: its sample tables for hours of video fit easily. */
+    static final long MAX_MOVIE_BOX_BYTES = 256L * 1024 * 1024;
+    private static final int MAX_TOP_LEVEL_BOXES = 100_000;
+
+    private Mp4Boxes() {
+    }
+
+    /** Checks the box structure of the file behind {@code channel}; the position is left undefined. */
+    static void check(SeekableByteChannel channel, String path) throws IOException, MediaException {
+        long fileSize = channel.size();
+        long position = 0;
+        boolean sawMovie = false;
+        ByteBuffer header = ByteBuffer.allocate(16);
+        for (int count = 0; position < fileSize; count++) {
+            if (count == MAX_TOP_LEVEL_BOXES) {
+                throw new MediaException("The video '" + path + "' has more than " + MAX_TOP_LEVEL_BOXES
+                        + " top-level boxes; it is not a well-formed MP4/MOV file.");
+            }
+            if (fileSize - position < 8) {
+                throw truncated(path, position, fileSize);
+            }
+            header.clear().limit((int) Math.min(16, fileSize - position));
+            channel.position(position);
+            while (header.hasRemaining() && channel.read(header) >= 0) {
+                // keep reading until the header is complete
+            }
+            header.flip();
+            long size = header.getInt() & 0xFFFFFFFFL;
+            byte[] typeBytes = new byte[4];
+            header.get(typeBytes);
+            String type = new String(typeBytes, StandardCharsets.ISO_8859_1);
+            if (count == 0 && !isPrintable(typeBytes)) {
+                throw new MediaException("The video '" + path + "' does not start with an MP4/MOV box; "
+                        + "it is corrupt or in another container.");
+            }
+            if (size == 1) {
+                if (header.remaining() < 8) {
+                    throw truncated(path, position, fileSize);
+                }
+                size = header.getLong();
+            } else if (size == 0) {
+                size = fileSize - position; // the box runs to the end of the file
+            }
+            if (size < 8) {
+                throw new MediaException("The video '" + path + "' is corrupt: the box '" + printable(type) + "' at byte "
+                        + position + " declares a size of " + size + " bytes, less than its own header.");
+            }
+            if (size > fileSize - position) {
+                throw new MediaException("The video '" + path + "' is truncated: the box '" + printable(type) + "' at byte "
+                        + position + " declares " + size + " bytes, but the file ends after " + (fileSize - position) + ".");
+            }
+            if (type.equals("moov")) {
+                if (size > MAX_MOVIE_BOX_BYTES) {
+                    throw new MediaException("The video '" + path + "' has a movie header of " + size
+                            + " bytes, more than the limit of " + MAX_MOVIE_BOX_BYTES + " bytes.");
+                }
+                sawMovie = true;
+            }
+            position += size;
+        }
+        if (!sawMovie) {
+            throw new MediaException("The video '" + path + "' has no movie header (moov box); it is truncated or corrupt.");
+        }
+    }
+
+    private static MediaException truncated(String path, long position, long fileSize) {
+        return new MediaException("The video '" + path + "' is truncated: a box header at byte " + position
+                + " is cut off by the end of the file at byte " + fileSize + ".");
+    }
+
+    private static boolean isPrintable(byte[] type) {
+        for (byte b : type) {
+            if (b < 0x20 || b > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String printable(String type) {
+        return isPrintable(type.getBytes(StandardCharsets.ISO_8859_1)) ? type : "?";
+    }
+}

@@ -1,0 +1,125 @@
+package dev.winnow.media;
+
+import dev.winnow.datasource.Datasource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Picks the decoder for a video by its container (file extension): the decoders are asked in
+ * order, and when one reports {@link UnsupportedMediaException} (say, an HEVC stream in an MP4 that
+ * JCodec cannot decode) the next one claiming the container gets the file. A container nobody
+ * claims is refused with "unsupported video container".
+ *
+ * <pre>{@code
+ * VideoDecoder videos = VideoDecoders.standard();
+ * int frames = videos.frameCount(datasource, "street/tree.mp4");
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class VideoDecoders implements VideoDecoder {
+    private static final class Holder {
+        static final VideoDecoders STANDARD = discover();
+    }
+
+    private final List<VideoDecoder> decoders;
+
+    private VideoDecoders(List<VideoDecoder> decoders) {
+        this.decoders = List.copyOf(decoders);
+    }
+
+    /** The built-in JCodec decoder first, then every decoder found through {@link ServiceLoader}. */
+    public static VideoDecoders standard() {
+        return Holder.STANDARD;
+    }
+
+    /** Exactly {@code decoders}, asked in this order (for tests and embedding). */
+    public static VideoDecoders of(List<VideoDecoder> decoders) {
+        return new VideoDecoders(decoders);
+    }
+
+    private static VideoDecoders discover() {
+        List<VideoDecoder> found = new ArrayList<>();
+        found.add(new JcodecVideoDecoder());
+        for (VideoDecoder decoder : ServiceLoader.load(VideoDecoder.class)) {
+            found.add(decoder);
+        }
+        return new VideoDecoders(found);
+    }
+
+    /** The decoders in the order they are asked. */
+    public List<VideoDecoder> decoders() {
+        return decoders;
+    }
+
+    @Override
+    public String name() {
+        List<String> names = new ArrayList<>();
+        decoders.forEach(d -> names.add(d.name()));
+        return String.join(", ", names);
+    }
+
+    @Override
+    public Set<String> containers() {
+        Set<String> all = new LinkedHashSet<>();
+        decoders.forEach(d -> all.addAll(d.containers()));
+        return Collections.unmodifiableSet(all);
+    }
+
+    @Override
+    public int frameCount(Datasource datasource, String path) throws IOException, MediaException {
+        UnsupportedMediaException last = null;
+        for (VideoDecoder decoder : candidates(path)) {
+            try {
+                return decoder.frameCount(datasource, path);
+            } catch (UnsupportedMediaException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    @Override
+    public void decode(Datasource datasource, String path, FrameRequest request, FrameConsumer consumer)
+            throws IOException, MediaException {
+        UnsupportedMediaException last = null;
+        for (VideoDecoder decoder : candidates(path)) {
+            try {
+                decoder.decode(datasource, path, request, consumer);
+                return;
+            } catch (UnsupportedMediaException e) {
+                last = e; // nothing was handed to the consumer: the codec is checked before any frame
+            }
+        }
+        throw last;
+    }
+
+    private List<VideoDecoder> candidates(String path) throws UnsupportedMediaException {
+        String extension = extension(path);
+        List<VideoDecoder> candidates = new ArrayList<>();
+        for (VideoDecoder decoder : decoders) {
+            if (decoder.containers().contains(extension)) {
+                candidates.add(decoder);
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new UnsupportedMediaException("The video '" + path + "' is in an unsupported video container ("
+                    + (extension.isEmpty() ? "no extension" : "." + extension) + "); Winnow reads "
+                    + String.join(", ", new TreeSet<>(containers())) + ".");
+        }
+        return candidates;
+    }
+
+    static String extension(String path) {
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        return dot > slash + 1 ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+}
