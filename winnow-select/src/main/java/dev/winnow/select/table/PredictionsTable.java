@@ -1,0 +1,185 @@
+package dev.winnow.select.table;
+
+import dev.winnow.format.BoundingBox;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.TaskType;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The predictions of one task for every sample that has a prediction file, held column by column
+ * in primitive arrays rather than as one object per box: a million samples with five boxes and
+ * ten-class probabilities take about 600 MB.
+ *
+ * <p>Samples are sorted by name (video frames by their frame names) and addressed by index
+ * {@code 0 .. sampleCount() - 1}. Their singletons are numbered across the whole table, in file
+ * order within a sample: sample {@code i} owns singletons {@code firstSingleton(i)} up to but
+ * excluding {@code endSingleton(i)}. Categories are given as positions in the schema's ascending
+ * id order ({@link #categoryIndex}), the order of probability vectors.
+ *
+ * <pre>{@code
+ * for (int i = 0; i < table.sampleCount(); i++) {
+ *     for (int s = table.firstSingleton(i); s < table.endSingleton(i); s++) {
+ *         double score = table.score(s);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and safe to share between threads. Build one with {@link PredictionsTableBuilder}.
+ */
+public final class PredictionsTable {
+    private final String taskName;
+    private final TaskSchema schema;
+    private final Columns columns;
+
+    PredictionsTable(String taskName, TaskSchema schema, Columns columns) {
+        this.taskName = taskName;
+        this.schema = schema;
+        this.columns = columns;
+    }
+
+    public String taskName() {
+        return taskName;
+    }
+
+    public TaskSchema schema() {
+        return schema;
+    }
+
+    public TaskType taskType() {
+        return schema.taskType();
+    }
+
+    /** Number of schema categories, the length of every probability vector. */
+    public int categoryCount() {
+        return schema.categoryCount();
+    }
+
+    public int sampleCount() {
+        return columns.sampleCount();
+    }
+
+    public String sampleName(int sample) {
+        return columns.samples[sample];
+    }
+
+    /** All sample names in table order (sorted); an unmodifiable view. */
+    public List<String> sampleNames() {
+        return Collections.unmodifiableList(Arrays.asList(columns.samples));
+    }
+
+    /** Index of the sample with this name, or -1 when the table does not hold it. */
+    public int indexOf(String sampleName) {
+        int i = Arrays.binarySearch(columns.samples, Objects.requireNonNull(sampleName, "sampleName"));
+        return i >= 0 ? i : -1;
+    }
+
+    /**
+     * The prediction file the sample was read from, as a path in the output datasource:
+     * {@code .lightly/predictions/<task>/<sample without extension>.json}.
+     */
+    public String predictionFile(int sample) {
+        String name = columns.samples[sample];
+        int slash = name.lastIndexOf('/');
+        int dot = name.lastIndexOf('.');
+        String stem = dot > slash + 1 ? name.substring(0, dot) : name;
+        return ".lightly/predictions/" + taskName + "/" + stem + ".json";
+    }
+
+    /** Number of singletons of all samples together. */
+    public int singletonCount() {
+        return columns.singletonCount();
+    }
+
+    public int firstSingleton(int sample) {
+        return columns.singletonStart[sample];
+    }
+
+    /** One past the sample's last singleton. */
+    public int endSingleton(int sample) {
+        return columns.singletonStart[sample + 1];
+    }
+
+    /** Number of singletons (boxes, segments, instances) of one sample. */
+    public int singletonCount(int sample) {
+        return columns.singletonStart[sample + 1] - columns.singletonStart[sample];
+    }
+
+    /** The singleton's category as a position in the schema's ascending id order. */
+    public int categoryIndex(int singleton) {
+        return columns.category[singleton];
+    }
+
+    /** The singleton's category id as written in its file. */
+    public int categoryId(int singleton) {
+        return schema.categories().get(columns.category[singleton]).id();
+    }
+
+    public boolean hasScore(int singleton) {
+        return !Double.isNaN(columns.score[singleton]);
+    }
+
+    /** The singleton's score, or NaN when it has none (only classification singletons may lack one). */
+    public double score(int singleton) {
+        return columns.score[singleton];
+    }
+
+    public boolean hasProbabilities(int singleton) {
+        return columns.probabilityStart[singleton + 1] > columns.probabilityStart[singleton];
+    }
+
+    /** Entry {@code categoryIndex} of the singleton's probability vector; it must have one. */
+    public double probability(int singleton, int categoryIndex) {
+        if (!hasProbabilities(singleton)) {
+            throw new IllegalArgumentException("Singleton " + singleton + " has no probabilities.");
+        }
+        return columns.probabilities[columns.probabilityStart[singleton] + Objects.checkIndex(categoryIndex, categoryCount())];
+    }
+
+    /**
+     * Copies the singleton's probability vector into {@code into} from position 0 and returns its
+     * length: {@link #categoryCount()}, or 0 when the singleton has no probabilities.
+     */
+    public int copyProbabilities(int singleton, double[] into) {
+        int start = columns.probabilityStart[singleton];
+        int length = columns.probabilityStart[singleton + 1] - start;
+        System.arraycopy(columns.probabilities, start, into, 0, length);
+        return length;
+    }
+
+    public boolean hasBoundingBox(int singleton) {
+        return columns.bbox.length > 0 && !Float.isNaN(columns.bbox[4 * singleton]);
+    }
+
+    /**
+     * The singleton's box, held at float precision, or empty for task types without boxes and
+     * keypoint instances written without one.
+     */
+    public Optional<BoundingBox> boundingBox(int singleton) {
+        if (!hasBoundingBox(singleton)) {
+            return Optional.empty();
+        }
+        float[] b = columns.bbox;
+        int at = 4 * singleton;
+        return Optional.of(new BoundingBox(b[at], b[at + 1], b[at + 2], b[at + 3]));
+    }
+
+    /** Number of set pixels of a semantic segment's mask; 0 for other task types. */
+    public long segmentArea(int singleton) {
+        return columns.segmentArea.length == 0 ? 0 : columns.segmentArea[singleton];
+    }
+
+    /** Number of keypoints of a keypoint instance; 0 for other task types. */
+    public int keypointCount(int singleton) {
+        return columns.keypointStart.length == 0 ? 0
+                : columns.keypointStart[singleton + 1] - columns.keypointStart[singleton];
+    }
+
+    /** Confidence of keypoint {@code keypoint} of a keypoint instance. */
+    public double keypointConfidence(int singleton, int keypoint) {
+        return columns.keypointConfidence[columns.keypointStart[singleton] + Objects.checkIndex(keypoint, keypointCount(singleton))];
+    }
+}
