@@ -1,0 +1,106 @@
+package dev.winnow.media;
+
+import dev.winnow.datasource.Datasource;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+
+/**
+ * Decodes images at reduced resolution. The header is read first; then the reader skips pixels
+ * while decoding (ImageIO source subsampling by the largest integer factor that keeps the image at
+ * least the target size, see {@link Subsampling}), so a 4000x3000 photo wanted at 224 pixels never
+ * occupies 48 MB of memory. The result is {@link BufferedImage#TYPE_INT_RGB} with the original size.
+ *
+ * <p>A file that cannot be decoded completely is a {@link MediaException} naming it, including a
+ * truncated JPEG, which the JPEG reader would otherwise return with grey rows at the bottom. So is
+ * an image whose decoded size would exceed {@link #MAX_DECODED_PIXELS}.
+ *
+ * <pre>{@code
+ * DecodedImage image = ImageDecoder.decode(datasource, "street/home.jpg", 224);  // 256x192 of 512x384
+ * }</pre>
+ *
+ * <p>Thread-safe: each call uses its own reader.
+ */
+public final class ImageDecoder {
+    /** The most pixels one decoded image may have (a 16k x 16k image); bounds memory on hostile headers. */
+    public static final long MAX_DECODED_PIXELS = 1L << 28;
+
+    private ImageDecoder() {
+    }
+
+    /** The image, reduced so that its short side is at least {@code targetShortSide} (0: full size). */
+    public static DecodedImage decode(Datasource datasource, String path, int targetShortSide) throws IOException, MediaException {
+        if (targetShortSide < 0) {
+            throw new IllegalArgumentException("The target short side must be 0 (full size) or more, but was " + targetShortSide + ".");
+        }
+        return decode(datasource, path, original -> Subsampling.forShortSide(original, targetShortSide));
+    }
+
+    /** The image, reduced so that it is at least {@code target} wide and high. */
+    public static DecodedImage decode(Datasource datasource, String path, ImageSize target) throws IOException, MediaException {
+        return decode(datasource, path, original -> Subsampling.forSize(original, target));
+    }
+
+    /** The image at full size. */
+    public static DecodedImage decodeFull(Datasource datasource, String path) throws IOException, MediaException {
+        return decode(datasource, path, 0);
+    }
+
+    private interface FactorChoice {
+        int factorFor(ImageSize original);
+    }
+
+    private static DecodedImage decode(Datasource datasource, String path, FactorChoice choice) throws IOException, MediaException {
+        ImageReader reader = ImageReaders.open(datasource, path, true);
+        List<String> damage = new ArrayList<>();
+        IIOReadWarningListener warnings = (source, warning) -> {
+            if (isDamage(warning)) {
+                damage.add(warning);
+            }
+        };
+        reader.addIIOReadWarningListener(warnings);
+        try {
+            ImageSize original;
+            try {
+                original = new ImageSize(reader.getWidth(0), reader.getHeight(0));
+            } catch (IOException | RuntimeException e) {
+                throw ImageHeaders.unreadable(path, e);
+            }
+            int factor = choice.factorFor(original);
+            ImageSize reduced = Subsampling.reduced(original, factor);
+            if (reduced.pixelCount() > MAX_DECODED_PIXELS) {
+                throw new MediaException("The image '" + path + "' is " + original.width() + "x" + original.height()
+                        + " pixels; decoding it at " + reduced.width() + "x" + reduced.height() + " would exceed the limit of "
+                        + MAX_DECODED_PIXELS + " pixels.");
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(factor, factor, 0, 0);
+            BufferedImage pixels;
+            try {
+                pixels = reader.read(0, param);
+            } catch (IOException | RuntimeException e) {
+                throw new MediaException("The image '" + path + "' could not be decoded; it is truncated or corrupt.", e);
+            } catch (OutOfMemoryError e) {
+                throw new MediaException("The image '" + path + "' needs more memory to decode than is available.");
+            }
+            if (!damage.isEmpty()) {
+                throw new MediaException("The image '" + path + "' could not be decoded completely; it is truncated or corrupt ("
+                        + damage.get(0).strip() + ").");
+            }
+            return new DecodedImage(RgbImages.toIntRgb(pixels), original);
+        } finally {
+            ImageReaders.close(reader);
+        }
+    }
+
+    /** Reader warnings that mean pixels are missing, rather than harmless metadata oddities. */
+    private static boolean isDamage(String warning) {
+        String text = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+        return text.contains("premature end") || text.contains("truncat") || text.contains("corrupt");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.winnow.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.winnow.datasource.LocalDatasource;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageDecoderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reducesByTheLargestFactorKeepingTheTarget() throws Exception {
+        LocalDatasource samples = SampleData.datasource();
+
+        DecodedImage home = ImageDecoder.decode(samples, "street/home.jpg", 224);
+        DecodedImage building = ImageDecoder.decode(samples, "street/building.jpg", 224);
+        DecodedImage chessboard = ImageDecoder.decode(samples, "chessboard.png", 224);
+
+        assertThat(home.decodedSize()).isEqualTo(new ImageSize(512, 384)); // 384 / 224 = 1: no reduction
+        assertThat(home.original()).isEqualTo(new ImageSize(512, 384));
+        assertThat(building.decodedSize()).isEqualTo(new ImageSize(434, 300)); // factor 2
+        assertThat(chessboard.decodedSize()).isEqualTo(new ImageSize(225, 233)); // factor 16 of 3595x3723
+        assertThat(chessboard.original()).isEqualTo(new ImageSize(3595, 3723));
+        assertThat(chessboard.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(building.scaleX()).isEqualTo(434.0 / 868);
+    }
+
+    @Test
+    void targetSize_keepsBothSidesAtLeastThatLarge() throws Exception {
+        DecodedImage image = ImageDecoder.decode(SampleData.datasource(), "street/building.jpg", new ImageSize(300, 200));
+
+        assertThat(image.decodedSize()).isEqualTo(new ImageSize(434, 300)); // min(868/300, 600/200) = 2
+    }
+
+    @Test
+    void subsampledPixels_areTheFullImagesPixels() throws Exception {
+        LocalDatasource samples = SampleData.datasource();
+        BufferedImage full = ImageDecoder.decodeFull(samples, "pic3.png").image();
+        BufferedImage half = ImageDecoder.decode(samples, "pic3.png", 150).image();
+
+        assertThat(half.getWidth()).isEqualTo(200);
+        assertThat(half.getHeight()).isEqualTo(150);
+        for (int y = 0; y < 150; y += 7) {
+            for (int x = 0; x < 200; x += 5) {
+                assertThat(half.getRGB(x, y)).isEqualTo(full.getRGB(2 * x, 2 * y));
+            }
+        }
+        assertThat(full.getRGB(10, 10) & 0xFFFFFF).isEqualTo(ImageIO.read(samples.root().resolve("pic3.png").toFile()).getRGB(10, 10) & 0xFFFFFF);
+    }
+
+    @Test
+    void greyAndAlphaImages_keepTheirStoredValues() throws Exception {
+        BufferedImage grey = new BufferedImage(4, 3, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(1, 1, 0, 100);
+        ImageIO.write(grey, "png", dir.resolve("grey.png").toFile());
+        BufferedImage argb = new BufferedImage(4, 3, BufferedImage.TYPE_INT_ARGB);
+        argb.setRGB(2, 1, 0x00_40_80_C0); // fully transparent, colour kept
+        argb.setRGB(3, 2, 0x80_10_20_30);
+        ImageIO.write(argb, "png", dir.resolve("alpha.png").toFile());
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        BufferedImage greyRgb = ImageDecoder.decodeFull(source, "grey.png").image();
+        BufferedImage alphaRgb = ImageDecoder.decodeFull(source, "alpha.png").image();
+
+        assertThat(greyRgb.getRGB(1, 1) & 0xFFFFFF).isEqualTo(0x646464);
+        assertThat(greyRgb.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0);
+        assertThat(alphaRgb.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(alphaRgb.getRGB(2, 1) & 0xFFFFFF).isEqualTo(0x4080C0);
+        assertThat(alphaRgb.getRGB(3, 2) & 0xFFFFFF).isEqualTo(0x102030);
+    }
+
+    @Test
+    void truncatedJpeg_isAMediaException() throws Exception {
+        byte[] jpeg = Files.readAllBytes(SampleData.folder().resolve("objects/baboon.jpg"));
+        Files.write(dir.resolve("half.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
+
+        assertThatThrownBy(() -> ImageDecoder.decode(LocalDatasource.at(dir), "half.jpg", 64))
+                .isInstanceOf(MediaException.class)
+                .hasMessage("The image 'half.jpg' could not be decoded completely; it is truncated or corrupt "
+                        + "(Truncated File - Missing EOI marker).");
+    }
+
+    @Test
+    void truncatedPng_isAMediaException() throws Exception {
+        byte[] png = Files.readAllBytes(SampleData.folder().resolve("pic3.png"));
+        Files.write(dir.resolve("half.png"), Arrays.copyOf(png, png.length / 2));
+
+        assertThatThrownBy(() -> ImageDecoder.decode(LocalDatasource.at(dir), "half.png", 64))
+                .isInstanceOf(MediaException.class)
+                .hasMessage("The image 'half.png' could not be decoded; it is truncated or corrupt.");
+    }
+
+    @Test
+    void hugeDeclaredSize_isRefusedBeforeDecoding() throws Exception {
+        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("one.png").toFile());
+        byte[] png = Files.readAllBytes(dir.resolve("one.png"));
+        putInt(png, 16, 100_000);
+        putInt(png, 20, 80_000);
+        Files.write(dir.resolve("huge.png"), png);
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThatThrownBy(() -> ImageDecoder.decodeFull(source, "huge.png"))
+                .isInstanceOf(MediaException.class)
+                .hasMessage("The image 'huge.png' is 100000x80000 pixels; decoding it at 100000x80000 would exceed the limit of "
+                        + "268435456 pixels.");
+        assertThatThrownBy(() -> ImageDecoder.decode(source, "huge.png", 224))
+                .isInstanceOf(MediaException.class)
+                .hasMessage("The image 'huge.png' could not be decoded; it is truncated or corrupt.");
+    }
+
+    private static void putInt(byte[] bytes, int offset, int value) {
+        bytes[offset] = (byte) (value >>> 24);
+        bytes[offset + 1] = (byte) (value >>> 16);
+        bytes[offset + 2] = (byte) (value >>> 8);
+        bytes[offset + 3] = (byte) value;
+    }
+}
