@@ -1,0 +1,51 @@
+package dev.winnow.convert;
+
+import java.util.Optional;
+
+/**
+ * Sample names as converters meet them in annotation files, and the prediction file each maps to.
+ * A sample name is a POSIX path relative to the input root ({@code a/b/img.png}); its prediction
+ * file is {@code <task>/a/b/img.json}.
+ */
+public final class SampleNames {
+    private SampleNames() {
+    }
+
+    /**
+     * Why {@code name} cannot be a sample name, or empty when it can: it must be non-empty, relative,
+     * use {@code /} as separator, have no empty, {@code .} or {@code ..} segment, and have an
+     * extension.
+     */
+    public static Optional<String> problem(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("The file name is empty.");
+        }
+        if (name.startsWith("/") || (name.length() > 1 && name.charAt(1) == ':')) {
+            return Optional.of("The file name '" + name + "' is absolute; it must be relative to the image folder.");
+        }
+        if (name.indexOf('\\') >= 0) {
+            return Optional.of("The file name '" + name + "' contains '\\'; use '/' between folders.");
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return Optional.of("The file name '" + name + "' has an empty, '.' or '..' part; it must stay inside the image folder.");
+            }
+        }
+        if (stem(name).equals(name)) {
+            return Optional.of("The file name '" + name + "' has no extension such as .jpg or .png.");
+        }
+        return Optional.empty();
+    }
+
+    /** {@code a/b/img.png} → {@code a/b/img}: the name without its extension. */
+    public static String stem(String name) {
+        int slash = name.lastIndexOf('/');
+        int dot = name.lastIndexOf('.');
+        return dot > slash + 1 ? name.substring(0, dot) : name;
+    }
+
+    /** The prediction file of {@code sampleName} relative to the task folder: {@code a/b/img.json}. */
+    public static String predictionFile(String sampleName) {
+        return stem(sampleName) + ".json";
+    }
+}

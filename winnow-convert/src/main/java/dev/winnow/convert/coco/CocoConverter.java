@@ -1,0 +1,230 @@
+package dev.winnow.convert.coco;
+
+import dev.winnow.convert.ConversionException;
+import dev.winnow.convert.ConversionReport;
+import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.convert.PredictionsFolder;
+import dev.winnow.format.Category;
+import dev.winnow.format.RleMask;
+import dev.winnow.format.Singleton;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.TaskType;
+import dev.winnow.format.io.PredictionWriter;
+import dev.winnow.format.rle.MaskUnion;
+import dev.winnow.media.ImageHeaders;
+import dev.winnow.media.ImageSize;
+import dev.winnow.media.MediaException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Converts a COCO dataset or results file into one task of a predictions folder.
+ *
+ * <p>Streaming: the file is read twice with Jackson's streaming parser and never held whole. The
+ * first pass reads {@code images} and {@code categories} into a columnar {@link ImageIndex}; the
+ * second reads {@code annotations} one at a time, turns each into its singleton's JSON text and
+ * appends that to a {@link FragmentStore}. Memory is thus about the size of the output, not of the
+ * input (polygons shrink to run lengths, and no JSON tree of the whole file exists). The prediction
+ * files are then assembled per image and written in parallel.
+ *
+ * <pre>{@code
+ * PredictionsFolder out = PredictionsFolder.open(Locations.openOrCreate("out"), "detections", false);
+ * ConversionReport report = CocoConverter.convert(CocoOptions.of(Path.of("instances.json"),
+ *         TaskType.OBJECT_DETECTION), out);
+ * }</pre>
+ *
+ * <p>Each call is independent; the class holds no state.
+ */
+public final class CocoConverter {
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(256 << 20).build())
+                    .build())
+            // Annotations are read one at a time from inside a larger document.
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private CocoConverter() {
+    }
+
+    /** Converts as described in the class comment and returns what was written and skipped. */
+    public static ConversionReport convert(CocoOptions options, PredictionsFolder out) throws IOException, ConversionException {
+        DiagnosticCollector diagnostics = new DiagnosticCollector();
+        String label = options.annotations().toString();
+        requireFile(options.annotations(), "--annotations");
+        CocoHeader header = CocoHeader.read(MAPPER, options.annotations(), label, diagnostics);
+        String pointerPrefix = "/annotations/";
+        if (header.resultsList) {
+            if (options.groundTruth().isEmpty()) {
+                throw new ConversionException("The COCO file " + label + " is a results list, which names no images or"
+                        + " categories; pass --coco-gt with the dataset file that does.");
+            }
+            requireFile(options.groundTruth().get(), "--coco-gt");
+            String gtLabel = options.groundTruth().get().toString();
+            header = CocoHeader.read(MAPPER, options.groundTruth().get(), gtLabel, diagnostics);
+            if (header.resultsList) {
+                throw new ConversionException("The COCO file " + gtLabel + " given with --coco-gt is a results list too;"
+                        + " it must be the dataset file with images and categories.");
+            }
+            header.resultsList = true;
+            pointerPrefix = "/";
+        }
+        ImageIndex images = header.images;
+        Set<Integer> categoryIds = new HashSet<>();
+        header.categories.forEach(c -> categoryIds.add(c.id()));
+        AnnotationReader reader = new AnnotationReader(images, categoryIds, options.taskType(), options.defaultScore(), label,
+                diagnostics, sizeLookup(images, options.images()));
+
+        FragmentStore fragments = new FragmentStore();
+        List<Singleton> segments = new ArrayList<>();
+        List<Integer> segmentImages = new ArrayList<>();
+        boolean semantic = options.taskType() == TaskType.SEMANTIC_SEGMENTATION;
+        StringBuilder sb = new StringBuilder(256);
+        try (InputStream in = Files.newInputStream(options.annotations()); JsonParser parser = MAPPER.createParser(in)) {
+            if (findAnnotations(parser, header.resultsList)) {
+                int i = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    JsonNode ann = MAPPER.readTree(parser);
+                    AnnotationReader.Read read = reader.read(ann, pointerPrefix + i++);
+                    if (read == null) {
+                        continue;
+                    }
+                    if (semantic) {
+                        segments.add(read.singleton());
+                        segmentImages.add(read.image());
+                    } else {
+                        sb.setLength(0);
+                        PredictionWriter.appendSingleton(sb, read.singleton());
+                        fragments.add(read.image(), sb.toString().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } catch (JacksonException e) {
+            throw malformed(label, e);
+        }
+        if (semantic) {
+            addUnions(images, segments, segmentImages, fragments);
+        }
+        fragments.groupByImage(images.size());
+        long singletons = fragments.size();
+        out.writeAll(images.size(), i -> new PredictionsFolder.Entry(images.name(i), predictionFile(images.name(i), fragments, i)));
+        out.finish(new TaskSchema(options.taskType(), header.categories));
+        return diagnostics.report(images.size(), singletons);
+    }
+
+    private static byte[] predictionFile(String name, FragmentStore fragments, int image) {
+        StringBuilder head = new StringBuilder(name.length() + 40);
+        head.append("{\"file_name\":");
+        PredictionWriter.appendString(head, name);
+        head.append(",\"predictions\":[");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 80 * fragments.countOf(image));
+        bytes.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        fragments.writeSingletons(image, bytes);
+        bytes.writeBytes("]}\n".getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
+    }
+
+    /** Semantic segmentation: one singleton per image and category, the union of its masks, scored by the highest score. */
+    private static void addUnions(ImageIndex images, List<Singleton> segments, List<Integer> segmentImages, FragmentStore out) {
+        List<List<Singleton>> perImage = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            perImage.add(null);
+        }
+        for (int k = 0; k < segments.size(); k++) {
+            int image = segmentImages.get(k);
+            if (perImage.get(image) == null) {
+                perImage.set(image, new ArrayList<>());
+            }
+            perImage.get(image).add(segments.get(k));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int image = 0; image < images.size(); image++) {
+            List<Singleton> list = perImage.get(image);
+            if (list == null) {
+                continue;
+            }
+            TreeMap<Integer, List<RleMask>> masks = new TreeMap<>();
+            TreeMap<Integer, Double> scores = new TreeMap<>();
+            for (Singleton s : list) {
+                Singleton.SemanticSegment seg = (Singleton.SemanticSegment) s;
+                masks.computeIfAbsent(seg.categoryId(), c -> new ArrayList<>()).add(seg.segmentation());
+                scores.merge(seg.categoryId(), seg.score(), Math::max);
+            }
+            for (var entry : masks.entrySet()) {
+                RleMask union = MaskUnion.of(entry.getValue(), entry.getValue().get(0).pixelCount());
+                sb.setLength(0);
+                PredictionWriter.appendSingleton(sb, new Singleton.SemanticSegment(entry.getKey(), union,
+                        scores.get(entry.getKey()), Optional.empty()));
+                out.add(image, sb.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** Moves the parser to the start of the annotations array; false when the file has none. */
+    private static boolean findAnnotations(JsonParser parser, boolean resultsList) {
+        JsonToken first = parser.nextToken();
+        if (resultsList) {
+            return first == JsonToken.START_ARRAY;
+        }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("annotations") && value == JsonToken.START_ARRAY) {
+                return true;
+            }
+            parser.skipChildren();
+        }
+        return false;
+    }
+
+    private static AnnotationReader.SizeLookup sizeLookup(ImageIndex images, Optional<dev.winnow.datasource.Datasource> source) {
+        return (image, problem) -> {
+            if (images.width(image) > 0) {
+                return new int[] {images.width(image), images.height(image)};
+            }
+            if (source.isEmpty()) {
+                problem[0] = "The image '" + images.name(image) + "' has no width and height in the COCO file; pass --images"
+                        + " so they can be read from the image itself. The annotation is skipped.";
+                return null;
+            }
+            try {
+                ImageSize size = ImageHeaders.read(source.get(), images.name(image));
+                images.setSize(image, size.width(), size.height());
+                return new int[] {size.width(), size.height()};
+            } catch (MediaException | IOException e) {
+                problem[0] = e.getMessage() + " The annotation is skipped.";
+                return null;
+            }
+        };
+    }
+
+    private static void requireFile(Path file, String option) throws ConversionException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConversionException("The file " + file + " given with " + option + " does not exist or is not a file.");
+        }
+    }
+
+    static ConversionException malformed(String label, JacksonException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new ConversionException("The COCO file " + label + " is not valid JSON" + where + ": " + e.getOriginalMessage()
+                + ".", e);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.winnow.convert.coco;
+
+import dev.winnow.convert.ConversionException;
+import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.convert.SampleNames;
+import dev.winnow.format.Category;
+import dev.winnow.format.Diagnostic;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The images and categories of a COCO dataset file, read in one streaming pass that skips the
+ * {@code annotations} array (which is read later, one annotation at a time). Images with a bad entry
+ * are reported and left out; a bad category is fatal, since the schema needs every category.
+ */
+final class CocoHeader {
+    final ImageIndex images = new ImageIndex();
+    final List<Category> categories = new ArrayList<>();
+    /** True when the file is a results list (a top-level array), which has no images. */
+    boolean resultsList;
+
+    private CocoHeader() {
+    }
+
+    static CocoHeader read(JsonMapper mapper, Path file, String label, DiagnosticCollector diagnostics)
+            throws IOException, ConversionException {
+        CocoHeader header = new CocoHeader();
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = mapper.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                header.resultsList = true;
+                return header;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new ConversionException("The COCO file " + label + " does not start with an object or a list;"
+                        + " expected a COCO dataset ({\"images\": ..., \"annotations\": ..., \"categories\": ...}) or a results list.");
+            }
+            boolean sawImages = false;
+            boolean sawCategories = false;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("images")) {
+                    requireArray(value, "/images", label);
+                    header.readImages(mapper, parser, label, diagnostics);
+                    sawImages = true;
+                } else if (name.equals("categories")) {
+                    requireArray(value, "/categories", label);
+                    header.readCategories(mapper.readTree(parser), label);
+                    sawCategories = true;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (!sawImages) {
+                throw new ConversionException("The COCO file " + label + " has no \"images\" list; a dataset file must name its images.");
+            }
+            if (!sawCategories) {
+                throw new ConversionException("The COCO file " + label + " has no \"categories\" list; a dataset file must list its categories.");
+            }
+        } catch (JacksonException e) {
+            throw CocoConverter.malformed(label, e);
+        }
+        return header;
+    }
+
+    private static void requireArray(JsonToken token, String pointer, String label) throws ConversionException {
+        if (token != JsonToken.START_ARRAY) {
+            throw new ConversionException("In the COCO file " + label + ", " + pointer + " is not a list.");
+        }
+    }
+
+    private void readImages(JsonMapper mapper, JsonParser parser, String label, DiagnosticCollector diagnostics) {
+        Set<String> seenNames = new HashSet<>();
+        int i = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode image = mapper.readTree(parser);
+            String pointer = "/images/" + i++;
+            if (!image.isObject() || !image.path("id").isIntegralNumber() || !image.path("file_name").isString()) {
+                diagnostics.add(Diagnostic.error("C106", label, pointer,
+                        "The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped."));
+                continue;
+            }
+            String name = image.get("file_name").asString();
+            var problem = SampleNames.problem(name);
+            if (problem.isPresent()) {
+                diagnostics.add(Diagnostic.error("C106", label, pointer + "/file_name", problem.get() + " The image is skipped."));
+                continue;
+            }
+            int width = image.path("width").isIntegralNumber() ? image.get("width").asInt() : 0;
+            int height = image.path("height").isIntegralNumber() ? image.get("height").asInt() : 0;
+            if (width <= 0 || height <= 0) {
+                width = 0;
+                height = 0;
+            }
+            long id = image.get("id").asLong();
+            if (!seenNames.add(SampleNames.stem(name))) {
+                diagnostics.add(Diagnostic.error("C107", label, pointer + "/file_name", "The file name '" + name
+                        + "' maps to the same prediction file as an earlier image; the image is skipped."));
+                continue;
+            }
+            if (images.add(id, name, width, height) < 0) {
+                diagnostics.add(Diagnostic.error("C107", label, pointer + "/id", "The image id " + id
+                        + " is used by an earlier image; the image is skipped."));
+            }
+        }
+    }
+
+    private void readCategories(JsonNode list, String label) throws ConversionException {
+        Set<Integer> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            String where = "In the COCO file " + label + ", /categories/" + i;
+            if (!c.path("id").isIntegralNumber() || !c.get("id").canConvertToInt() || c.get("id").asInt() < 0) {
+                throw new ConversionException(where + " needs an integer \"id\" of 0 or more.");
+            }
+            if (!c.path("name").isString() || c.get("name").asString().isEmpty()) {
+                throw new ConversionException(where + " needs a non-empty string \"name\".");
+            }
+            int id = c.get("id").asInt();
+            if (!ids.add(id)) {
+                throw new ConversionException(where + " repeats the category id " + id + "; ids must be unique.");
+            }
+            String supercategory = c.path("supercategory").isString() ? c.get("supercategory").asString() : null;
+            List<String> keypoints = new ArrayList<>();
+            for (JsonNode k : c.path("keypoints")) {
+                keypoints.add(k.asString());
+            }
+            List<Category.SkeletonEdge> skeleton = new ArrayList<>();
+            for (JsonNode edge : c.path("skeleton")) {
+                if (edge.size() != 2 || !edge.get(0).isIntegralNumber() || !edge.get(1).isIntegralNumber()) {
+                    throw new ConversionException(where + "/skeleton has an edge that is not a pair of keypoint numbers.");
+                }
+                skeleton.add(new Category.SkeletonEdge(edge.get(0).asInt(), edge.get(1).asInt()));
+            }
+            categories.add(new Category(id, c.get("name").asString(), supercategory, keypoints, skeleton));
+        }
+    }
+}
