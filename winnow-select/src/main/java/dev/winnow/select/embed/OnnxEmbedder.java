@@ -136,9 +136,13 @@ public final class OnnxEmbedder implements Embedder {
                     + String.join(", ", inputs.keySet()) + "); expected one image input of shape " + expected + ".");
         }
         NodeInfo input = inputs.values().iterator().next();
-        if (!(input.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
-            throw new EmbeddingException("The ONNX model '" + file + "' takes '" + input.getName() + "' as "
-                    + input.getInfo() + "; expected a float tensor of shape " + expected + ".");
+        if (!(input.getInfo() instanceof TensorInfo tensor)) {
+            throw new EmbeddingException("The ONNX model '" + file + "' takes '" + input.getName()
+                    + "' as a value that is not a tensor; expected a float tensor of shape " + expected + ".");
+        }
+        if (tensor.type != OnnxJavaType.FLOAT) {
+            throw new EmbeddingException("The ONNX model '" + file + "' takes '" + input.getName() + "' as a tensor of "
+                    + tensor.type + "; expected a float tensor of shape " + expected + ".");
         }
         long[] shape = tensor.getShape();
         boolean fits = shape.length == 4 && fits(shape[1], 3) && fits(shape[2], inputSize) && fits(shape[3], inputSize);
