@@ -1,0 +1,171 @@
+package dev.winnow.cli;
+
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.datasource.Locations;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.ValidationOptions;
+import dev.winnow.select.scores.ActiveLearningScorer;
+import dev.winnow.select.scores.ActiveLearningScores;
+import dev.winnow.select.scores.ScoresCsv;
+import dev.winnow.worker.output.AtomicFiles;
+import dev.winnow.worker.scores.InvalidTaskException;
+import dev.winnow.worker.scores.TaskPredictions;
+import dev.winnow.worker.scores.UnknownTaskException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code winnow scores}: the active-learning scores of every sample of one task as CSV, one line per
+ * sample with a valid prediction file, sorted by sample name. Diagnostics and a summary go to
+ * stderr; the CSV goes to stdout or, with {@code --out}, to a file written atomically.
+ */
+@Command(name = "scores",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Computes the active-learning scores of one task's predictions and writes them as CSV:",
+                "sample,<score names>, one line per sample with a valid prediction file, sorted by sample name.",
+                "Invalid prediction files are reported on stderr and skipped."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+                "0:every prediction file was valid (warnings allowed)",
+                "1:some prediction files had errors and were skipped, or the task cannot be scored",
+                "2:wrong usage or an unknown task",
+                "3:reading or writing failed"})
+public final class ScoresCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, paramLabel = "LOC",
+            description = "Folder (or file:// URI) with the images and videos.")
+    String input;
+
+    @Option(names = "--output", paramLabel = "LOC",
+            description = "Location holding .lightly/predictions; defaults to the input location.")
+    String output;
+
+    @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to score, as listed in tasks.json.")
+    String task;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV to this file instead of stdout.")
+    Path out;
+
+    @Option(names = "--strict", description = "Treat comments, trailing commas and unknown fields as errors.")
+    boolean strict;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: the number of cores).")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Datasource inputLocation;
+        Datasource outputLocation;
+        try {
+            inputLocation = Locations.open(input);
+            outputLocation = output == null ? inputLocation : Locations.open(output);
+        } catch (IOException e) {
+            err.println("winnow: " + describe(e));
+            return ExitCodes.USAGE;
+        }
+        if (threads != null && threads < 1) {
+            err.println("winnow: --threads must be 1 or more, but was " + threads + ".");
+            return ExitCodes.USAGE;
+        }
+        if (out != null && inputLocation instanceof LocalDatasource local
+                && out.toAbsolutePath().normalize().startsWith(local.root())) {
+            err.println("winnow: --out " + out + " lies inside the input location " + local.root()
+                    + "; Winnow never writes there. Choose a file outside it.");
+            return ExitCodes.USAGE;
+        }
+        ValidationOptions options = ValidationOptions.defaults().withStrict(strict);
+        int[] errors = {0};
+        TaskPredictions.Result result;
+        try {
+            result = new TaskPredictions(inputLocation, outputLocation, options,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads)
+                    .read(task, d -> report(d, err, errors));
+        } catch (UnknownTaskException e) {
+            err.println("winnow: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (InvalidTaskException e) {
+            err.println("winnow: " + e.getMessage());
+            return ExitCodes.INVALID;
+        } catch (IOException e) {
+            err.println("winnow: " + describe(e));
+            return ExitCodes.IO;
+        }
+        ActiveLearningScores scores = ActiveLearningScorer.scoreTable(result.table());
+        scores.diagnostics().forEach(d -> report(d, err, errors));
+        try {
+            if (out == null) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                ScoresCsv.write(scores, stdout);
+                stdout.flush();
+            } else {
+                writeAtomically(scores, out);
+            }
+        } catch (IOException e) {
+            err.println("winnow: The scores could not be written to " + (out == null ? "stdout" : out) + ": "
+                    + describe(e));
+            return ExitCodes.IO;
+        }
+        err.println(summary(scores.sampleCount(), result));
+        err.flush();
+        return errors[0] > 0 ? ExitCodes.INVALID : ExitCodes.OK;
+    }
+
+    private static void report(Diagnostic d, PrintWriter err, int[] errors) {
+        if (d.isError()) {
+            errors[0]++;
+        }
+        err.println(d.toText());
+    }
+
+    private String summary(int scored, TaskPredictions.Result r) {
+        StringBuilder sb = new StringBuilder("Scored ").append(plural(scored, "sample")).append(" of task ").append(task)
+                .append('.');
+        if (r.invalidFiles() > 0) {
+            sb.append(' ').append(plural(r.invalidFiles(), "invalid prediction file"))
+                    .append(r.invalidFiles() == 1 ? " was" : " were").append(" skipped.");
+        }
+        if (r.samplesWithoutPrediction() > 0) {
+            sb.append(' ').append(plural(r.samplesWithoutPrediction(), "sample"))
+                    .append(r.samplesWithoutPrediction() == 1 ? " has" : " have").append(" no prediction file.");
+        }
+        return sb.toString();
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Streams the CSV into a temporary file beside the target, then renames it into place. */
+    private static void writeAtomically(ActiveLearningScores scores, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                ScoresCsv.write(scores, writer);
+            }
+            AtomicFiles.move(temp, absolute);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.winnow.worker.scores;
+
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.datasource.PathOutsideRootException;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionFile;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.io.PredictionFileReader;
+import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.FileResult;
+import dev.winnow.format.validate.SampleFacts;
+import dev.winnow.format.validate.ValidationOptions;
+import dev.winnow.select.table.PredictionsTableBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Reads and checks prediction files on several threads into one predictions table.
+ *
+ * <p>The sorted entry list is cut into batches of consecutive samples; each batch is read by one
+ * thread into its own table builder, and finished batches are joined and their diagnostics passed
+ * on strictly in list order, so the table and the order of diagnostics never depend on thread
+ * timing. At most a few batches per thread are in flight, so memory stays bounded by the batch
+ * size whatever the number of files.
+ */
+final class ParallelTableReader {
+    static final int BATCH = 512;
+
+    /** The outcome of one batch: its samples, their diagnostics and how many files were skipped. */
+    private record Batch(PredictionsTableBuilder builder, List<Diagnostic> diagnostics, int invalid) {
+    }
+
+    private ParallelTableReader() {
+    }
+
+    /** Reads every entry into {@code into}; returns the number of files skipped as invalid. */
+    static int read(Datasource output, List<PredictionFileIndex.Entry> entries, TaskSchema schema,
+                    ValidationOptions options, int threads, PredictionsTableBuilder into, Consumer<Diagnostic> sink)
+            throws IOException {
+        if (threads <= 1 || entries.size() <= BATCH) {
+            Batch batch = readBatch(output, entries, schema, options, into.taskName());
+            batch.diagnostics().forEach(sink);
+            into.addAll(batch.builder());
+            return batch.invalid();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "winnow-predictions-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Batch>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            int invalid = 0;
+            while (next < entries.size() || !inFlight.isEmpty()) {
+                while (next < entries.size() && inFlight.size() < 2 * threads) {
+                    List<PredictionFileIndex.Entry> slice = entries.subList(next, Math.min(entries.size(), next + BATCH));
+                    inFlight.add(pool.submit(() -> readBatch(output, slice, schema, options, into.taskName())));
+                    next += slice.size();
+                }
+                Batch batch = await(inFlight.removeFirst());
+                batch.diagnostics().forEach(sink);
+                into.addAll(batch.builder());
+                invalid += batch.invalid();
+            }
+            return invalid;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Batch readBatch(Datasource output, List<PredictionFileIndex.Entry> entries, TaskSchema schema,
+                                   ValidationOptions options, String taskName) {
+        PredictionsTableBuilder builder = new PredictionsTableBuilder(taskName, schema);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        int invalid = 0;
+        for (PredictionFileIndex.Entry entry : entries) {
+            byte[] bytes;
+            try {
+                bytes = output.readAllBytes(entry.predictionFile(), options.limits().maxFileBytes());
+            } catch (FileTooLargeException e) {
+                diagnostics.add(DiagnosticCode.FILE_TOO_LARGE.of(entry.predictionFile(), e.getMessage()));
+                invalid++;
+                continue;
+            } catch (PathOutsideRootException e) {
+                diagnostics.add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(entry.predictionFile(), e.getMessage()));
+                invalid++;
+                continue;
+            } catch (IOException e) {
+                diagnostics.add(DiagnosticCode.UNREADABLE.of(entry.predictionFile(), "This prediction file cannot be read ("
+                        + e.getMessage() + "); it is skipped."));
+                invalid++;
+                continue;
+            }
+            FileResult<PredictionFile> result = PredictionFileReader.read(entry.predictionFile(), bytes, schema,
+                    SampleFacts.named(entry.sample()), options);
+            diagnostics.addAll(result.diagnostics());
+            if (result.value().isPresent()) {
+                builder.add(entry.sample(), result.value().get());
+            } else {
+                invalid++;
+            }
+        }
+        return new Batch(builder, diagnostics, invalid);
+    }
+
+    private static Batch await(Future<Batch> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Reading prediction files was interrupted.", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}
