@@ -5,7 +5,7 @@ package dev.winnow.select.selection;
  * distance, min-max scaled over the remaining candidates. Only the target's classes count: each
  * candidate contributes its class vector restricted to them, and the selected distribution is the
  * sum of the picked vectors normalised to 1 (an empty selection is at distance Σt from the
- * target). A candidate without mass in the target classes gains nothing.
+ * target). A candidate without mass in the target classes gets the lowest objective, ε.
  *
  * <p>Cost per pick: O(N·K) for N candidates and K target classes.
  */
@@ -36,8 +36,10 @@ final class BalanceObjective implements Objective {
                 for (int k = 0; k < classes; k++) {
                     mass += vectors[p * classes + k];
                 }
-                gains[p] = mass > 0 ? current - distanceToTarget(selected, selectedMass, vectors, p * classes, mass) : 0;
-                raw[p] = gains[p];
+                // Without mass in the target's classes a candidate cannot move the selection toward
+                // it; NaN makes it the lowest (ε), below candidates that only briefly worsen the L1.
+                gains[p] = mass > 0 ? current - distanceToTarget(selected, selectedMass, vectors, p * classes, mass) : Double.NaN;
+                raw[p] = mass > 0 ? gains[p] : 0;
             }
         }
         Objective.minMaxScale(gains, remaining, scaled);
