@@ -1,0 +1,94 @@
+package dev.winnow.worker.output;
+
+import dev.winnow.format.Diagnostic;
+import dev.winnow.select.embed.EmbeddingsCsvWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The text of a run's plain output files: {@code selected.txt}, {@code selection.csv},
+ * {@code scores.csv}, {@code embeddings.csv} and {@code diagnostics.jsonl}.
+ */
+public final class RunOutputs {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private RunOutputs() {
+    }
+
+    /** One selected sample name per line, in selection order. */
+    public static String selectedText(List<String> selected) {
+        StringBuilder sb = new StringBuilder();
+        selected.forEach(s -> sb.append(s).append('\n'));
+        return sb.toString();
+    }
+
+    /**
+     * {@code sample,order,value,<strategy>...}: each pick with its 1-based order, the product value
+     * it was picked with and each strategy's objective then ({@code objectives[s][k]}).
+     */
+    public static String selectionCsv(List<String> selected, double[] values, List<String> strategyLabels, double[][] objectives) {
+        CsvText csv = new CsvText().field("sample").field("order").field("value");
+        strategyLabels.forEach(csv::field);
+        csv.endLine();
+        for (int k = 0; k < selected.size(); k++) {
+            csv.field(selected.get(k)).field(k + 1).field(values[k]);
+            for (int s = 0; s < strategyLabels.size(); s++) {
+                csv.field(objectives[s][k]);
+            }
+            csv.endLine();
+        }
+        return csv.toString();
+    }
+
+    /** {@code sample,<column>...}: one row per candidate; {@code columns.get(c)[i]} is candidate i's value. */
+    public static String scoresCsv(List<String> samples, List<String> headers, List<double[]> columns) {
+        CsvText csv = new CsvText().field("sample");
+        headers.forEach(csv::field);
+        csv.endLine();
+        for (int i = 0; i < samples.size(); i++) {
+            csv.field(samples.get(i));
+            for (double[] column : columns) {
+                csv.field(column[i]);
+            }
+            csv.endLine();
+        }
+        return csv.toString();
+    }
+
+    /** {@code filenames,embedding_0..embedding_{d-1},labels}, the precomputed-embeddings layout (labels 0). */
+    public static String embeddingsCsv(List<String> samples, float[] rows, int dimension) {
+        StringWriter text = new StringWriter();
+        try (EmbeddingsCsvWriter csv = EmbeddingsCsvWriter.to(text, dimension)) {
+            float[] row = new float[dimension];
+            for (int i = 0; i < samples.size(); i++) {
+                System.arraycopy(rows, i * dimension, row, 0, dimension);
+                csv.append(samples.get(i), row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    /** One JSON object per diagnostic and line: severity, code, file, pointer, line, column, message. */
+    public static String diagnosticsJsonl(List<Diagnostic> diagnostics) {
+        StringBuilder sb = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("severity", d.severity().label());
+            o.put("code", d.code());
+            o.put("file", d.file());
+            o.put("pointer", d.pointer());
+            o.put("line", d.line());
+            o.put("column", d.column());
+            o.put("message", d.message());
+            sb.append(MAPPER.writeValueAsString(o)).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.winnow.worker.run;
+
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionFile;
+import dev.winnow.format.TaskList;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.io.PredictionFileReader;
+import dev.winnow.format.io.SchemaReader;
+import dev.winnow.format.io.TaskListReader;
+import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.FileResult;
+import dev.winnow.format.validate.SampleFacts;
+import dev.winnow.format.validate.ValidationOptions;
+import dev.winnow.media.ImageSize;
+import dev.winnow.select.table.PredictionsTableBuilder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads and checks the predictions of a run's candidates from {@code .lightly/predictions/} of the
+ * output: {@code tasks.json}, each listed task's schema, and one prediction file per candidate and
+ * task. As the reference Worker does, invalid files are skipped and reported, a task without a
+ * valid schema is reported and left out, and a task whose files are all invalid fails the run.
+ *
+ * <p>Not thread-safe; one pipeline uses it.
+ */
+final class PredictionsLoader {
+    static final String ROOT = ".lightly/predictions/";
+
+    private final Datasource output;
+    private final ValidationOptions options;
+    private final List<Diagnostic> diagnostics;
+
+    PredictionsLoader(Datasource output, ValidationOptions options, List<Diagnostic> diagnostics) {
+        this.output = output;
+        this.options = options;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The listed tasks with a valid schema, in {@code tasks.json} order; empty without a {@code tasks.json}. */
+    List<Map.Entry<String, TaskSchema>> tasks() throws IOException {
+        String tasksFile = ROOT + "tasks.json";
+        Optional<byte[]> bytes = readIfPresent(tasksFile);
+        if (bytes.isEmpty()) {
+            return List.of();
+        }
+        FileResult<TaskList> tasks = TaskListReader.read(tasksFile, bytes.get(), options);
+        diagnostics.addAll(tasks.diagnostics());
+        if (tasks.value().isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, TaskSchema>> result = new ArrayList<>();
+        for (String task : tasks.value().get().names()) {
+            String schemaFile = ROOT + task + "/schema.json";
+            Optional<byte[]> schemaBytes = readIfPresent(schemaFile);
+            if (schemaBytes.isEmpty()) {
+                diagnostics.add(DiagnosticCode.SCHEMA_MISSING.of(schemaFile, "The task '" + task
+                        + "' is listed in tasks.json but has no schema.json; its predictions are left out."));
+                continue;
+            }
+            FileResult<TaskSchema> schema = SchemaReader.read(schemaFile, schemaBytes.get(), options);
+            diagnostics.addAll(schema.diagnostics());
+            if (schema.value().isEmpty()) {
+                diagnostics.add(DiagnosticCode.TASK_SCHEMA_INVALID.of(schemaFile, "The task '" + task
+                        + "' has no valid schema, so its predictions are left out."));
+                continue;
+            }
+            result.add(Map.entry(task, schema.value().get()));
+        }
+        return result;
+    }
+
+    /**
+     * Reads {@code task}'s prediction files of {@code samples} (sizes from their headers, null where
+     * unknown) into a table holding every sample.
+     */
+    LoadedTask load(String task, TaskSchema schema, List<String> samples, List<ImageSize> sizes) throws IOException {
+        PredictionsTableBuilder builder = new PredictionsTableBuilder(task, schema);
+        int files = 0;
+        int invalid = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            String sample = samples.get(i);
+            String file = predictionPath(task, sample);
+            Optional<byte[]> bytes;
+            try {
+                bytes = readIfPresent(file);
+            } catch (FileTooLargeException e) {
+                diagnostics.add(DiagnosticCode.FILE_TOO_LARGE.of(file, e.getMessage()));
+                files++;
+                invalid++;
+                builder.add(sample, PredictionFile.of(null, List.of()));
+                continue;
+            }
+            if (bytes.isEmpty()) {
+                diagnostics.add(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(file, "The sample '" + sample
+                        + "' has no prediction file in task '" + task + "'; it counts as having no predictions."));
+                builder.add(sample, PredictionFile.of(null, List.of()));
+                continue;
+            }
+            files++;
+            ImageSize size = sizes.get(i);
+            SampleFacts facts = size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
+            FileResult<PredictionFile> result = PredictionFileReader.read(file, bytes.get(), schema, facts, options);
+            diagnostics.addAll(result.diagnostics());
+            if (result.value().isPresent()) {
+                builder.add(sample, result.value().get());
+            } else {
+                invalid++;
+                builder.add(sample, PredictionFile.of(null, List.of()));
+            }
+        }
+        if (files > 0 && invalid == files) {
+            Diagnostic all = DiagnosticCode.TASK_ALL_INVALID.of(ROOT + task, "Every one of the " + files
+                    + " prediction files of task '" + task + "' is invalid; fix them or remove the task from tasks.json.");
+            diagnostics.add(all);
+            throw new RunFailedException(all.toText());
+        }
+        return new LoadedTask(task, schema, builder.build(), files, invalid);
+    }
+
+    /** One sample's valid prediction file of a task, read again (for thumbnails). */
+    Optional<PredictionFile> read(String task, TaskSchema schema, String sample, ImageSize size) {
+        String file = predictionPath(task, sample);
+        try {
+            Optional<byte[]> bytes = readIfPresent(file);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            SampleFacts facts = size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
+            return PredictionFileReader.read(file, bytes.get(), schema, facts, options).value();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code <task>/a/b/img.json} for the image {@code a/b/img.png}. */
+    static String predictionPath(String task, String sample) {
+        int slash = sample.lastIndexOf('/');
+        int dot = sample.lastIndexOf('.');
+        String stem = dot > slash + 1 ? sample.substring(0, dot) : sample;
+        return ROOT + task + "/" + stem + ".json";
+    }
+
+    private Optional<byte[]> readIfPresent(String file) throws IOException {
+        if (output.stat(file).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(output.readAllBytes(file, options.limits().maxFileBytes()));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.winnow.worker.run;
+
+import dev.winnow.format.Category;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionFile;
+import dev.winnow.media.DecodedImage;
+import dev.winnow.media.ImageDecoder;
+import dev.winnow.media.ImageSize;
+import dev.winnow.media.MediaException;
+import dev.winnow.select.embed.Projection2d;
+import dev.winnow.select.scores.ActiveLearningScores;
+import dev.winnow.select.scores.ScoreName;
+import dev.winnow.select.table.PredictionFact;
+import dev.winnow.select.table.PredictionFacts;
+import dev.winnow.select.table.PredictionsTable;
+import dev.winnow.worker.output.RunOutputs;
+import dev.winnow.worker.report.RunCounts;
+import dev.winnow.worker.report.RunReport;
+import dev.winnow.worker.report.TaskSummary;
+import dev.winnow.worker.report.Thumbnail;
+import dev.winnow.worker.report.ThumbnailRenderer;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Gathers a run's results into the {@link RunReport} and the scores table. */
+final class RunReportBuilder {
+    private final RunRequest request;
+    private final PredictionsLoader loader;
+
+    RunReportBuilder(RunRequest request, PredictionsLoader loader) {
+        this.request = request;
+        this.loader = loader;
+    }
+
+    /** {@code scores.csv}: a column {@code <task>.<score>} per task and score, a row per candidate. */
+    String scoresCsv(List<String> candidates, List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores) {
+        List<String> headers = new ArrayList<>();
+        List<double[]> columns = new ArrayList<>();
+        for (LoadedTask task : tasks) {
+            ActiveLearningScores s = scores.get(task.name());
+            for (ScoreName name : s.names()) {
+                headers.add(task.name() + "." + name.wireName());
+                columns.add(candidateOrder(candidates, task.table(), s.column(name)));
+            }
+        }
+        return RunOutputs.scoresCsv(candidates, headers, columns);
+    }
+
+    RunReport report(String runId, Instant started, double seconds, long seed, RunCounts counts, List<Diagnostic> diagnostics,
+                     List<String> candidates, float[] embeddings, int dimension, List<String> selected, List<LoadedTask> tasks,
+                     Map<String, ActiveLearningScores> scores, Map<String, ImageSize> sizes) throws IOException {
+        Set<String> selectedSet = new HashSet<>(selected);
+        boolean[] isSelected = new boolean[candidates.size()];
+        for (int i = 0; i < isSelected.length; i++) {
+            isSelected[i] = selectedSet.contains(candidates.get(i));
+        }
+        List<TaskSummary> summaries = new ArrayList<>();
+        for (LoadedTask task : tasks) {
+            PredictionsTable table = task.table();
+            double[][] counts2 = PredictionFacts.of(table).values(PredictionFact.CATEGORY_COUNT);
+            int k = table.categoryCount();
+            double[] before = new double[k];
+            double[] after = new double[k];
+            for (int i = 0; i < candidates.size(); i++) {
+                int row = table.indexOf(candidates.get(i));
+                for (int c = 0; c < k; c++) {
+                    before[c] += counts2[row][c];
+                    if (isSelected[i]) {
+                        after[c] += counts2[row][c];
+                    }
+                }
+            }
+            ActiveLearningScores s = scores.get(task.name());
+            List<String> names = new ArrayList<>();
+            List<double[]> columns = new ArrayList<>();
+            for (ScoreName name : s.names()) {
+                names.add(name.wireName());
+                columns.add(candidateOrder(candidates, table, s.column(name)));
+            }
+            summaries.add(new TaskSummary(task.name(), task.schema().taskType().wireName(),
+                    task.schema().categories().stream().map(Category::name).toList(), before, after, names, columns));
+        }
+        float[][] rows = new float[candidates.size()][dimension];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(embeddings, i * dimension, rows[i], 0, dimension);
+        }
+        Projection2d.Result plot = Projection2d.of(rows);
+        double[][] projection = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            projection[i] = new double[] {plot.x()[i], plot.y()[i]};
+        }
+        List<Thumbnail> thumbnails = new ArrayList<>();
+        for (String sample : selected.subList(0, Math.min(RunPipeline.MAX_THUMBNAILS, selected.size()))) {
+            thumbnail(sample, tasks, sizes.get(sample)).ifPresent(thumbnails::add);
+        }
+        return new RunReport(runId, started.toString(), seconds, request.input().description(), request.output().description(),
+                seed, counts, diagnostics, summaries, candidates, selected, projection, isSelected, thumbnails);
+    }
+
+    private Optional<Thumbnail> thumbnail(String sample, List<LoadedTask> tasks, ImageSize size) throws IOException {
+        DecodedImage image;
+        try {
+            image = ImageDecoder.decode(request.input(), sample, ThumbnailRenderer.MAX_SIDE);
+        } catch (MediaException | IOException e) {
+            return Optional.empty(); // it decoded a moment ago; if it no longer does, the report just lacks its picture
+        }
+        List<ThumbnailRenderer.TaskPredictions> predictions = new ArrayList<>();
+        for (LoadedTask task : tasks) {
+            Optional<PredictionFile> file = loader.read(task.name(), task.schema(), sample, size);
+            file.ifPresent(f -> predictions.add(new ThumbnailRenderer.TaskPredictions(task.name(), task.schema(), f)));
+        }
+        return Optional.of(ThumbnailRenderer.render(sample, image.image(), image.original(), predictions));
+    }
+
+    private static double[] candidateOrder(List<String> candidates, PredictionsTable table, double[] tableOrder) {
+        double[] out = new double[candidates.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = tableOrder[table.indexOf(candidates.get(i))];
+        }
+        return out;
+    }
+}
