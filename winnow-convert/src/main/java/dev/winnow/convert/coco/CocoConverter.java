@@ -29,9 +29,6 @@ import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,12 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each call is independent; the class holds no state.
  */
 public final class CocoConverter {
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(256 << 20).build())
-                    .build())
-            // Annotations are read one at a time from inside a larger document.
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final JsonMapper MAPPER = JsonMapperHolder.MAPPER;
 
     private CocoConverter() {
     }
