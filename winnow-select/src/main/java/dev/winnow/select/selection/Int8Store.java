@@ -4,7 +4,8 @@ package dev.winnow.select.selection;
  * Rows kept as int8 with one float scale per row (symmetric: {@code x ≈ scale · q},
  * {@code scale = max|x| / 127}), blocked dimension-major: a quarter of the bytes of float32. The
  * squared distance to a float center c is {@code |x̂|² + |c|² − 2·scale·Σ q·c}, with |x̂|² of the
- * decoded row precomputed, so the pass reads one byte per value.
+ * decoded row precomputed, so the pass reads one byte per value. The inner loop is an
+ * {@link Int8Kernel}: SIMD through the Vector API when available, plain Java otherwise.
  */
 final class Int8Store implements EmbeddingStore {
 
@@ -13,8 +14,10 @@ final class Int8Store implements EmbeddingStore {
     private final byte[] data;
     private final float[] scales;
     private final float[] squaredNorms;
+    private final Int8Kernel kernel;
 
-    Int8Store(EmbeddingMatrix matrix) {
+    Int8Store(EmbeddingMatrix matrix, Int8Kernel kernel) {
+        this.kernel = kernel;
         this.size = matrix.count();
         this.dimension = matrix.dimension();
         int blocks = (size + BLOCK - 1) / BLOCK;
@@ -52,6 +55,11 @@ final class Int8Store implements EmbeddingStore {
         return dimension;
     }
 
+    /** Which kernel runs the pass. */
+    Int8Kernel kernel() {
+        return kernel;
+    }
+
     @Override
     public int bytesPerRow() {
         return dimension + 8;
@@ -75,15 +83,7 @@ final class Int8Store implements EmbeddingStore {
         }
         for (int b = fromBlock; b < toBlock; b++) {
             int first = b * BLOCK;
-            java.util.Arrays.fill(out, first, first + BLOCK, 0f);
-            int base = first * dimension;
-            for (int j = 0; j < dimension; j++) {
-                float c = center[j];
-                int offset = base + j * BLOCK;
-                for (int r = 0; r < BLOCK; r++) {
-                    out[first + r] += data[offset + r] * c;
-                }
-            }
+            kernel.blockDots(data, first * dimension, dimension, center, out, first);
             for (int r = 0; r < BLOCK; r++) {
                 int i = first + r;
                 out[i] = Math.max(0f, squaredNorms[i] + centerNorm - 2f * scales[i] * out[i]);

@@ -37,12 +37,17 @@ public final class KCenterGreedy {
         INT8;
 
         /**
-         * FLOAT32 unless its copy would exceed 1 GiB, then INT8. Without SIMD byte-to-float
-         * conversion in the JIT, the int8 pass is compute-bound and no faster than float32, so it
-         * is chosen for its memory, not its speed (see BENCHMARKS.md).
+         * INT8 from a million values up when the SIMD kernel is available (the JVM runs with
+         * {@code --add-modules jdk.incubator.vector}): the pass then reads a quarter of the bytes
+         * and converts eight or more values per instruction. Otherwise FLOAT32, whose plain loop
+         * the JIT vectorises, unless its copy would exceed 1 GiB; then INT8 for its memory.
          */
         public static Storage forSize(int rows, int dimension) {
-            return (long) rows * dimension * Float.BYTES > 1L << 30 ? INT8 : FLOAT32;
+            long values = (long) rows * dimension;
+            if (Int8Kernel.best() != Int8Kernel.SCALAR && values >= 1L << 20) {
+                return INT8;
+            }
+            return values * Float.BYTES > 1L << 30 ? INT8 : FLOAT32;
         }
     }
 
@@ -64,6 +69,11 @@ public final class KCenterGreedy {
     /** The number of candidates. */
     public int size() {
         return store.size();
+    }
+
+    /** How the rows are held, for reports: {@code float32}, {@code int8/vector} or {@code int8/scalar}. */
+    public String storageDescription() {
+        return store instanceof Int8Store int8 ? "int8/" + int8.kernel().name() : "float32";
     }
 
     /** Bytes the store holds per candidate row. */
