@@ -51,7 +51,10 @@ public final class TaskListReader {
                 p.skipChildren();
             } else {
                 String name = p.getString();
-                if (!TaskList.isValidName(name)) {
+                if (name.startsWith("/") || ("/" + name + "/").contains("/../")) {
+                    add(d, DiagnosticCode.PATH_OUTSIDE_ROOT, pointer, mark(p), "The task name \"" + name
+                            + "\" leads out of .lightly/predictions/; expected a folder name inside it.");
+                } else if (!TaskList.isValidName(name)) {
                     add(d, DiagnosticCode.TASK_NAME_INVALID, pointer, mark(p), "The task name \"" + name
                             + "\" is not a valid folder name; expected letters, digits and _+=,.@:/- only, without '..'.");
                 } else if (!seen.add(name)) {

@@ -69,9 +69,18 @@ class TaskListReaderTest {
         assertThat(r.value()).isEmpty();
         assertThat(texts(r)).containsExactly(
                 "error E025 .lightly/predictions/tasks.json:1:8 /1: The task name \"bad name\" is not a valid folder name; expected letters, digits and _+=,.@:/- only, without '..'.",
-                "error E025 .lightly/predictions/tasks.json:1:20 /2: The task name \"../up\" is not a valid folder name; expected letters, digits and _+=,.@:/- only, without '..'.",
+                "error E019 .lightly/predictions/tasks.json:1:20 /2: The task name \"../up\" leads out of .lightly/predictions/; expected a folder name inside it.",
                 "error E025 .lightly/predictions/tasks.json:1:29 /3: The task \"ok\" is listed twice; expected each task once.",
                 "error E025 .lightly/predictions/tasks.json:1:35 /4: The task name \"\" is not a valid folder name; expected letters, digits and _+=,.@:/- only, without '..'.");
+    }
+
+    @Test
+    void namesLeavingThePredictionsFolder() {
+        FileResult<TaskList> r = read("[\"/etc\", \"a/../../b\"]", ValidationOptions.defaults());
+        assertThat(r.value()).isEmpty();
+        assertThat(texts(r)).containsExactly(
+                "error E019 .lightly/predictions/tasks.json:1:2 /0: The task name \"/etc\" leads out of .lightly/predictions/; expected a folder name inside it.",
+                "error E019 .lightly/predictions/tasks.json:1:10 /1: The task name \"a/../../b\" leads out of .lightly/predictions/; expected a folder name inside it.");
     }
 
     @Test
