@@ -1,0 +1,56 @@
+package dev.winnow.convert;
+
+import dev.winnow.format.PredictionFile;
+import dev.winnow.format.Singleton;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.io.PredictionWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * The common shape of converters that read one input per sample (a YOLO label file, a VOC XML, a
+ * mask image, a probability map): convert every sample in parallel, write its prediction file,
+ * then the schema and {@code tasks.json}. A sample whose conversion returns null (after reporting
+ * why) gets no prediction file.
+ */
+public final class PerSampleConversion {
+    private PerSampleConversion() {
+    }
+
+    /** Converts one sample; null means "skipped, a diagnostic says why". Called from several threads. */
+    @FunctionalInterface
+    public interface SampleConverter {
+        List<Singleton> convert(String sample) throws IOException;
+    }
+
+    public static ConversionReport run(PredictionsFolder out, TaskSchema schema, List<String> samples, SampleConverter converter,
+                                       DiagnosticCollector diagnostics) throws IOException, ConversionException {
+        AtomicLong singletons = new AtomicLong();
+        List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+        try {
+            IntStream.range(0, samples.size()).parallel().forEach(i -> {
+                String sample = samples.get(i);
+                try {
+                    List<Singleton> predictions = converter.convert(sample);
+                    if (predictions == null) {
+                        return;
+                    }
+                    out.write(sample, PredictionWriter.toBytes(PredictionFile.of(sample, predictions)));
+                    singletons.addAndGet(predictions.size());
+                    written.add(i);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.finish(schema);
+        return diagnostics.report(written.size(), singletons.get());
+    }
+}
