@@ -1,0 +1,80 @@
+package dev.winnow.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocalDatasource;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VideoDecodersTest {
+    @TempDir
+    Path dir;
+
+    /** Stands in for an add-on decoder: claims some containers and reports a fixed frame count. */
+    private record FakeDecoder(String name, Set<String> containers, int frames, boolean unsupported) implements VideoDecoder {
+        @Override
+        public int frameCount(Datasource datasource, String path) throws MediaException {
+            if (unsupported) {
+                throw new UnsupportedMediaException("The video '" + path + "' is beyond " + name + ".");
+            }
+            return frames;
+        }
+
+        @Override
+        public void decode(Datasource datasource, String path, FrameRequest request, FrameConsumer consumer)
+                throws java.io.IOException, MediaException {
+            for (int i = 0; i < frameCount(datasource, path); i += request.stride()) {
+                consumer.accept(i, new DecodedImage(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), new ImageSize(2, 2)));
+            }
+        }
+    }
+
+    @Test
+    void standard_startsWithJcodecForMp4AndMov() {
+        assertThat(VideoDecoders.standard().decoders().get(0).name()).isEqualTo("JCodec");
+        assertThat(VideoDecoders.standard().containers()).contains("mp4", "mov");
+    }
+
+    @Test
+    void picksTheDecoderClaimingTheContainer() throws Exception {
+        Files.writeString(dir.resolve("a.avi"), "x");
+        VideoDecoders decoders = VideoDecoders.of(List.of(
+                new FakeDecoder("first", Set.of("mp4"), 3, false), new FakeDecoder("second", Set.of("avi", "mkv"), 7, false)));
+        List<Integer> seen = new ArrayList<>();
+
+        int count = decoders.frameCount(LocalDatasource.at(dir), "a.avi");
+        decoders.decode(LocalDatasource.at(dir), "a.AVI", FrameRequest.everyFrame().withStride(3), (i, f) -> seen.add(i));
+
+        assertThat(count).isEqualTo(7);
+        assertThat(seen).containsExactly(0, 3, 6);
+        assertThat(decoders.containers()).containsExactlyInAnyOrder("mp4", "avi", "mkv");
+    }
+
+    @Test
+    void fallsBackWhenADecoderCannotHandleTheCodec() throws Exception {
+        VideoDecoders decoders = VideoDecoders.of(List.of(
+                new FakeDecoder("narrow", Set.of("mp4"), 3, true), new FakeDecoder("wide", Set.of("mp4"), 5, false)));
+
+        assertThat(decoders.frameCount(LocalDatasource.at(dir), "x.mp4")).isEqualTo(5);
+    }
+
+    @Test
+    void whenNoDecoderCan_theLastReasonIsReported() {
+        VideoDecoders decoders = VideoDecoders.of(List.of(
+                new FakeDecoder("one", Set.of("mp4"), 3, true), new FakeDecoder("two", Set.of("mp4"), 5, true)));
+
+        assertThatThrownBy(() -> decoders.frameCount(LocalDatasource.at(dir), "x.mp4"))
+                .isInstanceOf(UnsupportedMediaException.class)
+                .hasMessage("The video 'x.mp4' is beyond two.");
+        assertThatThrownBy(() -> decoders.frameCount(LocalDatasource.at(dir), "x"))
+                .hasMessage("The video 'x' is in an unsupported video container (no extension); Winnow reads mp4.");
+    }
+}
