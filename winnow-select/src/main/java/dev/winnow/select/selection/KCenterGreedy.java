@@ -139,6 +139,27 @@ public final class KCenterGreedy {
         return new KCenterResult(java.util.Arrays.copyOf(picked, count), java.util.Arrays.copyOf(pickDistances, count), reason);
     }
 
+    /**
+     * The k-center radius of a selection: the largest distance from any row of {@code rows} to its
+     * nearest center, computed in float32 (one O(N·d) pass per center). Used to compare selections.
+     */
+    public static double coverageRadius(EmbeddingMatrix rows, int[] centers, int parallelism) {
+        if (centers.length == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        EmbeddingStore store = new Float32Store(rows);
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            NearestSelectedDistances distances = new NearestSelectedDistances(store, new int[store.size()], pool);
+            for (int center : centers) {
+                distances.addCenter(rows.row(center));
+            }
+            return distances.distance(distances.farthest());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     static void requireFinite(EmbeddingMatrix matrix, String what) {
         float[] rows = matrix.rows();
         for (int k = 0; k < rows.length; k++) {

@@ -95,6 +95,14 @@ class KCenterGreedyTest {
     }
 
     @Test
+    void coverageRadius_isTheLargestDistanceToTheNearestCenter() {
+        EmbeddingMatrix m = randomUnit(800, 8, 5);
+        int[] centers = {3, 99, 512};
+        assertThat(KCenterGreedy.coverageRadius(m, centers, 2)).isCloseTo(radius(m, centers), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(KCenterGreedy.coverageRadius(m, new int[0], 2)).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void resultDoesNotDependOnThreadCount() {
         EmbeddingMatrix m = randomUnit(5000, 8, 3);
         int[] one = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 1).select(40, EmbeddingMatrix.empty(8), 0, 1).picks();
