@@ -28,7 +28,11 @@ measure() {
   local label=$1; shift
   local log=$DATA/$label.time
   local out
-  out=$(/usr/bin/time -v "$@" 2>"$log" | tail -n 1)
+  if ! out=$(/usr/bin/time -v "$@" 2>"$log" | tail -n 1); then
+    echo "kcenter.sh: $label failed; its output is in $log" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
   echo "$out" >"$DATA/$label.out"
   local wall rss
   wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')

@@ -14,8 +14,23 @@ sealed interface EmbeddingStore permits Float32Store, Int8Store {
 
     int dimension();
 
-    /** Row {@code i} as the store holds it (decoded), for use as a new center. */
+    /** Row {@code i} exactly as given, for use as a new center. */
     float[] row(int i);
+
+    /**
+     * An upper bound on how far the distances of row {@code i} computed by
+     * {@link #squaredDistances} (after the square root) may be from the exact ones; 0 when exact.
+     */
+    float rowError(int i);
+
+    /** Whether {@link #squaredDistances} is approximate, so picks need an exact check. */
+    boolean approximate();
+
+    /**
+     * The exact float32 squared distance of row {@code i} to {@code center}, summed over the
+     * dimensions in order, bit for bit what {@link Float32Store} computes.
+     */
+    float exactSquaredDistance(int i, float[] center);
 
     /**
      * Computes the squared distances of the rows in blocks {@code [fromBlock, toBlock)} to

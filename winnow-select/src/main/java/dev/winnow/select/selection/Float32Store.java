@@ -47,6 +47,31 @@ final class Float32Store implements EmbeddingStore {
     }
 
     @Override
+    public float rowError(int i) {
+        return 0;
+    }
+
+    @Override
+    public boolean approximate() {
+        return false;
+    }
+
+    @Override
+    public float exactSquaredDistance(int i, float[] center) {
+        return exact(row(i), center);
+    }
+
+    /** Σ (a_j − b_j)² in float, in dimension order. */
+    static float exact(float[] a, float[] b) {
+        float sum = 0;
+        for (int j = 0; j < a.length; j++) {
+            float diff = a[j] - b[j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    @Override
     public void squaredDistances(float[] center, int fromBlock, int toBlock, float[] out) {
         for (int b = fromBlock; b < toBlock; b++) {
             int first = b * BLOCK;

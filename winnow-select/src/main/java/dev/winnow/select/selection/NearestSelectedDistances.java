@@ -14,8 +14,18 @@ import java.util.concurrent.Future;
  * one O(N·d) pass over the store, split into chunks of blocks that run on the given pool; the same
  * pass finds the farthest remaining candidate, ties going to the lower seeded rank. Each entry is
  * computed independently, so the result does not depend on the number of threads.
+ *
+ * <p>With an approximate (int8) store the pass also keeps, per candidate, a lower and an upper
+ * bound on its exact nearest distance (approximate distance ∓ the row's quantisation error and a
+ * float rounding margin). Only candidates whose upper bound reaches the largest lower bound can be
+ * the exact farthest; for those few the exact float32 nearest distance is computed against all
+ * centers (incrementally, remembering how many centers each has already seen), so the picks are
+ * the ones float32 storage makes while the full pass reads a quarter of the bytes.
  */
 final class NearestSelectedDistances {
+
+    /** Bound on the float rounding of an approximate squared distance of unit-length rows. */
+    private static final float ROUNDING = 3e-5f;
 
     private final EmbeddingStore store;
     private final int[] rank;
@@ -26,12 +36,22 @@ final class NearestSelectedDistances {
     private int centers;
     private int farthest = -1;
     private boolean farthestKnown;
+    private boolean exactKnown;
+
+    // Exact check, only for approximate stores.
+    private final boolean refine;
+    private float[] lower;
+    private float[] upper;
+    private List<float[]> centerRows;
+    private float[] exactMinSquared;
+    private int[] exactCenters;
 
     NearestSelectedDistances(EmbeddingStore store, int[] rank, ForkJoinPool pool) {
         this.store = store;
         this.rank = rank;
         this.pool = pool;
-        this.minSquared = new float[store.size()];
+        int n = store.size();
+        this.minSquared = new float[n];
         Arrays.fill(minSquared, Float.POSITIVE_INFINITY);
         this.scratch = new float[store.blocks() * EmbeddingStore.BLOCK];
         int blocks = store.blocks();
@@ -40,6 +60,17 @@ final class NearestSelectedDistances {
         for (int c = 0; c <= chunks; c++) {
             chunkStarts[c] = (int) ((long) blocks * c / chunks);
         }
+        this.refine = store.approximate();
+        if (refine) {
+            lower = new float[n];
+            upper = new float[n];
+            Arrays.fill(lower, Float.POSITIVE_INFINITY);
+            Arrays.fill(upper, Float.POSITIVE_INFINITY);
+            centerRows = new ArrayList<>();
+            exactMinSquared = new float[n];
+            Arrays.fill(exactMinSquared, Float.POSITIVE_INFINITY);
+            exactCenters = new int[n];
+        }
     }
 
     /** The number of centers added so far. */
@@ -47,17 +78,31 @@ final class NearestSelectedDistances {
         return centers;
     }
 
-    /** The distance from candidate {@code i} to its nearest center (+∞ before any, −∞ once taken). */
+    /**
+     * The distance from candidate {@code i} to its nearest center (+∞ before any, −∞ once taken):
+     * exact for the candidate {@link #farthest()} returned, within the quantisation error for others.
+     */
     double distance(int i) {
         float m = minSquared[i];
-        return m < 0 ? Double.NEGATIVE_INFINITY : Math.sqrt(m);
+        if (m < 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (refine && centers > 0 && exactCenters[i] == centers) {
+            return Math.sqrt(exactMinSquared[i]);
+        }
+        return Math.sqrt(m);
     }
 
     /** Takes candidate {@code i} out: it is never the farthest again. */
     void remove(int i) {
         minSquared[i] = Float.NEGATIVE_INFINITY;
+        if (refine) {
+            lower[i] = Float.NEGATIVE_INFINITY;
+            upper[i] = Float.NEGATIVE_INFINITY;
+        }
         if (i == farthest) {
             farthestKnown = false;
+            exactKnown = false;
         }
     }
 
@@ -71,12 +116,41 @@ final class NearestSelectedDistances {
             farthest = best;
             farthestKnown = true;
         }
+        if (refine && centers > 0 && farthest >= 0 && !exactKnown) {
+            farthest = exactFarthest();
+            exactKnown = true;
+        }
         return farthest;
     }
 
-    /** Updates every candidate's nearest distance with a new center (a decoded row or an earlier selection). */
+    /** Among the candidates that may be the farthest, the exact farthest. */
+    private int exactFarthest() {
+        float floor = Float.NEGATIVE_INFINITY;
+        for (float l : lower) {
+            floor = Math.max(floor, l);
+        }
+        int best = -1;
+        for (int i = 0; i < upper.length; i++) {
+            if (upper[i] >= floor && minSquared[i] != Float.NEGATIVE_INFINITY) {
+                for (int c = exactCenters[i]; c < centers; c++) {
+                    exactMinSquared[i] = Math.min(exactMinSquared[i], store.exactSquaredDistance(i, centerRows.get(c)));
+                }
+                exactCenters[i] = centers;
+                if (best < 0 || exactMinSquared[i] > exactMinSquared[best]
+                        || (exactMinSquared[i] == exactMinSquared[best] && rank[i] < rank[best])) {
+                    best = i;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Updates every candidate's nearest distance with a new center (a candidate row or an earlier selection). */
     void addCenter(float[] center) {
         centers++;
+        if (refine) {
+            centerRows.add(center.clone());
+        }
         List<Callable<Integer>> tasks = new ArrayList<>(chunkStarts.length - 1);
         for (int c = 0; c + 1 < chunkStarts.length; c++) {
             int fromBlock = chunkStarts[c];
@@ -99,6 +173,7 @@ final class NearestSelectedDistances {
         }
         farthest = best;
         farthestKnown = true;
+        exactKnown = false;
     }
 
     private int update(float[] center, int fromBlock, int toBlock) {
@@ -109,6 +184,11 @@ final class NearestSelectedDistances {
             float d = scratch[i];
             if (d < minSquared[i]) {
                 minSquared[i] = d;
+                if (refine) {
+                    float error = store.rowError(i);
+                    lower[i] = (float) Math.sqrt(Math.max(0f, d - ROUNDING)) - error;
+                    upper[i] = (float) Math.sqrt(d + ROUNDING) + error;
+                }
             }
             best = better(i, best);
         }

@@ -24,11 +24,29 @@ class Int8StoreTest {
     @Test
     void decodedRow_isScaleTimesQuantisedValue() {
         EmbeddingMatrix m = new EmbeddingMatrix(new float[] {0.5f, -0.3f, 0.1f}, 3);
-        float[] row = new Int8Store(m, Int8Kernel.SCALAR).row(0);
+        Int8Store store = new Int8Store(m, Int8Kernel.SCALAR);
+        assertThat(store.row(0)).containsExactly(0.5f, -0.3f, 0.1f);
+        float[] row = store.decodedRow(0);
         float scale = 0.5f / 127;
         assertThat(row[0]).isEqualTo(scale * 127);
         assertThat(row[1]).isEqualTo(scale * -76);
         assertThat(row[2]).isEqualTo(scale * 25);
+        double error = Math.sqrt(Math.pow(0.5 - row[0], 2) + Math.pow(-0.3 - row[1], 2) + Math.pow(0.1 - row[2], 2));
+        assertThat((double) store.rowError(0)).isGreaterThanOrEqualTo(error).isCloseTo(error, within(1e-6));
+    }
+
+    @Test
+    void approximateDistances_stayWithinTheRowErrorOfExactOnes() {
+        EmbeddingMatrix m = KCenterGreedyTest.randomUnit(600, 48, 23);
+        Int8Store store = new Int8Store(m, Int8Kernel.best());
+        float[] out = new float[store.blocks() * EmbeddingStore.BLOCK];
+        for (int center : new int[] {0, 77, 599}) {
+            store.squaredDistances(m.row(center), 0, store.blocks(), out);
+            for (int i = 0; i < m.count(); i++) {
+                double exact = Math.sqrt(store.exactSquaredDistance(i, m.row(center)));
+                assertThat(Math.abs(Math.sqrt(out[i]) - exact)).isLessThanOrEqualTo(store.rowError(i) + 1e-4);
+            }
+        }
     }
 
     @Test
