@@ -33,9 +33,9 @@ import java.util.Optional;
 public final class PredictionsTable {
     private final String taskName;
     private final TaskSchema schema;
-    private final Columns columns;
+    private final ColumnStore columns;
 
-    PredictionsTable(String taskName, TaskSchema schema, Columns columns) {
+    PredictionsTable(String taskName, TaskSchema schema, ColumnStore columns) {
         this.taskName = taskName;
         this.schema = schema;
         this.columns = columns;
@@ -63,17 +63,17 @@ public final class PredictionsTable {
     }
 
     public String sampleName(int sample) {
-        return columns.samples[sample];
+        return columns.sample(sample);
     }
 
     /** All sample names in table order (sorted); an unmodifiable view. */
     public List<String> sampleNames() {
-        return Collections.unmodifiableList(Arrays.asList(columns.samples));
+        return Collections.unmodifiableList(Arrays.asList(columns.samplesView()));
     }
 
     /** Index of the sample with this name, or -1 when the table does not hold it. */
     public int indexOf(String sampleName) {
-        int i = Arrays.binarySearch(columns.samples, Objects.requireNonNull(sampleName, "sampleName"));
+        int i = Arrays.binarySearch(columns.samplesView(), Objects.requireNonNull(sampleName, "sampleName"));
         return i >= 0 ? i : -1;
     }
 
@@ -82,7 +82,7 @@ public final class PredictionsTable {
      * {@code .lightly/predictions/<task>/<sample without extension>.json}.
      */
     public String predictionFile(int sample) {
-        String name = columns.samples[sample];
+        String name = columns.sample(sample);
         int slash = name.lastIndexOf('/');
         int dot = name.lastIndexOf('.');
         String stem = dot > slash + 1 ? name.substring(0, dot) : name;
@@ -95,40 +95,40 @@ public final class PredictionsTable {
     }
 
     public int firstSingleton(int sample) {
-        return columns.singletonStart[sample];
+        return columns.firstSingleton(sample);
     }
 
     /** One past the sample's last singleton. */
     public int endSingleton(int sample) {
-        return columns.singletonStart[sample + 1];
+        return columns.endSingleton(sample);
     }
 
     /** Number of singletons (boxes, segments, instances) of one sample. */
     public int singletonCount(int sample) {
-        return columns.singletonStart[sample + 1] - columns.singletonStart[sample];
+        return columns.endSingleton(sample) - columns.firstSingleton(sample);
     }
 
     /** The singleton's category as a position in the schema's ascending id order. */
     public int categoryIndex(int singleton) {
-        return columns.category[singleton];
+        return columns.category(singleton);
     }
 
     /** The singleton's category id as written in its file. */
     public int categoryId(int singleton) {
-        return schema.categories().get(columns.category[singleton]).id();
+        return schema.categories().get(columns.category(singleton)).id();
     }
 
     public boolean hasScore(int singleton) {
-        return !Double.isNaN(columns.score[singleton]);
+        return !Double.isNaN(columns.score(singleton));
     }
 
     /** The singleton's score, or NaN when it has none (only classification singletons may lack one). */
     public double score(int singleton) {
-        return columns.score[singleton];
+        return columns.score(singleton);
     }
 
     public boolean hasProbabilities(int singleton) {
-        return columns.probabilityStart[singleton + 1] > columns.probabilityStart[singleton];
+        return columns.probabilityEnd(singleton) > columns.probabilityStart(singleton);
     }
 
     /** Entry {@code categoryIndex} of the singleton's probability vector; it must have one. */
@@ -136,7 +136,7 @@ public final class PredictionsTable {
         if (!hasProbabilities(singleton)) {
             throw new IllegalArgumentException("Singleton " + singleton + " has no probabilities.");
         }
-        return columns.probabilities[columns.probabilityStart[singleton] + Objects.checkIndex(categoryIndex, categoryCount())];
+        return columns.probabilityAt(columns.probabilityStart(singleton) + Objects.checkIndex(categoryIndex, categoryCount()));
     }
 
     /**
@@ -144,14 +144,14 @@ public final class PredictionsTable {
      * length: {@link #categoryCount()}, or 0 when the singleton has no probabilities.
      */
     public int copyProbabilities(int singleton, double[] into) {
-        int start = columns.probabilityStart[singleton];
-        int length = columns.probabilityStart[singleton + 1] - start;
-        System.arraycopy(columns.probabilities, start, into, 0, length);
+        int start = columns.probabilityStart(singleton);
+        int length = columns.probabilityEnd(singleton) - start;
+        columns.copyProbabilities(start, into, length);
         return length;
     }
 
     public boolean hasBoundingBox(int singleton) {
-        return columns.bbox.length > 0 && !Float.isNaN(columns.bbox[4 * singleton]);
+        return columns.hasBox(singleton);
     }
 
     /**
@@ -162,24 +162,22 @@ public final class PredictionsTable {
         if (!hasBoundingBox(singleton)) {
             return Optional.empty();
         }
-        float[] b = columns.bbox;
-        int at = 4 * singleton;
-        return Optional.of(new BoundingBox(b[at], b[at + 1], b[at + 2], b[at + 3]));
+        return Optional.of(new BoundingBox(columns.box(singleton, 0), columns.box(singleton, 1), columns.box(singleton, 2),
+                columns.box(singleton, 3)));
     }
 
     /** Number of set pixels of a semantic segment's mask; 0 for other task types. */
     public long segmentArea(int singleton) {
-        return columns.segmentArea.length == 0 ? 0 : columns.segmentArea[singleton];
+        return columns.segmentArea(singleton);
     }
 
     /** Number of keypoints of a keypoint instance; 0 for other task types. */
     public int keypointCount(int singleton) {
-        return columns.keypointStart.length == 0 ? 0
-                : columns.keypointStart[singleton + 1] - columns.keypointStart[singleton];
+        return columns.keypointCount(singleton);
     }
 
     /** Confidence of keypoint {@code keypoint} of a keypoint instance. */
     public double keypointConfidence(int singleton, int keypoint) {
-        return columns.keypointConfidence[columns.keypointStart[singleton] + Objects.checkIndex(keypoint, keypointCount(singleton))];
+        return columns.keypointConfidence(singleton, Objects.checkIndex(keypoint, keypointCount(singleton)));
     }
 }

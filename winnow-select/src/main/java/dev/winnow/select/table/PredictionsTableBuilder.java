@@ -6,10 +6,8 @@ import dev.winnow.format.PredictionFile;
 import dev.winnow.format.Probabilities;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,9 +18,10 @@ import java.util.Optional;
  *
  * <p>To fill a table from several threads, give each thread its own builder for a contiguous
  * run of the sorted sample list and join them in list order with {@link #addAll}; {@link #build}
- * sorts by sample name in any case, so the table never depends on thread timing. Samples are
- * kept in chunks of exact-size arrays, so joining and building copy each value once and never
- * hold a second full copy of the table.
+ * sorts by sample name in any case, so the table never depends on thread timing. Columns grow in
+ * fixed-size pages, so neither adding nor joining ever copies the table held so far. Samples
+ * added in sorted order (the normal case) are built in place; otherwise {@link #build} sorts into
+ * a second copy, which briefly doubles the memory.
  *
  * <pre>{@code
  * PredictionsTableBuilder builder = new PredictionsTableBuilder("cars", schema);
@@ -33,22 +32,17 @@ import java.util.Optional;
  * <p>Not thread-safe: one builder per thread.
  */
 public final class PredictionsTableBuilder {
-    private static final int CHUNK_SAMPLES = 4096;
-    private static final int CHUNK_SINGLETONS = 1 << 16;
-
     private final String taskName;
     private final TaskSchema schema;
     private final ColumnLayout layout;
-    private final List<Columns> chunks = new ArrayList<>();
-    private ColumnsWriter writer;
-    private int sealedSamples;
+    private ColumnStore store;
     private boolean done;
 
     public PredictionsTableBuilder(String taskName, TaskSchema schema) {
         this.taskName = Objects.requireNonNull(taskName, "taskName");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.layout = ColumnLayout.of(schema.taskType());
-        this.writer = newWriter();
+        this.store = new ColumnStore(layout);
     }
 
     public String taskName() {
@@ -61,7 +55,7 @@ public final class PredictionsTableBuilder {
 
     /** Number of samples added so far, joined builders included. */
     public int sampleCount() {
-        return sealedSamples + writer.sampleCount();
+        return store.sampleCount();
     }
 
     /**
@@ -77,12 +71,9 @@ public final class PredictionsTableBuilder {
         for (int i = 0; i < file.predictions().size(); i++) {
             check(sampleName, i, file.predictions().get(i));
         }
-        writer.startSample(sampleName);
+        store.startSample(sampleName);
         for (Singleton singleton : file.predictions()) {
             write(singleton);
-        }
-        if (writer.sampleCount() >= CHUNK_SAMPLES || writer.singletonCount() >= CHUNK_SINGLETONS) {
-            seal();
         }
         return this;
     }
@@ -102,11 +93,8 @@ public final class PredictionsTableBuilder {
             throw new IllegalArgumentException("Only builders of the same task can be joined, but task "
                     + later.taskName + " was added to task " + taskName + ".");
         }
-        seal();
-        later.seal();
-        chunks.addAll(later.chunks);
-        sealedSamples += later.sealedSamples;
-        later.chunks.clear();
+        store.appendAll(later.store);
+        later.store = null;
         later.done = true;
         return this;
     }
@@ -117,16 +105,16 @@ public final class PredictionsTableBuilder {
      */
     public PredictionsTable build() {
         checkOpen();
-        seal();
         done = true;
-        Columns columns = Columns.concat(chunks, layout);
-        chunks.clear();
-        if (!isSorted(columns.samples)) {
-            columns = columns.permute(sortedOrder(columns.samples), layout);
+        ColumnStore columns = store;
+        store = null;
+        if (!isSorted(columns.samplesView())) {
+            columns = columns.permuted(sortedOrder(columns.samplesView()));
         }
-        for (int i = 1; i < columns.samples.length; i++) {
-            if (columns.samples[i].equals(columns.samples[i - 1])) {
-                throw new IllegalArgumentException("Sample " + columns.samples[i] + " was added twice to the table of task "
+        String[] names = columns.samplesView();
+        for (int i = 1; i < names.length; i++) {
+            if (names[i].equals(names[i - 1])) {
+                throw new IllegalArgumentException("Sample " + names[i] + " was added twice to the table of task "
                         + taskName + "; each sample has one prediction file.");
             }
         }
@@ -153,43 +141,31 @@ public final class PredictionsTableBuilder {
 
     private void write(Singleton singleton) {
         double score = singleton.optionalScore().isPresent() ? singleton.optionalScore().getAsDouble() : Double.NaN;
-        writer.addSingleton(schema.indexOf(singleton.categoryId()), score);
+        store.addSingleton(schema.indexOf(singleton.categoryId()), score);
         // Java 17 has no pattern switch; the permitted variants are tested in turn.
         if (singleton instanceof Singleton.Detection d) {
             box(d.bbox());
         } else if (singleton instanceof Singleton.InstanceSegment s) {
             box(s.bbox());
         } else if (singleton instanceof Singleton.SemanticSegment s) {
-            writer.area(s.segmentation().area());
+            store.area(s.segmentation().area());
         } else if (singleton instanceof Singleton.KeypointInstance k) {
             k.bbox().ifPresent(this::box);
             Keypoints points = k.keypoints();
             for (int i = 0; i < points.count(); i++) {
-                writer.keypointConfidence(points.confidence(i));
+                store.keypointConfidence(points.confidence(i));
             }
         }
         if (singleton.probabilities().isPresent()) {
             Probabilities p = singleton.probabilities().get();
             for (int i = 0; i < p.size(); i++) {
-                writer.probability(p.get(i));
+                store.probability(p.get(i));
             }
         }
     }
 
     private void box(BoundingBox b) {
-        writer.box((float) b.x(), (float) b.y(), (float) b.width(), (float) b.height());
-    }
-
-    private void seal() {
-        if (writer.sampleCount() > 0) {
-            chunks.add(writer.seal());
-            sealedSamples += writer.sampleCount();
-            writer = newWriter();
-        }
-    }
-
-    private ColumnsWriter newWriter() {
-        return new ColumnsWriter(layout, 64, 256, 256 * Math.max(1, schema.categoryCount()) / 4, 64);
+        store.box((float) b.x(), (float) b.y(), (float) b.width(), (float) b.height());
     }
 
     private void checkOpen() {

@@ -108,17 +108,17 @@ class PredictionsTableBuilderTest {
     void joinedBuilders_keepEveryChunkAndSortAcrossThem() {
         PredictionsTableBuilder first = new PredictionsTableBuilder("cars", DETECTION);
         PredictionsTableBuilder second = new PredictionsTableBuilder("cars", DETECTION);
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < 20000; i++) {
             String name = String.format("img_%05d.png", i);
-            (i % 2 == 0 ? second : first).add(name, file(box(3, i / 5000.0, 0.5, 0.25, 0.25), box(11, 0.5)));
+            (i % 2 == 0 ? second : first).add(name, file(box(3, i / 20000.0, 0.5, 0.25, 0.25), box(11, 0.5)));
         }
         PredictionsTable table = first.addAll(second).build();
 
-        assertThat(table.sampleCount()).isEqualTo(5000);
-        assertThat(table.singletonCount()).isEqualTo(10000);
-        for (int i = 0; i < 5000; i++) {
+        assertThat(table.sampleCount()).isEqualTo(20000);
+        assertThat(table.singletonCount()).isEqualTo(40000);
+        for (int i = 0; i < 20000; i++) {
             assertThat(table.sampleName(i)).isEqualTo(String.format("img_%05d.png", i));
-            assertThat(table.score(table.firstSingleton(i))).isEqualTo(i / 5000.0);
+            assertThat(table.score(table.firstSingleton(i))).isEqualTo(i / 20000.0);
             assertThat(table.probability(table.firstSingleton(i), 0)).isEqualTo(0.5);
             assertThat(table.hasProbabilities(table.firstSingleton(i) + 1)).isFalse();
         }
