@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Validates model predictions, scores samples for active learning and selects the ones worth labelling.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ConvertCommand.class,
+                ExportCommand.class,
                 ScoresCommand.class,
         })
 public final class WinnowCommand implements Runnable {

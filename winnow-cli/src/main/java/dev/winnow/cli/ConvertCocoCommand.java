@@ -1,0 +1,66 @@
+package dev.winnow.cli;
+
+import dev.winnow.convert.ConversionException;
+import dev.winnow.convert.ConversionReport;
+import dev.winnow.convert.coco.CocoConverter;
+import dev.winnow.convert.coco.CocoOptions;
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.Locations;
+import dev.winnow.format.TaskType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code winnow convert coco}: a COCO dataset or results file to a task. */
+@Command(name = "coco",
+        mixinStandardHelpOptions = true,
+        description = {"Converts a COCO dataset file or a COCO results list.",
+                "Boxes give object-detection; polygons or RLE give instance- or semantic-segmentation; keypoints give "
+                        + "keypoint-detection. Annotations that cannot be converted are reported and skipped."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:everything converted", "1:some annotations or images were skipped",
+                "2:wrong usage, or the input is not a COCO file", "3:reading or writing failed"})
+public final class ConvertCocoCommand implements Callable<Integer> {
+    @Mixin
+    ConvertTarget target;
+
+    @Option(names = "--annotations", required = true, paramLabel = "FILE", description = "COCO dataset or results file.")
+    Path annotations;
+
+    @Option(names = "--coco-gt", paramLabel = "FILE",
+            description = "The dataset file naming images and categories, when --annotations is a results list.")
+    Path groundTruth;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "The images, to read sizes the COCO file lacks.")
+    String images;
+
+    @Option(names = "--default-score", paramLabel = "S", defaultValue = "1.0",
+            description = "Score of annotations without one (default: ${DEFAULT-VALUE}, a label is certain).")
+    double defaultScore;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
+            @Override
+            public ConversionReport run() throws IOException, ConversionException {
+                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+                CocoOptions options = new CocoOptions(annotations, Optional.ofNullable(groundTruth), imageSource,
+                        target.taskType(TaskType.OBJECT_DETECTION), defaultScore);
+                return CocoConverter.convert(options, target.open(imageSource));
+            }
+
+            @Override
+            public String summary(ConversionReport report) {
+                return target.summaryOf(report);
+            }
+        });
+    }
+}

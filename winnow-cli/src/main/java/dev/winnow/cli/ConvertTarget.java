@@ -1,0 +1,89 @@
+package dev.winnow.cli;
+
+import dev.winnow.convert.ConversionException;
+import dev.winnow.convert.ConversionReport;
+import dev.winnow.convert.PredictionsFolder;
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.Locations;
+import dev.winnow.datasource.OutputLocation;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.TaskType;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every {@code winnow convert} format shares (where to write, which task) and the way
+ * each reports: a summary line on stdout, diagnostics on stderr, exit code 0 (all converted), 1
+ * (some items skipped), 2 (input not convertible or wrong usage), 3 (reading or writing failed).
+ */
+final class ConvertTarget {
+    @Option(names = "--output", required = true, paramLabel = "LOC",
+            description = "Location to write .lightly/predictions into (created when missing).")
+    String output;
+
+    @Option(names = "--task", required = true, paramLabel = "NAME", description = "Name of the task to add.")
+    String task;
+
+    @Option(names = "--task-type", paramLabel = "TYPE",
+            description = "classification, object-detection, semantic-segmentation, instance-segmentation or keypoint-detection.")
+    String taskType;
+
+    @Option(names = "--overwrite", description = "Replace the task's files when the task folder exists already.")
+    boolean overwrite;
+
+    /** The task type given, or {@code fallback}. */
+    TaskType taskType(TaskType fallback) {
+        if (taskType == null) {
+            return fallback;
+        }
+        return TaskType.fromWireName(taskType).orElseThrow(() -> new IllegalArgumentException("Unknown --task-type '" + taskType
+                + "'; use one of " + Arrays.stream(TaskType.values()).map(TaskType::wireName).collect(Collectors.joining(", ")) + "."));
+    }
+
+    /** The task folder to fill, guarded so nothing is written into {@code input} outside .lightly/. */
+    PredictionsFolder open(Optional<Datasource> input) throws IOException, ConversionException {
+        Datasource out = Locations.openOrCreate(output);
+        if (input.isPresent()) {
+            out = OutputLocation.guard(out, input.get());
+        }
+        return PredictionsFolder.open(out, task, overwrite);
+    }
+
+    /** Runs a conversion and turns its outcome into output and an exit code. */
+    static int run(PrintWriter out, PrintWriter err, Conversion conversion) {
+        try {
+            ConversionReport report = conversion.run();
+            for (Diagnostic d : report.diagnostics()) {
+                err.println(d.toText());
+            }
+            if (report.diagnosticCount() > report.diagnostics().size()) {
+                err.println("... and " + (report.diagnosticCount() - report.diagnostics().size()) + " more problems.");
+            }
+            out.println(conversion.summary(report));
+            out.flush();
+            return report.hasErrors() ? ExitCodes.INVALID : ExitCodes.OK;
+        } catch (ConversionException | IllegalArgumentException e) {
+            err.println("winnow: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("winnow: " + (e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return ExitCodes.IO;
+        }
+    }
+
+    /** One conversion: what it does, and the summary sentence of its report. */
+    interface Conversion {
+        ConversionReport run() throws IOException, ConversionException;
+
+        String summary(ConversionReport report);
+    }
+
+    String summaryOf(ConversionReport report) {
+        return "Wrote " + report.predictionFiles() + " prediction files with " + report.singletons() + " predictions to task '"
+                + task + "' in " + output + (report.diagnosticCount() > 0 ? "; " + report.diagnosticCount() + " items were skipped." : ".");
+    }
+}

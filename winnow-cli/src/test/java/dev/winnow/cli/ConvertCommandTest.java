@@ -1,0 +1,83 @@
+package dev.winnow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ConvertCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = WinnowCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private static final String COCO = """
+            {"images": [{"id": 1, "file_name": "a/x.jpg", "width": 20, "height": 10},
+                        {"id": 2, "file_name": "y.jpg", "width": 20, "height": 10}],
+             "categories": [{"id": 0, "name": "cat"}],
+             "annotations": [{"image_id": 1, "category_id": 0, "bbox": [1, 2, 3, 4]},
+                             {"image_id": 5, "category_id": 0, "bbox": [1, 2, 3, 4]}]}
+            """;
+
+    @Test
+    void coco_convertsReportsSkippedAnnotationsAndExitsWith1() throws Exception {
+        Path coco = dir.resolve("coco.json");
+        Files.writeString(coco, COCO);
+        Path output = dir.resolve("out");
+        int exit = run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det",
+                "--default-score", "0");
+        assertThat(exit).isEqualTo(ExitCodes.INVALID);
+        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 predictions to task 'det' in " + output
+                + "; 1 items were skipped.\n");
+        assertThat(err.toString()).isEqualTo("error C101 " + coco + " /annotations/1/image_id: The annotation refers to image"
+                + " id 5, which the images list does not have; it is skipped.\n");
+        assertThat(Files.readString(output.resolve(".lightly/predictions/det/a/x.json")))
+                .isEqualTo("{\"file_name\":\"a/x.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[1,2,3,4],\"score\":0}]}\n");
+    }
+
+    @Test
+    void coco_existingTaskAndBadTaskType_exit2() throws Exception {
+        Path coco = dir.resolve("coco.json");
+        Files.writeString(coco, COCO);
+        Path output = dir.resolve("out");
+        run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det");
+        err.getBuffer().setLength(0);
+        assertThat(run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: The task folder .lightly/predictions/det already exists in " + output
+                + "; pass --overwrite to replace it or choose another --task.\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "d2",
+                "--task-type", "boxes")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: Unknown --task-type 'boxes'; use one of classification, object-detection,"
+                + " semantic-segmentation, instance-segmentation, keypoint-detection.\n");
+    }
+
+    @Test
+    void exportCoco_resultsOfConvertedTask() throws Exception {
+        Path coco = dir.resolve("coco.json");
+        Files.writeString(coco, COCO);
+        Path output = dir.resolve("out");
+        run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det");
+        out.getBuffer().setLength(0);
+        Path results = dir.resolve("results.json");
+        int exit = run("export", "coco", "--input", output.toString(), "--task", "det", "--out", results.toString(), "--results",
+                "--coco-gt", coco.toString());
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEqualTo("Wrote 1 annotations of 2 images to " + results + ".\n");
+        assertThat(Files.readString(results)).isEqualTo("[\n{\"image_id\":1,\"category_id\":0,\"bbox\":[1,2,3,4],\"score\":1}\n]\n");
+    }
+}
