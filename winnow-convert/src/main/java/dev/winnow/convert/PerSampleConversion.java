@@ -30,6 +30,13 @@ public final class PerSampleConversion {
 
     public static ConversionReport run(PredictionsFolder out, TaskSchema schema, List<String> samples, SampleConverter converter,
                                        DiagnosticCollector diagnostics) throws IOException, ConversionException {
+        return run(out, () -> schema, samples, converter, diagnostics);
+    }
+
+    /** As above, with the schema made after every sample is converted (when the samples decide the categories). */
+    public static ConversionReport run(PredictionsFolder out, java.util.function.Supplier<TaskSchema> schema, List<String> samples,
+                                       SampleConverter converter, DiagnosticCollector diagnostics)
+            throws IOException, ConversionException {
         AtomicLong singletons = new AtomicLong();
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
         try {
@@ -50,7 +57,7 @@ public final class PerSampleConversion {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        out.finish(schema);
+        out.finish(schema.get());
         return diagnostics.report(written.size(), singletons.get());
     }
 }

@@ -1,0 +1,180 @@
+package dev.winnow.convert.masks;
+
+import dev.winnow.convert.ConversionException;
+import dev.winnow.convert.ConversionReport;
+import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.convert.PerSampleConversion;
+import dev.winnow.convert.PredictionsFolder;
+import dev.winnow.convert.SampleNames;
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.MediaKind;
+import dev.winnow.format.Category;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.RleMask;
+import dev.winnow.format.Singleton;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.TaskType;
+import dev.winnow.format.rle.LabelMap;
+import dev.winnow.media.ImageHeaders;
+import dev.winnow.media.ImageSize;
+import dev.winnow.media.MediaException;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListSet;
+import javax.imageio.ImageIO;
+
+/**
+ * Converts semantic-segmentation mask images into a semantic-segmentation task: every PNG under
+ * the masks folder holds one class per pixel, and each class present becomes one singleton with
+ * its row-major mask and score 1.
+ *
+ * <p>Pixel values: in a grey or palette PNG the value (the palette index, not its colour) is the
+ * class id; in a colour PNG the palette file maps each colour to its class. Without a palette file
+ * the categories are {@code class_<id>} for every id found. With the images given, masks are
+ * matched to images by path without extension ({@code a/b.png} ↔ {@code a/b.jpg}) and must have the
+ * image's size; without them the mask's own path is the sample name.
+ */
+public final class MasksConverter {
+    private MasksConverter() {
+    }
+
+    /** The inputs: mask folder, optional palette file and optional images. */
+    public record Options(Datasource masks, Optional<Path> palette, Optional<Datasource> images) {
+        public Options {
+            java.util.Objects.requireNonNull(masks, "masks");
+            palette = palette == null ? Optional.empty() : palette;
+            images = images == null ? Optional.empty() : images;
+        }
+    }
+
+    public static ConversionReport convert(Options options, PredictionsFolder out) throws IOException, ConversionException {
+        MaskPalette palette = options.palette().isPresent() ? MaskPalette.read(options.palette().get()) : null;
+        DiagnosticCollector diagnostics = new DiagnosticCollector();
+        Map<String, String> imageByStem = new HashMap<>();
+        if (options.images().isPresent()) {
+            for (String path : options.images().get().list("")) {
+                if (MediaKind.of(path).filter(k -> k == MediaKind.IMAGE).isPresent()) {
+                    imageByStem.putIfAbsent(SampleNames.stem(path), path);
+                }
+            }
+        }
+        Map<String, String> maskOf = new HashMap<>();
+        List<String> samples = new ArrayList<>();
+        for (String mask : options.masks().list("")) {
+            if (!mask.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+                continue;
+            }
+            String sample = mask;
+            if (options.images().isPresent()) {
+                sample = imageByStem.get(SampleNames.stem(mask));
+                if (sample == null) {
+                    diagnostics.add(Diagnostic.warning("C403", mask, "", "The mask has no image of the same name in "
+                            + options.images().get().description() + "; it is ignored."));
+                    continue;
+                }
+            }
+            maskOf.put(sample, mask);
+            samples.add(sample);
+        }
+        ConcurrentSkipListSet<Integer> seen = new ConcurrentSkipListSet<>();
+        return PerSampleConversion.run(out, () -> schema(palette, seen), samples, sample -> {
+            String mask = maskOf.get(sample);
+            BufferedImage image;
+            try (InputStream in = options.masks().open(mask)) {
+                image = ImageIO.read(in);
+            }
+            if (image == null) {
+                diagnostics.add(Diagnostic.error("C401", mask, "", "The file is not a PNG image Winnow can read; it is skipped."));
+                return null;
+            }
+            if (options.images().isPresent()) {
+                try {
+                    ImageSize size = ImageHeaders.read(options.images().get(), sample);
+                    if (size.width() != image.getWidth() || size.height() != image.getHeight()) {
+                        diagnostics.add(Diagnostic.error("C402", mask, "", "The mask is " + image.getWidth() + "x" + image.getHeight()
+                                + " pixels, but its image '" + sample + "' is " + size.width() + "x" + size.height()
+                                + "; it is skipped."));
+                        return null;
+                    }
+                } catch (MediaException e) {
+                    diagnostics.add(Diagnostic.error("C402", mask, "", e.getMessage() + " The mask is skipped."));
+                    return null;
+                }
+            }
+            int[] labels = labels(image, palette, mask, diagnostics);
+            if (labels == null) {
+                return null;
+            }
+            List<Singleton> singletons = new ArrayList<>();
+            for (Map.Entry<Integer, RleMask> e : LabelMap.masks(labels).entrySet()) {
+                if (palette != null && palette.categories().stream().noneMatch(c -> c.id() == e.getKey())) {
+                    diagnostics.add(Diagnostic.error("C404", mask, "", "The mask has pixels of class " + e.getKey()
+                            + ", which the palette file does not name; it is skipped."));
+                    return null;
+                }
+                seen.add(e.getKey());
+                singletons.add(new Singleton.SemanticSegment(e.getKey(), e.getValue(), 1.0, Optional.empty()));
+            }
+            return singletons;
+        }, diagnostics);
+    }
+
+    private static TaskSchema schema(MaskPalette palette, java.util.Set<Integer> seen) {
+        if (palette != null) {
+            return new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, palette.categories());
+        }
+        List<Category> categories = new ArrayList<>();
+        for (int id : seen) {
+            categories.add(Category.of(id, "class_" + id));
+        }
+        return new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, categories);
+    }
+
+    /** The class of every pixel, row-major; null after a diagnostic when a colour is not in the palette. */
+    private static int[] labels(BufferedImage image, MaskPalette palette, String mask, DiagnosticCollector diagnostics) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] labels = new int[w * h];
+        Raster raster = image.getRaster();
+        boolean colour = palette != null && palette.hasColours();
+        if (!colour) {
+            if (raster.getNumBands() != 1) {
+                diagnostics.add(Diagnostic.error("C401", mask, "", "The mask has " + raster.getNumBands() + " colour channels; a"
+                        + " mask of class indices has one (grey or palette), and a colour mask needs a palette file with colours."
+                        + " It is skipped."));
+                return null;
+            }
+            // For a palette image the raster holds the palette indices, which are the classes.
+            int[] samples = new int[w];
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, samples);
+                System.arraycopy(samples, 0, labels, y * w, w);
+            }
+            return labels;
+        }
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                Integer id = palette.idByColour().get(row[x] & 0xFFFFFF);
+                if (id == null) {
+                    int rgb = row[x];
+                    diagnostics.add(Diagnostic.error("C404", mask, "", "The pixel at x=" + x + ", y=" + y + " has the colour ("
+                            + ((rgb >> 16) & 255) + ", " + ((rgb >> 8) & 255) + ", " + (rgb & 255)
+                            + "), which the palette file does not map to a class; the mask is skipped."));
+                    return null;
+                }
+                labels[y * w + x] = id;
+            }
+        }
+        return labels;
+    }
+}
