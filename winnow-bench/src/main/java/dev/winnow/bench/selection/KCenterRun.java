@@ -45,8 +45,9 @@ public final class KCenterRun {
         Files.writeString(temp, IntStream.of(result.picks()).mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));
         Files.move(temp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         double radius = KCenterGreedy.coverageRadius(embeddings, result.picks(), threads);
-        System.out.printf(Locale.ROOT, "storage=%s prepare_s=%.3f select_s=%.3f ms_per_pick=%.2f picks=%d radius=%.6f%n",
+        System.out.printf(Locale.ROOT, "storage=%s prepare_s=%.3f select_s=%.3f ms_per_pick=%.2f picks=%d exact_checks_per_pick=%.0f radius=%.6f%n",
                 greedy.storageDescription(), (prepared - start) / 1e9, (done - prepared) / 1e9,
-                (done - prepared) / 1e6 / Math.max(1, result.picks().length), result.picks().length, radius);
+                (done - prepared) / 1e6 / Math.max(1, result.picks().length), result.picks().length,
+                (double) result.exactChecks() / Math.max(1, result.picks().length), radius);
     }
 }

@@ -136,7 +136,8 @@ public final class KCenterGreedy {
         if (count == limit && limit < picks) {
             reason = StopReason.CANDIDATES_EXHAUSTED;
         }
-        return new KCenterResult(java.util.Arrays.copyOf(picked, count), java.util.Arrays.copyOf(pickDistances, count), reason);
+        return new KCenterResult(java.util.Arrays.copyOf(picked, count), java.util.Arrays.copyOf(pickDistances, count), reason,
+                distances.exactChecks());
     }
 
     /**

@@ -43,6 +43,9 @@ final class NearestSelectedDistances {
     private float[] lower;
     private float[] upper;
     private List<float[]> centerRows;
+    private float floor = Float.NEGATIVE_INFINITY;
+    private boolean floorKnown;
+    private long exactChecks;
     private float[] exactMinSquared;
     private int[] exactCenters;
 
@@ -97,6 +100,9 @@ final class NearestSelectedDistances {
     void remove(int i) {
         minSquared[i] = Float.NEGATIVE_INFINITY;
         if (refine) {
+            if (lower[i] >= floor) {
+                floorKnown = false;
+            }
             lower[i] = Float.NEGATIVE_INFINITY;
             upper[i] = Float.NEGATIVE_INFINITY;
         }
@@ -123,26 +129,77 @@ final class NearestSelectedDistances {
         return farthest;
     }
 
-    /** Among the candidates that may be the farthest, the exact farthest. */
+    /** How many exact candidate-to-center distances the exact check has computed. */
+    long exactChecks() {
+        return exactChecks;
+    }
+
+    /**
+     * Among the candidates whose upper bound reaches the largest lower bound (the only ones that
+     * can be the exact farthest), the exact farthest; their exact distances are brought up to date
+     * with the centers added since they were last checked. Runs in parallel over row ranges.
+     */
     private int exactFarthest() {
-        float floor = Float.NEGATIVE_INFINITY;
-        for (float l : lower) {
-            floor = Math.max(floor, l);
+        if (!floorKnown) {
+            floor = Float.NEGATIVE_INFINITY;
+            for (float l : lower) {
+                floor = Math.max(floor, l);
+            }
+            floorKnown = true;
+        }
+        float threshold = floor;
+        int n = minSquared.length;
+        int chunks = chunkStarts.length - 1;
+        List<Callable<long[]>> tasks = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) n * c / chunks);
+            int to = (int) ((long) n * (c + 1) / chunks);
+            tasks.add(() -> {
+                int best = -1;
+                long checks = 0;
+                for (int i = from; i < to; i++) {
+                    if (upper[i] >= threshold && minSquared[i] != Float.NEGATIVE_INFINITY) {
+                        float exact = exactMinSquared[i];
+                        for (int k = exactCenters[i]; k < centers; k++) {
+                            exact = Math.min(exact, store.exactSquaredDistance(i, centerRows.get(k)));
+                        }
+                        checks += centers - exactCenters[i];
+                        exactMinSquared[i] = exact;
+                        exactCenters[i] = centers;
+                        best = betterExact(i, best);
+                    }
+                }
+                return new long[] {best, checks};
+            });
         }
         int best = -1;
-        for (int i = 0; i < upper.length; i++) {
-            if (upper[i] >= floor && minSquared[i] != Float.NEGATIVE_INFINITY) {
-                for (int c = exactCenters[i]; c < centers; c++) {
-                    exactMinSquared[i] = Math.min(exactMinSquared[i], store.exactSquaredDistance(i, centerRows.get(c)));
-                }
-                exactCenters[i] = centers;
-                if (best < 0 || exactMinSquared[i] > exactMinSquared[best]
-                        || (exactMinSquared[i] == exactMinSquared[best] && rank[i] < rank[best])) {
-                    best = i;
-                }
+        for (long[] result : run(tasks)) {
+            exactChecks += result[1];
+            if (result[0] >= 0) {
+                best = betterExact((int) result[0], best);
             }
         }
         return best;
+    }
+
+    private int betterExact(int i, int best) {
+        return best < 0 || exactMinSquared[i] > exactMinSquared[best]
+                || (exactMinSquared[i] == exactMinSquared[best] && rank[i] < rank[best]) ? i : best;
+    }
+
+    private <T> List<T> run(List<Callable<T>> tasks) {
+        List<T> results = new ArrayList<>(tasks.size());
+        try {
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The selection was interrupted.", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Computing distances failed: " + e.getCause(), e.getCause());
+        }
+        return results;
     }
 
     /** Updates every candidate's nearest distance with a new center (a candidate row or an earlier selection). */
@@ -151,35 +208,34 @@ final class NearestSelectedDistances {
         if (refine) {
             centerRows.add(center.clone());
         }
-        List<Callable<Integer>> tasks = new ArrayList<>(chunkStarts.length - 1);
+        List<Callable<double[]>> tasks = new ArrayList<>(chunkStarts.length - 1);
         for (int c = 0; c + 1 < chunkStarts.length; c++) {
             int fromBlock = chunkStarts[c];
             int toBlock = chunkStarts[c + 1];
             tasks.add(() -> update(center, fromBlock, toBlock));
         }
         int best = -1;
-        try {
-            for (Future<Integer> future : pool.invokeAll(tasks)) {
-                int candidate = future.get();
-                if (candidate >= 0) {
-                    best = better(candidate, best);
-                }
+        float maxLower = Float.NEGATIVE_INFINITY;
+        for (double[] result : run(tasks)) {
+            int candidate = (int) result[0];
+            if (candidate >= 0) {
+                best = better(candidate, best);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The selection was interrupted.", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Computing distances failed: " + e.getCause(), e.getCause());
+            maxLower = Math.max(maxLower, (float) result[1]);
         }
         farthest = best;
         farthestKnown = true;
         exactKnown = false;
+        floor = maxLower;
+        floorKnown = true;
     }
 
-    private int update(float[] center, int fromBlock, int toBlock) {
+    /** Folds a center into rows of blocks [fromBlock, toBlock); returns {farthest row or −1, largest lower bound}. */
+    private double[] update(float[] center, int fromBlock, int toBlock) {
         store.squaredDistances(center, fromBlock, toBlock, scratch);
         int end = Math.min(toBlock * EmbeddingStore.BLOCK, minSquared.length);
         int best = -1;
+        float maxLower = Float.NEGATIVE_INFINITY;
         for (int i = fromBlock * EmbeddingStore.BLOCK; i < end; i++) {
             float d = scratch[i];
             if (d < minSquared[i]) {
@@ -190,9 +246,12 @@ final class NearestSelectedDistances {
                     upper[i] = (float) Math.sqrt(d + ROUNDING) + error;
                 }
             }
+            if (refine) {
+                maxLower = Math.max(maxLower, lower[i]);
+            }
             best = better(i, best);
         }
-        return best;
+        return new double[] {best, maxLower};
     }
 
     /** Whichever of two candidates is farther (ties: lower rank); taken candidates never win. */
