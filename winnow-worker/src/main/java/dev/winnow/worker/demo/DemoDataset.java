@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.io.UncheckedIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -71,23 +73,39 @@ public final class DemoDataset {
         write(predictions.resolve(DETECTION + "/schema.json"), PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
         write(predictions.resolve(SEGMENTATION + "/schema.json"), PredictionWriter.toBytes(new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, categories)));
         int digits = Integer.toString(count - 1).length();
-        int uncertain = 0;
-        for (int i = 0; i < count; i++) {
-            DemoScene scene = DemoScene.random(random, width, height);
-            boolean unsure = random.nextDouble() < UNCERTAIN_SHARE;
-            uncertain += unsure ? 1 : 0;
-            String stem = "images/shapes-" + String.format(Locale.ROOT, "%0" + digits + "d", i);
-            int[] labels = new int[width * height];
-            write(folder.resolve(stem + ".jpg"), jpeg(draw(scene, random, labels)));
-            String sample = stem + ".jpg";
-            write(predictions.resolve(CLASSIFICATION + "/" + stem + ".json"),
-                    PredictionWriter.toBytes(PredictionFile.of(sample, List.of(classify(scene, unsure, random)))));
-            write(predictions.resolve(DETECTION + "/" + stem + ".json"),
-                    PredictionWriter.toBytes(PredictionFile.of(sample, detect(scene, unsure, random))));
-            write(predictions.resolve(SEGMENTATION + "/" + stem + ".json"),
-                    PredictionWriter.toBytes(PredictionFile.of(sample, segment(labels, unsure, random))));
+        // Each image has its own generator derived from the seed, so images can be made in parallel
+        // and still come out the same on every run.
+        int[] uncertain = new int[count];
+        try {
+            IntStream.range(0, count).parallel().forEach(i -> {
+                try {
+                    uncertain[i] = writeImage(folder, predictions, i, digits, width, height, new Random(seed * 1_000_003L + i)) ? 1 : 0;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return new Generated(folder, count, uncertain);
+        return new Generated(folder, count, IntStream.of(uncertain).sum());
+    }
+
+    /** Writes image {@code i} and its three prediction files; true when the model is uncertain about it. */
+    private static boolean writeImage(Path folder, Path predictions, int i, int digits, int width, int height, Random random)
+            throws IOException {
+        DemoScene scene = DemoScene.random(random, width, height);
+        boolean unsure = random.nextDouble() < UNCERTAIN_SHARE;
+        String stem = "images/shapes-" + String.format(Locale.ROOT, "%0" + digits + "d", i);
+        int[] labels = new int[width * height];
+        write(folder.resolve(stem + ".jpg"), jpeg(draw(scene, random, labels)));
+        String sample = stem + ".jpg";
+        write(predictions.resolve(CLASSIFICATION + "/" + stem + ".json"),
+                PredictionWriter.toBytes(PredictionFile.of(sample, List.of(classify(scene, unsure, random)))));
+        write(predictions.resolve(DETECTION + "/" + stem + ".json"),
+                PredictionWriter.toBytes(PredictionFile.of(sample, detect(scene, unsure, random))));
+        write(predictions.resolve(SEGMENTATION + "/" + stem + ".json"),
+                PredictionWriter.toBytes(PredictionFile.of(sample, segment(labels, unsure, random))));
+        return unsure;
     }
 
     private static void prepare(Path folder) throws IOException {
@@ -116,9 +134,10 @@ public final class DemoDataset {
         int h = scene.height();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         java.util.Arrays.fill(labels, -1);
+        int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, scene.background().rgb(x, y, random.nextInt()));
+                pixels[y * w + x] = scene.background().rgb(x, y, random.nextInt());
             }
         }
         for (DemoScene.Shape s : scene.shapes()) {
@@ -127,7 +146,7 @@ public final class DemoDataset {
                     if (s.contains(x + 0.5, y + 0.5)) {
                         // A little shading so shapes are not flat.
                         double shade = 0.85 + 0.15 * ((x - s.minX()) / (2 * s.half()));
-                        image.setRGB(x, y, DemoScene.mix(0, s.rgb(), shade));
+                        pixels[y * w + x] = DemoScene.mix(0, s.rgb(), shade);
                         labels[y * w + x] = s.kind();
                     }
                 }
@@ -158,18 +177,17 @@ public final class DemoDataset {
             double y1 = clamp(s.cy() + s.half() + jitter * random.nextGaussian(), y0 + 1, scene.height());
             double[] p = probabilities(s.kind(), unsure, random);
             int predicted = argmax(p);
-            boxes.add(new Singleton.Detection(predicted, new BoundingBox(round(x0), round(y0), round(x1 - x0), round(y1 - y0)),
-                    p[predicted], Optional.of(Probabilities.of(p))));
+            boxes.add(new Singleton.Detection(predicted, box(x0, y0, x1, y1), p[predicted], Optional.of(Probabilities.of(p))));
         }
         if (unsure && random.nextBoolean()) {
             // A spurious low-confidence detection on the background.
-            double w = 20 + random.nextDouble() * 40;
-            double h = 20 + random.nextDouble() * 40;
+            double w = Math.min(scene.width() - 1, 20 + random.nextDouble() * 40);
+            double h = Math.min(scene.height() - 1, 20 + random.nextDouble() * 40);
             double x = random.nextDouble() * (scene.width() - w);
             double y = random.nextDouble() * (scene.height() - h);
             double[] p = probabilities(random.nextInt(3), true, random);
             int predicted = argmax(p);
-            boxes.add(new Singleton.Detection(predicted, new BoundingBox(round(x), round(y), round(w), round(h)),
+            boxes.add(new Singleton.Detection(predicted, box(x, y, x + w, y + h),
                     Math.min(p[predicted], 0.45), Optional.of(Probabilities.of(p))));
         }
         return boxes;
@@ -243,12 +261,22 @@ public final class DemoDataset {
         return Math.max(lo, Math.min(hi, v));
     }
 
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
+    /** A box with one decimal that never reaches past {@code x1, y1}, so it stays inside the image. */
+    private static BoundingBox box(double x0, double y0, double x1, double y1) {
+        double x = Math.floor(x0 * 10) / 10.0;
+        double y = Math.floor(y0 * 10) / 10.0;
+        return new BoundingBox(x, y, Math.floor((x1 - x) * 10 - 1e-6) / 10.0, Math.floor((y1 - y) * 10 - 1e-6) / 10.0);
     }
 
+    /**
+     * Writes a generated file under a temporary name and renames it into place. Unlike run outputs
+     * it is not forced to disk first: a demo cut short is simply generated again.
+     */
     private static void write(Path file, byte[] bytes) throws IOException {
-        AtomicFiles.write(file, bytes);
+        Files.createDirectories(file.getParent());
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.write(temp, bytes);
+        AtomicFiles.move(temp, file);
     }
 
     private static byte[] jpeg(BufferedImage image) throws IOException {

@@ -1,0 +1,46 @@
+package dev.winnow.cli;
+
+import dev.winnow.worker.demo.Demo;
+import dev.winnow.worker.run.ConsoleProgress;
+import dev.winnow.worker.run.RunSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code winnow demo}: generates a small datasource of shapes with a simulated model's predictions,
+ * runs a full selection over it and prints where the report is.
+ */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Generates " + Demo.IMAGES + " images of coloured shapes with classification, detection and segmentation",
+                "predictions of a simulated model (uncertain on some), runs a selection that is diverse, uncertain",
+                "and class-balanced, and prints the path of its HTML report."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "demo",
+            description = "Folder for the demo (default: ${DEFAULT-VALUE}); an earlier demo there is replaced.")
+    Path dir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RunSummary summary = Demo.run(dir.toAbsolutePath().normalize(), Demo.IMAGES, Clock.systemUTC(),
+                ConsoleProgress.standard(), Runtime.getRuntime().availableProcessors());
+        out.print(summary.toText());
+        out.println();
+        out.println("Open the report: " + summary.report());
+        out.println("The run's configuration is " + dir.resolve("run.json") + "; try your own with 'winnow run'.");
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

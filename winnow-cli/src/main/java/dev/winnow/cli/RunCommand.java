@@ -1,0 +1,97 @@
+package dev.winnow.cli;
+
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.datasource.Locations;
+import dev.winnow.datasource.OutputLocation;
+import dev.winnow.worker.config.RunConfig;
+import dev.winnow.worker.config.RunConfigParser;
+import dev.winnow.worker.run.ConsoleProgress;
+import dev.winnow.worker.run.RunFailedException;
+import dev.winnow.worker.run.RunPipeline;
+import dev.winnow.worker.run.RunRequest;
+import dev.winnow.worker.run.RunSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code winnow run}: selects the samples worth labelling. Reads the predictions, embeds the images,
+ * scores and selects as {@code run.json} says, and writes the results and a report under
+ * {@code <output>/.winnow/runs/<run-id>/}.
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Selects the samples worth labelling: validates the predictions, embeds the images, scores and",
+                "selects them as run.json says, and writes selected.txt, CSVs and an HTML report under",
+                "<output>/.winnow/runs/<run-id>/. Samples processed by earlier runs are skipped unless",
+                "datasource.process_all is set."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+                "0:the run finished (invalid prediction files and unreadable images are reported and left out)",
+                "1:the run cannot go on (every prediction file of a task is invalid)",
+                "2:wrong usage or an invalid run.json",
+                "3:reading or writing failed"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, paramLabel = "LOC", description = "Folder (or file:// URI) with the images.")
+    String input;
+
+    @Option(names = "--output", paramLabel = "LOC",
+            description = "Location holding .lightly/ and receiving .winnow/; defaults to the input location.")
+    String output;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The run configuration (run.json).")
+    Path config;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run's folder (default: a UTC timestamp).")
+    String runId;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Images decoded at once (default: the number of cores).")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isRegularFile(config)) {
+            err.println("winnow: The run configuration " + config + " does not exist or is not a file.");
+            return ExitCodes.USAGE;
+        }
+        RunConfig parsed = RunConfigParser.parse(Files.readString(config, StandardCharsets.UTF_8), config.toString(),
+                config.toAbsolutePath().getParent());
+        Datasource inputLocation;
+        LocalDatasource outputLocation;
+        try {
+            inputLocation = Locations.open(input);
+            outputLocation = (LocalDatasource) (output == null ? Locations.open(input) : Locations.openOrCreate(output));
+        } catch (IOException e) {
+            err.println("winnow: Cannot open the location: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        int decodeThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        RunRequest request = new RunRequest(inputLocation, OutputLocation.guard(outputLocation, inputLocation),
+                outputLocation.root(), parsed, Optional.ofNullable(runId));
+        try {
+            RunSummary summary = new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), decodeThreads).run(request);
+            out.print(summary.toText());
+            out.flush();
+            return ExitCodes.OK;
+        } catch (RunFailedException e) {
+            err.println("winnow: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+    }
+}
