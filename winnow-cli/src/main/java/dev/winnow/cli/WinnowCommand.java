@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
         description = "Validates model predictions, scores samples for active learning and selects the ones worth labelling.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                ValidateCommand.class,
                 ConvertCommand.class,
                 ExportCommand.class,
                 RunCommand.class,
