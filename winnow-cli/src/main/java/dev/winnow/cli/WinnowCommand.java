@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Validates model predictions, scores samples for active learning and selects the ones worth labelling.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ValidateCommand.class,
                 ConvertCommand.class,
                 ExportCommand.class,
                 RunCommand.class,

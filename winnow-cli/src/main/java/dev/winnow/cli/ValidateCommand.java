@@ -1,0 +1,197 @@
+package dev.winnow.cli;
+
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.Locations;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.ValidationOptions;
+import dev.winnow.worker.validate.MediaFacts;
+import dev.winnow.worker.validate.PredictionsValidator;
+import dev.winnow.worker.validate.ValidationReport;
+import dev.winnow.worker.validate.ValidationSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * {@code winnow validate}: checks {@code .lightly/predictions} (tasks.json, schemas, every prediction
+ * file) against the input's images and videos and prints one line per problem, then a summary. It
+ * reads only; nothing is written anywhere.
+ */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Checks the predictions in .lightly/predictions against the images and videos of the input:",
+                "tasks.json, each task's schema.json and every prediction file. Prints one line per problem",
+                "(severity, code, file:line:column, JSON pointer, message), then a summary. Writes nothing."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+                "0:the predictions are valid (warnings allowed)",
+                "1:errors were found",
+                "2:wrong usage or configuration",
+                "3:reading failed"})
+public final class ValidateCommand implements Callable<Integer> {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** The output formats. */
+    enum Format { text, json }
+
+    @Option(names = "--input", required = true, paramLabel = "LOC",
+            description = "Folder (or file:// URI) with the images and videos.")
+    String input;
+
+    @Option(names = "--output", paramLabel = "LOC",
+            description = "Location holding .lightly/predictions; defaults to the input location.")
+    String output;
+
+    @Option(names = "--task", paramLabel = "NAME",
+            description = "Check only this task (repeatable); default: every task of tasks.json.")
+    List<String> tasks = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: one JSON object per line, then a summary object.")
+    Format format;
+
+    @Option(names = "--strict", description = "Treat comments, trailing commas and unknown fields as errors.")
+    boolean strict;
+
+    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "" + ValidationSettings.DEFAULT_MAX_DIAGNOSTICS,
+            description = "Report at most N diagnostics (default: ${DEFAULT-VALUE}); the rest are counted.")
+    int maxErrors;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (maxErrors < 1) {
+            err.println("winnow: --max-errors must be 1 or more, but was " + maxErrors + ".");
+            return ExitCodes.USAGE;
+        }
+        Datasource inputLocation;
+        Datasource outputLocation;
+        try {
+            inputLocation = Locations.open(input);
+            outputLocation = output == null ? inputLocation : Locations.open(output);
+        } catch (IOException e) {
+            err.println("winnow: " + describe(e));
+            return ExitCodes.USAGE;
+        }
+        ValidationSettings settings = ValidationSettings.defaults()
+                .withOptions(ValidationOptions.defaults().withStrict(strict))
+                .withTasks(tasks)
+                .withMaxDiagnostics(maxErrors);
+        ValidationReport report;
+        try {
+            report = new PredictionsValidator(MediaFacts.fromHeaders(), settings).validate(inputLocation, outputLocation);
+        } catch (IllegalArgumentException e) {
+            err.println("winnow: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("winnow: reading the predictions failed: " + describe(e));
+            return ExitCodes.IO;
+        }
+        if (format == Format.json) {
+            report.diagnostics().forEach(d -> out.println(json(d)));
+            out.println(jsonSummary(report));
+        } else {
+            report.diagnostics().forEach(d -> out.println(d.toText()));
+            printSummary(report, out);
+        }
+        out.flush();
+        return report.hasErrors() ? ExitCodes.INVALID : ExitCodes.OK;
+    }
+
+    private void printSummary(ValidationReport r, PrintWriter out) {
+        if (r.suppressed() > 0) {
+            out.println("note: " + plural(r.suppressed(), "more diagnostic") + " not shown (--max-errors " + maxErrors + ").");
+        }
+        for (ValidationReport.TaskOutcome t : r.tasks()) {
+            out.println("task " + t.name() + (t.taskType() == null ? " (no valid schema)" : " (" + t.taskType() + ")") + ": "
+                    + plural(t.filesChecked(), "file") + " checked, " + t.validFiles() + " valid, " + t.invalidFiles()
+                    + " invalid, " + plural(t.samplesWithoutPredictions(), "sample") + " without predictions"
+                    + (t.failed() ? "; FAILED" : ""));
+        }
+        out.println("summary: " + plural(r.tasks().size(), "task") + ", " + plural(r.filesChecked(), "file") + " checked, "
+                + r.validFiles() + " valid, " + r.invalidFiles() + " invalid, " + plural(r.errorCount(), "error") + ", "
+                + plural(r.warningCount(), "warning") + ", " + plural(r.samplesWithoutPredictions(), "sample")
+                + " without predictions (of " + r.sampleCount() + ").");
+        out.println(r.hasErrors() ? "The predictions have errors." : "The predictions are valid.");
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    static String json(Diagnostic d) {
+        StringWriter line = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), line)) {
+            g.writeStartObject();
+            g.writeStringProperty("severity", d.severity().label());
+            g.writeStringProperty("code", d.code());
+            g.writeStringProperty("file", d.file());
+            g.writeStringProperty("pointer", d.pointer());
+            if (d.line() > 0) {
+                g.writeNumberProperty("line", d.line());
+                g.writeNumberProperty("column", d.column());
+            } else {
+                g.writeNullProperty("line");
+                g.writeNullProperty("column");
+            }
+            g.writeStringProperty("message", d.message());
+            g.writeEndObject();
+        }
+        return line.toString();
+    }
+
+    private static String jsonSummary(ValidationReport r) {
+        StringWriter line = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), line)) {
+            g.writeStartObject();
+            g.writeStringProperty("type", "summary");
+            g.writeBooleanProperty("valid", !r.hasErrors());
+            g.writeNumberProperty("tasks", r.tasks().size());
+            g.writeNumberProperty("files_checked", r.filesChecked());
+            g.writeNumberProperty("valid_files", r.validFiles());
+            g.writeNumberProperty("invalid_files", r.invalidFiles());
+            g.writeNumberProperty("errors", r.errorCount());
+            g.writeNumberProperty("warnings", r.warningCount());
+            g.writeNumberProperty("samples", r.sampleCount());
+            g.writeNumberProperty("samples_without_predictions", r.samplesWithoutPredictions());
+            g.writeNumberProperty("suppressed", r.suppressed());
+            g.writeArrayPropertyStart("task_results");
+            for (ValidationReport.TaskOutcome t : r.tasks()) {
+                g.writeStartObject();
+                g.writeStringProperty("name", t.name());
+                if (t.taskType() == null) {
+                    g.writeNullProperty("task_type");
+                } else {
+                    g.writeStringProperty("task_type", t.taskType());
+                }
+                g.writeNumberProperty("files_checked", t.filesChecked());
+                g.writeNumberProperty("valid_files", t.validFiles());
+                g.writeNumberProperty("invalid_files", t.invalidFiles());
+                g.writeNumberProperty("samples_without_predictions", t.samplesWithoutPredictions());
+                g.writeBooleanProperty("failed", t.failed());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return line.toString();
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}
