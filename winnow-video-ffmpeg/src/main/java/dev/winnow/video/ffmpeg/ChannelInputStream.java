@@ -12,9 +12,10 @@ import java.nio.channels.SeekableByteChannel;
  * since the mark in memory. Here a mark is just a file position, so seeking costs nothing and
  * memory stays flat whatever the video's size.
  *
- * <p>JavaCV's read callback reports an {@link IOException} only as "end of data"; the first one
- * is kept so the decoder can raise it afterwards instead of calling the file truncated.
- * Not thread-safe, like any stream.
+ * <p>JavaCV's callbacks turn an {@link IOException} into "end of data" after printing it to
+ * standard error. So a failed read or skip is kept here and reported as the end of the file,
+ * silently, and the decoder raises the kept exception afterwards instead of calling the file
+ * truncated. Not thread-safe, like any stream.
  */
 final class ChannelInputStream extends InputStream {
     private final SeekableByteChannel channel;
@@ -49,7 +50,7 @@ final class ChannelInputStream extends InputStream {
             return read;
         } catch (IOException e) {
             remember(e);
-            throw e;
+            return -1;
         }
     }
 
@@ -62,7 +63,7 @@ final class ChannelInputStream extends InputStream {
             return skipped;
         } catch (IOException e) {
             remember(e);
-            throw e;
+            return 0;
         }
     }
 

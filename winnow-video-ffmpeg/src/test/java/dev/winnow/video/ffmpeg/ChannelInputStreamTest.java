@@ -1,7 +1,6 @@
 package dev.winnow.video.ffmpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -47,12 +46,15 @@ class ChannelInputStreamTest {
     }
 
     @Test
-    void readErrorIsKeptForTheDecoderToRaise() throws IOException {
+    void readErrorEndsTheData_andIsKeptForTheDecoderToRaise() throws IOException {
         IOException broken = new IOException("The disk went away.");
         SeekableByteChannel failing = new FailingChannel(broken);
         ChannelInputStream in = new ChannelInputStream(failing, "clip.avi");
 
-        assertThatThrownBy(() -> in.read(new byte[8], 0, 8)).isSameAs(broken);
+        assertThat(in.failure()).isNull();
+        assertThat(in.read(new byte[8], 0, 8)).isEqualTo(-1);
+        assertThat(in.failure()).isSameAs(broken);
+        assertThat(in.read(new byte[8], 0, 8)).isEqualTo(-1);
         assertThat(in.failure()).isSameAs(broken);
     }
 

@@ -122,6 +122,38 @@ class FfmpegVideoDecoderTest {
     }
 
     @Test
+    void readErrorMidway_isRaisedAsItself_notAsDamage() throws Exception {
+        Path file = dir.resolve("clip.avi");
+        TestVideos.record(file, MJPEG_AVI, 12, 64, 48);
+        IOException unplugged = new IOException("The share went away.");
+        BrokenDiskDatasource data = new BrokenDiskDatasource(LocalDatasource.at(dir), Files.size(file) / 2, unplugged);
+
+        assertThatThrownBy(() -> decoder.decode(data, "clip.avi", FrameRequest.everyFrame(), (i, f) -> { }))
+                .isSameAs(unplugged);
+    }
+
+    @Test
+    void severalVideosAtOnce_eachDecodedWhole() throws Exception {
+        TestVideos.record(dir.resolve("a.avi"), MJPEG_AVI, 12, 64, 48);
+        TestVideos.record(dir.resolve("b.mkv"), MPEG4_MKV, 9, 48, 32);
+        LocalDatasource data = LocalDatasource.at(dir);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> counts = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (String video : List.of("a.avi", "b.mkv")) {
+                    counts.add(pool.submit(() -> decodeAll(decoder, data, video, FrameRequest.everyFrame()).size()));
+                }
+            }
+            for (int i = 0; i < counts.size(); i++) {
+                assertThat(counts.get(i).get()).isEqualTo(i % 2 == 0 ? 12 : 9);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void notAVideo_saysFfmpegFindsNoContainer() throws Exception {
         Files.writeString(dir.resolve("notes.mkv"), "These are notes, not a video.\n".repeat(20));
         LocalDatasource data = LocalDatasource.at(dir);
@@ -170,7 +202,8 @@ class FfmpegVideoDecoderTest {
         VideoDecoder builtIn = VideoDecoders.standard().decoders().get(0);
 
         assertThatThrownBy(() -> builtIn.decode(data, "part2.mp4", FrameRequest.everyFrame(), (i, f) -> { }))
-                .isInstanceOf(UnsupportedMediaException.class);
+                .isInstanceOf(UnsupportedMediaException.class)
+                .hasMessageContaining("'part2.mp4' uses the codec 'mp4v'");
         assertThat(VideoDecoders.standard().frameCount(data, "part2.mp4")).isEqualTo(6);
         Map<Integer, DecodedImage> frames = decodeAll(VideoDecoders.standard(), data, "part2.mp4", FrameRequest.everyFrame());
         assertThat(frames.keySet()).containsExactly(0, 1, 2, 3, 4, 5);
