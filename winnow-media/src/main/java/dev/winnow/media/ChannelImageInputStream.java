@@ -12,16 +12,24 @@ import javax.imageio.stream.ImageInputStreamImpl;
  * Not thread-safe, like every ImageInputStream.
  */
 final class ChannelImageInputStream extends ImageInputStreamImpl {
-    private static final int BUFFER_SIZE = 16 * 1024;
+    /** For decoding: large sequential reads. */
+    static final int DECODE_BUFFER = 64 * 1024;
+    /** For headers: a JPEG's or PNG's size is in its first few hundred bytes. */
+    static final int HEADER_BUFFER = 4 * 1024;
 
     private final SeekableByteChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+    private final ByteBuffer buffer;
     /** File offset of buffer index 0. */
     private long bufferStart;
     private final long length;
 
     ChannelImageInputStream(SeekableByteChannel channel) throws IOException {
+        this(channel, DECODE_BUFFER);
+    }
+
+    ChannelImageInputStream(SeekableByteChannel channel, int bufferSize) throws IOException {
         this.channel = channel;
+        this.buffer = ByteBuffer.allocate(bufferSize);
         this.length = channel.size();
         buffer.limit(0);
     }

@@ -5,9 +5,10 @@ import java.io.IOException;
 import javax.imageio.ImageReader;
 
 /**
- * Reads an image's size from its header alone, never decoding the pixels: the reader for the
- * file's format parses up to the first frame's dimensions (a JPEG's SOF marker, a PNG's IHDR
- * chunk), so the cost is a few kilobytes of I/O whatever the image's size.
+ * Reads an image's size from its header alone, never decoding the pixels: JPEG, PNG and BMP
+ * headers are parsed directly (a JPEG's frame header, a PNG's IHDR chunk), other formats by their
+ * ImageIO reader, which also stops at the first frame's dimensions. The cost is a few kilobytes of
+ * I/O whatever the image's size.
  *
  * <pre>{@code
  * ImageSize size = ImageHeaders.read(datasource, "street/home.jpg");   // 512x384
@@ -24,6 +25,19 @@ public final class ImageHeaders {
      * readable header. Failing to open the file at all is an {@link IOException}.
      */
     public static ImageSize read(Datasource datasource, String path) throws IOException, MediaException {
+        try (ChannelImageInputStream in = new ChannelImageInputStream(datasource.openSeekable(path), ChannelImageInputStream.HEADER_BUFFER)) {
+            ImageSize size = HeaderParsers.tryRead(in);
+            if (size != null) {
+                return size;
+            }
+        } catch (java.io.EOFException e) {
+            // too short for the quick path; ImageIO below says what is wrong
+        }
+        return readWithImageIo(datasource, path);
+    }
+
+    /** The size as the format's ImageIO reader reports it, for every format (the reference for the quick path). */
+    static ImageSize readWithImageIo(Datasource datasource, String path) throws IOException, MediaException {
         ImageReader reader = ImageReaders.open(datasource, path, true);
         try {
             int width = reader.getWidth(0);
