@@ -23,6 +23,12 @@ sealed interface EmbeddingStore permits Float32Store, Int8Store {
      */
     float rowError(int i);
 
+    /**
+     * A bound on the float rounding in an approximate squared distance of row {@code i} to a
+     * center of squared norm {@code centerSquaredNorm}; 0 when exact.
+     */
+    float roundingMargin(int i, float centerSquaredNorm);
+
     /** Whether {@link #squaredDistances} is approximate, so picks need an exact check. */
     boolean approximate();
 

@@ -52,6 +52,11 @@ final class Float32Store implements EmbeddingStore {
     }
 
     @Override
+    public float roundingMargin(int i, float centerSquaredNorm) {
+        return 0;
+    }
+
+    @Override
     public boolean approximate() {
         return false;
     }

@@ -24,9 +24,6 @@ import java.util.concurrent.Future;
  */
 final class NearestSelectedDistances {
 
-    /** Bound on the float rounding of an approximate squared distance of unit-length rows. */
-    private static final float ROUNDING = 3e-5f;
-
     private final EmbeddingStore store;
     private final int[] rank;
     private final ForkJoinPool pool;
@@ -233,6 +230,10 @@ final class NearestSelectedDistances {
     /** Folds a center into rows of blocks [fromBlock, toBlock); returns {farthest row or −1, largest lower bound}. */
     private double[] update(float[] center, int fromBlock, int toBlock) {
         store.squaredDistances(center, fromBlock, toBlock, scratch);
+        float centerNorm = 0;
+        for (float c : center) {
+            centerNorm += c * c;
+        }
         int end = Math.min(toBlock * EmbeddingStore.BLOCK, minSquared.length);
         int best = -1;
         float maxLower = Float.NEGATIVE_INFINITY;
@@ -242,8 +243,9 @@ final class NearestSelectedDistances {
                 minSquared[i] = d;
                 if (refine) {
                     float error = store.rowError(i);
-                    lower[i] = (float) Math.sqrt(Math.max(0f, d - ROUNDING)) - error;
-                    upper[i] = (float) Math.sqrt(d + ROUNDING) + error;
+                    float rounding = store.roundingMargin(i, centerNorm);
+                    lower[i] = (float) Math.sqrt(Math.max(0f, d - rounding)) - error;
+                    upper[i] = (float) Math.sqrt(d + rounding) + error;
                 }
             }
             if (refine) {

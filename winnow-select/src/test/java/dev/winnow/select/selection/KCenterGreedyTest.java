@@ -89,6 +89,22 @@ class KCenterGreedyTest {
         KCenterResult compact = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 2).select(100, EmbeddingMatrix.empty(32), 0, 9);
         assertThat(compact.picks()).containsExactly(exact.picks());
         assertThat(compact.distances()).containsExactly(exact.distances());
+        assertThat(exact.exactChecks()).isEqualTo(0);
+        // The exact check looks at a few candidates per pick, not at all 4000.
+        assertThat(compact.exactChecks()).isBetween(1L, 100L * 4000 / 10);
+    }
+
+    @Test
+    void int8_onRowsFarFromUnitLength_picksEqualFloat32() {
+        EmbeddingMatrix unit = randomUnit(2000, 16, 14);
+        float[] scaled = unit.rows().clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= 7.5f;
+        }
+        EmbeddingMatrix m = new EmbeddingMatrix(scaled, 16);
+        int[] exact = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2).select(40, EmbeddingMatrix.empty(16), 0, 4).picks();
+        int[] compact = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 2).select(40, EmbeddingMatrix.empty(16), 0, 4).picks();
+        assertThat(compact).containsExactly(exact);
     }
 
     @Test
