@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 /**
  * Reads and checks prediction files on several threads into one predictions table.
  *
- * <p>The sorted entry list is cut into batches of consecutive samples; each batch is read by one
+ * <p>The sorted sample list is cut into batches of consecutive samples; each batch is read by one
  * thread into its own table builder, and finished batches are joined and their diagnostics passed
  * on strictly in list order, so the table and the order of diagnostics never depend on thread
  * timing. At most a few batches per thread are in flight, so memory stays bounded by the batch
@@ -43,12 +43,12 @@ final class ParallelTableReader {
     private ParallelTableReader() {
     }
 
-    /** Reads every entry into {@code into}; returns the number of files skipped as invalid. */
-    static int read(Datasource output, List<PredictionFileIndex.Entry> entries, TaskSchema schema,
+    /** Reads the prediction file of every sample into {@code into}; returns the number of files skipped as invalid. */
+    static int read(Datasource output, List<String> samples, TaskSchema schema,
                     ValidationOptions options, int threads, PredictionsTableBuilder into, Consumer<Diagnostic> sink)
             throws IOException {
-        if (threads <= 1 || entries.size() <= BATCH) {
-            Batch batch = readBatch(output, entries, schema, options, into.taskName());
+        if (threads <= 1 || samples.size() <= BATCH) {
+            Batch batch = readBatch(output, samples, schema, options, into.taskName());
             batch.diagnostics().forEach(sink);
             into.addAll(batch.builder());
             return batch.invalid();
@@ -62,9 +62,9 @@ final class ParallelTableReader {
             Deque<Future<Batch>> inFlight = new ArrayDeque<>();
             int next = 0;
             int invalid = 0;
-            while (next < entries.size() || !inFlight.isEmpty()) {
-                while (next < entries.size() && inFlight.size() < 2 * threads) {
-                    List<PredictionFileIndex.Entry> slice = entries.subList(next, Math.min(entries.size(), next + BATCH));
+            while (next < samples.size() || !inFlight.isEmpty()) {
+                while (next < samples.size() && inFlight.size() < 2 * threads) {
+                    List<String> slice = samples.subList(next, Math.min(samples.size(), next + BATCH));
                     inFlight.add(pool.submit(() -> readBatch(output, slice, schema, options, into.taskName())));
                     next += slice.size();
                 }
@@ -79,34 +79,35 @@ final class ParallelTableReader {
         }
     }
 
-    private static Batch readBatch(Datasource output, List<PredictionFileIndex.Entry> entries, TaskSchema schema,
+    private static Batch readBatch(Datasource output, List<String> samples, TaskSchema schema,
                                    ValidationOptions options, String taskName) {
         PredictionsTableBuilder builder = new PredictionsTableBuilder(taskName, schema);
         List<Diagnostic> diagnostics = new ArrayList<>();
         int invalid = 0;
-        for (PredictionFileIndex.Entry entry : entries) {
+        for (String sample : samples) {
+            String file = PredictionFileIndex.predictionFile(taskName, sample);
             byte[] bytes;
             try {
-                bytes = output.readAllBytes(entry.predictionFile(), options.limits().maxFileBytes());
+                bytes = output.readAllBytes(file, options.limits().maxFileBytes());
             } catch (FileTooLargeException e) {
-                diagnostics.add(DiagnosticCode.FILE_TOO_LARGE.of(entry.predictionFile(), e.getMessage()));
+                diagnostics.add(DiagnosticCode.FILE_TOO_LARGE.of(file, e.getMessage()));
                 invalid++;
                 continue;
             } catch (PathOutsideRootException e) {
-                diagnostics.add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(entry.predictionFile(), e.getMessage()));
+                diagnostics.add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(file, e.getMessage()));
                 invalid++;
                 continue;
             } catch (IOException e) {
-                diagnostics.add(DiagnosticCode.UNREADABLE.of(entry.predictionFile(), "This prediction file cannot be read ("
+                diagnostics.add(DiagnosticCode.UNREADABLE.of(file, "This prediction file cannot be read ("
                         + e.getMessage() + "); it is skipped."));
                 invalid++;
                 continue;
             }
-            FileResult<PredictionFile> result = PredictionFileReader.read(entry.predictionFile(), bytes, schema,
-                    SampleFacts.named(entry.sample()), options);
+            FileResult<PredictionFile> result = PredictionFileReader.read(file, bytes, schema,
+                    SampleFacts.named(sample), options);
             diagnostics.addAll(result.diagnostics());
             if (result.value().isPresent()) {
-                builder.add(entry.sample(), result.value().get());
+                builder.add(sample, result.value().get());
             } else {
                 invalid++;
             }

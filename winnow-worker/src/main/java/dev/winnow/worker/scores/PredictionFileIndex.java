@@ -26,12 +26,12 @@ import java.util.function.Consumer;
  */
 final class PredictionFileIndex {
 
-    /** One sample with its prediction file, as datasource paths. */
-    record Entry(String sample, String predictionFile) {
-    }
-
-    /** The matched files in sample order and the number of samples or frames that have none. */
-    record Matches(List<Entry> entries, int samplesWithoutPrediction) {
+    /**
+     * The samples (images and frames) that have a prediction file, in sorted order, and the number
+     * that have none. A sample's file follows from its name, see {@link #predictionFile}, so no
+     * path is kept per sample.
+     */
+    record Matches(List<String> samples, int samplesWithoutPrediction) {
     }
 
     private PredictionFileIndex() {
@@ -52,7 +52,7 @@ final class PredictionFileIndex {
         Map<String, Integer> frameCounts = new HashMap<>();
         Map<String, Integer> framesMatched = new HashMap<>();
         Set<String> imagesMatched = new HashSet<>();
-        List<Entry> entries = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
         for (String path : output.list(folder)) {
             String relative = path.substring(folder.length());
             if (relative.equals("schema.json")) {
@@ -67,7 +67,7 @@ final class PredictionFileIndex {
             String image = imagesByStem.get(base);
             if (image != null) {
                 imagesMatched.add(image);
-                entries.add(new Entry(image, path));
+                matched.add(image);
                 continue;
             }
             var frame = FrameName.parse(base).filter(f -> videos.contains(f.video()));
@@ -95,7 +95,7 @@ final class PredictionFileIndex {
                 continue;
             }
             framesMatched.merge(parsed.video(), 1, Integer::sum);
-            entries.add(new Entry(name.sampleName(), path));
+            matched.add(name.sampleName());
         }
         int without = 0;
         for (String sample : samples) {
@@ -106,8 +106,8 @@ final class PredictionFileIndex {
                 without++;
             }
         }
-        entries.sort(Comparator.comparing(Entry::sample));
-        return new Matches(entries, without);
+        matched.sort(Comparator.naturalOrder());
+        return new Matches(matched, without);
     }
 
     private static Integer frameCount(Datasource input, String video, Map<String, Integer> cache,
@@ -124,6 +124,11 @@ final class PredictionFileIndex {
         }
         cache.put(video, count);
         return count;
+    }
+
+    /** The prediction file of a matched image or frame: {@code <task folder>/<sample without extension>.json}. */
+    static String predictionFile(String taskName, String sample) {
+        return ".lightly/predictions/" + taskName + "/" + stem(sample) + ".json";
     }
 
     static String stem(String sample) {

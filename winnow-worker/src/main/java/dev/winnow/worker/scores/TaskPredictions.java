@@ -77,11 +77,10 @@ public final class TaskPredictions {
         Objects.requireNonNull(taskName, "taskName");
         Objects.requireNonNull(sink, "sink");
         TaskSchema schema = schema(taskName, sink);
-        List<String> samples = SampleLister.list(input, output);
-        PredictionFileIndex.Matches matches = PredictionFileIndex.match(input, output, samples, taskName, sink);
+        PredictionFileIndex.Matches matches = match(taskName, sink);
         PredictionsTableBuilder builder = new PredictionsTableBuilder(taskName, schema);
-        int invalid = ParallelTableReader.read(output, matches.entries(), schema, options, threads, builder, sink);
-        int files = matches.entries().size();
+        int invalid = ParallelTableReader.read(output, matches.samples(), schema, options, threads, builder, sink);
+        int files = matches.samples().size();
         if (files > 0 && invalid == files) {
             String message = "Every prediction file of task " + taskName + " is invalid (" + files
                     + (files == 1 ? " file" : " files") + "), so no sample can be scored.";
@@ -89,6 +88,12 @@ public final class TaskPredictions {
             throw new InvalidTaskException(message);
         }
         return new Result(builder.build(), files, invalid, matches.samplesWithoutPrediction());
+    }
+
+    /** Lists and matches in a method of its own, so the full listings are garbage before the table fills. */
+    private PredictionFileIndex.Matches match(String taskName, Consumer<Diagnostic> sink) throws IOException {
+        List<String> samples = SampleLister.list(input, output);
+        return PredictionFileIndex.match(input, output, samples, taskName, sink);
     }
 
     private TaskSchema schema(String taskName, Consumer<Diagnostic> sink)
