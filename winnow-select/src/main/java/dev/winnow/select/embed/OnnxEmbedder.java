@@ -214,10 +214,18 @@ public final class OnnxEmbedder implements Embedder {
         List<float[]> rows = new ArrayList<>(batch.size());
         for (int from = 0; from < batch.size(); from += chunk) {
             List<BufferedImage> part = batch.subList(from, Math.min(batch.size(), from + chunk));
-            for (float[] row : run(part)) {
+            float[][] answer = run(part);
+            for (int k = 0; k < answer.length; k++) {
+                float[] row = answer[k];
                 if (row.length != dimension) {
                     throw new EmbeddingException("The ONNX model '" + file + "' answered with " + row.length
                             + " values per image; expected " + dimension + ".");
+                }
+                for (float value : row) {
+                    if (!Float.isFinite(value)) {
+                        throw new EmbeddingException("The ONNX model '" + file + "' answered with " + value
+                                + " for image " + (from + k) + " of the batch; expected finite numbers.");
+                    }
                 }
                 rows.add(Vectors.l2Normalize(row));
             }

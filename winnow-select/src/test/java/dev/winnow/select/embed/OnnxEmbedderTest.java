@@ -86,6 +86,20 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void answerThatIsNotANumber_isRefused() throws IOException {
+        Path model = OnnxModels.logOfChannelMeans(dir);
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(model, 4, List.of(0f, 0f, 0f), List.of(1f, 1f, 1f))) {
+            BufferedImage bright = halves(4, 4, 0xFFFFFF, 0xFFFFFF);
+            assertThat(embedder.embed(List.of(bright))[0]).containsOnly(0f); // log(1) = 0 in every channel
+            try (OnnxEmbedder shifted = OnnxEmbedder.open(model, 4, List.of(0.5f, 0f, 0f), List.of(1f, 1f, 1f))) {
+                assertThatThrownBy(() -> shifted.embed(List.of(bright, halves(4, 4, 0x000000, 0x000000))))
+                        .isInstanceOf(EmbeddingException.class)
+                        .hasMessage("The ONNX model '" + model + "' answered with NaN for image 1 of the batch; expected finite numbers.");
+            }
+        }
+    }
+
+    @Test
     void inputSizeThatDoesNotMatchTheModel_isRefused() throws IOException {
         Path model = OnnxModels.channelMeans(dir, "N", 8);
         assertThatThrownBy(() -> OnnxEmbedder.open(model, 16, MEAN, STD))

@@ -55,6 +55,18 @@ final class OnnxModels {
         return write(dir.resolve("mixed-channels.onnx"), graph);
     }
 
+    /** images -> GlobalAveragePool -> Log -> Flatten: not a number for a channel whose mean is negative. */
+    static Path logOfChannelMeans(Path dir) throws IOException {
+        Message graph = new Message()
+                .message(1, node("GlobalAveragePool", List.of("images"), "pooled"))
+                .message(1, node("Log", List.of("pooled"), "logs"))
+                .message(1, node("Flatten", List.of("logs"), "embedding"))
+                .string(2, "log_of_channel_means")
+                .message(11, valueInfo("images", FLOAT, "N", 3, 4, 4))
+                .message(12, valueInfo("embedding", FLOAT, "N", 3));
+        return write(dir.resolve("log-means.onnx"), graph);
+    }
+
     /** A model with two inputs (a + b). */
     static Path twoInputs(Path dir) throws IOException {
         Message graph = new Message()
