@@ -57,6 +57,27 @@ class LocalDatasourceTest {
     }
 
     @Test
+    void list_ofAPrefixThatIsALinkInsideTheRoot_namesFilesByThePrefix() throws IOException {
+        write("real/x/a.jpg", "1");
+        Files.createSymbolicLink(dir.resolve("alias"), dir.resolve("real"));
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThat(source.list("alias")).containsExactly("alias/x/a.jpg");
+        assertThat(source.list("")).containsExactly("real/x/a.jpg");
+    }
+
+    @Test
+    void rootReachedThroughALink_listsAndReads(@TempDir Path elsewhere) throws IOException {
+        write("a/b.jpg", "b");
+        Path link = Files.createSymbolicLink(elsewhere.resolve("link"), dir);
+        LocalDatasource source = LocalDatasource.at(link);
+
+        assertThat(source.list("")).containsExactly("a/b.jpg");
+        assertThat(source.readAllBytes("a/b.jpg", 10)).hasSize(1);
+        assertThat(source.description()).isEqualTo(link.toString());
+    }
+
+    @Test
     void stat_givesSizeAndTimeOrEmpty() throws IOException {
         Path file = write("a/b.bin", "hello");
         Files.setLastModifiedTime(file, FileTime.fromMillis(1_700_000_000_000L));

@@ -77,6 +77,43 @@ class ImageDecoderTest {
         assertThat(alphaRgb.getRGB(3, 2) & 0xFFFFFF).isEqualTo(0x102030);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"png", "jpg", "gif", "bmp", "tiff"})
+    void everyWritableFormat_decodesReduced(String format) throws Exception {
+        // Left half red, right half blue; 40x30 reduced by 3 for a short side of at least 10.
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                image.setRGB(x, y, x < 20 ? 0xFF0000 : 0x0000FF);
+            }
+        }
+        ImageIO.write(image, format.equals("jpg") ? "jpeg" : format, dir.resolve("a." + format).toFile());
+
+        DecodedImage decoded = ImageDecoder.decode(LocalDatasource.at(dir), "a." + format, 10);
+
+        assertThat(decoded.decodedSize()).isEqualTo(new ImageSize(14, 10));
+        assertThat(decoded.original()).isEqualTo(new ImageSize(40, 30));
+        int left = decoded.image().getRGB(2, 5);
+        int right = decoded.image().getRGB(11, 5);
+        assertThat(left >> 16 & 255).isGreaterThan(200);
+        assertThat(left & 255).isLessThan(50);
+        assertThat(right & 255).isGreaterThan(200);
+        assertThat(right >> 16 & 255).isLessThan(50);
+    }
+
+    @Test
+    void webp_decodesReduced() throws Exception {
+        try (var in = ImageDecoderTest.class.getResourceAsStream("/media/lossy-50x34.webp")) {
+            Files.copy(in, dir.resolve("a.webp"));
+        }
+
+        DecodedImage decoded = ImageDecoder.decode(LocalDatasource.at(dir), "a.webp", 17);
+
+        assertThat(decoded.decodedSize()).isEqualTo(new ImageSize(25, 17));
+        assertThat(decoded.original()).isEqualTo(new ImageSize(50, 34));
+        assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+    }
+
     @Test
     void truncatedJpeg_isAMediaException() throws Exception {
         byte[] jpeg = Files.readAllBytes(SampleData.folder().resolve("objects/baboon.jpg"));
