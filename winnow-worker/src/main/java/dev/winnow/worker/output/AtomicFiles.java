@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files and folders so that a reader sees either the old state or the whole new one: bytes
@@ -24,6 +25,7 @@ public final class AtomicFiles {
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
         try {
+            readableByAll(temp);
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(contents);
                 while (buffer.hasRemaining()) {
@@ -34,6 +36,13 @@ public final class AtomicFiles {
             move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temporary files are created private (rw-------); results are ordinary files others may read. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -127,7 +127,7 @@ public final class HtmlReport {
                 max = Math.max(max, Math.max(share(t.countsBefore()[k], before), share(t.countsAfter()[k], after)));
             }
             max = max <= 0 ? 1 : max;
-            double span = width - label - 70;
+            double span = width - label - 120;
             for (int k = 0; k < rows; k++) {
                 double y = 8 + k * row;
                 double b = share(t.countsBefore()[k], before);

@@ -122,14 +122,29 @@ public final class ThumbnailRenderer {
         boolean[] mask = rle.decode((int) original.pixelCount());
         int w = thumb.getWidth();
         int h = thumb.getHeight();
-        int r = colour.getRed();
-        int gr = colour.getGreen();
-        int b = colour.getBlue();
+        // Sample the full-size mask at each thumbnail pixel, then fill translucently and outline in full colour.
+        boolean[] small = new boolean[w * h];
         for (int ty = 0; ty < h; ty++) {
             int oy = Math.min(original.height() - 1, (int) ((ty + 0.5) * original.height() / h));
             for (int tx = 0; tx < w; tx++) {
                 int ox = Math.min(original.width() - 1, (int) ((tx + 0.5) * original.width() / w));
-                if (mask[oy * original.width() + ox]) {
+                small[ty * w + tx] = mask[oy * original.width() + ox];
+            }
+        }
+        int r = colour.getRed();
+        int gr = colour.getGreen();
+        int b = colour.getBlue();
+        for (int ty = 0; ty < h; ty++) {
+            for (int tx = 0; tx < w; tx++) {
+                int i = ty * w + tx;
+                if (!small[i]) {
+                    continue;
+                }
+                boolean edge = tx == 0 || ty == 0 || tx == w - 1 || ty == h - 1
+                        || !small[i - 1] || !small[i + 1] || !small[i - w] || !small[i + w];
+                if (edge) {
+                    thumb.setRGB(tx, ty, colour.getRGB() & 0xffffff);
+                } else {
                     int rgb = thumb.getRGB(tx, ty);
                     int nr = (((rgb >> 16) & 0xff) * 11 + r * 9) / 20;
                     int ng = (((rgb >> 8) & 0xff) * 11 + gr * 9) / 20;

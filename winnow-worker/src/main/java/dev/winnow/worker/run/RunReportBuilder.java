@@ -21,6 +21,7 @@ import dev.winnow.worker.report.Thumbnail;
 import dev.winnow.worker.report.ThumbnailRenderer;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -99,8 +100,9 @@ final class RunReportBuilder {
         for (String sample : selected.subList(0, Math.min(RunPipeline.MAX_THUMBNAILS, selected.size()))) {
             thumbnail(sample, tasks, sizes.get(sample)).ifPresent(thumbnails::add);
         }
-        return new RunReport(runId, started.toString(), seconds, request.input().description(), request.output().description(),
-                seed, counts, diagnostics, summaries, candidates, selected, projection, isSelected, thumbnails);
+        String startedAt = started.truncatedTo(ChronoUnit.SECONDS).toString();
+        return new RunReport(runId, startedAt, seconds, request.input().description(), request.output().description(), seed,
+                counts, diagnostics, summaries, candidates, selected, projection, isSelected, thumbnails);
     }
 
     private Optional<Thumbnail> thumbnail(String sample, List<LoadedTask> tasks, ImageSize size) throws IOException {
