@@ -15,10 +15,12 @@ import java.util.concurrent.ForkJoinPool;
  * first pick is the first candidate of a seeded random order (ties at any step go the same way),
  * so it is not biased toward index 0.
  *
- * <p>Storage: {@link Storage#FLOAT32} keeps the rows as given and picks exactly what a float32
- * reference picks; {@link Storage#INT8} keeps one byte per value plus a per-row scale, a quarter
- * of the memory and of the bytes each pass reads, with distances that differ from float32 by the
- * quantisation error only (the covering radius stays within a fraction of a percent).
+ * <p>Storage: {@link Storage#FLOAT32} keeps the rows as given. {@link Storage#INT8} keeps one byte
+ * per value plus a per-row scale, so each pass reads a quarter of the bytes (through SIMD
+ * instructions when the JVM has {@code jdk.incubator.vector}); the pass also bounds every
+ * candidate's exact distance by its quantisation error, and the few candidates that could still
+ * be the farthest are checked exactly in float32, so INT8 picks exactly what FLOAT32 picks. The
+ * caller's float rows are kept (not copied) for that check and for the centers.
  *
  * <pre>{@code
  * KCenterGreedy greedy = new KCenterGreedy(embeddings, KCenterGreedy.Storage.INT8, 4);

@@ -22,18 +22,23 @@ final class Typicality {
     }
 
     static double[] compute(EmbeddingMatrix all, int[] rows, int k, long seed, ForkJoinPool pool) {
+        return compute(all, rows, k, seed, pool, EXACT_LIMIT);
+    }
+
+    /** As above with the size of the reference set as a parameter (for tests). */
+    static double[] compute(EmbeddingMatrix all, int[] rows, int k, long seed, ForkJoinPool pool, int limit) {
         int n = all.count();
         int[] reference;
-        if (n <= EXACT_LIMIT) {
+        if (n <= limit) {
             reference = new int[n];
             for (int i = 0; i < n; i++) {
                 reference[i] = i;
             }
         } else {
             int[] rank = SeededOrder.ranks(n, seed);
-            reference = new int[EXACT_LIMIT];
+            reference = new int[limit];
             for (int i = 0; i < n; i++) {
-                if (rank[i] < EXACT_LIMIT) {
+                if (rank[i] < limit) {
                     reference[rank[i]] = i;
                 }
             }
