@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 ConvertCocoCommand.class,
                 ConvertYoloCommand.class,
                 ConvertVocCommand.class,
+                ConvertMasksCommand.class,
+                ConvertClassificationCsvCommand.class,
         })
 public final class ConvertCommand implements Runnable {
     @CommandLine.Spec

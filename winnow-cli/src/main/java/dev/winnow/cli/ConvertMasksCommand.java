@@ -1,0 +1,62 @@
+package dev.winnow.cli;
+
+import dev.winnow.convert.ConversionException;
+import dev.winnow.convert.ConversionReport;
+import dev.winnow.convert.masks.MasksConverter;
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.Locations;
+import dev.winnow.format.TaskType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code winnow convert masks}: semantic-segmentation mask PNGs to a semantic-segmentation task. */
+@Command(name = "masks",
+        mixinStandardHelpOptions = true,
+        description = {"Converts semantic-segmentation mask PNGs (one class per pixel) into one singleton per class present.",
+                "Grey and palette PNGs hold class indices; colour PNGs need --palette with a colour per class."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:everything converted", "1:some masks were skipped",
+                "2:wrong usage, or the palette file cannot be read", "3:reading or writing failed"})
+public final class ConvertMasksCommand implements Callable<Integer> {
+    @Mixin
+    ConvertTarget target;
+
+    @Option(names = "--masks", required = true, paramLabel = "DIR", description = "Folder of the mask PNGs.")
+    String masks;
+
+    @Option(names = "--palette", paramLabel = "FILE",
+            description = "Lines '<id> <name>' or '<id> <name> <r> <g> <b>' naming the classes (and their colours).")
+    Path palette;
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "The images: masks are matched to them by path without extension and must have their size.")
+    String images;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
+            @Override
+            public ConversionReport run() throws IOException, ConversionException {
+                target.taskType(TaskType.SEMANTIC_SEGMENTATION);
+                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+                Datasource maskSource = Locations.open(masks);
+                MasksConverter.Options options = new MasksConverter.Options(maskSource, Optional.ofNullable(palette), imageSource);
+                return MasksConverter.convert(options, target.open(Optional.of(imageSource.orElse(maskSource))));
+            }
+
+            @Override
+            public String summary(ConversionReport report) {
+                return target.summaryOf(report);
+            }
+        });
+    }
+}
