@@ -164,6 +164,21 @@ class ValidateCommandTest {
         assertThat(err.toString()).contains("Missing required option: '--input=LOC'");
     }
 
+    /** The example the README's first command validates. */
+    @Test
+    void bundledExample_isValid() {
+        Path example = Path.of("..", "examples", "predictions");
+        int exit = run("validate", "--input", example.toString());
+        assertThat(out.toString()).isEqualTo("""
+                task weather (classification): 3 files checked, 3 valid, 0 invalid, 0 samples without predictions
+                task objects (object-detection): 3 files checked, 3 valid, 0 invalid, 0 samples without predictions
+                task sky_segmentation (semantic-segmentation): 3 files checked, 3 valid, 0 invalid, 0 samples without predictions
+                summary: 3 tasks, 9 files checked, 9 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 3).
+                The predictions are valid.
+                """);
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+    }
+
     @Test
     void version() {
         int exit = run("--version");
