@@ -21,6 +21,8 @@ import java.util.TreeSet;
 public final class RelevantFilenames {
     /** Where the file lives in the output location. */
     public static final String PATH = ".lightly/relevant_filenames.txt";
+    /** The longest line accepted; a longer one is not a path and would only cost memory. */
+    public static final int MAX_LINE_CHARS = 4096;
 
     private final TreeSet<String> entries;
 
@@ -42,8 +44,13 @@ public final class RelevantFilenames {
     public static RelevantFilenames parse(BufferedReader reader) throws IOException {
         TreeSet<String> entries = new TreeSet<>();
         int lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        StringBuilder buffer = new StringBuilder();
+        for (String line = nextLine(reader, buffer); line != null; line = nextLine(reader, buffer)) {
             lineNumber++;
+            if (line.length() > MAX_LINE_CHARS) {
+                throw new RelevantFilenamesException(lineNumber, "Line " + lineNumber + " of " + PATH + " is longer than "
+                        + MAX_LINE_CHARS + " characters; entries must be paths relative to the input root, one per line.");
+            }
             String entry = (lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
             if (entry.isEmpty()) {
                 continue;
@@ -59,6 +66,26 @@ public final class RelevantFilenames {
             entries.add(entry);
         }
         return new RelevantFilenames(entries);
+    }
+
+    /** The next line without its terminator, read no further than one character past the length limit. */
+    private static String nextLine(BufferedReader reader, StringBuilder buffer) throws IOException {
+        buffer.setLength(0);
+        int c = reader.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n') {
+            if (buffer.length() <= MAX_LINE_CHARS) {
+                buffer.append((char) c);
+            }
+            c = reader.read();
+        }
+        int end = buffer.length();
+        if (end > 0 && buffer.charAt(end - 1) == '\r') {
+            buffer.setLength(end - 1);
+        }
+        return buffer.toString();
     }
 
     private static String problemOf(String entry) {

@@ -82,6 +82,18 @@ class SampleListerTest {
     }
 
     @Test
+    void relevantFilenames_overlongLine_isRefusedWithoutHoldingIt() throws IOException {
+        touch(input, "a.jpg");
+        Path file = Files.createDirectories(output.resolve(".lightly")).resolve("relevant_filenames.txt");
+        Files.writeString(file, "a.jpg\r\n" + "x".repeat(1_000_000) + "\n");
+
+        assertThatThrownBy(() -> SampleLister.list(LocalDatasource.at(input), LocalDatasource.at(output)))
+                .isInstanceOf(RelevantFilenamesException.class)
+                .hasMessage("Line 2 of .lightly/relevant_filenames.txt is longer than 4096 characters; entries must be paths "
+                        + "relative to the input root, one per line.");
+    }
+
+    @Test
     void isSample_judgesExtensionAndFolders() {
         assertThat(SampleLister.isSample("x/y.PNG")).isTrue();
         assertThat(SampleLister.isSample(".lightly/a.png")).isFalse();

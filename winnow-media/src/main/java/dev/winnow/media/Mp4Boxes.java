@@ -63,6 +63,10 @@ final class Mp4Boxes {
                 throw new MediaException("The video '" + path + "' is truncated: the box '" + printable(type) + "' at byte "
                         + position + " declares " + size + " bytes, but the file ends after " + (fileSize - position) + ".");
             }
+            if (type.equals("moof")) {
+                throw new UnsupportedMediaException("The video '" + path + "' is a fragmented MP4 (its frames are listed in "
+                        + "'moof' boxes), which the built-in decoder does not read.");
+            }
             if (type.equals("moov")) {
                 if (size > MAX_MOVIE_BOX_BYTES) {
                     throw new MediaException("The video '" + path + "' has a movie header of " + size

@@ -86,6 +86,19 @@ class VideoProbeTest {
     }
 
     @Test
+    void fragmentedMp4_isUnsupportedSoAnotherDecoderMayTakeIt() throws Exception {
+        byte[] video = Files.readAllBytes(SampleData.folder().resolve("street/tree.mp4"));
+        byte[] fragmented = Arrays.copyOf(video, video.length + 8);
+        System.arraycopy(new byte[] {0, 0, 0, 8, 'm', 'o', 'o', 'f'}, 0, fragmented, video.length, 8);
+        Files.write(dir.resolve("frag.mp4"), fragmented);
+
+        assertThatThrownBy(() -> VideoProbe.frameCount(LocalDatasource.at(dir), "frag.mp4"))
+                .isInstanceOf(UnsupportedMediaException.class)
+                .hasMessage("The video 'frag.mp4' is a fragmented MP4 (its frames are listed in 'moof' boxes), "
+                        + "which the built-in decoder does not read.");
+    }
+
+    @Test
     void corruptMovieHeader_isAMediaExceptionNotACrash() throws Exception {
         byte[] video = Files.readAllBytes(SampleData.folder().resolve("street/tree.mp4"));
         // Overwrite the movie header's contents (after its own 8-byte header) with noise.
