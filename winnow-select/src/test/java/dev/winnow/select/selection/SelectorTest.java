@@ -76,6 +76,16 @@ class SelectorTest {
     }
 
     @Test
+    void thresholdAlone_picksASeededRandomSampleOfThosePassing() {
+        FakeInputs inputs = FakeInputs.named(8).metadata("m", 1, 5, 5, 1, 5, 5, 1, 5);
+        String json = "{'n_samples': 3, 'strategies': [" + threshold("BIGGER", 2) + "]}";
+        int[] picks = select(json, inputs, 5).picks();
+        assertThat(picks).hasSize(3).doesNotHaveDuplicates();
+        assertThat(java.util.Arrays.stream(picks).allMatch(i -> i == 1 || i == 2 || i == 4 || i == 5 || i == 7)).isTrue();
+        assertThat(select(json, inputs, 5).picks()).containsExactly(picks);
+    }
+
+    @Test
     void weights_maxSum_stopsOnceReached() {
         FakeInputs inputs = FakeInputs.named(4).score("det", "s", 0.2, 0.9, 0.5, 0.1);
         SelectionResult result = select("{'n_samples': 4, 'strategies': [" + weightsOn("s", ", 'stopping_condition_max_sum': 1.3") + "]}", inputs, 3);
