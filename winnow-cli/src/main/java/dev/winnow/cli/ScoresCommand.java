@@ -87,6 +87,10 @@ public final class ScoresCommand implements Callable<Integer> {
                     + "; Winnow never writes there. Choose a file outside it.");
             return ExitCodes.USAGE;
         }
+        if (out != null && Files.isDirectory(out)) {
+            err.println("winnow: --out " + out + " is a folder; name the CSV file to write, like " + out.resolve("scores.csv") + ".");
+            return ExitCodes.USAGE;
+        }
         ValidationOptions options = ValidationOptions.defaults().withStrict(strict);
         int[] errors = {0};
         TaskPredictions.Result result;

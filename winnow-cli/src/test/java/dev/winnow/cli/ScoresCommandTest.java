@@ -107,6 +107,17 @@ class ScoresCommandTest {
     }
 
     @Test
+    void outNamingAFolder_isRefused() throws Exception {
+        tasks("det");
+
+        int exit = run("scores", "--input", input.toString(), "--task", "det", "--out", elsewhere.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: --out " + elsewhere + " is a folder; name the CSV file to write, like "
+                + elsewhere.resolve("scores.csv") + ".\n");
+    }
+
+    @Test
     void separateOutputLocation_holdsThePredictions() throws Exception {
         write("a.png", "");
         Path output = elsewhere.resolve("out");

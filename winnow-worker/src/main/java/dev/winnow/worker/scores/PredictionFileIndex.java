@@ -16,13 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Pairs a task's prediction files with the samples they belong to: {@code a/b/img.json} with the
  * image {@code a/b/img.<ext>}, {@code a/v-099-mp4.json} with frame 99 of the video {@code a/v.mp4}.
  * Files that match no sample are reported (orphans, frames past the end, wrong padding) and left
- * out; samples and frames without a file are counted. Video frame counts come from the container
- * header, read once per video.
+ * out; samples and frames without a file are counted. Samples that {@code relevant_filenames.txt}
+ * leaves out are neither scored nor counted, and their files are not orphans. Video frame counts
+ * come from the container header, read once per video.
  */
 final class PredictionFileIndex {
 
@@ -37,8 +39,12 @@ final class PredictionFileIndex {
     private PredictionFileIndex() {
     }
 
-    static Matches match(Datasource input, Datasource output, List<String> samples, String taskName,
-                         Consumer<Diagnostic> sink) throws IOException {
+    /**
+     * Matches the files of task {@code taskName} against {@code samples} (every image and video of
+     * the input); only samples {@code relevant} accepts are kept and counted.
+     */
+    static Matches match(Datasource input, Datasource output, List<String> samples, Predicate<String> relevant,
+                         String taskName, Consumer<Diagnostic> sink) throws IOException {
         String folder = ".lightly/predictions/" + taskName + "/";
         Map<String, String> imagesByStem = new HashMap<>();
         Set<String> videos = new HashSet<>();
@@ -66,8 +72,10 @@ final class PredictionFileIndex {
             String base = relative.substring(0, relative.length() - ".json".length());
             String image = imagesByStem.get(base);
             if (image != null) {
-                imagesMatched.add(image);
-                matched.add(image);
+                if (relevant.test(image)) {
+                    imagesMatched.add(image);
+                    matched.add(image);
+                }
                 continue;
             }
             var frame = FrameName.parse(base).filter(f -> videos.contains(f.video()));
@@ -78,6 +86,9 @@ final class PredictionFileIndex {
                 continue;
             }
             FrameName.Parsed parsed = frame.get();
+            if (!relevant.test(parsed.video())) {
+                continue;
+            }
             Integer count = frameCount(input, parsed.video(), frameCounts, sink);
             if (count == null) {
                 continue;
@@ -99,6 +110,9 @@ final class PredictionFileIndex {
         }
         int without = 0;
         for (String sample : samples) {
+            if (!relevant.test(sample)) {
+                continue;
+            }
             if (videos.contains(sample)) {
                 Integer count = frameCount(input, sample, frameCounts, sink);
                 without += count == null ? 0 : count - framesMatched.getOrDefault(sample, 0);

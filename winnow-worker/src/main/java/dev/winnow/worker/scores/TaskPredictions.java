@@ -2,6 +2,7 @@ package dev.winnow.worker.scores;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.datasource.RelevantFilenames;
 import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskList;
@@ -14,16 +15,19 @@ import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.select.table.PredictionsTable;
 import dev.winnow.select.table.PredictionsTableBuilder;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads one task's predictions from a datasource into a {@link PredictionsTable}: the task must be
  * listed in {@code tasks.json} and have a valid schema; every prediction file is matched to its
  * image or video frame, read and checked on several threads, and kept when it has no error.
- * Invalid files are reported and skipped. Checks that need image sizes (boxes inside the image,
+ * Invalid files are reported and skipped; {@code .lightly/relevant_filenames.txt} in the output
+ * location restricts the samples. Checks that need image sizes (boxes inside the image,
  * RLE pixel counts) are left to {@code winnow validate}, so no image header is read.
  *
  * <pre>{@code
@@ -92,8 +96,15 @@ public final class TaskPredictions {
 
     /** Lists and matches in a method of its own, so the full listings are garbage before the table fills. */
     private PredictionFileIndex.Matches match(String taskName, Consumer<Diagnostic> sink) throws IOException {
-        List<String> samples = SampleLister.list(input, output);
-        return PredictionFileIndex.match(input, output, samples, taskName, sink);
+        List<String> media = new ArrayList<>();
+        for (String path : input.list("")) {
+            if (SampleLister.isSample(path)) {
+                media.add(path);
+            }
+        }
+        Optional<RelevantFilenames> relevant = RelevantFilenames.read(output);
+        Predicate<String> keep = relevant.isPresent() ? relevant.get()::contains : sample -> true;
+        return PredictionFileIndex.match(input, output, media, keep, taskName, sink);
     }
 
     private TaskSchema schema(String taskName, Consumer<Diagnostic> sink)

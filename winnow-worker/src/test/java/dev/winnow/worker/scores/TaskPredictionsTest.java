@@ -55,6 +55,26 @@ class TaskPredictionsTest {
     }
 
     @Test
+    void relevantFilenames_restrictTheSamples_andTheirFilesAreNotOrphans() throws Exception {
+        write("keep/a.png", "");
+        write("keep/b.png", "");
+        write("drop/c.png", "");
+        write("drop/d.png", "");
+        write(".lightly/relevant_filenames.txt", "keep/\n");
+        tasks("det");
+        write(".lightly/predictions/det/schema.json", DETECTION_SCHEMA);
+        String box = "{\"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 4, 4], \"score\": 0.25}]}";
+        write(".lightly/predictions/det/keep/a.json", box);
+        write(".lightly/predictions/det/drop/c.json", box);
+
+        TaskPredictions.Result result = read("det", 1);
+
+        assertThat(result.table().sampleNames()).containsExactly("keep/a.png");
+        assertThat(result.samplesWithoutPrediction()).isEqualTo(1);
+        assertThat(diagnostics).isEmpty();
+    }
+
+    @Test
     void parallelReading_givesTheSameTableAsOneThread() throws Exception {
         tasks("det");
         write(".lightly/predictions/det/schema.json", DETECTION_SCHEMA);
