@@ -1,5 +1,7 @@
 package dev.winnow.select.embed;
 
+import java.util.Arrays;
+
 /*
  * The weight-free image descriptor behind the built-in embedder.
  *
@@ -27,7 +29,7 @@ final class BuiltinDescriptor {
 
     static final int SIZE = 64;
     private static final int GRID = 4;
-    private static final int FOLDED_COLUMNS = GRID / 2;
+    private static final int FOLDED_COLUMNS = GRID / 2; // two bands: inner and outer
     private static final int CELLS = GRID * FOLDED_COLUMNS;
     private static final int CELL = SIZE / GRID;
     private static final int HUE_BINS = 12;
@@ -52,13 +54,14 @@ final class BuiltinDescriptor {
     private static final float GLOBAL_MOMENT_WEIGHT = 0.5f;
     private static final float GLOBAL_EDGE_WEIGHT = 0.25f;
 
-    // Soft spatial binning: each pixel is shared between the two nearest rows of cells and the two
-    // nearest folded column bands, with linear weights, so a small shift of the content moves its
-    // statistics gradually between cells instead of all at once.
+    // Soft spatial binning: each pixel is shared between the two nearest rows of cells and between
+    // the two folded column bands (inner: columns 1 and 2, outer: columns 0 and 3), with linear
+    // weights, so a small shift of the content moves its statistics gradually between cells.
+    // Accumulation is separable: along a row, sums go to the two bands (in registers); at the end
+    // of the row they are split between the two rows of cells.
     private static final int[] ROW_LOW = new int[SIZE];
     private static final float[] ROW_LOW_WEIGHT = new float[SIZE];
-    private static final int[] BAND_LOW = new int[SIZE];
-    private static final float[] BAND_LOW_WEIGHT = new float[SIZE];
+    private static final float[] INNER_WEIGHT = new float[SIZE];
     private static final float[] CELL_WEIGHT = new float[CELLS];
 
     static {
@@ -68,19 +71,18 @@ final class BuiltinDescriptor {
             float high = row - low;
             ROW_LOW[i] = Math.max(0, Math.min(GRID - 2, low));
             ROW_LOW_WEIGHT[i] = low < 0 ? 1f : low > GRID - 2 ? 0f : 1f - high;
-            // Distance from the vertical centre line, in cells: mirrored columns get the same value.
+            // Distance from the vertical centre line in cells, 0 at the inner band's centre: mirrored
+            // columns get the same value.
             float band = Math.abs(i + 0.5f - SIZE / 2f) / CELL - 0.5f;
-            int bandLow = (int) Math.floor(band);
-            float bandHigh = band - bandLow;
-            BAND_LOW[i] = Math.max(0, Math.min(FOLDED_COLUMNS - 2, bandLow));
-            BAND_LOW_WEIGHT[i] = bandLow < 0 ? 1f : bandLow > FOLDED_COLUMNS - 2 ? 0f : 1f - bandHigh;
+            INNER_WEIGHT[i] = Math.max(0f, Math.min(1f, 1f - band));
         }
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
-                CELL_WEIGHT[ROW_LOW[y] * FOLDED_COLUMNS + BAND_LOW[x]] += ROW_LOW_WEIGHT[y] * BAND_LOW_WEIGHT[x];
-                CELL_WEIGHT[ROW_LOW[y] * FOLDED_COLUMNS + BAND_LOW[x] + 1] += ROW_LOW_WEIGHT[y] * (1f - BAND_LOW_WEIGHT[x]);
-                CELL_WEIGHT[(ROW_LOW[y] + 1) * FOLDED_COLUMNS + BAND_LOW[x]] += (1f - ROW_LOW_WEIGHT[y]) * BAND_LOW_WEIGHT[x];
-                CELL_WEIGHT[(ROW_LOW[y] + 1) * FOLDED_COLUMNS + BAND_LOW[x] + 1] += (1f - ROW_LOW_WEIGHT[y]) * (1f - BAND_LOW_WEIGHT[x]);
+                int cell = ROW_LOW[y] * FOLDED_COLUMNS;
+                CELL_WEIGHT[cell] += ROW_LOW_WEIGHT[y] * INNER_WEIGHT[x];
+                CELL_WEIGHT[cell + 1] += ROW_LOW_WEIGHT[y] * (1f - INNER_WEIGHT[x]);
+                CELL_WEIGHT[cell + FOLDED_COLUMNS] += (1f - ROW_LOW_WEIGHT[y]) * INNER_WEIGHT[x];
+                CELL_WEIGHT[cell + FOLDED_COLUMNS + 1] += (1f - ROW_LOW_WEIGHT[y]) * (1f - INNER_WEIGHT[x]);
             }
         }
     }
@@ -112,9 +114,17 @@ final class BuiltinDescriptor {
 
     private static void colourStatistics(RgbPlanes planes, float[] intensity, float[] out) {
         float[] sums = new float[CELLS * 4];
+        float[] inner = new float[4];
+        float[] outer = new float[4];
         for (int y = 0; y < SIZE; y++) {
-            int rowLow = ROW_LOW[y] * FOLDED_COLUMNS;
-            float rowWeight = ROW_LOW_WEIGHT[y];
+            float innerO1 = 0;
+            float innerO2 = 0;
+            float innerI = 0;
+            float innerII = 0;
+            float totalO1 = 0;
+            float totalO2 = 0;
+            float totalI = 0;
+            float totalII = 0;
             for (int x = 0; x < SIZE; x++) {
                 int p = y * SIZE + x;
                 float r = planes.red[p] * (1f / 255f);
@@ -125,14 +135,31 @@ final class BuiltinDescriptor {
                 float o1 = r - g;
                 float o2 = (r + g) * 0.5f - b;
                 float ii = i * i;
-                int cell = rowLow + BAND_LOW[x];
-                float bandWeight = BAND_LOW_WEIGHT[x];
-                accumulate(sums, cell, rowWeight * bandWeight, o1, o2, i, ii);
-                accumulate(sums, cell + 1, rowWeight * (1f - bandWeight), o1, o2, i, ii);
-                accumulate(sums, cell + FOLDED_COLUMNS, (1f - rowWeight) * bandWeight, o1, o2, i, ii);
-                accumulate(sums, cell + FOLDED_COLUMNS + 1, (1f - rowWeight) * (1f - bandWeight), o1, o2, i, ii);
+                float w = INNER_WEIGHT[x];
+                innerO1 += w * o1;
+                innerO2 += w * o2;
+                innerI += w * i;
+                innerII += w * ii;
+                totalO1 += o1;
+                totalO2 += o2;
+                totalI += i;
+                totalII += ii;
                 hueAndGrey(r, g, b, i, out);
             }
+            inner[0] = innerO1;
+            inner[1] = innerO2;
+            inner[2] = innerI;
+            inner[3] = innerII;
+            outer[0] = totalO1 - innerO1;
+            outer[1] = totalO2 - innerO2;
+            outer[2] = totalI - innerI;
+            outer[3] = totalII - innerII;
+            int cell = ROW_LOW[y] * FOLDED_COLUMNS;
+            float rowWeight = ROW_LOW_WEIGHT[y];
+            spread(sums, 4 * cell, inner, rowWeight);
+            spread(sums, 4 * (cell + 1), outer, rowWeight);
+            spread(sums, 4 * (cell + FOLDED_COLUMNS), inner, 1f - rowWeight);
+            spread(sums, 4 * (cell + FOLDED_COLUMNS + 1), outer, 1f - rowWeight);
         }
         float[] global = new float[4];
         for (int c = 0; c < CELLS; c++) {
@@ -157,12 +184,11 @@ final class BuiltinDescriptor {
         }
     }
 
-    private static void accumulate(float[] sums, int cell, float weight, float o1, float o2, float i, float ii) {
-        int k = 4 * cell;
-        sums[k] += weight * o1;
-        sums[k + 1] += weight * o2;
-        sums[k + 2] += weight * i;
-        sums[k + 3] += weight * ii;
+    /** Adds {@code weight * values} to {@code target[at ...]}. */
+    private static void spread(float[] target, int at, float[] values, float weight) {
+        for (int k = 0; k < values.length; k++) {
+            target[at + k] += weight * values[k];
+        }
     }
 
     /** Adds one pixel to the hue histogram (weight: saturation) and the grey histogram (weight: 1 - saturation). */
@@ -199,11 +225,13 @@ final class BuiltinDescriptor {
 
     /** Magnitude-weighted histograms of folded gradient orientation per cell (central differences). */
     private static void orientationHistograms(float[] intensity, float[] out) {
-        int base = EDGE_AT;
         float binsPerRadian = (ORIENTATION_BINS - 1) / (float) (Math.PI / 2);
+        float[] inner = new float[ORIENTATION_BINS];
+        float[] total = new float[ORIENTATION_BINS];
+        float[] outer = new float[ORIENTATION_BINS];
         for (int y = 1; y < SIZE - 1; y++) {
-            int rowLow = ROW_LOW[y] * FOLDED_COLUMNS;
-            float rowWeight = ROW_LOW_WEIGHT[y];
+            Arrays.fill(inner, 0f);
+            Arrays.fill(total, 0f);
             for (int x = 1; x < SIZE - 1; x++) {
                 int p = y * SIZE + x;
                 float gx = Math.abs(intensity[p + 1] - intensity[p - 1]);
@@ -217,20 +245,22 @@ final class BuiltinDescriptor {
                 int low = (int) position;
                 float lowShare = magnitude * (1f - (position - low));
                 float highShare = magnitude - lowShare;
-                int cell = rowLow + BAND_LOW[x];
-                float bandWeight = BAND_LOW_WEIGHT[x];
-                vote(out, base + cell * ORIENTATION_BINS + low, rowWeight * bandWeight, lowShare, highShare);
-                vote(out, base + (cell + 1) * ORIENTATION_BINS + low, rowWeight * (1f - bandWeight), lowShare, highShare);
-                vote(out, base + (cell + FOLDED_COLUMNS) * ORIENTATION_BINS + low, (1f - rowWeight) * bandWeight, lowShare, highShare);
-                vote(out, base + (cell + FOLDED_COLUMNS + 1) * ORIENTATION_BINS + low, (1f - rowWeight) * (1f - bandWeight),
-                        lowShare, highShare);
+                float w = INNER_WEIGHT[x];
+                inner[low] += w * lowShare;
+                inner[low + 1] += w * highShare;
+                total[low] += lowShare;
+                total[low + 1] += highShare;
             }
+            for (int k = 0; k < ORIENTATION_BINS; k++) {
+                outer[k] = total[k] - inner[k];
+            }
+            int cell = ROW_LOW[y] * FOLDED_COLUMNS;
+            float rowWeight = ROW_LOW_WEIGHT[y];
+            spread(out, EDGE_AT + cell * ORIENTATION_BINS, inner, rowWeight);
+            spread(out, EDGE_AT + (cell + 1) * ORIENTATION_BINS, outer, rowWeight);
+            spread(out, EDGE_AT + (cell + FOLDED_COLUMNS) * ORIENTATION_BINS, inner, 1f - rowWeight);
+            spread(out, EDGE_AT + (cell + FOLDED_COLUMNS + 1) * ORIENTATION_BINS, outer, 1f - rowWeight);
         }
-    }
-
-    private static void vote(float[] out, int bin, float weight, float lowShare, float highShare) {
-        out[bin] += weight * lowShare;
-        out[bin + 1] += weight * highShare;
     }
 
     /**

@@ -31,6 +31,9 @@ final class RgbPlanes {
     static RgbPlanes resample(BufferedImage image, int size) {
         int width = image.getWidth();
         int height = image.getHeight();
+        if (width == size && height == size) {
+            return copy(image, size);
+        }
         AxisWeights horizontal = new AxisWeights(width, size);
         AxisWeights vertical = new AxisWeights(height, size);
         // Horizontal pass: every source row to `size` columns, three channels interleaved.
@@ -66,6 +69,22 @@ final class RgbPlanes {
                     planes.green[out + t] += w * rows[base + 3 * t + 1];
                     planes.blue[out + t] += w * rows[base + 3 * t + 2];
                 }
+            }
+        }
+        return planes;
+    }
+
+    /** An image already at the wanted size: its pixels unpacked as they are. */
+    private static RgbPlanes copy(BufferedImage image, int size) {
+        RgbPlanes planes = new RgbPlanes(size);
+        int[] packed = new int[size];
+        for (int y = 0; y < size; y++) {
+            readRow(image, y, packed);
+            for (int x = 0; x < size; x++) {
+                int rgb = packed[x];
+                planes.red[y * size + x] = (rgb >>> 16) & 0xFF;
+                planes.green[y * size + x] = (rgb >>> 8) & 0xFF;
+                planes.blue[y * size + x] = rgb & 0xFF;
             }
         }
         return planes;
