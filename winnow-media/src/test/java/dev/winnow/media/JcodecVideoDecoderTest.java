@@ -227,6 +227,31 @@ class JcodecVideoDecoderTest {
     }
 
     @Test
+    void decodingManyVideos_leavesNoDecoderThreadsBehind() throws Exception {
+        assumeTrue(onPath("ffmpeg"), "ffmpeg is not installed");
+        // Several slices per frame make JCodec decode them on its own thread pool.
+        ffmpeg("-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-frames:v", "3", "-c:v", "libx264", "-profile:v", "baseline",
+                "-x264-params", "slices=4", "-pix_fmt", "yuv420p", dir.resolve("short.mp4").toString());
+        LocalDatasource source = LocalDatasource.at(dir);
+        DECODER.decode(source, "short.mp4", FrameRequest.everyFrame(), (i, f) -> { }); // warm-up: lazily started JVM threads
+        int before = liveThreads();
+
+        for (int run = 0; run < 8; run++) {
+            DECODER.decode(source, "short.mp4", FrameRequest.everyFrame(), (i, f) -> { });
+        }
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (liveThreads() > before && System.nanoTime() < deadline) {
+            Thread.sleep(20); // stopped pool threads end asynchronously
+        }
+        assertThat(liveThreads()).isLessThanOrEqualTo(before);
+    }
+
+    private static int liveThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).count();
+    }
+
+    @Test
     void consumerFailure_stopsDecoding() throws Exception {
         List<Integer> seen = new ArrayList<>();
 
