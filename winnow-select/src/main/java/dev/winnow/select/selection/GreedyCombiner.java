@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The greedy product of DESIGN §6: one pick at a time, each remaining candidate's value is
+ * The greedy product: one pick at a time, each remaining candidate's value is
  * Π objectiveᵢ^strengthᵢ (compared as Σ strengthᵢ·ln objectiveᵢ, which orders the same and cannot
  * underflow); the best is taken, ties going to the lower seeded rank, and every objective is told.
  * Stops at the limit, when no candidates remain, or when an objective's stopping condition holds.
