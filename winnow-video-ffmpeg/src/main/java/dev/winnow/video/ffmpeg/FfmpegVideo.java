@@ -48,6 +48,7 @@ final class FfmpegVideo implements AutoCloseable {
     private final FFmpegFrameGrabber grabber;
     private final AVStream stream;
     private final String codec;
+    /** Null when the container was opened without probing and its headers do not say. */
     private final ImageSize original;
 
     private FfmpegVideo(String path, ChannelInputStream input, FFmpegFrameGrabber grabber, AVStream stream,
@@ -60,8 +61,13 @@ final class FfmpegVideo implements AutoCloseable {
         this.original = original;
     }
 
-    /** Opens the container and the decoder of its first video stream. */
-    static FfmpegVideo open(Datasource datasource, String path) throws IOException, MediaException {
+    /**
+     * Opens the container and the decoder of its first video stream. With {@code probe}, FFmpeg
+     * also reads and decodes the first packets to learn what the headers leave out (the frame size
+     * of some streams); decoding needs that, counting frames does not, and it costs tens of
+     * milliseconds per video.
+     */
+    static FfmpegVideo open(Datasource datasource, String path, boolean probe) throws IOException, MediaException {
         FfmpegLibrary.require(path);
         SeekableByteChannel channel = datasource.openSeekable(path);
         ChannelInputStream input;
@@ -80,7 +86,7 @@ final class FfmpegVideo implements AutoCloseable {
         boolean opened = false;
         try {
             try {
-                grabber.start();
+                grabber.start(probe);
             } catch (FrameGrabber.Exception e) {
                 rethrowReadFailure(input);
                 throw explainOpenFailure(path, grabber.getFormatContext(), e);
@@ -92,11 +98,11 @@ final class FfmpegVideo implements AutoCloseable {
             String codec = codecName(stream.codecpar().codec_id());
             int width = grabber.getImageWidth();
             int height = grabber.getImageHeight();
-            if (width <= 0 || height <= 0) {
+            if (probe && (width <= 0 || height <= 0)) {
                 throw new MediaException("The video '" + path + "' (codec " + codec + ") does not state its frame size.");
             }
             opened = true;
-            return new FfmpegVideo(path, input, grabber, stream, codec, new ImageSize(width, height));
+            return new FfmpegVideo(path, input, grabber, stream, codec, width > 0 && height > 0 ? new ImageSize(width, height) : null);
         } finally {
             if (!opened) {
                 release(grabber, input);
@@ -141,6 +147,9 @@ final class FfmpegVideo implements AutoCloseable {
      * {@code frameCount} frames when that is known (≥ 0). Returns the number of frames decoded.
      */
     long decode(FrameRequest request, FrameConsumer consumer, long frameCount) throws IOException, MediaException {
+        if (original == null) {
+            throw new IllegalStateException("The video '" + path + "' was opened without probing; it cannot be decoded.");
+        }
         ImageSize reduced = Subsampling.reduced(original, Subsampling.forShortSide(original, request.targetShortSide()));
         grabber.setImageWidth(reduced.width());
         grabber.setImageHeight(reduced.height());

@@ -50,7 +50,7 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
     public int frameCount(Datasource datasource, String path) throws IOException, MediaException {
         Objects.requireNonNull(datasource, "datasource");
         Objects.requireNonNull(path, "path");
-        try (FfmpegVideo video = FfmpegVideo.open(datasource, path)) {
+        try (FfmpegVideo video = FfmpegVideo.open(datasource, path, false)) {
             long frames = video.declaredFrameCount();
             if (frames < 0) {
                 frames = video.countPackets();
@@ -66,7 +66,7 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(consumer, "consumer");
-        try (FfmpegVideo video = FfmpegVideo.open(datasource, path)) {
+        try (FfmpegVideo video = FfmpegVideo.open(datasource, path, true)) {
             long declared = video.declaredFrameCount();
             long decoded = video.decode(request, consumer, declared);
             checkedCount(path, video.codec(), decoded);
