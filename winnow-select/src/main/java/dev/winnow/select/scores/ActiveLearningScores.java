@@ -29,6 +29,17 @@ public final class ActiveLearningScores {
      */
     public ActiveLearningScores(String taskName, List<ScoreName> names, List<String> samples, double[] values,
                                 List<Diagnostic> diagnostics) {
+        this(values.clone(), taskName, names, samples, diagnostics);
+    }
+
+    /** Takes {@code values} without copying: scorers hand over arrays nobody else holds. */
+    static ActiveLearningScores owning(String taskName, List<ScoreName> names, List<String> samples, double[] values,
+                                       List<Diagnostic> diagnostics) {
+        return new ActiveLearningScores(values, taskName, names, samples, diagnostics);
+    }
+
+    private ActiveLearningScores(double[] values, String taskName, List<ScoreName> names, List<String> samples,
+                                 List<Diagnostic> diagnostics) {
         this.taskName = Objects.requireNonNull(taskName, "taskName");
         this.names = List.copyOf(names);
         this.samples = Objects.requireNonNull(samples, "samples");
@@ -36,7 +47,7 @@ public final class ActiveLearningScores {
             throw new IllegalArgumentException("Scores need " + samples.size() + " x " + this.names.size()
                     + " values, but " + values.length + " were given.");
         }
-        this.values = values.clone();
+        this.values = values;
         this.diagnostics = List.copyOf(diagnostics);
     }
 
@@ -64,6 +75,11 @@ public final class ActiveLearningScores {
     /** The score {@code name} of one sample; the scorer must have computed it. */
     public double value(int sample, ScoreName name) {
         return values[Objects.checkIndex(sample, samples.size()) * names.size() + columnOf(name)];
+    }
+
+    /** The value in row {@code sample}, column {@code column}; no bounds checks beyond the array's. */
+    double valueAt(int sample, int column) {
+        return values[sample * names.size() + column];
     }
 
     /** Every sample's value of one score, in sample order. */

@@ -39,6 +39,6 @@ final class ClassificationScorer implements ActiveLearningScorer {
             values[3 * i + 1] = ProbabilityScores.margin(vector, length);
             values[3 * i + 2] = ProbabilityScores.entropy(vector, length);
         }
-        return new ActiveLearningScores(table.taskName(), NAMES, table.sampleNames(), values, warnings);
+        return ActiveLearningScores.owning(table.taskName(), NAMES, table.sampleNames(), values, warnings);
     }
 }

@@ -39,6 +39,6 @@ final class KeypointScorer implements ActiveLearningScorer {
                 values[i] = ProbabilityScores.clamp(1 - sumOfMeans / instances);
             }
         }
-        return new ActiveLearningScores(table.taskName(), NAMES, table.sampleNames(), values, List.of());
+        return ActiveLearningScores.owning(table.taskName(), NAMES, table.sampleNames(), values, List.of());
     }
 }

@@ -79,6 +79,6 @@ final class ObjectScorer implements ActiveLearningScorer {
                     ? (9 * (maxFrequency - raw) + 10 * (raw - minFrequency)) / (10 * (maxFrequency - minFrequency))
                     : 1.0;
         }
-        return new ActiveLearningScores(table.taskName(), NAMES, table.sampleNames(), values, warnings);
+        return ActiveLearningScores.owning(table.taskName(), NAMES, table.sampleNames(), values, warnings);
     }
 }

@@ -32,8 +32,8 @@ public final class ScoresCsv {
         for (int i = 0; i < scores.sampleCount(); i++) {
             line.setLength(0);
             appendField(line, scores.sampleName(i));
-            for (ScoreName name : names) {
-                line.append(',').append(scores.value(i, name));
+            for (int c = 0; c < names.size(); c++) {
+                line.append(',').append(scores.valueAt(i, c));
             }
             line.append('\n');
             out.append(line);

@@ -51,6 +51,6 @@ final class SemanticSegmentationScorer implements ActiveLearningScorer {
                 values[3 * i + 2] = ProbabilityScores.clamp(entropy / pixels);
             }
         }
-        return new ActiveLearningScores(table.taskName(), NAMES, table.sampleNames(), values, warnings);
+        return ActiveLearningScores.owning(table.taskName(), NAMES, table.sampleNames(), values, warnings);
     }
 }
