@@ -1,5 +1,6 @@
 package dev.winnow.video.ffmpeg;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
@@ -216,6 +217,10 @@ final class FfmpegVideo implements AutoCloseable {
             AVStream candidate = container.streams(i);
             if (candidate.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO) {
                 int codecId = candidate.codecpar().codec_id();
+                if (codecId == AV_CODEC_ID_NONE) {
+                    return new UnsupportedMediaException("The video '" + path + "' uses a codec FFmpeg does not know (tag '"
+                            + fourCc(candidate.codecpar().codec_tag()) + "').");
+                }
                 if (avcodec_find_decoder(codecId) == null) {
                     return new UnsupportedMediaException("The video '" + path + "' uses the codec " + codecName(codecId)
                             + ", which this FFmpeg build cannot decode.");
@@ -236,6 +241,16 @@ final class FfmpegVideo implements AutoCloseable {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher code = ERROR_CODE.matcher(message);
         return code.find() ? FfmpegLibrary.errorText(Integer.parseInt(code.group(1))) : message;
+    }
+
+    /** A container's codec tag as its four characters, unprintable ones as '?'. */
+    private static String fourCc(int tag) {
+        StringBuilder text = new StringBuilder(4);
+        for (int shift = 0; shift < 32; shift += 8) {
+            int c = (tag >>> shift) & 0xFF;
+            text.append(c >= 0x20 && c < 0x7F ? (char) c : '?');
+        }
+        return text.toString();
     }
 
     private static String codecName(int codecId) {

@@ -176,6 +176,25 @@ class FfmpegVideoDecoderTest {
     }
 
     @Test
+    void unknownCodecTag_isUnsupported_namingTheTag() throws Exception {
+        Path file = dir.resolve("odd.avi");
+        TestVideos.record(file, MJPEG_AVI, 3, 32, 32);
+        byte[] bytes = Files.readAllBytes(file);
+        // The stream header and the bitmap header name the codec; give them a tag nobody uses.
+        int replaced = 0;
+        for (int at = 0; (at = indexOf(bytes, ascii("MJPG"), at)) >= 0; at += 4, replaced++) {
+            System.arraycopy(ascii("QQ42"), 0, bytes, at, 4);
+        }
+        assertThat(replaced).isEqualTo(2);
+        Files.write(file, bytes);
+        LocalDatasource data = LocalDatasource.at(dir);
+
+        assertThatThrownBy(() -> decoder.decode(data, "odd.avi", FrameRequest.everyFrame(), (i, f) -> { }))
+                .isExactlyInstanceOf(UnsupportedMediaException.class)
+                .hasMessage("The video 'odd.avi' uses a codec FFmpeg does not know (tag 'QQ42').");
+    }
+
+    @Test
     void audioOnly_hasNoVideoStream() throws Exception {
         TestVideos.recordAudioOnly(dir.resolve("voice.mkv"));
         LocalDatasource data = LocalDatasource.at(dir);
@@ -237,6 +256,15 @@ class FfmpegVideoDecoderTest {
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        for (int i = from; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int nthOccurrence(byte[] haystack, byte[] needle, int n, int from) {
