@@ -58,15 +58,20 @@ final class EmbeddingStage {
         progress.phase("Decoding and embedding", samples.size());
         for (int start = 0; start < samples.size(); start += BATCH) {
             int end = Math.min(samples.size(), start + BATCH);
-            List<Future<DecodedImage>> decoding = new ArrayList<>(end - start);
+            // Decoding and the metadata's pixel statistics run on the pool, one image per task.
+            List<Future<Measured>> decoding = new ArrayList<>(end - start);
             for (int i = start; i < end; i++) {
                 String sample = samples.get(i);
-                decoding.add(pool.submit(() -> ImageDecoder.decode(input, sample, side)));
+                long bytes = sizes[i];
+                decoding.add(pool.submit(() -> {
+                    DecodedImage image = ImageDecoder.decode(input, sample, side);
+                    return new Measured(image, ImageMetadata.of(image, bytes));
+                }));
             }
             List<BufferedImage> images = new ArrayList<>(end - start);
             List<String> batchNames = new ArrayList<>(end - start);
             for (int i = start; i < end; i++) {
-                DecodedImage image = await(decoding.get(i - start), samples.get(i));
+                Measured image = await(decoding.get(i - start), samples.get(i));
                 if (image == null) {
                     continue;
                 }
@@ -75,9 +80,9 @@ final class EmbeddingStage {
                             + file + ", so it is left out of the run."));
                     continue;
                 }
-                images.add(image.image());
+                images.add(image.decoded().image());
                 batchNames.add(samples.get(i));
-                metadata.add(ImageMetadata.of(image, sizes[i]));
+                metadata.add(image.metadata());
             }
             float[][] vectors = embed(source, images, batchNames);
             for (int b = 0; b < vectors.length; b++) {
@@ -105,8 +110,12 @@ final class EmbeddingStage {
         return ((PrecomputedEmbeddings) source).require(names);
     }
 
+    /** A decoded image with its metadata. */
+    private record Measured(DecodedImage decoded, ImageMetadata metadata) {
+    }
+
     /** The decoded image, or null after recording why it could not be decoded. */
-    private DecodedImage await(Future<DecodedImage> future, String sample) throws IOException {
+    private Measured await(Future<Measured> future, String sample) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

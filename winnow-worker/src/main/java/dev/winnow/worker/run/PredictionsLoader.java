@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Reads and checks the predictions of a run's candidates from {@code .lightly/predictions/} of the
@@ -27,17 +30,21 @@ import java.util.Optional;
  * task. As the reference Worker does, invalid files are skipped and reported, a task without a
  * valid schema is reported and left out, and a task whose files are all invalid fails the run.
  *
- * <p>Not thread-safe; one pipeline uses it.
+ * <p>Files are read on the pipeline's pool; the loader itself is used from one thread.
  */
 final class PredictionsLoader {
     static final String ROOT = ".lightly/predictions/";
 
+    private static final int CHUNK = 256;
+
     private final Datasource output;
     private final ValidationOptions options;
     private final List<Diagnostic> diagnostics;
+    private final ExecutorService pool;
 
-    PredictionsLoader(Datasource output, ValidationOptions options, List<Diagnostic> diagnostics) {
+    PredictionsLoader(Datasource output, ValidationOptions options, List<Diagnostic> diagnostics, ExecutorService pool) {
         this.output = output;
+        this.pool = pool;
         this.options = options;
         this.diagnostics = diagnostics;
     }
@@ -83,35 +90,28 @@ final class PredictionsLoader {
         PredictionsTableBuilder builder = new PredictionsTableBuilder(task, schema);
         int files = 0;
         int invalid = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            String sample = samples.get(i);
-            String file = predictionPath(task, sample);
-            Optional<byte[]> bytes;
-            try {
-                bytes = readIfPresent(file);
-            } catch (FileTooLargeException e) {
-                diagnostics.add(DiagnosticCode.FILE_TOO_LARGE.of(file, e.getMessage()));
-                files++;
-                invalid++;
-                builder.add(sample, PredictionFile.of(null, List.of()));
-                continue;
+        // Files are read and checked on the pool a chunk at a time; results are taken in sample order.
+        for (int start = 0; start < samples.size(); start += CHUNK) {
+            int end = Math.min(samples.size(), start + CHUNK);
+            List<Future<Outcome>> outcomes = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                String sample = samples.get(i);
+                ImageSize size = sizes.get(i);
+                outcomes.add(pool.submit(() -> readOne(task, schema, sample, size)));
             }
-            if (bytes.isEmpty()) {
-                diagnostics.add(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(file, "The sample '" + sample
-                        + "' has no prediction file in task '" + task + "'; it counts as having no predictions."));
-                builder.add(sample, PredictionFile.of(null, List.of()));
-                continue;
-            }
-            files++;
-            ImageSize size = sizes.get(i);
-            SampleFacts facts = size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
-            FileResult<PredictionFile> result = PredictionFileReader.read(file, bytes.get(), schema, facts, options);
-            diagnostics.addAll(result.diagnostics());
-            if (result.value().isPresent()) {
-                builder.add(sample, result.value().get());
-            } else {
-                invalid++;
-                builder.add(sample, PredictionFile.of(null, List.of()));
+            for (int i = start; i < end; i++) {
+                String sample = samples.get(i);
+                Outcome outcome = await(outcomes.get(i - start), sample);
+                diagnostics.addAll(outcome.diagnostics());
+                if (outcome.found()) {
+                    files++;
+                }
+                if (outcome.file() != null) {
+                    builder.add(sample, outcome.file());
+                } else {
+                    invalid += outcome.found() ? 1 : 0;
+                    builder.add(sample, PredictionFile.of(null, List.of()));
+                }
             }
         }
         if (files > 0 && invalid == files) {
@@ -121,6 +121,41 @@ final class PredictionsLoader {
             throw new RunFailedException(all.toText());
         }
         return new LoadedTask(task, schema, builder.build(), files, invalid);
+    }
+
+    /** What reading one sample's file gave: whether it exists, its value when valid, and its diagnostics. */
+    private record Outcome(boolean found, PredictionFile file, List<Diagnostic> diagnostics) {
+    }
+
+    private Outcome readOne(String task, TaskSchema schema, String sample, ImageSize size) throws IOException {
+        String file = predictionPath(task, sample);
+        Optional<byte[]> bytes;
+        try {
+            bytes = readIfPresent(file);
+        } catch (FileTooLargeException e) {
+            return new Outcome(true, null, List.of(DiagnosticCode.FILE_TOO_LARGE.of(file, e.getMessage())));
+        }
+        if (bytes.isEmpty()) {
+            return new Outcome(false, null, List.of(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(file, "The sample '" + sample
+                    + "' has no prediction file in task '" + task + "'; it counts as having no predictions.")));
+        }
+        SampleFacts facts = size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
+        FileResult<PredictionFile> result = PredictionFileReader.read(file, bytes.get(), schema, facts, options);
+        return new Outcome(true, result.value().orElse(null), result.diagnostics());
+    }
+
+    private static Outcome await(Future<Outcome> future, String sample) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while reading the predictions of " + sample + ".", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("Reading the predictions of " + sample + " failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** One sample's valid prediction file of a task, read again (for thumbnails). */

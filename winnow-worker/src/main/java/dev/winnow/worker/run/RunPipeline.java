@@ -47,7 +47,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A whole run, as DESIGN §7 describes it: list the samples → keep those the datapool does not know
@@ -91,6 +93,20 @@ public final class RunPipeline {
 
     /** Runs {@code request} to the end and returns what it did. */
     public RunSummary run(RunRequest request) throws IOException {
+        ExecutorService decoders = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "winnow-decode");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return run(request, decoders);
+        } finally {
+            decoders.shutdownNow();
+        }
+    }
+
+    /** The run, reading and decoding images on {@code decoders}. */
+    private RunSummary run(RunRequest request, ExecutorService decoders) throws IOException {
         RunConfig config = request.config();
         if (config.objectLevel().isPresent()) {
             throw new IllegalArgumentException("The run configuration sets object_level, but selection on object level "
@@ -146,32 +162,34 @@ public final class RunPipeline {
             List<String> readable = new ArrayList<>();
             List<ImageSize> sizes = new ArrayList<>();
             List<ProcessedSample> readableStats = new ArrayList<>();
+            List<Future<ImageSize>> headers = new ArrayList<>(toProcess.size());
+            for (String sample : toProcess) {
+                headers.add(decoders.submit(() -> ImageHeaders.read(request.input(), sample)));
+            }
             for (int i = 0; i < toProcess.size(); i++) {
                 String sample = toProcess.get(i);
                 try {
-                    sizes.add(ImageHeaders.read(request.input(), sample));
+                    sizes.add(headers.get(i).get());
                     readable.add(sample);
                     readableStats.add(stats.get(i));
-                } catch (MediaException e) {
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("Interrupted while reading the header of " + sample + ".", e);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof MediaException)) {
+                        throw e.getCause() instanceof IOException io ? io
+                                : new IOException("Reading the header of " + sample + " failed: " + e.getCause(), e.getCause());
+                    }
                     diagnostics.add(DiagnosticCode.UNREADABLE.of(sample, "The image cannot be read, so it is left out of the run: "
-                            + e.getMessage()));
+                            + e.getCause().getMessage()));
                 }
                 progress.advance(i + 1);
             }
             progress.endPhase();
 
-            ExecutorService decoders = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "winnow-decode");
-                t.setDaemon(true);
-                return t;
-            });
-            EmbeddingStage.Embedded embedded;
-            try {
-                long[] byteSizes = readableStats.stream().mapToLong(ProcessedSample::size).toArray();
-                embedded = new EmbeddingStage(request.input(), decoders, progress, diagnostics).run(readable, byteSizes, source);
-            } finally {
-                decoders.shutdownNow();
-            }
+            long[] byteSizes = readableStats.stream().mapToLong(ProcessedSample::size).toArray();
+            EmbeddingStage.Embedded embedded = new EmbeddingStage(request.input(), decoders, progress, diagnostics)
+                    .run(readable, byteSizes, source);
 
             // Candidates: embedded now and not selected by an earlier run.
             List<String> candidates = new ArrayList<>();
@@ -198,7 +216,7 @@ public final class RunPipeline {
             }
 
             // Predictions and scores of the candidates.
-            PredictionsLoader loader = new PredictionsLoader(request.output(), ValidationOptions.defaults(), diagnostics);
+            PredictionsLoader loader = new PredictionsLoader(request.output(), ValidationOptions.defaults(), diagnostics, decoders);
             List<LoadedTask> tasks = new ArrayList<>();
             Map<String, ActiveLearningScores> scores = new LinkedHashMap<>();
             var taskSchemas = loader.tasks();
