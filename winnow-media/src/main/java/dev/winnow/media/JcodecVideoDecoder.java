@@ -30,6 +30,8 @@ import org.jcodec.containers.mp4.demuxer.MP4Demuxer;
  */
 final class JcodecVideoDecoder implements VideoDecoder {
     private static final Set<String> CONTAINERS = Set.of("mp4", "mov", "m4v");
+    /** Largest frame decoded (8K UHD is 33 million pixels); bounds memory on a hostile header. */
+    static final long MAX_FRAME_PIXELS = 40_000_000L;
 
     @Override
     public String name() {
@@ -63,6 +65,10 @@ final class JcodecVideoDecoder implements VideoDecoder {
             Size size = meta.getVideoCodecMeta() == null ? null : meta.getVideoCodecMeta().getSize();
             if (size == null || size.getWidth() <= 0 || size.getHeight() <= 0) {
                 throw new MediaException("The video '" + path + "' does not state its frame size in its H.264 header.");
+            }
+            if ((long) size.getWidth() * size.getHeight() > MAX_FRAME_PIXELS) {
+                throw new MediaException("The video '" + path + "' has frames of " + size.getWidth() + "x" + size.getHeight()
+                        + " pixels, more than the limit of " + MAX_FRAME_PIXELS + " pixels per frame.");
             }
             H264Decoder decoder = createDecoder(meta, path);
             try {
@@ -98,6 +104,10 @@ final class JcodecVideoDecoder implements VideoDecoder {
             int index = rank[decoded];
             if (!request.wants(index)) {
                 continue;
+            }
+            if (picture.getColor() != ColorSpace.YUV420 && picture.getColor() != ColorSpace.YUV420J) {
+                throw new UnsupportedMediaException("The video '" + path + "' stores its frames as " + picture.getColor()
+                        + ", which the built-in decoder cannot convert; it converts 4:2:0 video only.");
             }
             if (original == null) {
                 original = new ImageSize(picture.getCroppedWidth(), picture.getCroppedHeight());
