@@ -129,6 +129,30 @@ class RunPipelineTest {
     }
 
     @Test
+    void secondRun_diversityKeepsItsDistanceFromEarlierSelections() throws IOException {
+        RunSummary first = run(data, DIVERSITY_4, "first");
+        // New images: exact copies of two samples selected before, and two copies of unselected ones.
+        List<String> unselected = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String name = String.format("images/shapes-%02d.jpg", i);
+            if (!first.selected().contains(name)) {
+                unselected.add(name);
+            }
+        }
+        Files.copy(data.resolve(first.selected().get(0)), data.resolve("images/new-a.jpg"));
+        Files.copy(data.resolve(first.selected().get(1)), data.resolve("images/new-b.jpg"));
+        Files.copy(data.resolve(unselected.get(0)), data.resolve("images/new-c.jpg"));
+        Files.copy(data.resolve(unselected.get(1)), data.resolve("images/new-d.jpg"));
+        String two = DIVERSITY_4.replace("\"n_samples\": 4", "\"n_samples\": 2");
+
+        RunSummary second = run(data, two, "second");
+
+        // A copy of an earlier pick is at distance 0 from the selection, so diversity takes the others.
+        assertThat(second.counts().candidates()).isEqualTo(4);
+        assertThat(second.selected()).containsExactlyInAnyOrder("images/new-c.jpg", "images/new-d.jpg");
+    }
+
+    @Test
     void runKilledMidway_leavesNoTraceAndRerunSelectsTheSame() throws IOException {
         run(data, DIVERSITY_4, "first");
         Path more = tmp.resolve("more");
