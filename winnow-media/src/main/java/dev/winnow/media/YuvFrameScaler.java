@@ -18,6 +18,9 @@ final class YuvFrameScaler {
     private int[] sumGreen = new int[0];
     private int[] sumBlue = new int[0];
     private int[] counts = new int[0];
+    /** Output column of each source column, for the current width and factor. */
+    private int[] outColumn = new int[0];
+    private int outColumnFactor;
 
     /** The visible part of {@code picture} as RGB, reduced by {@code factor}. */
     BufferedImage toRgb(Picture picture, int factor) {
@@ -60,6 +63,13 @@ final class YuvFrameScaler {
         java.util.Arrays.fill(sumGreen, 0, outPixels, 0);
         java.util.Arrays.fill(sumBlue, 0, outPixels, 0);
         java.util.Arrays.fill(counts, 0, outPixels, 0);
+        if (outColumn.length != width || outColumnFactor != factor) {
+            outColumn = new int[width];
+            for (int x = 0; x < width; x++) {
+                outColumn[x] = x / factor;
+            }
+            outColumnFactor = factor;
+        }
         for (int y = 0; y < height; y++) {
             int sy = y + y0;
             int lumaRow = sy * lumaStride;
@@ -68,7 +78,7 @@ final class YuvFrameScaler {
             for (int x = 0; x < width; x++) {
                 int sx = x + x0;
                 int rgb = rgb(lumaPlane[lumaRow + sx] + 128, uPlane[chromaRow + (sx >> 1)] + 128, vPlane[chromaRow + (sx >> 1)] + 128);
-                int o = outRow + x / factor;
+                int o = outRow + outColumn[x];
                 sumRed[o] += rgb >>> 16;
                 sumGreen[o] += (rgb >>> 8) & 0xFF;
                 sumBlue[o] += rgb & 0xFF;
