@@ -5,12 +5,10 @@ import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 /**
  * The common shape of converters that read one input per sample (a YOLO label file, a VOC XML, a
@@ -39,24 +37,16 @@ public final class PerSampleConversion {
             throws IOException, ConversionException {
         AtomicLong singletons = new AtomicLong();
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
-        try {
-            IntStream.range(0, samples.size()).parallel().forEach(i -> {
-                String sample = samples.get(i);
-                try {
-                    List<Singleton> predictions = converter.convert(sample);
-                    if (predictions == null) {
-                        return;
-                    }
-                    out.write(sample, PredictionWriter.toBytes(PredictionFile.of(sample, predictions)));
-                    singletons.addAndGet(predictions.size());
-                    written.add(i);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        PredictionsFolder.forEachInParallel(samples.size(), i -> {
+            String sample = samples.get(i);
+            List<Singleton> predictions = converter.convert(sample);
+            if (predictions == null) {
+                return;
+            }
+            out.write(sample, PredictionWriter.toBytes(PredictionFile.of(sample, predictions)));
+            singletons.addAndGet(predictions.size());
+            written.add(i);
+        });
         out.finish(schema.get());
         return diagnostics.report(written.size(), singletons.get());
     }

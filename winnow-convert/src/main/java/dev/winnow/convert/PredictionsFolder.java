@@ -5,12 +5,10 @@ import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Order of writes, so an interrupted conversion never lists a half-written task: first every
  * prediction file, then {@code schema.json}, and last {@code tasks.json}, merged (existing tasks
- * kept, the new one appended when missing). Every file is written atomically by the datasource.
+ * kept, the new one appended when missing). Every file is written atomically by the datasource;
+ * prediction files without a flush to disk each ({@link Datasource#writeAtomicallyWithoutSync}),
+ * since a conversion is cheap to repeat and 100k flushes would cost minutes, the schema and task
+ * list with one.
  * An existing task folder is refused unless {@code overwrite} is set; with it, files are replaced
  * and files of the old task that the new conversion does not write are left in place.
  *
@@ -80,7 +81,7 @@ public final class PredictionsFolder {
 
     /** Writes the prediction file of one sample. */
     public void write(String sampleName, byte[] json) throws IOException {
-        output.writeAtomically(pathOf(sampleName), json);
+        output.writeAtomicallyWithoutSync(pathOf(sampleName), json);
     }
 
     /** One prediction file to write: the sample's name and the file's bytes. */
@@ -92,19 +93,66 @@ public final class PredictionsFolder {
      * called from several threads at once).
      */
     public void writeAll(int count, IntFunction<Entry> entry) throws IOException {
-        try {
-            IntStream.range(0, count).parallel().forEach(i -> {
-                Entry e = entry.apply(i);
-                try {
-                    write(e.sampleName(), e.json());
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
+        forEachInParallel(count, i -> {
+            Entry e = entry.apply(i);
+            write(e.sampleName(), e.json());
+        });
+    }
+
+    /** One unit of work that may fail with an {@link IOException}. */
+    @FunctionalInterface
+    public interface IndexedTask {
+        void run(int index) throws IOException;
+    }
+
+    /**
+     * Runs {@code task} for 0 to {@code count - 1} on {@link #WRITER_THREADS} threads: building a file
+     * is processor work, writing it waits on system calls, so twice as many threads as cores keep
+     * both busy. The first failure stops the rest and is rethrown.
+     */
+    public static void forEachInParallel(int count, IndexedTask task) throws IOException {
+        if (count == 0) {
+            return;
+        }
+        int threads = Math.min(count, WRITER_THREADS);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                int i;
+                while (failure.get() == null && (i = next.getAndIncrement()) < count) {
+                    try {
+                        task.run(i);
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            }, "winnow-writer-" + t);
+            workers[t].start();
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("Interrupted while writing prediction files.");
+            }
+        }
+        Throwable e = failure.get();
+        if (e instanceof IOException io) {
+            throw io;
+        } else if (e instanceof RuntimeException r) {
+            throw r;
+        } else if (e instanceof Error err) {
+            throw err;
+        } else if (e != null) {
+            throw new IOException(e);
         }
     }
+
+    /** Threads that write prediction files at once. */
+    public static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     /** Writes {@code schema.json}, then adds the task to {@code tasks.json}. */
     public void finish(TaskSchema schema) throws IOException, ConversionException {

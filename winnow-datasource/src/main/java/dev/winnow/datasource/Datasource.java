@@ -56,6 +56,16 @@ public interface Datasource {
      */
     void writeAtomically(String path, byte[] contents) throws IOException;
 
+    /**
+     * Like {@link #writeAtomically}, for bulk outputs that are cheap to write again (a converted
+     * predictions folder of 100k files): readers still see each file whole or not at all, but the
+     * implementation need not flush each file to disk before renaming it, so after a crash of the
+     * machine (not of the process) such a file may be empty. The default is {@link #writeAtomically}.
+     */
+    default void writeAtomicallyWithoutSync(String path, byte[] contents) throws IOException {
+        writeAtomically(path, contents);
+    }
+
     /** Size in bytes and last modification time in epoch milliseconds of one file. */
     record FileStat(long size, long lastModifiedMillis) {
     }

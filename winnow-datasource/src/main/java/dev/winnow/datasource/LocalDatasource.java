@@ -184,6 +184,15 @@ public final class LocalDatasource implements Datasource {
 
     @Override
     public void writeAtomically(String path, byte[] contents) throws IOException {
+        write(path, contents, true);
+    }
+
+    @Override
+    public void writeAtomicallyWithoutSync(String path, byte[] contents) throws IOException {
+        write(path, contents, false);
+    }
+
+    private void write(String path, byte[] contents, boolean sync) throws IOException {
         String checked = DatasourcePaths.check(path, description(), false);
         Path target = root.resolve(checked);
         Path parent = target.getParent();
@@ -200,7 +209,9 @@ public final class LocalDatasource implements Datasource {
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
-                out.force(true); // the rename must not become visible before the bytes are on disk
+                if (sync) {
+                    out.force(true); // the rename must not become visible before the bytes are on disk
+                }
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

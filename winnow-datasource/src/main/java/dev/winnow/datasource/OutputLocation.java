@@ -86,6 +86,15 @@ public final class OutputLocation implements Datasource {
     }
 
     @Override
+    public void writeAtomicallyWithoutSync(String path, byte[] contents) throws IOException {
+        if (!mayWrite(path)) {
+            throw new WriteRefusedException("Refusing to write '" + path + "' into the input location " + input.description()
+                    + ": Winnow writes there only below .winnow/ or .lightly/.");
+        }
+        output.writeAtomicallyWithoutSync(path, contents);
+    }
+
+    @Override
     public String description() {
         return output.description();
     }

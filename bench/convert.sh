@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of `winnow convert coco` against the format reference's Python script
+# ("Creating the predictions folder from COCO"), on one generated COCO file of N images with about
+# 7 boxes each (N=100000 gives ~700k boxes). The reference script is not part of this project: it
+# is extracted at run time from ../shared/spec/predictions-format.rst, its two paths substituted.
+# Usage: bench/convert.sh N        (HEAP sets Winnow's -Xmx, default 1g)
+set -euo pipefail
+n="${1:?usage: bench/convert.sh N}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+target="${WINNOW_TARGET:-target}"
+cli_jar="$here/winnow-cli/$target/winnow-all.jar"
+bench_jar="$here/winnow-bench/$target/winnow-bench.jar"
+spec="${WINNOW_FORMAT_SPEC:-$here/../shared/spec/predictions-format.rst}"
+data="$here/bench-data/convert-$n"
+results="$here/bench-data/convert-$n-results"
+heap="${HEAP:-1g}"
+
+if [ ! -f "$cli_jar" ] || [ ! -f "$bench_jar" ]; then
+  echo "building the jars..." >&2
+  mvn -q -B -f "$here/pom.xml" -pl winnow-bench -am package -DskipTests
+fi
+[ -f "$spec" ] || { echo "the format reference $spec is missing (set WINNOW_FORMAT_SPEC)" >&2; exit 2; }
+if [ ! -f "$data/.complete" ]; then
+  rm -rf "$data"
+  mkdir -p "$data"
+  java -cp "$bench_jar" dev.winnow.bench.convert.CocoDatasetGenerator "$data/coco.json" "$n"
+  touch "$data/.complete"
+fi
+rm -rf "$results"
+mkdir -p "$results/winnow" "$results/python"
+
+# The reference script: the first python code block after the heading, de-indented, paths substituted.
+python3 - "$spec" "$results/reference.py" "$results/python" "$data/coco.json" <<'PY'
+import re, sys
+spec, out, output_dir, annotations = sys.argv[1:]
+lines = open(spec, encoding="utf-8").read().split("\n")
+start = lines.index("Creating the predictions folder from COCO")
+i = next(k for k in range(start, len(lines)) if lines[k].strip() == ".. code-block:: python") + 1
+block = []
+while i < len(lines) and (lines[i].strip() == "" or lines[i].startswith("    ")):
+    block.append(lines[i][4:])
+    i += 1
+code = "\n".join(block).strip("\n") + "\n"
+code, a = re.subn(r'^output_filepath = .*$', 'output_filepath = ' + repr(output_dir), code, count=1, flags=re.M)
+code, b = re.subn(r'^annotation_filepath = .*$', 'annotation_filepath = ' + repr(annotations), code, count=1, flags=re.M)
+if a != 1 or b != 1:
+    sys.exit("could not find the two paths to substitute in the reference script")
+open(out, "w", encoding="utf-8").write(code)
+PY
+sync
+
+measure() { # name, command...: runs it under /usr/bin/time -v and prints one table row
+  local name="$1"; shift
+  local log="$results/$name.time"
+  if ! /usr/bin/time -v "$@" >"$results/$name.stdout" 2>"$log"; then
+    echo "$name failed; see $log" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")
+  printf '%-22s %10.2f %12d %14.0f\n' "$name" "$wall" "$rss" "$(echo "$n / $wall" | bc -l)"
+}
+
+boxes=$(grep -c '"image_id"' "$data/coco.json" || true)
+echo "COCO file: $n images, $boxes boxes, $(du -m "$data/coco.json" | cut -f1) MB"
+printf '%-22s %10s %12s %14s\n' "tool (N=$n)" "wall s" "peak RSS MB" "images/s"
+measure "winnow" java "-Xmx$heap" -jar "$cli_jar" convert coco --annotations "$data/coco.json" \
+  --output "$results/winnow" --task my_object_detection_task --default-score 0
+measure "python-reference" python3 "$results/reference.py"
+
+# Both must have written one prediction file per image.
+count() { find "$1/.lightly/predictions/my_object_detection_task" -name '*.json' ! -name schema.json | wc -l; }
+w=$(count "$results/winnow"); p=$(count "$results/python")
+echo "prediction files: winnow $w, python $p"
+[ "$w" = "$n" ] && [ "$p" = "$n" ] || { echo "the prediction file counts differ from $n" >&2; exit 1; }
