@@ -73,12 +73,16 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig parsed = RunConfigParser.parse(Files.readString(config, StandardCharsets.UTF_8), config.toString(),
                 config.toAbsolutePath().getParent());
         Datasource inputLocation;
-        LocalDatasource outputLocation;
+        Datasource opened;
         try {
             inputLocation = Locations.open(input);
-            outputLocation = (LocalDatasource) (output == null ? Locations.open(input) : Locations.openOrCreate(output));
+            opened = output == null ? Locations.open(input) : Locations.openOrCreate(output);
         } catch (IOException e) {
             err.println("winnow: Cannot open the location: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        if (!(opened instanceof LocalDatasource outputLocation)) {
+            err.println("winnow: The output location " + opened.description() + " must be a local folder for runs.");
             return ExitCodes.USAGE;
         }
         int decodeThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

@@ -138,54 +138,12 @@ public final class RunPipeline {
         try (EmbeddingSource source = config.embeddings().open()) {
             String embedderId = embedderId(config.embeddings(), source);
             Set<String> earlierSelected = new HashSet<>(pool.selected());
-            // Which samples need processing, with their file stats for the datapool.
-            progress.phase("Checking what is new", images.size());
-            List<String> toProcess = new ArrayList<>();
-            List<ProcessedSample> stats = new ArrayList<>();
-            int done = 0;
-            for (String sample : images) {
-                Optional<Datasource.FileStat> stat = request.input().stat(sample);
-                progress.advance(++done);
-                if (stat.isEmpty()) {
-                    continue; // deleted since listing
-                }
-                if (config.datasource().processAll()
-                        || !pool.isUnchanged(sample, stat.get().size(), stat.get().lastModifiedMillis(), embedderId)) {
-                    toProcess.add(sample);
-                    stats.add(new ProcessedSample(sample, stat.get().size(), stat.get().lastModifiedMillis()));
-                }
-            }
-            progress.endPhase();
+            List<ProcessedSample> toProcess = newOrChanged(request, images, pool, embedderId);
 
             // Image headers: sizes for prediction checks; a sample without a readable header is left out.
-            progress.phase("Reading image headers", toProcess.size());
-            List<String> readable = new ArrayList<>();
-            List<ImageSize> sizes = new ArrayList<>();
-            List<ProcessedSample> readableStats = new ArrayList<>();
-            List<Future<ImageSize>> headers = new ArrayList<>(toProcess.size());
-            for (String sample : toProcess) {
-                headers.add(decoders.submit(() -> ImageHeaders.read(request.input(), sample)));
-            }
-            for (int i = 0; i < toProcess.size(); i++) {
-                String sample = toProcess.get(i);
-                try {
-                    sizes.add(headers.get(i).get());
-                    readable.add(sample);
-                    readableStats.add(stats.get(i));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("Interrupted while reading the header of " + sample + ".", e);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof MediaException)) {
-                        throw e.getCause() instanceof IOException io ? io
-                                : new IOException("Reading the header of " + sample + " failed: " + e.getCause(), e.getCause());
-                    }
-                    diagnostics.add(DiagnosticCode.UNREADABLE.of(sample, "The image cannot be read, so it is left out of the run: "
-                            + e.getCause().getMessage()));
-                }
-                progress.advance(i + 1);
-            }
-            progress.endPhase();
+            Map<String, ImageSize> sizeOf = readHeaders(request, toProcess, decoders, diagnostics);
+            List<String> readable = new ArrayList<>(sizeOf.keySet());
+            List<ProcessedSample> readableStats = toProcess.stream().filter(s -> sizeOf.containsKey(s.name())).toList();
 
             long[] byteSizes = readableStats.stream().mapToLong(ProcessedSample::size).toArray();
             EmbeddingStage.Embedded embedded = new EmbeddingStage(request.input(), decoders, progress, diagnostics)
@@ -203,10 +161,6 @@ public final class RunPipeline {
             int dimension = embedded.dimension();
             float[] candidateEmbeddings = new float[candidates.size() * dimension];
             List<dev.winnow.media.ImageMetadata> candidateMetadata = new ArrayList<>();
-            Map<String, ImageSize> sizeOf = new LinkedHashMap<>();
-            for (int i = 0; i < readable.size(); i++) {
-                sizeOf.put(readable.get(i), sizes.get(i));
-            }
             List<ImageSize> candidateSizes = new ArrayList<>();
             for (int c = 0; c < candidates.size(); c++) {
                 int row = candidateRows.get(c);
@@ -295,6 +249,59 @@ public final class RunPipeline {
             return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, errors,
                     diagnostics.size() - errors, result == null ? "no candidates" : result.stopReason().description());
         }
+    }
+
+    /** The samples the datapool does not know unchanged (all of them with process_all), with their file stats. */
+    private List<ProcessedSample> newOrChanged(RunRequest request, List<String> images, Datapool pool, String embedderId)
+            throws IOException {
+        progress.phase("Checking what is new", images.size());
+        boolean all = request.config().datasource().processAll();
+        List<ProcessedSample> toProcess = new ArrayList<>();
+        int done = 0;
+        for (String sample : images) {
+            Optional<Datasource.FileStat> stat = request.input().stat(sample);
+            progress.advance(++done);
+            if (stat.isEmpty()) {
+                continue; // deleted since listing
+            }
+            long size = stat.get().size();
+            long modified = stat.get().lastModifiedMillis();
+            if (all || !pool.isUnchanged(sample, size, modified, embedderId)) {
+                toProcess.add(new ProcessedSample(sample, size, modified));
+            }
+        }
+        progress.endPhase();
+        return toProcess;
+    }
+
+    /** The image size of each sample whose header is readable, in sample order; the others become diagnostics. */
+    private Map<String, ImageSize> readHeaders(RunRequest request, List<ProcessedSample> samples, ExecutorService pool,
+                                               List<Diagnostic> diagnostics) throws IOException {
+        progress.phase("Reading image headers", samples.size());
+        List<Future<ImageSize>> headers = new ArrayList<>(samples.size());
+        for (ProcessedSample sample : samples) {
+            headers.add(pool.submit(() -> ImageHeaders.read(request.input(), sample.name())));
+        }
+        Map<String, ImageSize> sizes = new LinkedHashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            String sample = samples.get(i).name();
+            try {
+                sizes.put(sample, headers.get(i).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while reading the header of " + sample + ".", e);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof MediaException)) {
+                    throw e.getCause() instanceof IOException io ? io
+                            : new IOException("Reading the header of " + sample + " failed: " + e.getCause(), e.getCause());
+                }
+                diagnostics.add(DiagnosticCode.UNREADABLE.of(sample, "The image cannot be read, so it is left out of the run: "
+                        + e.getCause().getMessage()));
+            }
+            progress.advance(i + 1);
+        }
+        progress.endPhase();
+        return sizes;
     }
 
     private static String selectionCsv(List<String> selected, SelectionResult result) {
