@@ -9,6 +9,8 @@ import dev.winnow.select.scores.ActiveLearningScorer;
 import dev.winnow.select.scores.ActiveLearningScores;
 import dev.winnow.select.scores.ScoresCsv;
 import dev.winnow.worker.output.AtomicFiles;
+import dev.winnow.worker.run.ConsoleProgress;
+import dev.winnow.worker.run.RunProgress;
 import dev.winnow.worker.scores.InvalidTaskException;
 import dev.winnow.worker.scores.TaskPredictions;
 import dev.winnow.worker.scores.UnknownTaskException;
@@ -97,7 +99,7 @@ public final class ScoresCommand implements Callable<Integer> {
         try {
             result = new TaskPredictions(inputLocation, outputLocation, options,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads)
-                    .read(task, d -> report(d, err, errors));
+                    .read(task, d -> report(d, err, errors), progress());
         } catch (UnknownTaskException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -126,6 +128,11 @@ public final class ScoresCommand implements Callable<Integer> {
         err.println(summary(scores.sampleCount(), result));
         err.flush();
         return errors[0] > 0 ? ExitCodes.INVALID : ExitCodes.OK;
+    }
+
+    /** A progress bar on a terminal; nothing when stderr goes to a file or pipe, where the summary suffices. */
+    private static RunProgress progress() {
+        return System.console() != null ? ConsoleProgress.standard() : RunProgress.NONE;
     }
 
     private static void report(Diagnostic d, PrintWriter err, int[] errors) {

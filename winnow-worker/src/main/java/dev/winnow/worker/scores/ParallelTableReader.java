@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Reads and checks prediction files on several threads into one predictions table.
@@ -43,15 +44,24 @@ final class ParallelTableReader {
     private ParallelTableReader() {
     }
 
-    /** Reads the prediction file of every sample into {@code into}; returns the number of files skipped as invalid. */
+    /**
+     * Reads the prediction file of every sample into {@code into}; returns the number of files
+     * skipped as invalid. {@code filesDone} hears how many files are done after each batch.
+     */
     static int read(Datasource output, List<String> samples, TaskSchema schema,
-                    ValidationOptions options, int threads, PredictionsTableBuilder into, Consumer<Diagnostic> sink)
-            throws IOException {
+                    ValidationOptions options, int threads, PredictionsTableBuilder into, Consumer<Diagnostic> sink,
+                    LongConsumer filesDone) throws IOException {
         if (threads <= 1 || samples.size() <= BATCH) {
-            Batch batch = readBatch(output, samples, schema, options, into.taskName());
-            batch.diagnostics().forEach(sink);
-            into.addAll(batch.builder());
-            return batch.invalid();
+            int invalid = 0;
+            for (int from = 0; from < samples.size(); from += BATCH) {
+                List<String> slice = samples.subList(from, Math.min(samples.size(), from + BATCH));
+                Batch batch = readBatch(output, slice, schema, options, into.taskName());
+                batch.diagnostics().forEach(sink);
+                into.addAll(batch.builder());
+                invalid += batch.invalid();
+                filesDone.accept(from + slice.size());
+            }
+            return invalid;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "winnow-predictions-reader");
@@ -61,6 +71,7 @@ final class ParallelTableReader {
         try {
             Deque<Future<Batch>> inFlight = new ArrayDeque<>();
             int next = 0;
+            int done = 0;
             int invalid = 0;
             while (next < samples.size() || !inFlight.isEmpty()) {
                 while (next < samples.size() && inFlight.size() < 2 * threads) {
@@ -70,8 +81,10 @@ final class ParallelTableReader {
                 }
                 Batch batch = await(inFlight.removeFirst());
                 batch.diagnostics().forEach(sink);
+                done += batch.builder().sampleCount() + batch.invalid();
                 into.addAll(batch.builder());
                 invalid += batch.invalid();
+                filesDone.accept(done);
             }
             return invalid;
         } finally {

@@ -14,6 +14,7 @@ import dev.winnow.format.validate.FileResult;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.select.table.PredictionsTable;
 import dev.winnow.select.table.PredictionsTableBuilder;
+import dev.winnow.worker.run.RunProgress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,12 +79,25 @@ public final class TaskPredictions {
     /** Reads task {@code taskName}, passing every diagnostic to {@code sink}. */
     public Result read(String taskName, Consumer<Diagnostic> sink)
             throws IOException, UnknownTaskException, InvalidTaskException {
+        return read(taskName, sink, RunProgress.NONE);
+    }
+
+    /**
+     * Reads task {@code taskName}, passing every diagnostic to {@code sink} and telling
+     * {@code progress} how many prediction files are read (one phase).
+     */
+    public Result read(String taskName, Consumer<Diagnostic> sink, RunProgress progress)
+            throws IOException, UnknownTaskException, InvalidTaskException {
         Objects.requireNonNull(taskName, "taskName");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(progress, "progress");
         TaskSchema schema = schema(taskName, sink);
         PredictionFileIndex.Matches matches = match(taskName, sink);
         PredictionsTableBuilder builder = new PredictionsTableBuilder(taskName, schema);
-        int invalid = ParallelTableReader.read(output, matches.samples(), schema, options, threads, builder, sink);
+        progress.phase("Reading the predictions of task " + taskName, matches.samples().size());
+        int invalid = ParallelTableReader.read(output, matches.samples(), schema, options, threads, builder, sink,
+                progress::advance);
+        progress.endPhase();
         int files = matches.samples().size();
         if (files > 0 && invalid == files) {
             String message = "Every prediction file of task " + taskName + " is invalid (" + files

@@ -9,6 +9,7 @@ import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.select.scores.ActiveLearningScorer;
 import dev.winnow.select.scores.ScoreName;
 import dev.winnow.select.scores.ScoresCsv;
+import dev.winnow.worker.run.RunProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,43 @@ class TaskPredictionsTest {
         assertThat(parallel.invalidFiles()).isEqualTo(14);
         assertThat(parallel.table().sampleCount()).isEqualTo(1300 - 14);
         assertThat(parallel.table().sampleNames()).isSorted();
+    }
+
+    @Test
+    void progress_countsFilesReadInOnePhase() throws Exception {
+        tasks("det");
+        write(".lightly/predictions/det/schema.json", DETECTION_SCHEMA);
+        for (int i = 0; i < 1100; i++) {
+            write(String.format("img_%04d.png", i), "");
+            write(String.format(".lightly/predictions/det/img_%04d.json", i), "{\"predictions\": []}");
+        }
+        List<String> events = new ArrayList<>();
+        RunProgress progress = new RunProgress() {
+            @Override
+            public void phase(String name, long total) {
+                events.add(name + " " + total);
+            }
+
+            @Override
+            public void advance(long done) {
+                events.add(Long.toString(done));
+            }
+
+            @Override
+            public void message(String line) {
+                events.add(line);
+            }
+
+            @Override
+            public void endPhase() {
+                events.add("end");
+            }
+        };
+        LocalDatasource location = LocalDatasource.at(root);
+
+        new TaskPredictions(location, location, ValidationOptions.defaults(), 1).read("det", diagnostics::add, progress);
+
+        assertThat(events).containsExactly("Reading the predictions of task det 1100", "512", "1024", "1100", "end");
     }
 
     @Test
