@@ -147,6 +147,21 @@ class LocalDatasourceTest {
     }
 
     @Test
+    void writeAtomicallyWithoutSync_alsoRenamesIntoPlace() throws IOException {
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        source.writeAtomicallyWithoutSync("out/a/b.json", "{}".getBytes(StandardCharsets.UTF_8));
+        source.writeAtomicallyWithoutSync("out/a/b.json", "[]".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.readString(dir.resolve("out/a/b.json"))).isEqualTo("[]");
+        try (Stream<Path> files = Files.list(dir.resolve("out/a"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("b.json");
+        }
+        assertThatThrownBy(() -> source.writeAtomicallyWithoutSync("../b.json", new byte[0]))
+                .isInstanceOf(PathOutsideRootException.class);
+    }
+
+    @Test
     void paths_absoluteOrDotDot_areRefused() throws IOException {
         LocalDatasource source = LocalDatasource.at(dir);
         String root = source.description();

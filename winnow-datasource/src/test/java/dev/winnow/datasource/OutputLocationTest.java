@@ -32,6 +32,12 @@ class OutputLocationTest {
                 .hasMessage("Refusing to write 'images/new.jpg' into the input location " + dir
                         + ": Winnow writes there only below .winnow/ or .lightly/.");
         assertThatThrownBy(() -> output.writeAtomically(".winnow", BYTES)).isInstanceOf(WriteRefusedException.class);
+        assertThatThrownBy(() -> output.writeAtomicallyWithoutSync("images/new.json", BYTES))
+                .isInstanceOf(WriteRefusedException.class)
+                .hasMessage("Refusing to write 'images/new.json' into the input location " + dir
+                        + ": Winnow writes there only below .winnow/ or .lightly/.");
+        output.writeAtomicallyWithoutSync(".lightly/predictions/t/a.json", BYTES);
+        assertThat(Files.exists(dir.resolve(".lightly/predictions/t/a.json"))).isTrue();
         assertThat(Files.exists(dir.resolve("images/new.jpg"))).isFalse();
     }
 
