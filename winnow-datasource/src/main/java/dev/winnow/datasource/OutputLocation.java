@@ -78,20 +78,21 @@ public final class OutputLocation implements Datasource {
 
     @Override
     public void writeAtomically(String path, byte[] contents) throws IOException {
-        if (!mayWrite(path)) {
-            throw new WriteRefusedException("Refusing to write '" + path + "' into the input location " + input.description()
-                    + ": Winnow writes there only below .winnow/ or .lightly/.");
-        }
+        requireWritable(path);
         output.writeAtomically(path, contents);
     }
 
     @Override
     public void writeAtomicallyWithoutSync(String path, byte[] contents) throws IOException {
+        requireWritable(path);
+        output.writeAtomicallyWithoutSync(path, contents);
+    }
+
+    private void requireWritable(String path) throws IOException {
         if (!mayWrite(path)) {
             throw new WriteRefusedException("Refusing to write '" + path + "' into the input location " + input.description()
                     + ": Winnow writes there only below .winnow/ or .lightly/.");
         }
-        output.writeAtomicallyWithoutSync(path, contents);
     }
 
     @Override
