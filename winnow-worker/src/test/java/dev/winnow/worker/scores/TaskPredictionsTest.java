@@ -41,6 +41,7 @@ class TaskPredictionsTest {
                 {"predictions": [{"category_id": 7, "bbox": [1, 2, 3, 4], "score": 0.5}]}""");
         write(".lightly/predictions/det/img/zzz.json", """
                 {"predictions": []}""");
+        write(".lightly/predictions/det/img/notes.txt", "not a prediction");
 
         TaskPredictions.Result result = read("det", 1);
 
@@ -48,11 +49,13 @@ class TaskPredictionsTest {
         assertThat(result.predictionFiles()).isEqualTo(2);
         assertThat(result.invalidFiles()).isEqualTo(1);
         assertThat(result.samplesWithoutPrediction()).isEqualTo(1);
-        assertThat(diagnostics).extracting(Diagnostic::code).containsExactly("E016", "E004");
-        assertThat(diagnostics.get(0).toText()).isEqualTo("error E016 .lightly/predictions/det/img/zzz.json: This prediction"
+        assertThat(diagnostics).extracting(Diagnostic::code).containsExactly("W005", "E016", "E004");
+        assertThat(diagnostics.get(0).toText()).isEqualTo("warning W005 .lightly/predictions/det/img/notes.txt: This file"
+                + " in the folder of task det is not a .json prediction file; it is ignored.");
+        assertThat(diagnostics.get(1).toText()).isEqualTo("error E016 .lightly/predictions/det/img/zzz.json: This prediction"
                 + " file belongs to no image or video of the input: no sample is named img/zzz with an image extension,"
                 + " and it does not name a frame of a video; it is skipped.");
-        assertThat(diagnostics.get(1).file()).isEqualTo(".lightly/predictions/det/img/a.json");
+        assertThat(diagnostics.get(2).file()).isEqualTo(".lightly/predictions/det/img/a.json");
     }
 
     @Test
@@ -165,6 +168,17 @@ class TaskPredictionsTest {
                 .isInstanceOf(InvalidTaskException.class)
                 .hasMessage("Task det has no schema.json, so its predictions cannot be read.");
         assertThat(diagnostics).extracting(Diagnostic::code).containsExactly("E026");
+    }
+
+    @Test
+    void invalidSchema_failsTheTaskWithItsDiagnostics() throws Exception {
+        tasks("det");
+        write(".lightly/predictions/det/schema.json", "{\"task_type\": \"boxes\", \"categories\": []}");
+
+        assertThatThrownBy(() -> read("det", 1))
+                .isInstanceOf(InvalidTaskException.class)
+                .hasMessage("Task det cannot be scored: its schema.json is invalid.");
+        assertThat(diagnostics).extracting(Diagnostic::code).contains("E027");
     }
 
     @Test
