@@ -146,9 +146,9 @@ public final class ThumbnailRenderer {
                     thumb.setRGB(tx, ty, colour.getRGB() & 0xffffff);
                 } else {
                     int rgb = thumb.getRGB(tx, ty);
-                    int nr = (((rgb >> 16) & 0xff) * 11 + r * 9) / 20;
-                    int ng = (((rgb >> 8) & 0xff) * 11 + gr * 9) / 20;
-                    int nb = ((rgb & 0xff) * 11 + b * 9) / 20;
+                    int nr = (((rgb >> 16) & 0xff) * 13 + r * 7) / 20;
+                    int ng = (((rgb >> 8) & 0xff) * 13 + gr * 7) / 20;
+                    int nb = ((rgb & 0xff) * 13 + b * 7) / 20;
                     thumb.setRGB(tx, ty, (nr << 16) | (ng << 8) | nb);
                 }
             }
