@@ -140,8 +140,7 @@ public final class ThumbnailRenderer {
                 if (!small[i]) {
                     continue;
                 }
-                boolean edge = tx == 0 || ty == 0 || tx == w - 1 || ty == h - 1
-                        || !small[i - 1] || !small[i + 1] || !small[i - w] || !small[i + w];
+                boolean edge = isEdge(small, w, h, tx, ty);
                 if (edge) {
                     thumb.setRGB(tx, ty, colour.getRGB() & 0xffffff);
                 } else {
@@ -153,6 +152,17 @@ public final class ThumbnailRenderer {
                 }
             }
         }
+    }
+
+    /** Whether a mask pixel lies within 2 pixels of the mask's border, so the outline is 2 pixels wide. */
+    private static boolean isEdge(boolean[] mask, int w, int h, int x, int y) {
+        for (int d = 1; d <= 2; d++) {
+            if (x - d < 0 || y - d < 0 || x + d >= w || y + d >= h
+                    || !mask[y * w + x - d] || !mask[y * w + x + d] || !mask[(y - d) * w + x] || !mask[(y + d) * w + x]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void keypoints(Graphics2D g, Keypoints k, List<Category.SkeletonEdge> skeleton, double sx, double sy,
