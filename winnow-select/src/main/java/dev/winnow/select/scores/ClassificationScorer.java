@@ -24,6 +24,7 @@ final class ClassificationScorer implements ActiveLearningScorer {
         int n = table.sampleCount();
         double[] values = new double[n * 3];
         double[] vector = ConfidenceVectors.buffer(table);
+        double[] three = new double[3];
         List<Diagnostic> warnings = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (table.singletonCount(i) == 0) {
@@ -35,9 +36,10 @@ final class ClassificationScorer implements ActiveLearningScorer {
                 ConfidenceVectors.warnNoConfidence(table, i, first, warnings);
                 continue;
             }
-            values[3 * i] = ProbabilityScores.leastConfidence(vector, length);
-            values[3 * i + 1] = ProbabilityScores.margin(vector, length);
-            values[3 * i + 2] = ProbabilityScores.entropy(vector, length);
+            ProbabilityScores.all(vector, length, three);
+            values[3 * i] = three[0];
+            values[3 * i + 1] = three[1];
+            values[3 * i + 2] = three[2];
         }
         return ActiveLearningScores.owning(table.taskName(), NAMES, table.sampleNames(), values, warnings);
     }

@@ -32,6 +32,7 @@ final class ObjectScorer implements ActiveLearningScorer {
         int n = table.sampleCount();
         double[] values = new double[n * WIDTH];
         double[] vector = ConfidenceVectors.buffer(table);
+        double[] three = new double[3];
         int[] perCategory = new int[table.categoryCount()];
         double[] frequency = new double[n];
         double minFrequency = Double.POSITIVE_INFINITY;
@@ -52,9 +53,10 @@ final class ObjectScorer implements ActiveLearningScorer {
                     ConfidenceVectors.warnNoConfidence(table, i, s, warnings);
                     continue;
                 }
-                values[row + 2] = Math.max(values[row + 2], ProbabilityScores.leastConfidence(vector, length));
-                values[row + 3] = Math.max(values[row + 3], ProbabilityScores.margin(vector, length));
-                values[row + 4] = Math.max(values[row + 4], ProbabilityScores.entropy(vector, length));
+                ProbabilityScores.all(vector, length, three);
+                values[row + 2] = Math.max(values[row + 2], three[0]);
+                values[row + 3] = Math.max(values[row + 3], three[1]);
+                values[row + 4] = Math.max(values[row + 4], three[2]);
             }
             if (end > first) {
                 values[row] = ProbabilityScores.clamp(1 - scoreSum / (end - first));

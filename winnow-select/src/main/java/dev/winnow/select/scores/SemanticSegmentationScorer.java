@@ -25,6 +25,7 @@ final class SemanticSegmentationScorer implements ActiveLearningScorer {
         int n = table.sampleCount();
         double[] values = new double[n * 3];
         double[] vector = ConfidenceVectors.buffer(table);
+        double[] three = new double[3];
         List<Diagnostic> warnings = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double pixels = 0;
@@ -40,9 +41,10 @@ final class SemanticSegmentationScorer implements ActiveLearningScorer {
                     continue;
                 }
                 if (area > 0) {
-                    leastConfidence += area * ProbabilityScores.leastConfidence(vector, length);
-                    margin += area * ProbabilityScores.margin(vector, length);
-                    entropy += area * ProbabilityScores.entropy(vector, length);
+                    ProbabilityScores.all(vector, length, three);
+                    leastConfidence += area * three[0];
+                    margin += area * three[1];
+                    entropy += area * three[2];
                 }
             }
             if (pixels > 0) {

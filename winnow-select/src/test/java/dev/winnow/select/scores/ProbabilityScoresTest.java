@@ -68,6 +68,29 @@ class ProbabilityScoresTest {
     }
 
     @Test
+    void allInOnePass_equalsEachScoreOnItsOwn() {
+        java.util.Random random = new java.util.Random(3);
+        double[] into = new double[3];
+        for (int trial = 0; trial < 2000; trial++) {
+            int c = 1 + random.nextInt(12);
+            double[] p = new double[c];
+            double sum = 0;
+            for (int i = 0; i < c; i++) {
+                p[i] = random.nextInt(5) == 0 ? 0 : random.nextDouble();
+                sum += p[i];
+            }
+            for (int i = 0; i < c && sum > 0; i++) {
+                p[i] /= sum;
+            }
+            ProbabilityScores.all(p, c, into);
+            assertThat(into).containsExactly(ProbabilityScores.leastConfidence(p), ProbabilityScores.margin(p),
+                    ProbabilityScores.entropy(p));
+        }
+        ProbabilityScores.all(new double[] {0.7, 0.2, 0.1}, 3, into);
+        assertThat(into).containsExactly(0.45, 0.5, 0.7298466991620975);
+    }
+
+    @Test
     void clamp_limitsToUnitIntervalAndMapsNanToZero() {
         assertThat(ProbabilityScores.clamp(-0.25)).isEqualTo(0.0);
         assertThat(ProbabilityScores.clamp(1.5)).isEqualTo(1.0);
