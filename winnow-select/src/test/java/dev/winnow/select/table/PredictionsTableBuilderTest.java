@@ -105,7 +105,7 @@ class PredictionsTableBuilderTest {
     }
 
     @Test
-    void joinedBuilders_keepEveryChunkAndSortAcrossThem() {
+    void joinedBuilders_keepEverySampleAndSortAcrossThem() {
         PredictionsTableBuilder first = new PredictionsTableBuilder("cars", DETECTION);
         PredictionsTableBuilder second = new PredictionsTableBuilder("cars", DETECTION);
         for (int i = 0; i < 20000; i++) {
