@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ConvertVocCommand.class,
                 ConvertMasksCommand.class,
                 ConvertClassificationCsvCommand.class,
+                ConvertProbabilityMapsCommand.class,
         })
 public final class ConvertCommand implements Runnable {
     @CommandLine.Spec

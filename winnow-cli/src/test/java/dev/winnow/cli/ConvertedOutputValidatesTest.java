@@ -120,4 +120,41 @@ class ConvertedOutputValidatesTest {
         assertThat(Files.readString(output.resolve(".lightly/predictions/tasks.json")))
                 .isEqualTo("[\"yolo\",\"voc\",\"cls\",\"sem\"]\n");
     }
+
+    @Test
+    void probabilityMaps_logitsWithSoftmax() throws Exception {
+        Path images = images();
+        Path maps = dir.resolve("maps");
+        Files.createDirectories(maps.resolve("a"));
+        // y.png is 8x6: a 2 x 6 x 8 logit map where class 1 wins the right half.
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(2 * 6 * 8 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int c = 0; c < 2; c++) {
+            for (int y = 0; y < 6; y++) {
+                for (int x = 0; x < 8; x++) {
+                    data.putFloat(c == 1 && x >= 4 ? 3f : (c == 0 ? 1f : -2f));
+                }
+            }
+        }
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 6, 8), }";
+        StringBuilder padded = new StringBuilder(header);
+        while ((10 + padded.length() + 1) % 64 != 0) {
+            padded.append(' ');
+        }
+        padded.append('\n');
+        java.io.ByteArrayOutputStream npy = new java.io.ByteArrayOutputStream();
+        npy.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) padded.length(), 0});
+        npy.write(padded.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        npy.write(data.array());
+        Files.write(maps.resolve("y.npy"), npy.toByteArray());
+        Path classes = dir.resolve("classes.txt");
+        Files.writeString(classes, "background\nroad\n");
+        Path output = dir.resolve("out");
+        assertThat(run("convert", "probability-maps", "--maps", maps.toString(), "--images", images.toString(), "--categories",
+                classes.toString(), "--softmax", "--output", output.toString(), "--task", "seg")).as(err.toString())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEqualTo("Wrote 1 prediction files with 2 predictions to task 'seg' in " + output + ".\n");
+        assertThat(Files.readString(output.resolve(".lightly/predictions/seg/y.json")))
+                .startsWith("{\"file_name\":\"y.png\",\"predictions\":[{\"category_id\":0,\"segmentation\":[0,4,4,4,4,4,4,4,4,4,4,4,4]");
+        assertValid(images, output, "seg");
+    }
 }

@@ -1,0 +1,82 @@
+package dev.winnow.cli;
+
+import dev.winnow.convert.ConversionException;
+import dev.winnow.convert.ConversionReport;
+import dev.winnow.convert.probmaps.ProbabilityMaps;
+import dev.winnow.convert.probmaps.ProbabilityMapsConverter;
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.datasource.Locations;
+import dev.winnow.format.TaskType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code winnow convert probability-maps}: per-pixel class probabilities (.npy) to a semantic-segmentation task. */
+@Command(name = "probability-maps",
+        mixinStandardHelpOptions = true,
+        description = {"Converts one NumPy .npy map per image (float32 or float16, C x H x W, or H x W x C with --channels-last)"
+                + " into one singleton per class that wins a pixel: its mask, the median (or mean) of its probability over the"
+                + " mask as score, and the mean probability vector.",
+                "a/b/img.npy belongs to the image a/b/img.* under --images (whose header must have the map's size)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:everything converted", "1:some maps were skipped",
+                "2:wrong usage, or the categories file cannot be read", "3:reading or writing failed"})
+public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
+    @Mixin
+    ConvertTarget target;
+
+    @Option(names = "--maps", required = true, paramLabel = "DIR", description = "Folder of the .npy maps.")
+    Path maps;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "The images; without it a map's sample is its path with .png.")
+    String images;
+
+    @Option(names = "--categories", required = true, paramLabel = "FILE",
+            description = "classes.txt or data.yaml: channel c is the c-th category.")
+    Path categories;
+
+    @Option(names = "--channels-last", description = "The maps are H x W x C rather than C x H x W.")
+    boolean channelsLast;
+
+    @Option(names = "--aggregate", paramLabel = "median|mean", defaultValue = "median",
+            description = "How a class's pixel probabilities become its score (default: ${DEFAULT-VALUE}).")
+    String aggregate;
+
+    @Option(names = "--softmax", description = "The maps hold logits: softmax each pixel's values first.")
+    boolean softmax;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
+            @Override
+            public ConversionReport run() throws IOException, ConversionException {
+                target.taskType(TaskType.SEMANTIC_SEGMENTATION);
+                ProbabilityMaps.Aggregation aggregation = switch (aggregate.toLowerCase(Locale.ROOT)) {
+                    case "median" -> ProbabilityMaps.Aggregation.MEDIAN;
+                    case "mean" -> ProbabilityMaps.Aggregation.MEAN;
+                    default -> throw new IllegalArgumentException("Unknown --aggregate '" + aggregate + "'; use median or mean.");
+                };
+                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+                LocalDatasource mapSource = LocalDatasource.at(maps);
+                ProbabilityMapsConverter.Options options = new ProbabilityMapsConverter.Options(mapSource, imageSource, categories,
+                        channelsLast, aggregation, softmax);
+                return ProbabilityMapsConverter.convert(options, target.open(Optional.of(imageSource.orElse(mapSource))));
+            }
+
+            @Override
+            public String summary(ConversionReport report) {
+                return target.summaryOf(report);
+            }
+        });
+    }
+}
