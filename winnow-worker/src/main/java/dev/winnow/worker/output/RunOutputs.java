@@ -3,8 +3,7 @@ package dev.winnow.worker.output;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.select.embed.EmbeddingsCsvWriter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,34 +44,33 @@ public final class RunOutputs {
         return csv.toString();
     }
 
-    /** {@code sample,<column>...}: one row per candidate; {@code columns.get(c)[i]} is candidate i's value. */
-    public static String scoresCsv(List<String> samples, List<String> headers, List<double[]> columns) {
-        CsvText csv = new CsvText().field("sample");
-        headers.forEach(csv::field);
-        csv.endLine();
+    /**
+     * {@code sample,<column>...}: one row per candidate, {@code columns.get(c)[i]} being candidate i's value;
+     * written line by line, so a large run never holds the whole text.
+     */
+    public static void writeScoresCsv(Writer out, List<String> samples, List<String> headers, List<double[]> columns)
+            throws IOException {
+        CsvText header = new CsvText().field("sample");
+        headers.forEach(header::field);
+        out.write(header.endLine().toString());
         for (int i = 0; i < samples.size(); i++) {
-            csv.field(samples.get(i));
+            CsvText line = new CsvText().field(samples.get(i));
             for (double[] column : columns) {
-                csv.field(column[i]);
+                line.field(column[i]);
             }
-            csv.endLine();
+            out.write(line.endLine().toString());
         }
-        return csv.toString();
     }
 
-    /** {@code filenames,embedding_0..embedding_{d-1},labels}, the precomputed-embeddings layout (labels 0). */
-    public static String embeddingsCsv(List<String> samples, float[] rows, int dimension) {
-        StringWriter text = new StringWriter();
-        try (EmbeddingsCsvWriter csv = EmbeddingsCsvWriter.to(text, dimension)) {
+    /** {@code filenames,embedding_0..embedding_{d-1},labels}, the precomputed-embeddings layout (labels 0), row by row. */
+    public static void writeEmbeddingsCsv(Writer out, List<String> samples, float[] rows, int dimension) throws IOException {
+        try (EmbeddingsCsvWriter csv = EmbeddingsCsvWriter.to(out, dimension)) {
             float[] row = new float[dimension];
             for (int i = 0; i < samples.size(); i++) {
                 System.arraycopy(rows, i * dimension, row, 0, dimension);
                 csv.append(samples.get(i), row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return text.toString();
     }
 
     /** One JSON object per diagnostic and line: severity, code, file, pointer, line, column, message. */

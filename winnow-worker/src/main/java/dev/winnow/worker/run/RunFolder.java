@@ -2,9 +2,14 @@ package dev.winnow.worker.run;
 
 import dev.winnow.worker.output.AtomicFiles;
 import java.io.IOException;
+import java.io.BufferedWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +70,29 @@ public final class RunFolder {
 
     public void writeString(String fileName, String text) throws IOException {
         write(fileName, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes one file of the run through {@code content}, streamed to disk rather than held in
+     * memory (for the per-sample CSVs of large runs); it appears with the folder at {@link #commit()}.
+     */
+    public void write(String fileName, WriterContent content) throws IOException {
+        if (committed) {
+            throw new IllegalStateException("The run folder " + target + " is already complete; no file can be added.");
+        }
+        Path file = staging.resolve(fileName);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
+        }
+    }
+
+    /** Writes a file's text to a writer. */
+    @FunctionalInterface
+    public interface WriterContent {
+        void writeTo(Writer out) throws IOException;
     }
 
     /** Renames the finished folder into place and returns where it now is. */

@@ -226,8 +226,8 @@ public final class RunPipeline {
             RunReportBuilder reports = new RunReportBuilder(request, loader);
             folder.writeString("selected.txt", RunOutputs.selectedText(selected));
             folder.writeString("selection.csv", selectionCsv(selected, result));
-            folder.writeString("scores.csv", reports.scoresCsv(candidates, tasks, scores));
-            folder.writeString("embeddings.csv", RunOutputs.embeddingsCsv(candidates, candidateEmbeddings, dimension));
+            folder.write("scores.csv", out -> reports.writeScoresCsv(out, candidates, tasks, scores));
+            folder.write("embeddings.csv", out -> RunOutputs.writeEmbeddingsCsv(out, candidates, candidateEmbeddings, dimension));
             folder.writeString("diagnostics.jsonl", RunOutputs.diagnosticsJsonl(diagnostics));
             double seconds = (clock.millis() - started.toEpochMilli()) / 1000.0;
             RunReport report = reports.report(runId, started, seconds, config.seed(), counts, diagnostics, candidates,

@@ -40,7 +40,8 @@ final class RunReportBuilder {
     }
 
     /** {@code scores.csv}: a column {@code <task>.<score>} per task and score, a row per candidate. */
-    String scoresCsv(List<String> candidates, List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores) {
+    void writeScoresCsv(java.io.Writer out, List<String> candidates, List<LoadedTask> tasks,
+                        Map<String, ActiveLearningScores> scores) throws IOException {
         List<String> headers = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
         for (LoadedTask task : tasks) {
@@ -50,7 +51,7 @@ final class RunReportBuilder {
                 columns.add(candidateOrder(candidates, task.table(), s.column(name)));
             }
         }
-        return RunOutputs.scoresCsv(candidates, headers, columns);
+        RunOutputs.writeScoresCsv(out, candidates, headers, columns);
     }
 
     RunReport report(String runId, Instant started, double seconds, long seed, RunCounts counts, List<Diagnostic> diagnostics,
