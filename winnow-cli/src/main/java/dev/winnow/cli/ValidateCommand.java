@@ -2,6 +2,7 @@ package dev.winnow.cli;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
+import dev.winnow.datasource.RelevantFilenamesException;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.worker.validate.MediaFacts;
@@ -94,7 +95,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationReport report;
         try {
             report = new PredictionsValidator(MediaFacts.fromHeaders(), settings).validate(inputLocation, outputLocation);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | RelevantFilenamesException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {

@@ -149,6 +149,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void badRelevantFilenames_isAUsageError() throws IOException {
+        mixedDatasource();
+        write(".lightly/relevant_filenames.txt", "a.png\n../b.png\n");
+        int exit = run("validate", "--input", input.toString());
+        assertThat(err.toString()).startsWith("winnow: ").contains("Line 2 of .lightly/relevant_filenames.txt ('../b.png')");
+        assertThat(out.toString()).isEmpty();
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void missingInput_isAUsageError() {
         int exit = run("validate", "--input", input.resolve("nowhere").toString());
         assertThat(err.toString()).startsWith("winnow: ").contains("nowhere");
