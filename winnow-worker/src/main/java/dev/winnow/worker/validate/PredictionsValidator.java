@@ -92,7 +92,7 @@ public final class PredictionsValidator {
     }
 
     private Optional<TaskList> readTaskList(Datasource output, DiagnosticCollector collector) throws IOException {
-        if (output.stat(TASKS_FILE).isEmpty()) {
+        if (!present(output, TASKS_FILE)) {
             collector.add(DiagnosticCode.TASKS_MISSING.of(TASKS_FILE, "There is no tasks.json; expected a JSON list of the "
                     + "task names to check at " + TASKS_FILE + "."));
             return Optional.empty();
@@ -111,7 +111,7 @@ public final class PredictionsValidator {
         Datasource output = shared.output();
         DiagnosticCollector collector = shared.collector();
         String schemaFile = TaskChecker.ROOT + task + "/schema.json";
-        if (output.stat(schemaFile).isEmpty()) {
+        if (!present(output, schemaFile)) {
             collector.add(DiagnosticCode.SCHEMA_MISSING.of(schemaFile, "The task \"" + task
                     + "\" is listed in tasks.json but has no schema.json; expected " + schemaFile + "."));
             return new ValidationReport.TaskOutcome(task, null, 0, 0, 0, 0, true);
@@ -135,6 +135,15 @@ public final class PredictionsValidator {
             }
         }
         return new TaskChecker(shared, task, schema.get()).run(nested);
+    }
+
+    /** Whether the file exists; a path through a link leading outside counts as present, for {@link #read} to report. */
+    private static boolean present(Datasource output, String path) throws IOException {
+        try {
+            return output.stat(path).isPresent();
+        } catch (PathOutsideRootException e) {
+            return true;
+        }
     }
 
     /** The bytes of a small file, or empty after reporting why they cannot be read. */

@@ -62,7 +62,14 @@ final class TaskChecker {
     /** Checks every file of the task; {@code nestedTasks} are listed tasks inside this one's folder, left to themselves. */
     ValidationReport.TaskOutcome run(List<String> nestedTasks) throws IOException {
         String folder = ROOT + task + "/";
-        List<String> files = shared.output().list(ROOT + task);
+        List<String> files;
+        try {
+            files = shared.output().list(ROOT + task);
+        } catch (PathOutsideRootException e) {
+            shared.collector().add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(ROOT + task, "The folder of task \"" + task
+                    + "\" leads out of the predictions location (a link pointing outside); its files were not read."));
+            return new ValidationReport.TaskOutcome(task, schema.taskType().wireName(), 0, 0, 0, 0, true);
+        }
         SampleIndex samples = shared.samples();
         BitSet matched = new BitSet(samples.size());
         Semaphore inFlight = new Semaphore(shared.settings().threads() * 4);

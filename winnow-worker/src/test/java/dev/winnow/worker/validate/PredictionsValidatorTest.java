@@ -249,6 +249,20 @@ class PredictionsValidatorTest {
     }
 
     @Test
+    void taskFolderLinkedOutsideTheRoot(@TempDir Path outside) throws IOException {
+        image("a.png", 64, 48);
+        write(".lightly/predictions/tasks.json", "[\"det\"]");
+        Files.writeString(outside.resolve("schema.json"), DET_SCHEMA);
+        Files.writeString(outside.resolve("a.json"), "{\"predictions\": []}");
+        Files.createSymbolicLink(root.resolve(".lightly/predictions/det"), outside);
+        ValidationReport report = validate(ValidationSettings.defaults());
+        assertThat(texts(report)).containsExactly(
+                "error E019 .lightly/predictions/det/schema.json: The file leads out of the predictions location (a link pointing outside); it was not read.",
+                "error E029 .lightly/predictions/det/schema.json: The task \"det\" has no valid schema, so none of its prediction files were checked.");
+        assertThat(report.tasks()).containsExactly(new ValidationReport.TaskOutcome("det", null, 0, 0, 0, 0, true));
+    }
+
+    @Test
     void strictMode_commentsAndTrailingCommasMakeFilesInvalid() throws IOException {
         image("a.png", 64, 48);
         image("b.png", 64, 48);
