@@ -247,4 +247,18 @@ class CocoConverterTest {
                 "/images/3/file_name The file name 'a.png' maps to the same prediction file as an earlier image; the image is skipped.",
                 "/images/4 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.");
     }
+
+    @Test
+    void annotationsBeforeImages_streamedInEitherOrder() throws Exception {
+        String coco = """
+                {"annotations": [{"image_id": 4, "category_id": 2, "bbox": [1, 1, 2, 2], "score": 0.5}],
+                 "categories": [{"id": 2, "name": "x"}],
+                 "images": [{"id": 4, "file_name": "deep/er/i.jpg", "width": 9, "height": 9}]}
+                """;
+        Path out = dir.resolve("out");
+        ConversionReport report = convert(CocoOptions.of(write("order.json", coco), TaskType.OBJECT_DETECTION), out, "o");
+        assertThat(report.diagnostics()).isEmpty();
+        assertThat(read(out, "o/deep/er/i.json")).isEqualTo("{\"file_name\":\"deep/er/i.jpg\",\"predictions\":["
+                + "{\"category_id\":2,\"bbox\":[1,1,2,2],\"score\":0.5}]}\n");
+    }
 }
