@@ -72,7 +72,7 @@ import java.util.concurrent.Future;
 public final class RunPipeline {
     /** Warning code: videos are listed but runs do not process video frames yet. */
     public static final String VIDEOS_LEFT_OUT = "W101";
-    /** Error code: an entry of a relevant-filenames file names no sample. */
+    /** Warning code: an entry of a relevant-filenames file names no sample. */
     public static final String RELEVANT_UNMATCHED = "W102";
     /** At most this many selected samples get a thumbnail in the report. */
     public static final int MAX_THUMBNAILS = 48;
