@@ -3,17 +3,14 @@ package dev.winnow.datasource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -202,26 +199,7 @@ public final class LocalDatasource implements Datasource {
         if (Files.isSymbolicLink(target)) {
             requireInside(checked, target.toRealPath());
         }
-        Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(contents);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                if (sync) {
-                    out.force(true); // the rename must not become visible before the bytes are on disk
-                }
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("The file system of " + description()
-                        + " cannot rename atomically, so '" + checked + "' was not written.", e);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(target, contents, sync);
     }
 
     private static Path nearestExisting(Path folder) throws IOException {

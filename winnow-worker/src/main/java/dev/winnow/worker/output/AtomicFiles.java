@@ -1,15 +1,10 @@
 package dev.winnow.worker.output;
 
+import dev.winnow.datasource.AtomicWrite;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files and folders so that a reader sees either the old state or the whole new one: bytes
@@ -19,31 +14,10 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code contents} to {@code target} atomically, creating missing parent folders. */
+    /** Writes {@code contents} to {@code target} atomically, forced to disk, creating missing parent folders. */
     public static void write(Path target, byte[] contents) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-        try {
-            readableByAll(temp);
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(contents);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            move(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Temporary files are created private (rw-------); results are ordinary files others may read. */
-    private static void readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        AtomicWrite.write(target, contents, true);
     }
 
     /** Writes {@code text} as UTF-8 to {@code target} atomically. */
@@ -53,12 +27,7 @@ public final class AtomicFiles {
 
     /** Renames {@code from} to {@code to} in one step (both in the same folder tree), replacing a file but never a folder. */
     public static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("The file system holding " + to.getParent() + " cannot rename atomically, so "
-                    + to.getFileName() + " was not written.", e);
-        }
+        AtomicWrite.move(from, to);
     }
 
     /** Deletes a folder and everything in it; nothing happens when it does not exist. */

@@ -1,0 +1,57 @@
+package dev.winnow.datasource;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Replaces a local file in one step: the bytes go to a temporary name in the same folder and are
+ * then renamed over the target, so a reader sees the old file or the whole new one, never a part.
+ * The file ends up readable by everyone (rw-r--r--), like a file written the ordinary way.
+ */
+public final class AtomicWrite {
+    private AtomicWrite() {
+    }
+
+    /**
+     * Writes {@code contents} to {@code target}, whose folder must exist. With {@code sync} the bytes
+     * are forced to disk before the rename, so that even a machine crash cannot expose an empty file.
+     */
+    public static void write(Path target, byte[] contents, boolean sync) throws IOException {
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
+        try {
+            // Temporary files are created private; results are ordinary files that others may read.
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(contents);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                if (sync) {
+                    out.force(true);
+                }
+            }
+            move(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Renames {@code from} to {@code to} in one step (same file system), replacing a file but never a folder. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("The file system holding " + to.toAbsolutePath().getParent()
+                    + " cannot rename atomically, so " + to.getFileName() + " was not written.", e);
+        }
+    }
+}
