@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Replaces a local file in one step: the bytes go to a temporary name in the same folder and are
@@ -16,6 +19,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * The file ends up readable by everyone (rw-r--r--), like a file written the ordinary way.
  */
 public final class AtomicWrite {
+    private static final FileAttribute<Set<PosixFilePermission>> READABLE_BY_ALL =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
+
     private AtomicWrite() {
     }
 
@@ -24,13 +30,15 @@ public final class AtomicWrite {
      * are forced to disk before the rename, so that even a machine crash cannot expose an empty file.
      */
     public static void write(Path target, byte[] contents, boolean sync) throws IOException {
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
+        Path folder = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + ".";
+        // Temporary files are private by default; results are ordinary files that others may read.
+        Path temp = folder.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(folder, prefix, ".tmp", READABLE_BY_ALL)
+                : Files.createTempFile(folder, prefix, ".tmp");
+        boolean moved = false;
         try {
-            // Temporary files are created private; results are ordinary files that others may read.
-            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(contents);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
@@ -40,8 +48,11 @@ public final class AtomicWrite {
                 }
             }
             move(temp, target);
+            moved = true;
         } finally {
-            Files.deleteIfExists(temp);
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 
