@@ -27,11 +27,9 @@ public final class DatasourcePaths {
             throw new PathOutsideRootException("The path '" + path + "' is absolute; paths must be relative to the datasource root "
                     + rootDescription + ".");
         }
-        for (String segment : path.split("[/\\\\]", -1)) {
-            if (segment.equals("..")) {
-                throw new PathOutsideRootException("The path '" + path + "' leaves the datasource root " + rootDescription
-                        + ": '..' segments are not allowed.");
-            }
+        if (hasParentSegment(path)) {
+            throw new PathOutsideRootException("The path '" + path + "' leaves the datasource root " + rootDescription
+                    + ": '..' segments are not allowed.");
         }
         String trimmed = path;
         while (trimmed.endsWith("/")) {
@@ -41,6 +39,20 @@ public final class DatasourcePaths {
             throw new IllegalArgumentException("An empty path names the root of " + rootDescription + ", not a file.");
         }
         return trimmed;
+    }
+
+    /** Whether a segment between separators ({@code /} or a backslash) is {@code ..}; a scan, as this runs for every file read. */
+    private static boolean hasParentSegment(String path) {
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/' || path.charAt(i) == '\\') {
+                if (i - start == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDriveLetter(String path) {

@@ -3,10 +3,13 @@ package dev.winnow.datasource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -14,9 +17,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A datasource on a local folder.
@@ -32,13 +38,23 @@ import java.util.Optional;
  * for (String path : images.list("")) { ... }
  * }</pre>
  *
- * <p>Thread-safe: it holds no mutable state.
+ * <p>Reading resolves a file's folder once and remembers it as inside the root, then opens the file
+ * without following a link; only a linked file has its real path resolved on every read. So a
+ * folder swapped for a link while the datasource is in use is noticed only by a new instance.
+ *
+ * <p>Thread-safe: its only mutable state is that concurrent set of checked folders.
  */
 public final class LocalDatasource implements Datasource {
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
+    /** The first read's buffer: prediction files and image headers are a few kilobytes. */
+    private static final int FIRST_READ_BYTES = 4 * 1024;
+    /** Folders remembered as inside the root; beyond this many, further folders are resolved on each read. */
+    private static final int MAX_CHECKED_FOLDERS = 100_000;
+
     private final Path root;
     private final Path realRoot;
+    private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
 
     private LocalDatasource(Path root, Path realRoot) {
         this.root = root;
@@ -99,11 +115,19 @@ public final class LocalDatasource implements Datasource {
         requireInside(folder, start.toRealPath());
         String namePrefix = folder.isEmpty() ? "" : folder + "/";
         List<String> paths = new ArrayList<>();
+        String walkedName = walked.toString();
+        String walkedPrefix = walkedName.endsWith(walked.getFileSystem().getSeparator())
+                ? walkedName : walkedName + walked.getFileSystem().getSeparator();
         Files.walkFileTree(walked, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file))) {
-                    paths.add(namePrefix + posix(walked.relativize(file)));
+                    // The walk names each file by the walked folder's name and more, so the relative
+                    // name is the rest of the string; Path.relativize costs more than the listing.
+                    String name = file.toString();
+                    String relative = name.startsWith(walkedPrefix)
+                            ? name.substring(walkedPrefix.length()) : walked.relativize(file).toString();
+                    paths.add(namePrefix + posix(relative));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -120,8 +144,7 @@ public final class LocalDatasource implements Datasource {
         return paths;
     }
 
-    private static String posix(Path relativePath) {
-        String relative = relativePath.toString();
+    private static String posix(String relative) {
         return java.io.File.separatorChar == '/' ? relative : relative.replace(java.io.File.separatorChar, '/');
     }
 
@@ -145,12 +168,12 @@ public final class LocalDatasource implements Datasource {
 
     @Override
     public InputStream open(String path) throws IOException {
-        return Files.newInputStream(existingFile(path));
+        return Channels.newInputStream(openFile(path));
     }
 
     @Override
     public SeekableByteChannel openSeekable(String path) throws IOException {
-        return FileChannel.open(existingFile(path), StandardOpenOption.READ);
+        return openFile(path);
     }
 
     @Override
@@ -158,19 +181,29 @@ public final class LocalDatasource implements Datasource {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("The size limit must be at least 0 bytes, but was " + maxBytes + ".");
         }
-        Path file = existingFile(path);
-        long size = Files.size(file);
-        if (size > maxBytes) {
-            throw tooLarge(path, size, maxBytes);
-        }
-        // The file may grow between the size check and the read: read one byte past the limit to notice.
+        // One read to the end instead of a size query first; a file larger than the limit shows by the
+        // byte past it, so a file that grows while it is read is refused too.
         int cap = (int) (maxBytes >= MAX_ARRAY_BYTES ? MAX_ARRAY_BYTES : maxBytes + 1);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(cap);
-            if (bytes.length > maxBytes) {
-                throw tooLarge(path, Files.size(file), maxBytes);
+        try (FileChannel in = openFile(path)) {
+            byte[] bytes = new byte[Math.min(cap, FIRST_READ_BYTES)];
+            int length = 0;
+            while (true) {
+                if (length == bytes.length) {
+                    if (length == cap) {
+                        break;
+                    }
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(cap, 2L * length));
+                }
+                int n = in.read(ByteBuffer.wrap(bytes, length, bytes.length - length));
+                if (n < 0) {
+                    break;
+                }
+                length += n;
             }
-            return bytes;
+            if (length > maxBytes) {
+                throw tooLarge(path, in.size(), maxBytes);
+            }
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
         }
     }
 
@@ -211,6 +244,45 @@ public final class LocalDatasource implements Datasource {
             throw new NoSuchFileException(folder.toString());
         }
         return existing.toRealPath();
+    }
+
+    /**
+     * Opens an existing file inside the root for reading. The quick way resolves only the file's
+     * folder (once per folder) and opens the file itself without following a link; when the file is
+     * a link, or anything else is unusual, the full check of {@link #existingFile} decides.
+     */
+    private FileChannel openFile(String path) throws IOException {
+        String checked = DatasourcePaths.check(path, description(), false);
+        Path file = root.resolve(checked);
+        Path folder = file.getParent();
+        if (folder != null && isCheckedFolder(folder)) {
+            try {
+                return FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                // a link (refused by NOFOLLOW_LINKS) or a missing file: the full check below says which
+            }
+        }
+        return FileChannel.open(existingFile(path), StandardOpenOption.READ);
+    }
+
+    /** Whether {@code folder} (links not resolved) has its real path inside the root, remembered once proven. */
+    private boolean isCheckedFolder(Path folder) {
+        if (checkedFolders.contains(folder)) {
+            return true;
+        }
+        Path real;
+        try {
+            real = folder.toRealPath();
+        } catch (IOException e) {
+            return false;
+        }
+        if (!real.startsWith(realRoot)) {
+            return false;
+        }
+        if (checkedFolders.size() < MAX_CHECKED_FOLDERS) {
+            checkedFolders.add(folder);
+        }
+        return true;
     }
 
     /** The real path of an existing file inside the root. */

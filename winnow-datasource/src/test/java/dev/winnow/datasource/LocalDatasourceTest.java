@@ -210,6 +210,43 @@ class LocalDatasourceTest {
     }
 
     @Test
+    void readAllBytes_largerThanTheFirstRead_isWholeAndTheLimitIsExact() throws IOException {
+        byte[] contents = new byte[40_000];
+        for (int i = 0; i < contents.length; i++) {
+            contents[i] = (byte) (i * 31);
+        }
+        Files.write(dir.resolve("large.bin"), contents);
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThat(source.readAllBytes("large.bin", 40_000)).isEqualTo(contents);
+        assertThat(source.readAllBytes("large.bin", Long.MAX_VALUE)).isEqualTo(contents);
+        assertThatThrownBy(() -> source.readAllBytes("large.bin", 39_999))
+                .isInstanceOf(FileTooLargeException.class)
+                .hasMessage("The file 'large.bin' in " + source.description() + " is 40000 bytes, larger than the limit of 39999 bytes.");
+    }
+
+    @Test
+    void linkLeavingTheRoot_inAFolderAlreadyRead_isStillRefused(@TempDir Path outside) throws IOException {
+        write("sub/plain.json", "{}");
+        Files.writeString(outside.resolve("secret.json"), "s");
+        Files.createSymbolicLink(dir.resolve("sub/escape.json"), outside.resolve("secret.json"));
+        write("sub/real.json", "r");
+        Files.createSymbolicLink(dir.resolve("sub/alias.json"), dir.resolve("sub/real.json"));
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThat(source.readAllBytes("sub/plain.json", 10)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> source.readAllBytes("sub/escape.json", 10))
+                .isInstanceOf(PathOutsideRootException.class)
+                .hasMessage("The path 'sub/escape.json' resolves through a link to " + outside.toRealPath().resolve("secret.json")
+                        + ", outside the datasource root " + source.description() + ".");
+        assertThatThrownBy(() -> source.open("sub/escape.json")).isInstanceOf(PathOutsideRootException.class);
+        assertThat(source.readAllBytes("sub/alias.json", 10)).isEqualTo("r".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> source.readAllBytes("sub/missing.json", 10))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage("sub/missing.json: no such file in " + source.description());
+    }
+
+    @Test
     void at_missingOrFile_isRefused() throws IOException {
         Path file = write("file.txt", "x");
 

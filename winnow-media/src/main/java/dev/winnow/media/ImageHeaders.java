@@ -1,7 +1,10 @@
 package dev.winnow.media;
 
 import dev.winnow.datasource.Datasource;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import javax.imageio.ImageReader;
 
 /**
@@ -25,12 +28,33 @@ public final class ImageHeaders {
      * readable header. Failing to open the file at all is an {@link IOException}.
      */
     public static ImageSize read(Datasource datasource, String path) throws IOException, MediaException {
+        // One read of the file's first bytes holds the header of nearly every image.
+        ByteBuffer head = ByteBuffer.allocate(ChannelImageInputStream.HEADER_BUFFER);
+        try (SeekableByteChannel in = datasource.openSeekable(path)) {
+            while (head.hasRemaining() && in.read(head) >= 0) {
+                // until the buffer is full or the file ends
+            }
+        }
+        boolean whole = head.hasRemaining();
+        try {
+            ImageSize size = HeaderParsers.tryRead(new PrefixImageInputStream(head.array(), head.position(), whole));
+            if (size != null) {
+                return size;
+            }
+        } catch (EOFException e) {
+            // too short for the quick path; ImageIO below says what is wrong
+        }
+        // The header may go on past the first bytes (a JPEG with large metadata segments).
+        return whole ? readWithImageIo(datasource, path) : readThroughChannel(datasource, path);
+    }
+
+    private static ImageSize readThroughChannel(Datasource datasource, String path) throws IOException, MediaException {
         try (ChannelImageInputStream in = new ChannelImageInputStream(datasource.openSeekable(path), ChannelImageInputStream.HEADER_BUFFER)) {
             ImageSize size = HeaderParsers.tryRead(in);
             if (size != null) {
                 return size;
             }
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             // too short for the quick path; ImageIO below says what is wrong
         }
         return readWithImageIo(datasource, path);

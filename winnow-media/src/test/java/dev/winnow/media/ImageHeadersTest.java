@@ -105,6 +105,29 @@ class ImageHeadersTest {
         assertThat(ImageHeaders.read(LocalDatasource.at(dir), "huge.png")).isEqualTo(new ImageSize(100_000, 80_000));
     }
 
+    @Test
+    void jpegWithFrameHeaderPastTheFirstKilobytes_isRead() throws Exception {
+        // A 10 000-byte comment segment right after the start marker pushes the frame header far back.
+        Path written = dir.resolve("small.jpg");
+        ImageIO.write(new BufferedImage(37, 23, BufferedImage.TYPE_INT_RGB), "jpeg", written.toFile());
+        byte[] jpeg = Files.readAllBytes(written);
+        int segment = 10_000;
+        byte[] padded = new byte[jpeg.length + 2 + segment];
+        padded[0] = jpeg[0];
+        padded[1] = jpeg[1];
+        padded[2] = (byte) 0xFF;
+        padded[3] = (byte) 0xFE;
+        padded[4] = (byte) (segment >>> 8);
+        padded[5] = (byte) segment;
+        Arrays.fill(padded, 6, 2 + 2 + segment, (byte) 'c');
+        System.arraycopy(jpeg, 2, padded, 2 + 2 + segment, jpeg.length - 2);
+        Files.write(dir.resolve("commented.jpg"), padded);
+        LocalDatasource source = LocalDatasource.at(dir);
+
+        assertThat(ImageHeaders.read(source, "commented.jpg")).isEqualTo(new ImageSize(37, 23));
+        assertThat(ImageHeaders.readWithImageIo(source, "commented.jpg")).isEqualTo(new ImageSize(37, 23));
+    }
+
     private Path writePng(int width, int height) throws IOException {
         Path file = dir.resolve("w" + width + "x" + height + ".png");
         ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
