@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A location of files addressed by POSIX paths relative to its root ({@code sub/dir/img.png}). A
@@ -33,6 +35,27 @@ public interface Datasource {
      * sorted by {@link String#compareTo}; empty when the folder does not exist.
      */
     List<String> list(String prefix) throws IOException;
+
+    /**
+     * Like {@link #list}, leaving out every folder below {@code prefix} whose name is one of
+     * {@code skippedFolders}, with everything in it. The default filters the full listing; an
+     * implementation may skip such folders without reading them.
+     */
+    default List<String> list(String prefix, Set<String> skippedFolders) throws IOException {
+        List<String> all = list(prefix);
+        if (skippedFolders.isEmpty()) {
+            return all;
+        }
+        String folder = DatasourcePaths.check(prefix, description(), true);
+        int start = folder.isEmpty() ? 0 : folder.length() + 1;
+        List<String> kept = new ArrayList<>(all.size());
+        for (String path : all) {
+            if (!DatasourcePaths.hasFolderNamed(path, start, skippedFolders)) {
+                kept.add(path);
+            }
+        }
+        return kept;
+    }
 
     /** Size and modification time of a file, or empty when it does not exist. */
     Optional<FileStat> stat(String path) throws IOException;

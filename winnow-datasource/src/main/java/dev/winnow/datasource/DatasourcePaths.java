@@ -1,5 +1,7 @@
 package dev.winnow.datasource;
 
+import java.util.Set;
+
 /**
  * The rules every datasource applies to the relative POSIX paths it is given, before touching
  * storage: no absolute path, no {@code ..} segment, no NUL character. Shared by all
@@ -57,6 +59,22 @@ public final class DatasourcePaths {
 
     private static boolean hasDriveLetter(String path) {
         return path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0));
+    }
+
+    /**
+     * Whether a folder segment of the POSIX file path {@code path} at or after index {@code from}
+     * (the last segment, the file's own name, does not count) is one of {@code names}.
+     */
+    public static boolean hasFolderNamed(String path, int from, Set<String> names) {
+        int start = from;
+        int slash;
+        while ((slash = path.indexOf('/', start)) >= 0) {
+            if (names.contains(path.substring(start, slash))) {
+                return true;
+            }
+            start = slash + 1;
+        }
+        return false;
     }
 
     /** Whether any segment of the POSIX path {@code path} equals {@code segment}. */

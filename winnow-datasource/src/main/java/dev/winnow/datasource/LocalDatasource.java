@@ -105,6 +105,12 @@ public final class LocalDatasource implements Datasource {
 
     @Override
     public List<String> list(String prefix) throws IOException {
+        return list(prefix, Set.of());
+    }
+
+    /** Skips the named folders in the walk itself, never reading what they hold. */
+    @Override
+    public List<String> list(String prefix, Set<String> skippedFolders) throws IOException {
         String folder = DatasourcePaths.check(prefix, description(), true);
         Path start = root.resolve(folder);
         if (!Files.isDirectory(start)) {
@@ -130,6 +136,13 @@ public final class LocalDatasource implements Datasource {
                     paths.add(namePrefix + posix(relative));
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                boolean skipped = !dir.equals(walked) && dir.getFileName() != null
+                        && skippedFolders.contains(dir.getFileName().toString());
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override

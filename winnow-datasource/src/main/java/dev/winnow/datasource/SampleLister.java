@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lists the samples of an input datasource: images and videos (by {@link MediaKind} extension,
@@ -17,6 +18,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SampleLister {
+    /** Folders that hold predictions and Winnow's own files, never samples. */
+    private static final Set<String> OWNED_FOLDERS = Set.of(".lightly", ".winnow");
+
     private SampleLister() {
     }
 
@@ -37,7 +41,8 @@ public final class SampleLister {
     public static Listing scan(Datasource input, Datasource output) throws IOException {
         Optional<RelevantFilenames> relevant = RelevantFilenames.read(output);
         List<String> media = new ArrayList<>();
-        for (String path : input.list("")) {
+        // The folders isSample leaves out are not even listed: beside the images they can hold as many files.
+        for (String path : input.list("", OWNED_FOLDERS)) {
             if (isSample(path)) {
                 media.add(path);
             }

@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -244,6 +246,66 @@ class LocalDatasourceTest {
         assertThatThrownBy(() -> source.readAllBytes("sub/missing.json", 10))
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessage("sub/missing.json: no such file in " + source.description());
+    }
+
+    @Test
+    void list_skippingFolders_leavesThemOutAtAnyDepthButNotAFileOfThatName() throws IOException {
+        write("a.jpg", "a");
+        write(".lightly/predictions/tasks.json", "[]");
+        write("sub/.winnow/cache.bin", "c");
+        write("sub/.lightly", "a file, not a folder");
+        write("sub/b.jpg", "b");
+        LocalDatasource source = LocalDatasource.at(dir);
+        Set<String> skipped = Set.of(".lightly", ".winnow");
+        List<String> expected = List.of("a.jpg", "sub/.lightly", "sub/b.jpg");
+
+        assertThat(source.list("", skipped)).isEqualTo(expected);
+        assertThat(source.list("sub", skipped)).isEqualTo(List.of("sub/.lightly", "sub/b.jpg"));
+        assertThat(source.list(".lightly", skipped)).isEqualTo(List.of(".lightly/predictions/tasks.json"));
+        assertThat(source.list("", Set.of())).hasSize(5);
+        // The interface's default, which filters the full listing, gives the same answer.
+        Datasource filtering = new Delegating(source);
+        assertThat(filtering.list("", skipped)).isEqualTo(expected);
+        assertThat(filtering.list("sub", skipped)).isEqualTo(List.of("sub/.lightly", "sub/b.jpg"));
+        assertThat(filtering.list(".lightly", skipped)).isEqualTo(List.of(".lightly/predictions/tasks.json"));
+    }
+
+    /** A datasource with only the abstract methods, so that the interface's defaults run. */
+    private record Delegating(Datasource inner) implements Datasource {
+        @Override
+        public String description() {
+            return inner.description();
+        }
+
+        @Override
+        public List<String> list(String prefix) throws IOException {
+            return inner.list(prefix);
+        }
+
+        @Override
+        public Optional<FileStat> stat(String path) throws IOException {
+            return inner.stat(path);
+        }
+
+        @Override
+        public InputStream open(String path) throws IOException {
+            return inner.open(path);
+        }
+
+        @Override
+        public SeekableByteChannel openSeekable(String path) throws IOException {
+            return inner.openSeekable(path);
+        }
+
+        @Override
+        public byte[] readAllBytes(String path, long maxBytes) throws IOException {
+            return inner.readAllBytes(path, maxBytes);
+        }
+
+        @Override
+        public void writeAtomically(String path, byte[] contents) throws IOException {
+            inner.writeAtomically(path, contents);
+        }
     }
 
     @Test
