@@ -59,12 +59,15 @@ final class TaskChecker {
         this.schema = schema;
     }
 
-    /** Checks every file of the task; {@code nestedTasks} are listed tasks inside this one's folder, left to themselves. */
-    ValidationReport.TaskOutcome run(List<String> nestedTasks) throws IOException {
+    /**
+     * Checks every file of the task; {@code nestedTasks} are listed tasks inside this one's folder, left
+     * to themselves. {@code listing} is the task folder's listing already under way, or null.
+     */
+    ValidationReport.TaskOutcome run(List<String> nestedTasks, Future<List<String>> listing) throws IOException {
         String folder = ROOT + task + "/";
         List<String> files;
         try {
-            files = shared.output().list(ROOT + task);
+            files = listing == null ? shared.output().list(ROOT + task) : awaitListing(listing);
         } catch (PathOutsideRootException e) {
             shared.collector().add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(ROOT + task, "The folder of task \"" + task
                     + "\" leads out of the predictions location (a link pointing outside); its files were not read."));
@@ -156,6 +159,27 @@ final class TaskChecker {
                 inFlight.release();
             }
         });
+    }
+
+    private static List<String> awaitListing(Future<List<String>> listing) throws IOException {
+        try {
+            return listing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Validation was interrupted.", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause.getMessage(), cause);
+        }
     }
 
     private static void await(List<Future<?>> futures) throws IOException {
