@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
@@ -52,13 +53,19 @@ public final class LocalDatasource implements Datasource {
     /** Folders remembered as inside the root; beyond this many, further folders are resolved on each read. */
     private static final int MAX_CHECKED_FOLDERS = 100_000;
 
+    /** Options of the quick open, made once: the varargs form builds a new set on every call. */
+    private static final Set<OpenOption> READ_NOT_FOLLOWING_LINKS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
     private final Path root;
     private final Path realRoot;
+    /** The root's name, made once: every path check names it. */
+    private final String description;
     private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
 
     private LocalDatasource(Path root, Path realRoot) {
         this.root = root;
         this.realRoot = realRoot;
+        this.description = root.toString();
     }
 
     /** The folder at {@code root}, which must exist. */
@@ -86,7 +93,7 @@ public final class LocalDatasource implements Datasource {
 
     @Override
     public String description() {
-        return root.toString();
+        return description;
     }
 
     @Override
@@ -270,7 +277,7 @@ public final class LocalDatasource implements Datasource {
         Path folder = file.getParent();
         if (folder != null && isCheckedFolder(folder)) {
             try {
-                return FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                return FileChannel.open(file, READ_NOT_FOLLOWING_LINKS);
             } catch (IOException e) {
                 // a link (refused by NOFOLLOW_LINKS) or a missing file: the full check below says which
             }

@@ -66,29 +66,53 @@ final class HeaderParsers {
         return null;
     }
 
+    /**
+     * The size of a PNG or BMP from the first {@code count} bytes of the file, without a stream; null
+     * for any other format, for too few bytes, or where {@link #tryRead} would return null.
+     */
+    static ImageSize tryReadPngOrBmp(byte[] bytes, int count) {
+        if (count >= 2 + 22 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P') {
+            return png(bytes, 2);
+        }
+        if (count >= 2 + 24 && bytes[0] == 'B' && bytes[1] == 'M') {
+            return bmp(bytes, 2);
+        }
+        return null;
+    }
+
     private static ImageSize png(ImageInputStream in) throws IOException {
         byte[] header = new byte[22];
         in.readFully(header); // rest of the signature, then the IHDR chunk's length and type
-        if (header[0] != 'N' || header[1] != 'G' || header[10] != 'I' || header[11] != 'H' || header[12] != 'D' || header[13] != 'R') {
+        return png(header, 0);
+    }
+
+    /** From the 22 bytes at {@code at}: bytes 2..23 of the file. */
+    private static ImageSize png(byte[] b, int at) {
+        if (b[at] != 'N' || b[at + 1] != 'G' || b[at + 10] != 'I' || b[at + 11] != 'H' || b[at + 12] != 'D' || b[at + 13] != 'R') {
             return null;
         }
-        int width = bigEndian(header, 14);
-        int height = bigEndian(header, 18);
+        int width = bigEndian(b, at + 14);
+        int height = bigEndian(b, at + 18);
         return width > 0 && height > 0 ? new ImageSize(width, height) : null;
     }
 
     private static ImageSize bmp(ImageInputStream in) throws IOException {
         byte[] header = new byte[24];
         in.readFully(header); // bytes 2..25 of the file
-        int dibSize = littleEndian(header, 12);
+        return bmp(header, 0);
+    }
+
+    /** From the 24 bytes at {@code at}: bytes 2..25 of the file. */
+    private static ImageSize bmp(byte[] b, int at) {
+        int dibSize = littleEndian(b, at + 12);
         int width;
         int height;
         if (dibSize == 12) {
-            width = (header[16] & 0xFF) | (header[17] & 0xFF) << 8;
-            height = (header[18] & 0xFF) | (header[19] & 0xFF) << 8;
+            width = (b[at + 16] & 0xFF) | (b[at + 17] & 0xFF) << 8;
+            height = (b[at + 18] & 0xFF) | (b[at + 19] & 0xFF) << 8;
         } else if (dibSize >= 40) {
-            width = littleEndian(header, 16);
-            height = Math.abs(littleEndian(header, 20)); // negative: rows stored top-down
+            width = littleEndian(b, at + 16);
+            height = Math.abs(littleEndian(b, at + 20)); // negative: rows stored top-down
         } else {
             return null;
         }

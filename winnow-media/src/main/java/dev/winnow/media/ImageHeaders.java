@@ -36,6 +36,10 @@ public final class ImageHeaders {
             }
         }
         boolean whole = head.hasRemaining();
+        ImageSize quick = HeaderParsers.tryReadPngOrBmp(head.array(), head.position());
+        if (quick != null) {
+            return quick;
+        }
         try {
             ImageSize size = HeaderParsers.tryRead(new PrefixImageInputStream(head.array(), head.position(), whole));
             if (size != null) {

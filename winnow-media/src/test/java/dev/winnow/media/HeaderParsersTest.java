@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,30 @@ class HeaderParsersTest {
 
         assertThat(ImageHeaders.read(source, "topdown.bmp")).isEqualTo(new ImageSize(5, 3));
         assertThat(ImageHeaders.readWithImageIo(source, "topdown.bmp")).isEqualTo(new ImageSize(5, 3));
+    }
+
+    @Test
+    void pngAndBmpFromBytes_agreeWithTheStreamPath_andNeedTheWholeHeader() throws Exception {
+        ImageIO.write(new BufferedImage(11, 6, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("a.png").toFile());
+        ImageIO.write(new BufferedImage(13, 4, BufferedImage.TYPE_INT_RGB), "bmp", dir.resolve("a.bmp").toFile());
+        ImageIO.write(new BufferedImage(7, 9, BufferedImage.TYPE_INT_RGB), "gif", dir.resolve("a.gif").toFile());
+        byte[] png = Files.readAllBytes(dir.resolve("a.png"));
+        byte[] bmp = Files.readAllBytes(dir.resolve("a.bmp"));
+        byte[] gif = Files.readAllBytes(dir.resolve("a.gif"));
+
+        assertThat(HeaderParsers.tryReadPngOrBmp(png, png.length)).isEqualTo(new ImageSize(11, 6));
+        assertThat(HeaderParsers.tryReadPngOrBmp(bmp, bmp.length)).isEqualTo(new ImageSize(13, 4));
+        assertThat(HeaderParsers.tryReadPngOrBmp(png, 24)).isEqualTo(new ImageSize(11, 6));
+        assertThat(HeaderParsers.tryReadPngOrBmp(png, 23)).isNull();
+        assertThat(HeaderParsers.tryReadPngOrBmp(bmp, 25)).isNull();
+        assertThat(HeaderParsers.tryReadPngOrBmp(gif, gif.length)).isNull();
+        byte[] zeroWidth = png.clone();
+        Arrays.fill(zeroWidth, 16, 20, (byte) 0);
+        assertThat(HeaderParsers.tryReadPngOrBmp(zeroWidth, zeroWidth.length)).isNull();
+        // A BMP with the 12-byte core header keeps 16-bit sizes.
+        ByteBuffer core = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
+        core.put((byte) 'B').put((byte) 'M').putInt(26).putInt(0).putInt(26).putInt(12).putShort((short) 300).putShort((short) 2);
+        assertThat(HeaderParsers.tryReadPngOrBmp(core.array(), 26)).isEqualTo(new ImageSize(300, 2));
     }
 
     @Test
