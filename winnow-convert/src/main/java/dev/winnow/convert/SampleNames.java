@@ -1,5 +1,6 @@
 package dev.winnow.convert;
 
+import dev.winnow.format.PredictionPaths;
 import java.util.Optional;
 
 /**
@@ -39,13 +40,11 @@ public final class SampleNames {
 
     /** {@code a/b/img.png} → {@code a/b/img}: the name without its extension. */
     public static String stem(String name) {
-        int slash = name.lastIndexOf('/');
-        int dot = name.lastIndexOf('.');
-        return dot > slash + 1 ? name.substring(0, dot) : name;
+        return PredictionPaths.stem(name);
     }
 
     /** The prediction file of {@code sampleName} relative to the task folder: {@code a/b/img.json}. */
     public static String predictionFile(String sampleName) {
-        return stem(sampleName) + ".json";
+        return PredictionPaths.fileInTask(sampleName);
     }
 }

@@ -1,5 +1,6 @@
 package dev.winnow.worker.run;
 
+import dev.winnow.format.PredictionPaths;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.format.Diagnostic;
@@ -128,7 +129,7 @@ final class PredictionsLoader {
     }
 
     private Outcome readOne(String task, TaskSchema schema, String sample, ImageSize size) throws IOException {
-        String file = predictionPath(task, sample);
+        String file = PredictionPaths.file(task, sample);
         Optional<byte[]> bytes;
         try {
             bytes = readIfPresent(file);
@@ -160,7 +161,7 @@ final class PredictionsLoader {
 
     /** One sample's valid prediction file of a task, read again (for thumbnails). */
     Optional<PredictionFile> read(String task, TaskSchema schema, String sample, ImageSize size) {
-        String file = predictionPath(task, sample);
+        String file = PredictionPaths.file(task, sample);
         try {
             Optional<byte[]> bytes = readIfPresent(file);
             if (bytes.isEmpty()) {
@@ -173,18 +174,12 @@ final class PredictionsLoader {
         }
     }
 
-    /** {@code <task>/a/b/img.json} for the image {@code a/b/img.png}. */
-    static String predictionPath(String task, String sample) {
-        int slash = sample.lastIndexOf('/');
-        int dot = sample.lastIndexOf('.');
-        String stem = dot > slash + 1 ? sample.substring(0, dot) : sample;
-        return ROOT + task + "/" + stem + ".json";
-    }
-
+    /** One read per file, no separate existence check: most samples have a prediction file. */
     private Optional<byte[]> readIfPresent(String file) throws IOException {
-        if (output.stat(file).isEmpty()) {
+        try {
+            return Optional.of(output.readAllBytes(file, options.limits().maxFileBytes()));
+        } catch (java.nio.file.NoSuchFileException e) {
             return Optional.empty();
         }
-        return Optional.of(output.readAllBytes(file, options.limits().maxFileBytes()));
     }
 }

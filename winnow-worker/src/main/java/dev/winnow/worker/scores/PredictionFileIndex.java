@@ -4,6 +4,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
+import dev.winnow.format.PredictionPaths;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoProbe;
@@ -52,7 +53,7 @@ final class PredictionFileIndex {
             if (MediaKind.of(sample).orElse(null) == MediaKind.VIDEO) {
                 videos.add(sample);
             } else {
-                imagesByStem.putIfAbsent(stem(sample), sample);
+                imagesByStem.putIfAbsent(PredictionPaths.stem(sample), sample);
             }
         }
         Map<String, Integer> frameCounts = new HashMap<>();
@@ -138,16 +139,5 @@ final class PredictionFileIndex {
         }
         cache.put(video, count);
         return count;
-    }
-
-    /** The prediction file of a matched image or frame: {@code <task folder>/<sample without extension>.json}. */
-    static String predictionFile(String taskName, String sample) {
-        return ".lightly/predictions/" + taskName + "/" + stem(sample) + ".json";
-    }
-
-    static String stem(String sample) {
-        int slash = sample.lastIndexOf('/');
-        int dot = sample.lastIndexOf('.');
-        return dot > slash + 1 ? sample.substring(0, dot) : sample;
     }
 }

@@ -1,5 +1,6 @@
 package dev.winnow.worker.validate;
 
+import dev.winnow.format.PredictionPaths;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.PathOutsideRootException;
@@ -119,8 +120,8 @@ final class TaskChecker {
             withoutPredictions++;
             String sample = samples.sample(i);
             String expected = samples.isVideo(i)
-                    ? "frame files named " + folder + stem(sample) + "-<frame>-" + extension(sample) + ".json"
-                    : folder + stem(sample) + ".json";
+                    ? "frame files named " + folder + PredictionPaths.stem(sample) + "-<frame>-" + extension(sample) + ".json"
+                    : folder + PredictionPaths.stem(sample) + ".json";
             shared.collector().add(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(sample, "The sample has no prediction in task \""
                     + task + "\"; expected " + expected + "."));
         }
@@ -300,11 +301,6 @@ final class TaskChecker {
     private static String reason(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         return m.endsWith(".") ? m : m + ".";
-    }
-
-    private static String stem(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot > path.lastIndexOf('/') ? path.substring(0, dot) : path;
     }
 
     private static String extension(String path) {
