@@ -68,7 +68,8 @@ public interface Datasource {
 
     /**
      * Reads a whole file, refusing one larger than {@code maxBytes} with a
-     * {@link FileTooLargeException} whose message names the file and the limit.
+     * {@link FileTooLargeException} whose message names the file and the limit; a missing file
+     * raises {@link java.nio.file.NoSuchFileException}.
      */
     byte[] readAllBytes(String path, long maxBytes) throws IOException;
 
