@@ -40,13 +40,7 @@ public final class SampleLister {
     /** Like {@link #list}, also reporting the relevant-filenames entries that named no sample. */
     public static Listing scan(Datasource input, Datasource output) throws IOException {
         Optional<RelevantFilenames> relevant = RelevantFilenames.read(output);
-        List<String> media = new ArrayList<>();
-        // The folders isSample leaves out are not even listed: beside the images they can hold as many files.
-        for (String path : input.list("", OWNED_FOLDERS)) {
-            if (isSample(path)) {
-                media.add(path);
-            }
-        }
+        List<String> media = all(input);
         if (relevant.isEmpty()) {
             return new Listing(media, List.of());
         }
@@ -57,6 +51,18 @@ public final class SampleLister {
             }
         }
         return new Listing(kept, relevant.get().unmatched(media));
+    }
+
+    /** Every image and video of {@code input}, sorted, without the relevant-filenames restriction. */
+    public static List<String> all(Datasource input) throws IOException {
+        List<String> media = new ArrayList<>();
+        // The folders isSample leaves out are not even listed: beside the images they can hold as many files.
+        for (String path : input.list("", OWNED_FOLDERS)) {
+            if (isSample(path)) {
+                media.add(path);
+            }
+        }
+        return media;
     }
 
     /** Whether {@code path} is an image or video outside the folders Winnow and predictions own. */

@@ -16,7 +16,6 @@ import dev.winnow.select.table.PredictionsTable;
 import dev.winnow.select.table.PredictionsTableBuilder;
 import dev.winnow.worker.run.RunProgress;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,12 +109,7 @@ public final class TaskPredictions {
 
     /** Lists and matches in a method of its own, so the full listings are garbage before the table fills. */
     private PredictionFileIndex.Matches match(String taskName, Consumer<Diagnostic> sink) throws IOException {
-        List<String> media = new ArrayList<>();
-        for (String path : input.list("")) {
-            if (SampleLister.isSample(path)) {
-                media.add(path);
-            }
-        }
+        List<String> media = SampleLister.all(input);
         Optional<RelevantFilenames> relevant = RelevantFilenames.read(output);
         Predicate<String> keep = relevant.isPresent() ? relevant.get()::contains : sample -> true;
         return PredictionFileIndex.match(input, output, media, keep, taskName, sink);
