@@ -6,19 +6,14 @@
 # Usage: bench/convert.sh N        (HEAP sets Winnow's -Xmx, default 1g)
 set -euo pipefail
 n="${1:?usage: bench/convert.sh N}"
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-target="${WINNOW_TARGET:-target}"
-cli_jar="$here/winnow-cli/$target/winnow-all.jar"
-bench_jar="$here/winnow-bench/$target/winnow-bench.jar"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+here="$winnow_root"
 spec="${WINNOW_FORMAT_SPEC:-$here/../shared/spec/predictions-format.rst}"
 data="$here/bench-data/convert-$n"
 results="$here/bench-data/convert-$n-results"
 heap="${HEAP:-1g}"
 
-if [ ! -f "$cli_jar" ] || [ ! -f "$bench_jar" ]; then
-  echo "building the jars..." >&2
-  mvn -q -B -f "$here/pom.xml" -pl winnow-bench -am package -DskipTests
-fi
+require_jars "$cli_jar" "$bench_jar"
 [ -f "$spec" ] || { echo "the format reference $spec is missing (set WINNOW_FORMAT_SPEC)" >&2; exit 2; }
 if [ ! -f "$data/.complete" ]; then
   rm -rf "$data"
@@ -58,8 +53,8 @@ measure() { # name, command...: runs it under /usr/bin/time -v and prints one ta
     exit 1
   fi
   local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")
+  wall=$(wall_seconds "$log")
+  rss=$(peak_rss_mb "$log" floor)
   printf '%-22s %10.2f %12d %14.0f\n' "$name" "$wall" "$rss" "$(echo "$n / $wall" | bc -l)"
 }
 

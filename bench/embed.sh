@@ -6,16 +6,17 @@
 # of the embedder alone is BuiltinEmbedderBenchmark.
 #
 # Usage: bench/embed.sh N        (for example: bench/embed.sh 10000)
-# Needs the bench jar: mvn -B -ntp -DskipTests package   (or set WINNOW_BENCH_JAR)
+# Builds the bench jar when it is missing (or set WINNOW_BENCH_JAR)
 set -euo pipefail
 
 N=${1:?usage: bench/embed.sh N}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=${WINNOW_BENCH_JAR:-$ROOT/winnow-bench/target/winnow-bench.jar}
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+ROOT=$winnow_root
+JAR=$bench_jar
 DATA=$ROOT/bench-data/embed-$N
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 
-[ -f "$JAR" ] || { echo "embed.sh: no bench jar at $JAR; build it with: mvn -B -ntp -DskipTests package" >&2; exit 2; }
+require_jars "$JAR"
 if [ ! -f "$DATA/images/.complete" ]; then
   rm -rf "$DATA/images"
   java -cp "$JAR" dev.winnow.bench.embed.PhotoLikeImages "$N" "$DATA/images"
@@ -24,7 +25,7 @@ fi
 
 log=$DATA/winnow.time
 out=$(/usr/bin/time -v java $JAVA_OPTS -cp "$JAR" dev.winnow.bench.embed.EmbedFolder "$DATA/images" "$DATA/embeddings.csv" 2>"$log" | tail -n 1)
-wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-rss=$(grep 'Maximum resident set size' "$log" | awk '{printf "%.0f", $NF/1024}')
+wall=$(wall_seconds "$log")
+rss=$(peak_rss_mb "$log")
 printf '%-16s | %8s | %7s | %s\n' "run" "wall s" "peak MB" "details"
 printf '%-16s | %8s | %7s | %s\n' "winnow-builtin" "$wall" "$rss" "$out"

@@ -4,7 +4,7 @@
 # Prints wall time, peak memory, ms per pick, the k-center radius and how many picks agree.
 #
 # Usage: bench/kcenter.sh N PICKS        (for example: bench/kcenter.sh 1000000 1000)
-# Needs the bench jar: mvn -B -ntp -DskipTests package   (or set WINNOW_BENCH_JAR)
+# Builds the bench jar when it is missing (or set WINNOW_BENCH_JAR)
 set -euo pipefail
 
 N=${1:?usage: bench/kcenter.sh N PICKS}
@@ -12,12 +12,13 @@ PICKS=${2:?usage: bench/kcenter.sh N PICKS}
 DIM=64
 SEED=42
 THREADS=${THREADS:-$(nproc)}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=${WINNOW_BENCH_JAR:-$ROOT/winnow-bench/target/winnow-bench.jar}
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+ROOT=$winnow_root
+JAR=$bench_jar
 DATA=$ROOT/bench-data/kcenter-$N
 JAVA_OPTS=${JAVA_OPTS:--Xmx6g}
 
-[ -f "$JAR" ] || { echo "kcenter.sh: no bench jar at $JAR; build it with: mvn -B -ntp -DskipTests package" >&2; exit 2; }
+require_jars "$JAR"
 mkdir -p "$DATA"
 if [ ! -f "$DATA/embeddings.npy" ]; then
   java -cp "$JAR" dev.winnow.bench.selection.ClusteredEmbeddings "$N" "$DIM" "$SEED" "$DATA/embeddings.npy"
@@ -35,8 +36,8 @@ measure() {
   fi
   echo "$out" >"$DATA/$label.out"
   local wall rss
-  wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  rss=$(grep 'Maximum resident set size' "$log" | awk '{printf "%.0f", $NF/1024}')
+  wall=$(wall_seconds "$log")
+  rss=$(peak_rss_mb "$log")
   printf '%-16s | %8s | %7s | %s\n' "$label" "$wall" "$rss" "$out"
 }
 

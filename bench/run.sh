@@ -12,17 +12,13 @@
 # Usage: bench/run.sh N        (for example: bench/run.sh 10000; HEAP sets -Xmx, default 2g)
 set -euo pipefail
 n="${1:?usage: bench/run.sh N}"
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-target="${WINNOW_TARGET:-target}"
-bench_jar="${WINNOW_BENCH_JAR:-$here/winnow-bench/$target/winnow-bench.jar}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+here="$winnow_root"
 data="$here/bench-data/run-$n"
 results="$here/bench-data/run-$n-results"
 heap="${HEAP:-2g}"
 
-if [ ! -f "$bench_jar" ]; then
-  echo "building the jars..." >&2
-  mvn -q -B -f "$here/pom.xml" -pl winnow-bench -am package -DskipTests
-fi
+require_jars "$bench_jar"
 if [ ! -f "$data/.complete" ]; then
   rm -rf "$data"
   java -cp "$bench_jar" dev.winnow.bench.run.RunDataset "$n" "$data"
@@ -38,14 +34,14 @@ measure() { # name, command...: runs it under /usr/bin/time -v and prints one ta
   local name="$1"; shift
   local log="$results/${name// /_}.time"
   /usr/bin/time -v "$@" >"$results/${name// /_}.stdout" 2>"$log" || true
-  if ! grep -q "Exit status: 0" "$log"; then
+  if ! exited_ok "$log"; then
     echo "$name did not exit with 0; see $log" >&2
     tail -n 20 "$log" >&2
     return
   fi
   local wall rss
-  wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  rss=$(grep 'Maximum resident set size' "$log" | awk '{printf "%.0f", $NF/1024}')
+  wall=$(wall_seconds "$log")
+  rss=$(peak_rss_mb "$log")
   printf '%-15s | %8.2f | %7s | %8.1f\n' "$name" "$wall" "$rss" "$(echo "$n / $wall" | bc -l)"
 }
 

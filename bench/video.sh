@@ -5,17 +5,18 @@
 # Winnow: frames written to disk as images). Prints wall time, peak memory and frames per second.
 #
 # Usage: bench/video.sh N            (for example: bench/video.sh 1000)
-# Needs the bench jar: mvn -B -ntp -DskipTests package   (or set WINNOW_BENCH_JAR), and ffmpeg.
+# Needs ffmpeg; builds the bench jar when it is missing (or set WINNOW_BENCH_JAR).
 set -euo pipefail
 
 N=${1:?usage: bench/video.sh FRAMES}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=${WINNOW_BENCH_JAR:-$ROOT/winnow-bench/target/winnow-bench.jar}
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+ROOT=$winnow_root
+JAR=$bench_jar
 DATA=$ROOT/bench-data/video-$N
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 THREADS=${THREADS:-$(nproc)}
 
-[ -f "$JAR" ] || { echo "video.sh: no bench jar at $JAR; build it with: mvn -B -ntp -DskipTests package" >&2; exit 2; }
+require_jars "$JAR"
 command -v ffmpeg >/dev/null || { echo "video.sh: ffmpeg is needed for the comparison; install it (apt-get install ffmpeg)" >&2; exit 2; }
 mkdir -p "$DATA"
 if [ ! -f "$DATA/scene.mp4" ]; then
@@ -29,10 +30,10 @@ measure() {
   local log=$DATA/$label.time
   local out
   out=$(/usr/bin/time -v "$@" 2>"$log" | tail -n 1 || true)
-  grep -q 'Exit status: 0' "$log" || { echo "$label failed:" >&2; tail -n 5 "$log" >&2; exit 1; }
+  exited_ok "$log" || { echo "$label failed:" >&2; tail -n 5 "$log" >&2; exit 1; }
   local wall rss fps
-  wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  rss=$(grep 'Maximum resident set size' "$log" | awk '{printf "%.0f", $NF/1024}')
+  wall=$(wall_seconds "$log")
+  rss=$(peak_rss_mb "$log")
   fps=$(awk -v n="$N" -v w="$wall" 'BEGIN { printf "%.1f", n / w }')
   printf '%-18s | %8s | %7s | %8s | %s\n' "$label" "$wall" "$rss" "$fps" "$out"
 }
