@@ -37,14 +37,11 @@ class CocoRleTest {
         for (int trial = 0; trial < 200; trial++) {
             int n = 1 + random.nextInt(40);
             int[] counts = new int[n];
-            long sum = 0;
             for (int i = 0; i < n; i++) {
                 counts[i] = random.nextInt(trial % 2 == 0 ? 50 : 3_000_000);
-                sum += counts[i];
             }
             String text = CompressedCounts.encode(counts);
             assertThat(CompressedCounts.decode(text)).containsExactly(counts);
-            assertThat(sum).isGreaterThanOrEqualTo(0);
         }
     }
 
