@@ -25,19 +25,22 @@ class OutputLocationTest {
         output.writeAtomically(".lightly/metadata/a.json", BYTES);
 
         assertThat(output.overlapsInput()).isTrue();
-        assertThat(Files.exists(dir.resolve(".winnow/runs/r/selected.txt"))).isTrue();
-        assertThat(Files.exists(dir.resolve(".lightly/metadata/a.json"))).isTrue();
+        assertThat(Files.readString(dir.resolve(".winnow/runs/r/selected.txt"))).isEqualTo("x");
+        assertThat(Files.readString(dir.resolve(".lightly/metadata/a.json"))).isEqualTo("x");
         assertThatThrownBy(() -> output.writeAtomically("images/new.jpg", BYTES))
                 .isInstanceOf(WriteRefusedException.class)
                 .hasMessage("Refusing to write 'images/new.jpg' into the input location " + dir
                         + ": Winnow writes there only below .winnow/ or .lightly/.");
-        assertThatThrownBy(() -> output.writeAtomically(".winnow", BYTES)).isInstanceOf(WriteRefusedException.class);
+        assertThatThrownBy(() -> output.writeAtomically(".winnow", BYTES))
+                .isInstanceOf(WriteRefusedException.class)
+                .hasMessage("Refusing to write '.winnow' into the input location " + dir
+                        + ": Winnow writes there only below .winnow/ or .lightly/.");
         assertThatThrownBy(() -> output.writeAtomicallyWithoutSync("images/new.json", BYTES))
                 .isInstanceOf(WriteRefusedException.class)
                 .hasMessage("Refusing to write 'images/new.json' into the input location " + dir
                         + ": Winnow writes there only below .winnow/ or .lightly/.");
         output.writeAtomicallyWithoutSync(".lightly/predictions/t/a.json", BYTES);
-        assertThat(Files.exists(dir.resolve(".lightly/predictions/t/a.json"))).isTrue();
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json"))).isEqualTo("x");
         assertThat(Files.exists(dir.resolve("images/new.jpg"))).isFalse();
     }
 
@@ -48,8 +51,11 @@ class OutputLocationTest {
 
         output.writeAtomically(".winnow/report.json", BYTES);
 
-        assertThat(Files.exists(dir.resolve("results/.winnow/report.json"))).isTrue();
-        assertThatThrownBy(() -> output.writeAtomically("report.json", BYTES)).isInstanceOf(WriteRefusedException.class);
+        assertThat(Files.readString(dir.resolve("results/.winnow/report.json"))).isEqualTo("x");
+        assertThatThrownBy(() -> output.writeAtomically("report.json", BYTES))
+                .isInstanceOf(WriteRefusedException.class)
+                .hasMessage("Refusing to write 'report.json' into the input location " + dir
+                        + ": Winnow writes there only below .winnow/ or .lightly/.");
     }
 
     @Test

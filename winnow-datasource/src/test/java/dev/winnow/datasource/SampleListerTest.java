@@ -78,7 +78,8 @@ class SampleListerTest {
         Files.writeString(file, "x/../../a.jpg\n");
         assertThatThrownBy(() -> SampleLister.list(in, out))
                 .isInstanceOfSatisfying(RelevantFilenamesException.class, e -> assertThat(e.lineNumber()).isEqualTo(1))
-                .hasMessageContaining("('x/../../a.jpg') has a '..' segment;");
+                .hasMessage("Line 1 of .lightly/relevant_filenames.txt ('x/../../a.jpg') has a '..' segment; entries must be "
+                        + "paths relative to the input root, like 'images/a.jpg' or 'images'.");
     }
 
     @Test
