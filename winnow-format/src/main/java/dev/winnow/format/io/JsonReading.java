@@ -63,15 +63,16 @@ final class JsonReading {
                         + limits.maxNestingDepth() + " levels, the limit; it was not read further.");
             } else {
                 diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", 0, 0, "The file exceeds a reading limit: "
-                        + clean(message) + ".");
+                        + JacksonMessages.clean(message) + ".");
             }
         } catch (StreamReadException e) {
             TokenStreamLocation at = e.getLocation();
             diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "The file is not well-formed JSON: " + clean(e.getOriginalMessage()) + ".");
+                    at == null ? 0 : at.getColumnNr(), "The file is not well-formed JSON: "
+                            + JacksonMessages.clean(e.getOriginalMessage()) + ".");
         } catch (JacksonException e) {
             diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", 0, 0, "The file is not well-formed JSON: "
-                    + clean(e.getOriginalMessage()) + ".");
+                    + JacksonMessages.clean(e.getOriginalMessage()) + ".");
         }
         return diagnostics.result(value);
     }
@@ -87,30 +88,6 @@ final class JsonReading {
                         .maxDocumentLength(limits.maxFileBytes())
                         .build())
                 .build();
-    }
-
-    /** Jackson's message without its trailing source excerpt and final period. */
-    private static String clean(String message) {
-        if (message == null || message.isBlank()) {
-            return "unexpected content";
-        }
-        String m = message;
-        int cut = m.indexOf('\n');
-        if (cut >= 0) {
-            m = m.substring(0, cut);
-        }
-        cut = m.indexOf(" (start marker at");
-        if (cut < 0) {
-            cut = m.indexOf(" (for ");
-        }
-        if (cut >= 0) {
-            m = m.substring(0, cut);
-        }
-        m = m.strip();
-        while (m.endsWith(".") || m.endsWith(":")) {
-            m = m.substring(0, m.length() - 1);
-        }
-        return m;
     }
 
     /** What a token is, for "expected X, but found Y" sentences. */
