@@ -2,6 +2,7 @@ package dev.winnow.media;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.io.JacksonMessages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -238,7 +239,8 @@ public final class UserMetadataReader {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             diagnostics.add(new Diagnostic(severity, code, file, "", at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "The file is not well-formed JSON: " + e.getOriginalMessage() + "."));
+                    at == null ? 0 : at.getColumnNr(), "The file is not well-formed JSON: "
+                    + JacksonMessages.clean(e.getOriginalMessage()) + "."));
             return null;
         }
     }

@@ -90,7 +90,9 @@ class ImageHeadersTest {
         assertThatThrownBy(() -> ImageHeaders.read(source, "empty.png"))
                 .isInstanceOf(MediaException.class)
                 .hasMessage("The file 'empty.png' is not an image Winnow can read (JPEG, PNG, GIF, BMP, TIFF or WebP).");
-        assertThatThrownBy(() -> ImageHeaders.read(source, "missing.png")).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> ImageHeaders.read(source, "missing.png"))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage("missing.png: no such file in " + source.description());
     }
 
     @Test

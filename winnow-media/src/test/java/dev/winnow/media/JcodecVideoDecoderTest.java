@@ -158,10 +158,7 @@ class JcodecVideoDecoderTest {
                     .as("mean absolute difference of frame %d", index).isLessThan(3.0);
         });
 
-        assertThat(order).hasSize(20);
-        for (int i = 0; i < 20; i++) {
-            assertThat(order.get(i)).isEqualTo(i);
-        }
+        assertThat(order).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
     }
 
     private void ffmpeg(String... arguments) throws Exception {
@@ -209,7 +206,8 @@ class JcodecVideoDecoderTest {
 
         assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(dir), "noise.mp4", FrameRequest.everyFrame(), (i, f) -> { }))
                 .isInstanceOf(MediaException.class)
-                .hasMessageStartingWith("The video 'noise.mp4' is corrupt: its frame ");
+                .hasMessage("The video 'noise.mp4' is corrupt: its frame 0 (in decoding order) could not be decoded "
+                        + "(java.lang.IllegalArgumentException: newPosition < 0: (-805305695 < 0)).");
     }
 
     @Test

@@ -59,7 +59,8 @@ class UserMetadataReaderTest {
         Map<String, Object> values = UserMetadataReader.open(LocalDatasource.at(dir), diagnostics).read("v/clip-07-mp4.png", diagnostics);
 
         assertThat(diagnostics).isEmpty();
-        assertThat(values).containsEntry("cars", 9L).containsEntry("weather.description", "unknown");
+        assertThat(values).containsExactly(Map.entry("weather.description", "unknown"), Map.entry("weather.temperature", 20.5),
+                Map.entry("cars", 9L), Map.entry("camera.id", 1L), Map.entry("night", false));
         assertThat(UserMetadataReader.metadataFileOf("v/clip.mp4")).isEqualTo(".lightly/metadata/v/clip.json");
         assertThat(UserMetadataReader.metadataFileOf("noext")).isEqualTo(".lightly/metadata/noext.json");
     }
@@ -102,12 +103,14 @@ class UserMetadataReaderTest {
         reader.read("bad.jpg", diagnostics);
         reader.read("flat.jpg", diagnostics);
 
-        assertThat(missing).containsOnlyKeys("weather.description", "weather.temperature", "camera.id", "night");
-        assertThat(diagnostics).extracting(Diagnostic::code).containsExactly("M005", "M002", "M002");
-        assertThat(diagnostics.get(0).message())
-                .isEqualTo("The sample 'none.jpg' has no metadata file; its fields take their default values.");
-        assertThat(diagnostics.get(1).message()).startsWith("The file is not well-formed JSON: ");
-        assertThat(diagnostics.get(2).toText()).isEqualTo("warning M002 .lightly/metadata/flat.json /metadata: A metadata file must be an "
+        assertThat(missing).containsExactly(Map.entry("weather.description", "unknown"), Map.entry("weather.temperature", 20.5),
+                Map.entry("camera.id", 1L), Map.entry("night", false));
+        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly(
+                "warning M005 .lightly/metadata/none.json: The sample 'none.jpg' has no metadata file; its fields take their "
+                        + "default values.",
+                "warning M002 .lightly/metadata/bad.json:1:15: The file is not well-formed JSON: Unexpected end-of-input: "
+                        + "expected close marker for Object.",
+                "warning M002 .lightly/metadata/flat.json /metadata: A metadata file must be an "
                 + "object with a 'metadata' object, like {\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": {...}}; "
                 + "its values are not used.");
     }

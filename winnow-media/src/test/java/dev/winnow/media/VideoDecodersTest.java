@@ -39,8 +39,9 @@ class VideoDecodersTest {
 
     @Test
     void standard_startsWithJcodecForMp4AndMov() {
-        assertThat(VideoDecoders.standard().decoders().get(0).name()).isEqualTo("JCodec");
-        assertThat(VideoDecoders.standard().containers()).contains("mp4", "mov");
+        // No add-on decoder is on this module's class path, so JCodec is the only one.
+        assertThat(VideoDecoders.standard().decoders()).extracting(VideoDecoder::name).containsExactly("JCodec");
+        assertThat(VideoDecoders.standard().containers()).containsExactlyInAnyOrder("m4v", "mov", "mp4");
     }
 
     @Test

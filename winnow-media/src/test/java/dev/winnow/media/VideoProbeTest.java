@@ -48,7 +48,7 @@ class VideoProbeTest {
         assertThatThrownBy(() -> VideoProbe.frameCount(source, "clip.webm"))
                 .hasMessage("The video 'clip.webm' is in an unsupported video container (.webm); Winnow reads m4v, mov, mp4.");
         assertThatThrownBy(() -> VideoProbe.frameCount(source, "clip.flv"))
-                .hasMessageContaining("unsupported video container (.flv)");
+                .hasMessage("The video 'clip.flv' is in an unsupported video container (.flv); Winnow reads m4v, mov, mp4.");
     }
 
     @Test
@@ -109,6 +109,6 @@ class VideoProbeTest {
 
         assertThatThrownBy(() -> VideoProbe.frameCount(LocalDatasource.at(dir), "bad.mp4"))
                 .isInstanceOf(MediaException.class)
-                .hasMessageStartingWith("The video 'bad.mp4' ");
+                .hasMessage("The video 'bad.mp4' has no video track.");
     }
 }
