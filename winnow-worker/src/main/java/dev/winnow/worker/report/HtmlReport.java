@@ -17,7 +17,12 @@ import java.util.Map;
  * or opened offline.
  *
  * <p>Sections: counts, diagnostics, class distribution before/after per task, score histograms,
- * the embedding map (2-D PCA) with the selection marked, and thumbnails of selected samples.
+ * the embedding map (2-D PCA) with the selection marked, thumbnails of selected samples, a frame
+ * strip and timeline per video, and the selected crops of an object-level run. Each thumbnail has a
+ * stable id ({@code sample-}, {@code frame-} or {@code crop-} followed by the encoded name) so other
+ * pages and the crops can link to it.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class HtmlReport {
     static final int HISTOGRAM_BINS = 20;
@@ -40,6 +45,8 @@ public final class HtmlReport {
         histograms(h, report);
         scatter(h, report);
         thumbnails(h, report);
+        VideoSection.render(h, report);
+        ObjectSection.render(h, report);
         h.append("<footer>Made by Winnow. This page is self-contained: it loads nothing from the network.</footer>\n");
         h.append("</main></body></html>\n");
         return h.toString();
@@ -278,7 +285,7 @@ public final class HtmlReport {
         h.append(", in selection order, with their predictions drawn.</p><div class=\"thumbs\">");
         int order = 1;
         for (Thumbnail t : r.thumbnails()) {
-            h.append("<figure><img alt=\"").append(esc(t.sample())).append("\" width=\"").append(t.width()).append("\" height=\"")
+            h.append("<figure id=\"").append(Svg.anchor("sample", t.sample())).append("\"><img alt=\"").append(esc(t.sample())).append("\" width=\"").append(t.width()).append("\" height=\"")
                     .append(t.height()).append("\" src=\"data:").append(t.mimeType()).append(";base64,")
                     .append(Base64.getEncoder().encodeToString(t.bytes())).append("\"><figcaption><b>#").append(order++)
                     .append("</b> ").append(esc(t.sample()));
@@ -341,7 +348,12 @@ public final class HtmlReport {
             "figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:10px;overflow:hidden}",
             "figure img{display:block;width:100%;height:auto;background:#222}",
             "figcaption{padding:8px 10px;font-size:12px;word-break:break-all}figcaption b{color:var(--accent)}",
-            ".cap{color:var(--muted)}footer{margin-top:40px;color:var(--muted);font-size:12px;text-align:center}");
+            ".cap{color:var(--muted)}figcaption a{color:inherit}",
+            ".video{margin-bottom:14px}.strip{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:8px;",
+            "margin:10px 0 4px}figure.frame.sel{border:3px solid var(--accent)}",
+            ".timeline .tick{stroke:var(--accent);stroke-width:4}.timeline .shown{stroke:#98a2b3;stroke-width:2}",
+            ".thumbs.crops{grid-template-columns:repeat(auto-fill,minmax(160px,1fr))}",
+            ".crops img{height:160px;object-fit:contain}footer{margin-top:40px;color:var(--muted);font-size:12px;text-align:center}");
 
     /** The distinct colours used for categories in thumbnails and charts, by category index. */
     public static final List<String> PALETTE = List.of("#e8590c", "#1c7ed6", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599",

@@ -10,7 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The machine-readable summary of a run, {@code report.json}: run facts, counts, diagnostics by
- * code, and per task the class counts before and after the selection.
+ * code, per task the class counts before and after the selection, per video its frames, stride and
+ * selected frames ({@code videos}, left out when the run had no video), and for an object-level run
+ * the crop counts and the selected crops shown ({@code object_level}, left out otherwise). Pictures
+ * stay in {@code report.html}; here thumbnails are named by their frame index or crop only.
  */
 public final class ReportJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -60,6 +63,35 @@ public final class ReportJson {
             ArrayNode scores = t.putArray("scores");
             task.scoreNames().forEach(scores::add);
         }
+        if (!report.videos().isEmpty()) {
+            ArrayNode videos = root.putArray("videos");
+            for (VideoStrip v : report.videos()) {
+                ObjectNode video = videos.addObject();
+                video.put("video", v.video());
+                video.put("frame_count", v.frameCount());
+                video.put("frame_stride", v.stride());
+                ArrayNode selected = video.putArray("selected_frames");
+                v.selectedFrames().forEach(selected::add);
+                ArrayNode shown = video.putArray("thumbnail_frames");
+                v.frames().forEach(f -> shown.add(f.frame()));
+            }
+        }
+        report.objectLevel().ifPresent(o -> {
+            ObjectNode objects = root.putObject("object_level");
+            objects.put("task_name", o.task());
+            objects.put("padding", o.padding());
+            objects.put("crops", o.crops());
+            objects.put("parents", o.parents());
+            ArrayNode crops = objects.putArray("thumbnails");
+            for (CropThumbnail t : o.thumbnails()) {
+                ObjectNode crop = crops.addObject();
+                crop.put("crop", t.crop());
+                crop.put("parent", t.parent());
+                crop.put("category", t.category());
+                crop.put("score", t.score());
+                crop.put("file", t.file());
+            }
+        });
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 }

@@ -1,5 +1,6 @@
 package dev.winnow.worker.report;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Small helpers for writing inline SVG and HTML text. */
@@ -44,4 +45,47 @@ final class Svg {
     static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
+
+    /** A prediction's score as the report writes it next to a category: two decimals. */
+    static String score(double score) {
+        return String.format(Locale.ROOT, "%.2f", score);
+    }
+
+    /**
+     * A stable element id for {@code name}: {@code prefix-} followed by the name with letters,
+     * digits, {@code .} and {@code -} kept and every other UTF-8 byte written as {@code _XX}, so
+     * distinct names give distinct ids that need no escaping in an attribute or a {@code #} link.
+     */
+    static String anchor(String prefix, String name) {
+        StringBuilder sb = new StringBuilder(prefix.length() + 1 + name.length()).append(prefix).append('-');
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
+                sb.append((char) c);
+            } else {
+                sb.append('_').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A relative URL for a file path with {@code /} separators: every UTF-8 byte other than
+     * letters, digits, {@code -._~} and {@code /} percent-encoded, so names with spaces, {@code #},
+     * {@code ?} or {@code :} still point at the file.
+     */
+    static String href(String relativePath) {
+        StringBuilder sb = new StringBuilder(relativePath.length() + 16);
+        for (byte b : relativePath.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -80,7 +79,7 @@ public final class ThumbnailRenderer {
         Color colour = Color.decode(HtmlReport.PALETTE.get(index % HtmlReport.PALETTE.size()));
         String name = schema.category(s.categoryId()).map(Category::name).orElse("#" + s.categoryId());
         String label = s.optionalScore().isPresent()
-                ? name + String.format(Locale.ROOT, " %.2f", s.optionalScore().getAsDouble()) : name;
+                ? name + " " + Svg.score(s.optionalScore().getAsDouble()) : name;
         if (s instanceof Singleton.Classification) {
             caption.add(task + ": " + label);
         } else if (s instanceof Singleton.Detection d) {

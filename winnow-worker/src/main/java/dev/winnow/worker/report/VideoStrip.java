@@ -1,5 +1,6 @@
 package dev.winnow.worker.report;
 
+import dev.winnow.format.FrameName;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,9 @@ public record VideoStrip(String video, int frameCount, int stride, List<Integer>
             throw new IllegalArgumentException("Video " + video + " has " + frameCount
                     + " frames; a strip needs at least one frame.");
         }
+        if (!hasExtension(video)) {
+            throw new IllegalArgumentException("The video name " + video + " has no extension; frame names need it.");
+        }
         if (stride < 1) {
             throw new IllegalArgumentException("Video " + video + " has frame stride " + stride
                     + "; the stride must be at least 1.");
@@ -56,6 +60,15 @@ public record VideoStrip(String video, int frameCount, int stride, List<Integer>
     /** Whether {@code frame} was selected. */
     public boolean isSelected(int frame) {
         return Collections.binarySearch(selectedFrames, frame) >= 0;
+    }
+
+    /** The sample name of {@code frame} of this video, e.g. {@code street/tree-07-mp4.png}. */
+    public String frameSample(int frame) {
+        return FrameName.of(video, frame, frameCount).sampleName();
+    }
+
+    private static boolean hasExtension(String path) {
+        return path.lastIndexOf('.') > path.lastIndexOf('/') + 1 && !path.endsWith(".");
     }
 
     private static void checkFrame(String video, int frameCount, int previous, int frame, String what) {
