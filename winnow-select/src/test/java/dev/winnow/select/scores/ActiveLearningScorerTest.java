@@ -10,6 +10,7 @@ import static dev.winnow.select.table.Fixtures.scoredClassification;
 import static dev.winnow.select.table.Fixtures.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Diagnostic;
@@ -58,14 +59,12 @@ class ActiveLearningScorerTest {
 
         ActiveLearningScores scores = ActiveLearningScorer.scoreTable(table);
 
-        // [0.15, 0.7, 0.15]: (1 - 0.7) / 2 at the other two categories.
-        double rest = (1 - 0.7) / 2;
-        assertThat(scores.value(0, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE))
-                .isEqualTo(ProbabilityScores.leastConfidence(rest, 0.7, rest)).isEqualTo(0.45);
-        assertThat(scores.value(0, ScoreName.UNCERTAINTY_MARGIN))
-                .isEqualTo(ProbabilityScores.margin(rest, 0.7, rest)).isEqualTo(0.45000000000000007);
-        assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY))
-                .isEqualTo(ProbabilityScores.entropy(rest, 0.7, rest));
+        // [0.15, 0.7, 0.15]: (1 - 0.7) / 2 at the other two categories. By hand: least confidence
+        // 0.3 / (2/3) = 0.45, margin 1 - (0.7 - 0.15) = 0.45, entropy
+        // -(0.7 log2 0.7 + 2 * 0.15 log2 0.15) / log2 3 = 0.74531157594782...
+        assertThat(scores.value(0, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE)).isEqualTo(0.45);
+        assertThat(scores.value(0, ScoreName.UNCERTAINTY_MARGIN)).isEqualTo(0.45000000000000007);
+        assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY)).isCloseTo(0.7453115759478263, within(1e-15));
     }
 
     @Test
@@ -123,10 +122,9 @@ class ActiveLearningScorerTest {
 
         ActiveLearningScores scores = ActiveLearningScorer.scoreTable(table);
 
-        double rest = (1 - 0.7) / 2;
+        // The box of score 0.7 gives [0.15, 0.15, 0.7], the most uncertain of the two.
         assertThat(scores.value(0, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE)).isEqualTo(0.45);
-        assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY))
-                .isEqualTo(ProbabilityScores.entropy(rest, rest, 0.7));
+        assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY)).isCloseTo(0.7453115759478263, within(1e-15));
         assertThat(scores.value(0, ScoreName.OBJECTNESS_LEAST_CONFIDENCE)).isEqualTo(1 - (0.7 + 0.9) / 2);
         assertThat(scores.diagnostics()).isEmpty();
     }
@@ -187,7 +185,7 @@ class ActiveLearningScorerTest {
         assertThat(scores.column(ScoreName.OBJECTNESS_LEAST_CONFIDENCE)).containsExactly(1 - (0.8 + 0.6) / 2, 0.5);
         assertThat(scores.column(ScoreName.OBJECT_FREQUENCY)).containsExactly(1.0, 0.9);
         // Two categories: the box of score 0.6 gives [0.6, 0.4], the larger uncertainty of sample a.
-        assertThat(scores.value(0, ScoreName.UNCERTAINTY_MARGIN)).isEqualTo(ProbabilityScores.margin(0.6, 0.4));
+        assertThat(scores.value(0, ScoreName.UNCERTAINTY_MARGIN)).isCloseTo(1 - (0.6 - 0.4), within(1e-15));
         assertThat(scores.value(1, ScoreName.UNCERTAINTY_MARGIN)).isEqualTo(1.0);
     }
 
@@ -214,11 +212,10 @@ class ActiveLearningScorerTest {
         int carPixels = count(carMask.decode(12));
         assertThat(roadPixels).isEqualTo(9);
         assertThat(carPixels).isEqualTo(3);
-        double expectedEntropy = (roadPixels * ProbabilityScores.entropy(0.9, 0.1) + carPixels * 1.0)
-                / (roadPixels + carPixels);
-        assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY)).isEqualTo(expectedEntropy);
-        assertThat(scores.value(0, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE))
-                .isEqualTo((9 * ProbabilityScores.leastConfidence(0.9, 0.1) + 3 * 1.0) / 12);
+        // Road pixels [0.9, 0.1]: entropy -(0.9 log2 0.9 + 0.1 log2 0.1) = 0.46899559358928..., least
+        // confidence 0.1 / (1/2) = 0.2; car pixels [0.5, 0.5] score 1.
+        assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY)).isCloseTo((9 * 0.4689955935892812 + 3 * 1.0) / 12, within(1e-15));
+        assertThat(scores.value(0, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE)).isCloseTo((9 * 0.2 + 3 * 1.0) / 12, within(1e-15));
         assertThat(scores.value(0, ScoreName.UNCERTAINTY_MARGIN)).isEqualTo((9 * 0.19999999999999996 + 3) / 12);
         // A mask that covers no pixel leaves nothing to average.
         assertThat(scores.column(ScoreName.UNCERTAINTY_ENTROPY)[1]).isEqualTo(0.0);

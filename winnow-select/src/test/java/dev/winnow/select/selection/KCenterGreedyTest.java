@@ -191,7 +191,8 @@ class KCenterGreedyTest {
     void morePicksThanCandidates_takesAllThenSaysSo() {
         EmbeddingMatrix m = randomUnit(5, 4, 4);
         KCenterResult result = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 1).select(9, EmbeddingMatrix.empty(4), 0, 1);
-        assertThat(result.picks()).hasSize(5);
+        assertThat(result.picks()).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+        assertThat(result.picks()).containsExactly(reference(m, result.picks()[0], 5));
         assertThat(result.stopReason()).isEqualTo(StopReason.CANDIDATES_EXHAUSTED);
     }
 

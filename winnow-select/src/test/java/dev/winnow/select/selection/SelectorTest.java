@@ -80,8 +80,9 @@ class SelectorTest {
         FakeInputs inputs = FakeInputs.named(8).metadata("m", 1, 5, 5, 1, 5, 5, 1, 5);
         String json = "{'n_samples': 3, 'strategies': [" + threshold("BIGGER", 2) + "]}";
         int[] picks = select(json, inputs, 5).picks();
+        // Samples 1, 2, 4, 5 and 7 have the value 5 > 2; three distinct ones of them are drawn.
         assertThat(picks).hasSize(3).doesNotHaveDuplicates();
-        assertThat(java.util.Arrays.stream(picks).allMatch(i -> i == 1 || i == 2 || i == 4 || i == 5 || i == 7)).isTrue();
+        assertThat(java.util.Arrays.stream(picks).boxed().toList()).isSubsetOf(1, 2, 4, 5, 7);
         assertThat(select(json, inputs, 5).picks()).containsExactly(picks);
     }
 
@@ -272,7 +273,8 @@ class SelectorTest {
             int opposite = (picks[0] + 2) % 4;
             assertThat(picks[1]).isEqualTo(opposite);
         }
-        assertThat(firsts).hasSizeGreaterThan(1);
+        // Every corner of the square comes first for some seed.
+        assertThat(firsts).containsExactlyInAnyOrder(0, 1, 2, 3);
     }
 
     @Test
