@@ -90,6 +90,49 @@ public interface Datasource {
         writeAtomically(path, contents);
     }
 
+    /**
+     * Writes a file in place, without a temporary name: for files in a staging folder that no
+     * reader looks at until {@link #moveFolder} publishes the folder whole. A reader of the file
+     * itself could see it half written, and after a machine crash it may be empty. Missing parent
+     * folders are created; an existing file is replaced. The default is
+     * {@link #writeAtomicallyWithoutSync}.
+     */
+    default void writeInStaging(String path, byte[] contents) throws IOException {
+        writeAtomicallyWithoutSync(path, contents);
+    }
+
+    /**
+     * Whether {@link #moveFolder} and {@link #deleteFolder} are supported; false by default (an
+     * object store has no folders to rename in one step).
+     */
+    default boolean canMoveFolders() {
+        return false;
+    }
+
+    /**
+     * Renames the folder {@code from} to {@code to} in one step, with everything in it: a reader
+     * sees the folder at its old name or, whole, at its new one. {@code to} must not exist; its
+     * parent folders are created. {@code from} must be a folder, not a link to one. Both paths
+     * are checked like written files are, and neither may be the root.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code to} exists
+     * @throws java.nio.file.NoSuchFileException when {@code from} does not exist
+     * @throws UnsupportedOperationException when {@link #canMoveFolders} is false
+     */
+    default void moveFolder(String from, String to) throws IOException {
+        throw new UnsupportedOperationException(description() + " cannot move folders.");
+    }
+
+    /**
+     * Deletes the folder {@code folder} and everything in it; links inside are removed, never
+     * followed. Nothing happens when it does not exist. It must be a folder, not a link to one.
+     *
+     * @throws UnsupportedOperationException when {@link #canMoveFolders} is false
+     */
+    default void deleteFolder(String folder) throws IOException {
+        throw new UnsupportedOperationException(description() + " cannot delete folders.");
+    }
+
     /** Size in bytes and last modification time in epoch milliseconds of one file. */
     record FileStat(long size, long lastModifiedMillis) {
     }

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,6 +17,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -43,7 +46,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * without following a link; only a linked file has its real path resolved on every read. So a
  * folder swapped for a link while the datasource is in use is noticed only by a new instance.
  *
- * <p>Thread-safe: its only mutable state is that concurrent set of checked folders.
+ * <p>Staged writes ({@link #writeInStaging}) likewise create and check each folder once, then create
+ * each file with one open that does not follow a link.
+ *
+ * <p>Thread-safe: its only mutable state is those concurrent sets of checked folders.
  */
 public final class LocalDatasource implements Datasource {
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
@@ -55,12 +61,17 @@ public final class LocalDatasource implements Datasource {
 
     /** Options of the quick open, made once: the varargs form builds a new set on every call. */
     private static final Set<OpenOption> READ_NOT_FOLLOWING_LINKS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    /** Options of a staged write: create or truncate, never through a link. */
+    private static final Set<OpenOption> CREATE_NOT_FOLLOWING_LINKS = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
 
     private final Path root;
     private final Path realRoot;
     /** The root's name, made once: every path check names it. */
     private final String description;
     private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+    /** Folders created (or found) for staged writes and proven inside the root, so each is made and checked once. */
+    private final Set<Path> stagingFolders = ConcurrentHashMap.newKeySet();
 
     private LocalDatasource(Path root, Path realRoot) {
         this.root = root;
@@ -253,6 +264,120 @@ public final class LocalDatasource implements Datasource {
             requireInside(checked, target.toRealPath());
         }
         AtomicWrite.write(target, contents, sync);
+    }
+
+    /** One open, write and close per file; the folder is created and checked on its first file only. */
+    @Override
+    public void writeInStaging(String path, byte[] contents) throws IOException {
+        String checked = DatasourcePaths.check(path, description(), false);
+        Path target = root.resolve(checked);
+        Path parent = target.getParent();
+        if (!stagingFolders.contains(parent)) {
+            requireInside(checked, nearestExisting(parent));
+            Files.createDirectories(parent);
+            requireInside(checked, parent.toRealPath());
+            if (stagingFolders.size() < MAX_CHECKED_FOLDERS) {
+                stagingFolders.add(parent);
+            }
+        }
+        try (FileChannel out = createNotFollowingLinks(target, checked)) {
+            ByteBuffer buffer = ByteBuffer.wrap(contents);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        }
+    }
+
+    /** Creates or truncates {@code target}; a link in the way is replaced by the file, as a rename over it would be. */
+    private FileChannel createNotFollowingLinks(Path target, String checked) throws IOException {
+        try {
+            return FileChannel.open(target, CREATE_NOT_FOLLOWING_LINKS);
+        } catch (IOException e) {
+            if (!Files.isSymbolicLink(target)) {
+                throw e;
+            }
+            requireInside(checked, nearestExisting(target.getParent()));
+            Files.delete(target);
+            return FileChannel.open(target, CREATE_NOT_FOLLOWING_LINKS);
+        }
+    }
+
+    @Override
+    public boolean canMoveFolders() {
+        return true;
+    }
+
+    @Override
+    public void moveFolder(String from, String to) throws IOException {
+        String source = DatasourcePaths.check(from, description(), false);
+        String destination = DatasourcePaths.check(to, description(), false);
+        Path sourceFolder = existingFolder(source);
+        if (destination.equals(source) || destination.startsWith(source + "/")) {
+            throw new IllegalArgumentException("The folder '" + source + "' in " + description() + " cannot be moved to '"
+                    + destination + "', which is itself or inside it.");
+        }
+        Path target = root.resolve(destination);
+        Path parent = target.getParent();
+        requireInside(destination, nearestExisting(parent));
+        Files.createDirectories(parent);
+        requireInside(destination, parent.toRealPath());
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(destination, null, "cannot move the folder '" + source + "' there: it exists in "
+                    + description());
+        }
+        try {
+            Files.move(sourceFolder, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("The file system of " + description() + " cannot rename the folder '" + source
+                    + "' in one step.", e);
+        }
+    }
+
+    @Override
+    public void deleteFolder(String folder) throws IOException {
+        String checked = DatasourcePaths.check(folder, description(), false);
+        Path start;
+        try {
+            start = existingFolder(checked);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        // The walk does not follow links, so a link inside is deleted as a link and nothing outside is touched.
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        stagingFolders.removeIf(p -> p.startsWith(start));
+        checkedFolders.removeIf(p -> p.startsWith(start));
+    }
+
+    /** An existing folder inside the root that is itself not a link, its parent resolved inside the root. */
+    private Path existingFolder(String checked) throws IOException {
+        Path folder = root.resolve(checked);
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(checked, null, "no such folder in " + description());
+        }
+        if (!attrs.isDirectory()) {
+            throw new NotDirectoryException("'" + checked + "' in " + description() + " is "
+                    + (attrs.isSymbolicLink() ? "a link" : "a file") + ", not a folder");
+        }
+        requireInside(checked, folder.getParent().toRealPath());
+        return folder;
     }
 
     private static Path nearestExisting(Path folder) throws IOException {

@@ -88,6 +88,40 @@ public final class OutputLocation implements Datasource {
         output.writeAtomicallyWithoutSync(path, contents);
     }
 
+    @Override
+    public void writeInStaging(String path, byte[] contents) throws IOException {
+        requireWritable(path);
+        output.writeInStaging(path, contents);
+    }
+
+    @Override
+    public boolean canMoveFolders() {
+        return output.canMoveFolders();
+    }
+
+    /** Both folders count as written: the source loses its files, the destination gains them. */
+    @Override
+    public void moveFolder(String from, String to) throws IOException {
+        requireWritableFolder(from);
+        requireWritableFolder(to);
+        output.moveFolder(from, to);
+    }
+
+    @Override
+    public void deleteFolder(String folder) throws IOException {
+        requireWritableFolder(folder);
+        output.deleteFolder(folder);
+    }
+
+    /** A folder may change when a file directly inside it may be written. */
+    private void requireWritableFolder(String folder) throws IOException {
+        String checked = DatasourcePaths.check(folder, output.description(), false);
+        if (!mayWrite(checked + "/file")) {
+            throw new WriteRefusedException("Refusing to change the folder '" + checked + "' in the input location "
+                    + input.description() + ": Winnow writes there only below .winnow/ or .lightly/.");
+        }
+    }
+
     private void requireWritable(String path) throws IOException {
         if (!mayWrite(path)) {
             throw new WriteRefusedException("Refusing to write '" + path + "' into the input location " + input.description()
