@@ -5,9 +5,11 @@ import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionWriter;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
@@ -17,14 +19,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One task of {@code .lightly/predictions/} in an output datasource, as a converter fills it.
  *
- * <p>Order of writes, so an interrupted conversion never lists a half-written task: first every
- * prediction file, then {@code schema.json}, and last {@code tasks.json}, merged (existing tasks
- * kept, the new one appended when missing). Every file is written atomically by the datasource;
- * prediction files without a flush to disk each ({@link Datasource#writeAtomicallyWithoutSync}),
- * since a conversion is cheap to repeat and 100k flushes would cost minutes, the schema and task
- * list with one.
- * An existing task folder is refused unless {@code overwrite} is set; with it, files are replaced
- * and files of the old task that the new conversion does not write are left in place.
+ * <p>The task is written into a hidden staging folder beside its folder
+ * ({@code .lightly/predictions/.<task>.staging-<random>/}) with plain file creates: no temporary
+ * name per file and no flush to disk, each sub-folder created once. {@link #finish} then writes
+ * {@code schema.json} there, renames the staging folder to the task folder in one step and last
+ * merges the task into {@code tasks.json} (existing tasks kept, the new one appended when missing).
+ * So a conversion killed midway leaves no half-written task visible, only a stale hidden folder,
+ * which listings skip (names starting with '.') and {@link #discard} removes. A conversion is cheap
+ * to repeat, so a machine crash may leave empty prediction files; the schema and task list are
+ * flushed.
+ *
+ * <p>An existing task folder is refused unless {@code overwrite} is set; with it, the old folder is
+ * renamed away, the staged one renamed in and the old one deleted, so no file of the old task
+ * survives (folders of tasks nested below this one are carried over). Between the two renames the
+ * task folder is briefly absent.
+ *
+ * <p>A datasource that cannot move folders ({@link Datasource#canMoveFolders}) gets each file
+ * written atomically in place instead ({@link Datasource#writeAtomicallyWithoutSync}); there an
+ * overwrite replaces files and leaves old ones the new conversion does not write.
  *
  * <pre>{@code
  * PredictionsFolder folder = PredictionsFolder.open(output, "detections", false);
@@ -44,10 +56,17 @@ public final class PredictionsFolder {
 
     private final Datasource output;
     private final String task;
+    /** The task folder relative to the output root. */
+    private final String folder;
+    /** Where files go until {@link #finish}; null when the datasource cannot move folders. */
+    private final String staging;
+    private volatile boolean finished;
 
-    private PredictionsFolder(Datasource output, String task) {
+    private PredictionsFolder(Datasource output, String task, String staging) {
         this.output = output;
         this.task = task;
+        this.folder = ROOT + "/" + task;
+        this.staging = staging;
     }
 
     /**
@@ -63,7 +82,14 @@ public final class PredictionsFolder {
             throw new ConversionException("The task folder " + ROOT + "/" + task + " already exists in "
                     + output.description() + "; pass --overwrite to replace it or choose another --task.");
         }
-        return new PredictionsFolder(output, task);
+        return new PredictionsFolder(output, task, output.canMoveFolders() ? hiddenSibling(ROOT + "/" + task, "staging") : null);
+    }
+
+    /** {@code a/b/task} → {@code a/b/.task.<kind>-<random>}: a hidden folder beside it, on the same file system. */
+    private static String hiddenSibling(String path, String kind) {
+        int slash = path.lastIndexOf('/');
+        return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + "." + kind + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     }
 
     public String task() {
@@ -79,9 +105,13 @@ public final class PredictionsFolder {
         return ROOT + "/" + task + "/" + SampleNames.predictionFile(sampleName);
     }
 
-    /** Writes the prediction file of one sample. */
+    /** Writes the prediction file of one sample (into the staging folder until {@link #finish}). */
     public void write(String sampleName, byte[] json) throws IOException {
-        output.writeAtomicallyWithoutSync(pathOf(sampleName), json);
+        if (staging == null) {
+            output.writeAtomicallyWithoutSync(pathOf(sampleName), json);
+        } else {
+            output.writeInStaging(staging + "/" + SampleNames.predictionFile(sampleName), json);
+        }
     }
 
     /** One prediction file to write: the sample's name and the file's bytes. */
@@ -154,14 +184,59 @@ public final class PredictionsFolder {
     /** Threads that write prediction files at once. */
     public static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
-    /** Writes {@code schema.json}, then adds the task to {@code tasks.json}. */
+    /**
+     * Writes {@code schema.json}, publishes the task folder (see the class comment), then adds the
+     * task to {@code tasks.json}. A {@code tasks.json} that cannot be read is reported before
+     * anything is published.
+     */
     public void finish(TaskSchema schema) throws IOException, ConversionException {
-        output.writeAtomically(ROOT + "/" + task + "/schema.json", PredictionWriter.toBytes(schema));
         List<String> tasks = new ArrayList<>(existingTasks());
+        byte[] schemaBytes = PredictionWriter.toBytes(schema);
+        if (staging == null) {
+            output.writeAtomically(folder + "/schema.json", schemaBytes);
+        } else {
+            // Written with a flush, and it makes the staging folder when no prediction file did.
+            output.writeAtomically(staging + "/schema.json", schemaBytes);
+            publish(tasks);
+        }
+        finished = true;
         if (!tasks.contains(task)) {
             tasks.add(task);
         }
         output.writeAtomically(ROOT + "/tasks.json", PredictionWriter.toBytes(new TaskList(tasks)));
+    }
+
+    /** Renames the staging folder into place; an existing folder is swapped out and deleted, nested tasks carried over. */
+    private void publish(List<String> tasks) throws IOException {
+        String replaced = hiddenSibling(folder, "replaced");
+        try {
+            output.moveFolder(folder, replaced);
+        } catch (NoSuchFileException e) {
+            output.moveFolder(staging, folder);
+            return;
+        }
+        for (String other : tasks) {
+            if (other.startsWith(task + "/")) {
+                String nested = other.substring(task.length() + 1);
+                try {
+                    output.moveFolder(replaced + "/" + nested, staging + "/" + nested);
+                } catch (NoSuchFileException e) {
+                    // listed, but it has no folder yet
+                }
+            }
+        }
+        output.moveFolder(staging, folder);
+        output.deleteFolder(replaced);
+    }
+
+    /**
+     * Deletes the staging folder of a conversion that failed, so nothing of it is left; does
+     * nothing after {@link #finish} or when files are written in place.
+     */
+    public void discard() throws IOException {
+        if (staging != null && !finished) {
+            output.deleteFolder(staging);
+        }
     }
 
     private List<String> existingTasks() throws IOException, ConversionException {

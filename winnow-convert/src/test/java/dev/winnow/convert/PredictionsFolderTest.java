@@ -3,6 +3,7 @@ package dev.winnow.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.WriteRefusedException;
@@ -56,9 +57,151 @@ class PredictionsFolderTest {
         OutputLocation guarded = OutputLocation.guard(input, input);
         PredictionsFolder folder = PredictionsFolder.open(guarded, "t", false);
         folder.write("img.png", new byte[] {'{', '}'});
+        folder.finish(new TaskSchema(TaskType.CLASSIFICATION, List.of(Category.of(0, "a"))));
         assertThat(Files.exists(dir.resolve("in/.lightly/predictions/t/img.json"))).isTrue();
         assertThatThrownBy(() -> guarded.writeAtomicallyWithoutSync("img.json", new byte[0]))
                 .isInstanceOf(WriteRefusedException.class);
+    }
+
+    private static final TaskSchema SCHEMA = new TaskSchema(TaskType.CLASSIFICATION, List.of(Category.of(0, "a")));
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> namesIn(String folder) throws java.io.IOException {
+        try (var listing = Files.list(dir.resolve(folder))) {
+            return listing.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void filesStayInAHiddenStagingFolderUntilFinish() throws Exception {
+        PredictionsFolder folder = PredictionsFolder.open(LocalDatasource.create(dir), "t", false);
+        folder.write("a/img.png", utf8("{1}"));
+        folder.write("b.png", utf8("{2}"));
+
+        List<String> before = namesIn(".lightly/predictions");
+        assertThat(before).hasSize(1);
+        assertThat(before.get(0)).matches("\\.t\\.staging-[0-9a-f]+");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/" + before.get(0) + "/a/img.json"))).isEqualTo("{1}");
+
+        folder.finish(SCHEMA);
+
+        assertThat(namesIn(".lightly/predictions")).containsExactly("t", "tasks.json");
+        assertThat(namesIn(".lightly/predictions/t")).containsExactly("a", "b.json", "schema.json");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a/img.json"))).isEqualTo("{1}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/schema.json")))
+                .isEqualTo("{\"task_type\":\"classification\",\"categories\":[{\"id\":0,\"name\":\"a\"}]}\n");
+    }
+
+    @Test
+    void noSampleAtAll_stillPublishesTheSchema() throws Exception {
+        PredictionsFolder folder = PredictionsFolder.open(LocalDatasource.create(dir), "empty", false);
+
+        folder.finish(SCHEMA);
+
+        assertThat(namesIn(".lightly/predictions")).containsExactly("empty", "tasks.json");
+        assertThat(namesIn(".lightly/predictions/empty")).containsExactly("schema.json");
+    }
+
+    @Test
+    void overwrite_replacesTheWholeFolderAndKeepsNestedTasks() throws Exception {
+        PredictionsFolder first = PredictionsFolder.open(LocalDatasource.create(dir), "t", false);
+        first.write("old/only.png", utf8("{old}"));
+        first.write("both.png", utf8("{old}"));
+        first.finish(SCHEMA);
+        PredictionsFolder nested = PredictionsFolder.open(LocalDatasource.create(dir), "t/inner", false);
+        nested.write("n.png", utf8("{nested}"));
+        nested.finish(SCHEMA);
+
+        assertThatThrownBy(() -> PredictionsFolder.open(LocalDatasource.create(dir), "t", false))
+                .isInstanceOf(ConversionException.class)
+                .hasMessage("The task folder .lightly/predictions/t already exists in " + dir
+                        + "; pass --overwrite to replace it or choose another --task.");
+        PredictionsFolder second = PredictionsFolder.open(LocalDatasource.create(dir), "t", true);
+        second.write("both.png", utf8("{new}"));
+        second.finish(SCHEMA);
+
+        assertThat(namesIn(".lightly/predictions")).containsExactly("t", "tasks.json");
+        assertThat(namesIn(".lightly/predictions/t")).containsExactly("both.json", "inner", "schema.json");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/both.json"))).isEqualTo("{new}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/inner/n.json"))).isEqualTo("{nested}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json"))).isEqualTo("[\"t\",\"t/inner\"]\n");
+    }
+
+    @Test
+    void discard_removesTheStagingFolder() throws Exception {
+        PredictionsFolder folder = PredictionsFolder.open(LocalDatasource.create(dir), "t", false);
+        folder.write("a/img.png", utf8("{1}"));
+
+        folder.discard();
+
+        assertThat(namesIn(".lightly/predictions")).isEmpty();
+    }
+
+    @Test
+    void brokenTasksJson_publishesNothing() throws Exception {
+        Files.createDirectories(dir.resolve(".lightly/predictions"));
+        Files.writeString(dir.resolve(".lightly/predictions/tasks.json"), "{}");
+        PredictionsFolder folder = PredictionsFolder.open(LocalDatasource.create(dir), "t", false);
+        folder.write("a.png", utf8("{1}"));
+
+        assertThatThrownBy(() -> folder.finish(SCHEMA))
+                .hasMessage("The existing .lightly/predictions/tasks.json in " + dir
+                        + " is not a JSON list of task names; fix or remove it so the task can be added.");
+        folder.discard();
+
+        assertThat(namesIn(".lightly/predictions")).containsExactly("tasks.json");
+    }
+
+    @Test
+    void datasourceWithoutFolderMoves_writesEachFileInPlace() throws Exception {
+        LocalDatasource local = LocalDatasource.create(dir);
+        Datasource plain = new Datasource() {
+            @Override
+            public String description() {
+                return local.description();
+            }
+
+            @Override
+            public List<String> list(String prefix) throws java.io.IOException {
+                return local.list(prefix);
+            }
+
+            @Override
+            public java.util.Optional<FileStat> stat(String path) throws java.io.IOException {
+                return local.stat(path);
+            }
+
+            @Override
+            public java.io.InputStream open(String path) throws java.io.IOException {
+                return local.open(path);
+            }
+
+            @Override
+            public java.nio.channels.SeekableByteChannel openSeekable(String path) throws java.io.IOException {
+                return local.openSeekable(path);
+            }
+
+            @Override
+            public byte[] readAllBytes(String path, long maxBytes) throws java.io.IOException {
+                return local.readAllBytes(path, maxBytes);
+            }
+
+            @Override
+            public void writeAtomically(String path, byte[] contents) throws java.io.IOException {
+                local.writeAtomically(path, contents);
+            }
+        };
+        PredictionsFolder folder = PredictionsFolder.open(plain, "t", false);
+
+        folder.write("a.png", utf8("{1}"));
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json"))).isEqualTo("{1}");
+        folder.finish(SCHEMA);
+
+        assertThat(namesIn(".lightly/predictions")).containsExactly("t", "tasks.json");
+        assertThat(namesIn(".lightly/predictions/t")).containsExactly("a.json", "schema.json");
     }
 
     @Test
