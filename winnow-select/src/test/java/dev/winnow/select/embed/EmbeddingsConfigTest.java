@@ -109,20 +109,22 @@ class EmbeddingsConfigTest {
     @Test
     void open_givesTheMatchingSource() throws IOException {
         try (EmbeddingSource source = parse("{\"model\": \"builtin\", \"dimension\": 16}").open()) {
-            assertThat(source).isInstanceOf(BuiltinEmbedder.class);
+            assertThat(source).isInstanceOf(BuiltinEmbedder.class).hasToString("built-in embedder (v1, 16 dimensions)");
             assertThat(source.dimension()).isEqualTo(16);
         }
         Files.writeString(dir.resolve("e.csv"), "filenames,embedding_0,embedding_1,labels\na.jpg,1,0,0\n");
         EmbeddingsConfig file = EmbeddingsConfig.parse(JSON.readTree("{\"file\": \"e.csv\"}"), "/embeddings", dir);
         try (EmbeddingSource source = file.open()) {
-            assertThat(source).isInstanceOf(PrecomputedEmbeddings.class);
-            assertThat(source.dimension()).isEqualTo(2);
+            assertThat(source).isInstanceOf(PrecomputedEmbeddings.class)
+                    .hasToString("embeddings from '" + dir.resolve("e.csv") + "' (1 rows, 2 dimensions)");
+            assertThat(((PrecomputedEmbeddings) source).find("a.jpg")).hasValueSatisfying(row -> assertThat(row).containsExactly(1f, 0f));
         }
         OnnxModels.channelMeans(dir, "N", 32);
         EmbeddingsConfig onnx = EmbeddingsConfig.parse(JSON.readTree("{\"model\": \"channel-means.onnx\", \"input_size\": 32}"),
                 "/embeddings", dir);
         try (EmbeddingSource source = onnx.open()) {
-            assertThat(source).isInstanceOf(OnnxEmbedder.class);
+            assertThat(source).isInstanceOf(OnnxEmbedder.class)
+                    .hasToString("ONNX model '" + dir.resolve("channel-means.onnx") + "' (input 32x32, 3 dimensions)");
             assertThat(((Embedder) source).inputSize()).isEqualTo(32);
         }
         EmbeddingsConfig missing = EmbeddingsConfig.parse(JSON.readTree("{\"model\": \"absent.onnx\"}"), "/embeddings", dir);

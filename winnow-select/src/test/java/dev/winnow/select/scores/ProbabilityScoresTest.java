@@ -18,7 +18,8 @@ class ProbabilityScoresTest {
     void entryOrder_doesNotMatter() {
         assertThat(ProbabilityScores.leastConfidence(0.1, 0.7, 0.2)).isEqualTo(0.45);
         assertThat(ProbabilityScores.margin(0.2, 0.1, 0.7)).isEqualTo(0.5);
-        assertThat(ProbabilityScores.entropy(0.7, 0.2, 0.1)).isEqualTo(ProbabilityScores.entropy(0.7, 0.2, 0.1));
+        assertThat(ProbabilityScores.entropy(0.1, 0.7, 0.2)).isEqualTo(0.7298466991620975);
+        assertThat(ProbabilityScores.entropy(0.2, 0.1, 0.7)).isEqualTo(0.7298466991620975);
     }
 
     @Test
@@ -53,10 +54,13 @@ class ProbabilityScoresTest {
         assertThat(ProbabilityScores.leastConfidence(1.0)).isEqualTo(0.0);
         assertThat(ProbabilityScores.margin(0.0)).isEqualTo(0.0);
         assertThat(ProbabilityScores.entropy(1.0)).isEqualTo(0.0);
+        // [0.8] is [0.8, 0.19999999999999996]: least confidence 0.19999999999999996 / 0.5, margin 1 - 0.6000000000000001.
+        assertThat(ProbabilityScores.leastConfidence(0.8)).isEqualTo(0.3999999999999999);
+        assertThat(ProbabilityScores.margin(0.8)).isEqualTo(0.3999999999999999);
         assertThat(ProbabilityScores.leastConfidence(0.8)).isEqualTo(ProbabilityScores.leastConfidence(0.8, 0.2));
         assertThat(ProbabilityScores.margin(0.8)).isEqualTo(ProbabilityScores.margin(0.8, 0.19999999999999996));
         assertThat(ProbabilityScores.entropy(0.25)).isEqualTo(0.8112781244591328);
-        assertThat(ProbabilityScores.entropy(0.25)).isEqualTo(ProbabilityScores.entropy(0.75));
+        assertThat(ProbabilityScores.entropy(0.75)).isEqualTo(0.8112781244591328);
     }
 
     @Test
