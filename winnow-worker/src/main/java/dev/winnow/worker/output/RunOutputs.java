@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The text of a run's plain output files: {@code selected.txt}, {@code selection.csv},
- * {@code scores.csv}, {@code embeddings.csv} and {@code diagnostics.jsonl}.
+ * {@code scores.csv}, {@code embeddings.csv}, {@code diagnostics.jsonl} and, on object level,
+ * {@code selected_crops.csv}.
  */
 public final class RunOutputs {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -71,6 +72,22 @@ public final class RunOutputs {
                 csv.append(samples.get(i), row);
             }
         }
+    }
+
+    /** One selected crop: its name, parent sample, the prediction's box in parent pixels, category and score. */
+    public record SelectedCrop(String crop, String parent, double x, double y, double width, double height, String category,
+                               double score) {
+    }
+
+    /** {@code crop,parent,x,y,width,height,category,score}: the selected crops in selection order. */
+    public static String selectedCropsCsv(List<SelectedCrop> crops) {
+        CsvText csv = new CsvText().field("crop").field("parent").field("x").field("y").field("width").field("height")
+                .field("category").field("score").endLine();
+        for (SelectedCrop c : crops) {
+            csv.field(c.crop()).field(c.parent()).field(c.x()).field(c.y()).field(c.width()).field(c.height())
+                    .field(c.category()).field(c.score()).endLine();
+        }
+        return csv.toString();
     }
 
     /** One JSON object per diagnostic and line: severity, code, file, pointer, line, column, message. */

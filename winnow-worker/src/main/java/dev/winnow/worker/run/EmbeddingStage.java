@@ -6,131 +6,292 @@ import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.media.DecodedImage;
 import dev.winnow.media.ImageDecoder;
 import dev.winnow.media.ImageMetadata;
+import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
+import dev.winnow.media.VideoDecoder;
 import dev.winnow.select.embed.Embedder;
 import dev.winnow.select.embed.EmbeddingSource;
 import dev.winnow.select.embed.PrecomputedEmbeddings;
+import dev.winnow.worker.report.FrameThumbnail;
+import dev.winnow.worker.report.ThumbnailRenderer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Decodes samples at the embedder's size, computes their {@code lightly.*} metadata and embeds them,
- * in batches: the images of a batch are decoded in parallel on a fixed pool, then embedded together,
- * so at most one batch of decoded images is held at a time. An image that cannot be decoded becomes
- * a diagnostic and is left out; the others go on. With precomputed embeddings images are still
- * decoded, at a small size, for their metadata and to find unreadable files.
+ * Decodes samples at the embedder's size, computes their {@code lightly.*} metadata and embeds them.
+ * Images go in batches: a batch is decoded in parallel on the pool, then embedded together, so at
+ * most one batch of decoded images is held at a time. Each video is one task on the pool that
+ * decodes its frames in one pass and embeds them a batch at a time as they come. A sample that
+ * cannot be decoded becomes a diagnostic and is left out (for a video: all its frames); the others
+ * go on. With precomputed embeddings samples are still decoded, at a small size, for their
+ * metadata and to find unreadable files.
+ *
+ * <p>For the report, a few evenly spaced frames of the first videos are kept as thumbnails.
  */
 final class EmbeddingStage {
     static final int BATCH = 32;
     /** Short side images are decoded to when only metadata is needed. */
     static final int METADATA_SIZE = 64;
+    /** Videos that get a frame strip in the report, and frames per strip. */
+    static final int STRIP_VIDEOS = 12;
+    static final int STRIP_FRAMES = 12;
 
-    /** The embedded samples in input order; rows are {@code dimension} wide. */
-    record Embedded(List<String> names, float[] rows, int dimension, List<ImageMetadata> metadata) {
+    /**
+     * The embedded samples in input order; rows are {@code dimension} wide.
+     *
+     * @param sizes  each sample's original size
+     * @param strips per video (of the first {@link #STRIP_VIDEOS}), thumbnails of evenly spaced frames
+     */
+    record Embedded(List<RunSample> samples, float[] rows, int dimension, List<ImageMetadata> metadata, List<ImageSize> sizes,
+                    Map<String, List<FrameThumbnail>> strips) {
+        List<String> names() {
+            return samples.stream().map(RunSample::name).toList();
+        }
     }
 
     private final Datasource input;
+    private final VideoDecoder videoDecoder;
     private final ExecutorService pool;
     private final RunProgress progress;
     private final List<Diagnostic> diagnostics;
 
-    EmbeddingStage(Datasource input, ExecutorService pool, RunProgress progress, List<Diagnostic> diagnostics) {
+    EmbeddingStage(Datasource input, VideoDecoder videoDecoder, ExecutorService pool, RunProgress progress,
+                   List<Diagnostic> diagnostics) {
         this.input = input;
+        this.videoDecoder = videoDecoder;
         this.pool = pool;
         this.progress = progress;
         this.diagnostics = diagnostics;
     }
 
-    /** Embeds {@code samples} (whose files have {@code sizes} bytes) with {@code source}. */
-    Embedded run(List<String> samples, long[] sizes, EmbeddingSource source) throws IOException {
-        int dimension = source.dimension();
-        int side = source instanceof Embedder e ? e.inputSize() : METADATA_SIZE;
-        List<String> names = new ArrayList<>(samples.size());
-        List<ImageMetadata> metadata = new ArrayList<>(samples.size());
-        float[] rows = new float[samples.size() * dimension];
-        int kept = 0;
-        progress.phase("Decoding and embedding", samples.size());
-        for (int start = 0; start < samples.size(); start += BATCH) {
-            int end = Math.min(samples.size(), start + BATCH);
-            // Decoding and the metadata's pixel statistics run on the pool, one image per task.
-            List<Future<Measured>> decoding = new ArrayList<>(end - start);
-            for (int i = start; i < end; i++) {
-                String sample = samples.get(i);
-                long bytes = sizes[i];
-                decoding.add(pool.submit(() -> {
-                    DecodedImage image = ImageDecoder.decode(input, sample, side);
-                    return new Measured(image, ImageMetadata.of(image, bytes));
-                }));
-            }
-            List<BufferedImage> images = new ArrayList<>(end - start);
-            List<String> batchNames = new ArrayList<>(end - start);
-            for (int i = start; i < end; i++) {
-                Measured image = await(decoding.get(i - start), samples.get(i));
-                if (image == null) {
-                    continue;
-                }
-                if (source instanceof PrecomputedEmbeddings file && file.find(samples.get(i)).isEmpty()) {
-                    diagnostics.add(DiagnosticCode.UNREADABLE.of(samples.get(i), "The sample has no row in the "
-                            + file + ", so it is left out of the run."));
-                    continue;
-                }
-                images.add(image.decoded().image());
-                batchNames.add(samples.get(i));
-                metadata.add(image.metadata());
-            }
-            float[][] vectors = embed(source, images, batchNames);
-            for (int b = 0; b < vectors.length; b++) {
-                if (vectors[b].length != dimension) {
-                    throw new IllegalStateException("The embedder returned a vector of length " + vectors[b].length
-                            + " for " + batchNames.get(b) + ", but promised " + dimension + ".");
-                }
-                System.arraycopy(vectors[b], 0, rows, kept * dimension, dimension);
-                names.add(batchNames.get(b));
-                kept++;
-            }
-            progress.advance(end);
-        }
-        progress.endPhase();
-        return new Embedded(names, java.util.Arrays.copyOf(rows, kept * dimension), dimension, metadata);
+    /** A video task's strip thumbnails and the diagnostics it found, added in video order when it is awaited. */
+    private record VideoOutcome(List<FrameThumbnail> strip, List<Diagnostic> diagnostics) {
     }
 
-    private static float[][] embed(EmbeddingSource source, List<BufferedImage> images, List<String> names) {
+    /** What decoding and embedding one sample gave. */
+    private record Result(float[] vector, ImageMetadata metadata, ImageSize size) {
+    }
+
+    /** Embeds {@code samples} with {@code source}. */
+    Embedded run(List<RunSample> samples, EmbeddingSource source) throws IOException {
+        int dimension = source.dimension();
+        int side = source instanceof Embedder e ? e.inputSize() : METADATA_SIZE;
+        Result[] results = new Result[samples.size()];
+        Map<String, Integer> position = new LinkedHashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            position.put(samples.get(i).name(), i);
+        }
+        AtomicLong done = new AtomicLong();
+        progress.phase("Decoding and embedding", samples.size());
+
+        // Videos first: each is one long task, and images fill the pool around them.
+        Map<String, List<RunSample>> videos = VideoPass.byVideo(samples);
+        Map<String, Future<VideoOutcome>> videoTasks = new LinkedHashMap<>();
+        int strips = 0;
+        for (Map.Entry<String, List<RunSample>> video : videos.entrySet()) {
+            boolean strip = strips++ < STRIP_VIDEOS;
+            videoTasks.put(video.getKey(), pool.submit(() -> embedVideo(video.getValue(), side, source, strip, results, position, done)));
+        }
+
+        List<Integer> images = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (!samples.get(i).isFrame()) {
+                images.add(i);
+            }
+        }
+        for (int start = 0; start < images.size(); start += BATCH) {
+            List<Integer> batch = images.subList(start, Math.min(images.size(), start + BATCH));
+            embedImages(batch, samples, side, source, results);
+            done.addAndGet(batch.size());
+            progress.advance(done.get());
+        }
+
+        Map<String, List<FrameThumbnail>> frameStrips = new LinkedHashMap<>();
+        for (Map.Entry<String, Future<VideoOutcome>> task : videoTasks.entrySet()) {
+            VideoOutcome outcome = awaitVideo(task.getKey(), task.getValue(), done);
+            List<FrameThumbnail> strip = outcome == null ? null : outcome.strip();
+            if (outcome != null) {
+                diagnostics.addAll(outcome.diagnostics());
+            }
+            if (strip == null) {
+                for (RunSample frame : videos.get(task.getKey())) {
+                    results[position.get(frame.name())] = null; // a video that failed part way gives no frames
+                }
+            } else if (!strip.isEmpty()) {
+                frameStrips.put(task.getKey(), strip);
+            }
+        }
+        progress.endPhase();
+
+        List<RunSample> kept = new ArrayList<>();
+        List<ImageMetadata> metadata = new ArrayList<>();
+        List<ImageSize> sizes = new ArrayList<>();
+        float[] rows = new float[samples.size() * dimension];
+        for (int i = 0; i < samples.size(); i++) {
+            if (results[i] != null) {
+                System.arraycopy(results[i].vector(), 0, rows, kept.size() * dimension, dimension);
+                kept.add(samples.get(i));
+                metadata.add(results[i].metadata());
+                sizes.add(results[i].size());
+            }
+        }
+        return new Embedded(kept, java.util.Arrays.copyOf(rows, kept.size() * dimension), dimension, metadata, sizes, frameStrips);
+    }
+
+    /** Decodes a batch of images on the pool and embeds them here. */
+    private void embedImages(List<Integer> batch, List<RunSample> samples, int side, EmbeddingSource source, Result[] results)
+            throws IOException {
+        List<Future<DecodedImage>> decoding = new ArrayList<>(batch.size());
+        for (int i : batch) {
+            String file = samples.get(i).file();
+            decoding.add(pool.submit(() -> ImageDecoder.decode(input, file, side)));
+        }
+        List<BufferedImage> images = new ArrayList<>(batch.size());
+        List<Integer> slots = new ArrayList<>(batch.size());
+        List<ImageMetadata> metadata = new ArrayList<>(batch.size());
+        List<ImageSize> sizes = new ArrayList<>(batch.size());
+        for (int b = 0; b < batch.size(); b++) {
+            RunSample sample = samples.get(batch.get(b));
+            DecodedImage image = awaitImage(decoding.get(b), sample.name());
+            if (image == null || !hasPrecomputedRow(source, sample.name(), diagnostics)) {
+                continue;
+            }
+            images.add(image.image());
+            slots.add(batch.get(b));
+            metadata.add(ImageMetadata.of(image, sample.size()));
+            sizes.add(image.original());
+        }
+        float[][] vectors = embed(source, images, slots.stream().map(i -> samples.get(i).name()).toList());
+        for (int k = 0; k < vectors.length; k++) {
+            results[slots.get(k)] = new Result(vectors[k], metadata.get(k), sizes.get(k));
+        }
+    }
+
+    /** One video's task: decode its frames in one pass, embedding a batch at a time; returns its strip thumbnails. */
+    private VideoOutcome embedVideo(List<RunSample> frames, int side, EmbeddingSource source, boolean strip,
+                                            Result[] results, Map<String, Integer> position, AtomicLong done)
+            throws IOException, MediaException {
+        java.util.Set<Integer> stripFrames = strip ? evenlySpaced(frames, STRIP_FRAMES) : java.util.Set.of();
+        List<FrameThumbnail> thumbnails = new ArrayList<>();
+        List<Diagnostic> found = new ArrayList<>();
+        List<RunSample> pending = new ArrayList<>(BATCH);
+        List<DecodedImage> pendingImages = new ArrayList<>(BATCH);
+        VideoPass.decode(videoDecoder, input, frames, side, (frame, image) -> {
+            if (stripFrames.contains(frame.frame())) {
+                thumbnails.add(new FrameThumbnail(frame.frame(),
+                        ThumbnailRenderer.render(frame.name(), image.image(), image.original(), List.of())));
+            }
+            if (!hasPrecomputedRow(source, frame.name(), found)) {
+                done.incrementAndGet();
+                return;
+            }
+            pending.add(frame);
+            pendingImages.add(image);
+            if (pending.size() == BATCH) {
+                embedFrames(pending, pendingImages, source, results, position);
+                done.addAndGet(BATCH);
+            }
+        });
+        embedFrames(pending, pendingImages, source, results, position);
+        done.addAndGet(pending.size());
+        return new VideoOutcome(thumbnails, found);
+    }
+
+    private static void embedFrames(List<RunSample> frames, List<DecodedImage> images, EmbeddingSource source, Result[] results,
+                                    Map<String, Integer> position) {
+        List<BufferedImage> pixels = images.stream().map(DecodedImage::image).toList();
+        float[][] vectors = embed(source, pixels, frames.stream().map(RunSample::name).toList());
+        for (int k = 0; k < vectors.length; k++) {
+            DecodedImage image = images.get(k);
+            results[position.get(frames.get(k).name())] = new Result(vectors[k], ImageMetadata.of(image, frames.get(k).size()),
+                    image.original());
+        }
+        frames.clear();
+        images.clear();
+    }
+
+    /** Up to {@code count} frame indexes spread evenly over {@code frames}, first and last included. */
+    static java.util.Set<Integer> evenlySpaced(List<RunSample> frames, int count) {
+        java.util.Set<Integer> picked = new java.util.TreeSet<>();
+        int n = frames.size();
+        if (n <= count) {
+            frames.forEach(f -> picked.add(f.frame()));
+            return picked;
+        }
+        for (int j = 0; j < count; j++) {
+            picked.add(frames.get((int) Math.round((double) j * (n - 1) / (count - 1))).frame());
+        }
+        return picked;
+    }
+
+    private static boolean hasPrecomputedRow(EmbeddingSource source, String sample, List<Diagnostic> into) {
+        if (source instanceof PrecomputedEmbeddings file && file.find(sample).isEmpty()) {
+            into.add(DiagnosticCode.UNREADABLE.of(sample, "The sample has no row in the " + file + ", so it is left out of the run."));
+            return false;
+        }
+        return true;
+    }
+
+    static float[][] embed(EmbeddingSource source, List<BufferedImage> images, List<String> names) {
         if (images.isEmpty()) {
             return new float[0][];
         }
-        if (source instanceof Embedder embedder) {
-            return embedder.embed(images);
+        float[][] vectors = source instanceof Embedder embedder ? embedder.embed(images) : ((PrecomputedEmbeddings) source).require(names);
+        for (int b = 0; b < vectors.length; b++) {
+            if (vectors[b].length != source.dimension()) {
+                throw new IllegalStateException("The embedder returned a vector of length " + vectors[b].length
+                        + " for " + names.get(b) + ", but promised " + source.dimension() + ".");
+            }
         }
-        return ((PrecomputedEmbeddings) source).require(names);
-    }
-
-    /** A decoded image with its metadata. */
-    private record Measured(DecodedImage decoded, ImageMetadata metadata) {
+        return vectors;
     }
 
     /** The decoded image, or null after recording why it could not be decoded. */
-    private Measured await(Future<Measured> future, String sample) throws IOException {
+    private DecodedImage awaitImage(Future<DecodedImage> future, String sample) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while decoding " + sample + ".", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof MediaException || cause instanceof IOException || cause instanceof UncheckedIOException
-                    || cause instanceof RuntimeException) {
-                String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-                diagnostics.add(DiagnosticCode.UNREADABLE.of(sample, "The image cannot be decoded, so it is left out of the run: "
-                        + reason + (reason.endsWith(".") ? "" : ".")));
-                return null;
-            }
-            throw new IOException("Decoding " + sample + " failed: " + cause, cause);
+            return leftOut(e.getCause(), sample, "The image cannot be decoded, so it is left out of the run: ");
         }
+    }
+
+    /** The video's strip, or null after recording why its frames could not all be decoded; reports progress while waiting. */
+    private VideoOutcome awaitVideo(String video, Future<VideoOutcome> future, AtomicLong done) throws IOException {
+        while (true) {
+            try {
+                return future.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                progress.advance(done.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while decoding " + video + ".", e);
+            } catch (ExecutionException e) {
+                return leftOut(e.getCause(), video, "The video cannot be decoded, so its frames are left out of the run: ");
+            }
+        }
+    }
+
+    private <T> T leftOut(Throwable cause, String file, String why) throws IOException {
+        if (cause instanceof MediaException || cause instanceof IOException || cause instanceof UncheckedIOException
+                || cause instanceof RuntimeException) {
+            String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            diagnostics.add(DiagnosticCode.UNREADABLE.of(file, why + reason + (reason.endsWith(".") ? "" : ".")));
+            return null;
+        }
+        throw new IOException("Decoding " + file + " failed: " + cause, cause);
     }
 }

@@ -115,20 +115,25 @@ final class PredictionsLoader {
                 }
             }
         }
+        failIfAllInvalid(task, files, invalid);
+        return new LoadedTask(task, schema, builder.build(), files, invalid);
+    }
+
+    /** Ends the run when every prediction file found for {@code task} was invalid. */
+    void failIfAllInvalid(String task, int files, int invalid) {
         if (files > 0 && invalid == files) {
             Diagnostic all = DiagnosticCode.TASK_ALL_INVALID.of(ROOT + task, "Every one of the " + files
                     + " prediction files of task '" + task + "' is invalid; fix them or remove the task from tasks.json.");
             diagnostics.add(all);
             throw new RunFailedException(all.toText());
         }
-        return new LoadedTask(task, schema, builder.build(), files, invalid);
     }
 
     /** What reading one sample's file gave: whether it exists, its value when valid, and its diagnostics. */
-    private record Outcome(boolean found, PredictionFile file, List<Diagnostic> diagnostics) {
+    record Outcome(boolean found, PredictionFile file, List<Diagnostic> diagnostics) {
     }
 
-    private Outcome readOne(String task, TaskSchema schema, String sample, ImageSize size) throws IOException {
+    Outcome readOne(String task, TaskSchema schema, String sample, ImageSize size) throws IOException {
         String file = PredictionPaths.file(task, sample);
         Optional<byte[]> bytes;
         try {

@@ -30,7 +30,7 @@ public final class RunFolder {
     private boolean committed;
 
     private RunFolder(Path staging, Path target) {
-        this.staging = staging;
+        this.staging = staging.toAbsolutePath().normalize();
         this.target = target;
     }
 
@@ -60,12 +60,27 @@ public final class RunFolder {
         }
     }
 
-    /** Writes one file of the run (atomically, though the whole folder only appears at {@link #commit()}). */
+    /**
+     * Writes one file of the run (atomically, though the whole folder only appears at {@link #commit()}).
+     * {@code fileName} may name sub-folders ({@code crops/detections/a/b.png}); they are created.
+     * Safe to call from several threads for different files.
+     */
     public void write(String fileName, byte[] contents) throws IOException {
         if (committed) {
             throw new IllegalStateException("The run folder " + target + " is already complete; no file can be added.");
         }
-        AtomicFiles.write(staging.resolve(fileName), contents);
+        Path file = inside(fileName);
+        Files.createDirectories(file.getParent());
+        AtomicFiles.write(file, contents);
+    }
+
+    /** The path of {@code fileName} in the staging folder; a name that leaves it is refused. */
+    private Path inside(String fileName) {
+        Path file = staging.resolve(fileName).normalize();
+        if (!file.startsWith(staging) || file.equals(staging)) {
+            throw new IllegalArgumentException("The run file name '" + fileName + "' leaves the run folder.");
+        }
+        return file;
     }
 
     public void writeString(String fileName, String text) throws IOException {
@@ -80,7 +95,7 @@ public final class RunFolder {
         if (committed) {
             throw new IllegalStateException("The run folder " + target + " is already complete; no file can be added.");
         }
-        Path file = staging.resolve(fileName);
+        Path file = inside(fileName);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
             content.writeTo(out);

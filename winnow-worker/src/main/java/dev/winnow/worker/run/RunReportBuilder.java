@@ -3,10 +3,7 @@ package dev.winnow.worker.run;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
-import dev.winnow.media.DecodedImage;
-import dev.winnow.media.ImageDecoder;
 import dev.winnow.media.ImageSize;
-import dev.winnow.media.MediaException;
 import dev.winnow.select.embed.Projection2d;
 import dev.winnow.select.scores.ActiveLearningScores;
 import dev.winnow.select.scores.ScoreName;
@@ -14,11 +11,13 @@ import dev.winnow.select.table.PredictionFact;
 import dev.winnow.select.table.PredictionFacts;
 import dev.winnow.select.table.PredictionsTable;
 import dev.winnow.worker.output.RunOutputs;
+import dev.winnow.worker.report.ObjectLevelSummary;
 import dev.winnow.worker.report.RunCounts;
 import dev.winnow.worker.report.RunReport;
 import dev.winnow.worker.report.TaskSummary;
 import dev.winnow.worker.report.Thumbnail;
 import dev.winnow.worker.report.ThumbnailRenderer;
+import dev.winnow.worker.report.VideoStrip;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,10 +32,12 @@ import java.util.Set;
 final class RunReportBuilder {
     private final RunRequest request;
     private final PredictionsLoader loader;
+    private final SampleDecoding decoding;
 
-    RunReportBuilder(RunRequest request, PredictionsLoader loader) {
+    RunReportBuilder(RunRequest request, PredictionsLoader loader, SampleDecoding decoding) {
         this.request = request;
         this.loader = loader;
+        this.decoding = decoding;
     }
 
     /** {@code scores.csv}: a column {@code <task>.<score>} per task and score, a row per candidate. */
@@ -56,7 +57,8 @@ final class RunReportBuilder {
 
     RunReport report(String runId, Instant started, double seconds, long seed, RunCounts counts, List<Diagnostic> diagnostics,
                      List<String> candidates, float[] embeddings, int dimension, List<String> selected, List<LoadedTask> tasks,
-                     Map<String, ActiveLearningScores> scores, Map<String, ImageSize> sizes) throws IOException {
+                     Map<String, ActiveLearningScores> scores, Map<String, ImageSize> sizes, Map<String, RunSample> samples,
+                     List<VideoStrip> videos, Optional<ObjectLevelSummary> objectLevel) throws IOException {
         Set<String> selectedSet = new HashSet<>(selected);
         boolean[] isSelected = new boolean[candidates.size()];
         for (int i = 0; i < isSelected.length; i++) {
@@ -97,28 +99,38 @@ final class RunReportBuilder {
         for (int i = 0; i < rows.length; i++) {
             projection[i] = new double[] {plot.x()[i], plot.y()[i]};
         }
-        List<Thumbnail> thumbnails = new ArrayList<>();
-        for (String sample : selected.subList(0, Math.min(RunPipeline.MAX_THUMBNAILS, selected.size()))) {
-            thumbnail(sample, tasks, sizes.get(sample)).ifPresent(thumbnails::add);
-        }
+        List<Thumbnail> thumbnails = thumbnails(selected, tasks, sizes, samples);
         String startedAt = started.truncatedTo(ChronoUnit.SECONDS).toString();
         return new RunReport(runId, startedAt, seconds, request.input().description(), request.output().description(), seed,
-                counts, diagnostics, summaries, candidates, selected, projection, isSelected, thumbnails);
+                counts, diagnostics, summaries, candidates, selected, projection, isSelected, thumbnails, videos, objectLevel);
     }
 
-    private Optional<Thumbnail> thumbnail(String sample, List<LoadedTask> tasks, ImageSize size) throws IOException {
-        DecodedImage image;
-        try {
-            image = ImageDecoder.decode(request.input(), sample, ThumbnailRenderer.MAX_SIDE);
-        } catch (MediaException | IOException e) {
-            return Optional.empty(); // it decoded a moment ago; if it no longer does, the report just lacks its picture
+    /** Thumbnails of the first selected samples found in {@code samples}, predictions drawn, in selection order. */
+    private List<Thumbnail> thumbnails(List<String> selected, List<LoadedTask> tasks, Map<String, ImageSize> sizes,
+                                       Map<String, RunSample> samples) throws IOException {
+        List<RunSample> wanted = new ArrayList<>();
+        for (String name : selected.subList(0, Math.min(RunPipeline.MAX_THUMBNAILS, selected.size()))) {
+            RunSample sample = samples.get(name);
+            if (sample != null) {
+                wanted.add(sample);
+            }
         }
-        List<ThumbnailRenderer.TaskPredictions> predictions = new ArrayList<>();
-        for (LoadedTask task : tasks) {
-            Optional<PredictionFile> file = loader.read(task.name(), task.schema(), sample, size);
-            file.ifPresent(f -> predictions.add(new ThumbnailRenderer.TaskPredictions(task.name(), task.schema(), f)));
+        Map<String, Thumbnail> rendered = decoding.map(wanted, ThumbnailRenderer.MAX_SIDE, (sample, image) -> {
+            List<ThumbnailRenderer.TaskPredictions> predictions = new ArrayList<>();
+            for (LoadedTask task : tasks) {
+                Optional<PredictionFile> file = loader.read(task.name(), task.schema(), sample.name(), sizes.get(sample.name()));
+                file.ifPresent(f -> predictions.add(new ThumbnailRenderer.TaskPredictions(task.name(), task.schema(), f)));
+            }
+            return ThumbnailRenderer.render(sample.name(), image.image(), image.original(), predictions);
+        });
+        List<Thumbnail> thumbnails = new ArrayList<>();
+        for (RunSample sample : wanted) {
+            Thumbnail t = rendered.get(sample.name());
+            if (t != null) {
+                thumbnails.add(t);
+            }
         }
-        return Optional.of(ThumbnailRenderer.render(sample, image.image(), image.original(), predictions));
+        return thumbnails;
     }
 
     private static double[] candidateOrder(List<String> candidates, PredictionsTable table, double[] tableOrder) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the selection reads in a run: the candidates' embeddings, the datapool's earlier selections,
+ * What the selection reads in a run: the candidates' embeddings (on object level the crops', which
+ * {@code EMBEDDINGS} inputs reach with or without naming the object task), the datapool's earlier selections,
  * each task's scores, class distributions and category counts (computed once per task), and the
  * {@code lightly.*} metadata. Rows follow {@link #sampleNames()}; the predictions tables, sorted by
  * name, are mapped onto that order.
@@ -35,10 +36,12 @@ final class RunSelectionInputs implements SelectionInputs {
     private final List<Map<String, Object>> userValues;
     private final Map<String, PredictionFacts> facts = new HashMap<>();
     private final Map<String, int[]> tableRows = new HashMap<>();
+    private final Optional<String> objectTask;
 
     RunSelectionInputs(List<String> names, EmbeddingMatrix embeddings, Optional<EmbeddingMatrix> earlier,
                        List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores, List<ImageMetadata> metadata,
-                       List<String> userKeys, List<Map<String, Object>> userValues) {
+                       List<String> userKeys, List<Map<String, Object>> userValues, Optional<String> objectTask) {
+        this.objectTask = objectTask;
         this.names = List.copyOf(names);
         this.embeddings = embeddings;
         this.earlier = earlier;
@@ -56,12 +59,17 @@ final class RunSelectionInputs implements SelectionInputs {
 
     @Override
     public Optional<EmbeddingMatrix> embeddings(Optional<String> task) {
-        return task.isPresent() ? Optional.empty() : Optional.of(embeddings);
+        return covers(task) ? Optional.of(embeddings) : Optional.empty();
     }
 
     @Override
     public Optional<EmbeddingMatrix> earlierSelections(Optional<String> task) {
-        return task.isPresent() ? Optional.empty() : earlier;
+        return covers(task) ? earlier : Optional.empty();
+    }
+
+    /** Samples are images and frames (no task), or on object level the crops of one task (that task, or none). */
+    private boolean covers(Optional<String> task) {
+        return task.isEmpty() || task.equals(objectTask);
     }
 
     @Override

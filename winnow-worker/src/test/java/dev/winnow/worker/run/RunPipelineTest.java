@@ -260,9 +260,11 @@ class RunPipelineTest {
         try (Stream<Path> files = Files.walk(shared)) {
             images = files.filter(p -> p.toString().matches(".*\\.(jpg|png)$")).count();
         }
-        assertThat(summary.counts().processed()).isEqualTo((int) images);
+        // Every image, and the 68 frames of street/tree.mp4.
+        assertThat(summary.counts().processed()).isEqualTo((int) images + 68);
         assertThat(summary.selected()).hasSize(4);
         assertThat(out.resolve(".winnow/runs/real/report.html")).exists();
-        assertThat(Arrays.stream(read(out.resolve(".winnow/runs/real/report.html")).split("data:image/jpeg")).count()).isEqualTo(5);
+        // Four thumbnails of the selected samples and twelve frames in the video's strip.
+        assertThat(Arrays.stream(read(out.resolve(".winnow/runs/real/report.html")).split("data:image/jpeg")).count()).isEqualTo(17);
     }
 }
