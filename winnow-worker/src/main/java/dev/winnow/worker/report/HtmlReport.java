@@ -350,7 +350,7 @@ public final class HtmlReport {
             "figcaption{padding:8px 10px;font-size:12px;word-break:break-all}figcaption b{color:var(--accent)}",
             ".cap{color:var(--muted)}figcaption a{color:inherit}",
             ".video{margin-bottom:14px}.strip{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:8px;",
-            "margin:10px 0 4px}figure.frame.sel{border:3px solid var(--accent)}",
+            "margin:10px 0 4px}figure.frame.sel{border:3px solid var(--accent)}.frame figcaption{word-break:normal;padding:5px 8px}",
             ".timeline .tick{stroke:var(--accent);stroke-width:4}.timeline .shown{stroke:#98a2b3;stroke-width:2}",
             ".thumbs.crops{grid-template-columns:repeat(auto-fill,minmax(160px,1fr))}",
             ".crops img{height:160px;object-fit:contain}footer{margin-top:40px;color:var(--muted);font-size:12px;text-align:center}");

@@ -1,6 +1,7 @@
 package dev.winnow.worker.report;
 
 import dev.winnow.format.FrameName;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +56,26 @@ public record VideoStrip(String video, int frameCount, int stride, List<Integer>
             checkFrame(video, frameCount, previous, thumbnail.frame(), "frame thumbnail");
             previous = thumbnail.frame();
         }
+    }
+
+    /**
+     * The frames a strip shows for a video of {@code frameCount} frames sampled every
+     * {@code stride}-th frame: all samples when there are at most {@link #MAX_FRAMES}, else
+     * {@link #MAX_FRAMES} samples evenly spaced from the first to the last, in increasing order.
+     */
+    public static List<Integer> stripFrames(int frameCount, int stride) {
+        if (frameCount < 0 || stride < 1) {
+            throw new IllegalArgumentException("A strip needs a frame count of 0 or more and a stride of 1 or more, but got "
+                    + frameCount + " frames and stride " + stride + ".");
+        }
+        int samples = (int) ((frameCount + (long) stride - 1) / stride);
+        int shown = Math.min(samples, MAX_FRAMES);
+        List<Integer> frames = new ArrayList<>(shown);
+        for (int i = 0; i < shown; i++) {
+            long sample = shown == samples ? i : Math.round((double) i * (samples - 1) / (MAX_FRAMES - 1));
+            frames.add((int) (sample * stride));
+        }
+        return List.copyOf(frames);
     }
 
     /** Whether {@code frame} was selected. */
