@@ -71,11 +71,18 @@ final class VideoSection {
             h.append("<line x1=\"").append(n(x)).append("\" x2=\"").append(n(x)).append("\" y1=\"").append(axis - 4)
                     .append("\" y2=\"").append(axis + 4).append("\" class=\"shown\"/>");
         }
-        for (int frame : v.selectedFrames()) {
-            double x = x(frame, v.frameCount());
-            h.append("<line x1=\"").append(n(x)).append("\" x2=\"").append(n(x)).append("\" y1=\"").append(axis - 14)
-                    .append("\" y2=\"").append(axis + 6).append("\" class=\"tick\"><title>frame ").append(frame)
-                    .append("</title></line>");
+        // Frames closer than the drawing's resolution share one tick, so a long video stays a small page.
+        var selected = v.selectedFrames();
+        for (int i = 0; i < selected.size(); ) {
+            int first = selected.get(i);
+            String x = n(x(first, v.frameCount()));
+            int last = first;
+            for (i++; i < selected.size() && n(x(selected.get(i), v.frameCount())).equals(x); i++) {
+                last = selected.get(i);
+            }
+            h.append("<line x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"").append(axis - 14)
+                    .append("\" y2=\"").append(axis + 6).append("\" class=\"tick\"><title>")
+                    .append(first == last ? "frame " + first : "frames " + first + "–" + last).append("</title></line>");
         }
         h.append("<text x=\"").append(TIMELINE_PAD).append("\" y=\"").append(height - 4).append("\" class=\"lbl\">0</text>")
                 .append("<text x=\"").append(TIMELINE_WIDTH - TIMELINE_PAD).append("\" y=\"").append(height - 4)

@@ -10,6 +10,7 @@ import dev.winnow.media.Crop;
 import dev.winnow.media.DecodedImage;
 import dev.winnow.media.FrameRequest;
 import dev.winnow.media.ImageDecoder;
+import dev.winnow.media.ImageSize;
 import dev.winnow.media.VideoDecoders;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -45,7 +46,11 @@ class HtmlReportRealMediaTest {
         List<Integer> shown = VideoStrip.stripFrames(frameCount, 4);
         Set<Integer> wanted = new HashSet<>(shown);
         List<FrameThumbnail> frames = new ArrayList<>();
+        DecodedImage[] tree12 = new DecodedImage[1];
         decoders.decode(input, video, new FrameRequest(ThumbnailRenderer.MAX_SIDE, 4), (index, frame) -> {
+            if (index == 12) {
+                tree12[0] = frame;
+            }
             if (wanted.contains(index)) {
                 String sample = FrameName.of(video, index, frameCount).sampleName();
                 frames.add(new FrameThumbnail(index, ThumbnailRenderer.render(sample, frame.image(), frame.original(), List.of())));
@@ -58,17 +63,11 @@ class HtmlReportRealMediaTest {
                 new BoundingBox(300, 10, 200, 150));
         List<CropThumbnail> crops = new ArrayList<>();
         for (int k = 0; k < boxes.size(); k++) {
-            BufferedImage cut = Crop.cut(home, boxes.get(k), 0.1);
-            String name = "street/home-detections-" + k;
-            crops.add(new CropThumbnail(name, "street/home.jpg", k == 1 ? "person" : "window", 0.9 - 0.2 * k,
-                    "crops/detections/" + name + ".png", ThumbnailRenderer.render(name, cut, new dev.winnow.media.ImageSize(
-                            cut.getWidth(), cut.getHeight()), List.of())));
+            crops.add(crop("street/home-detections-" + k, "street/home.jpg", k == 1 ? "person" : "window", 0.9 - 0.2 * k,
+                    Crop.cut(home, boxes.get(k), 0.1)));
         }
-        DecodedImage tree12 = firstFrameOf(decoders, input, video, 12);
-        BufferedImage treeCut = Crop.cut(tree12, new BoundingBox(100, 50, 200, 200), 0.1);
-        crops.add(new CropThumbnail("street/tree-12-mp4-detections-0", "street/tree-12-mp4.png", "tree", 0.42,
-                "crops/detections/street/tree-12-mp4-detections-0.png", ThumbnailRenderer.render("street/tree-12-mp4-detections-0",
-                        treeCut, new dev.winnow.media.ImageSize(treeCut.getWidth(), treeCut.getHeight()), List.of())));
+        crops.add(crop("street/tree-12-mp4-detections-0", "street/tree-12-mp4.png", "tree", 0.42,
+                Crop.cut(tree12[0], new BoundingBox(100, 50, 200, 200), 0.1)));
         Thumbnail homeThumb = ThumbnailRenderer.render("street/home.jpg", home.image(), home.original(), List.of());
         RunReport base = HtmlReportTest.report(List.of(), List.of());
         RunReport report = new RunReport(base.runId(), base.startedAt(), base.seconds(), base.input(), base.output(),
@@ -102,14 +101,9 @@ class HtmlReportRealMediaTest {
         }
     }
 
-    private static DecodedImage firstFrameOf(VideoDecoders decoders, LocalDatasource input, String video, int index)
+    private static CropThumbnail crop(String name, String parent, String category, double score, BufferedImage cut)
             throws Exception {
-        DecodedImage[] found = new DecodedImage[1];
-        decoders.decode(input, video, FrameRequest.everyFrame().withStride(index), (i, frame) -> {
-            if (i == index) {
-                found[0] = frame;
-            }
-        });
-        return found[0];
+        Thumbnail picture = ThumbnailRenderer.render(name, cut, new ImageSize(cut.getWidth(), cut.getHeight()), List.of());
+        return new CropThumbnail(name, parent, category, score, "crops/detections/" + name + ".png", picture);
     }
 }

@@ -87,6 +87,20 @@ class HtmlReportVideosTest {
     }
 
     @Test
+    void longVideo_framesCloserThanTheResolutionShareATick() {
+        // 100,000 frames over 980 units: a tenth of a unit is about 10 frames.
+        VideoStrip longVideo = new VideoStrip("long.mp4", 100_000, 1, List.of(0, 1, 2, 50_000, 50_001, 99_999), List.of());
+        String html = HtmlReport.render(report(List.of(), List.of(longVideo), Optional.empty()));
+
+        assertThat(html).contains("<p class=\"sub\">100,000 frames, every frame a sample, 6 selected</p>",
+                "<text x=\"990\" y=\"40\" class=\"lbl\" text-anchor=\"end\">99,999</text>");
+        assertThat(all("<line [^>]*class=\"tick\"><title>[^<]*</title></line>", html)).containsExactly(
+                "<line x1=\"10\" x2=\"10\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frames 0–2</title></line>",
+                "<line x1=\"500\" x2=\"500\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frames 50000–50001</title></line>",
+                "<line x1=\"990\" x2=\"990\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frame 99999</title></line>");
+    }
+
+    @Test
     void noVideos_noSection() {
         String html = HtmlReport.render(report(List.of(), List.of(), Optional.empty()));
 
