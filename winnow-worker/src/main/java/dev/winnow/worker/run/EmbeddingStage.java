@@ -79,6 +79,10 @@ final class EmbeddingStage {
     private record VideoOutcome(List<FrameThumbnail> strip, List<Diagnostic> diagnostics) {
     }
 
+    /** A decoded image with its metadata. */
+    private record Measured(DecodedImage image, ImageMetadata metadata) {
+    }
+
     /** What decoding and embedding one sample gave. */
     private record Result(float[] vector, ImageMetadata metadata, ImageSize size) {
     }
@@ -152,10 +156,14 @@ final class EmbeddingStage {
     /** Decodes a batch of images on the pool and embeds them here. */
     private void embedImages(List<Integer> batch, List<RunSample> samples, int side, EmbeddingSource source, Result[] results)
             throws IOException {
-        List<Future<DecodedImage>> decoding = new ArrayList<>(batch.size());
+        // Decoding and the metadata's pixel statistics run on the pool, one image per task.
+        List<Future<Measured>> decoding = new ArrayList<>(batch.size());
         for (int i : batch) {
-            String file = samples.get(i).file();
-            decoding.add(pool.submit(() -> ImageDecoder.decode(input, file, side)));
+            RunSample sample = samples.get(i);
+            decoding.add(pool.submit(() -> {
+                DecodedImage image = ImageDecoder.decode(input, sample.file(), side);
+                return new Measured(image, ImageMetadata.of(image, sample.size()));
+            }));
         }
         List<BufferedImage> images = new ArrayList<>(batch.size());
         List<Integer> slots = new ArrayList<>(batch.size());
@@ -163,14 +171,14 @@ final class EmbeddingStage {
         List<ImageSize> sizes = new ArrayList<>(batch.size());
         for (int b = 0; b < batch.size(); b++) {
             RunSample sample = samples.get(batch.get(b));
-            DecodedImage image = awaitImage(decoding.get(b), sample.name());
-            if (image == null || !hasPrecomputedRow(source, sample.name(), diagnostics)) {
+            Measured measured = awaitImage(decoding.get(b), sample.name());
+            if (measured == null || !hasPrecomputedRow(source, sample.name(), diagnostics)) {
                 continue;
             }
-            images.add(image.image());
+            images.add(measured.image().image());
             slots.add(batch.get(b));
-            metadata.add(ImageMetadata.of(image, sample.size()));
-            sizes.add(image.original());
+            metadata.add(measured.metadata());
+            sizes.add(measured.image().original());
         }
         float[][] vectors = embed(source, images, slots.stream().map(i -> samples.get(i).name()).toList());
         for (int k = 0; k < vectors.length; k++) {
@@ -258,7 +266,7 @@ final class EmbeddingStage {
     }
 
     /** The decoded image, or null after recording why it could not be decoded. */
-    private DecodedImage awaitImage(Future<DecodedImage> future, String sample) throws IOException {
+    private Measured awaitImage(Future<Measured> future, String sample) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
