@@ -251,8 +251,11 @@ class PredictionFileReaderTest {
                 SampleFacts.unknown()))).containsExactly("error E008 .lightly/predictions/t/my_image.json:1:54 "
                 + "/predictions/0/probabilities: probabilities sum to 0.9; expected 1 (within 0.001).");
         // Within the tolerance is fine.
-        assertThat(read("{\"predictions\": [{\"category_id\": 0, \"probabilities\": [0.3333, 0.3333, 0.3333]}]}", WEATHER,
-                SampleFacts.unknown()).diagnostics()).isEmpty();
+        FileResult<PredictionFile> within = read("{\"predictions\": [{\"category_id\": 0, \"probabilities\": [0.3333, 0.3333, 0.3333]}]}",
+                WEATHER, SampleFacts.unknown());
+        assertThat(within.diagnostics()).isEmpty();
+        assertThat(within.value()).contains(new PredictionFile(Optional.empty(), List.of(new Singleton.Classification(0,
+                OptionalDouble.empty(), Optional.of(Probabilities.of(0.3333, 0.3333, 0.3333))))));
     }
 
     @Test
@@ -284,7 +287,10 @@ class PredictionFileReaderTest {
                 "error E012 .lightly/predictions/t/my_image.json:1:45 /predictions/0/bbox: bbox [140, 100, 80, 90] ends at x = 220, y = 190, "
                         + "outside the 200 x 150 image; expected x + width <= 200 and y + height <= 150.");
         // Touching the right and bottom edges is inside.
-        assertThat(detection("\"category_id\": 0, \"bbox\": [120, 60, 80, 90], \"score\": 0.5").diagnostics()).isEmpty();
+        FileResult<PredictionFile> touching = detection("\"category_id\": 0, \"bbox\": [120, 60, 80, 90], \"score\": 0.5");
+        assertThat(touching.diagnostics()).isEmpty();
+        assertThat(touching.value().orElseThrow().predictions()).containsExactly(
+                new Singleton.Detection(0, new BoundingBox(120, 60, 80, 90), 0.5, Optional.empty()));
     }
 
     @Test
