@@ -221,7 +221,7 @@ public final class RunPipeline {
         List<ProcessedSample> processed = embedded.samples().stream().map(RunSample::processed).toList();
         pool.updated(processed, embedded.rows(), dimension, embedderId, picks.selected()).save(winnow);
         progress.endPhase();
-        return summary(stage, runPath, counts, picks.selected(), picks.result());
+        return summary(stage, runPath, counts, picks.selected(), picks.result(), Optional.empty());
     }
 
     /** A run whose samples are the crops of one task's boxes (DESIGN §6, object level). */
@@ -294,7 +294,7 @@ public final class RunPipeline {
                 .map(c -> new ProcessedSample(c.name(), c.parent().size(), c.parent().lastModifiedMillis())).toList();
         pool.updated(processed, cropped.rows(), dimension, embedderId, picks.selected()).save(objectFolder);
         progress.endPhase();
-        return summary(stage, runPath, counts, picks.selected(), picks.result());
+        return summary(stage, runPath, counts, picks.selected(), picks.result(), Optional.of(task));
     }
 
     /** The schema of the task object level cuts crops from; it must be listed and hold boxes. */
@@ -400,10 +400,11 @@ public final class RunPipeline {
         return (clock.millis() - stage.started().toEpochMilli()) / 1000.0;
     }
 
-    private static RunSummary summary(Stage stage, Path runPath, RunCounts counts, List<String> selected, SelectionResult result) {
+    private static RunSummary summary(Stage stage, Path runPath, RunCounts counts, List<String> selected, SelectionResult result,
+                                      Optional<String> objectTask) {
         long errors = stage.diagnostics().stream().filter(Diagnostic::isError).count();
         return new RunSummary(stage.runId(), runPath, runPath.resolve("report.html"), counts, selected, errors,
-                stage.diagnostics().size() - errors, result == null ? "no candidates" : result.stopReason().description());
+                stage.diagnostics().size() - errors, result == null ? "no candidates" : result.stopReason().description(), objectTask);
     }
 
     private static Map<String, RunSample> bySample(List<RunSample> samples) {

@@ -118,6 +118,13 @@ class ObjectLevelRunTest {
         }
         assertThat(Files.readString(folder.resolve("report.json"))).contains("\"task_name\" : \"objects\"", "\"crops\" : 7",
                 "\"parents\" : 4");
+        assertThat(summary.toText()).isEqualTo("Run objects finished.\n"
+                + "  samples:     4 listed, 0 unreadable\n"
+                + "  crops:       7 boxes of task 'objects' cut and embedded\n"
+                + "  predictions: 4 files, 0 invalid; 0 errors, 0 warnings\n"
+                + "  selected:    4 of 7 candidates (picked the requested number of samples)\n"
+                + "  results:     " + folder + "\n"
+                + "  report:      " + folder.resolve("report.html") + "\n");
     }
 
     @Test
