@@ -19,13 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One task of {@code .lightly/predictions/} in an output datasource, as a converter fills it.
  *
- * <p>The task is written into a hidden staging folder beside its folder
- * ({@code .lightly/predictions/.<task>.staging-<random>/}) with plain file creates: no temporary
+ * <p>The task is written into a hidden staging folder in the predictions folder
+ * ({@code .lightly/predictions/.<task>.staging-<random>/}, a nested task's '/' as '.') with plain file creates: no temporary
  * name per file and no flush to disk, each sub-folder created once. {@link #finish} then writes
  * {@code schema.json} there, renames the staging folder to the task folder in one step and last
  * merges the task into {@code tasks.json} (existing tasks kept, the new one appended when missing).
- * So a conversion killed midway leaves no half-written task visible, only a stale hidden folder,
- * which listings skip (names starting with '.') and {@link #discard} removes. A conversion is cheap
+ * So a conversion killed midway leaves no half-written task visible, only a stale hidden folder
+ * outside every task folder, which validation and runs never read and {@link #discard} removes. A conversion is cheap
  * to repeat, so a machine crash may leave empty prediction files; the schema and task list are
  * flushed.
  *
@@ -82,14 +82,16 @@ public final class PredictionsFolder {
             throw new ConversionException("The task folder " + ROOT + "/" + task + " already exists in "
                     + output.description() + "; pass --overwrite to replace it or choose another --task.");
         }
-        return new PredictionsFolder(output, task, output.canMoveFolders() ? hiddenSibling(ROOT + "/" + task, "staging") : null);
+        return new PredictionsFolder(output, task, output.canMoveFolders() ? hiddenFolder(task, "staging") : null);
     }
 
-    /** {@code a/b/task} → {@code a/b/.task.<kind>-<random>}: a hidden folder beside it, on the same file system. */
-    private static String hiddenSibling(String path, String kind) {
-        int slash = path.lastIndexOf('/');
-        return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + "." + kind + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    /**
+     * {@code a/b} → {@code .lightly/predictions/.a.b.<kind>-<random>}: a hidden folder directly in
+     * the predictions folder, never inside a task folder (a nested task's parent), which validation
+     * and runs list; the same file system, so a rename moves it.
+     */
+    private static String hiddenFolder(String task, String kind) {
+        return ROOT + "/." + task.replace('/', '.') + "." + kind + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     }
 
     public String task() {
@@ -208,7 +210,7 @@ public final class PredictionsFolder {
 
     /** Renames the staging folder into place; an existing folder is swapped out and deleted, nested tasks carried over. */
     private void publish(List<String> tasks) throws IOException {
-        String replaced = hiddenSibling(folder, "replaced");
+        String replaced = hiddenFolder(task, "replaced");
         try {
             output.moveFolder(folder, replaced);
         } catch (NoSuchFileException e) {

@@ -35,10 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Converts a COCO dataset or results file into one task of a predictions folder.
  *
- * <p>Streaming: the file is read twice with Jackson's streaming parser and never held whole. The
- * first pass reads {@code images} and {@code categories} into a columnar {@link ImageIndex}; the
- * second reads {@code annotations} one at a time, turns each into its singleton's JSON text and
- * appends that to a {@link FragmentStore}. Memory is thus about the size of the output, not of the
+ * <p>Streaming: the file is read with Jackson's streaming parser and never held whole. First
+ * {@code images} and {@code categories} are read into a columnar {@link ImageIndex}; then
+ * {@code annotations} one at a time, in the same pass when they come after both (else in a
+ * second); each becomes its singleton's JSON text, appended to a {@link FragmentStore}. Memory is thus about the size of the output, not of the
  * input (polygons shrink to run lengths, and no JSON tree of the whole file exists). The prediction
  * files are then assembled per image and written in parallel.
  *
@@ -61,7 +61,31 @@ public final class CocoConverter {
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         String label = options.annotations().toString();
         requireFile(options.annotations(), "--annotations");
-        CocoHeader header = CocoHeader.read(MAPPER, options.annotations(), label, diagnostics);
+        CocoHeader header;
+        try (InputStream in = Files.newInputStream(options.annotations()); JsonParser parser = MAPPER.createParser(in)) {
+            header = CocoHeader.read(MAPPER, parser, label, diagnostics, true);
+            if (header.atAnnotations) {
+                return convert(options, out, header, parser, diagnostics);
+            }
+        } catch (JacksonException e) {
+            throw malformed(label, e);
+        }
+        // The annotations came before the images or the categories: a second pass reads them.
+        try (InputStream in = Files.newInputStream(options.annotations()); JsonParser parser = MAPPER.createParser(in)) {
+            return convert(options, out, header, findAnnotations(parser, header.resultsList) ? parser : null, diagnostics);
+        } catch (JacksonException e) {
+            throw malformed(label, e);
+        }
+    }
+
+    /**
+     * Converts with the header read and {@code parser} at the start of the annotations array (null
+     * when the file has none): each annotation in turn, then the files of every image.
+     */
+    private static ConversionReport convert(CocoOptions options, PredictionsFolder out, CocoHeader fileHeader, JsonParser parser,
+                                            DiagnosticCollector diagnostics) throws IOException, ConversionException {
+        String label = options.annotations().toString();
+        CocoHeader header = fileHeader;
         String pointerPrefix = "/annotations/";
         if (header.resultsList) {
             if (options.groundTruth().isEmpty()) {
@@ -89,27 +113,23 @@ public final class CocoConverter {
         List<Integer> segmentImages = new ArrayList<>();
         boolean semantic = options.taskType() == TaskType.SEMANTIC_SEGMENTATION;
         StringBuilder sb = new StringBuilder(256);
-        try (InputStream in = Files.newInputStream(options.annotations()); JsonParser parser = MAPPER.createParser(in)) {
-            if (findAnnotations(parser, header.resultsList)) {
-                int i = 0;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    JsonNode ann = MAPPER.readTree(parser);
-                    AnnotationReader.Read read = reader.read(ann, pointerPrefix + i++);
-                    if (read == null) {
-                        continue;
-                    }
-                    if (semantic) {
-                        segments.add(read.singleton());
-                        segmentImages.add(read.image());
-                    } else {
-                        sb.setLength(0);
-                        PredictionWriter.appendSingleton(sb, read.singleton());
-                        fragments.add(read.image(), sb.toString().getBytes(StandardCharsets.UTF_8));
-                    }
+        if (parser != null) {
+            int i = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                JsonNode ann = MAPPER.readTree(parser);
+                AnnotationReader.Read read = reader.read(ann, pointerPrefix + i++);
+                if (read == null) {
+                    continue;
+                }
+                if (semantic) {
+                    segments.add(read.singleton());
+                    segmentImages.add(read.image());
+                } else {
+                    sb.setLength(0);
+                    PredictionWriter.appendSingleton(sb, read.singleton());
+                    fragments.add(read.image(), sb.toString().getBytes(StandardCharsets.UTF_8));
                 }
             }
-        } catch (JacksonException e) {
-            throw malformed(label, e);
         }
         if (semantic) {
             addUnions(images, segments, segmentImages, fragments);

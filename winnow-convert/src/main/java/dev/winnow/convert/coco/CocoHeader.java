@@ -29,48 +29,68 @@ final class CocoHeader {
     final List<Category> categories = new ArrayList<>();
     /** True when the file is a results list (a top-level array), which has no images. */
     boolean resultsList;
+    /** True when reading stopped at the start of the annotations array (or of the results list), in one pass. */
+    boolean atAnnotations;
 
     private CocoHeader() {
     }
 
+    /** Reads the header of {@code file}, skipping its annotations. */
     static CocoHeader read(JsonMapper mapper, Path file, String label, DiagnosticCollector diagnostics)
             throws IOException, ConversionException {
-        CocoHeader header = new CocoHeader();
         try (InputStream in = Files.newInputStream(file); JsonParser parser = mapper.createParser(in)) {
-            JsonToken first = parser.nextToken();
-            if (first == JsonToken.START_ARRAY) {
-                header.resultsList = true;
-                return header;
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw new ConversionException("The COCO file " + label + " does not start with an object or a list;"
-                        + " expected a COCO dataset ({\"images\": ..., \"annotations\": ..., \"categories\": ...}) or a results list.");
-            }
-            boolean sawImages = false;
-            boolean sawCategories = false;
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals("images")) {
-                    requireArray(value, "/images", label);
-                    header.readImages(mapper, parser, label, diagnostics);
-                    sawImages = true;
-                } else if (name.equals("categories")) {
-                    requireArray(value, "/categories", label);
-                    header.readCategories(mapper.readTree(parser), label);
-                    sawCategories = true;
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            if (!sawImages) {
-                throw new ConversionException("The COCO file " + label + " has no \"images\" list; a dataset file must name its images.");
-            }
-            if (!sawCategories) {
-                throw new ConversionException("The COCO file " + label + " has no \"categories\" list; a dataset file must list its categories.");
-            }
+            return read(mapper, parser, label, diagnostics, false);
         } catch (JacksonException e) {
             throw CocoConverter.malformed(label, e);
+        }
+    }
+
+    /**
+     * Reads the header from {@code parser}, at the start of the file. With {@code stopAtAnnotations},
+     * when the images and the categories come before the annotations (as in files written by this
+     * project's generator and many tools), it stops at the start of the annotations array and sets
+     * {@link #atAnnotations}, so the caller reads them in the same pass; likewise a results list is
+     * left at its start. Otherwise the whole file is read and the annotations skipped.
+     */
+    static CocoHeader read(JsonMapper mapper, JsonParser parser, String label, DiagnosticCollector diagnostics,
+                           boolean stopAtAnnotations) throws ConversionException {
+        CocoHeader header = new CocoHeader();
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.START_ARRAY) {
+            header.resultsList = true;
+            header.atAnnotations = stopAtAnnotations;
+            return header;
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new ConversionException("The COCO file " + label + " does not start with an object or a list;"
+                    + " expected a COCO dataset ({\"images\": ..., \"annotations\": ..., \"categories\": ...}) or a results list.");
+        }
+        boolean sawImages = false;
+        boolean sawCategories = false;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("images")) {
+                requireArray(value, "/images", label);
+                header.readImages(parser, label, diagnostics);
+                sawImages = true;
+            } else if (name.equals("categories")) {
+                requireArray(value, "/categories", label);
+                header.readCategories(mapper.readTree(parser), label);
+                sawCategories = true;
+            } else if (name.equals("annotations") && value == JsonToken.START_ARRAY && stopAtAnnotations
+                    && sawImages && sawCategories) {
+                header.atAnnotations = true;
+                return header;
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (!sawImages) {
+            throw new ConversionException("The COCO file " + label + " has no \"images\" list; a dataset file must name its images.");
+        }
+        if (!sawCategories) {
+            throw new ConversionException("The COCO file " + label + " has no \"categories\" list; a dataset file must list its categories.");
         }
         return header;
     }
@@ -81,30 +101,56 @@ final class CocoHeader {
         }
     }
 
-    private void readImages(JsonMapper mapper, JsonParser parser, String label, DiagnosticCollector diagnostics) {
+    /**
+     * Reads the images array token by token (no tree per image): {@code id}, {@code file_name},
+     * {@code width} and {@code height} are kept, anything else skipped.
+     */
+    private void readImages(JsonParser parser, String label, DiagnosticCollector diagnostics) {
         Set<String> seenNames = new HashSet<>();
         int i = 0;
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode image = mapper.readTree(parser);
-            String pointer = "/images/" + i++;
-            if (!image.isObject() || !image.path("id").isIntegralNumber() || !image.path("file_name").isString()) {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            int position = i++;
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                diagnostics.add(Diagnostic.error("C106", label, "/images/" + position,
+                        "The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped."));
+                continue;
+            }
+            boolean hasId = false;
+            long id = 0;
+            String name = null;
+            int width = 0;
+            int height = 0;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "id" -> {
+                        hasId = value == JsonToken.VALUE_NUMBER_INT;
+                        id = hasId ? longOf(parser) : 0;
+                    }
+                    case "file_name" -> name = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                    case "width" -> width = intOrZero(parser, value);
+                    case "height" -> height = intOrZero(parser, value);
+                    default -> parser.skipChildren();
+                }
+            }
+            String pointer = "/images/" + position;
+            if (!hasId || name == null) {
                 diagnostics.add(Diagnostic.error("C106", label, pointer,
                         "The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped."));
                 continue;
             }
-            String name = image.get("file_name").asString();
             var problem = SampleNames.problem(name);
             if (problem.isPresent()) {
                 diagnostics.add(Diagnostic.error("C106", label, pointer + "/file_name", problem.get() + " The image is skipped."));
                 continue;
             }
-            int width = image.path("width").isIntegralNumber() ? image.get("width").asInt() : 0;
-            int height = image.path("height").isIntegralNumber() ? image.get("height").asInt() : 0;
             if (width <= 0 || height <= 0) {
                 width = 0;
                 height = 0;
             }
-            long id = image.get("id").asLong();
             if (!seenNames.add(SampleNames.stem(name))) {
                 diagnostics.add(Diagnostic.error("C107", label, pointer + "/file_name", "The file name '" + name
                         + "' maps to the same prediction file as an earlier image; the image is skipped."));
@@ -115,6 +161,21 @@ final class CocoHeader {
                         + " is used by an earlier image; the image is skipped."));
             }
         }
+    }
+
+    /** An integer token as a long; a larger one keeps its low 64 bits, as a tree node's asLong would. */
+    private static long longOf(JsonParser parser) {
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue().longValue()
+                : parser.getLongValue();
+    }
+
+    /** An integer token that fits an int, or 0 (unknown) for anything else. */
+    private static int intOrZero(JsonParser parser, JsonToken value) {
+        if (value != JsonToken.VALUE_NUMBER_INT) {
+            parser.skipChildren();
+            return 0;
+        }
+        return parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : 0;
     }
 
     private void readCategories(JsonNode list, String label) throws ConversionException {
