@@ -1,10 +1,7 @@
 package dev.winnow.cli;
 
-import dev.winnow.convert.ConversionException;
-import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.csv.ClassificationCsvConverter;
 import dev.winnow.format.TaskType;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,9 +15,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Converts a CSV 'filename,category[,p_0,...,p_{K-1}]' into a classification task.",
                 "Without --categories, category ids follow the sorted category names."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:everything converted", "1:some lines were skipped",
-                "2:wrong usage, or the CSV or categories file cannot be read", "3:reading or writing failed"})
+        exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines were skipped",
+                "2:wrong usage, or the CSV or categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertClassificationCsvCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -36,17 +33,9 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
 
     @Override
     public Integer call() {
-        return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
-            @Override
-            public ConversionReport run() throws IOException, ConversionException {
-                target.taskType(TaskType.CLASSIFICATION);
-                return ClassificationCsvConverter.convert(csv, Optional.ofNullable(categories), target.open(Optional.empty()));
-            }
-
-            @Override
-            public String summary(ConversionReport report) {
-                return target.summaryOf(report);
-            }
+        return target.run(spec, () -> {
+            target.taskType(TaskType.CLASSIFICATION);
+            return ClassificationCsvConverter.convert(csv, Optional.ofNullable(categories), target.open(Optional.empty()));
         });
     }
 }

@@ -1,13 +1,10 @@
 package dev.winnow.cli;
 
-import dev.winnow.convert.ConversionException;
-import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.coco.CocoConverter;
 import dev.winnow.convert.coco.CocoOptions;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,9 +19,9 @@ import picocli.CommandLine.Option;
         description = {"Converts a COCO dataset file or a COCO results list.",
                 "Boxes give object-detection; polygons or RLE give instance- or semantic-segmentation; keypoints give "
                         + "keypoint-detection. Annotations that cannot be converted are reported and skipped."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:everything converted", "1:some annotations or images were skipped",
-                "2:wrong usage, or the input is not a COCO file", "3:reading or writing failed"})
+        exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some annotations or images were skipped",
+                "2:wrong usage, or the input is not a COCO file", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertCocoCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -48,19 +45,11 @@ public final class ConvertCocoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
-            @Override
-            public ConversionReport run() throws IOException, ConversionException {
-                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-                CocoOptions options = new CocoOptions(annotations, Optional.ofNullable(groundTruth), imageSource,
-                        target.taskType(TaskType.OBJECT_DETECTION), defaultScore);
-                return CocoConverter.convert(options, target.open(imageSource));
-            }
-
-            @Override
-            public String summary(ConversionReport report) {
-                return target.summaryOf(report);
-            }
+        return target.run(spec, () -> {
+            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+            CocoOptions options = new CocoOptions(annotations, Optional.ofNullable(groundTruth), imageSource,
+                    target.taskType(TaskType.OBJECT_DETECTION), defaultScore);
+            return CocoConverter.convert(options, target.open(imageSource));
         });
     }
 }

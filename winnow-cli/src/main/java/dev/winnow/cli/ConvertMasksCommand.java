@@ -1,12 +1,9 @@
 package dev.winnow.cli;
 
-import dev.winnow.convert.ConversionException;
-import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.masks.MasksConverter;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,9 +17,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Converts semantic-segmentation mask PNGs (one class per pixel) into one singleton per class present.",
                 "Grey and palette PNGs hold class indices; colour PNGs need --palette with a colour per class."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:everything converted", "1:some masks were skipped",
-                "2:wrong usage, or the palette file cannot be read", "3:reading or writing failed"})
+        exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some masks were skipped",
+                "2:wrong usage, or the palette file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertMasksCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -43,20 +40,12 @@ public final class ConvertMasksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
-            @Override
-            public ConversionReport run() throws IOException, ConversionException {
-                target.taskType(TaskType.SEMANTIC_SEGMENTATION);
-                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-                Datasource maskSource = Locations.open(masks);
-                MasksConverter.Options options = new MasksConverter.Options(maskSource, Optional.ofNullable(palette), imageSource);
-                return MasksConverter.convert(options, target.open(Optional.of(imageSource.orElse(maskSource))));
-            }
-
-            @Override
-            public String summary(ConversionReport report) {
-                return target.summaryOf(report);
-            }
+        return target.run(spec, () -> {
+            target.taskType(TaskType.SEMANTIC_SEGMENTATION);
+            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+            Datasource maskSource = Locations.open(masks);
+            MasksConverter.Options options = new MasksConverter.Options(maskSource, Optional.ofNullable(palette), imageSource);
+            return MasksConverter.convert(options, target.open(Optional.of(imageSource.orElse(maskSource))));
         });
     }
 }

@@ -1,14 +1,11 @@
 package dev.winnow.cli;
 
-import dev.winnow.convert.ConversionException;
-import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.probmaps.ProbabilityMaps;
 import dev.winnow.convert.probmaps.ProbabilityMapsConverter;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,9 +22,9 @@ import picocli.CommandLine.Option;
                 + " into one singleton per class that wins a pixel: its mask, the median (or mean) of its probability over the"
                 + " mask as score, and the mean probability vector.",
                 "a/b/img.npy belongs to the image a/b/img.* under --images (whose header must have the map's size)."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:everything converted", "1:some maps were skipped",
-                "2:wrong usage, or the categories file cannot be read", "3:reading or writing failed"})
+        exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some maps were skipped",
+                "2:wrong usage, or the categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -57,26 +54,18 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
-            @Override
-            public ConversionReport run() throws IOException, ConversionException {
-                target.taskType(TaskType.SEMANTIC_SEGMENTATION);
-                ProbabilityMaps.Aggregation aggregation = switch (aggregate.toLowerCase(Locale.ROOT)) {
-                    case "median" -> ProbabilityMaps.Aggregation.MEDIAN;
-                    case "mean" -> ProbabilityMaps.Aggregation.MEAN;
-                    default -> throw new IllegalArgumentException("Unknown --aggregate '" + aggregate + "'; use median or mean.");
-                };
-                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-                LocalDatasource mapSource = LocalDatasource.at(maps);
-                ProbabilityMapsConverter.Options options = new ProbabilityMapsConverter.Options(mapSource, imageSource, categories,
-                        channelsLast, aggregation, softmax);
-                return ProbabilityMapsConverter.convert(options, target.open(Optional.of(imageSource.orElse(mapSource))));
-            }
-
-            @Override
-            public String summary(ConversionReport report) {
-                return target.summaryOf(report);
-            }
+        return target.run(spec, () -> {
+            target.taskType(TaskType.SEMANTIC_SEGMENTATION);
+            ProbabilityMaps.Aggregation aggregation = switch (aggregate.toLowerCase(Locale.ROOT)) {
+                case "median" -> ProbabilityMaps.Aggregation.MEDIAN;
+                case "mean" -> ProbabilityMaps.Aggregation.MEAN;
+                default -> throw new IllegalArgumentException("Unknown --aggregate '" + aggregate + "'; use median or mean.");
+            };
+            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+            LocalDatasource mapSource = LocalDatasource.at(maps);
+            ProbabilityMapsConverter.Options options = new ProbabilityMapsConverter.Options(mapSource, imageSource, categories,
+                    channelsLast, aggregation, softmax);
+            return ProbabilityMapsConverter.convert(options, target.open(Optional.of(imageSource.orElse(mapSource))));
         });
     }
 }

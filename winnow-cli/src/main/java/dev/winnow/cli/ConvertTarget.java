@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,17 +46,50 @@ final class ConvertTarget {
                 + "'; use one of " + Arrays.stream(TaskType.values()).map(TaskType::wireName).collect(Collectors.joining(", ")) + "."));
     }
 
+    /** Heading and first and last lines of every convert command's exit-code list (the middle two say what is skipped). */
+    static final String EXIT_CODES_HEADING = "Exit codes:%n";
+    static final String EXIT_ALL_CONVERTED = "0:everything converted";
+    static final String EXIT_IO_FAILED = "3:reading or writing failed";
+
+    /** The folder {@link #open} returned, discarded when its conversion fails. */
+    private PredictionsFolder opened;
+
     /** The task folder to fill, guarded so nothing is written into {@code input} outside .lightly/. */
     PredictionsFolder open(Optional<Datasource> input) throws IOException, ConversionException {
         Datasource out = Locations.openOrCreate(output);
         if (input.isPresent()) {
             out = OutputLocation.guard(out, input.get());
         }
-        return PredictionsFolder.open(out, task, overwrite);
+        opened = PredictionsFolder.open(out, task, overwrite);
+        return opened;
+    }
+
+    /**
+     * Runs a conversion into this target's task ({@link #open} inside it) with the command's
+     * streams, reports it with {@link #summaryOf}, and removes the staged files of a conversion
+     * that did not finish.
+     */
+    int run(CommandLine.Model.CommandSpec spec, Conversion conversion) {
+        try {
+            return run(spec.commandLine().getOut(), spec.commandLine().getErr(), conversion, this::summaryOf);
+        } finally {
+            discardUnfinished();
+        }
+    }
+
+    private void discardUnfinished() {
+        if (opened == null) {
+            return;
+        }
+        try {
+            opened.discard();
+        } catch (IOException | RuntimeException e) {
+            // A staging folder left behind is hidden and never read; the conversion's own error was reported.
+        }
     }
 
     /** Runs a conversion and turns its outcome into output and an exit code. */
-    static int run(PrintWriter out, PrintWriter err, Conversion conversion) {
+    static int run(PrintWriter out, PrintWriter err, Conversion conversion, Function<ConversionReport, String> summary) {
         try {
             ConversionReport report = conversion.run();
             for (Diagnostic d : report.diagnostics()) {
@@ -63,7 +98,7 @@ final class ConvertTarget {
             if (report.diagnosticCount() > report.diagnostics().size()) {
                 err.println("... and " + (report.diagnosticCount() - report.diagnostics().size()) + " more problems.");
             }
-            out.println(conversion.summary(report));
+            out.println(summary.apply(report));
             out.flush();
             return report.hasErrors() ? ExitCodes.INVALID : ExitCodes.OK;
         } catch (ConversionException | IllegalArgumentException e) {
@@ -75,11 +110,10 @@ final class ConvertTarget {
         }
     }
 
-    /** One conversion: what it does, and the summary sentence of its report. */
+    /** One conversion (or export): what it does. */
+    @FunctionalInterface
     interface Conversion {
         ConversionReport run() throws IOException, ConversionException;
-
-        String summary(ConversionReport report);
     }
 
     String summaryOf(ConversionReport report) {

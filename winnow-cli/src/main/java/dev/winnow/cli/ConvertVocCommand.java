@@ -1,13 +1,10 @@
 package dev.winnow.cli;
 
-import dev.winnow.convert.ConversionException;
-import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.voc.VocConverter;
 import dev.winnow.convert.voc.VocOptions;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,9 +18,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Converts Pascal VOC XML annotation files (one per image) into an object-detection task.",
                 "Category ids follow the sorted category names unless --categories fixes them."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:everything converted", "1:some files or objects were skipped",
-                "2:wrong usage, or the categories file cannot be read", "3:reading or writing failed"})
+        exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some files or objects were skipped",
+                "2:wrong usage, or the categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertVocCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -46,20 +43,12 @@ public final class ConvertVocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
-            @Override
-            public ConversionReport run() throws IOException, ConversionException {
-                target.taskType(TaskType.OBJECT_DETECTION);
-                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-                VocOptions options = new VocOptions(Locations.open(annotations), Optional.ofNullable(categories), imageSource,
-                        defaultScore);
-                return VocConverter.convert(options, target.open(imageSource));
-            }
-
-            @Override
-            public String summary(ConversionReport report) {
-                return target.summaryOf(report);
-            }
+        return target.run(spec, () -> {
+            target.taskType(TaskType.OBJECT_DETECTION);
+            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+            VocOptions options = new VocOptions(Locations.open(annotations), Optional.ofNullable(categories), imageSource,
+                    defaultScore);
+            return VocConverter.convert(options, target.open(imageSource));
         });
     }
 }

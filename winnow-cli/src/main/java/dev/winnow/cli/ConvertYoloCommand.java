@@ -1,13 +1,10 @@
 package dev.winnow.cli;
 
-import dev.winnow.convert.ConversionException;
-import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.yolo.YoloConverter;
 import dev.winnow.convert.yolo.YoloOptions;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,9 +19,9 @@ import picocli.CommandLine.Option;
         description = {"Converts YOLO (v5-v8) label files, one line 'class x_center y_center width height [confidence]' per box,"
                 + " coordinates as fractions of the image size.",
                 "Every image is a sample; its labels are the .txt of the same path under --labels. Sizes come from the image headers."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:everything converted", "1:some lines or images were skipped",
-                "2:wrong usage, or the classes file cannot be read", "3:reading or writing failed"})
+        exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines or images were skipped",
+                "2:wrong usage, or the classes file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertYoloCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -47,19 +44,11 @@ public final class ConvertYoloCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
-            @Override
-            public ConversionReport run() throws IOException, ConversionException {
-                target.taskType(TaskType.OBJECT_DETECTION);
-                Datasource imageSource = Locations.open(images);
-                YoloOptions options = new YoloOptions(Locations.open(labels), imageSource, classes, defaultScore);
-                return YoloConverter.convert(options, target.open(Optional.of(imageSource)));
-            }
-
-            @Override
-            public String summary(ConversionReport report) {
-                return target.summaryOf(report);
-            }
+        return target.run(spec, () -> {
+            target.taskType(TaskType.OBJECT_DETECTION);
+            Datasource imageSource = Locations.open(images);
+            YoloOptions options = new YoloOptions(Locations.open(labels), imageSource, classes, defaultScore);
+            return YoloConverter.convert(options, target.open(Optional.of(imageSource)));
         });
     }
 }

@@ -1,12 +1,9 @@
 package dev.winnow.cli;
 
-import dev.winnow.convert.ConversionException;
-import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.coco.CocoExportOptions;
 import dev.winnow.convert.coco.CocoExporter;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,9 +30,9 @@ public final class ExportCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {"Writes one task as a COCO dataset file, or with --results as a COCO results list.",
                     "Masks become COCO RLE with compressed counts. Prediction files that do not read cleanly are reported and left out."},
-            exitCodeListHeading = "Exit codes:%n",
+            exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
             exitCodeList = {"0:every prediction file exported", "1:some prediction files were left out",
-                    "2:wrong usage, or the task is missing", "3:reading or writing failed"})
+                    "2:wrong usage, or the task is missing", ConvertTarget.EXIT_IO_FAILED})
     static final class Coco implements Callable<Integer> {
         @Option(names = "--input", required = true, paramLabel = "LOC", description = "Location holding .lightly/predictions.")
         String input;
@@ -60,21 +57,13 @@ public final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), new ConvertTarget.Conversion() {
-                @Override
-                public ConversionReport run() throws IOException, ConversionException {
-                    Datasource predictions = Locations.open(input);
-                    Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-                    return CocoExporter.export(new CocoExportOptions(predictions, task, out, results,
-                            Optional.ofNullable(groundTruth), imageSource));
-                }
-
-                @Override
-                public String summary(ConversionReport report) {
-                    return "Wrote " + report.singletons() + " annotations of " + report.predictionFiles() + " images to " + out
-                            + (report.diagnosticCount() > 0 ? "; " + report.diagnosticCount() + " files were left out." : ".");
-                }
-            });
+            return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), () -> {
+                Datasource predictions = Locations.open(input);
+                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+                return CocoExporter.export(new CocoExportOptions(predictions, task, out, results,
+                        Optional.ofNullable(groundTruth), imageSource));
+            }, report -> "Wrote " + report.singletons() + " annotations of " + report.predictionFiles() + " images to " + out
+                    + (report.diagnosticCount() > 0 ? "; " + report.diagnosticCount() + " files were left out." : "."));
         }
     }
 }

@@ -66,6 +66,50 @@ class ConvertCommandTest {
                 + " semantic-segmentation, instance-segmentation, keypoint-detection.\n");
     }
 
+    private static java.util.List<String> namesIn(Path folder) throws Exception {
+        try (var listing = Files.list(folder)) {
+            return listing.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void coco_failingAtTheEnd_leavesNoStagedFiles() throws Exception {
+        Path coco = dir.resolve("coco.json");
+        Files.writeString(coco, COCO);
+        Path output = dir.resolve("out");
+        Files.createDirectories(output.resolve(".lightly/predictions"));
+        Files.writeString(output.resolve(".lightly/predictions/tasks.json"), "{}");
+
+        assertThat(run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).isEqualTo("winnow: The existing .lightly/predictions/tasks.json in " + output
+                + " is not a JSON list of task names; fix or remove it so the task can be added.\n");
+        assertThat(namesIn(output.resolve(".lightly/predictions"))).containsExactly("tasks.json");
+    }
+
+    @Test
+    void coco_overwrite_leavesNoFileOfTheOldTask() throws Exception {
+        Path coco = dir.resolve("coco.json");
+        Files.writeString(coco, COCO);
+        Path output = dir.resolve("out");
+        run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det");
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, COCO.replace("a/x.jpg", "b/z.jpg"));
+        out.getBuffer().setLength(0);
+
+        assertThat(run("convert", "coco", "--annotations", other.toString(), "--output", output.toString(), "--task", "det",
+                "--overwrite")).isEqualTo(ExitCodes.INVALID);
+
+        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 predictions to task 'det' in " + output
+                + "; 1 items were skipped.\n");
+        assertThat(namesIn(output.resolve(".lightly/predictions"))).containsExactly("det", "tasks.json");
+        assertThat(namesIn(output.resolve(".lightly/predictions/det"))).containsExactly("b", "schema.json", "y.json");
+        assertThat(Files.readString(output.resolve(".lightly/predictions/det/b/z.json")))
+                .isEqualTo("{\"file_name\":\"b/z.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[1,2,3,4],\"score\":1}]}\n");
+        assertThat(Files.readString(output.resolve(".lightly/predictions/tasks.json"))).isEqualTo("[\"det\"]\n");
+    }
+
     @Test
     void exportCoco_resultsOfConvertedTask() throws Exception {
         Path coco = dir.resolve("coco.json");

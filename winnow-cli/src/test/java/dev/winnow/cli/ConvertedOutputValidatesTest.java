@@ -71,6 +71,25 @@ class ConvertedOutputValidatesTest {
     }
 
     @Test
+    void staleStagingFoldersOfKilledConversions_areNotRead() throws Exception {
+        Path images = images();
+        Path csv = dir.resolve("labels.csv");
+        Files.writeString(csv, "a/x.png,cat\ny.png,dog\n");
+        Path output = dir.resolve("out");
+        assertThat(run("convert", "classification-csv", "--csv", csv.toString(), "--output", output.toString(), "--task", "cls"))
+                .as(err.toString()).isEqualTo(ExitCodes.OK);
+        // What a conversion killed before publishing leaves: hidden folders beside the tasks, one of a task nested in cls.
+        Path predictions = output.resolve(".lightly/predictions");
+        Files.createDirectories(predictions.resolve(".cls.staging-1a2b/a"));
+        Files.writeString(predictions.resolve(".cls.staging-1a2b/a/x.json"), "{not json");
+        Files.createDirectories(predictions.resolve(".cls.inner.staging-3c4d"));
+        Files.writeString(predictions.resolve(".cls.inner.staging-3c4d/orphan.json"), "{\"file_name\": \"orphan.png\"}");
+
+        assertValid(images, output, "cls");
+        assertThat(out.toString()).doesNotContain("warning ");
+    }
+
+    @Test
     void yolo_voc_csv_masks_onRealImages() throws Exception {
         Path shared = Path.of(System.getProperty("winnow.sharedData", "."), "opencv-samples");
         assumeTrue(Files.isDirectory(shared), "the shared sample data is not available");
