@@ -3,7 +3,8 @@
 # ("Creating the predictions folder from COCO"), on one generated COCO file of N images with about
 # 7 boxes each (N=100000 gives ~700k boxes). The reference script is not part of this project: it
 # is extracted at run time from ../shared/spec/predictions-format.rst, its two paths substituted.
-# Usage: bench/convert.sh N        (HEAP sets Winnow's -Xmx, default 1g)
+# A third row is the file-creation floor: a Python loop that only creates the files Winnow wrote.
+# Usage: bench/convert.sh N        (HEAP sets Winnow's -Xmx, default 1g; WINNOW_TARGET the build folder)
 set -euo pipefail
 n="${1:?usage: bench/convert.sh N}"
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -22,7 +23,8 @@ if [ ! -f "$data/.complete" ]; then
   touch "$data/.complete"
 fi
 rm -rf "$results"
-mkdir -p "$results/winnow" "$results/python"
+sync  # deleting the last run's files is slow on some disks; let it settle before timing
+mkdir -p "$results/winnow" "$results/python" "$results/floor"
 
 # The reference script: the first python code block after the heading, de-indented, paths substituted.
 python3 - "$spec" "$results/reference.py" "$results/python" "$data/coco.json" <<'PY'
@@ -64,6 +66,27 @@ printf '%-22s %10s %12s %14s\n' "tool (N=$n)" "wall s" "peak RSS MB" "images/s"
 measure "winnow" java "-Xmx$heap" -jar "$cli_jar" convert coco --annotations "$data/coco.json" \
   --output "$results/winnow" --task my_object_detection_task --default-score 0
 measure "python-reference" python3 "$results/reference.py"
+
+# The floor: creating the files Winnow wrote (same names, same sizes, one folder) with a plain
+# open/write/close loop and nothing else; no tool that writes these files can be faster.
+task_dir="$results/winnow/.lightly/predictions/my_object_detection_task"
+(cd "$task_dir" && find . -name '*.json' ! -name schema.json -printf '%s %P\n') > "$results/floor.list"
+cat > "$results/floor.py" <<'PY'
+import os, sys
+listing, out = sys.argv[1:]
+entries = [line.rstrip("\n").split(" ", 1) for line in open(listing, encoding="utf-8")]
+made = set()
+for size, name in entries:
+    folder = os.path.dirname(os.path.join(out, name))
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    fd = os.open(os.path.join(out, name), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.write(fd, b"x" * int(size))
+    os.close(fd)
+PY
+sync
+measure "file-creation floor" python3 "$results/floor.py" "$results/floor.list" "$results/floor"
 
 # Both must have written one prediction file per image.
 count() { find "$1/.lightly/predictions/my_object_detection_task" -name '*.json' ! -name schema.json | wc -l; }
