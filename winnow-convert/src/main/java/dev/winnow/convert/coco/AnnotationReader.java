@@ -49,6 +49,15 @@ final class AnnotationReader {
         this.sizes = sizes;
     }
 
+    /** The fields {@link #read} looks at for this task type; the others need not be read at all. */
+    Set<String> fieldsRead() {
+        return switch (taskType) {
+            case INSTANCE_SEGMENTATION, SEMANTIC_SEGMENTATION -> Set.of("image_id", "category_id", "score", "bbox", "segmentation");
+            case KEYPOINT_DETECTION -> Set.of("image_id", "category_id", "score", "bbox", "keypoints");
+            default -> Set.of("image_id", "category_id", "score", "bbox");
+        };
+    }
+
     /** The annotation at {@code pointer}, or null after reporting why it was skipped. */
     Read read(JsonNode ann, String pointer) {
         if (!ann.isObject()) {

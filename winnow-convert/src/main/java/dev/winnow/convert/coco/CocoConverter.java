@@ -31,6 +31,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Converts a COCO dataset or results file into one task of a predictions folder.
@@ -114,9 +115,10 @@ public final class CocoConverter {
         boolean semantic = options.taskType() == TaskType.SEMANTIC_SEGMENTATION;
         StringBuilder sb = new StringBuilder(256);
         if (parser != null) {
+            Set<String> fields = reader.fieldsRead();
             int i = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                JsonNode ann = MAPPER.readTree(parser);
+                JsonNode ann = readFields(parser, fields);
                 AnnotationReader.Read read = reader.read(ann, pointerPrefix + i++);
                 if (read == null) {
                     continue;
@@ -127,7 +129,7 @@ public final class CocoConverter {
                 } else {
                     sb.setLength(0);
                     PredictionWriter.appendSingleton(sb, read.singleton());
-                    fragments.add(read.image(), sb.toString().getBytes(StandardCharsets.UTF_8));
+                    fragments.add(read.image(), sb);
                 }
             }
         }
@@ -139,6 +141,28 @@ public final class CocoConverter {
         out.writeAll(images.size(), i -> new PredictionsFolder.Entry(images.name(i), predictionFile(images.name(i), fragments, i)));
         out.finish(new TaskSchema(options.taskType(), header.categories));
         return diagnostics.report(images.size(), singletons);
+    }
+
+    /**
+     * The annotation at the parser as a tree of only the {@code fields} the task type reads; the
+     * rest (polygons of a detection task, areas, ids) is skipped without building nodes. Anything
+     * but an object is read whole, for the reader to report.
+     */
+    private static JsonNode readFields(JsonParser parser, Set<String> fields) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return MAPPER.readTree(parser);
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (fields.contains(name)) {
+                node.set(name, MAPPER.readTree(parser));
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return node;
     }
 
     private static byte[] predictionFile(String name, FragmentStore fragments, int image) {

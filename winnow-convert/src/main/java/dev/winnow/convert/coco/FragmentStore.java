@@ -35,13 +35,39 @@ final class FragmentStore {
         return size;
     }
 
+    /** Adds the JSON text in {@code json}; ASCII text (numbers and keys) is copied without an intermediate array. */
+    void add(int imageIndex, CharSequence json) {
+        int n = json.length();
+        for (int k = 0; k < n; k++) {
+            if (json.charAt(k) >= 0x80) {
+                add(imageIndex, json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        reserve(n);
+        for (int k = 0; k < n; k++) {
+            current[used + k] = (byte) json.charAt(k);
+        }
+        record(imageIndex, n);
+    }
+
     void add(int imageIndex, byte[] json) {
-        if (used + json.length > current.length) {
-            current = new byte[Math.max(CHUNK, json.length)];
+        reserve(json.length);
+        System.arraycopy(json, 0, current, used, json.length);
+        record(imageIndex, json.length);
+    }
+
+    /** Makes room for {@code bytes} more bytes in the current chunk. */
+    private void reserve(int bytes) {
+        if (used + bytes > current.length) {
+            current = new byte[Math.max(CHUNK, bytes)];
             chunks.add(current);
             used = 0;
         }
-        System.arraycopy(json, 0, current, used, json.length);
+    }
+
+    /** Records the {@code bytes} just placed at {@code used} as the next singleton, of image {@code imageIndex}. */
+    private void record(int imageIndex, int bytes) {
         if (size == image.length) {
             int n = size * 2;
             image = Arrays.copyOf(image, n);
@@ -52,9 +78,9 @@ final class FragmentStore {
         image[size] = imageIndex;
         chunkOf[size] = chunks.size() - 1;
         offset[size] = used;
-        length[size] = json.length;
+        length[size] = bytes;
         size++;
-        used += json.length;
+        used += bytes;
     }
 
     /** Groups the singletons of {@code imageCount} images; call once, after the last {@link #add}. */

@@ -261,4 +261,38 @@ class CocoConverterTest {
         assertThat(read(out, "o/deep/er/i.json")).isEqualTo("{\"file_name\":\"deep/er/i.jpg\",\"predictions\":["
                 + "{\"category_id\":2,\"bbox\":[1,1,2,2],\"score\":0.5}]}\n");
     }
+
+    @Test
+    void detection_skipsFieldsItDoesNotReadAndReportsOddValuesExactly() throws Exception {
+        String coco = """
+                {"images": [{"id": 1, "file_name": "a.jpg", "width": 20, "height": 10, "coco_url": {"nested": [1, 2]}},
+                            [1, 2], {"id": 2, "file_name": "b.jpg", "width": 99999999999, "height": 10},
+                            {"id": 3.5, "file_name": "c.jpg"}],
+                 "categories": [{"id": 1, "name": "person"}],
+                 "annotations": [
+                    {"id": 1, "image_id": 1, "category_id": 1, "segmentation": [["not", "a", "polygon"]], "area": 4,
+                     "bbox": [1, 2, 3, 4], "iscrowd": 0},
+                    {"image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1], "score": "0.5"},
+                    {"image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1], "score": null},
+                    {"image_id": 1, "category_id": 1, "bbox": [9, 9, 9, 9], "score": 2, "bbox": [0, 0, 2, 2], "score": 0.75},
+                    [1, 2, 3],
+                    {"image_id": 1, "category_id": 4000000000, "bbox": [0, 0, 1, 1]}]}
+                """;
+        Path out = dir.resolve("out");
+        Path file = write("odd.json", coco);
+        ConversionReport report = convert(CocoOptions.of(file, TaskType.OBJECT_DETECTION), out, "odd");
+
+        assertThat(read(out, "odd/a.json")).isEqualTo("{\"file_name\":\"a.jpg\",\"predictions\":["
+                + "{\"category_id\":1,\"bbox\":[1,2,3,4],\"score\":1},"
+                + "{\"category_id\":1,\"bbox\":[0,0,1,1],\"score\":1},"
+                + "{\"category_id\":1,\"bbox\":[0,0,2,2],\"score\":0.75}]}\n");
+        assertThat(read(out, "odd/b.json")).isEqualTo("{\"file_name\":\"b.jpg\",\"predictions\":[]}\n");
+        assertThat(report.predictionFiles()).isEqualTo(2);
+        assertThat(report.diagnostics()).extracting(d -> d.code() + " " + d.pointer() + " " + d.message()).containsExactly(
+                "C106 /images/1 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.",
+                "C106 /images/3 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.",
+                "C105 /annotations/1/score The score \"0.5\" is not a number from 0 to 1; the annotation is skipped.",
+                "C105 /annotations/4 The annotation is not an object; it is skipped.",
+                "C105 /annotations/5/category_id The annotation has no integer category_id; it is skipped.");
+    }
 }
