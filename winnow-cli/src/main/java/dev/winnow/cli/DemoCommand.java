@@ -2,7 +2,6 @@ package dev.winnow.cli;
 
 import dev.winnow.worker.demo.Demo;
 import dev.winnow.worker.run.ConsoleProgress;
-import dev.winnow.worker.run.RunSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,9 +18,10 @@ import picocli.CommandLine.Option;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Generates " + Demo.IMAGES + " images of coloured shapes with classification, detection and segmentation",
-                "predictions of a simulated model (uncertain on some), runs a selection that is diverse, uncertain",
-                "and class-balanced, and prints the path of its HTML report."})
+                "Generates " + Demo.IMAGES + " images and a " + Demo.VIDEO_FRAMES + "-frame video of coloured shapes with",
+                "classification, detection and segmentation predictions of a simulated model (uncertain on some), runs a",
+                "selection that is diverse, uncertain and class-balanced, then one among the detected shapes (object",
+                "level), and prints the paths of their HTML reports."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "demo",
@@ -34,12 +34,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        RunSummary summary = Demo.run(dir.toAbsolutePath().normalize(), Demo.IMAGES, Clock.systemUTC(),
+        Demo.Result result = Demo.run(dir.toAbsolutePath().normalize(), Demo.IMAGES, Demo.VIDEO_FRAMES, Clock.systemUTC(),
                 ConsoleProgress.standard(), Runtime.getRuntime().availableProcessors());
-        out.print(summary.toText());
+        out.print(result.samples().toText());
         out.println();
-        out.println("Open the report: " + summary.report());
-        out.println("The run's configuration is " + dir.resolve("run.json") + "; try your own with 'winnow run'.");
+        out.print(result.objects().toText());
+        out.println();
+        out.println("Open the report: " + result.samples().report());
+        out.println("The selection among the shapes: " + result.objects().report());
+        out.println("The runs' configurations are " + dir.resolve("run.json") + " and " + dir.resolve("run-objects.json")
+                + "; try your own with 'winnow run'.");
         out.flush();
         return ExitCodes.OK;
     }

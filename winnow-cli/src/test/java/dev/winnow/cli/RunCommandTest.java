@@ -107,9 +107,13 @@ class RunCommandTest {
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
         Path report = dir.resolve(".winnow/runs/demo/report.html");
-        assertThat(out.toString()).contains("Run demo finished.\n", "  selected:    30 of 300 candidates",
-                "Open the report: " + report + "\n");
+        Path objects = dir.resolve(".winnow/runs/demo-objects/report.html");
+        // 300 images and the 60 frames of the video.
+        assertThat(out.toString()).contains("Run demo finished.\n", "  selected:    30 of 360 candidates",
+                "Run demo-objects finished.\n", "  selected:    40 of ", "Open the report: " + report + "\n",
+                "The selection among the shapes: " + objects + "\n");
         assertThat(report).exists();
+        assertThat(objects).exists();
         try (Stream<Path> images = Files.list(dir.resolve("images"))) {
             assertThat(images.count()).isEqualTo(300);
         }

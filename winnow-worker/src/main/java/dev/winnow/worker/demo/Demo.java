@@ -2,7 +2,6 @@ package dev.winnow.worker.demo;
 
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
-import dev.winnow.worker.config.RunConfig;
 import dev.winnow.worker.config.RunConfigParser;
 import dev.winnow.worker.output.AtomicFiles;
 import dev.winnow.worker.run.RunPipeline;
@@ -16,12 +15,13 @@ import java.util.Optional;
 
 /**
  * Winnow's demo: generates a datasource of shapes with a simulated model's predictions
- * ({@link DemoDataset}), writes the run configuration it uses to {@code run.json} beside it, and runs
- * a full selection whose report shows every part of the product.
+ * ({@link DemoDataset}): images and a short video, writes the run configurations it uses to
+ * {@code run.json} and {@code run-objects.json} beside it, and runs a full selection over the images
+ * and frames and one over the detected shapes (object level), whose reports show every part of the product.
  *
  * <pre>{@code
- * RunSummary summary = Demo.run(Path.of("demo"), Demo.IMAGES, Clock.systemUTC(), RunProgress.NONE, 2);
- * System.out.println(summary.report());
+ * Demo.Result result = Demo.run(Path.of("demo"), Demo.IMAGES, Demo.VIDEO_FRAMES, Clock.systemUTC(), RunProgress.NONE, 2);
+ * System.out.println(result.samples().report());
  * }</pre>
  */
 public final class Demo {
@@ -31,8 +31,12 @@ public final class Demo {
     public static final int HEIGHT = 240;
     /** The seed of the generated images and of the selection. */
     public static final long SEED = 42;
+    /** Frames of the demo's video. */
+    public static final int VIDEO_FRAMES = 60;
     /** The id of the demo's run. */
     public static final String RUN_ID = "demo";
+    /** The id of the demo's object-level run. */
+    public static final String OBJECTS_RUN_ID = "demo-objects";
 
     /**
      * Diverse, uncertain and class-balanced: diversity over the embeddings, the detector's entropy as
@@ -55,18 +59,50 @@ public final class Demo {
             }
             """;
 
+    /** On object level: every detected shape is a crop; diverse crops with their shape kinds balanced. */
+    public static final String OBJECTS_RUN_CONFIG = """
+            {
+              "object_level": {"task_name": "shapes", "padding": 0.1},
+              "selection": {
+                "n_samples": 40,
+                "strategies": [
+                  {"input": {"type": "EMBEDDINGS", "task": "shapes"}, "strategy": {"type": "DIVERSITY"}},
+                  {"input": {"type": "PREDICTIONS", "task": "shapes", "name": "CATEGORY_COUNT"},
+                   "strategy": {"type": "BALANCE", "distribution": "UNIFORM"}}
+                ]
+              },
+              "seed": 42
+            }
+            """;
+
+    /** The demo's two runs: over whole images and frames, and over the detected shapes. */
+    public record Result(RunSummary samples, RunSummary objects) {
+    }
+
     private Demo() {
     }
 
-    /** Generates {@code images} demo images in {@code folder} and runs the demo selection over them. */
-    public static RunSummary run(Path folder, int images, Clock clock, RunProgress progress, int threads) throws IOException {
-        progress.phase("Generating " + images + " demo images", 0);
+    /**
+     * Generates {@code images} demo images and a video of {@code videoFrames} frames in
+     * {@code folder}, then runs the demo selection over them and the object-level one over their shapes.
+     */
+    public static Result run(Path folder, int images, int videoFrames, Clock clock, RunProgress progress, int threads)
+            throws IOException {
+        progress.phase("Generating " + images + " demo images and a video of " + videoFrames + " frames", 0);
         DemoDataset.generate(folder, images, WIDTH, HEIGHT, SEED);
+        if (videoFrames > 0) {
+            DemoDataset.generateVideo(folder, videoFrames, WIDTH, HEIGHT, SEED + 1);
+        }
         AtomicFiles.writeString(folder.resolve("run.json"), RUN_CONFIG);
+        AtomicFiles.writeString(folder.resolve("run-objects.json"), OBJECTS_RUN_CONFIG);
         progress.endPhase();
-        RunConfig config = RunConfigParser.parse(RUN_CONFIG, "run.json", folder);
         LocalDatasource input = LocalDatasource.at(folder);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(folder), input);
-        return new RunPipeline(clock, progress, threads).run(new RunRequest(input, output, input.root(), config, Optional.of(RUN_ID)));
+        RunPipeline pipeline = new RunPipeline(clock, progress, threads);
+        RunSummary samples = pipeline.run(new RunRequest(input, output, input.root(),
+                RunConfigParser.parse(RUN_CONFIG, "run.json", folder), Optional.of(RUN_ID)));
+        RunSummary objects = pipeline.run(new RunRequest(input, output, input.root(),
+                RunConfigParser.parse(OBJECTS_RUN_CONFIG, "run-objects.json", folder), Optional.of(OBJECTS_RUN_ID)));
+        return new Result(samples, objects);
     }
 }

@@ -2,6 +2,7 @@ package dev.winnow.worker.demo;
 
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
+import dev.winnow.format.FrameName;
 import dev.winnow.format.PredictionFile;
 import dev.winnow.format.Probabilities;
 import dev.winnow.format.RleMask;
@@ -29,6 +30,10 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jcodec.api.awt.AWTSequenceEncoder;
+import org.jcodec.common.io.NIOUtils;
+import org.jcodec.common.io.SeekableByteChannel;
+import org.jcodec.common.model.Rational;
 
 /**
  * Generates the demo datasource: JPEG images of coloured circles, squares and triangles on varied
@@ -90,6 +95,70 @@ public final class DemoDataset {
         return new Generated(folder, count, IntStream.of(uncertain).sum());
     }
 
+    /** The demo's video, relative to the demo folder. */
+    public static final String VIDEO = "videos/drive.mp4";
+
+    /**
+     * Adds {@link #VIDEO}: {@code frames} frames of {@code width} x {@code height} in which the shapes
+     * of one scene glide across a plain background, H.264 at 25 frames per second, with the
+     * predictions of every frame for the three tasks. The model is unsure about the middle fifth of
+     * the video (as if the light changed there).
+     */
+    public static void generateVideo(Path folder, int frames, int width, int height, long seed) throws IOException {
+        Random random = new Random(seed);
+        DemoScene start = DemoScene.random(random, width, height);
+        DemoScene.Background plain = new DemoScene.Background(DemoScene.BackgroundKind.GRADIENT, start.background().colourA(),
+                start.background().colourB(), Math.max(width, height));
+        double[][] velocity = new double[start.shapes().size()][];
+        for (int s = 0; s < velocity.length; s++) {
+            velocity[s] = new double[] {1 + 2 * random.nextDouble(), (random.nextDouble() - 0.5) * 2};
+        }
+        Path predictions = folder.resolve(".lightly/predictions");
+        Path video = folder.resolve(VIDEO);
+        Files.createDirectories(video.getParent());
+        Path partial = video.resolveSibling("." + video.getFileName() + ".partial");
+        try (SeekableByteChannel out = NIOUtils.writableChannel(partial.toFile())) {
+            AWTSequenceEncoder encoder = new AWTSequenceEncoder(out, Rational.R(25, 1));
+            for (int t = 0; t < frames; t++) {
+                List<DemoScene.Shape> moved = new ArrayList<>();
+                for (int s = 0; s < velocity.length; s++) {
+                    DemoScene.Shape shape = start.shapes().get(s);
+                    moved.add(new DemoScene.Shape(shape.kind(), bounce(shape.cx() + velocity[s][0] * t, shape.half(), width),
+                            bounce(shape.cy() + velocity[s][1] * t, shape.half(), height), shape.half(), shape.rgb()));
+                }
+                DemoScene scene = new DemoScene(width, height, plain, moved);
+                int[] labels = new int[width * height];
+                BufferedImage image = draw(scene, random, labels);
+                BufferedImage bgr = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+                bgr.getGraphics().drawImage(image, 0, 0, null);
+                encoder.encodeImage(bgr);
+                boolean unsure = t >= frames * 2 / 5 && t < frames * 3 / 5;
+                String name = FrameName.of(VIDEO, t, frames).predictionPath();
+                String sample = FrameName.of(VIDEO, t, frames).sampleName();
+                write(predictions.resolve(CLASSIFICATION + "/" + name),
+                        PredictionWriter.toBytes(PredictionFile.of(sample, List.of(classify(scene, unsure, random)))));
+                write(predictions.resolve(DETECTION + "/" + name), PredictionWriter.toBytes(PredictionFile.of(sample, detect(scene, unsure, random))));
+                write(predictions.resolve(SEGMENTATION + "/" + name),
+                        PredictionWriter.toBytes(PredictionFile.of(sample, segment(labels, unsure, random))));
+            }
+            encoder.finish();
+        }
+        Files.move(partial, video, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A centre moving along a line, reflected at the frame's edges so the shape stays inside. */
+    private static double bounce(double centre, double half, int size) {
+        double span = size - 2 * half;
+        if (span <= 0) {
+            return size / 2.0;
+        }
+        double p = (centre - half) % (2 * span);
+        if (p < 0) {
+            p += 2 * span;
+        }
+        return half + (p <= span ? p : 2 * span - p);
+    }
+
     /** Writes image {@code i} and its three prediction files; true when the model is uncertain about it. */
     private static boolean writeImage(Path folder, Path predictions, int i, int digits, int width, int height, Random random)
             throws IOException {
@@ -118,7 +187,7 @@ public final class DemoDataset {
                 throw new IllegalArgumentException("The folder " + folder + " is not empty and holds no earlier demo; "
                         + "choose an empty or new folder with --dir.");
             }
-            for (String part : List.of("images", ".lightly", ".winnow")) {
+            for (String part : List.of("images", "videos", ".lightly", ".winnow")) {
                 AtomicFiles.deleteTree(folder.resolve(part));
             }
         } else if (Files.exists(folder)) {

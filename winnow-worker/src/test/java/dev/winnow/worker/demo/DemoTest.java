@@ -25,11 +25,13 @@ class DemoTest {
     @Test
     void demo_selectsUncertainAndBalancedSamplesAndWritesAFullReport() throws Exception {
         Path demo = dir.resolve("demo");
-        RunSummary summary = Demo.run(demo, 80, CLOCK, RunProgress.NONE, 2);
+        Demo.Result result = Demo.run(demo, 80, 20, CLOCK, RunProgress.NONE, 2);
+        RunSummary summary = result.samples();
 
         assertThat(summary.runFolder()).isEqualTo(demo.resolve(".winnow/runs/demo"));
-        assertThat(summary.counts().listed()).isEqualTo(80);
-        assertThat(summary.counts().predictionFiles()).isEqualTo(240);
+        // 80 images and 20 frames, each with a file per task.
+        assertThat(summary.counts().listed()).isEqualTo(100);
+        assertThat(summary.counts().predictionFiles()).isEqualTo(300);
         assertThat(summary.errors()).isZero();
         assertThat(summary.selected()).hasSize(30);
         assertThat(Files.readString(demo.resolve("run.json"))).isEqualTo(Demo.RUN_CONFIG);
@@ -45,11 +47,30 @@ class DemoTest {
 
         String html = Files.readString(summary.report());
         assertThat(html).doesNotContain("http://", "https://", "<script");
-        assertThat(html.split("data:image/jpeg;base64,", -1)).hasSize(31);
+        // Thirty selected samples and twelve frames in the video's strip.
+        assertThat(html.split("data:image/jpeg;base64,", -1)).hasSize(43);
         assertThat(html).contains("<h2>Class distribution</h2>", "<h2>Scores</h2>", "<h2>Embedding map</h2>",
                 "<h2>Selected samples</h2>", "<h3>shape-class <span class=\"tag\">classification</span></h3>");
         String json = Files.readString(summary.runFolder().resolve("report.json"));
         assertThat(json).contains("\"run_id\" : \"demo\"", "\"started_at\" : \"2026-01-02T03:04:05Z\"", "\"selected\" : 30");
+
+        // The object-level run: every detected shape is a crop, 40 are selected, two to three kinds balanced.
+        RunSummary objects = result.objects();
+        assertThat(objects.runFolder()).isEqualTo(demo.resolve(".winnow/runs/demo-objects"));
+        assertThat(objects.objectTask()).contains("shapes");
+        assertThat(objects.selected()).hasSize(40);
+        assertThat(objects.errors()).isZero();
+        List<String> crops = Files.readAllLines(objects.runFolder().resolve("selected_crops.csv"));
+        assertThat(crops).hasSize(41);
+        long[] perKind = new long[3];
+        for (String row : crops.subList(1, crops.size())) {
+            String category = row.split(",")[6];
+            perKind[List.of("circle", "square", "triangle").indexOf(category)]++;
+            assertThat(objects.runFolder().resolve("crops/shapes/" + row.split(",")[0] + ".png")).isRegularFile();
+        }
+        // Uniform balance over three kinds, although the generator draws 60 % circles and 10 % triangles.
+        assertThat(perKind).containsExactly(14, 13, 13);
+        assertThat(Files.readString(demo.resolve("run-objects.json"))).isEqualTo(Demo.OBJECTS_RUN_CONFIG);
     }
 
     @Test
