@@ -14,7 +14,6 @@ import dev.winnow.format.rle.MaskUnion;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +30,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -157,7 +158,7 @@ public final class CocoConverter {
             String name = parser.currentName();
             parser.nextToken();
             if (fields.contains(name)) {
-                node.set(name, MAPPER.readTree(parser));
+                node.set(name, valueAt(parser));
             } else {
                 parser.skipChildren();
             }
@@ -165,16 +166,48 @@ public final class CocoConverter {
         return node;
     }
 
+    /**
+     * The value at the parser as a node, numbers and lists of numbers built directly (the nodes
+     * {@code readTree} would make, without its per-call setup, which costs more than a box).
+     */
+    private static JsonNode valueAt(JsonParser parser) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        return switch (parser.currentToken()) {
+            case START_ARRAY -> {
+                ArrayNode list = nodes.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(valueAt(parser));
+                }
+                yield list;
+            }
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_STRING -> nodes.stringNode(parser.getString());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> MAPPER.readTree(parser);
+        };
+    }
+
+    private static final byte[] FILE_END = "]}\n".getBytes(StandardCharsets.UTF_8);
+
+    /** The prediction file of one image, made in one array of its exact size. */
     private static byte[] predictionFile(String name, FragmentStore fragments, int image) {
         StringBuilder head = new StringBuilder(name.length() + 40);
         head.append("{\"file_name\":");
         PredictionWriter.appendString(head, name);
         head.append(",\"predictions\":[");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 80 * fragments.countOf(image));
-        bytes.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-        fragments.writeSingletons(image, bytes);
-        bytes.writeBytes("]}\n".getBytes(StandardCharsets.UTF_8));
-        return bytes.toByteArray();
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[headBytes.length + fragments.bytesOf(image) + FILE_END.length];
+        System.arraycopy(headBytes, 0, file, 0, headBytes.length);
+        int end = fragments.copySingletons(image, file, headBytes.length);
+        System.arraycopy(FILE_END, 0, file, end, FILE_END.length);
+        return file;
     }
 
     /** Semantic segmentation: one singleton per image and category, the union of its masks, scored by the highest score. */

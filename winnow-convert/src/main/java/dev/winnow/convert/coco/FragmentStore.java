@@ -1,6 +1,5 @@
 package dev.winnow.convert.coco;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,15 +37,16 @@ final class FragmentStore {
     /** Adds the JSON text in {@code json}; ASCII text (numbers and keys) is copied without an intermediate array. */
     void add(int imageIndex, CharSequence json) {
         int n = json.length();
+        reserve(n);
+        byte[] chunk = current;
+        int at = used;
         for (int k = 0; k < n; k++) {
-            if (json.charAt(k) >= 0x80) {
+            char c = json.charAt(k);
+            if (c >= 0x80) {
                 add(imageIndex, json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 return;
             }
-        }
-        reserve(n);
-        for (int k = 0; k < n; k++) {
-            current[used + k] = (byte) json.charAt(k);
+            chunk[at + k] = (byte) c;
         }
         record(imageIndex, n);
     }
@@ -103,14 +103,26 @@ final class FragmentStore {
         return groupStart[imageIndex + 1] - groupStart[imageIndex];
     }
 
-    /** Appends the image's singletons, comma-separated, in file order. */
-    void writeSingletons(int imageIndex, ByteArrayOutputStream out) {
+    /** Bytes of the image's singletons written comma-separated by {@link #copySingletons}. */
+    int bytesOf(int imageIndex) {
+        int bytes = Math.max(0, countOf(imageIndex) - 1);
+        for (int k = groupStart[imageIndex]; k < groupStart[imageIndex + 1]; k++) {
+            bytes += length[groupOrder[k]];
+        }
+        return bytes;
+    }
+
+    /** Copies the image's singletons, comma-separated, in file order, to {@code out} at {@code at}; returns the end. */
+    int copySingletons(int imageIndex, byte[] out, int at) {
+        int position = at;
         for (int k = groupStart[imageIndex]; k < groupStart[imageIndex + 1]; k++) {
             int i = groupOrder[k];
             if (k > groupStart[imageIndex]) {
-                out.write(',');
+                out[position++] = ',';
             }
-            out.write(chunks.get(chunkOf[i]), offset[i], length[i]);
+            System.arraycopy(chunks.get(chunkOf[i]), offset[i], out, position, length[i]);
+            position += length[i];
         }
+        return position;
     }
 }
