@@ -168,4 +168,28 @@ class VideoRunTest {
                         + "\"message\":\"The video cannot be read, so its frames are left out of the run: The video 'other.avi' is in an "
                         + "unsupported video container (.avi); Winnow reads m4v, mov, mp4.\"}");
     }
+
+    @Test
+    void precomputedEmbeddings_areLookedUpByFrameName() throws IOException {
+        Path data = tmp.resolve("data");
+        TestVideo.movingSquare(data.resolve("a.mp4"), 96, 64, new int[] {10, 60, 110, 160});
+        // Frames 0 and 1 point one way, frame 3 the other; frame 2 has no row.
+        write(data.resolve("emb.csv"), """
+                filenames,embedding_0,embedding_1,labels
+                a-0-mp4.png,1.0,0.0,0
+                a-1-mp4.png,0.99,0.01,0
+                a-3-mp4.png,0.0,1.0,0
+                """);
+        String config = """
+                {"selection": {"n_samples": 2, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}}]},
+                 "embeddings": {"file": "emb.csv"}, "seed": 1}""";
+
+        RunSummary summary = run(data, config, "csv");
+
+        assertThat(column0(summary.runFolder().resolve("embeddings.csv"))).containsExactly("a-0-mp4.png", "a-1-mp4.png", "a-3-mp4.png");
+        assertThat(summary.selected()).hasSize(2).contains("a-3-mp4.png");
+        assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl"))).isEqualTo("{\"severity\":\"error\","
+                + "\"code\":\"E031\",\"file\":\"a-2-mp4.png\",\"pointer\":\"\",\"line\":0,\"column\":0,\"message\":\"The sample has no "
+                + "row in the embeddings from '" + data.resolve("emb.csv") + "' (3 rows, 2 dimensions), so it is left out of the run.\"}\n");
+    }
 }
