@@ -1,5 +1,6 @@
 package dev.winnow.convert.coco;
 
+import dev.winnow.convert.BackgroundWriter;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.DiagnosticCollector;
@@ -41,8 +42,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code images} and {@code categories} are read into a columnar {@link ImageIndex}; then
  * {@code annotations} one at a time, in the same pass when they come after both (else in a
  * second); each becomes its singleton's JSON text, appended to a {@link FragmentStore}. Memory is thus about the size of the output, not of the
- * input (polygons shrink to run lengths, and no JSON tree of the whole file exists). The prediction
- * files are then assembled per image and written in parallel.
+ * input (polygons shrink to run lengths, and no JSON tree of the whole file exists). Each image's
+ * prediction file is written by background threads as soon as the annotations have moved past
+ * the image ({@link EarlyFiles}), else at the end.
  *
  * <pre>{@code
  * PredictionsFolder out = PredictionsFolder.open(Locations.openOrCreate("out"), "detections", false);
@@ -54,6 +56,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CocoConverter {
     private static final JsonMapper MAPPER = JsonMapperHolder.MAPPER;
+    /** Prediction files waiting for the writers at most (a few hundred kilobytes). */
+    private static final int QUEUED_FILES = 1024;
 
     private CocoConverter() {
     }
@@ -110,38 +114,41 @@ public final class CocoConverter {
         AnnotationReader reader = new AnnotationReader(images, categoryIds, options.taskType(), options.defaultScore(), label,
                 diagnostics, sizeLookup(images, options.images()));
 
-        FragmentStore fragments = new FragmentStore();
+        FragmentStore fragments = new FragmentStore(images.size());
         List<Singleton> segments = new ArrayList<>();
         List<Integer> segmentImages = new ArrayList<>();
         boolean semantic = options.taskType() == TaskType.SEMANTIC_SEGMENTATION;
         StringBuilder sb = new StringBuilder(256);
-        if (parser != null) {
-            Set<String> fields = reader.fieldsRead();
-            int i = 0;
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                JsonNode ann = readFields(parser, fields);
-                AnnotationReader.Read read = reader.read(ann, pointerPrefix + i++);
-                if (read == null) {
-                    continue;
-                }
-                if (semantic) {
-                    segments.add(read.singleton());
-                    segmentImages.add(read.image());
-                } else {
-                    sb.setLength(0);
-                    PredictionWriter.appendSingleton(sb, read.singleton());
-                    fragments.add(read.image(), sb);
+        try (BackgroundWriter writer = new BackgroundWriter(out, PredictionsFolder.WRITER_THREADS, QUEUED_FILES)) {
+            EarlyFiles files = new EarlyFiles(out, images, fragments, writer);
+            if (parser != null) {
+                Set<String> fields = reader.fieldsRead();
+                int i = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    JsonNode ann = readFields(parser, fields);
+                    AnnotationReader.Read read = reader.read(ann, pointerPrefix + i++);
+                    if (read == null) {
+                        continue;
+                    }
+                    if (semantic) {
+                        // the unions are made at the end, so no file is complete before then
+                        segments.add(read.singleton());
+                        segmentImages.add(read.image());
+                    } else {
+                        sb.setLength(0);
+                        PredictionWriter.appendSingleton(sb, read.singleton());
+                        fragments.add(read.image(), sb);
+                        files.added(read.image());
+                    }
                 }
             }
+            if (semantic) {
+                addUnions(images, segments, segmentImages, fragments);
+            }
+            files.finish();
         }
-        if (semantic) {
-            addUnions(images, segments, segmentImages, fragments);
-        }
-        fragments.groupByImage(images.size());
-        long singletons = fragments.size();
-        out.writeAll(images.size(), i -> new PredictionsFolder.Entry(images.name(i), predictionFile(images.name(i), fragments, i)));
         out.finish(new TaskSchema(options.taskType(), header.categories));
-        return diagnostics.report(images.size(), singletons);
+        return diagnostics.report(images.size(), fragments.size());
     }
 
     /**
@@ -192,22 +199,6 @@ public final class CocoConverter {
             case VALUE_NULL -> nodes.nullNode();
             default -> MAPPER.readTree(parser);
         };
-    }
-
-    private static final byte[] FILE_END = "]}\n".getBytes(StandardCharsets.UTF_8);
-
-    /** The prediction file of one image, made in one array of its exact size. */
-    private static byte[] predictionFile(String name, FragmentStore fragments, int image) {
-        StringBuilder head = new StringBuilder(name.length() + 40);
-        head.append("{\"file_name\":");
-        PredictionWriter.appendString(head, name);
-        head.append(",\"predictions\":[");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] file = new byte[headBytes.length + fragments.bytesOf(image) + FILE_END.length];
-        System.arraycopy(headBytes, 0, file, 0, headBytes.length);
-        int end = fragments.copySingletons(image, file, headBytes.length);
-        System.arraycopy(FILE_END, 0, file, end, FILE_END.length);
-        return file;
     }
 
     /** Semantic segmentation: one singleton per image and category, the union of its masks, scored by the highest score. */

@@ -1,15 +1,17 @@
 package dev.winnow.convert.coco;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The converted singletons of a whole COCO file, held compactly until they are grouped by image:
- * each singleton's JSON text in UTF-8 is appended to large byte chunks, and three primitive columns
- * say which image it belongs to and where its bytes are. After {@link #groupByImage}, a counting
- * sort gives each image's singletons in file order. About 12 bytes of bookkeeping per singleton
- * besides its JSON, and no object per singleton.
+ * The converted singletons of a whole COCO file, held compactly: each singleton's JSON text in
+ * UTF-8 is appended to large byte chunks, and primitive columns say where its bytes are and which
+ * singleton of the same image comes next, so each image's singletons can be read in file order at
+ * any time (a list per image, linked through the columns). About 16 bytes of bookkeeping per
+ * singleton besides its JSON, and no object per singleton. Not thread-safe: one thread adds and
+ * reads.
  */
 final class FragmentStore {
     private static final int CHUNK = 8 << 20;
@@ -17,17 +19,25 @@ final class FragmentStore {
     private final List<byte[]> chunks = new ArrayList<>();
     private byte[] current = new byte[CHUNK];
     private int used;
-    private int[] image = new int[1024];
     private int[] chunkOf = new int[1024];
     private int[] offset = new int[1024];
     private int[] length = new int[1024];
+    /** The next singleton of the same image, or -1. */
+    private int[] next = new int[1024];
     private int size;
 
-    private int[] groupStart;
-    private int[] groupOrder;
+    /** Per image: its first and last singleton, or -1, and how many it has. */
+    private final int[] first;
+    private final int[] last;
+    private final int[] count;
 
-    FragmentStore() {
+    FragmentStore(int imageCount) {
         chunks.add(current);
+        first = new int[imageCount];
+        last = new int[imageCount];
+        count = new int[imageCount];
+        Arrays.fill(first, -1);
+        Arrays.fill(last, -1);
     }
 
     int size() {
@@ -43,7 +53,7 @@ final class FragmentStore {
         for (int k = 0; k < n; k++) {
             char c = json.charAt(k);
             if (c >= 0x80) {
-                add(imageIndex, json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                add(imageIndex, json.toString().getBytes(StandardCharsets.UTF_8));
                 return;
             }
             chunk[at + k] = (byte) c;
@@ -68,46 +78,37 @@ final class FragmentStore {
 
     /** Records the {@code bytes} just placed at {@code used} as the next singleton, of image {@code imageIndex}. */
     private void record(int imageIndex, int bytes) {
-        if (size == image.length) {
+        if (size == chunkOf.length) {
             int n = size * 2;
-            image = Arrays.copyOf(image, n);
             chunkOf = Arrays.copyOf(chunkOf, n);
             offset = Arrays.copyOf(offset, n);
             length = Arrays.copyOf(length, n);
+            next = Arrays.copyOf(next, n);
         }
-        image[size] = imageIndex;
         chunkOf[size] = chunks.size() - 1;
         offset[size] = used;
         length[size] = bytes;
+        next[size] = -1;
+        if (last[imageIndex] < 0) {
+            first[imageIndex] = size;
+        } else {
+            next[last[imageIndex]] = size;
+        }
+        last[imageIndex] = size;
+        count[imageIndex]++;
         size++;
         used += bytes;
     }
 
-    /** Groups the singletons of {@code imageCount} images; call once, after the last {@link #add}. */
-    void groupByImage(int imageCount) {
-        groupStart = new int[imageCount + 1];
-        for (int i = 0; i < size; i++) {
-            groupStart[image[i] + 1]++;
-        }
-        for (int i = 0; i < imageCount; i++) {
-            groupStart[i + 1] += groupStart[i];
-        }
-        int[] fill = Arrays.copyOf(groupStart, imageCount);
-        groupOrder = new int[size];
-        for (int i = 0; i < size; i++) {
-            groupOrder[fill[image[i]]++] = i;
-        }
-    }
-
     int countOf(int imageIndex) {
-        return groupStart[imageIndex + 1] - groupStart[imageIndex];
+        return count[imageIndex];
     }
 
     /** Bytes of the image's singletons written comma-separated by {@link #copySingletons}. */
     int bytesOf(int imageIndex) {
-        int bytes = Math.max(0, countOf(imageIndex) - 1);
-        for (int k = groupStart[imageIndex]; k < groupStart[imageIndex + 1]; k++) {
-            bytes += length[groupOrder[k]];
+        int bytes = Math.max(0, count[imageIndex] - 1);
+        for (int i = first[imageIndex]; i >= 0; i = next[i]) {
+            bytes += length[i];
         }
         return bytes;
     }
@@ -115,9 +116,8 @@ final class FragmentStore {
     /** Copies the image's singletons, comma-separated, in file order, to {@code out} at {@code at}; returns the end. */
     int copySingletons(int imageIndex, byte[] out, int at) {
         int position = at;
-        for (int k = groupStart[imageIndex]; k < groupStart[imageIndex + 1]; k++) {
-            int i = groupOrder[k];
-            if (k > groupStart[imageIndex]) {
+        for (int i = first[imageIndex]; i >= 0; i = next[i]) {
+            if (i != first[imageIndex]) {
                 out[position++] = ',';
             }
             System.arraycopy(chunks.get(chunkOf[i]), offset[i], out, position, length[i]);
