@@ -11,6 +11,7 @@ import dev.winnow.select.table.PredictionFact;
 import dev.winnow.select.table.PredictionFacts;
 import dev.winnow.select.table.PredictionsTable;
 import dev.winnow.worker.output.RunOutputs;
+import dev.winnow.worker.report.FrameThumbnail;
 import dev.winnow.worker.report.ObjectLevelSummary;
 import dev.winnow.worker.report.RunCounts;
 import dev.winnow.worker.report.RunReport;
@@ -100,9 +101,34 @@ final class RunReportBuilder {
             projection[i] = new double[] {plot.x()[i], plot.y()[i]};
         }
         List<Thumbnail> thumbnails = thumbnails(selected, tasks, sizes, samples);
+        List<VideoStrip> strips = videos.stream().map(v -> withSelectedFrames(v, thumbnails)).toList();
         String startedAt = started.truncatedTo(ChronoUnit.SECONDS).toString();
         return new RunReport(runId, startedAt, seconds, request.input().description(), request.output().description(), seed,
-                counts, diagnostics, summaries, candidates, selected, projection, isSelected, thumbnails, videos, objectLevel);
+                counts, diagnostics, summaries, candidates, selected, projection, isSelected, thumbnails, strips, objectLevel);
+    }
+
+    /**
+     * The strip with the selected frames that have a thumbnail shown in it too (those come with
+     * their predictions drawn); evenly spaced frames make up the rest, up to {@link VideoStrip#MAX_FRAMES}.
+     */
+    static VideoStrip withSelectedFrames(VideoStrip strip, List<Thumbnail> thumbnails) {
+        Map<String, Thumbnail> bySample = new java.util.HashMap<>();
+        thumbnails.forEach(t -> bySample.put(t.sample(), t));
+        java.util.TreeMap<Integer, FrameThumbnail> frames = new java.util.TreeMap<>();
+        for (int frame : strip.selectedFrames()) {
+            Thumbnail t = bySample.get(strip.frameSample(frame));
+            if (t != null && frames.size() < VideoStrip.MAX_FRAMES) {
+                frames.put(frame, new FrameThumbnail(frame, t));
+            }
+        }
+        List<FrameThumbnail> others = strip.frames().stream().filter(f -> !frames.containsKey(f.frame())).toList();
+        int room = VideoStrip.MAX_FRAMES - frames.size();
+        for (int j = 0; j < Math.min(room, others.size()); j++) {
+            // Spread the kept ones over the whole video when not all fit.
+            FrameThumbnail f = others.get(room >= others.size() ? j : (int) ((long) j * others.size() / room));
+            frames.put(f.frame(), f);
+        }
+        return new VideoStrip(strip.video(), strip.frameCount(), strip.stride(), strip.selectedFrames(), List.copyOf(frames.values()));
     }
 
     /** Thumbnails of the first selected samples found in {@code samples}, predictions drawn, in selection order. */

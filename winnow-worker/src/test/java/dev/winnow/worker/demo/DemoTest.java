@@ -47,8 +47,9 @@ class DemoTest {
 
         String html = Files.readString(summary.report());
         assertThat(html).doesNotContain("http://", "https://", "<script");
-        // Thirty selected samples and twelve frames in the video's strip.
-        assertThat(html.split("data:image/jpeg;base64,", -1)).hasSize(43);
+        // Thirty selected samples, twelve frames in the video's strip, and the one selected frame of the
+        // video that is not among those twelve, shown in the strip too.
+        assertThat(html.split("data:image/jpeg;base64,", -1)).hasSize(44);
         assertThat(html).contains("<h2>Class distribution</h2>", "<h2>Scores</h2>", "<h2>Embedding map</h2>",
                 "<h2>Selected samples</h2>", "<h3>shape-class <span class=\"tag\">classification</span></h3>");
         String json = Files.readString(summary.runFolder().resolve("report.json"));
