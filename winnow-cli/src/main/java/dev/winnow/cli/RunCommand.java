@@ -31,19 +31,20 @@ import picocli.CommandLine.Option;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Selects the samples worth labelling: validates the predictions, embeds the images, scores and",
-                "selects them as run.json says, and writes selected.txt, CSVs and an HTML report under",
-                "<output>/.winnow/runs/<run-id>/. Samples processed by earlier runs are skipped unless",
-                "datasource.process_all is set."},
+                "Selects the samples worth labelling: validates the predictions, embeds the images and video",
+                "frames, scores and selects them as run.json says, and writes selected.txt, CSVs and an HTML",
+                "report under <output>/.winnow/runs/<run-id>/. Samples processed by earlier runs are skipped",
+                "unless datasource.process_all is set. With object_level in run.json the samples are the boxes",
+                "of one task, cut out as crops (selected_crops.csv and crops/<task>/*.png are added)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
-                "0:the run finished (invalid prediction files and unreadable images are reported and left out)",
+                "0:the run finished (invalid prediction files and unreadable images or videos are reported and left out)",
                 "1:the run cannot go on (every prediction file of a task is invalid)",
                 "2:wrong usage or an invalid run.json",
                 "3:reading or writing failed"})
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "LOC", description = "Folder (or file:// URI) with the images.")
+    @Option(names = "--input", required = true, paramLabel = "LOC", description = "Folder (or file:// URI) with the images and videos.")
     String input;
 
     @Option(names = "--output", paramLabel = "LOC",
