@@ -184,7 +184,8 @@ final class InputResolver {
         }
         EmbeddingMatrix matrix = inputs.embeddings(input.task()).orElseThrow(() -> new SelectionException(
                 "strategies[" + s + "] needs embeddings" + input.task().map(t -> " of task '" + t + "'").orElse("")
-                        + ", but there are none."));
+                        + ", but there are none" + input.task().map(t -> " (a task's embeddings are those of its object-level "
+                        + "crops; set object_level to select among the objects of '" + t + "')").orElse("") + "."));
         if (matrix.count() != n) {
             throw new SelectionException("strategies[" + s + "]: there are " + matrix.count() + " embeddings for "
                     + n + " samples; every sample needs one.");

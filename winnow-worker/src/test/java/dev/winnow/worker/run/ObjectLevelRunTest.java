@@ -237,4 +237,13 @@ class ObjectLevelRunTest {
                 .hasMessage("/object_level/task_name names the task 'weather' of type classification, but crops come from the "
                         + "boxes of an object-detection, instance-segmentation or keypoint-detection task.");
     }
+
+    @Test
+    void taskEmbeddingsWithoutObjectLevel_sayWhatIsMissing() {
+        String config = BALANCED.replace("\"object_level\": {\"task_name\": \"objects\", \"padding\": 0.1}, ", "");
+
+        assertThatThrownBy(() -> run(config, "z"))
+                .hasMessage("strategies[0] needs embeddings of task 'objects', but there are none (a task's embeddings are those "
+                        + "of its object-level crops; set object_level to select among the objects of 'objects').");
+    }
 }
