@@ -208,7 +208,11 @@ public final class PredictionsFolder {
         output.writeAtomically(ROOT + "/tasks.json", PredictionWriter.toBytes(new TaskList(tasks)));
     }
 
-    /** Renames the staging folder into place; an existing folder is swapped out and deleted, nested tasks carried over. */
+    /**
+     * Renames the staging folder into place; an existing folder is swapped out and deleted, the
+     * folders of tasks nested in it carried over. When the new folder cannot be renamed in, the
+     * old one is put back.
+     */
     private void publish(List<String> tasks) throws IOException {
         String replaced = hiddenFolder(task, "replaced");
         try {
@@ -217,18 +221,42 @@ public final class PredictionsFolder {
             output.moveFolder(staging, folder);
             return;
         }
-        for (String other : tasks) {
-            if (other.startsWith(task + "/")) {
-                String nested = other.substring(task.length() + 1);
+        try {
+            for (String nested : outermostNested(tasks)) {
                 try {
                     output.moveFolder(replaced + "/" + nested, staging + "/" + nested);
                 } catch (NoSuchFileException e) {
                     // listed, but it has no folder yet
                 }
             }
+            output.moveFolder(staging, folder);
+        } catch (IOException | RuntimeException e) {
+            try {
+                output.moveFolder(replaced, folder);
+            } catch (IOException | RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
-        output.moveFolder(staging, folder);
         output.deleteFolder(replaced);
+    }
+
+    /** The tasks nested in this one, relative to its folder, leaving out those inside another of them (moved with it). */
+    private List<String> outermostNested(List<String> tasks) {
+        List<String> nested = new ArrayList<>();
+        for (String other : tasks) {
+            if (other.startsWith(task + "/")) {
+                nested.add(other.substring(task.length() + 1));
+            }
+        }
+        java.util.Collections.sort(nested);
+        List<String> outermost = new ArrayList<>();
+        for (String name : nested) {
+            if (outermost.isEmpty() || !name.startsWith(outermost.get(outermost.size() - 1) + "/")) {
+                outermost.add(name);
+            }
+        }
+        return outermost;
     }
 
     /**

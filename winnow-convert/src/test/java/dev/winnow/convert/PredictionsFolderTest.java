@@ -111,7 +111,10 @@ class PredictionsFolderTest {
         first.write("old/only.png", utf8("{old}"));
         first.write("both.png", utf8("{old}"));
         first.finish(SCHEMA);
-        PredictionsFolder nested = PredictionsFolder.open(LocalDatasource.create(dir), "t/inner", false);
+        PredictionsFolder deeper = PredictionsFolder.open(LocalDatasource.create(dir), "t/inner/deep", false);
+        deeper.write("d.png", utf8("{deep}"));
+        deeper.finish(SCHEMA);
+        PredictionsFolder nested = PredictionsFolder.open(LocalDatasource.create(dir), "t/inner", true);
         nested.write("n.png", utf8("{nested}"));
         nested.finish(SCHEMA);
 
@@ -127,7 +130,9 @@ class PredictionsFolderTest {
         assertThat(namesIn(".lightly/predictions/t")).containsExactly("both.json", "inner", "schema.json");
         assertThat(Files.readString(dir.resolve(".lightly/predictions/t/both.json"))).isEqualTo("{new}");
         assertThat(Files.readString(dir.resolve(".lightly/predictions/t/inner/n.json"))).isEqualTo("{nested}");
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json"))).isEqualTo("[\"t\",\"t/inner\"]\n");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/inner/deep/d.json"))).isEqualTo("{deep}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json")))
+                .isEqualTo("[\"t\",\"t/inner/deep\",\"t/inner\"]\n");
     }
 
     @Test
