@@ -4,14 +4,17 @@
 # 7 boxes each (N=100000 gives ~700k boxes). The reference script is not part of this project: it
 # is extracted at run time from ../shared/spec/predictions-format.rst, its two paths substituted.
 # A third row is the file-creation floor: a Python loop that only creates the files Winnow wrote.
-# Usage: bench/convert.sh N        (HEAP sets Winnow's -Xmx, default 1g; WINNOW_TARGET the build folder)
+# Usage: bench/convert.sh N        (HEAP sets Winnow's -Xmx, default 1g; WINNOW_TARGET the build folder;
+#                                  WINNOW_BENCH_DATA the folder for data and results)
 set -euo pipefail
 n="${1:?usage: bench/convert.sh N}"
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 here="$winnow_root"
 spec="${WINNOW_FORMAT_SPEC:-$here/../shared/spec/predictions-format.rst}"
-data="$here/bench-data/convert-$n"
-results="$here/bench-data/convert-$n-results"
+# WINNOW_BENCH_DATA puts the data and results elsewhere, e.g. on a tmpfs to take the disk out of the figures.
+bench_data="${WINNOW_BENCH_DATA:-$here/bench-data}"
+data="$bench_data/convert-$n"
+results="$bench_data/convert-$n-results"
 heap="${HEAP:-1g}"
 
 require_jars "$cli_jar" "$bench_jar"
