@@ -136,6 +136,7 @@ final class EmbeddingStage {
                 frameStrips.put(task.getKey(), strip);
             }
         }
+        progress.advance(done.get());
         progress.endPhase();
 
         List<RunSample> kept = new ArrayList<>();
@@ -211,8 +212,9 @@ final class EmbeddingStage {
                 done.addAndGet(BATCH);
             }
         });
+        int rest = pending.size();
         embedFrames(pending, pendingImages, source, results, position);
-        done.addAndGet(pending.size());
+        done.addAndGet(rest);
         return new VideoOutcome(thumbnails, found);
     }
 

@@ -33,10 +33,14 @@ class VideoRunTest {
     Path tmp;
 
     private RunSummary run(Path folder, String config, String runId) throws IOException {
+        return run(folder, config, runId, RunProgress.NONE);
+    }
+
+    private RunSummary run(Path folder, String config, String runId, RunProgress progress) throws IOException {
         RunConfig parsed = RunConfigParser.parse(config, "run.json", folder);
         LocalDatasource input = LocalDatasource.at(folder);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(folder), input);
-        return new RunPipeline(RunPipelineTest.CLOCK, RunProgress.NONE, 2)
+        return new RunPipeline(RunPipelineTest.CLOCK, progress, 2)
                 .run(new RunRequest(input, output, folder, parsed, Optional.of(runId)));
     }
 
@@ -195,5 +199,41 @@ class VideoRunTest {
         assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl"))).isEqualTo("{\"severity\":\"error\","
                 + "\"code\":\"E031\",\"file\":\"a-2-mp4.png\",\"pointer\":\"\",\"line\":0,\"column\":0,\"message\":\"The sample has no "
                 + "row in the embeddings from '" + data.resolve("emb.csv") + "' (3 rows, 2 dimensions), so it is left out of the run.\"}\n");
+    }
+
+    @Test
+    void progress_countsEveryFrameBeforeThePhaseEnds() throws IOException {
+        Path data = tmp.resolve("data");
+        TestVideo.movingSquare(data.resolve("a.mp4"), 96, 64, LEVELS);
+        List<String> events = new ArrayList<>();
+        RunProgress recorder = new RunProgress() {
+            private long last;
+
+            @Override
+            public void phase(String name, long total) {
+                events.add(name + " (" + total + ")");
+                last = -1;
+            }
+
+            @Override
+            public void advance(long done) {
+                last = done;
+            }
+
+            @Override
+            public void message(String line) {
+            }
+
+            @Override
+            public void endPhase() {
+                events.add("done at " + last);
+            }
+        };
+
+        run(data, DIVERSITY.formatted(2, 1), "progress", recorder);
+
+        int phase = events.indexOf("Decoding and embedding (12)");
+        assertThat(phase).isNotNegative();
+        assertThat(events.get(phase + 1)).isEqualTo("done at 12");
     }
 }
