@@ -17,7 +17,9 @@ final class YuvFrameScaler {
     private int[] sumRed = new int[0];
     private int[] sumGreen = new int[0];
     private int[] sumBlue = new int[0];
-    private int[] counts = new int[0];
+    private int[] redTerm = new int[0];
+    private int[] greenTerm = new int[0];
+    private int[] blueTerm = new int[0];
     /** Output column of each source column, for the current width and factor. */
     private int[] outColumn = new int[0];
     private int outColumnFactor;
@@ -43,16 +45,26 @@ final class YuvFrameScaler {
         byte[] vPlane = picture.getPlaneData(2);
         int lumaStride = picture.getPlaneWidth(0);
         int chromaStride = picture.getPlaneWidth(1);
+        // The chroma terms of rgb() depend on the chroma sample only, which two source rows and two
+        // source columns share: computed once per chroma row, they leave one multiply per pixel.
+        int chromaWidth = ((x0 + width - 1) >> 1) + 1;
+        ensureChroma(chromaWidth);
+        int lastChromaRow = -1;
         if (factor == 1) {
             for (int y = 0; y < height; y++) {
                 int sy = y + y0;
                 int lumaRow = sy * lumaStride;
-                int chromaRow = (sy >> 1) * chromaStride;
+                if ((sy >> 1) != lastChromaRow) {
+                    lastChromaRow = sy >> 1;
+                    chromaTerms(uPlane, vPlane, lastChromaRow * chromaStride, x0 >> 1, chromaWidth);
+                }
                 int outRow = y * outWidth;
                 for (int x = 0; x < width; x++) {
                     int sx = x + x0;
-                    out[outRow + x] = rgb(lumaPlane[lumaRow + sx] + 128, uPlane[chromaRow + (sx >> 1)] + 128,
-                            vPlane[chromaRow + (sx >> 1)] + 128);
+                    int c = 298 * (lumaPlane[lumaRow + sx] + 128 - 16) + 128;
+                    int k = sx >> 1;
+                    out[outRow + x] = clamp((c + redTerm[k]) >> 8) << 16 | clamp((c + greenTerm[k]) >> 8) << 8
+                            | clamp((c + blueTerm[k]) >> 8);
                 }
             }
             return image;
@@ -62,7 +74,6 @@ final class YuvFrameScaler {
         java.util.Arrays.fill(sumRed, 0, outPixels, 0);
         java.util.Arrays.fill(sumGreen, 0, outPixels, 0);
         java.util.Arrays.fill(sumBlue, 0, outPixels, 0);
-        java.util.Arrays.fill(counts, 0, outPixels, 0);
         if (outColumn.length != width || outColumnFactor != factor) {
             outColumn = new int[width];
             for (int x = 0; x < width; x++) {
@@ -73,24 +84,51 @@ final class YuvFrameScaler {
         for (int y = 0; y < height; y++) {
             int sy = y + y0;
             int lumaRow = sy * lumaStride;
-            int chromaRow = (sy >> 1) * chromaStride;
+            if ((sy >> 1) != lastChromaRow) {
+                lastChromaRow = sy >> 1;
+                chromaTerms(uPlane, vPlane, lastChromaRow * chromaStride, x0 >> 1, chromaWidth);
+            }
             int outRow = (y / factor) * outWidth;
             for (int x = 0; x < width; x++) {
                 int sx = x + x0;
-                int rgb = rgb(lumaPlane[lumaRow + sx] + 128, uPlane[chromaRow + (sx >> 1)] + 128, vPlane[chromaRow + (sx >> 1)] + 128);
+                int c = 298 * (lumaPlane[lumaRow + sx] + 128 - 16) + 128;
+                int k = sx >> 1;
                 int o = outRow + outColumn[x];
-                sumRed[o] += rgb >>> 16;
-                sumGreen[o] += (rgb >>> 8) & 0xFF;
-                sumBlue[o] += rgb & 0xFF;
-                counts[o]++;
+                sumRed[o] += clamp((c + redTerm[k]) >> 8);
+                sumGreen[o] += clamp((c + greenTerm[k]) >> 8);
+                sumBlue[o] += clamp((c + blueTerm[k]) >> 8);
             }
         }
-        for (int o = 0; o < outPixels; o++) {
-            int n = counts[o];
-            int half = n >> 1;
-            out[o] = ((sumRed[o] + half) / n) << 16 | ((sumGreen[o] + half) / n) << 8 | ((sumBlue[o] + half) / n);
+        // Each output pixel averages a factor x factor block, smaller at the right and bottom edges.
+        for (int oy = 0; oy < outHeight; oy++) {
+            int rows = Math.min(factor, height - oy * factor);
+            for (int ox = 0; ox < outWidth; ox++) {
+                int n = rows * Math.min(factor, width - ox * factor);
+                int half = n >> 1;
+                int o = oy * outWidth + ox;
+                out[o] = ((sumRed[o] + half) / n) << 16 | ((sumGreen[o] + half) / n) << 8 | ((sumBlue[o] + half) / n);
+            }
         }
         return image;
+    }
+
+    /** The red, green and blue chroma terms of rgb() for chroma samples {@code from} to {@code to - 1} of one row. */
+    private void chromaTerms(byte[] uPlane, byte[] vPlane, int rowStart, int from, int to) {
+        for (int k = from; k < to; k++) {
+            int d = uPlane[rowStart + k] + 128 - 128;
+            int e = vPlane[rowStart + k] + 128 - 128;
+            redTerm[k] = 409 * e;
+            greenTerm[k] = -100 * d - 208 * e;
+            blueTerm[k] = 516 * d;
+        }
+    }
+
+    private void ensureChroma(int samples) {
+        if (redTerm.length < samples) {
+            redTerm = new int[samples];
+            greenTerm = new int[samples];
+            blueTerm = new int[samples];
+        }
     }
 
     private void ensureCapacity(int pixels) {
@@ -98,11 +136,10 @@ final class YuvFrameScaler {
             sumRed = new int[pixels];
             sumGreen = new int[pixels];
             sumBlue = new int[pixels];
-            counts = new int[pixels];
         }
     }
 
-    /** BT.601 limited-range YCbCr to packed RGB, in 8.8 fixed point. */
+    /** BT.601 limited-range YCbCr to packed RGB, in 8.8 fixed point; the loops of toRgb compute the same per pixel. */
     static int rgb(int luma, int cb, int cr) {
         int c = 298 * (luma - 16) + 128;
         int d = cb - 128;
