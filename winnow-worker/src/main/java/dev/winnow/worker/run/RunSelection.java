@@ -34,9 +34,13 @@ final class RunSelection {
     record Picks(SelectionResult result, List<String> selected) {
     }
 
-    Picks select(List<String> names, List<RunSample> userMetadataOf, EmbeddingMatrix matrix,
-                         Optional<EmbeddingMatrix> earlier, List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores,
-                         List<ImageMetadata> metadata, Optional<String> objectTask) throws IOException {
+    /**
+     * Selects among {@code names} (rows of {@code matrix}, {@code metadata} and the tasks' tables);
+     * {@code userMetadataOf} gives, per candidate, the sample whose user metadata it takes.
+     */
+    Picks select(List<String> names, List<RunSample> userMetadataOf, EmbeddingMatrix matrix, Optional<EmbeddingMatrix> earlier,
+                 List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores, List<ImageMetadata> metadata,
+                 Optional<String> objectTask) throws IOException {
         UserMetadataReader userMetadata = UserMetadataReader.open(ctx.request().output(), ctx.diagnostics());
         List<String> userKeys = userMetadata.schema().fields().stream().filter(f -> f.type().isNumeric())
                 .map(MetadataField::path).toList();
@@ -81,6 +85,7 @@ final class RunSelection {
         return reader.read(sample.name(), diagnostics);
     }
 
+    /** Each task's active-learning scores, by task name in task order. */
     Map<String, ActiveLearningScores> score(List<LoadedTask> tasks) {
         Map<String, ActiveLearningScores> scores = new LinkedHashMap<>();
         ctx.progress().phase("Scoring", tasks.size());
