@@ -64,12 +64,21 @@ public final class HtmlReport {
         RunCounts c = r.counts();
         h.append("<section><h2>Counts</h2><div class=\"cards\">");
         card(h, "Samples listed", c.listed(), "");
-        card(h, "Processed now", c.processed(), "");
-        card(h, "Known from earlier runs", c.fromDatapool(), "");
-        card(h, "Unreadable", c.unreadable(), c.unreadable() > 0 ? "warn" : "");
-        card(h, "Candidates", c.candidates(), "");
-        card(h, "Selected", c.selected(), "accent");
-        card(h, "Selected earlier", c.earlierSelected(), "");
+        if (r.objectLevel().isPresent()) {
+            // On object level the candidates are crops; every sample is cut again on each run.
+            card(h, "Crops cut now", c.processed(), "");
+            card(h, "Unreadable samples", c.unreadable(), c.unreadable() > 0 ? "warn" : "");
+            card(h, "Crop candidates", c.candidates(), "");
+            card(h, "Crops selected", c.selected(), "accent");
+            card(h, "Crops selected earlier", c.earlierSelected(), "");
+        } else {
+            card(h, "Processed now", c.processed(), "");
+            card(h, "Known from earlier runs", c.fromDatapool(), "");
+            card(h, "Unreadable", c.unreadable(), c.unreadable() > 0 ? "warn" : "");
+            card(h, "Candidates", c.candidates(), "");
+            card(h, "Selected", c.selected(), "accent");
+            card(h, "Selected earlier", c.earlierSelected(), "");
+        }
         card(h, "Prediction files", c.predictionFiles(), "");
         card(h, "Invalid prediction files", c.invalidPredictionFiles(), c.invalidPredictionFiles() > 0 ? "bad" : "");
         h.append("</div></section>\n");

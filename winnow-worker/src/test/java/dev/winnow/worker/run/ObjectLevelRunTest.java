@@ -118,6 +118,10 @@ class ObjectLevelRunTest {
         }
         assertThat(Files.readString(folder.resolve("report.json"))).contains("\"task_name\" : \"objects\"", "\"crops\" : 7",
                 "\"parents\" : 4");
+        String html = Files.readString(folder.resolve("report.html"));
+        assertThat(html).contains("<div class=\"card \"><div class=\"v\">7</div><div class=\"l\">Crops cut now</div></div>",
+                "<div class=\"card accent\"><div class=\"v\">4</div><div class=\"l\">Crops selected</div></div>");
+        assertThat(html).doesNotContain("Known from earlier runs");
         assertThat(summary.toText()).isEqualTo("Run objects finished.\n"
                 + "  samples:     4 listed, 0 unreadable\n"
                 + "  crops:       7 boxes of task 'objects' cut and embedded\n"
