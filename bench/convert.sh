@@ -4,6 +4,7 @@
 # 7 boxes each (N=100000 gives ~700k boxes). The reference script is not part of this project: it
 # is extracted at run time from ../shared/spec/predictions-format.rst, its two paths substituted.
 # A third row is the file-creation floor: a Python loop that only creates the files Winnow wrote.
+# Winnow runs with the serial collector, as ./winnow starts conversions.
 # Usage: bench/convert.sh N        (HEAP sets Winnow's -Xmx, default 1g; WINNOW_TARGET the build folder;
 #                                  WINNOW_BENCH_DATA the folder for data and results)
 set -euo pipefail
@@ -66,7 +67,7 @@ measure() { # name, command...: runs it under /usr/bin/time -v and prints one ta
 boxes=$(grep -c '"image_id"' "$data/coco.json" || true)
 echo "COCO file: $n images, $boxes boxes, $(du -m "$data/coco.json" | cut -f1) MB"
 printf '%-22s %10s %12s %14s\n' "tool (N=$n)" "wall s" "peak RSS MB" "images/s"
-measure "winnow" java "-Xmx$heap" -jar "$cli_jar" convert coco --annotations "$data/coco.json" \
+measure "winnow" java "-Xmx$heap" -XX:+UseSerialGC -jar "$cli_jar" convert coco --annotations "$data/coco.json" \
   --output "$results/winnow" --task my_object_detection_task --default-score 0
 measure "python-reference" python3 "$results/reference.py"
 
