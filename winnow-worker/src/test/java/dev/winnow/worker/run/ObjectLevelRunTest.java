@@ -250,4 +250,22 @@ class ObjectLevelRunTest {
                 .hasMessage("strategies[0] needs embeddings of task 'objects', but there are none (a task's embeddings are those "
                         + "of its object-level crops; set object_level to select among the objects of 'objects').");
     }
+
+    @Test
+    void weightsOnACropsOwnScore_pickTheLeastConfidentBoxesFirst() throws IOException {
+        String config = """
+                {"selection": {"n_samples": 3, "strategies": [
+                    {"input": {"type": "SCORES", "task": "objects", "score": "objectness_least_confidence"},
+                     "strategy": {"type": "WEIGHTS"}}]},
+                 "object_level": {"task_name": "objects"}}""";
+
+        RunSummary summary = run(config, "weights");
+
+        // objectness_least_confidence of a crop is 1 - its box's score: 0.3, 0.5 and 0.6 are the lowest scores.
+        assertThat(summary.selected()).containsExactly("b/img3-objects-1", "b/img2-objects-1", "a/img0-objects-1");
+        List<String> scores = Files.readAllLines(summary.runFolder().resolve("scores.csv"));
+        assertThat(scores.get(0)).isEqualTo("sample,objects.objectness_least_confidence,objects.object_frequency,"
+                + "objects.uncertainty_least_confidence,objects.uncertainty_margin,objects.uncertainty_entropy");
+        assertThat(scores).hasSize(8);
+    }
 }
