@@ -42,7 +42,7 @@ public final class BackgroundWriter implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.threads = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            this.threads[t] = new Thread(this::drain, "winnow-writer-" + t);
+            this.threads[t] = new Thread(this::drain, WriterThreads.name(t));
             this.threads[t].setDaemon(true);
             this.threads[t].start();
         }
@@ -87,7 +87,7 @@ public final class BackgroundWriter implements AutoCloseable {
                 put(END);
             }
         }
-        join();
+        WriterThreads.joinAll(threads);
         rethrowFailure();
     }
 
@@ -103,30 +103,10 @@ public final class BackgroundWriter implements AutoCloseable {
         for (int t = 0; t < threads.length; t++) {
             queue.offer(END);
         }
-        join();
-    }
-
-    private void join() throws IOException {
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("Interrupted while writing prediction files.");
-            }
-        }
+        WriterThreads.joinAll(threads);
     }
 
     private void rethrowFailure() throws IOException {
-        Throwable e = failure.get();
-        if (e instanceof IOException io) {
-            throw io;
-        } else if (e instanceof RuntimeException r) {
-            throw r;
-        } else if (e instanceof Error err) {
-            throw err;
-        } else if (e != null) {
-            throw new IOException(e);
-        }
+        WriterThreads.rethrow(failure.get());
     }
 }

@@ -7,6 +7,7 @@ import dev.winnow.format.io.PredictionWriter;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -160,27 +161,11 @@ public final class PredictionsFolder {
                         failure.compareAndSet(null, e);
                     }
                 }
-            }, "winnow-writer-" + t);
+            }, WriterThreads.name(t));
             workers[t].start();
         }
-        for (Thread worker : workers) {
-            try {
-                worker.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("Interrupted while writing prediction files.");
-            }
-        }
-        Throwable e = failure.get();
-        if (e instanceof IOException io) {
-            throw io;
-        } else if (e instanceof RuntimeException r) {
-            throw r;
-        } else if (e instanceof Error err) {
-            throw err;
-        } else if (e != null) {
-            throw new IOException(e);
-        }
+        WriterThreads.joinAll(workers);
+        WriterThreads.rethrow(failure.get());
     }
 
     /** Threads that write prediction files at once. */
@@ -249,7 +234,7 @@ public final class PredictionsFolder {
                 nested.add(other.substring(task.length() + 1));
             }
         }
-        java.util.Collections.sort(nested);
+        Collections.sort(nested);
         List<String> outermost = new ArrayList<>();
         for (String name : nested) {
             if (outermost.isEmpty() || !name.startsWith(outermost.get(outermost.size() - 1) + "/")) {
