@@ -2,6 +2,7 @@ package dev.winnow.convert.coco;
 
 import dev.winnow.convert.BackgroundWriter;
 import dev.winnow.convert.PredictionsFolder;
+import dev.winnow.format.io.PredictionWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
@@ -64,8 +65,7 @@ final class EarlyFiles {
         handOutUpTo(images.size());
         writer.finish();
         int[] rewrites = late.stream().toArray();
-        PredictionsFolder.forEachInParallel(rewrites.length,
-                k -> folder.write(images.name(rewrites[k]), predictionFile(rewrites[k])));
+        folder.writeAll(rewrites.length, k -> new PredictionsFolder.Entry(images.name(rewrites[k]), predictionFile(rewrites[k])));
     }
 
     /** How many files were written twice because their annotations came late. */
@@ -78,7 +78,7 @@ final class EarlyFiles {
         String name = images.name(image);
         StringBuilder head = new StringBuilder(name.length() + 40);
         head.append("{\"file_name\":");
-        dev.winnow.format.io.PredictionWriter.appendString(head, name);
+        PredictionWriter.appendString(head, name);
         head.append(",\"predictions\":[");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] file = new byte[headBytes.length + fragments.bytesOf(image) + FILE_END.length];
