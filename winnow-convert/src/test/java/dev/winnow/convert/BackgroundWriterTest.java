@@ -3,17 +3,12 @@ package dev.winnow.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,52 +34,9 @@ class BackgroundWriterTest {
         }
     }
 
-    /** Fails every write after the third with "disk full". */
-    private static Datasource fullDisk() {
-        AtomicInteger writes = new AtomicInteger();
-        return new Datasource() {
-            @Override
-            public String description() {
-                return "full";
-            }
-
-            @Override
-            public List<String> list(String prefix) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<FileStat> stat(String path) {
-                return Optional.empty();
-            }
-
-            @Override
-            public InputStream open(String path) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public SeekableByteChannel openSeekable(String path) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public byte[] readAllBytes(String path, long maxBytes) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void writeAtomically(String path, byte[] contents) throws IOException {
-                if (writes.incrementAndGet() > 3) {
-                    throw new IOException("disk full");
-                }
-            }
-        };
-    }
-
     @Test
     void aFailedWrite_isRethrownToTheProducer() throws Exception {
-        PredictionsFolder folder = PredictionsFolder.open(fullDisk(), "t", false);
+        PredictionsFolder folder = PredictionsFolder.open(FlatDatasource.fullAfter(LocalDatasource.create(dir), 3), "t", false);
         try (BackgroundWriter writer = new BackgroundWriter(folder, 2, 4)) {
             assertThatThrownBy(() -> {
                 for (int i = 0; i < 10_000; i++) {
@@ -96,12 +48,21 @@ class BackgroundWriterTest {
     }
 
     @Test
-    void closeWithoutFinish_stopsTheThreads() throws Exception {
+    void closeWithoutFinish_dropsTheQueueAndRefusesFurtherFiles() throws Exception {
         PredictionsFolder folder = PredictionsFolder.open(LocalDatasource.create(dir), "t", false);
         BackgroundWriter writer = new BackgroundWriter(folder, 3, 8);
         writer.write("a.png", new byte[] {'{', '}'});
         writer.close();
         writer.close();
+
+        assertThatThrownBy(() -> writer.write("b.png", new byte[] {'{', '}'}))
+                .isInstanceOf(InterruptedIOException.class)
+                .hasMessage("The conversion stopped before its files were written.");
+    }
+
+    @Test
+    void lessRoomThanThreads_isRefused() throws Exception {
+        PredictionsFolder folder = PredictionsFolder.open(LocalDatasource.create(dir), "t", false);
         assertThatThrownBy(() -> new BackgroundWriter(folder, 2, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("A background writer needs at least one thread and room for one file per thread, but got 2 threads"

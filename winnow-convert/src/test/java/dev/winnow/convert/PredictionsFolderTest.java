@@ -162,43 +162,7 @@ class PredictionsFolderTest {
 
     @Test
     void datasourceWithoutFolderMoves_writesEachFileInPlace() throws Exception {
-        LocalDatasource local = LocalDatasource.create(dir);
-        Datasource plain = new Datasource() {
-            @Override
-            public String description() {
-                return local.description();
-            }
-
-            @Override
-            public List<String> list(String prefix) throws java.io.IOException {
-                return local.list(prefix);
-            }
-
-            @Override
-            public java.util.Optional<FileStat> stat(String path) throws java.io.IOException {
-                return local.stat(path);
-            }
-
-            @Override
-            public java.io.InputStream open(String path) throws java.io.IOException {
-                return local.open(path);
-            }
-
-            @Override
-            public java.nio.channels.SeekableByteChannel openSeekable(String path) throws java.io.IOException {
-                return local.openSeekable(path);
-            }
-
-            @Override
-            public byte[] readAllBytes(String path, long maxBytes) throws java.io.IOException {
-                return local.readAllBytes(path, maxBytes);
-            }
-
-            @Override
-            public void writeAtomically(String path, byte[] contents) throws java.io.IOException {
-                local.writeAtomically(path, contents);
-            }
-        };
+        Datasource plain = FlatDatasource.over(LocalDatasource.create(dir));
         PredictionsFolder folder = PredictionsFolder.open(plain, "t", false);
 
         folder.write("a.png", utf8("{1}"));
