@@ -46,10 +46,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * without following a link; only a linked file has its real path resolved on every read. So a
  * folder swapped for a link while the datasource is in use is noticed only by a new instance.
  *
- * <p>Staged writes ({@link #writeInStaging}) likewise create and check each folder once, then create
- * each file with one open that does not follow a link.
+ * <p>Staged writes ({@link #writeInStaging}) likewise create and check each folder once (sharing that
+ * set), then create each file with one open that does not follow a link.
  *
- * <p>Thread-safe: its only mutable state is those concurrent sets of checked folders.
+ * <p>Thread-safe: its only mutable state is that concurrent set of checked folders.
  */
 public final class LocalDatasource implements Datasource {
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
@@ -69,9 +69,8 @@ public final class LocalDatasource implements Datasource {
     private final Path realRoot;
     /** The root's name, made once: every path check names it. */
     private final String description;
+    /** Existing folders proven inside the root, so reads and staged writes check each once. */
     private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
-    /** Folders created (or found) for staged writes and proven inside the root, so each is made and checked once. */
-    private final Set<Path> stagingFolders = ConcurrentHashMap.newKeySet();
 
     private LocalDatasource(Path root, Path realRoot) {
         this.root = root;
@@ -256,10 +255,7 @@ public final class LocalDatasource implements Datasource {
     private void write(String path, byte[] contents, boolean sync) throws IOException {
         String checked = DatasourcePaths.check(path, description(), false);
         Path target = root.resolve(checked);
-        Path parent = target.getParent();
-        requireInside(checked, nearestExisting(parent));
-        Files.createDirectories(parent);
-        requireInside(checked, parent.toRealPath());
+        createFolderInside(checked, target.getParent());
         if (Files.isSymbolicLink(target)) {
             requireInside(checked, target.toRealPath());
         }
@@ -272,13 +268,9 @@ public final class LocalDatasource implements Datasource {
         String checked = DatasourcePaths.check(path, description(), false);
         Path target = root.resolve(checked);
         Path parent = target.getParent();
-        if (!stagingFolders.contains(parent)) {
-            requireInside(checked, nearestExisting(parent));
-            Files.createDirectories(parent);
-            requireInside(checked, parent.toRealPath());
-            if (stagingFolders.size() < MAX_CHECKED_FOLDERS) {
-                stagingFolders.add(parent);
-            }
+        if (!checkedFolders.contains(parent)) {
+            createFolderInside(checked, parent);
+            rememberChecked(parent);
         }
         try (FileChannel out = createNotFollowingLinks(target, checked)) {
             ByteBuffer buffer = ByteBuffer.wrap(contents);
@@ -317,10 +309,7 @@ public final class LocalDatasource implements Datasource {
                     + destination + "', which is itself or inside it.");
         }
         Path target = root.resolve(destination);
-        Path parent = target.getParent();
-        requireInside(destination, nearestExisting(parent));
-        Files.createDirectories(parent);
-        requireInside(destination, parent.toRealPath());
+        createFolderInside(destination, target.getParent());
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(destination, null, "cannot move the folder '" + source + "' there: it exists in "
                     + description());
@@ -331,6 +320,8 @@ public final class LocalDatasource implements Datasource {
             throw new IOException("The file system of " + description() + " cannot rename the folder '" + source
                     + "' in one step.", e);
         }
+        // The old names are gone; a folder made there later is checked afresh.
+        checkedFolders.removeIf(p -> p.startsWith(sourceFolder));
     }
 
     @Override
@@ -359,7 +350,6 @@ public final class LocalDatasource implements Datasource {
                 return FileVisitResult.CONTINUE;
             }
         });
-        stagingFolders.removeIf(p -> p.startsWith(start));
         checkedFolders.removeIf(p -> p.startsWith(start));
     }
 
@@ -424,10 +414,25 @@ public final class LocalDatasource implements Datasource {
         if (!real.startsWith(realRoot)) {
             return false;
         }
+        rememberChecked(folder);
+        return true;
+    }
+
+    private void rememberChecked(Path folder) {
         if (checkedFolders.size() < MAX_CHECKED_FOLDERS) {
             checkedFolders.add(folder);
         }
-        return true;
+    }
+
+    /**
+     * Creates {@code folder}, the folder of the checked path {@code checked}, with its missing
+     * parents; refused when the nearest existing one, or the folder itself once made, resolves
+     * outside the root.
+     */
+    private void createFolderInside(String checked, Path folder) throws IOException {
+        requireInside(checked, nearestExisting(folder));
+        Files.createDirectories(folder);
+        requireInside(checked, folder.toRealPath());
     }
 
     /** The real path of an existing file inside the root. */

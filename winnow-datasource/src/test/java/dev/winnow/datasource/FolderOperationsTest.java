@@ -85,6 +85,17 @@ class FolderOperationsTest {
     }
 
     @Test
+    void writeInStaging_afterItsFolderWasMovedAway_makesTheFolderAgain() throws IOException {
+        LocalDatasource source = LocalDatasource.at(dir);
+        source.writeInStaging("p/.t.staging/sub/a.json", utf8("1"));
+        source.moveFolder("p/.t.staging", "p/t");
+
+        source.writeInStaging("p/.t.staging/sub/b.json", utf8("2"));
+
+        assertThat(source.list("")).containsExactly("p/.t.staging/sub/b.json", "p/t/sub/a.json");
+    }
+
+    @Test
     void moveFolder_refusesAnExistingTargetAMissingSourceALinkAndItsOwnInside() throws IOException {
         LocalDatasource source = LocalDatasource.at(dir);
         String root = source.description();
