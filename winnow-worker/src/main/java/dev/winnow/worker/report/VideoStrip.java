@@ -64,15 +64,20 @@ public record VideoStrip(String video, int frameCount, int stride, List<Integer>
      * {@link #MAX_FRAMES} samples evenly spaced from the first to the last, in increasing order.
      */
     public static List<Integer> stripFrames(int frameCount, int stride) {
-        if (frameCount < 0 || stride < 1) {
-            throw new IllegalArgumentException("A strip needs a frame count of 0 or more and a stride of 1 or more, but got "
-                    + frameCount + " frames and stride " + stride + ".");
+        return stripFrames(frameCount, stride, MAX_FRAMES);
+    }
+
+    /** As {@link #stripFrames(int, int)}, with at most {@code count} frames (2 to {@link #MAX_FRAMES}). */
+    public static List<Integer> stripFrames(int frameCount, int stride, int count) {
+        if (frameCount < 0 || stride < 1 || count < 2 || count > MAX_FRAMES) {
+            throw new IllegalArgumentException("A strip needs a frame count of 0 or more, a stride of 1 or more and 2 to "
+                    + MAX_FRAMES + " frames, but got " + frameCount + " frames, stride " + stride + " and " + count + " frames.");
         }
         int samples = (int) ((frameCount + (long) stride - 1) / stride);
-        int shown = Math.min(samples, MAX_FRAMES);
+        int shown = Math.min(samples, count);
         List<Integer> frames = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
-            long sample = shown == samples ? i : Math.round((double) i * (samples - 1) / (MAX_FRAMES - 1));
+            long sample = shown == samples ? i : Math.round((double) i * (samples - 1) / (count - 1));
             frames.add((int) (sample * stride));
         }
         return List.copyOf(frames);

@@ -16,7 +16,6 @@ import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoDecoder;
 import dev.winnow.select.embed.EmbeddingSource;
-import dev.winnow.select.embed.PrecomputedEmbeddings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,14 +70,13 @@ final class CropStage {
     private final RunProgress progress;
     private final List<Diagnostic> diagnostics;
 
-    CropStage(Datasource input, VideoDecoder videoDecoder, ExecutorService pool, PredictionsLoader loader, RunProgress progress,
-              List<Diagnostic> diagnostics) {
-        this.input = input;
-        this.videoDecoder = videoDecoder;
-        this.pool = pool;
-        this.loader = loader;
-        this.progress = progress;
-        this.diagnostics = diagnostics;
+    CropStage(RunContext ctx) {
+        this.input = ctx.request().input();
+        this.videoDecoder = ctx.videoDecoder();
+        this.pool = ctx.pool();
+        this.loader = ctx.loader();
+        this.progress = ctx.progress();
+        this.diagnostics = ctx.diagnostics();
     }
 
     /** The crops of {@code task}'s boxes in {@code parents}, embedded with {@code source}. */
@@ -204,9 +202,7 @@ final class CropStage {
                         "/predictions/" + i, "The box gives no crop: " + e.getMessage()));
                 continue;
             }
-            if (source instanceof PrecomputedEmbeddings csv && csv.find(name).isEmpty()) {
-                into.diagnostics.add(DiagnosticCode.UNREADABLE.of(name, "The crop has no row in the " + csv
-                        + ", so it is left out of the run."));
+            if (!EmbeddingStage.hasPrecomputedRow(source, name, into.diagnostics)) {
                 continue;
             }
             crops.add(new CropSample(name, parent, i, singleton, padded));

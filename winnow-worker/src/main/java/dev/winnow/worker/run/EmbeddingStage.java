@@ -14,6 +14,7 @@ import dev.winnow.select.embed.EmbeddingSource;
 import dev.winnow.select.embed.PrecomputedEmbeddings;
 import dev.winnow.worker.report.FrameThumbnail;
 import dev.winnow.worker.report.ThumbnailRenderer;
+import dev.winnow.worker.report.VideoStrip;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,14 +66,15 @@ final class EmbeddingStage {
     private final ExecutorService pool;
     private final RunProgress progress;
     private final List<Diagnostic> diagnostics;
+    private final int frameStride;
 
-    EmbeddingStage(Datasource input, VideoDecoder videoDecoder, ExecutorService pool, RunProgress progress,
-                   List<Diagnostic> diagnostics) {
-        this.input = input;
-        this.videoDecoder = videoDecoder;
-        this.pool = pool;
-        this.progress = progress;
-        this.diagnostics = diagnostics;
+    EmbeddingStage(RunContext ctx) {
+        this.input = ctx.request().input();
+        this.videoDecoder = ctx.videoDecoder();
+        this.pool = ctx.pool();
+        this.progress = ctx.progress();
+        this.diagnostics = ctx.diagnostics();
+        this.frameStride = ctx.request().config().frameStride();
     }
 
     /** A video task's strip thumbnails and the diagnostics it found, added in video order when it is awaited. */
@@ -191,7 +193,8 @@ final class EmbeddingStage {
     private VideoOutcome embedVideo(List<RunSample> frames, int side, EmbeddingSource source, boolean strip,
                                             Result[] results, Map<String, Integer> position, AtomicLong done)
             throws IOException, MediaException {
-        java.util.Set<Integer> stripFrames = strip ? evenlySpaced(frames, STRIP_FRAMES) : java.util.Set.of();
+        java.util.Set<Integer> stripFrames = strip
+                ? java.util.Set.copyOf(VideoStrip.stripFrames(frames.get(0).frameCount(), frameStride, STRIP_FRAMES)) : java.util.Set.of();
         List<FrameThumbnail> thumbnails = new ArrayList<>();
         List<Diagnostic> found = new ArrayList<>();
         List<RunSample> pending = new ArrayList<>(BATCH);
@@ -231,21 +234,7 @@ final class EmbeddingStage {
         images.clear();
     }
 
-    /** Up to {@code count} frame indexes spread evenly over {@code frames}, first and last included. */
-    static java.util.Set<Integer> evenlySpaced(List<RunSample> frames, int count) {
-        java.util.Set<Integer> picked = new java.util.TreeSet<>();
-        int n = frames.size();
-        if (n <= count) {
-            frames.forEach(f -> picked.add(f.frame()));
-            return picked;
-        }
-        for (int j = 0; j < count; j++) {
-            picked.add(frames.get((int) Math.round((double) j * (n - 1) / (count - 1))).frame());
-        }
-        return picked;
-    }
-
-    private static boolean hasPrecomputedRow(EmbeddingSource source, String sample, List<Diagnostic> into) {
+    static boolean hasPrecomputedRow(EmbeddingSource source, String sample, List<Diagnostic> into) {
         if (source instanceof PrecomputedEmbeddings file && file.find(sample).isEmpty()) {
             into.add(DiagnosticCode.UNREADABLE.of(sample, "The sample has no row in the " + file + ", so it is left out of the run."));
             return false;

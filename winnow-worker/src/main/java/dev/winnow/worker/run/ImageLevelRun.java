@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * A run whose samples are the images and video frames themselves: new or changed samples are
@@ -40,26 +41,21 @@ final class ImageLevelRun {
         Datapool pool = Datapool.load(ctx.winnow());
         Set<String> earlierSelected = new HashSet<>(pool.selected());
         List<RunSample> toProcess = newOrChanged(request, ctx.listing().samples(), pool, embedderId);
-        List<RunSample> readable = ctx.headers().readable(toProcess);
-        EmbeddingStage.Embedded embedded = new EmbeddingStage(request.input(), ctx.videoDecoder(), ctx.pool(), ctx.progress(), diagnostics)
-                .run(readable, source);
+        // No header pass first: decoding reports unreadable files and gives each sample's size.
+        EmbeddingStage.Embedded embedded = new EmbeddingStage(ctx)
+                .run(toProcess, source);
 
         // Candidates: embedded now and not selected by an earlier run.
-        List<Integer> candidateRows = new ArrayList<>();
-        for (int i = 0; i < embedded.samples().size(); i++) {
-            if (!earlierSelected.contains(embedded.samples().get(i).name())) {
-                candidateRows.add(i);
-            }
-        }
+        int[] candidateRows = IntStream.range(0, embedded.samples().size())
+                .filter(i -> !earlierSelected.contains(embedded.samples().get(i).name())).toArray();
         int dimension = embedded.dimension();
+        EmbeddingMatrix matrix = new EmbeddingMatrix(embedded.rows(), dimension).select(candidateRows);
+        float[] candidateEmbeddings = matrix.rows();
         List<RunSample> candidates = new ArrayList<>();
-        float[] candidateEmbeddings = new float[candidateRows.size() * dimension];
         List<ImageMetadata> candidateMetadata = new ArrayList<>();
         List<ImageSize> candidateSizes = new ArrayList<>();
         Map<String, ImageSize> sizeOf = new HashMap<>();
-        for (int c = 0; c < candidateRows.size(); c++) {
-            int row = candidateRows.get(c);
-            System.arraycopy(embedded.rows(), row * dimension, candidateEmbeddings, c * dimension, dimension);
+        for (int row : candidateRows) {
             candidates.add(embedded.samples().get(row));
             candidateMetadata.add(embedded.metadata().get(row));
             candidateSizes.add(embedded.sizes().get(row));
@@ -79,7 +75,6 @@ final class ImageLevelRun {
         Map<String, ActiveLearningScores> scores = selection.score(tasks);
 
         Optional<EmbeddingMatrix> earlier = RunSelection.earlierEmbeddings(pool, embedded.names(), embedded.rows(), embedderId, dimension);
-        EmbeddingMatrix matrix = new EmbeddingMatrix(candidateEmbeddings, dimension);
         RunSelection.Picks picks = selection.select(names, candidates, matrix, earlier, tasks, scores, candidateMetadata, Optional.empty());
 
         ctx.progress().phase("Writing outputs", 0);

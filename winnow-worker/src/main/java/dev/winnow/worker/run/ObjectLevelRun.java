@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * A run on object level (DESIGN §6): every box of one task, in every image and frame, is cut out
@@ -49,26 +50,22 @@ final class ObjectLevelRun {
         Path objectFolder = ctx.winnow().resolve(RunPipeline.OBJECTS).resolve(task);
         Datapool pool = Datapool.load(objectFolder);
         Set<String> earlierSelected = new HashSet<>(pool.selected());
-        List<RunSample> readable = ctx.headers().readable(ctx.listing().samples());
-        CropStage.Cropped cropped = new CropStage(request.input(), ctx.videoDecoder(), ctx.pool(), ctx.loader(), ctx.progress(), diagnostics)
-                .run(readable, task, schema, options.padding(), source);
+        CropStage.Cropped cropped = new CropStage(ctx)
+                .run(ctx.listing().samples(), task, schema, options.padding(), source);
 
         int dimension = cropped.dimension();
+        int[] rows = IntStream.range(0, cropped.crops().size())
+                .filter(i -> !earlierSelected.contains(cropped.crops().get(i).name())).toArray();
+        EmbeddingMatrix matrix = new EmbeddingMatrix(cropped.rows(), dimension).select(rows);
+        float[] candidateEmbeddings = matrix.rows();
         List<CropStage.CropSample> candidates = new ArrayList<>();
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < cropped.crops().size(); i++) {
-            if (!earlierSelected.contains(cropped.crops().get(i).name())) {
-                candidates.add(cropped.crops().get(i));
-                rows.add(i);
-            }
-        }
-        float[] candidateEmbeddings = new float[rows.size() * dimension];
         List<ImageMetadata> candidateMetadata = new ArrayList<>();
         PredictionsTableBuilder table = new PredictionsTableBuilder(task, schema);
-        for (int c = 0; c < rows.size(); c++) {
-            System.arraycopy(cropped.rows(), rows.get(c) * dimension, candidateEmbeddings, c * dimension, dimension);
-            candidateMetadata.add(cropped.metadata().get(rows.get(c)));
-            table.add(candidates.get(c).name(), PredictionFile.of(null, List.of(candidates.get(c).singleton())));
+        for (int row : rows) {
+            CropStage.CropSample crop = cropped.crops().get(row);
+            candidates.add(crop);
+            candidateMetadata.add(cropped.metadata().get(row));
+            table.add(crop.name(), PredictionFile.of(null, List.of(crop.singleton())));
         }
         List<String> names = candidates.stream().map(CropStage.CropSample::name).toList();
         List<LoadedTask> tasks = List.of(new LoadedTask(task, schema, table.build(), cropped.files(), cropped.invalid()));
@@ -76,7 +73,6 @@ final class ObjectLevelRun {
 
         List<String> allCrops = cropped.crops().stream().map(CropStage.CropSample::name).toList();
         Optional<EmbeddingMatrix> earlier = RunSelection.earlierEmbeddings(pool, allCrops, cropped.rows(), embedderId, dimension);
-        EmbeddingMatrix matrix = new EmbeddingMatrix(candidateEmbeddings, dimension);
         List<RunSample> parents = candidates.stream().map(CropStage.CropSample::parent).toList();
         RunSelection.Picks picks = selection.select(names, parents, matrix, earlier, tasks, scores, candidateMetadata, Optional.of(task));
 

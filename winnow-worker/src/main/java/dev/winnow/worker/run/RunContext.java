@@ -32,11 +32,6 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Li
         return new SampleDecoding(request.input(), videoDecoder, pool);
     }
 
-    /** Which samples have a readable header (frames are checked when their video is decoded). */
-    HeaderCheck headers() {
-        return new HeaderCheck(request.input(), pool, progress, diagnostics);
-    }
-
     /** What the finished run reports. */
     RunSummary summary(Path runPath, RunCounts counts, List<String> selected, SelectionResult result, Optional<String> objectTask) {
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();

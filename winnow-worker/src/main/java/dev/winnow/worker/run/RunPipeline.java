@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A whole run, as DESIGN §7 describes it: list the samples (images, and every k-th frame of each
- * video) → keep those the datapool does not know unchanged → read their image headers → decode,
+ * video) → keep those the datapool does not know unchanged → decode (which finds unreadable files),
  * measure and embed → read and check the predictions → score → select → write the outputs.
  * Unreadable images and videos and invalid prediction files are diagnostics and are left out; the
  * run goes on.

@@ -65,11 +65,14 @@ class ReportRecordsTest {
         assertThat(VideoStrip.stripFrames(68, 4)).containsExactly(0, 4, 8, 12, 16, 20, 24, 28, 36, 40, 44, 48, 52, 56, 60, 64);
         assertThat(VideoStrip.stripFrames(68, 1)).containsExactly(0, 4, 9, 13, 18, 22, 27, 31, 36, 40, 45, 49, 54, 58, 63, 67);
         assertThat(VideoStrip.stripFrames(10, 3)).containsExactly(0, 3, 6, 9);
-        assertThat(VideoStrip.stripFrames(64, 4)).hasSize(16).startsWith(0, 4).endsWith(56, 60);
+        assertThat(VideoStrip.stripFrames(64, 4)).containsExactly(0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60);
+        // Twelve of 68: round(j * 67 / 11).
+        assertThat(VideoStrip.stripFrames(68, 1, 12)).containsExactly(0, 6, 12, 18, 24, 30, 37, 43, 49, 55, 61, 67);
         assertThat(VideoStrip.stripFrames(0, 1)).isEmpty();
         assertThat(VideoStrip.stripFrames(Integer.MAX_VALUE, 1)).hasSize(16).endsWith(Integer.MAX_VALUE - 1);
         assertThatThrownBy(() -> VideoStrip.stripFrames(10, 0))
-                .hasMessage("A strip needs a frame count of 0 or more and a stride of 1 or more, but got 10 frames and stride 0.");
+                .hasMessage("A strip needs a frame count of 0 or more, a stride of 1 or more and 2 to 16 frames, but got 10 frames, "
+                        + "stride 0 and 16 frames.");
     }
 
     @Test
