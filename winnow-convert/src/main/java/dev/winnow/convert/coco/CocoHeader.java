@@ -111,18 +111,15 @@ final class CocoHeader {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             int position = i++;
-            if (token != JsonToken.START_OBJECT) {
-                parser.skipChildren();
-                diagnostics.add(Diagnostic.error("C106", label, "/images/" + position,
-                        "The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped."));
-                continue;
-            }
             boolean hasId = false;
             long id = 0;
             String name = null;
             int width = 0;
             int height = 0;
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren(); // not an image entry: reported below as having no id and name
+            }
+            while (token == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
@@ -133,8 +130,9 @@ final class CocoHeader {
                     case "file_name" -> name = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                     case "width" -> width = intOrZero(parser, value);
                     case "height" -> height = intOrZero(parser, value);
-                    default -> parser.skipChildren();
+                    default -> { }
                 }
+                parser.skipChildren(); // a list or object, where kept, is no value of the field
             }
             String pointer = "/images/" + position;
             if (!hasId || name == null) {
@@ -172,7 +170,6 @@ final class CocoHeader {
     /** An integer token that fits an int, or 0 (unknown) for anything else. */
     private static int intOrZero(JsonParser parser, JsonToken value) {
         if (value != JsonToken.VALUE_NUMBER_INT) {
-            parser.skipChildren();
             return 0;
         }
         return parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : 0;

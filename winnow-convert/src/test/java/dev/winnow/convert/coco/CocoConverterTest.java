@@ -267,7 +267,7 @@ class CocoConverterTest {
         String coco = """
                 {"images": [{"id": 1, "file_name": "a.jpg", "width": 20, "height": 10, "coco_url": {"nested": [1, 2]}},
                             [1, 2], {"id": 2, "file_name": "b.jpg", "width": 99999999999, "height": 10},
-                            {"id": 3.5, "file_name": "c.jpg"}],
+                            {"id": 3.5, "file_name": "c.jpg"}, {"id": [4], "file_name": {"name": "d.jpg"}, "width": [5]}],
                  "categories": [{"id": 1, "name": "person"}],
                  "annotations": [
                     {"id": 1, "image_id": 1, "category_id": 1, "segmentation": [["not", "a", "polygon"]], "area": 4,
@@ -291,6 +291,7 @@ class CocoConverterTest {
         assertThat(report.diagnostics()).extracting(d -> d.code() + " " + d.pointer() + " " + d.message()).containsExactly(
                 "C106 /images/1 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.",
                 "C106 /images/3 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.",
+                "C106 /images/4 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.",
                 "C105 /annotations/1/score The score \"0.5\" is not a number from 0 to 1; the annotation is skipped.",
                 "C105 /annotations/4 The annotation is not an object; it is skipped.",
                 "C105 /annotations/5/category_id The annotation has no integer category_id; it is skipped.");
