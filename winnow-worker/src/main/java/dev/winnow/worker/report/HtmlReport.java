@@ -6,7 +6,6 @@ import static dev.winnow.worker.report.Svg.n;
 import static dev.winnow.worker.report.Svg.percent;
 
 import dev.winnow.format.Diagnostic;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -294,9 +293,8 @@ public final class HtmlReport {
         h.append(", in selection order, with their predictions drawn.</p><div class=\"thumbs\">");
         int order = 1;
         for (Thumbnail t : r.thumbnails()) {
-            h.append("<figure id=\"").append(Svg.anchor("sample", t.sample())).append("\"><img alt=\"").append(esc(t.sample())).append("\" width=\"").append(t.width()).append("\" height=\"")
-                    .append(t.height()).append("\" src=\"data:").append(t.mimeType()).append(";base64,")
-                    .append(Base64.getEncoder().encodeToString(t.bytes())).append("\"><figcaption><b>#").append(order++)
+            h.append("<figure id=\"").append(Svg.anchor("sample", t.sample())).append("\">");
+            Svg.img(h, t, t.sample()).append("<figcaption><b>#").append(order++)
                     .append("</b> ").append(esc(t.sample()));
             if (!t.caption().isEmpty()) {
                 h.append("<br><span class=\"cap\">").append(esc(t.caption())).append("</span>");

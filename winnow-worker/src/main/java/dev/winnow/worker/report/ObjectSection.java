@@ -3,7 +3,6 @@ package dev.winnow.worker.report;
 import static dev.winnow.worker.report.Svg.esc;
 import static dev.winnow.worker.report.Svg.human;
 
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,9 +32,8 @@ final class ObjectSection {
         for (CropThumbnail c : o.thumbnails()) {
             Thumbnail t = c.image();
             h.append("<figure id=\"").append(Svg.anchor("crop", c.crop())).append("\"><a href=\"").append(esc(Svg.href(c.file())))
-                    .append("\"><img alt=\"").append(esc(c.crop())).append("\" width=\"").append(t.width()).append("\" height=\"")
-                    .append(t.height()).append("\" src=\"data:").append(esc(t.mimeType())).append(";base64,")
-                    .append(Base64.getEncoder().encodeToString(t.bytes())).append("\"></a><figcaption><b>")
+                    .append("\">");
+            Svg.img(h, t, c.crop()).append("</a><figcaption><b>")
                     .append(esc(c.category())).append("</b> ").append(Svg.score(c.score())).append("<br><span class=\"cap\">")
                     .append(esc(c.crop())).append(" · from ");
             String anchor = parentAnchors.get(c.parent());

@@ -87,5 +87,12 @@ final class Svg {
         return sb.toString();
     }
 
+    /** An {@code <img>} showing {@code picture} inline (a data URI), with its size and {@code alt} text escaped. */
+    static StringBuilder img(StringBuilder h, Thumbnail picture, String alt) {
+        return h.append("<img alt=\"").append(esc(alt)).append("\" width=\"").append(picture.width()).append("\" height=\"")
+                .append(picture.height()).append("\" src=\"data:").append(esc(picture.mimeType())).append(";base64,")
+                .append(java.util.Base64.getEncoder().encodeToString(picture.bytes())).append("\">");
+    }
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

@@ -4,7 +4,6 @@ import static dev.winnow.worker.report.Svg.esc;
 import static dev.winnow.worker.report.Svg.human;
 import static dev.winnow.worker.report.Svg.n;
 
-import java.util.Base64;
 
 /**
  * The report's "Videos" section: per video a strip of frame thumbnails with the selected frames
@@ -42,10 +41,8 @@ final class VideoSection {
                 boolean selected = v.isSelected(f.frame());
                 Thumbnail t = f.image();
                 h.append("<figure id=\"").append(Svg.anchor("frame", v.frameSample(f.frame()))).append("\" class=\"frame")
-                        .append(selected ? " sel" : "").append("\"><img alt=\"frame ").append(f.frame()).append(" of ")
-                        .append(esc(v.video())).append("\" width=\"").append(t.width()).append("\" height=\"").append(t.height())
-                        .append("\" src=\"data:").append(esc(t.mimeType())).append(";base64,")
-                        .append(Base64.getEncoder().encodeToString(t.bytes())).append("\"><figcaption>");
+                        .append(selected ? " sel" : "").append("\">");
+                Svg.img(h, t, "frame " + f.frame() + " of " + v.video()).append("<figcaption>");
                 if (selected) {
                     h.append("<b>frame ").append(f.frame()).append("</b> · selected");
                 } else {
