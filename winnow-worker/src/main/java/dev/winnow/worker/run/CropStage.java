@@ -46,13 +46,16 @@ final class CropStage {
     /**
      * Every crop with its embedding (rows {@code dimension} wide) and metadata, in parent order.
      *
-     * @param parents     parents decoded
      * @param files       prediction files found for them
      * @param invalid     of those, the ones skipped as invalid
      * @param parentSizes each decoded parent's original size
      */
-    record Cropped(List<CropSample> crops, float[] rows, int dimension, List<ImageMetadata> metadata, int parents, int files,
-                   int invalid, Map<String, ImageSize> parentSizes) {
+    record Cropped(List<CropSample> crops, float[] rows, int dimension, List<ImageMetadata> metadata, int files, int invalid,
+                   Map<String, ImageSize> parentSizes) {
+        /** How many parents were decoded. */
+        int parents() {
+            return parentSizes.size();
+        }
     }
 
     private record Piece(CropSample crop, float[] vector, ImageMetadata metadata) {
@@ -133,7 +136,7 @@ final class CropStage {
             crops.add(pieces.get(i).crop());
             metadata.add(pieces.get(i).metadata());
         }
-        return new Cropped(crops, rows, dimension, metadata, sizes.size(), files, invalid, sizes);
+        return new Cropped(crops, rows, dimension, metadata, files, invalid, sizes);
     }
 
     /** A unit of work on the pool: one image, or all wanted frames of one video. */
