@@ -2,6 +2,8 @@ package dev.winnow.media;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.FrameName;
+import dev.winnow.format.PredictionPaths;
 import dev.winnow.format.io.JacksonMessages;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -156,7 +159,8 @@ public final class UserMetadataReader {
     }
 
     /**
-     * The user metadata values of {@code sample} (an image, a video, or a video frame's name), by
+     * The user metadata values of {@code sample} (an image, a video, or a video frame's name, which
+     * takes its video's file when it has none of its own), by
      * field path in schema order, with defaults filled in. Fields with neither a value nor a default
      * are absent.
      */
@@ -166,12 +170,21 @@ public final class UserMetadataReader {
             return values;
         }
         String file = metadataFileOf(sample);
-        JsonNode metadata = null;
+        String owner = sample;
         if (output.stat(file).isEmpty()) {
+            // A video frame without a file of its own takes its video's.
+            Optional<String> video = FrameName.parse(PredictionPaths.stem(sample)).map(FrameName.Parsed::video);
+            if (video.isPresent() && output.stat(metadataFileOf(video.get())).isPresent()) {
+                owner = video.get();
+                file = metadataFileOf(owner);
+            }
+        }
+        JsonNode metadata = null;
+        if (owner.equals(sample) && output.stat(file).isEmpty()) {
             diagnostics.add(Diagnostic.warning("M005", file, "", "The sample '" + sample
                     + "' has no metadata file; its fields take their default values."));
         } else {
-            metadata = sampleMetadata(file, sample, diagnostics);
+            metadata = sampleMetadata(file, owner, diagnostics);
         }
         for (MetadataField field : schema.fields()) {
             JsonNode node = metadata == null ? null : MetadataJson.at(metadata, field.path());

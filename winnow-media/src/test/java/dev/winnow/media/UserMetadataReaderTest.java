@@ -66,6 +66,23 @@ class UserMetadataReaderTest {
     }
 
     @Test
+    void aFrameWithoutItsOwnFile_takesItsVideosFile_andOnlyItsOwnFileWins() throws IOException {
+        write(".lightly/metadata/schema.json", SCHEMA);
+        write(".lightly/metadata/v/clip.json", "{\"file_name\": \"v/clip.mp4\", \"type\": \"video\", \"metadata\": {\"cars\": 2}}");
+        write(".lightly/metadata/v/clip-07-mp4.json", "{\"type\": \"frame\", \"metadata\": {\"cars\": 9}}");
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        UserMetadataReader reader = UserMetadataReader.open(LocalDatasource.at(dir), diagnostics);
+
+        assertThat(reader.read("v/clip-06-mp4.png", diagnostics)).containsEntry("cars", 2L);
+        assertThat(reader.read("v/clip-07-mp4.png", diagnostics)).containsEntry("cars", 9L);
+        // The video's file names the video, which is right for its frames: no M006.
+        assertThat(diagnostics).isEmpty();
+        reader.read("w/other-1-mp4.png", diagnostics);
+        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly("warning M005 .lightly/metadata/w/other-1-mp4.json: "
+                + "The sample 'w/other-1-mp4.png' has no metadata file; its fields take their default values.");
+    }
+
+    @Test
     void wrongTypesAndMissingValues_areWarnings() throws IOException {
         write(".lightly/metadata/schema.json", SCHEMA);
         write(".lightly/metadata/b.json", """

@@ -52,7 +52,7 @@ final class RunSelection {
                 RunSample sample = userMetadataOf.get(c);
                 Map<String, Object> values = read.get(sample.name());
                 if (values == null) {
-                    values = readUserMetadata(userMetadata, sample, ctx.request(), ctx.diagnostics());
+                    values = userMetadata.read(sample.name(), ctx.diagnostics());
                     read.put(sample.name(), values);
                 }
                 userValues.add(values);
@@ -74,15 +74,6 @@ final class RunSelection {
             }
         }
         return new Picks(result, selected);
-    }
-
-    /** A frame's own metadata file when it has one, else its video's; an image's own. */
-    private static Map<String, Object> readUserMetadata(UserMetadataReader reader, RunSample sample, RunRequest request,
-                                                        List<Diagnostic> diagnostics) throws IOException {
-        if (sample.isFrame() && request.output().stat(UserMetadataReader.metadataFileOf(sample.name())).isEmpty()) {
-            return reader.read(sample.file(), diagnostics);
-        }
-        return reader.read(sample.name(), diagnostics);
     }
 
     /** Each task's active-learning scores, by task name in task order. */
