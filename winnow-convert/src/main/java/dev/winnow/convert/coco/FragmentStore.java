@@ -26,16 +26,14 @@ final class FragmentStore {
     private int[] next = new int[1024];
     private int size;
 
-    /** Per image: its first and last singleton, or -1, and how many it has. */
+    /** Per image: its first and last singleton, or -1. */
     private final int[] first;
     private final int[] last;
-    private final int[] count;
 
     FragmentStore(int imageCount) {
         chunks.add(current);
         first = new int[imageCount];
         last = new int[imageCount];
-        count = new int[imageCount];
         Arrays.fill(first, -1);
         Arrays.fill(last, -1);
     }
@@ -95,22 +93,17 @@ final class FragmentStore {
             next[last[imageIndex]] = size;
         }
         last[imageIndex] = size;
-        count[imageIndex]++;
         size++;
         used += bytes;
     }
 
-    int countOf(int imageIndex) {
-        return count[imageIndex];
-    }
-
     /** Bytes of the image's singletons written comma-separated by {@link #copySingletons}. */
     int bytesOf(int imageIndex) {
-        int bytes = Math.max(0, count[imageIndex] - 1);
+        int bytes = 0;
         for (int i = first[imageIndex]; i >= 0; i = next[i]) {
-            bytes += length[i];
+            bytes += length[i] + 1; // and the comma before the next one
         }
-        return bytes;
+        return Math.max(0, bytes - 1);
     }
 
     /** Copies the image's singletons, comma-separated, in file order, to {@code out} at {@code at}; returns the end. */
