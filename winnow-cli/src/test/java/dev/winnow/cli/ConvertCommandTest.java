@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -32,13 +34,26 @@ class ConvertCommandTest {
                              {"image_id": 5, "category_id": 0, "bbox": [1, 2, 3, 4]}]}
             """;
 
+    /** Writes a COCO file named {@code name} in the test folder. */
+    private Path cocoFile(String name, String json) throws Exception {
+        Path coco = dir.resolve(name);
+        Files.writeString(coco, json);
+        return coco;
+    }
+
+    /** Converts {@code coco} into the task 'det' of {@code out/} in the test folder, with {@code more} options. */
+    private int convertCoco(Path coco, String... more) {
+        List<String> args = new ArrayList<>(List.of("convert", "coco", "--annotations", coco.toString(),
+                "--output", dir.resolve("out").toString(), "--task", "det"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
     @Test
     void coco_convertsReportsSkippedAnnotationsAndExitsWith1() throws Exception {
-        Path coco = dir.resolve("coco.json");
-        Files.writeString(coco, COCO);
+        Path coco = cocoFile("coco.json", COCO);
         Path output = dir.resolve("out");
-        int exit = run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det",
-                "--default-score", "0");
+        int exit = convertCoco(coco, "--default-score", "0");
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
         assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 predictions to task 'det' in " + output
                 + "; 1 items were skipped.\n");
@@ -50,13 +65,11 @@ class ConvertCommandTest {
 
     @Test
     void coco_existingTaskAndBadTaskType_exit2() throws Exception {
-        Path coco = dir.resolve("coco.json");
-        Files.writeString(coco, COCO);
+        Path coco = cocoFile("coco.json", COCO);
         Path output = dir.resolve("out");
-        run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det");
+        convertCoco(coco);
         err.getBuffer().setLength(0);
-        assertThat(run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det"))
-                .isEqualTo(ExitCodes.USAGE);
+        assertThat(convertCoco(coco)).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).isEqualTo("winnow: The task folder .lightly/predictions/det already exists in " + output
                 + "; pass --overwrite to replace it or choose another --task.\n");
         err.getBuffer().setLength(0);
@@ -66,7 +79,7 @@ class ConvertCommandTest {
                 + " semantic-segmentation, instance-segmentation, keypoint-detection.\n");
     }
 
-    private static java.util.List<String> namesIn(Path folder) throws Exception {
+    private static List<String> namesIn(Path folder) throws Exception {
         try (var listing = Files.list(folder)) {
             return listing.map(p -> p.getFileName().toString()).sorted().toList();
         }
@@ -74,14 +87,12 @@ class ConvertCommandTest {
 
     @Test
     void coco_failingAtTheEnd_leavesNoStagedFiles() throws Exception {
-        Path coco = dir.resolve("coco.json");
-        Files.writeString(coco, COCO);
+        Path coco = cocoFile("coco.json", COCO);
         Path output = dir.resolve("out");
         Files.createDirectories(output.resolve(".lightly/predictions"));
         Files.writeString(output.resolve(".lightly/predictions/tasks.json"), "{}");
 
-        assertThat(run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det"))
-                .isEqualTo(ExitCodes.USAGE);
+        assertThat(convertCoco(coco)).isEqualTo(ExitCodes.USAGE);
 
         assertThat(err.toString()).isEqualTo("winnow: The existing .lightly/predictions/tasks.json in " + output
                 + " is not a JSON list of task names; fix or remove it so the task can be added.\n");
@@ -90,16 +101,13 @@ class ConvertCommandTest {
 
     @Test
     void coco_overwrite_leavesNoFileOfTheOldTask() throws Exception {
-        Path coco = dir.resolve("coco.json");
-        Files.writeString(coco, COCO);
+        Path coco = cocoFile("coco.json", COCO);
         Path output = dir.resolve("out");
-        run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det");
-        Path other = dir.resolve("other.json");
-        Files.writeString(other, COCO.replace("a/x.jpg", "b/z.jpg"));
+        convertCoco(coco);
+        Path other = cocoFile("other.json", COCO.replace("a/x.jpg", "b/z.jpg"));
         out.getBuffer().setLength(0);
 
-        assertThat(run("convert", "coco", "--annotations", other.toString(), "--output", output.toString(), "--task", "det",
-                "--overwrite")).isEqualTo(ExitCodes.INVALID);
+        assertThat(convertCoco(other, "--overwrite")).isEqualTo(ExitCodes.INVALID);
 
         assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 predictions to task 'det' in " + output
                 + "; 1 items were skipped.\n");
@@ -112,10 +120,9 @@ class ConvertCommandTest {
 
     @Test
     void exportCoco_resultsOfConvertedTask() throws Exception {
-        Path coco = dir.resolve("coco.json");
-        Files.writeString(coco, COCO);
+        Path coco = cocoFile("coco.json", COCO);
         Path output = dir.resolve("out");
-        run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det");
+        convertCoco(coco);
         out.getBuffer().setLength(0);
         Path results = dir.resolve("results.json");
         int exit = run("export", "coco", "--input", output.toString(), "--task", "det", "--out", results.toString(), "--results",
