@@ -85,8 +85,15 @@ class ConvertedOutputValidatesTest {
         Files.createDirectories(predictions.resolve(".cls.inner.staging-3c4d"));
         Files.writeString(predictions.resolve(".cls.inner.staging-3c4d/orphan.json"), "{\"file_name\": \"orphan.png\"}");
 
-        assertValid(images, output, "cls");
-        assertThat(out.toString()).doesNotContain("warning ");
+        int exit = run("validate", "--input", images.toString(), "--output", output.toString(), "--task", "cls");
+
+        // The two files of cls and nothing of the hidden folders.
+        assertThat(out.toString()).isEqualTo("""
+                task cls (classification): 2 files checked, 2 valid, 0 invalid, 0 samples without predictions
+                summary: 1 task, 2 files checked, 2 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 2).
+                The predictions are valid.
+                """);
+        assertThat(exit).isEqualTo(ExitCodes.OK);
     }
 
     @Test
