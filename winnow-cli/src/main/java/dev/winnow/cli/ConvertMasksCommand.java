@@ -28,12 +28,16 @@ public final class ConvertMasksCommand implements Callable<Integer> {
     String masks;
 
     @Option(names = "--palette", paramLabel = "FILE",
-            description = "Lines '<id> <name>' or '<id> <name> <r> <g> <b>' naming the classes (and their colours).")
+            description = "Lines '<id> <name>' or '<id> <name> <r> <g> <b>' naming the classes (and their colours), or a task's"
+                    + " schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...] or a JSON mapping {\"0\": \"road\", ...}.")
     Path palette;
 
     @Option(names = "--images", paramLabel = "DIR",
             description = "The images: masks are matched to them by path without extension and must have their size.")
     String images;
+
+    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: semantic-segmentation (the only one; any other is refused).")
+    String taskType;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +45,7 @@ public final class ConvertMasksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return target.run(spec, () -> {
-            target.taskType(TaskType.SEMANTIC_SEGMENTATION);
+            ConvertTarget.taskType(taskType, "convert masks", TaskType.SEMANTIC_SEGMENTATION);
             Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
             Datasource maskSource = Locations.open(masks);
             MasksConverter.Options options = new MasksConverter.Options(maskSource, Optional.ofNullable(palette), imageSource);

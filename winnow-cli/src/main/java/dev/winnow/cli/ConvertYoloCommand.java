@@ -32,7 +32,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of the images.")
     String images;
 
-    @Option(names = "--classes", required = true, paramLabel = "FILE", description = "classes.txt or data.yaml naming the classes.")
+    @Option(names = "--classes", required = true, paramLabel = "FILE", description = "The classes: " + ConvertTarget.CLASS_FORMS + ".")
     Path classes;
 
     @Option(names = "--default-score", paramLabel = "S", defaultValue = "1.0",
@@ -45,7 +45,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return target.run(spec, () -> {
-            target.taskType(TaskType.OBJECT_DETECTION);
+            ConvertTarget.taskType(null, "convert yolo", TaskType.OBJECT_DETECTION);
             Datasource imageSource = Locations.open(images);
             YoloOptions options = new YoloOptions(Locations.open(labels), imageSource, classes, defaultScore);
             return YoloConverter.convert(options, target.open(Optional.of(imageSource)));

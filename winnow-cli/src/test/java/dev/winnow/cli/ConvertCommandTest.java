@@ -75,8 +75,33 @@ class ConvertCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "d2",
                 "--task-type", "boxes")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: Unknown --task-type 'boxes'; use one of classification, object-detection,"
-                + " semantic-segmentation, instance-segmentation, keypoint-detection.\n");
+        assertThat(err.toString()).isEqualTo("winnow: Unknown --task-type 'boxes'; convert coco writes object-detection,"
+                + " instance-segmentation, semantic-segmentation or keypoint-detection tasks.\n");
+    }
+
+    @Test
+    void taskType_onlyTheTypesAConverterWrites() throws Exception {
+        Path coco = cocoFile("coco.json", COCO);
+        Path output = dir.resolve("out");
+        assertThat(convertCoco(coco, "--task-type", "classification")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: convert coco writes object-detection, instance-segmentation,"
+                + " semantic-segmentation or keypoint-detection tasks; it cannot write classification tasks.\n");
+        err.getBuffer().setLength(0);
+        Files.createDirectories(dir.resolve("xml"));
+        assertThat(run("convert", "voc", "--annotations", dir.resolve("xml").toString(), "--output", output.toString(),
+                "--task", "v", "--task-type", "keypoint-detection")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: convert voc writes object-detection tasks only; it cannot write"
+                + " keypoint-detection tasks.\n");
+        err.getBuffer().setLength(0);
+        Path csv = cocoFile("labels.csv", "a.jpg,cat\n");
+        assertThat(run("convert", "classification-csv", "--csv", csv.toString(), "--output", output.toString(),
+                "--task", "c", "--task-type", "object-detection")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: convert classification-csv writes classification tasks only; it cannot"
+                + " write object-detection tasks.\n");
+        assertThat(output).doesNotExist();
+        assertThat(run("convert", "masks", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("--task-type=TYPE The task type written: semantic-segmentation (the only one; any other is refused).");
     }
 
     private static List<String> namesIn(Path folder) throws Exception {
