@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
  * each operation then reports the permission it lacks.
  */
 public final class S3LocationProvider implements LocationProvider {
+    /** Clients by endpoint, region, credentials provider (by identity) and concurrency: one each per process. */
     private static final Map<String, S3AsyncClient> CLIENTS = new ConcurrentHashMap<>();
 
     /** Tries per request: with full jitter from 100 ms doubling up to 5 s, about 15 s of waiting at most. */

@@ -21,6 +21,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * @param region   the configured region; us-east-1 when none is configured
  */
 record S3Settings(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
+    /** One default chain for the process: it finds credentials once and renews them, for every client. */
+    private static final AwsCredentialsProvider DEFAULT_CHAIN = DefaultCredentialsProvider.builder().build();
 
     /** The settings of this process's environment and system properties. */
     static S3Settings fromEnvironment() {
@@ -37,7 +39,7 @@ record S3Settings(Optional<URI> endpoint, Region region, AwsCredentialsProvider 
             // No region anywhere: an S3-compatible store ignores it, and Amazon S3 is asked across regions.
             region = Region.US_EAST_1;
         }
-        return new S3Settings(endpoint, region, DefaultCredentialsProvider.builder().build());
+        return new S3Settings(endpoint, region, DEFAULT_CHAIN);
     }
 
     private static Optional<String> firstSet(String... values) {
