@@ -18,9 +18,9 @@ import java.util.List;
  * of the two fine rows, brought back to pixels ({@code (v + 0.5) / 5 - 0.5}, clamped to
  * {@code [0, height]}, rounded up), is where the column flips between outside and inside. Flips are
  * taken column by column, top to bottom, and carry over from one column to the next (COCO's
- * column-major run lengths), which for a closed outline means even-odd filling. A pixel whose
- * centre lies on or just inside the outline is in, hence {@code [98, 10, 110.5, 10, 110.5, 19.5,
- * 98, 19.5]} covers 13 × 10 pixels.
+ * column-major run lengths), which for a closed outline means even-odd filling. So {@code [98, 10,
+ * 110.5, 10, 110.5, 19.5, 98, 19.5]} covers 13 × 10 pixels: its right edge lands at fine column
+ * 553, past the centre line of pixel column 110 (552), and likewise its bottom edge.
  *
  * <p>Cost: O(outline length × 5 + flips log flips) per polygon; no pixel-by-pixel pass.
  */
