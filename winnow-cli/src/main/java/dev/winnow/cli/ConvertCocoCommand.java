@@ -50,10 +50,10 @@ public final class ConvertCocoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return target.run(spec, () -> {
+            TaskType type = ConvertTarget.taskType(taskType, "convert coco", TaskType.OBJECT_DETECTION,
+                    TaskType.INSTANCE_SEGMENTATION, TaskType.SEMANTIC_SEGMENTATION, TaskType.KEYPOINT_DETECTION);
             Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-            CocoOptions options = new CocoOptions(annotations, Optional.ofNullable(groundTruth), imageSource,
-                    ConvertTarget.taskType(taskType, "convert coco", TaskType.OBJECT_DETECTION, TaskType.INSTANCE_SEGMENTATION,
-                            TaskType.SEMANTIC_SEGMENTATION, TaskType.KEYPOINT_DETECTION), defaultScore);
+            CocoOptions options = new CocoOptions(annotations, Optional.ofNullable(groundTruth), imageSource, type, defaultScore);
             return CocoConverter.convert(options, target.open(imageSource));
         });
     }
