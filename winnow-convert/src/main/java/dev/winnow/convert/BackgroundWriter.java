@@ -48,6 +48,7 @@ public final class BackgroundWriter implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // END is a marker instance, told apart by identity
     private void drain() {
         try {
             while (true) {

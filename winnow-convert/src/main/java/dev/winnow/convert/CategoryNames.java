@@ -46,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   - traffic light
  * </pre>
  *
- * A file is JSON when its name ends in {@code .json} or its text starts with {@code {} or
- * {@code [}; YAML when it ends in {@code .yaml}/{@code .yml}; else a {@code classes.txt}. JSON of
+ * A file is JSON when its name ends in {@code .json} or its text starts with a brace or a
+ * bracket; YAML when it ends in {@code .yaml}/{@code .yml}; else a {@code classes.txt}. JSON of
  * another shape is refused with a sentence naming the forms understood (no YAML library is needed
  * for the forms above). Categories come back in ascending id order.
  */
@@ -268,7 +268,8 @@ public final class CategoryNames {
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         char quote = 0;
-        for (char c : inner.toCharArray()) {
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
@@ -24,9 +25,9 @@ public final class RelevantFilenames {
     /** The longest line accepted; a longer one is not a path and would only cost memory. */
     public static final int MAX_LINE_CHARS = 4096;
 
-    private final TreeSet<String> entries;
+    private final NavigableSet<String> entries;
 
-    private RelevantFilenames(TreeSet<String> entries) {
+    private RelevantFilenames(NavigableSet<String> entries) {
         this.entries = entries;
     }
 

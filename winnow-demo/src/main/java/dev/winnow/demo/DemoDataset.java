@@ -70,7 +70,6 @@ public final class DemoDataset {
      */
     public static Generated generate(Path folder, int count, int width, int height, long seed) throws IOException {
         prepare(folder);
-        Random random = new Random(seed);
         List<Category> categories = List.of(Category.of(0, "circle"), Category.of(1, "square"), Category.of(2, "triangle"));
         Path predictions = folder.resolve(".lightly/predictions");
         write(predictions.resolve("tasks.json"), PredictionWriter.toBytes(new TaskList(List.of(CLASSIFICATION, DETECTION, SEGMENTATION))));

@@ -11,6 +11,8 @@ public interface EmbeddingProgress {
     EmbeddingProgress NONE = (done, total) -> { };
 
     /**
+     * Tells how far the embedding has come.
+     *
      * @param done  samples handled so far, including those that could not be decoded
      * @param total samples to handle in all
      */

@@ -251,7 +251,7 @@ public final class OnnxEmbedder implements Embedder {
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, pixels, shape);
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             OnnxValue value = result.get(outputName).orElseThrow();
-            if (!(value instanceof OnnxTensor output) || ((TensorInfo) output.getInfo()).type != OnnxJavaType.FLOAT) {
+            if (!(value instanceof OnnxTensor output) || output.getInfo().type != OnnxJavaType.FLOAT) {
                 throw new EmbeddingException("The ONNX model '" + file + "' answered with " + value.getInfo()
                         + " for '" + outputName + "'; expected a float tensor.");
             }

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,9 @@ class EmbeddingsCsvWriterTest {
         EmbeddingsCsvWriter.write(target, 3, List.of("x.jpg", "y/z.jpg"), rows);
         PrecomputedEmbeddings read = PrecomputedEmbeddings.read(target);
         assertThat(read.require(List.of("x.jpg", "y/z.jpg"))).isDeepEqualTo(rows);
-        assertThat(Files.list(target.getParent())).containsExactly(target);
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertThat(files).containsExactly(target);
+        }
     }
 
     @Test
@@ -45,7 +48,9 @@ class EmbeddingsCsvWriterTest {
             csv.append("a.jpg", new float[] {1f, 0f});
         }
         assertThat(Files.readString(target)).isEqualTo("previous");
-        assertThat(Files.list(dir)).containsExactly(target);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
     }
 
     @Test

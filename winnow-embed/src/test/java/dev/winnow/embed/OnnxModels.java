@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds small, real ONNX model files for tests: a hand-written protobuf encoder for the few
@@ -93,7 +94,7 @@ final class OnnxModels {
         for (String input : inputs) {
             node.string(1, input);
         }
-        return node.string(2, output).string(3, op.toLowerCase() + "_" + output).string(4, op);
+        return node.string(2, output).string(3, op.toLowerCase(Locale.ROOT) + "_" + output).string(4, op);
     }
 
     /** A ValueInfoProto of a tensor; each dimension is an Integer (dim_value) or a String (dim_param). */

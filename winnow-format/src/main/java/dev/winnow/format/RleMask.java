@@ -122,7 +122,7 @@ public final class RleMask {
             } else {
                 // A run that wraps a row ends its first row at the last column and starts the next at 0.
                 minX = 0;
-                maxX = width - 1;
+                maxX = width - 1L;
             }
         }
         if (maxY < 0) {

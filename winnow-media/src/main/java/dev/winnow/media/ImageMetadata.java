@@ -1,6 +1,7 @@
 package dev.winnow.media;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,17 +29,16 @@ public record ImageMetadata(int width, int height, long sizeInBytes, double shar
                             double meanRed, double meanGreen, double meanBlue, double contrast) {
 
     /** The metadata keys in their fixed order, as {@link #asMap()} names them. */
-    public static final String[] KEYS = {
+    public static final List<String> KEYS = List.of(
         "lightly.width", "lightly.height", "lightly.sizeInBytes", "lightly.sharpness", "lightly.snr",
-        "lightly.meanRed", "lightly.meanGreen", "lightly.meanBlue", "lightly.contrast",
-    };
+        "lightly.meanRed", "lightly.meanGreen", "lightly.meanBlue", "lightly.contrast");
 
     /** The values by their {@code lightly.} keys, in the fixed order of {@link #KEYS}. */
     public Map<String, Double> asMap() {
         double[] values = {width, height, sizeInBytes, sharpness, snr, meanRed, meanGreen, meanBlue, contrast};
         Map<String, Double> map = new LinkedHashMap<>();
-        for (int i = 0; i < KEYS.length; i++) {
-            map.put(KEYS[i], values[i]);
+        for (int i = 0; i < KEYS.size(); i++) {
+            map.put(KEYS.get(i), values[i]);
         }
         return map;
     }

@@ -84,7 +84,7 @@ public final class HtmlReport {
     }
 
     private static void card(StringBuilder h, String label, long value, String kind) {
-        h.append("<div class=\"card ").append(kind).append("\"><div class=\"v\">").append(human(value))
+        h.append("<div class=\"card ").append(kind).append("\"><div class=\"v\">").append(human((double) value))
                 .append("</div><div class=\"l\">").append(esc(label)).append("</div></div>");
     }
 

@@ -265,7 +265,8 @@ final class EmbeddingStage {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while decoding " + sample + ".", e);
         } catch (ExecutionException e) {
-            return leftOut(e.getCause(), sample, "The image cannot be decoded, so it is left out of the run: ");
+            leftOut(e.getCause(), sample, "The image cannot be decoded, so it is left out of the run: ");
+            return null;
         }
     }
 
@@ -280,17 +281,18 @@ final class EmbeddingStage {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while decoding " + video + ".", e);
             } catch (ExecutionException e) {
-                return leftOut(e.getCause(), video, "The video cannot be decoded, so its frames are left out of the run: ");
+                leftOut(e.getCause(), video, "The video cannot be decoded, so its frames are left out of the run: ");
+                return null;
             }
         }
     }
 
-    private <T> T leftOut(Throwable cause, String file, String why) throws IOException {
+    private void leftOut(Throwable cause, String file, String why) throws IOException {
         if (cause instanceof MediaException || cause instanceof IOException || cause instanceof UncheckedIOException
                 || cause instanceof RuntimeException) {
             String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             diagnostics.add(DiagnosticCode.UNREADABLE.of(file, why + reason + (reason.endsWith(".") ? "" : ".")));
-            return null;
+            return;
         }
         throw new IOException("Decoding " + file + " failed: " + cause, cause);
     }

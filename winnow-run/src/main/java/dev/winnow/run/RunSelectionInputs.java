@@ -123,7 +123,7 @@ final class RunSelectionInputs implements SelectionInputs {
 
     @Override
     public Set<String> metadataKeys() {
-        Set<String> keys = new LinkedHashSet<>(List.of(ImageMetadata.KEYS));
+        Set<String> keys = new LinkedHashSet<>(ImageMetadata.KEYS);
         keys.addAll(userKeys);
         return keys;
     }

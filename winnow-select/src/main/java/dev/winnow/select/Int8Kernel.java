@@ -53,7 +53,7 @@ interface Int8Kernel {
                 return SCALAR;
             }
             try {
-                return (Int8Kernel) Class.forName("dev.winnow.select.VectorInt8Kernel")
+                return Class.forName("dev.winnow.select.VectorInt8Kernel").asSubclass(Int8Kernel.class)
                         .getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 return SCALAR;

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -52,7 +53,7 @@ final class Backoff {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        sent.whenComplete((value, failure) -> {
+        CompletableFuture<?> unused = sent.whenComplete((value, failure) -> {
             if (failure == null) {
                 result.complete(value);
                 return;
@@ -62,7 +63,7 @@ final class Backoff {
                 result.completeExceptionally(cause);
                 return;
             }
-            TIMER.schedule(() -> attempt(request, attempt + 1, result), delayMillis(attempt), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> unusedRetry = TIMER.schedule(() -> attempt(request, attempt + 1, result), delayMillis(attempt), TimeUnit.MILLISECONDS);
         });
     }
 

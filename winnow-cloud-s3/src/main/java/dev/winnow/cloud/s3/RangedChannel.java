@@ -52,7 +52,7 @@ final class RangedChannel implements SeekableByteChannel {
         long index = position / blockBytes;
         byte[] block = block(index);
         for (long ahead = index + 1; ahead <= index + readAhead && ahead * blockBytes < size; ahead++) {
-            request(ahead);
+            CompletableFuture<byte[]> unused = request(ahead); // read-ahead: kept in blocks until read
         }
         int offset = (int) (position - index * blockBytes);
         int n = Math.min(dst.remaining(), block.length - offset);

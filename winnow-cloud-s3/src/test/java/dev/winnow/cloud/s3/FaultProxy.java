@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -75,7 +76,7 @@ public final class FaultProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                connections.submit(() -> serve(client));
+                Future<?> unused = connections.submit(() -> serve(client));
             } catch (IOException e) {
                 return; // closed
             }

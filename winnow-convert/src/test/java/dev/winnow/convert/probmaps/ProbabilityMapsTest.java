@@ -14,18 +14,22 @@ class ProbabilityMapsTest {
     /** A C×H×W map from per-pixel vectors given row-major. */
     static ProbabilityMaps.ClassMap map(int h, int w, float[][] pixels) {
         return new ProbabilityMaps.ClassMap() {
+            @Override
             public int classes() {
                 return pixels[0].length;
             }
 
+            @Override
             public int height() {
                 return h;
             }
 
+            @Override
             public int width() {
                 return w;
             }
 
+            @Override
             public float value(int c, int y, int x) {
                 return pixels[y * w + x][c];
             }

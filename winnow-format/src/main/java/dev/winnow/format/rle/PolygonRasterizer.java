@@ -155,7 +155,7 @@ public final class PolygonRasterizer {
                 if (Math.floor(column) == column && column >= 0 && column <= width - 1) {
                     double row = ((double) Math.min(v, lastV) + 0.5) / SCALE - 0.5;
                     row = Math.ceil(Math.min(height, Math.max(0, row)));
-                    add((long) column * height + (long) row);
+                    add(((long) column) * height + (long) row);
                 }
             }
             started = true;

@@ -31,7 +31,7 @@ final class PredictionFileIndex {
 
     /**
      * The samples (images and frames) that have a prediction file, in sorted order, and the number
-     * that have none. A sample's file follows from its name, see {@link #predictionFile}, so no
+     * that have none. A sample's file follows from its name, so no
      * path is kept per sample.
      */
     record Matches(List<String> samples, int samplesWithoutPrediction) {

@@ -66,7 +66,7 @@ class RealSamplesScoringTest {
                 "street/tree-00-mp4.png", "street/tree-10-mp4.png");
         // baboon, butterfly, pic3, building, home and 66 of the video's 68 frames.
         assertThat(result.samplesWithoutPrediction()).isEqualTo(5 + 66);
-        assertThat(table.boundingBox(0)).contains(new BoundingBox(0, 0, chess.width() / 2, chess.height() / 2));
+        assertThat(table.boundingBox(0)).contains(new BoundingBox(0, 0, Math.floorDiv(chess.width(), 2), Math.floorDiv(chess.height(), 2)));
         assertThat(scores.column(ScoreName.OBJECTNESS_LEAST_CONFIDENCE))
                 .containsExactly(1 - (0.9 + 0.7) / 2, 0.5, 0.0, 0.75, 0.75);
         assertThat(scores.column(ScoreName.OBJECT_FREQUENCY)).containsExactly(1.0, 0.98, 0.9, 0.98, 0.98);

@@ -14,6 +14,8 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
  * saying so rather than with a linkage error.
  */
 final class FfmpegLibrary {
+    // The failure is kept so that every refused video can say why the libraries did not load.
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     private static final class Holder {
         static final Throwable LOAD_FAILURE = load();
     }
