@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import java.util.Properties;
 import picocli.CommandLine;
 
 /** Reads the version from the jar manifest, falling back to the build's resource file. */
@@ -8,7 +9,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     public String[] getVersion() throws Exception {
         String version = Main.class.getPackage().getImplementationVersion();
         if (version == null) {
-            var props = new java.util.Properties();
+            var props = new Properties();
             try (var in = Main.class.getResourceAsStream("/winnow-version.properties")) {
                 if (in != null) {
                     props.load(in);

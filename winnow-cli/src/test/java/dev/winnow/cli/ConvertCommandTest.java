@@ -2,12 +2,14 @@ package dev.winnow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -107,7 +109,7 @@ class ConvertCommandTest {
     @Test
     void yolo_segmentationLabels_kindSaidAndTaskTypeFollowsIt() throws Exception {
         Path images = Files.createDirectories(dir.resolve("images"));
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(16, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+        ImageIO.write(new BufferedImage(16, 8, BufferedImage.TYPE_INT_RGB), "png",
                 images.resolve("a.png").toFile());
         Path labels = Files.createDirectories(dir.resolve("labels"));
         Files.writeString(labels.resolve("a.txt"), "0 0.125 0.25 0.625 0.25 0.625 0.875 0.125 0.875\n");

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -153,7 +157,7 @@ class ConvertedOutputValidatesTest {
         Path maps = dir.resolve("maps");
         Files.createDirectories(maps.resolve("a"));
         // y.png is 8x6: a 2 x 6 x 8 logit map where class 1 wins the right half.
-        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(2 * 6 * 8 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data = ByteBuffer.allocate(2 * 6 * 8 * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (int c = 0; c < 2; c++) {
             for (int y = 0; y < 6; y++) {
                 for (int x = 0; x < 8; x++) {
@@ -167,9 +171,9 @@ class ConvertedOutputValidatesTest {
             padded.append(' ');
         }
         padded.append('\n');
-        java.io.ByteArrayOutputStream npy = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream npy = new ByteArrayOutputStream();
         npy.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) padded.length(), 0});
-        npy.write(padded.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        npy.write(padded.toString().getBytes(StandardCharsets.ISO_8859_1));
         npy.write(data.array());
         Files.write(maps.resolve("y.npy"), npy.toByteArray());
         Path classes = dir.resolve("classes.txt");

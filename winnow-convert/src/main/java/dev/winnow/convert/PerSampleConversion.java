@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The common shape of converters that read one input per sample (a YOLO label file, a VOC XML, a
@@ -32,7 +33,7 @@ public final class PerSampleConversion {
     }
 
     /** As above, with the schema made after every sample is converted (when the samples decide the categories). */
-    public static ConversionReport run(PredictionsFolder out, java.util.function.Supplier<TaskSchema> schema, List<String> samples,
+    public static ConversionReport run(PredictionsFolder out, Supplier<TaskSchema> schema, List<String> samples,
                                        SampleConverter converter, DiagnosticCollector diagnostics)
             throws IOException, ConversionException {
         AtomicLong singletons = new AtomicLong();

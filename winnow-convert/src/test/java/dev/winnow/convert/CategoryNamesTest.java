@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winnow.format.Category;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +69,7 @@ class CategoryNamesTest {
         // No .json name needed: the first character says JSON.
         assertThat(CategoryNames.read(file("cats.txt", "[{\"id\": 7, \"name\": \"car\", \"supercategory\": \"vehicle\"},"
                 + " {\"id\": 0, \"name\": \"road\", \"color\": [1, 2, 3]}]")))
-                .containsExactly(Category.of(0, "road"), new Category(7, "car", "vehicle", java.util.List.of(), java.util.List.of()));
+                .containsExactly(Category.of(0, "road"), new Category(7, "car", "vehicle", List.of(), List.of()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.winnow.datasource.WriteRefusedException;
 import dev.winnow.format.Category;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class PredictionsFolderTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private List<String> namesIn(String folder) throws java.io.IOException {
+    private List<String> namesIn(String folder) throws IOException {
         try (var listing = Files.list(dir.resolve(folder))) {
             return listing.map(p -> p.getFileName().toString()).sorted().toList();
         }

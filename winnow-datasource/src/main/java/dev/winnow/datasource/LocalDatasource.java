@@ -1,5 +1,6 @@
 package dev.winnow.datasource;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -175,7 +176,7 @@ public final class LocalDatasource implements Datasource {
     }
 
     private static String posix(String relative) {
-        return java.io.File.separatorChar == '/' ? relative : relative.replace(java.io.File.separatorChar, '/');
+        return File.separatorChar == '/' ? relative : relative.replace(File.separatorChar, '/');
     }
 
     @Override

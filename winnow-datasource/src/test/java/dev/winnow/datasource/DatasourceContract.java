@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +104,7 @@ public abstract class DatasourceContract {
 
     @Test
     void list_ofManyFilesInManyFolders_isComplete() throws IOException {
-        List<String> expected = new java.util.ArrayList<>();
+        List<String> expected = new ArrayList<>();
         for (int folder = 0; folder < 12; folder++) {
             for (int file = 0; file < 15; file++) {
                 String path = "f" + folder + "/sub" + (file % 3) + "/" + file + ".json";

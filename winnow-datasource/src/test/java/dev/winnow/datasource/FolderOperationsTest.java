@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -229,12 +231,12 @@ class FolderOperationsTest {
             }
 
             @Override
-            public java.io.InputStream open(String path) {
+            public InputStream open(String path) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public java.nio.channels.SeekableByteChannel openSeekable(String path) {
+            public SeekableByteChannel openSeekable(String path) {
                 throw new UnsupportedOperationException();
             }
 

@@ -13,11 +13,14 @@ import dev.winnow.format.TaskType;
 import dev.winnow.format.io.PredictionWriter;
 import dev.winnow.datasource.AtomicFiles;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -142,7 +145,7 @@ public final class DemoDataset {
             }
             encoder.finish();
         }
-        Files.move(partial, video, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, video, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A centre moving along a line, reflected at the frame's edges so the shape stays inside. */
@@ -201,8 +204,8 @@ public final class DemoDataset {
         int w = scene.width();
         int h = scene.height();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        java.util.Arrays.fill(labels, -1);
-        int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        Arrays.fill(labels, -1);
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 pixels[y * w + x] = scene.background().rgb(x, y, random.nextInt());

@@ -1,5 +1,7 @@
 package dev.winnow.demo;
 
+import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -76,7 +78,7 @@ record DemoScene(int width, int height, Background background, List<Shape> shape
         int b = hsv((hue + 30 + random.nextInt(120)) % 360, 0.2 + 0.4 * random.nextDouble(), 0.3 + 0.6 * random.nextDouble());
         Background background = new Background(kind, a, b, 8 + random.nextInt(40));
         int count = 1 + random.nextInt(3);
-        java.util.ArrayList<Shape> shapes = new java.util.ArrayList<>();
+        ArrayList<Shape> shapes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             double u = random.nextDouble();
             int shapeKind = u < 0.6 ? 0 : u < 0.9 ? 1 : 2;
@@ -90,6 +92,6 @@ record DemoScene(int width, int height, Background background, List<Shape> shape
     }
 
     static int hsv(double hue, double saturation, double value) {
-        return java.awt.Color.HSBtoRGB((float) (hue / 360.0), (float) saturation, (float) value) & 0xffffff;
+        return Color.HSBtoRGB((float) (hue / 360.0), (float) saturation, (float) value) & 0xffffff;
     }
 }

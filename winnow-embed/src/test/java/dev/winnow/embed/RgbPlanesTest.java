@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class RgbPlanesTest {
@@ -26,9 +27,9 @@ class RgbPlanesTest {
         }
         RgbPlanes planes = RgbPlanes.resample(image, 8);
         for (int i = 0; i < 64; i++) {
-            assertThat(planes.red[i]).isCloseTo(0x10, org.assertj.core.api.Assertions.within(1e-4f));
-            assertThat(planes.green[i]).isCloseTo(0xA0, org.assertj.core.api.Assertions.within(1e-4f));
-            assertThat(planes.blue[i]).isCloseTo(0xF0, org.assertj.core.api.Assertions.within(1e-4f));
+            assertThat(planes.red[i]).isCloseTo(0x10, Assertions.within(1e-4f));
+            assertThat(planes.green[i]).isCloseTo(0xA0, Assertions.within(1e-4f));
+            assertThat(planes.blue[i]).isCloseTo(0xF0, Assertions.within(1e-4f));
         }
     }
 

@@ -2,12 +2,13 @@ package dev.winnow.format;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One category of a task schema. {@code supercategory} may be null; {@code keypoints} and
  * {@code skeleton} are empty except for keypoint-detection tasks.
  */
-public record Category(int id, String name, String supercategory, List<String> keypoints, List<SkeletonEdge> skeleton) {
+public record Category(int id, String name, @Nullable String supercategory, List<String> keypoints, List<SkeletonEdge> skeleton) {
 
     public Category {
         if (id < 0) {

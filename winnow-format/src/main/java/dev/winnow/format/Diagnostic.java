@@ -1,5 +1,6 @@
 package dev.winnow.format;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ public record Diagnostic(Severity severity, String code, String file, String poi
         ERROR, WARNING;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

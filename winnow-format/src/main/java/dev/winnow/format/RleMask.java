@@ -1,6 +1,7 @@
 package dev.winnow.format;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A binary mask in the format's run-length encoding: row-major counts of alternating runs of 0s
@@ -99,7 +100,7 @@ public final class RleMask {
      * The tightest box around the set pixels of a mask {@code width} pixels wide, as
      * {@code [x, y, w, h]} in whole pixels; null when no pixel is set.
      */
-    public BoundingBox boundingBox(int width) {
+    public @Nullable BoundingBox boundingBox(int width) {
         long pos = 0;
         long minX = Long.MAX_VALUE;
         long minY = Long.MAX_VALUE;

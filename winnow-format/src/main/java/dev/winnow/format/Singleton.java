@@ -1,5 +1,6 @@
 package dev.winnow.format;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -42,7 +43,7 @@ public sealed interface Singleton
     record Detection(int categoryId, BoundingBox bbox, double score, Optional<Probabilities> probabilities)
             implements Singleton {
         public Detection {
-            java.util.Objects.requireNonNull(bbox, "bbox");
+            Objects.requireNonNull(bbox, "bbox");
             probabilities = probabilities == null ? Optional.empty() : probabilities;
         }
 
@@ -60,7 +61,7 @@ public sealed interface Singleton
     record SemanticSegment(int categoryId, RleMask segmentation, double score, Optional<Probabilities> probabilities)
             implements Singleton {
         public SemanticSegment {
-            java.util.Objects.requireNonNull(segmentation, "segmentation");
+            Objects.requireNonNull(segmentation, "segmentation");
             probabilities = probabilities == null ? Optional.empty() : probabilities;
         }
 
@@ -78,8 +79,8 @@ public sealed interface Singleton
     record InstanceSegment(int categoryId, BoundingBox bbox, RleMask segmentation, double score,
                            Optional<Probabilities> probabilities) implements Singleton {
         public InstanceSegment {
-            java.util.Objects.requireNonNull(bbox, "bbox");
-            java.util.Objects.requireNonNull(segmentation, "segmentation");
+            Objects.requireNonNull(bbox, "bbox");
+            Objects.requireNonNull(segmentation, "segmentation");
             probabilities = probabilities == null ? Optional.empty() : probabilities;
         }
 
@@ -98,7 +99,7 @@ public sealed interface Singleton
     record KeypointInstance(int categoryId, Keypoints keypoints, double score, Optional<BoundingBox> bbox,
                             Optional<Probabilities> probabilities) implements Singleton {
         public KeypointInstance {
-            java.util.Objects.requireNonNull(keypoints, "keypoints");
+            Objects.requireNonNull(keypoints, "keypoints");
             bbox = bbox == null ? Optional.empty() : bbox;
             probabilities = probabilities == null ? Optional.empty() : probabilities;
         }

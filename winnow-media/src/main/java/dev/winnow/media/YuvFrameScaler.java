@@ -2,6 +2,7 @@ package dev.winnow.media;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Picture;
 import org.jcodec.common.model.Rect;
@@ -71,9 +72,9 @@ final class YuvFrameScaler {
         }
         int outPixels = outWidth * outHeight;
         ensureCapacity(outPixels);
-        java.util.Arrays.fill(sumRed, 0, outPixels, 0);
-        java.util.Arrays.fill(sumGreen, 0, outPixels, 0);
-        java.util.Arrays.fill(sumBlue, 0, outPixels, 0);
+        Arrays.fill(sumRed, 0, outPixels, 0);
+        Arrays.fill(sumGreen, 0, outPixels, 0);
+        Arrays.fill(sumBlue, 0, outPixels, 0);
         if (outColumn.length != width || outColumnFactor != factor) {
             outColumn = new int[width];
             for (int x = 0; x < width; x++) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winnow.format.BoundingBox;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CropTest {
@@ -94,8 +96,8 @@ class CropTest {
 
     @Test
     void fromARealFrame() throws Exception {
-        java.util.List<DecodedImage> frames = new java.util.ArrayList<>();
-        java.util.List<Integer> indices = new java.util.ArrayList<>();
+        List<DecodedImage> frames = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
         VideoDecoders.standard().decode(SampleData.datasource(), "street/tree.mp4", FrameRequest.everyFrame().withStride(50),
                 (index, frame) -> {
                     indices.add(index);

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ class HeaderParsersTest {
         ByteArrayOutputStream withExif = new ByteArrayOutputStream();
         withExif.write(jpeg, 0, 2);
         withExif.write(new byte[] {(byte) 0xFF, (byte) 0xE1, 0, (byte) (2 + 6 + thumbnailFrame.length)});
-        withExif.write("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        withExif.write("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
         withExif.write(thumbnailFrame);
         withExif.write(jpeg, 2, jpeg.length - 2);
         Files.write(dir.resolve("exif.jpg"), withExif.toByteArray());

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ImageDecoderTest {
     @TempDir
@@ -77,8 +79,8 @@ class ImageDecoderTest {
         assertThat(alphaRgb.getRGB(3, 2) & 0xFFFFFF).isEqualTo(0x102030);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"png", "jpg", "gif", "bmp", "tiff"})
+    @ParameterizedTest
+    @CsvSource({"png", "jpg", "gif", "bmp", "tiff"})
     void everyWritableFormat_decodesReduced(String format) throws Exception {
         // Left half red, right half blue; 40x30 reduced by 3 for a short side of at least 10.
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);

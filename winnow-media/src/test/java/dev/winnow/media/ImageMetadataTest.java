@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ImageMetadataTest {
@@ -106,7 +108,7 @@ class ImageMetadataTest {
             }
         }
         double std = Math.sqrt(squares / (w * h));
-        List<Double> laplacians = new java.util.ArrayList<>();
+        List<Double> laplacians = new ArrayList<>();
         for (int y = 1; y < h - 1; y++) {
             for (int x = 1; x < w - 1; x++) {
                 laplacians.add(grey[y - 1][x] + grey[y + 1][x] + grey[y][x - 1] + grey[y][x + 1] - 4 * grey[y][x]);
@@ -131,10 +133,10 @@ class ImageMetadataTest {
         ImageMetadata metadata = new ImageMetadata(3, 4, 5, 6.5, 7.5, 0.1, 0.2, 0.3, 0.4);
 
         assertThat(metadata.asMap()).containsExactly(
-                java.util.Map.entry("lightly.width", 3.0), java.util.Map.entry("lightly.height", 4.0),
-                java.util.Map.entry("lightly.sizeInBytes", 5.0), java.util.Map.entry("lightly.sharpness", 6.5),
-                java.util.Map.entry("lightly.snr", 7.5), java.util.Map.entry("lightly.meanRed", 0.1),
-                java.util.Map.entry("lightly.meanGreen", 0.2), java.util.Map.entry("lightly.meanBlue", 0.3),
-                java.util.Map.entry("lightly.contrast", 0.4));
+                Map.entry("lightly.width", 3.0), Map.entry("lightly.height", 4.0),
+                Map.entry("lightly.sizeInBytes", 5.0), Map.entry("lightly.sharpness", 6.5),
+                Map.entry("lightly.snr", 7.5), Map.entry("lightly.meanRed", 0.1),
+                Map.entry("lightly.meanGreen", 0.2), Map.entry("lightly.meanBlue", 0.3),
+                Map.entry("lightly.contrast", 0.4));
     }
 }

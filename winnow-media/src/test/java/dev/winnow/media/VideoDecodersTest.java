@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class VideoDecodersTest {
 
         @Override
         public void decode(Datasource datasource, String path, FrameRequest request, FrameConsumer consumer)
-                throws java.io.IOException, MediaException {
+                throws IOException, MediaException {
             for (int i = 0; i < frameCount(datasource, path); i += request.stride()) {
                 consumer.accept(i, new DecodedImage(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), new ImageSize(2, 2)));
             }

@@ -8,6 +8,7 @@ import static dev.winnow.report.Svg.percent;
 import dev.winnow.format.Diagnostic;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,7 +55,7 @@ public final class HtmlReport {
     private static void header(StringBuilder h, RunReport r) {
         h.append("<header><h1>Selection report <span class=\"id\">").append(esc(r.runId())).append("</span></h1>")
                 .append("<p class=\"sub\">Started ").append(esc(r.startedAt())).append(" · took ")
-                .append(String.format(java.util.Locale.ROOT, "%.1f", r.seconds())).append(" s · seed ").append(r.seed())
+                .append(String.format(Locale.ROOT, "%.1f", r.seconds())).append(" s · seed ").append(r.seed())
                 .append("</p><p class=\"sub\">Input <code>").append(esc(r.input())).append("</code> → output <code>")
                 .append(esc(r.output())).append("</code></p></header>\n");
     }

@@ -1,6 +1,7 @@
 package dev.winnow.report;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 
 /** Small helpers for writing inline SVG and HTML text. */
@@ -91,7 +92,7 @@ final class Svg {
     static StringBuilder img(StringBuilder h, Thumbnail picture, String alt) {
         return h.append("<img alt=\"").append(esc(alt)).append("\" width=\"").append(picture.width()).append("\" height=\"")
                 .append(picture.height()).append("\" src=\"data:").append(esc(picture.mimeType())).append(";base64,")
-                .append(java.util.Base64.getEncoder().encodeToString(picture.bytes())).append("\">");
+                .append(Base64.getEncoder().encodeToString(picture.bytes())).append("\">");
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

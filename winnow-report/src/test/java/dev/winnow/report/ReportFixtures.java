@@ -1,5 +1,6 @@
 package dev.winnow.report;
 
+import dev.winnow.format.FrameName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ final class ReportFixtures {
     }
 
     static FrameThumbnail frame(String video, int frame, int frameCount) {
-        return new FrameThumbnail(frame, picture(dev.winnow.format.FrameName.of(video, frame, frameCount).sampleName()));
+        return new FrameThumbnail(frame, picture(FrameName.of(video, frame, frameCount).sampleName()));
     }
 
     /** The report of {@link HtmlReportTest} with videos, crops and thumbnails of the given samples. */

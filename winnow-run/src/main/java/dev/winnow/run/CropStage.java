@@ -21,9 +21,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -87,7 +89,7 @@ final class CropStage {
     Cropped run(List<RunSample> parents, String task, TaskSchema schema, double padding, EmbeddingSource source) throws IOException {
         progress.phase("Cutting and embedding crops of task '" + task + "'", parents.size());
         List<Piece> pieces = new ArrayList<>();
-        Map<String, ImageSize> sizes = new java.util.HashMap<>();
+        Map<String, ImageSize> sizes = new HashMap<>();
         int files = 0;
         int invalid = 0;
         int boxless = 0;
@@ -141,7 +143,7 @@ final class CropStage {
     }
 
     /** A unit of work on the pool: one image, or all wanted frames of one video. */
-    private record Unit(String file, int samples, java.util.concurrent.Callable<ParentOutcome> work) {
+    private record Unit(String file, int samples, Callable<ParentOutcome> work) {
     }
 
     private ParentOutcome cropImage(RunSample parent, String task, TaskSchema schema, double padding, EmbeddingSource source)
@@ -163,7 +165,7 @@ final class CropStage {
     private static final class Accumulator {
         final List<Piece> pieces = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
-        final Map<String, ImageSize> sizes = new java.util.HashMap<>();
+        final Map<String, ImageSize> sizes = new HashMap<>();
         int files;
         int invalid;
         int boxless;

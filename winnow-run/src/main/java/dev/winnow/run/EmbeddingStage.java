@@ -20,9 +20,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -154,7 +156,7 @@ final class EmbeddingStage {
                 sizes.add(results[i].size());
             }
         }
-        return new Embedded(kept, java.util.Arrays.copyOf(rows, kept.size() * dimension), dimension, metadata, sizes, frameStrips);
+        return new Embedded(kept, Arrays.copyOf(rows, kept.size() * dimension), dimension, metadata, sizes, frameStrips);
     }
 
     /** Decodes a batch of images on the pool and embeds them here. */
@@ -194,8 +196,8 @@ final class EmbeddingStage {
     private VideoOutcome embedVideo(List<RunSample> frames, int side, EmbeddingSource source, boolean strip,
                                             Result[] results, Map<String, Integer> position, AtomicLong done)
             throws IOException, MediaException {
-        java.util.Set<Integer> stripFrames = strip
-                ? java.util.Set.copyOf(VideoStrip.stripFrames(frames.get(0).frameCount(), frameStride, STRIP_FRAMES)) : java.util.Set.of();
+        Set<Integer> stripFrames = strip
+                ? Set.copyOf(VideoStrip.stripFrames(frames.get(0).frameCount(), frameStride, STRIP_FRAMES)) : Set.of();
         List<FrameThumbnail> thumbnails = new ArrayList<>();
         List<Diagnostic> found = new ArrayList<>();
         List<RunSample> pending = new ArrayList<>(BATCH);

@@ -17,6 +17,7 @@ import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.media.ImageSize;
 import dev.winnow.scores.table.PredictionsTableBuilder;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ final class PredictionsLoader {
     private Optional<byte[]> readIfPresent(String file) throws IOException {
         try {
             return Optional.of(output.readAllBytes(file, options.limits().maxFileBytes()));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
     }

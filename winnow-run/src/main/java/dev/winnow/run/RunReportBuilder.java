@@ -20,14 +20,17 @@ import dev.winnow.report.Thumbnail;
 import dev.winnow.report.ThumbnailRenderer;
 import dev.winnow.report.VideoStrip;
 import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Gathers a run's results into the {@link RunReport} and the scores table. */
 final class RunReportBuilder {
@@ -42,7 +45,7 @@ final class RunReportBuilder {
     }
 
     /** {@code scores.csv}: a column {@code <task>.<score>} per task and score, a row per candidate. */
-    void writeScoresCsv(java.io.Writer out, List<String> candidates, List<LoadedTask> tasks,
+    void writeScoresCsv(Writer out, List<String> candidates, List<LoadedTask> tasks,
                         Map<String, ActiveLearningScores> scores) throws IOException {
         List<String> headers = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
@@ -112,9 +115,9 @@ final class RunReportBuilder {
      * their predictions drawn); evenly spaced frames make up the rest, up to {@link VideoStrip#MAX_FRAMES}.
      */
     static VideoStrip withSelectedFrames(VideoStrip strip, List<Thumbnail> thumbnails) {
-        Map<String, Thumbnail> bySample = new java.util.HashMap<>();
+        Map<String, Thumbnail> bySample = new HashMap<>();
         thumbnails.forEach(t -> bySample.put(t.sample(), t));
-        java.util.TreeMap<Integer, FrameThumbnail> frames = new java.util.TreeMap<>();
+        TreeMap<Integer, FrameThumbnail> frames = new TreeMap<>();
         for (int frame : strip.selectedFrames()) {
             Thumbnail t = bySample.get(strip.frameSample(frame));
             if (t != null && frames.size() < VideoStrip.MAX_FRAMES) {

@@ -6,6 +6,7 @@ import dev.winnow.media.FrameRequest;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoDecoder;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class VideoPass {
         Map<String, List<RunSample>> videos = new LinkedHashMap<>();
         for (RunSample s : samples) {
             if (s.isFrame()) {
-                videos.computeIfAbsent(s.file(), v -> new java.util.ArrayList<>()).add(s);
+                videos.computeIfAbsent(s.file(), v -> new ArrayList<>()).add(s);
             }
         }
         return videos;

@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,7 +135,7 @@ class RunPipelineTest {
     void secondRun_diversityKeepsItsDistanceFromEarlierSelections() throws IOException {
         RunSummary first = run(data, DIVERSITY_4, "first");
         // New images: exact copies of two samples selected before, and two copies of unselected ones.
-        List<String> unselected = new java.util.ArrayList<>();
+        List<String> unselected = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             String name = String.format("images/shapes-%02d.jpg", i);
             if (!first.selected().contains(name)) {
@@ -252,7 +254,7 @@ class RunPipelineTest {
     @Test
     void realImages_fromTheSharedData() throws IOException {
         Path shared = Path.of(System.getProperty("winnow.sharedData", "../shared/data")).resolve("opencv-samples");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared), "shared sample data is absent");
+        Assumptions.assumeTrue(Files.isDirectory(shared), "shared sample data is absent");
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
         RunConfig config = RunConfigParser.parse(DIVERSITY_4, "run.json", out);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class VideoRunTest {
         // selected and the twelve share one frame, so all sixteen fit).
         List<Integer> thumbnails = new ArrayList<>();
         strip.get("thumbnail_frames").forEach(n -> thumbnails.add(n.asInt()));
-        java.util.TreeSet<Integer> expectedStrip = new java.util.TreeSet<>(List.of(0, 6, 12, 18, 24, 30, 37, 43, 49, 55, 61, 67));
+        TreeSet<Integer> expectedStrip = new TreeSet<>(List.of(0, 6, 12, 18, 24, 30, 37, 43, 49, 55, 61, 67));
         expectedStrip.addAll(selectedFrames);
         assertThat(expectedStrip).hasSize(16);
         assertThat(thumbnails).containsExactlyElementsOf(expectedStrip);

@@ -3,6 +3,7 @@ package dev.winnow.scores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ProbabilityScoresTest {
@@ -73,7 +74,7 @@ class ProbabilityScoresTest {
 
     @Test
     void allInOnePass_equalsEachScoreOnItsOwn() {
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         double[] into = new double[3];
         for (int trial = 0; trial < 2000; trial++) {
             int c = 1 + random.nextInt(12);

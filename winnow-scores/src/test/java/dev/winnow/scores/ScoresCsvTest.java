@@ -3,6 +3,7 @@ package dev.winnow.scores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class ScoresCsvTest {
 
     @Test
     void scoreNames_roundTripThroughTheirWireNames() {
-        assertThat(java.util.Arrays.stream(ScoreName.values()).map(ScoreName::wireName)).containsExactly(
+        assertThat(Arrays.stream(ScoreName.values()).map(ScoreName::wireName)).containsExactly(
                 "objectness_least_confidence", "object_frequency", "uncertainty_least_confidence", "uncertainty_margin",
                 "uncertainty_entropy", "mean_uncertainty");
         for (ScoreName name : ScoreName.values()) {

@@ -1,5 +1,7 @@
 package dev.winnow.select;
 
+import java.util.Arrays;
+
 /** Rows kept as float32, blocked dimension-major; distances are summed squared differences. */
 final class Float32Store implements EmbeddingStore {
 
@@ -80,7 +82,7 @@ final class Float32Store implements EmbeddingStore {
     public void squaredDistances(float[] center, int fromBlock, int toBlock, float[] out) {
         for (int b = fromBlock; b < toBlock; b++) {
             int first = b * BLOCK;
-            java.util.Arrays.fill(out, first, first + BLOCK, 0f);
+            Arrays.fill(out, first, first + BLOCK, 0f);
             int base = first * dimension;
             for (int j = 0; j < dimension; j++) {
                 float c = center[j];

@@ -1,5 +1,7 @@
 package dev.winnow.select;
 
+import java.util.Arrays;
+
 /**
  * The inner loop of the int8 pass: for one block of {@link EmbeddingStore#BLOCK} rows stored
  * dimension-major, {@code out[first + r] = Σ_j q[base + j·BLOCK + r] · center[j]}.
@@ -20,7 +22,7 @@ interface Int8Kernel {
     Int8Kernel SCALAR = new Int8Kernel() {
         @Override
         public void blockDots(byte[] q, int base, int dimension, float[] center, float[] out, int first) {
-            java.util.Arrays.fill(out, first, first + EmbeddingStore.BLOCK, 0f);
+            Arrays.fill(out, first, first + EmbeddingStore.BLOCK, 0f);
             for (int j = 0; j < dimension; j++) {
                 float c = center[j];
                 int offset = base + j * EmbeddingStore.BLOCK;

@@ -1,5 +1,6 @@
 package dev.winnow.select;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 
@@ -138,7 +139,7 @@ public final class KCenterGreedy {
         if (count == limit && limit < picks) {
             reason = StopReason.CANDIDATES_EXHAUSTED;
         }
-        return new KCenterResult(java.util.Arrays.copyOf(picked, count), java.util.Arrays.copyOf(pickDistances, count), reason,
+        return new KCenterResult(Arrays.copyOf(picked, count), Arrays.copyOf(pickDistances, count), reason,
                 distances.exactChecks());
     }
 

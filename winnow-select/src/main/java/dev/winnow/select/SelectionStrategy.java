@@ -1,5 +1,6 @@
 package dev.winnow.select;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public sealed interface SelectionStrategy {
     /** Move the selected class distribution toward a target. */
     record Balance(Map<String, Double> target, Distribution distribution, double strength) implements SelectionStrategy {
         public Balance {
-            target = target == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(target));
+            target = target == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(target));
         }
 
         @Override

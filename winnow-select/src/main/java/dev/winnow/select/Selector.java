@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * Selects the samples worth labelling: applies the THRESHOLD filters, then picks greedily by the
@@ -68,7 +69,7 @@ public final class Selector {
                 }
             }
         }
-        int[] candidates = java.util.stream.IntStream.range(0, n).filter(i -> keep[i]).toArray();
+        int[] candidates = IntStream.range(0, n).filter(i -> keep[i]).toArray();
         int m = candidates.length;
         int requested = config.budget().resolve(n);
         int limit = Math.min(requested, m);

@@ -1,6 +1,7 @@
 package dev.winnow.select;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -74,7 +75,7 @@ final class Typicality {
         int d = all.dimension();
         int xi = row * d;
         double[] nearest = new double[k];
-        java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         int found = 0;
         for (int other : reference) {
             if (other == row) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Hand-filled selection inputs for tests. */
 final class FakeInputs implements SelectionInputs {
@@ -62,7 +63,7 @@ final class FakeInputs implements SelectionInputs {
 
     @Override
     public Set<String> tasks() {
-        Set<String> tasks = new java.util.TreeSet<>(scores.keySet());
+        Set<String> tasks = new TreeSet<>(scores.keySet());
         tasks.addAll(distributions.keySet());
         tasks.addAll(counts.keySet());
         return tasks;

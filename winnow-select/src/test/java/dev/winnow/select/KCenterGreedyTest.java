@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class KCenterGreedyTest {
@@ -79,7 +80,7 @@ class KCenterGreedyTest {
         assertThat(result.picks()).containsExactly(reference(m, result.picks()[0], 60));
         assertThat(result.stopReason()).isEqualTo(StopReason.SAMPLE_COUNT_REACHED);
         assertThat(result.distances()[0]).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(result.distances()[1]).isCloseTo(distance(m, result.picks()[0], result.picks()[1]), org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(result.distances()[1]).isCloseTo(distance(m, result.picks()[0], result.picks()[1]), Assertions.within(1e-5));
     }
 
     @Test
@@ -138,7 +139,7 @@ class KCenterGreedyTest {
     void coverageRadius_isTheLargestDistanceToTheNearestCenter() {
         EmbeddingMatrix m = randomUnit(800, 8, 5);
         int[] centers = {3, 99, 512};
-        assertThat(KCenterGreedy.coverageRadius(m, centers, 2)).isCloseTo(radius(m, centers), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(KCenterGreedy.coverageRadius(m, centers, 2)).isCloseTo(radius(m, centers), Assertions.within(1e-6));
         assertThat(KCenterGreedy.coverageRadius(m, new int[0], 2)).isEqualTo(Double.POSITIVE_INFINITY);
     }
 
@@ -158,8 +159,8 @@ class KCenterGreedyTest {
         EmbeddingMatrix earlier = new EmbeddingMatrix(new float[] {0, 0}, 2);
         KCenterResult result = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 1).select(2, earlier, 0, 123);
         assertThat(result.picks()).containsExactly(2, 1);
-        assertThat(result.distances()[0]).isCloseTo(0.9, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(result.distances()[1]).isCloseTo(0.4, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(result.distances()[0]).isCloseTo(0.9, Assertions.within(1e-6));
+        assertThat(result.distances()[1]).isCloseTo(0.4, Assertions.within(1e-6));
     }
 
     @Test

@@ -82,7 +82,7 @@ class SelectorTest {
         int[] picks = select(json, inputs, 5).picks();
         // Samples 1, 2, 4, 5 and 7 have the value 5 > 2; three distinct ones of them are drawn.
         assertThat(picks).hasSize(3).doesNotHaveDuplicates();
-        assertThat(java.util.Arrays.stream(picks).boxed().toList()).isSubsetOf(1, 2, 4, 5, 7);
+        assertThat(Arrays.stream(picks).boxed().toList()).isSubsetOf(1, 2, 4, 5, 7);
         assertThat(select(json, inputs, 5).picks()).containsExactly(picks);
     }
 

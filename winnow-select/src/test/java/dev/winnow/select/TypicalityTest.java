@@ -3,7 +3,9 @@ package dev.winnow.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,20 +40,20 @@ class TypicalityTest {
     @Test
     void aboveTheLimit_searchesASeededSubset() {
         EmbeddingMatrix m = KCenterGreedyTest.randomUnit(40, 4, 3);
-        int[] rows = java.util.stream.IntStream.range(0, 40).toArray();
+        int[] rows = IntStream.range(0, 40).toArray();
         double[] subset = Typicality.compute(m, rows, 3, 11, pool, 10);
         assertThat(Typicality.compute(m, rows, 3, 11, pool, 10)).containsExactly(subset);
         // The same values as an exact search over just the ten rows the seed chose.
         int[] rank = SeededOrder.ranks(40, 11);
         for (int i = 0; i < 40; i++) {
             double[] nearest = new double[3];
-            java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+            Arrays.fill(nearest, Double.POSITIVE_INFINITY);
             for (int j = 0; j < 40; j++) {
                 if (rank[j] < 10 && j != i) {
                     double d = KCenterGreedyTest.distance(m, i, j);
                     if (d < nearest[2]) {
                         nearest[2] = d;
-                        java.util.Arrays.sort(nearest);
+                        Arrays.sort(nearest);
                     }
                 }
             }

@@ -5,6 +5,7 @@ import dev.winnow.media.ImageDecoder;
 import dev.winnow.embed.BatchEmbedding;
 import dev.winnow.embed.BuiltinEmbedder;
 import dev.winnow.embed.EmbeddingsCsvWriter;
+import dev.winnow.media.MediaException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +58,7 @@ public final class EmbedFolder {
             return ImageDecoder.decode(folder, name, side).image();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RuntimeException | dev.winnow.media.MediaException e) {
+        } catch (RuntimeException | MediaException e) {
             failed.incrementAndGet();
             return null;
         }

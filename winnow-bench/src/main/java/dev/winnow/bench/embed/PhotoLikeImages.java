@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
 /**
@@ -80,7 +81,7 @@ public final class PhotoLikeImages {
         }
         int count = Integer.parseInt(args[0]);
         Path dir = Files.createDirectories(Path.of(args[1]));
-        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+        IntStream.range(0, count).parallel().forEach(i -> {
             try {
                 Files.write(dir.resolve(String.format("img-%05d.jpg", i)), jpeg(i));
             } catch (IOException e) {

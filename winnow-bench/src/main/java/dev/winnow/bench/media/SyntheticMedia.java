@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.jcodec.api.awt.AWTSequenceEncoder;
@@ -74,7 +75,7 @@ public final class SyntheticMedia {
             }
             encoder.finish();
         }
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public static void main(String[] args) throws IOException {

@@ -6,6 +6,7 @@ import dev.winnow.select.KCenterResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -43,7 +44,7 @@ public final class KCenterRun {
         Path out = Path.of(args[5]);
         Path temp = out.resolveSibling(out.getFileName() + ".tmp");
         Files.writeString(temp, IntStream.of(result.picks()).mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));
-        Files.move(temp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         double radius = KCenterGreedy.coverageRadius(embeddings, result.picks(), threads);
         System.out.printf(Locale.ROOT, "storage=%s prepare_s=%.3f select_s=%.3f ms_per_pick=%.2f picks=%d exact_checks_per_pick=%.0f radius=%.6f%n",
                 greedy.storageDescription(), (prepared - start) / 1e9, (done - prepared) / 1e9,

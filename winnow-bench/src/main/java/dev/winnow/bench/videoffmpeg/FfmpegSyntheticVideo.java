@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -70,6 +71,6 @@ public final class FfmpegSyntheticVideo {
             System.err.println("usage: FfmpegSyntheticVideo mjpeg|mpeg4|vp8|vp9 OUT FRAMES");
             System.exit(2);
         }
-        write(Path.of(args[1]), Kind.valueOf(args[0].toUpperCase(java.util.Locale.ROOT)), Integer.parseInt(args[2]), 42);
+        write(Path.of(args[1]), Kind.valueOf(args[0].toUpperCase(Locale.ROOT)), Integer.parseInt(args[2]), 42);
     }
 }

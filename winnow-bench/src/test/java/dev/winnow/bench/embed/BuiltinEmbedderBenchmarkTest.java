@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class BuiltinEmbedderBenchmarkTest {
@@ -36,7 +37,7 @@ class BuiltinEmbedderBenchmarkTest {
                 sum += x * x;
             }
             assertThat(v).hasSize(64);
-            assertThat(Math.sqrt(sum)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+            assertThat(Math.sqrt(sum)).isCloseTo(1.0, Assertions.within(1e-5));
         }
     }
 }

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,9 +144,9 @@ class MovingObjectsDatasetTest {
                 }
                 Color pixel = new Color(frames.get(t).image().getRGB(cx, cy));
                 Color expected = objects.get(k).colour();
-                assertThat(pixel.getRed()).as("frame %d object %d red", t, k).isCloseTo(expected.getRed(), org.assertj.core.api.Assertions.within(24));
-                assertThat(pixel.getGreen()).as("frame %d object %d green", t, k).isCloseTo(expected.getGreen(), org.assertj.core.api.Assertions.within(24));
-                assertThat(pixel.getBlue()).as("frame %d object %d blue", t, k).isCloseTo(expected.getBlue(), org.assertj.core.api.Assertions.within(24));
+                assertThat(pixel.getRed()).as("frame %d object %d red", t, k).isCloseTo(expected.getRed(), Assertions.within(24));
+                assertThat(pixel.getGreen()).as("frame %d object %d green", t, k).isCloseTo(expected.getGreen(), Assertions.within(24));
+                assertThat(pixel.getBlue()).as("frame %d object %d blue", t, k).isCloseTo(expected.getBlue(), Assertions.within(24));
                 checked++;
             }
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class NpyTest {
             for (int j = 0; j < 16; j++) {
                 norm += values[i * 16 + j] * values[i * 16 + j];
             }
-            assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(Math.sqrt(norm)).isCloseTo(1.0, Assertions.within(1e-6));
         }
     }
 

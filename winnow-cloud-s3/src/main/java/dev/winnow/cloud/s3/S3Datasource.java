@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -129,7 +130,7 @@ final class S3Datasource implements Datasource {
             HeadObjectResponse head = await(() -> client.headObject(b -> b.bucket(location.bucket()).key(key)), Operation.READ, path);
             long modified = head.lastModified() == null ? 0 : head.lastModified().toEpochMilli();
             return Optional.of(new FileStat(head.contentLength(), modified));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
     }
@@ -222,7 +223,7 @@ final class S3Datasource implements Datasource {
         String key = key(path);
         try {
             await(() -> client.deleteObject(b -> b.bucket(location.bucket()).key(key)), Operation.DELETE, path);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // already gone
         }
     }

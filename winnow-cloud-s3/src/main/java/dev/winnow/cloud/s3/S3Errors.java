@@ -3,6 +3,8 @@ package dev.winnow.cloud.s3;
 import dev.winnow.datasource.CloudLocation;
 import dev.winnow.datasource.LocationAccessException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.file.NoSuchFileException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -112,10 +114,10 @@ final class S3Errors {
     /** A short cause in Winnow's words: the kind of network trouble, without hosts' answers. */
     private static String networkReason(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException) {
+            if (cause instanceof ConnectException) {
                 return "the connection was refused";
             }
-            if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException) {
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
                 return "the request timed out";
             }
         }

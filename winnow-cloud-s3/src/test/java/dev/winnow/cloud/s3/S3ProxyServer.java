@@ -3,8 +3,10 @@ package dev.winnow.cloud.s3;
 import dev.winnow.datasource.CloudLocation;
 import dev.winnow.datasource.Datasource;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -83,7 +85,7 @@ public final class S3ProxyServer {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, secret))));
     }
 
-    private static final java.util.Map<String, S3Settings> SETTINGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, S3Settings> SETTINGS = new ConcurrentHashMap<>();
 
     /** The S3 datasource at {@code location} through {@code endpoint}. */
     static Datasource open(URI endpoint, String location) throws Exception {

@@ -5,6 +5,7 @@ import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PredictionsFolder;
+import dev.winnow.datasource.Datasource;
 import dev.winnow.format.Category;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
@@ -254,7 +255,7 @@ public final class CocoConverter {
         return false;
     }
 
-    private static AnnotationReader.SizeLookup sizeLookup(ImageIndex images, Optional<dev.winnow.datasource.Datasource> source) {
+    private static AnnotationReader.SizeLookup sizeLookup(ImageIndex images, Optional<Datasource> source) {
         return (image, problem) -> {
             if (images.width(image) > 0) {
                 return new int[] {images.width(image), images.height(image)};

@@ -15,6 +15,7 @@ import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
+import dev.winnow.format.TaskType;
 import dev.winnow.format.io.PredictionFileReader;
 import dev.winnow.format.io.PredictionWriter;
 import dev.winnow.format.io.SchemaReader;
@@ -314,7 +315,7 @@ public final class CocoExporter {
                 Category category = categories.get(i);
                 c.append(i == 0 ? "" : ",");
                 // The schema writer's category form is COCO's: id, name, supercategory, keypoints, skeleton.
-                String schema = PredictionWriter.toJson(new TaskSchema(dev.winnow.format.TaskType.CLASSIFICATION, List.of(category)));
+                String schema = PredictionWriter.toJson(new TaskSchema(TaskType.CLASSIFICATION, List.of(category)));
                 c.append(schema, schema.indexOf("[{") + 1, schema.lastIndexOf("]}"));
             }
             writer.write("\n],\"images\":[");

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -54,7 +55,7 @@ public final class ClassificationCsvConverter {
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (line.isBlank() || (number == 1 && line.strip().toLowerCase(java.util.Locale.ROOT).startsWith("filename"))) {
+                if (line.isBlank() || (number == 1 && line.strip().toLowerCase(Locale.ROOT).startsWith("filename"))) {
                     continue;
                 }
                 try {

@@ -26,9 +26,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import javax.imageio.ImageIO;
 
@@ -57,7 +60,7 @@ public final class MasksConverter {
      */
     public record Options(Datasource masks, Optional<Path> palette, Optional<Datasource> images, OptionalInt ignoreIndex) {
         public Options {
-            java.util.Objects.requireNonNull(masks, "masks");
+            Objects.requireNonNull(masks, "masks");
             palette = palette == null ? Optional.empty() : palette;
             images = images == null ? Optional.empty() : images;
             ignoreIndex = ignoreIndex == null ? OptionalInt.empty() : ignoreIndex;
@@ -91,7 +94,7 @@ public final class MasksConverter {
         Map<String, String> maskOf = new HashMap<>();
         List<String> samples = new ArrayList<>();
         for (String mask : options.masks().list("")) {
-            if (!mask.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            if (!mask.toLowerCase(Locale.ROOT).endsWith(".png")) {
                 continue;
             }
             String sample = mask;
@@ -152,7 +155,7 @@ public final class MasksConverter {
         }, diagnostics);
     }
 
-    private static TaskSchema schema(MaskPalette palette, java.util.Set<Integer> seen) {
+    private static TaskSchema schema(MaskPalette palette, Set<Integer> seen) {
         if (palette != null) {
             return new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, palette.categories());
         }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -50,7 +51,7 @@ public final class VocConverter {
         Map<String, VocXml> bySample = new LinkedHashMap<>();
         Map<String, String> xmlOf = new HashMap<>();
         for (String path : xmlSource.list("")) {
-            if (!path.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+            if (!path.toLowerCase(Locale.ROOT).endsWith(".xml")) {
                 continue;
             }
             VocXml xml;

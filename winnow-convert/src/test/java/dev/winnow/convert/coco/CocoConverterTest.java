@@ -9,11 +9,13 @@ import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskType;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -213,8 +215,8 @@ class CocoConverterTest {
         Path images = dir.resolve("images");
         Files.createDirectories(images);
         // A 3x2 PNG written by the JDK.
-        var img = new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-        javax.imageio.ImageIO.write(img, "png", images.resolve("x.png").toFile());
+        var img = new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY);
+        ImageIO.write(img, "png", images.resolve("x.png").toFile());
         String coco = """
                 {"images": [{"id": 1, "file_name": "x.png"}], "categories": [{"id": 1, "name": "a"}],
                  "annotations": [{"image_id": 1, "category_id": 1, "segmentation": [[0, 0, 2, 0, 2, 2, 0, 2]]}]}

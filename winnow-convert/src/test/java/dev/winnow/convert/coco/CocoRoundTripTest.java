@@ -10,8 +10,11 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.rle.CocoRle;
+import dev.winnow.format.rle.PolygonRasterizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -153,7 +156,7 @@ class CocoRoundTripTest {
     private static boolean[] pixels(JsonNode segmentation, int w, int h) {
         RleMask mask;
         if (segmentation.isArray()) {
-            java.util.List<double[]> polygons = new java.util.ArrayList<>();
+            List<double[]> polygons = new ArrayList<>();
             for (JsonNode p : segmentation) {
                 double[] xy = new double[p.size()];
                 for (int i = 0; i < xy.length; i++) {
@@ -161,7 +164,7 @@ class CocoRoundTripTest {
                 }
                 polygons.add(xy);
             }
-            mask = dev.winnow.format.rle.PolygonRasterizer.rasterize(polygons, h, w);
+            mask = PolygonRasterizer.rasterize(polygons, h, w);
         } else if (segmentation.get("counts").isString()) {
             mask = CocoRle.fromCompressed(h, w, segmentation.get("counts").asString()).toRowMajor();
         } else {

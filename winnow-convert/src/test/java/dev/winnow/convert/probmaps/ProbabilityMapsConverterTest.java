@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.FolderChecks;
 import dev.winnow.convert.PredictionsFolder;
+import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.Diagnostic;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -86,9 +89,9 @@ class ProbabilityMapsConverterTest {
         return ProbabilityMapsConverter.convert(new ProbabilityMapsConverter.Options(LocalDatasource.at(maps),
                 images.map(p -> {
                     try {
-                        return (dev.winnow.datasource.Datasource) LocalDatasource.at(p);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        return (Datasource) LocalDatasource.at(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }), categories, channelsLast, ProbabilityMaps.Aggregation.MEDIAN, false),
                 PredictionsFolder.open(LocalDatasource.create(dir.resolve("out")), task, false));

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winnow.format.Probabilities;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class ProbabilityMapsTest {
@@ -57,7 +60,7 @@ class ProbabilityMapsTest {
         double[] sum = {(double) 0.7f + 0.5f + 0.4f + 0.6f, (double) 0.2f + 0.3f + 0.4f + 0.3f, (double) 0.1f + 0.2f + 0.2f + 0.1f};
         double total = sum[0] + sum[1] + sum[2];
         assertThat(s.get(0).probabilities()).contains(Probabilities.of(sum[0] / total, sum[1] / total, sum[2] / total));
-        assertThat(s.get(0).probabilities().get().sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.get(0).probabilities().get().sum()).isCloseTo(1.0, Offset.offset(1e-12));
     }
 
     @Test
@@ -91,7 +94,7 @@ class ProbabilityMapsTest {
 
     @Test
     void masksDecodeBackToTheArgmaxMap() {
-        java.util.Random random = new java.util.Random(9);
+        Random random = new Random(9);
         int h = 17;
         int w = 23;
         float[][] pixels = new float[h * w][4];
@@ -112,7 +115,7 @@ class ProbabilityMapsTest {
         List<Singleton.SemanticSegment> s = ProbabilityMaps.singletons(map(h, w, pixels), new int[] {0, 1, 2, 3},
                 ProbabilityMaps.Aggregation.MEDIAN, false);
         int[] decoded = new int[h * w];
-        java.util.Arrays.fill(decoded, -1);
+        Arrays.fill(decoded, -1);
         for (Singleton.SemanticSegment seg : s) {
             boolean[] mask = seg.segmentation().decode(h * w);
             for (int i = 0; i < h * w; i++) {

@@ -11,11 +11,14 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskType;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,13 +82,13 @@ class YoloConverterTest {
                 classes, 1.0), PredictionsFolder.open(LocalDatasource.create(dir.resolve("out")), "y", false));
         assertThat(report.predictionFiles()).isZero();
         assertThat(report.diagnostics()).extracting(Diagnostic::code, Diagnostic::file).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("C204", "broken.jpg"));
+                Tuple.tuple("C204", "broken.jpg"));
         assertThat(report.diagnostics().get(0).message()).endsWith(" It gets no prediction file.");
     }
 
     private Path png(Path file, int w, int h) throws Exception {
         Files.createDirectories(file.getParent());
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+        ImageIO.write(new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB), "png",
                 file.toFile());
         return file;
     }

@@ -4,6 +4,7 @@ import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.FileResult;
 import dev.winnow.format.validate.ValidationLimits;
 import dev.winnow.format.validate.ValidationOptions;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
@@ -102,7 +103,7 @@ final class JsonReading {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
-            default -> token.name().toLowerCase(java.util.Locale.ROOT);
+            default -> token.name().toLowerCase(Locale.ROOT);
         };
     }
 

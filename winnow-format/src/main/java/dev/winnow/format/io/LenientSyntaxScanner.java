@@ -1,6 +1,7 @@
 package dev.winnow.format.io;
 
 import dev.winnow.format.validate.DiagnosticCode;
+import java.util.Arrays;
 
 /**
  * Finds what lenient reading accepts but JSON does not: {@code //} and {@code /* *}{@code /}
@@ -13,7 +14,7 @@ final class LenientSyntaxScanner {
     private static final boolean[] PLAIN = new boolean[256];
 
     static {
-        java.util.Arrays.fill(PLAIN, true);
+        Arrays.fill(PLAIN, true);
         for (char c : new char[] {'"', '/', ',', ']', '}', '\n', ' ', '\t', '\r'}) {
             PLAIN[c] = false;
         }

@@ -1,5 +1,6 @@
 package dev.winnow.format.rle;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -41,7 +42,7 @@ final class RunTranspose {
         for (int p = 0; p <= lineLength; p++) {
             offsets[p + 1] = offsets[p] + perPosition[p];
         }
-        int[] fill = java.util.Arrays.copyOf(offsets, lineLength + 1);
+        int[] fill = Arrays.copyOf(offsets, lineLength + 1);
         int[] linesAt = new int[toggles];
         pos = 0;
         for (int i = 0; i < counts.length; i++) {

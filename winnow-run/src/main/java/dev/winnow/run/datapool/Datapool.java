@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -179,7 +180,7 @@ public final class Datapool {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> merged.get(a).name().compareTo(merged.get(b).name()));
+        Arrays.sort(order, (a, b) -> merged.get(a).name().compareTo(merged.get(b).name()));
         List<ProcessedSample> sortedSamples = new ArrayList<>(order.length);
         float[] sortedRows = new float[order.length * dimension];
         for (int k = 0; k < order.length; k++) {

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * The compact binary form of an embedding matrix: the 8 ASCII bytes {@code WNNWEMB1}, the row count
@@ -45,7 +46,7 @@ final class EmbeddingFile {
                 throw new DatapoolException("The embedding file " + file + " is " + length + " bytes, too short for its header.");
             }
             header.get(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            if (!Arrays.equals(magic, MAGIC)) {
                 throw new DatapoolException("The embedding file " + file + " does not start with WNNWEMB1; it is not a Winnow embedding file.");
             }
             int rows = header.getInt();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +89,7 @@ class DatapoolTest {
                 .save(winnow);
         Path bin = winnow.resolve("datapool/gen-1/embeddings.bin");
         byte[] bytes = Files.readAllBytes(bin);
-        Files.write(bin, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        Files.write(bin, Arrays.copyOf(bytes, bytes.length - 3));
         assertThatThrownBy(() -> Datapool.load(winnow))
                 .isInstanceOf(DatapoolException.class)
                 .hasMessage("The embedding file " + bin + " is 21 bytes, but its header promises 24 bytes.");

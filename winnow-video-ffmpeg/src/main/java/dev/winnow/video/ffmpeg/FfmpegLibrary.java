@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import dev.winnow.media.UnsupportedMediaException;
+import java.nio.charset.StandardCharsets;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
@@ -58,6 +59,6 @@ final class FfmpegLibrary {
         while (length < text.length && text[length] != 0) {
             length++;
         }
-        return new String(text, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(text, 0, length, StandardCharsets.UTF_8);
     }
 }

@@ -24,9 +24,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +115,7 @@ class FfmpegVideoDecoderTest {
         // Cut right before the sixth frame's chunk in the movie list: five whole frames remain, and no index.
         int movie = nthOccurrence(bytes, ascii("movi"), 1, 0);
         int cut = nthOccurrence(bytes, ascii("00dc"), 6, movie);
-        Files.write(dir.resolve("cut.avi"), java.util.Arrays.copyOf(bytes, cut));
+        Files.write(dir.resolve("cut.avi"), Arrays.copyOf(bytes, cut));
         LocalDatasource data = LocalDatasource.at(dir);
         List<Integer> handed = new ArrayList<>();
 
@@ -137,9 +142,9 @@ class FfmpegVideoDecoderTest {
         TestVideos.record(dir.resolve("a.avi"), MJPEG_AVI, 12, 64, 48);
         TestVideos.record(dir.resolve("b.mkv"), MPEG4_MKV, 9, 48, 32);
         LocalDatasource data = LocalDatasource.at(dir);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<Integer>> counts = new ArrayList<>();
+            List<Future<Integer>> counts = new ArrayList<>();
             for (int round = 0; round < 4; round++) {
                 for (String video : List.of("a.avi", "b.mkv")) {
                     counts.add(pool.submit(() -> decodeAll(decoder, data, video, FrameRequest.everyFrame()).size()));
@@ -251,9 +256,9 @@ class FfmpegVideoDecoderTest {
 
     private static void assertColour(BufferedImage image, Color expected, int index) {
         double[] mean = TestVideos.meanColour(image);
-        assertThat(mean[0]).as("red of frame %d", index).isCloseTo(expected.getRed(), org.assertj.core.data.Offset.offset(COLOUR_TOLERANCE));
-        assertThat(mean[1]).as("green of frame %d", index).isCloseTo(expected.getGreen(), org.assertj.core.data.Offset.offset(COLOUR_TOLERANCE));
-        assertThat(mean[2]).as("blue of frame %d", index).isCloseTo(expected.getBlue(), org.assertj.core.data.Offset.offset(COLOUR_TOLERANCE));
+        assertThat(mean[0]).as("red of frame %d", index).isCloseTo(expected.getRed(), Offset.offset(COLOUR_TOLERANCE));
+        assertThat(mean[1]).as("green of frame %d", index).isCloseTo(expected.getGreen(), Offset.offset(COLOUR_TOLERANCE));
+        assertThat(mean[2]).as("blue of frame %d", index).isCloseTo(expected.getBlue(), Offset.offset(COLOUR_TOLERANCE));
     }
 
     private static byte[] ascii(String text) {
@@ -262,7 +267,7 @@ class FfmpegVideoDecoderTest {
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
         for (int i = from; i + needle.length <= haystack.length; i++) {
-            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
                 return i;
             }
         }
@@ -272,7 +277,7 @@ class FfmpegVideoDecoderTest {
     private static int nthOccurrence(byte[] haystack, byte[] needle, int n, int from) {
         int found = 0;
         for (int i = from; i + needle.length <= haystack.length; i++) {
-            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length) && ++found == n) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length) && ++found == n) {
                 return i;
             }
         }

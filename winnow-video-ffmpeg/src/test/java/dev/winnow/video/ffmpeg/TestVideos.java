@@ -8,6 +8,7 @@ import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
@@ -58,7 +59,7 @@ final class TestVideos {
     static void recordAudioOnly(Path file) throws IOException {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
             recorder.setFormat("matroska");
-            recorder.setAudioCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_S16LE);
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S16LE);
             recorder.setSampleRate(8000);
             recorder.start();
             recorder.recordSamples(8000, 1, ShortBuffer.allocate(8000));
