@@ -86,7 +86,7 @@ final class AzureFailures {
                 return new IOException("The file " + what + " changed while it was being read; run the command again.");
             }
             return new IOException(capitalized(operation.doing()) + " " + what + " failed: the storage account answered HTTP "
-                    + status + (code == null ? "" : " (" + code + ")") + ".");
+                    + status + (code == null ? "" : " (" + code + ")") + retried(status) + ".");
         }
         if (hasCause(failure, ClientAuthenticationException.class)) {
             return new LocationAccessException("No Azure credentials could sign in for " + location
@@ -98,15 +98,21 @@ final class AzureFailures {
                     + " could not be reached: its endpoint's host name is unknown (is the account name right?).", null);
         }
         if (failure instanceof HttpResponseException http && http.getResponse() != null) {
+            int status = http.getResponse().getStatusCode();
             return new IOException(capitalized(operation.doing()) + " " + what + " failed: the storage account answered HTTP "
-                    + http.getResponse().getStatusCode() + ".");
+                    + status + retried(status) + ".");
         }
         if (AzureRetry.isTransport(failure)) {
             return new IOException(capitalized(operation.doing()) + " " + what
-                    + " failed: the connection to the storage account kept failing after " + AzureRetry.MAX_RETRIES + " retries.");
+                    + " failed: the connection to the storage account failed " + AzureRetry.MAX_TRIES + " tries in a row.");
         }
         return new IOException(capitalized(operation.doing()) + " " + what + " failed: " + failure.getClass().getSimpleName()
                 + ".");
+    }
+
+    /** For a status that is retried: how often it was tried. */
+    private static String retried(int status) {
+        return AzureRetry.isRetried(status) ? ", " + AzureRetry.MAX_TRIES + " tries in a row" : "";
     }
 
     /** The container of the location does not exist. */

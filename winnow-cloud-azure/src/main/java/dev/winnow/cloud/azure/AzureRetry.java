@@ -27,6 +27,8 @@ import reactor.core.publisher.Mono;
  */
 final class AzureRetry implements RetryStrategy {
     static final int MAX_RETRIES = 7;
+    /** The first try and the retries. */
+    static final int MAX_TRIES = MAX_RETRIES + 1;
     private static final long BASE_DELAY_MILLIS = 200;
     private static final long MAX_DELAY_MILLIS = 10_000;
 
@@ -43,7 +45,11 @@ final class AzureRetry implements RetryStrategy {
 
     @Override
     public boolean shouldRetry(HttpResponse response) {
-        int code = response.getStatusCode();
+        return isRetried(response.getStatusCode());
+    }
+
+    /** Whether an answer with HTTP status {@code code} is tried again. */
+    static boolean isRetried(int code) {
         return code == 408 || code == 429 || code == 500 || code == 502 || code == 503 || code == 504;
     }
 

@@ -123,6 +123,11 @@ public final class Azurite {
         throw new IOException("azurite-blob is neither at " + configured + " nor on the PATH");
     }
 
+    /** The loopback port the emulator listens on. */
+    public int port() {
+        return port;
+    }
+
     /** The blob endpoint, {@code http://127.0.0.1:PORT/devstoreaccount1}. */
     public String blobEndpoint() {
         return "http://127.0.0.1:" + port + "/" + ACCOUNT;
