@@ -24,6 +24,8 @@ import java.util.Optional;
 final class AzureCredentials {
     /** The account and endpoint of {@code UseDevelopmentStorage=true}. */
     static final String EMULATOR_ACCOUNT = "devstoreaccount1";
+    static final String CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
+    static final String SAS_TOKEN = "AZURE_STORAGE_SAS_TOKEN";
 
     /** How requests are signed; the 403 sentence names the permission in this kind's terms. */
     enum Kind {
@@ -64,7 +66,7 @@ final class AzureCredentials {
      * at the emulator with it).
      */
     static AzureCredentials forAccount(String account, Map<String, String> env, String endpoint) {
-        String connection = env.get("AZURE_STORAGE_CONNECTION_STRING");
+        String connection = env.get(CONNECTION_STRING);
         if (connection != null && !connection.isBlank()) {
             Map<String, String> parts = parse(connection);
             if (accountOf(parts).filter(account::equals).isPresent()) {
@@ -73,7 +75,7 @@ final class AzureCredentials {
             }
         }
         String blobEndpoint = endpoint != null ? endpoint : "https://" + account + ".blob.core.windows.net";
-        String sas = env.get("AZURE_STORAGE_SAS_TOKEN");
+        String sas = env.get(SAS_TOKEN);
         if (sas != null && !sas.isBlank()) {
             String token = sas.trim();
             return new AzureCredentials(Kind.SAS, blobEndpoint, null, token.startsWith("?") ? token.substring(1) : token);

@@ -17,6 +17,8 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocationProvider;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,9 +56,23 @@ public final class AzureLocationProvider implements LocationProvider {
         return thread;
     });
 
-    /** The provider ServiceLoader makes: credentials from the process environment. */
+    /**
+     * The provider ServiceLoader makes: credentials from the process environment, read as the Azure
+     * SDK reads its settings (a Java system property of the same name wins over the variable).
+     */
     public AzureLocationProvider() {
-        this(System.getenv(), null);
+        this(sdkEnvironment(), null);
+    }
+
+    private static Map<String, String> sdkEnvironment() {
+        Map<String, String> settings = new HashMap<>();
+        for (String name : List.of(AzureCredentials.CONNECTION_STRING, AzureCredentials.SAS_TOKEN)) {
+            String value = System.getProperty(name, System.getenv(name));
+            if (value != null) {
+                settings.put(name, value);
+            }
+        }
+        return settings;
     }
 
     /**
