@@ -25,6 +25,10 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
     @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file.")
     Path csv;
 
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "The folder the CSV's file names are relative to (default: --input).")
+    String images;
+
     @Option(names = "--categories", paramLabel = "FILE", description = "classes.txt or data.yaml fixing the category ids.")
     Path categories;
 
@@ -35,7 +39,8 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
     public Integer call() {
         return target.run(spec, () -> {
             target.taskType(TaskType.CLASSIFICATION);
-            return ClassificationCsvConverter.convert(csv, Optional.ofNullable(categories), target.open(Optional.empty()));
+            target.images("--images", images);
+            return ClassificationCsvConverter.convert(csv, Optional.ofNullable(categories), target.open());
         });
     }
 }

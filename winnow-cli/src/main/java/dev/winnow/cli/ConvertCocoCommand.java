@@ -3,7 +3,6 @@ package dev.winnow.cli;
 import dev.winnow.convert.coco.CocoConverter;
 import dev.winnow.convert.coco.CocoOptions;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,7 +32,8 @@ public final class ConvertCocoCommand implements Callable<Integer> {
             description = "The dataset file naming images and categories, when --annotations is a results list.")
     Path groundTruth;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "The images, to read sizes the COCO file lacks.")
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "The folder the COCO file names are relative to, to read sizes the file lacks (default: --input).")
     String images;
 
     @Option(names = "--default-score", paramLabel = "S", defaultValue = "1.0",
@@ -46,10 +46,10 @@ public final class ConvertCocoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return target.run(spec, () -> {
-            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+            Optional<Datasource> imageSource = target.images("--images", images);
             CocoOptions options = new CocoOptions(annotations, Optional.ofNullable(groundTruth), imageSource,
                     target.taskType(TaskType.OBJECT_DETECTION), defaultScore);
-            return CocoConverter.convert(options, target.open(imageSource));
+            return CocoConverter.convert(options, target.open());
         });
     }
 }

@@ -2,7 +2,6 @@ package dev.winnow.cli;
 
 import dev.winnow.convert.masks.MasksConverter;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,7 +31,8 @@ public final class ConvertMasksCommand implements Callable<Integer> {
     Path palette;
 
     @Option(names = "--images", paramLabel = "DIR",
-            description = "The images: masks are matched to them by path without extension and must have their size.")
+            description = "The images: masks are matched to them by path without extension and must have their size"
+                    + " (default: --input; without either, each mask is its own sample).")
     String images;
 
     @CommandLine.Spec
@@ -42,10 +42,14 @@ public final class ConvertMasksCommand implements Callable<Integer> {
     public Integer call() {
         return target.run(spec, () -> {
             target.taskType(TaskType.SEMANTIC_SEGMENTATION);
-            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-            Datasource maskSource = Locations.open(masks);
+            Datasource maskSource = ConvertTarget.folder("--masks", masks);
+            Optional<Datasource> imageSource = images != null || target.input != null ? target.images("--images", images)
+                    : Optional.empty();
+            if (imageSource.isEmpty()) {
+                target.images("--masks", masks); // each mask is its own sample, named inside the masks folder
+            }
             MasksConverter.Options options = new MasksConverter.Options(maskSource, Optional.ofNullable(palette), imageSource);
-            return MasksConverter.convert(options, target.open(Optional.of(imageSource.orElse(maskSource))));
+            return MasksConverter.convert(options, target.open());
         });
     }
 }

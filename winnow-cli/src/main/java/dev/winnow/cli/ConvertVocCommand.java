@@ -3,7 +3,6 @@ package dev.winnow.cli;
 import dev.winnow.convert.voc.VocConverter;
 import dev.winnow.convert.voc.VocOptions;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,7 +30,8 @@ public final class ConvertVocCommand implements Callable<Integer> {
     @Option(names = "--categories", paramLabel = "FILE", description = "classes.txt or data.yaml fixing the category ids.")
     Path categories;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "The images, whose headers give the sizes.")
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "The images, whose headers give the sizes (default: --input); the XML files name them.")
     String images;
 
     @Option(names = "--default-score", paramLabel = "S", defaultValue = "1.0",
@@ -45,10 +45,10 @@ public final class ConvertVocCommand implements Callable<Integer> {
     public Integer call() {
         return target.run(spec, () -> {
             target.taskType(TaskType.OBJECT_DETECTION);
-            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-            VocOptions options = new VocOptions(Locations.open(annotations), Optional.ofNullable(categories), imageSource,
-                    defaultScore);
-            return VocConverter.convert(options, target.open(imageSource));
+            Datasource xmlSource = ConvertTarget.folder("--annotations", annotations);
+            Optional<Datasource> imageSource = target.images("--images", images);
+            VocOptions options = new VocOptions(xmlSource, Optional.ofNullable(categories), imageSource, defaultScore);
+            return VocConverter.convert(options, target.open());
         });
     }
 }

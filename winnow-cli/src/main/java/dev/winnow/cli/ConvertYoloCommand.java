@@ -3,10 +3,9 @@ package dev.winnow.cli;
 import dev.winnow.convert.yolo.YoloConverter;
 import dev.winnow.convert.yolo.YoloOptions;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
+import dev.winnow.convert.ConversionException;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +28,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
     @Option(names = "--labels", required = true, paramLabel = "DIR", description = "Folder of the .txt label files.")
     String labels;
 
-    @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of the images.")
+    @Option(names = "--images", paramLabel = "DIR", description = "Folder of the images (default: the --input datasource).")
     String images;
 
     @Option(names = "--classes", required = true, paramLabel = "FILE", description = "classes.txt or data.yaml naming the classes.")
@@ -46,9 +45,11 @@ public final class ConvertYoloCommand implements Callable<Integer> {
     public Integer call() {
         return target.run(spec, () -> {
             target.taskType(TaskType.OBJECT_DETECTION);
-            Datasource imageSource = Locations.open(images);
-            YoloOptions options = new YoloOptions(Locations.open(labels), imageSource, classes, defaultScore);
-            return YoloConverter.convert(options, target.open(Optional.of(imageSource)));
+            Datasource labelSource = ConvertTarget.folder("--labels", labels);
+            Datasource imageSource = target.images("--images", images).orElseThrow(() -> new ConversionException(
+                    "YOLO labels need their images: give the folder with --images, or the datasource with --input."));
+            YoloOptions options = new YoloOptions(labelSource, imageSource, classes, defaultScore);
+            return YoloConverter.convert(options, target.open());
         });
     }
 }

@@ -2,7 +2,6 @@ package dev.winnow.convert;
 
 import dev.winnow.format.Category;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class CategoryNames {
         if (!Files.isRegularFile(file)) {
             throw new ConversionException("The categories file " + file + " does not exist or is not a file.");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = TextInputs.read(file);
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         List<String> names = lower.endsWith(".yaml") || lower.endsWith(".yml") ? yamlNames(text, file) : lines(text, file);
         List<Category> categories = new ArrayList<>();

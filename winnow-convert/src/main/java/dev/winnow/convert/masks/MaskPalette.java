@@ -1,9 +1,9 @@
 package dev.winnow.convert.masks;
 
 import dev.winnow.convert.ConversionException;
+import dev.winnow.convert.TextInputs;
 import dev.winnow.format.Category;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ record MaskPalette(List<Category> categories, Map<Integer, Integer> idByColour) 
         if (!Files.isRegularFile(file)) {
             throw new ConversionException("The palette file " + file + " does not exist or is not a file.");
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextInputs.read(file).lines().toList();
         List<Category> categories = new ArrayList<>();
         Map<Integer, Integer> colours = new HashMap<>();
         Set<Integer> ids = new HashSet<>();

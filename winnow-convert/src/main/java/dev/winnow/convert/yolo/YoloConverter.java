@@ -7,6 +7,7 @@ import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
+import dev.winnow.convert.TextInputs;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.BoundingBox;
@@ -19,7 +20,6 @@ import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class YoloConverter {
             if (options.labels().stat(label).isEmpty()) {
                 return List.of();
             }
-            String text = new String(options.labels().readAllBytes(label, MAX_LABEL_BYTES), StandardCharsets.UTF_8);
+            String text = TextInputs.utf8(options.labels().readAllBytes(label, MAX_LABEL_BYTES));
             return parse(label, text, size, classCount, options.defaultScore(), diagnostics);
         }, diagnostics);
     }
