@@ -12,8 +12,11 @@ import dev.winnow.format.TaskType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,10 +107,26 @@ final class ConvertTarget {
     private Datasource outputLocation() throws IOException, ConversionException {
         try {
             return Locations.openOrCreate(output);
-        } catch (FileAlreadyExistsException | NotDirectoryException e) {
-            throw new ConversionException("The --output location " + output + " cannot be a folder: it or one of its parents"
-                    + " is a file.");
+        } catch (FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException || belowAFile(output)) {
+                throw new ConversionException("The --output location " + output + " cannot be a folder: it or one of its"
+                        + " parents is a file.");
+            }
+            throw e;
         }
+    }
+
+    /** Whether the local path {@code location} is, or lies below, an existing file. */
+    static boolean belowAFile(String location) {
+        if (location.contains("://")) {
+            return false;
+        }
+        for (Path p = Path.of(location).toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return !Files.isDirectory(p);
+            }
+        }
+        return false;
     }
 
     /** The task folder to fill, guarded so nothing is written into the datasource outside .lightly/. */
