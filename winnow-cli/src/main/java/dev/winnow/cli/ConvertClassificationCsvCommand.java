@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Converts a CSV 'filename,category[,p_0,...,p_{K-1}]' into a classification task.",
                 "Without --categories, category ids follow the sorted category names."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines were skipped, or nothing was converted",
                 "2:wrong usage, or the CSV or categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertClassificationCsvCommand implements Callable<Integer> {
     @Mixin

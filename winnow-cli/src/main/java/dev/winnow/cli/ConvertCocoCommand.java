@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                 "Boxes give object-detection; polygons or RLE give instance- or semantic-segmentation; keypoints give "
                         + "keypoint-detection. Annotations that cannot be converted are reported and skipped."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some annotations or images were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED,
+                "1:some annotations or images were skipped, or nothing was converted",
                 "2:wrong usage, or the input is not a COCO file", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertCocoCommand implements Callable<Integer> {
     @Mixin

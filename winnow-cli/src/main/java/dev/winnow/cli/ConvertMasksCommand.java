@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Converts semantic-segmentation mask PNGs (one class per pixel) into one singleton per class present.",
                 "Grey and palette PNGs hold class indices; colour PNGs need --palette with a colour per class."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some masks were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some masks were skipped, or nothing was converted",
                 "2:wrong usage, or the palette file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertMasksCommand implements Callable<Integer> {
     @Mixin

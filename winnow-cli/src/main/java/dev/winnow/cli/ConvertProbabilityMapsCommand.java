@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 + " mask as score, and the mean probability vector.",
                 "a/b/img.npy belongs to the image a/b/img.* under --images (whose header must have the map's size)."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some maps were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some maps were skipped, or nothing was converted",
                 "2:wrong usage, or the categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
     @Mixin

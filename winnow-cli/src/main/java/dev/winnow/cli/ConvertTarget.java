@@ -27,9 +27,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options every {@code winnow convert} format shares (where to write, which task) and the way
- * each reports: a summary line on stdout, diagnostics on stderr, exit code 0 (all converted), 1
- * (some items skipped), 2 (input not convertible or wrong usage), 3 (reading or writing failed).
+ * The options every {@code winnow convert} format shares (the datasource, where to write, which
+ * task) and the way each reports: a summary on stdout that ends with the {@code winnow validate}
+ * command checking the task, diagnostics on stderr, exit code 0 (all converted), 1 (some items
+ * skipped, or nothing converted), 2 (input not convertible or wrong usage), 3 (reading or writing
+ * failed).
  */
 final class ConvertTarget {
     @Option(names = "--input", paramLabel = "LOC",

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = {"Converts Pascal VOC XML annotation files (one per image) into an object-detection task.",
                 "Category ids follow the sorted category names unless --categories fixes them."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some files or objects were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED,
+                "1:some files or objects were skipped, or nothing was converted",
                 "2:wrong usage, or the categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertVocCommand implements Callable<Integer> {
     @Mixin

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                 + " coordinates as fractions of the image size.",
                 "Every image is a sample; its labels are the .txt of the same path under --labels. Sizes come from the image headers."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines or images were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED,
+                "1:some lines or images were skipped, or nothing was converted",
                 "2:wrong usage, or the classes file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertYoloCommand implements Callable<Integer> {
     @Mixin

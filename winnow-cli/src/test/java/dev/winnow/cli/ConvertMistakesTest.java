@@ -123,6 +123,9 @@ class ConvertMistakesTest {
         String alive = ".det.staging-3c4d.p" + self.pid() + "-t" + self.info().startInstant().orElseThrow().toEpochMilli()
                 + "-h" + host();
         write("out/.lightly/predictions/" + alive + "/y.json", "{}");
+        // This process's id with another start time: an earlier process that had the same id, gone.
+        String reused = ".cls.staging-9c0d.p" + self.pid() + "-t1-h" + host();
+        write("out/.lightly/predictions/" + reused + "/v.json", "{}");
         // Another machine's process cannot be checked from here, nor can a folder without its owner in the name.
         String elsewhere = ".cls.staging-5e6f.p999999999-t1700000000000-hsomewhere-else";
         write("out/.lightly/predictions/" + elsewhere + "/z.json", "{}");
@@ -134,6 +137,8 @@ class ConvertMistakesTest {
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).startsWith("Removed .lightly/predictions/" + dead + ", left by a conversion that stopped"
                 + " unfinished (process 999999999 on " + host() + " is gone).\n"
+                + "Removed .lightly/predictions/" + reused + ", left by a conversion that stopped unfinished (process "
+                + self.pid() + " on " + host() + " is gone).\n"
                 + "Wrote 1 prediction file with 1 prediction to task 'cls' in " + output + ".\n");
         assertThat(namesIn(predictions)).containsExactly(elsewhere, ".cls.staging-7a8b", alive, "cls", "tasks.json");
     }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 record StagingOwner(long pid, long startMillis, String host) {
     /** Start times are compared with this slack: the system derives them from clock ticks. */
     private static final long START_SLACK_MILLIS = 1000;
-    private static final Pattern NAME = Pattern.compile("^\\.(.+)\\.(staging|replaced)-[0-9a-f]+\\.p([0-9]{1,18})-t([0-9]{1,18})-h([A-Za-z0-9.-]{1,63})$");
+    private static final Pattern NAME = Pattern.compile(
+            "^\\.(.+)\\.(staging|replaced)-[0-9a-f]+\\.p([0-9]{1,18})-t([0-9]{1,18})-h([A-Za-z0-9.-]{1,63})$");
 
     /** This process. */
     static StagingOwner current() {
