@@ -29,8 +29,11 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
             description = "The folder the CSV's file names are relative to (default: --input).")
     String images;
 
-    @Option(names = "--categories", paramLabel = "FILE", description = "classes.txt or data.yaml fixing the category ids.")
+    @Option(names = "--categories", paramLabel = "FILE", description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
     Path categories;
+
+    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: classification (the only one; any other is refused).")
+    String taskType;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,7 +41,7 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
     @Override
     public Integer call() {
         return target.run(spec, () -> {
-            target.taskType(TaskType.CLASSIFICATION);
+            ConvertTarget.taskType(taskType, "convert classification-csv", TaskType.CLASSIFICATION);
             target.images("--images", images);
             return ClassificationCsvConverter.convert(csv, Optional.ofNullable(categories), target.open());
         });

@@ -87,7 +87,8 @@ class ConvertMistakesTest {
                 "--classes", classes.toString(), "--output", output.toString(), "--task", "det");
 
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
-        assertThat(out.toString()).isEqualTo("Nothing was converted: 1 item skipped, none converted, so task 'det' was not"
+        assertThat(out.toString()).isEqualTo("Read 1 label file: 1 with boxes (YOLO detection); writing an object-detection"
+                + " task.\nNothing was converted: 1 item skipped, none converted, so task 'det' was not"
                 + " written to " + output + ".\n");
         nothingPublished(output);
     }

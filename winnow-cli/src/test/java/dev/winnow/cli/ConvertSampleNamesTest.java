@@ -82,13 +82,17 @@ class ConvertSampleNamesTest {
         assertThat(exit).isEqualTo(ExitCodes.OK);
     }
 
+    /** YOLO's first line, saying what kind of labels it read. */
+    private static final String YOLO_BOXES = "Read 1 label file: 1 with boxes (YOLO detection); writing an object-detection task.\n";
+
     private void convertsIntoReadmeLayout(Path data, String task, String taskType, String predictions, String... convert)
             throws Exception {
         List<String> args = new ArrayList<>(List.of("convert"));
         args.addAll(List.of(convert));
         args.addAll(List.of("--images", data.resolve("images").toString(), "--output", data.toString(), "--task", task));
         assertThat(run(args)).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with " + predictions + " to task '" + task + "' in " + data
+        assertThat(out.toString()).isEqualTo((convert[0].equals("yolo") ? YOLO_BOXES : "") + "Wrote 2 prediction files with "
+                + predictions + " to task '" + task + "' in " + data
                 + ".\n" + IN_OUTPUT.formatted(data) + "Check it with: winnow validate --input " + data + " --task " + task + "\n");
         assertThat(Files.readString(data.resolve(".lightly/predictions/" + task + "/images/a/x.json")))
                 .startsWith("{\"file_name\":\"images/a/x.png\",");
