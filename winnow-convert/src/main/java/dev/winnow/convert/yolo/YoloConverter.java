@@ -253,8 +253,9 @@ public final class YoloConverter {
             this.wanted = wanted;
             categories.forEach(c -> ids.add(c.id()));
             int max = categories.stream().mapToInt(Category::id).max().orElse(-1);
-            this.classRange = max == categories.size() - 1 ? categories.size() + " classes (0 to " + max + ")"
-                    : categories.size() + " classes with other ids";
+            this.classRange = max == categories.size() - 1 ? "names " + categories.size() + " classes (0 to " + max + ")"
+                    : "has the class ids " + categories.stream().map(c -> Integer.toString(c.id())).collect(Collectors.joining(", "))
+                    + " only";
             this.poseValues = poseValues;
             this.keypointDims = keypointDims;
             this.defaultScore = defaultScore;
@@ -323,7 +324,7 @@ public final class YoloConverter {
             }
             if (!ids.contains(cls)) {
                 report(diagnostics, label, lineNumber, "C202", "Line " + lineNumber + " has class " + cls + ", but the classes"
-                        + " file names " + classRange + ". The line is skipped.");
+                        + " file " + classRange + ". The line is skipped.");
                 return null;
             }
             int n = fields.length - 1;
