@@ -117,6 +117,22 @@ final class AzureBlobDatasource implements Datasource {
         return paths;
     }
 
+    /** One delimited listing of the folder: its sub-folders, without walking them. */
+    @Override
+    public List<String> folders(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description, true);
+        String start = rootKey + (folder.isEmpty() ? "" : folder + "/");
+        List<String> names = new ArrayList<>();
+        for (String sub : listFolder(start).subFolders()) {
+            String name = sub.substring(start.length(), sub.length() - 1);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        Collections.sort(names);
+        return names;
+    }
+
     /** One folder, all its pages: blobs directly in it and its sub-folders. */
     private FolderFanOut.Folder listFolder(String keyPrefix) throws IOException {
         ListBlobsOptions options = new ListBlobsOptions().setPrefix(keyPrefix).setMaxResultsPerPage(LIST_PAGE);
