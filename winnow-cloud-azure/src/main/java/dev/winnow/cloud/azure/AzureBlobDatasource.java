@@ -1,5 +1,6 @@
 package dev.winnow.cloud.azure;
 
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
@@ -285,7 +286,7 @@ final class AzureBlobDatasource implements Datasource {
                 return call.run();
             } catch (BlobStorageException e) {
                 if (e.getStatusCode() == 416 && BlobErrorCode.INVALID_RANGE.equals(e.getErrorCode())) {
-                    String contentRange = e.getResponse() == null ? null : e.getResponse().getHeaderValue("Content-Range");
+                    String contentRange = e.getResponse() == null ? null : e.getResponse().getHeaders().getValue(HttpHeaderName.CONTENT_RANGE);
                     throw new RangeNotSatisfiable(contentRange == null ? 0 : sizeOf(contentRange));
                 }
                 throw failures.translate(e, operation, path);

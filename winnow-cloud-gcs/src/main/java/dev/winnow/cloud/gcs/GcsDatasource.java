@@ -22,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -148,8 +149,8 @@ final class GcsDatasource implements Datasource {
         if (blob == null) {
             return Optional.empty();
         }
-        Long updated = blob.getUpdateTime();
-        return Optional.of(new FileStat(blob.getSize(), updated == null ? 0 : updated));
+        OffsetDateTime updated = blob.getUpdateTimeOffsetDateTime();
+        return Optional.of(new FileStat(blob.getSize(), updated == null ? 0 : updated.toInstant().toEpochMilli()));
     }
 
     private Blob get(String checked) throws IOException {
