@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
 @Command(name = "scores",
         mixinStandardHelpOptions = true,
         description = {
-                "Computes the active-learning scores of one task's predictions and writes them as CSV:",
-                "sample,<score names>, one line per sample with a valid prediction file, sorted by sample name.",
+                "Writes the active-learning scores of one task's samples as CSV.",
+                "The columns are sample,<score names>, one line per sample with a valid prediction file, sorted by sample name.",
                 "Invalid prediction files are reported on stderr and skipped."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
