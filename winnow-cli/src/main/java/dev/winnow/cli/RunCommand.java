@@ -4,6 +4,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
+import dev.winnow.select.config.ConfigException;
 import dev.winnow.worker.config.RunConfig;
 import dev.winnow.worker.config.RunConfigParser;
 import dev.winnow.worker.run.ConsoleProgress;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -71,8 +73,20 @@ public final class RunCommand implements Callable<Integer> {
             err.println("winnow: The run configuration " + config + " does not exist or is not a file.");
             return ExitCodes.USAGE;
         }
-        RunConfig parsed = RunConfigParser.parse(Files.readString(config, StandardCharsets.UTF_8), config.toString(),
-                config.toAbsolutePath().getParent());
+        RunConfig parsed;
+        try {
+            parsed = RunConfigParser.parse(Files.readString(config, StandardCharsets.UTF_8), config.toString(),
+                    config.toAbsolutePath().getParent());
+        } catch (ConfigException e) {
+            List<ConfigException> problems = e.problems();
+            if (problems.size() == 1) {
+                err.println("winnow: " + e.getMessage());
+            } else {
+                err.println("winnow: The run configuration " + config + " has " + problems.size() + " problems:");
+                problems.forEach(p -> err.println("  " + p.getMessage()));
+            }
+            return ExitCodes.USAGE;
+        }
         Datasource inputLocation;
         Datasource opened;
         try {

@@ -46,15 +46,19 @@ public final class ConfigReader {
         }
     }
 
-    /** Fails on the first key of {@code object} that is not in {@code allowed}, with a "did you mean" hint. */
+    /** Fails on the keys of {@code object} that are not in {@code allowed}, all of them, each with a "did you mean" hint. */
     public static void checkKeys(JsonNode object, String pointer, Collection<String> allowed) {
+        List<ConfigException> unknown = new ArrayList<>();
         for (String key : object.propertyNames()) {
             if (!allowed.contains(key)) {
                 String at = child(pointer, key);
                 String hint = DidYouMean.hint(key, allowed);
-                throw new ConfigException(at, "Unknown key '" + key + "' at " + at + "."
-                        + (hint.isEmpty() ? " Allowed keys there: " + String.join(", ", allowed) + "." : hint));
+                unknown.add(new ConfigException(at, "Unknown key '" + key + "' at " + at + "."
+                        + (hint.isEmpty() ? " Allowed keys there: " + String.join(", ", allowed) + "." : hint)));
             }
+        }
+        if (!unknown.isEmpty()) {
+            throw ConfigException.of(unknown);
         }
     }
 
