@@ -8,6 +8,7 @@ import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.Wording;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -117,7 +118,9 @@ final class ConvertTarget {
     }
 
     String summaryOf(ConversionReport report) {
-        return "Wrote " + report.predictionFiles() + " prediction files with " + report.singletons() + " predictions to task '"
-                + task + "' in " + output + (report.diagnosticCount() > 0 ? "; " + report.diagnosticCount() + " items were skipped." : ".");
+        return "Wrote " + Wording.count(report.predictionFiles(), "prediction file") + " with "
+                + Wording.count(report.singletons(), "prediction") + " to task '" + task + "' in " + output
+                + (report.diagnosticCount() > 0 ? "; " + Wording.count(report.diagnosticCount(), "item was", "items were")
+                + " skipped." : ".");
     }
 }

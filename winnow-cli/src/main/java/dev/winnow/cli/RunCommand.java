@@ -4,6 +4,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
+import dev.winnow.format.PredictionPaths;
 import dev.winnow.select.config.ConfigException;
 import dev.winnow.worker.config.RunConfig;
 import dev.winnow.worker.config.RunConfigParser;
@@ -106,11 +107,26 @@ public final class RunCommand implements Callable<Integer> {
         try {
             RunSummary summary = new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), decodeThreads).run(request);
             out.print(summary.toText());
+            if (summary.counts().predictionFiles() == 0) {
+                out.println(noPredictionsNote(inputLocation, outputLocation));
+            }
             out.flush();
             return ExitCodes.OK;
         } catch (RunFailedException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.INVALID;
         }
+    }
+
+    /** Where predictions were looked for, and whether the input holds the ones the user may have meant. */
+    static String noPredictionsNote(Datasource input, Datasource output) throws IOException {
+        String note = "note: no prediction files were found in " + output.description() + "/" + PredictionPaths.ROOT + "; "
+                + "the run used embeddings and metadata only.";
+        boolean elsewhere = !output.rootUri().equals(input.rootUri()) || output.rootUri().isEmpty();
+        if (elsewhere && input.stat(PredictionPaths.ROOT + "/tasks.json").isPresent()) {
+            note += " The input " + input.description() + " has " + PredictionPaths.ROOT + ": predictions are read from the output"
+                    + " location, so leave out --output or copy " + PredictionPaths.ROOT + " there.";
+        }
+        return note;
     }
 }

@@ -67,7 +67,7 @@ public final class SampleLister {
 
     /** Whether {@code path} is an image or video outside the folders Winnow and predictions own. */
     public static boolean isSample(String path) {
-        if (MediaKind.of(path).isEmpty()) {
+        if (MediaKind.of(path).isEmpty() || SystemFiles.isSystemFile(path)) {
             return false;
         }
         int lastSlash = path.lastIndexOf('/');

@@ -77,7 +77,7 @@ public final class PredictionFileReader {
                     long at = mark(p);
                     d.addLenient(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.STRICT_UNKNOWN_FIELD, "/" + segment(name),
                             JsonReading.lineOf(at), JsonReading.columnOf(at), "The field \"" + name
-                                    + "\" is not part of a prediction file (file_name, predictions); it is ignored.");
+                                    + "\" is not part of a prediction file (file_name, predictions)" + d.unknownFieldOutcome());
                     p.skipChildren();
                 }
             }

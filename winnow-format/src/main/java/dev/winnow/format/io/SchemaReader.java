@@ -74,7 +74,7 @@ public final class SchemaReader {
                 default -> {
                     d.addLenient(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.STRICT_UNKNOWN_FIELD, "/" + segment(name),
                             JsonReading.lineOf(mark(p)), JsonReading.columnOf(mark(p)), "The field \"" + name
-                                    + "\" is not part of a schema, which has task_type and categories; it is ignored.");
+                                    + "\" is not part of a schema, which has task_type and categories" + d.unknownFieldOutcome());
                     p.skipChildren();
                 }
             }
@@ -195,7 +195,7 @@ public final class SchemaReader {
                     long at = mark(p);
                     d.addLenient(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.STRICT_UNKNOWN_FIELD, fp, JsonReading.lineOf(at),
                             JsonReading.columnOf(at), "The field \"" + field
-                                    + "\" is not part of a category (id, name, supercategory, keypoints, skeleton); it is ignored.");
+                                    + "\" is not part of a category (id, name, supercategory, keypoints, skeleton)" + d.unknownFieldOutcome());
                     p.skipChildren();
                 }
             }

@@ -49,7 +49,8 @@ public enum DiagnosticCode {
     UNKNOWN_FIELD("W003", "A field that the format does not define; ignored."),
     SAMPLE_WITHOUT_PREDICTION("W004", "A sample has no prediction file in a task."),
     NOT_A_PREDICTION_FILE("W005", "A file in a task folder that is not a .json prediction file; ignored."),
-    MORE_IN_FILE("W006", "A file has more problems than the per-file limit; the rest are not reported.");
+    MORE_IN_FILE("W006", "A file has more problems than the per-file limit; the rest are not reported."),
+    NO_TASK_LISTED("W007", "tasks.json lists no task, though task folders with a schema.json are there.");
 
     private final String code;
     private final String meaning;

@@ -4,6 +4,7 @@ import static dev.winnow.select.config.ConfigReader.checkKeys;
 import static dev.winnow.select.config.ConfigReader.child;
 import static dev.winnow.select.config.ConfigReader.describe;
 
+import dev.winnow.format.Wording;
 import dev.winnow.select.config.ConfigException;
 import dev.winnow.select.config.ConfigProblems;
 import dev.winnow.select.config.ConfigReader;
@@ -246,7 +247,7 @@ public final class SelectionConfigParser {
                 sum += fraction;
             }
             if (sum > 1 + 1e-6) {
-                throw new ConfigException(targetAt, "The target fractions at " + targetAt + " sum to " + sum
+                throw new ConfigException(targetAt, "The target fractions at " + targetAt + " sum to " + Wording.number(sum)
                         + "; they must sum to at most 1.");
             }
         }

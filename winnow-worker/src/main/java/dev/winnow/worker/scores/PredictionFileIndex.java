@@ -2,6 +2,7 @@ package dev.winnow.worker.scores;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
+import dev.winnow.datasource.SystemFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
 import dev.winnow.format.PredictionPaths;
@@ -62,7 +63,7 @@ final class PredictionFileIndex {
         List<String> matched = new ArrayList<>();
         for (String path : output.list(folder)) {
             String relative = path.substring(folder.length());
-            if (relative.equals("schema.json")) {
+            if (relative.equals("schema.json") || SystemFiles.isSystemFile(relative)) {
                 continue;
             }
             if (!relative.endsWith(".json")) {

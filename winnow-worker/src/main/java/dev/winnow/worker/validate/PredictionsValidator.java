@@ -6,6 +6,7 @@ import dev.winnow.datasource.PathOutsideRootException;
 import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
+import dev.winnow.format.Wording;
 import dev.winnow.format.io.SchemaReader;
 import dev.winnow.format.io.TaskListReader;
 import dev.winnow.format.validate.DiagnosticCode;
@@ -114,6 +115,17 @@ public final class PredictionsValidator {
         }
         FileResult<TaskList> result = TaskListReader.read(TASKS_FILE, bytes.get(), settings.options());
         collector.addAll(result.diagnostics());
+        if (result.value().isPresent() && result.value().get().names().isEmpty()) {
+            List<String> folders = output.list(TaskChecker.ROOT).stream()
+                    .filter(p -> p.endsWith("/schema.json"))
+                    .map(p -> p.substring(TaskChecker.ROOT.length(), p.length() - "/schema.json".length()))
+                    .toList();
+            if (!folders.isEmpty()) {
+                collector.add(DiagnosticCode.NO_TASK_LISTED.of(TASKS_FILE, "tasks.json lists no task, so nothing is checked, "
+                        + "but " + TaskChecker.ROOT + " holds " + Wording.count(folders.size(), "task folder") + " with a schema.json ("
+                        + String.join(", ", folders) + "); list the tasks to check in tasks.json."));
+            }
+        }
         return result.value();
     }
 

@@ -1,14 +1,16 @@
 package dev.winnow.worker.validate;
 
-import dev.winnow.format.PredictionPaths;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.PathOutsideRootException;
+import dev.winnow.datasource.SystemFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.PredictionPaths;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.Wording;
 import dev.winnow.format.io.PredictionFileReader;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.FileResult;
@@ -82,7 +84,7 @@ final class TaskChecker {
         long checked = 0;
         for (String path : files) {
             String relative = path.substring(folder.length());
-            if (relative.equals("schema.json") || isInNestedTask(relative, nestedTasks)) {
+            if (relative.equals("schema.json") || SystemFiles.isSystemFile(relative) || isInNestedTask(relative, nestedTasks)) {
                 continue;
             }
             if (!relative.endsWith(".json")) {
@@ -229,7 +231,7 @@ final class TaskChecker {
                     FrameName name = FrameName.of(video, frame.index(), frames);
                     if (!frame.paddedFor(frames)) {
                         found.add(DiagnosticCode.FRAME_PADDING.of(job.path(), "The frame index " + frame.indexText() + " has "
-                                + frame.indexText().length() + " digits, but " + video + " has " + frames + " frames, so it takes "
+                                + Wording.count(frame.indexText().length(), "digit") + ", but " + video + " has " + frames + " frames, so it takes "
                                 + FrameName.padding(frames) + "; expected " + folder + name.predictionPath() + "."));
                         bad = true;
                     }
