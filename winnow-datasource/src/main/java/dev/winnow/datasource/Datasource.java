@@ -59,6 +59,15 @@ public interface Datasource {
         return kept;
     }
 
+    /**
+     * Where a listed file really is when that is outside the root (a link leading out), so that it
+     * may not be read; empty for an ordinary file. The default, for locations without links, is
+     * always empty.
+     */
+    default Optional<String> leadsOutside(String path) throws IOException {
+        return Optional.empty();
+    }
+
     /** Size and modification time of a file, or empty when it does not exist. */
     Optional<FileStat> stat(String path) throws IOException;
 

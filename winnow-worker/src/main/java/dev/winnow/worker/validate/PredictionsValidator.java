@@ -63,7 +63,7 @@ public final class PredictionsValidator {
         List<ValidationReport.TaskOutcome> outcomes = new ArrayList<>();
         Optional<TaskList> taskList = readTaskList(output, collector);
         if (taskList.isEmpty()) {
-            List<String> samples = SampleLister.list(input, output);
+            List<String> samples = samples(input, output, collector);
             return new ValidationReport(samples.size(), outcomes, collector.sorted(), collector.errors(), collector.warnings(),
                     collector.suppressed());
         }
@@ -75,7 +75,7 @@ public final class PredictionsValidator {
                     .filter(t -> settings.tasks().isEmpty() || settings.tasks().contains(t)).findFirst();
             Future<List<String>> firstListing = first.isEmpty() ? null
                     : pool.submit(() -> output.list(TaskChecker.ROOT + first.get()));
-            List<String> samples = SampleLister.list(input, output);
+            List<String> samples = samples(input, output, collector);
             List<String> tasks = selectTasks(taskList.get().names());
             TaskChecker.Shared shared = new TaskChecker.Shared(input, output, settings, media, new SampleIndex(samples),
                     collector, pool, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
@@ -88,6 +88,15 @@ public final class PredictionsValidator {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The samples; those that lead out of the input are reported, one by one, and never read. */
+    private static List<String> samples(Datasource input, Datasource output, DiagnosticCollector collector) throws IOException {
+        SampleLister.Listing listing = SampleLister.scan(input, output);
+        for (SampleLister.Refused r : listing.refused()) {
+            collector.add(DiagnosticCode.UNREADABLE.of(r.path(), r.message(input)));
+        }
+        return listing.samples();
     }
 
     private List<String> selectTasks(List<String> listed) {
