@@ -5,6 +5,7 @@ import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
+import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
@@ -110,7 +111,7 @@ public final class CocoExporter {
         }
         Path out = options.out().toAbsolutePath();
         Files.createDirectories(out.getParent());
-        Path temp = Files.createTempFile(out.getParent(), "." + out.getFileName() + ".", ".tmp");
+        Path temp = AtomicWrite.temporaryBeside(out);
         int written = 0;
         long annotations = 0;
         try {

@@ -1,5 +1,6 @@
 package dev.winnow.select.embed;
 
+import dev.winnow.datasource.AtomicWrite;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -60,7 +61,7 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
         checked(dimension);
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        Path temporary = AtomicWrite.temporaryBeside(absolute);
         Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16);
         EmbeddingsCsvWriter writer = new EmbeddingsCsvWriter(out, dimension, temporary, absolute);
         try {
