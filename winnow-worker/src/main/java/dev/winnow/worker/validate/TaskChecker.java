@@ -94,6 +94,16 @@ final class TaskChecker {
             }
             checked++;
             String base = relative.substring(0, relative.length() - ".json".length());
+            List<Integer> sharing = samples.imagesSharing(base);
+            if (!sharing.isEmpty()) {
+                // One file cannot be the predictions of two images; say so once instead of a mismatch and a missing file.
+                sharing.forEach(matched::set);
+                invalid.incrementAndGet();
+                shared.collector().add(DiagnosticCode.SAMPLES_SHARE_PREDICTION.of(path, Wording.count(sharing.size(), "sample")
+                        + " map to this one prediction file: " + String.join(" and ", sharing.stream().map(samples::sample).toList())
+                        + "; rename all but one so that each image has its own prediction file."));
+                continue;
+            }
             int sample = samples.image(base);
             FrameName.Parsed frame = null;
             if (sample < 0) {
@@ -105,6 +115,12 @@ final class TaskChecker {
             }
             if (sample >= 0) {
                 matched.set(sample);
+                String named = samples.sample(sample);
+                if (frame == null && !named.substring(0, named.lastIndexOf('.')).equals(base)) {
+                    shared.collector().add(DiagnosticCode.NAME_NORMALISATION.of(path, "The prediction file's path and the sample "
+                            + named + " differ only in Unicode normalisation (composed or decomposed letters); they are taken as"
+                            + " the same."));
+                }
             }
             batch.add(new Job(path, base, sample, frame));
             if (batch.size() == BATCH) {
