@@ -52,7 +52,8 @@ public enum DiagnosticCode {
     NOT_A_PREDICTION_FILE("W005", "A file in a task folder that is not a .json prediction file; ignored."),
     MORE_IN_FILE("W006", "A file has more problems than the per-file limit; the rest are not reported."),
     NO_TASK_LISTED("W007", "tasks.json lists no task, though task folders with a schema.json are there."),
-    NAME_NORMALISATION("W008", "Two names differ only in Unicode normalisation; they are taken as the same.");
+    NAME_NORMALISATION("W008", "Two names differ only in Unicode normalisation; they are taken as the same."),
+    SKELETON_ZERO_BASED("W009", "A keypoint skeleton counts from 0; accepted, though COCO counts from 1.");
 
     private final String code;
     private final String meaning;
