@@ -33,7 +33,14 @@ public final class ConfigException extends IllegalArgumentException {
     /** One exception for {@code problems} (at least one), flattening those that hold several. */
     public static ConfigException of(List<ConfigException> problems) {
         List<ConfigException> flat = new ArrayList<>();
-        problems.forEach(p -> flat.addAll(p.problems()));
+        for (ConfigException problem : problems) {
+            for (ConfigException p : problem.problems()) {
+                // One mistake found by two checks (an unknown key that is also a missing one) is one problem.
+                if (flat.stream().noneMatch(f -> f.pointer.equals(p.pointer) && f.getMessage().equals(p.getMessage()))) {
+                    flat.add(p);
+                }
+            }
+        }
         if (flat.isEmpty()) {
             throw new IllegalStateException("no problems to report");
         }

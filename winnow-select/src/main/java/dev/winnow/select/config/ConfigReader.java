@@ -66,6 +66,13 @@ public final class ConfigReader {
     public static JsonNode require(JsonNode object, String pointer, String key) {
         JsonNode value = object.get(key);
         if (value == null || value.isNull()) {
+            // A misspelling of the key explains its absence; say that, as checkKeys does, rather than a second problem.
+            for (String present : object.propertyNames()) {
+                if (!object.has(key) && DidYouMean.suggest(present, List.of(key)).isPresent()) {
+                    String at = child(pointer, present);
+                    throw new ConfigException(at, "Unknown key '" + present + "' at " + at + ". Did you mean '" + key + "'?");
+                }
+            }
             throw new ConfigException(child(pointer, key), "Missing required key '" + key + "' at " + where(pointer) + ".");
         }
         return value;
