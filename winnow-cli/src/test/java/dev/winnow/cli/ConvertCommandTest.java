@@ -55,8 +55,8 @@ class ConvertCommandTest {
         Path output = dir.resolve("out");
         int exit = convertCoco(coco, "--default-score", "0");
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
-        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 predictions to task 'det' in " + output
-                + "; 1 items were skipped.\n");
+        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 prediction to task 'det' in " + output
+                + "; 1 item was skipped.\n");
         assertThat(err.toString()).isEqualTo("error C101 " + coco + " /annotations/1/image_id: The annotation refers to image"
                 + " id 5, which the images list does not have; it is skipped.\n");
         assertThat(Files.readString(output.resolve(".lightly/predictions/det/a/x.json")))
@@ -109,8 +109,8 @@ class ConvertCommandTest {
 
         assertThat(convertCoco(other, "--overwrite")).isEqualTo(ExitCodes.INVALID);
 
-        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 predictions to task 'det' in " + output
-                + "; 1 items were skipped.\n");
+        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 prediction to task 'det' in " + output
+                + "; 1 item was skipped.\n");
         assertThat(namesIn(output.resolve(".lightly/predictions"))).containsExactly("det", "tasks.json");
         assertThat(namesIn(output.resolve(".lightly/predictions/det"))).containsExactly("b", "schema.json", "y.json");
         assertThat(Files.readString(output.resolve(".lightly/predictions/det/b/z.json")))

@@ -183,7 +183,7 @@ class FirstHourTest {
         write(config, "{\"selection\": {\"n_samples\": 2,\n  \"strategies\": [],}}");
         assertThat(winnow("run", "--input", data.toString(), "--config", config.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).isEqualTo("winnow: The run configuration " + config + " is not valid JSON at line 2,"
-                + " column 19: found '}' where a key in double quotes was expected.\n");
+                + " column 20: found '}' where a key in double quotes was expected.\n");
 
         Files.write(config, concat(BOM, CONFIG.getBytes(StandardCharsets.UTF_8)));
         assertThat(winnow("run", "--input", data.toString(), "--config", config.toString(), "--run-id", "bom"))
@@ -249,7 +249,7 @@ class FirstHourTest {
         Path data = classified(decomposed + ".png");
         write(data.resolve(".lightly/predictions/cls/" + decomposed + ".json"), prediction(composed + ".png"));
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).startsWith("warning W008 .lightly/predictions/cls/" + decomposed + ".json:1:14 /file_name:"
+        assertThat(out.toString()).startsWith("warning W008 .lightly/predictions/cls/" + decomposed + ".json:1:15 /file_name:"
                 + " file_name \"" + composed + ".png\" and the sample \"" + decomposed + ".png\" differ only in Unicode"
                 + " normalisation (composed or decomposed letters); they are taken as the same.\n"
                 + "task cls (classification): 1 file checked, 1 valid, 0 invalid, 0 samples without predictions\n");
@@ -279,15 +279,23 @@ class FirstHourTest {
                 "{\"file_name\": \"a.png\", \"extra\": 1, \"predictions\": [{\"category_id\": 0}]}");
         assertThat(winnow("validate", "--input", data.toString(), "--strict", "--max-errors", "0"))
                 .isEqualTo(ExitCodes.INVALID);
-        assertThat(out.toString()).startsWith("error E034 .lightly/predictions/cls/a.json:1:33 /extra: The field \"extra\" is"
-                + " not part of a prediction file (file_name, predictions); strict mode allows no unknown fields.\n");
+        assertThat(out.toString()).isEqualTo("""
+                error E030 .lightly/predictions/cls: All 1 prediction file of task "cls" is invalid; expected at least one valid file, so the task fails.
+                error E034 .lightly/predictions/cls/a.json:1:33 /extra: The field "extra" is not part of a prediction file (file_name, predictions); strict mode allows no unknown fields.
+                task cls (classification): 1 file checked, 0 valid, 1 invalid, 0 samples without predictions; FAILED
+                summary: 1 task, 1 file checked, 0 valid, 1 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 1).
+                The predictions have errors.
+                """);
 
         write(data.resolve(".lightly/predictions/cls/schema.json"), "{\"task_type\": \"classification\", \"categories\": ["
                 + "{\"id\": 0, \"name\": \"cat\"}, {\"id\": 0, \"name\": \"dog\"}]}");
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.INVALID);
-        assertThat(out.toString()).startsWith("""
-                error E028 .lightly/predictions/cls/schema.json:1:80 /categories/1/id: Category id 0 is used twice; expected unique ids.
+        assertThat(out.toString()).isEqualTo("""
+                error E028 .lightly/predictions/cls/schema.json:1:97 /categories/1/id: Category id 0 is used by categories 0 and 1; expected unique ids.
                 error E029 .lightly/predictions/cls/schema.json: The task "cls" has no valid schema, so none of its prediction files were checked.
+                task cls (no valid schema): 0 files checked, 0 valid, 0 invalid, 0 samples without predictions; FAILED
+                summary: 1 task, 0 files checked, 0 valid, 0 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 1).
+                The predictions have errors.
                 """);
 
         write(data.resolve(".lightly/predictions/tasks.json"), "[]");
