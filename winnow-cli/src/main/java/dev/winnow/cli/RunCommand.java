@@ -1,18 +1,18 @@
 package dev.winnow.cli;
 
+import dev.winnow.config.ConfigException;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.format.PredictionPaths;
-import dev.winnow.select.config.ConfigException;
-import dev.winnow.worker.config.RunConfig;
-import dev.winnow.worker.config.RunConfigParser;
-import dev.winnow.worker.run.ConsoleProgress;
-import dev.winnow.worker.run.RunFailedException;
-import dev.winnow.worker.run.RunPipeline;
-import dev.winnow.worker.run.RunRequest;
-import dev.winnow.worker.run.RunSummary;
+import dev.winnow.run.ConsoleProgress;
+import dev.winnow.run.RunFailedException;
+import dev.winnow.run.RunPipeline;
+import dev.winnow.run.RunRequest;
+import dev.winnow.run.RunSummary;
+import dev.winnow.run.config.RunConfig;
+import dev.winnow.run.config.RunConfigParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

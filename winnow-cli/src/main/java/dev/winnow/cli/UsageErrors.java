@@ -1,6 +1,6 @@
 package dev.winnow.cli;
 
-import dev.winnow.select.config.DidYouMean;
+import dev.winnow.config.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package dev.winnow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.winnow.worker.config.RunConfigParser;
-import dev.winnow.worker.demo.DemoDataset;
+import dev.winnow.demo.DemoDataset;
+import dev.winnow.run.config.RunConfigParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
