@@ -178,6 +178,6 @@ public final class ScoresCommand implements Callable<Integer> {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return IoErrors.describe(e);
     }
 }

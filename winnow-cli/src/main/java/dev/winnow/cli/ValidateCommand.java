@@ -193,6 +193,6 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return IoErrors.describe(e);
     }
 }

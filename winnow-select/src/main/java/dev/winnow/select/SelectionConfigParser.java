@@ -7,6 +7,7 @@ import static dev.winnow.config.ConfigReader.describe;
 import dev.winnow.config.ConfigException;
 import dev.winnow.config.ConfigProblems;
 import dev.winnow.config.ConfigReader;
+import dev.winnow.config.DidYouMean;
 import dev.winnow.select.SelectionInput.PredictionsName;
 import dev.winnow.select.SelectionStrategy.Distribution;
 import dev.winnow.select.SelectionStrategy.Operation;
@@ -57,6 +58,16 @@ public final class SelectionConfigParser {
     private static SampleBudget budget(JsonNode selection, String pointer) {
         boolean hasCount = present(selection, "n_samples");
         boolean hasProportion = present(selection, "proportion_samples");
+        if (!hasCount && !hasProportion) {
+            // A misspelt n_samples is the reason neither is set; report it as the unknown key it is (once, with checkKeys').
+            for (String key : selection.propertyNames()) {
+                Optional<String> meant = DidYouMean.suggest(key, TOP_KEYS).filter(k -> !k.equals("strategies"));
+                if (!TOP_KEYS.contains(key) && meant.isPresent()) {
+                    String at = child(pointer, key);
+                    throw new ConfigException(at, "Unknown key '" + key + "' at " + at + "." + DidYouMean.hint(key, TOP_KEYS));
+                }
+            }
+        }
         if (hasCount == hasProportion) {
             throw new ConfigException(pointer, "Set exactly one of 'n_samples' and 'proportion_samples' at "
                     + where(pointer) + (hasCount ? ", not both." : "; neither is set."));
