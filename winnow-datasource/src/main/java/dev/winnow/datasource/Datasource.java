@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A location of files addressed by POSIX paths relative to its root ({@code sub/dir/img.png}): a
@@ -57,6 +58,34 @@ public interface Datasource {
             }
         }
         return kept;
+    }
+
+    /**
+     * Where a listed file really is when that is outside the root (a link leading out), so that it
+     * may not be read; empty for an ordinary file. The default, for locations without links, is
+     * always empty.
+     */
+    default Optional<String> leadsOutside(String path) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
+     * The names of the folders directly inside the folder {@code prefix} ("" for the root), sorted;
+     * empty when it does not exist. Links are not folders here. The default derives them from
+     * {@link #list} and so sees only folders that hold a file; an implementation may read just the
+     * one folder.
+     */
+    default List<String> folders(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description(), true);
+        int start = folder.isEmpty() ? 0 : folder.length() + 1;
+        TreeSet<String> names = new TreeSet<>();
+        for (String path : list(prefix)) {
+            int slash = path.indexOf('/', start);
+            if (slash > start) {
+                names.add(path.substring(start, slash));
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** Size and modification time of a file, or empty when it does not exist. */

@@ -121,6 +121,23 @@ public final class LocalDatasource implements Datasource {
         return root.resolve(DatasourcePaths.check(path, description(), true));
     }
 
+    /** One look at the file itself (is it a link?) and one real-path check per folder, remembered. */
+    @Override
+    public Optional<String> leadsOutside(String path) throws IOException {
+        Path file = root.resolve(DatasourcePaths.check(path, description(), false));
+        Path folder = file.getParent();
+        if (!Files.isSymbolicLink(file) && (folder == null || isCheckedFolder(folder))) {
+            return Optional.empty();
+        }
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return real.startsWith(realRoot) ? Optional.empty() : Optional.of(real.toString());
+    }
+
     @Override
     public List<String> list(String prefix) throws IOException {
         return list(prefix, Set.of());
@@ -173,6 +190,27 @@ public final class LocalDatasource implements Datasource {
         });
         Collections.sort(paths);
         return paths;
+    }
+
+    /** Reads only the one folder; links to folders are left out, as the listing does not follow them. */
+    @Override
+    public List<String> folders(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description(), true);
+        Path start = root.resolve(folder);
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        requireInside(folder, start.toRealPath());
+        List<String> names = new ArrayList<>();
+        try (var entries = Files.newDirectoryStream(start)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(entry.getFileName().toString());
+                }
+            }
+        }
+        Collections.sort(names);
+        return names;
     }
 
     private static String posix(String relative) {

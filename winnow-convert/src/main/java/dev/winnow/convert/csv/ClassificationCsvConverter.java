@@ -7,12 +7,14 @@ import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
+import dev.winnow.convert.TextInputs;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.Probabilities;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.Wording;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,9 @@ public final class ClassificationCsvConverter {
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
+                if (number == 1) {
+                    line = TextInputs.withoutByteOrderMark(line);
+                }
                 if (line.isBlank() || (number == 1 && line.strip().toLowerCase(Locale.ROOT).startsWith("filename"))) {
                     continue;
                 }
@@ -103,7 +108,7 @@ public final class ClassificationCsvConverter {
             if (error == null && row.probabilities.length > 0) {
                 double sum = Probabilities.of(row.probabilities).sum();
                 if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-                    error = "Its probabilities sum to " + sum + ", not 1.";
+                    error = "Its probabilities sum to " + Wording.number(sum) + ", not 1.";
                 }
             }
             if (error == null && bySample.containsKey(row.fileName)) {
