@@ -146,7 +146,7 @@ final class JcodecVideoDecoder implements VideoDecoder {
         try {
             return H264Decoder.createH264DecoderFromCodecPrivate(codecPrivate);
         } catch (RuntimeException e) {
-            throw new MediaException("The video '" + path + "' has unreadable H.264 parameter sets (" + e + ").", e);
+            throw new MediaException("The video '" + path + "' has unreadable H.264 parameter sets.", e);
         }
     }
 
@@ -156,7 +156,7 @@ final class JcodecVideoDecoder implements VideoDecoder {
         try {
             return MP4Demuxer.createMP4Demuxer(new JcodecChannel(channel));
         } catch (RuntimeException e) {
-            throw new MediaException("The video '" + path + "' has a corrupt movie header (" + e + ").", e);
+            throw new MediaException("The video '" + path + "' has a corrupt movie header.", e);
         }
     }
 
@@ -165,7 +165,7 @@ final class JcodecVideoDecoder implements VideoDecoder {
         try {
             track = demuxer.getVideoTrack();
         } catch (RuntimeException e) {
-            throw new MediaException("The video '" + path + "' has a corrupt track table (" + e + ").", e);
+            throw new MediaException("The video '" + path + "' has a corrupt track table.", e);
         }
         if (!(track instanceof AbstractMP4DemuxerTrack mp4Track)) {
             throw new MediaException("The video '" + path + "' has no video track.");
@@ -175,7 +175,7 @@ final class JcodecVideoDecoder implements VideoDecoder {
 
     private static MediaException corrupt(String path, int decoded, RuntimeException cause) {
         return new MediaException("The video '" + path + "' is corrupt: its frame " + decoded
-                + " (in decoding order) could not be decoded" + (cause == null ? "" : " (" + cause + ")") + ".", cause);
+                + " (in decoding order) could not be decoded.", cause); // the library's wording stays in the cause
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
+import dev.winnow.testsupport.SampleMedia;
 import dev.winnow.worker.config.RunConfig;
 import dev.winnow.worker.config.RunConfigParser;
 import dev.winnow.worker.datapool.Datapool;
@@ -249,9 +250,8 @@ class RunPipelineTest {
     }
 
     @Test
-    void realImages_fromTheSharedData() throws IOException {
-        Path shared = Path.of(System.getProperty("winnow.sharedData", "../shared/data")).resolve("opencv-samples");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared), "shared sample data is absent");
+    void realImages_fromTheSampleMedia() throws IOException {
+        Path shared = SampleMedia.folder();
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
         RunConfig config = RunConfigParser.parse(DIVERSITY_4, "run.json", out);

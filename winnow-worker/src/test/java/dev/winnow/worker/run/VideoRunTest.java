@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
+import dev.winnow.testsupport.SampleMedia;
 import dev.winnow.worker.config.RunConfig;
 import dev.winnow.worker.config.RunConfigParser;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -55,8 +55,7 @@ class VideoRunTest {
 
     @Test
     void realVideo_everyFrameIsASample_namedAsTheFormatSays() throws IOException {
-        Path tree = Path.of(System.getProperty("winnow.sharedData", "../shared/data")).resolve("opencv-samples/street/tree.mp4");
-        Assumptions.assumeTrue(Files.isRegularFile(tree), "shared sample data is absent");
+        Path tree = SampleMedia.file("street/tree.mp4");
         Path data = tmp.resolve("data");
         Files.createDirectories(data.resolve("street"));
         Files.copy(tree, data.resolve("street/tree.mp4"));

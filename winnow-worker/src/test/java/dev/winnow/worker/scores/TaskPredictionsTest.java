@@ -9,13 +9,13 @@ import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.select.scores.ActiveLearningScorer;
 import dev.winnow.select.scores.ScoreName;
 import dev.winnow.select.scores.ScoresCsv;
+import dev.winnow.testsupport.SampleMedia;
 import dev.winnow.worker.run.RunProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,8 +196,7 @@ class TaskPredictionsTest {
 
     @Test
     void videoFrames_matchTheirFramesOfARealVideo() throws Exception {
-        Path video = Path.of(System.getProperty("winnow.sharedData", "../shared/data"), "opencv-samples/street/tree.mp4");
-        Assumptions.assumeTrue(Files.isRegularFile(video), "shared sample video not present");
+        Path video = SampleMedia.file("street/tree.mp4");
         Files.createDirectories(root.resolve("clips"));
         Files.copy(video, root.resolve("clips/tree.mp4"));
         tasks("det");
