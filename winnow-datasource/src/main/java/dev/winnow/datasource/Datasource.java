@@ -3,15 +3,17 @@ package dev.winnow.datasource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A location of files addressed by POSIX paths relative to its root ({@code sub/dir/img.png}). A
- * local folder today; cloud buckets implement the same interface.
+ * A location of files addressed by POSIX paths relative to its root ({@code sub/dir/img.png}): a
+ * local folder, or a prefix of a cloud bucket opened through a {@link LocationProvider}.
  *
  * <p>Paths are checked before use: an absolute path, a {@code ..} segment or a link that leads out
  * of the root is refused with {@link PathOutsideRootException}. Implementations are safe for use
@@ -67,6 +69,36 @@ public interface Datasource {
     SeekableByteChannel openSeekable(String path) throws IOException;
 
     /**
+     * Reads at most {@code length} bytes of a file from {@code offset} on: fewer at the end of the
+     * file, none from or past its end. For image headers: an object store answers it with one ranged
+     * request instead of a whole download. A missing file raises
+     * {@link java.nio.file.NoSuchFileException}.
+     */
+    default byte[] readRange(String path, long offset, int length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("A range needs an offset and a length of at least 0, but was " + offset
+                    + " and " + length + ".");
+        }
+        try (SeekableByteChannel in = openSeekable(path)) {
+            long available = Math.max(0, in.size() - offset);
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, available));
+            in.position(offset);
+            while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+                // fill until the range or the file ends
+            }
+            return buffer.position() == buffer.capacity() ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
+        }
+    }
+
+    /**
+     * How many reads callers should keep in flight on this datasource: a local disk gains little
+     * beyond the cores, an object store needs many requests at once to hide each one's latency.
+     */
+    default int parallelReads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
      * Reads a whole file, refusing one larger than {@code maxBytes} with a
      * {@link FileTooLargeException} whose message names the file and the limit; a missing file
      * raises {@link java.nio.file.NoSuchFileException}.
@@ -102,8 +134,20 @@ public interface Datasource {
     }
 
     /**
+     * Deletes one file; nothing happens when it does not exist. A folder is not a file: use
+     * {@link #deleteFolder} where folders can be deleted.
+     *
+     * @throws UnsupportedOperationException when the datasource cannot delete (read-only fakes)
+     */
+    default void delete(String path) throws IOException {
+        throw new UnsupportedOperationException(description() + " cannot delete files.");
+    }
+
+    /**
      * Whether {@link #moveFolder} and {@link #deleteFolder} are supported; false by default (an
-     * object store has no folders to rename in one step).
+     * object store has no folders to rename in one step). Where it is false, outputs are published
+     * without a rename: every file is written atomically by itself, and the file that makes the
+     * others visible (a task list, a completion marker) is written last.
      */
     default boolean canMoveFolders() {
         return false;

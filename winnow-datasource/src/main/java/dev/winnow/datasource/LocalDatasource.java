@@ -294,6 +294,26 @@ public final class LocalDatasource implements Datasource {
         }
     }
 
+    /** Removes the file or link itself, never what a link points to. */
+    @Override
+    public void delete(String path) throws IOException {
+        String checked = DatasourcePaths.check(path, description(), false);
+        Path target = root.resolve(checked);
+        Path parent = target.getParent();
+        Path realParent;
+        try {
+            realParent = parent.toRealPath();
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        requireInside(checked, realParent);
+        Path file = realParent.resolve(target.getFileName());
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("The path '" + checked + "' in " + description() + " is a folder, not a file.");
+        }
+        Files.deleteIfExists(file);
+    }
+
     @Override
     public boolean canMoveFolders() {
         return true;

@@ -95,6 +95,22 @@ public final class OutputLocation implements Datasource {
     }
 
     @Override
+    public void delete(String path) throws IOException {
+        requireWritable(path);
+        output.delete(path);
+    }
+
+    @Override
+    public byte[] readRange(String path, long offset, int length) throws IOException {
+        return output.readRange(path, offset, length);
+    }
+
+    @Override
+    public int parallelReads() {
+        return output.parallelReads();
+    }
+
+    @Override
     public boolean canMoveFolders() {
         return output.canMoveFolders();
     }

@@ -3,8 +3,9 @@ package dev.winnow.datasource;
 import java.io.IOException;
 
 /**
- * Thrown for a location Winnow cannot open: a cloud bucket whose datasource is not built yet, or a
- * URI scheme it does not know. The message names the location and what is accepted.
+ * Thrown for a location string Winnow cannot open: a malformed cloud location, a URI scheme it does
+ * not know, or a cloud whose module is not on the class path. A usage mistake (exit code 2); the
+ * message names the location and what is accepted.
  */
 public final class UnsupportedLocationException extends IOException {
     private static final long serialVersionUID = 1L;
