@@ -46,6 +46,35 @@ public final class Ffmpeg {
         return execute(command);
     }
 
+    /**
+     * The frames ffmpeg itself decodes from {@code video}, in its {@code -vsync passthrough} order
+     * (edit lists applied, no frame repeated or dropped), each as packed RGB bytes.
+     */
+    public static List<byte[]> rgbFrames(Path video, int width, int height) throws IOException, InterruptedException {
+        Path raw = Files.createTempFile(video.toAbsolutePath().getParent(), "frames", ".rgb");
+        try {
+            run("-i", video.toString(), "-f", "rawvideo", "-pix_fmt", "rgb24", "-vsync", "passthrough", raw.toString());
+            byte[] all = Files.readAllBytes(raw);
+            int frameBytes = width * height * 3;
+            if (all.length % frameBytes != 0) {
+                fail("ffmpeg decoded " + all.length + " bytes from " + video + ", not whole frames of " + width + "x" + height + ".");
+            }
+            List<byte[]> frames = new ArrayList<>();
+            for (int offset = 0; offset < all.length; offset += frameBytes) {
+                frames.add(Arrays.copyOfRange(all, offset, offset + frameBytes));
+            }
+            return frames;
+        } finally {
+            Files.deleteIfExists(raw);
+        }
+    }
+
+    /** The number of video samples stored in {@code video}, shown or not (ffprobe counts its packets). */
+    public static int storedFrames(Path video) throws IOException, InterruptedException {
+        return Integer.parseInt(probe("-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets",
+                "-of", "csv=p=0", video.toString()).trim());
+    }
+
     private static String execute(List<String> command) throws IOException, InterruptedException {
         require();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
