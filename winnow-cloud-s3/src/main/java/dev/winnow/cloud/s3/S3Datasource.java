@@ -1,0 +1,239 @@
+package dev.winnow.cloud.s3;
+
+import dev.winnow.cloud.s3.S3Errors.Operation;
+import dev.winnow.datasource.CloudLocation;
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.DatasourcePaths;
+import dev.winnow.datasource.FileTooLargeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * A prefix of an S3 bucket as a datasource. Paths are keys below the prefix; folders are the
+ * {@code /}-separated parts of keys. Every request goes through {@link Backoff}; blocking calls
+ * wait for the asynchronous client, so callers get {@link #parallelReads()} requests in flight by
+ * calling from that many threads.
+ *
+ * <p>Writes are single PUTs, which S3 makes visible whole or not at all, so no temporary names are
+ * needed; there is no folder rename ({@link #canMoveFolders()} is false).
+ */
+final class S3Datasource implements Datasource {
+    /** Folder listings in flight at once during a fan-out. */
+    static final int LIST_CONCURRENCY = 32;
+    /** Block size of seekable reads, and how many blocks are fetched ahead. */
+    static final int BLOCK_BYTES = 1 << 20;
+    static final int READ_AHEAD_BLOCKS = 2;
+
+    private final S3AsyncClient client;
+    private final CloudLocation location;
+    private final Backoff backoff;
+    private final int concurrency;
+    private final String description;
+
+    S3Datasource(S3AsyncClient client, CloudLocation location, Backoff backoff, int concurrency) {
+        this.client = client;
+        this.location = location;
+        this.backoff = backoff;
+        this.concurrency = concurrency;
+        this.description = location.toString();
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public Optional<URI> rootUri() {
+        return Optional.of(location.rootUri());
+    }
+
+    @Override
+    public int parallelReads() {
+        return concurrency;
+    }
+
+    private String key(String path) throws IOException {
+        return location.keyOf(DatasourcePaths.check(path, description, false));
+    }
+
+    /**
+     * Waits for a retried ranged GET; null when the range starts at or past the end (HTTP 416), which
+     * for a range from byte 0 means an empty object.
+     */
+    private ResponseBytes<GetObjectResponse> awaitRange(Supplier<CompletableFuture<ResponseBytes<GetObjectResponse>>> request,
+            String path) throws IOException {
+        try {
+            return backoff.call(request).join();
+        } catch (CompletionException e) {
+            if (S3Errors.status(Backoff.unwrap(e)) == 416) {
+                return null;
+            }
+            throw S3Errors.toIo(e, location, Operation.READ, path, backoff.maxAttempts());
+        }
+    }
+
+    /** Waits for a retried request, turning its failure into Winnow's exception for the operation. */
+    private <T> T await(Supplier<CompletableFuture<T>> request, Operation operation, String path) throws IOException {
+        try {
+            return backoff.call(request).join();
+        } catch (CompletionException e) {
+            throw S3Errors.toIo(e, location, operation, path, backoff.maxAttempts());
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        return list(prefix, Set.of());
+    }
+
+    @Override
+    public List<String> list(String prefix, Set<String> skippedFolders) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description, true);
+        String rootKey = location.keyOf("");
+        String start = location.keyOf(folder);
+        start = start.isEmpty() ? "" : start + "/";
+        List<String> keys = new FolderFanOut(client, location.bucket(), skippedFolders, LIST_CONCURRENCY, backoff).list(start,
+                e -> S3Errors.toIo(e, location, Operation.LIST, folder, backoff.maxAttempts()));
+        int cut = rootKey.isEmpty() ? 0 : rootKey.length() + 1;
+        List<String> paths = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            if (!key.endsWith("/")) { // folder markers made by consoles are not files
+                paths.add(key.substring(cut));
+            }
+        }
+        paths.sort(String::compareTo);
+        return paths;
+    }
+
+    @Override
+    public Optional<FileStat> stat(String path) throws IOException {
+        String key = key(path);
+        try {
+            HeadObjectResponse head = await(() -> client.headObject(b -> b.bucket(location.bucket()).key(key)), Operation.READ, path);
+            long modified = head.lastModified() == null ? 0 : head.lastModified().toEpochMilli();
+            return Optional.of(new FileStat(head.contentLength(), modified));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The object's size, or {@link java.nio.file.NoSuchFileException} naming the path. */
+    long size(String path) throws IOException {
+        String key = key(path);
+        return await(() -> client.headObject(b -> b.bucket(location.bucket()).key(key)), Operation.READ, path).contentLength();
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        String key = key(path);
+        ResponseInputStream<GetObjectResponse> stream = await(() -> client.getObject(b -> b.bucket(location.bucket()).key(key),
+                AsyncResponseTransformer.toBlockingInputStream()), Operation.READ, path);
+        return stream;
+    }
+
+    @Override
+    public SeekableByteChannel openSeekable(String path) throws IOException {
+        String key = key(path);
+        long size = size(path);
+        return new RangedChannel(size, BLOCK_BYTES, READ_AHEAD_BLOCKS,
+                (from, to) -> backoff.call(() -> client.getObject(b -> b.bucket(location.bucket()).key(key).range(range(from, to)),
+                        AsyncResponseTransformer.toBytes())).thenApply(ResponseBytes::asByteArray),
+                failure -> S3Errors.toIo(failure, location, Operation.READ, path, backoff.maxAttempts()));
+    }
+
+    /** An HTTP range of the bytes {@code from} to {@code to}, both included. */
+    private static String range(long from, long to) {
+        return "bytes=" + from + "-" + to;
+    }
+
+    @Override
+    public byte[] readAllBytes(String path, long maxBytes) throws IOException {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("The size limit must be at least 0 bytes, but was " + maxBytes + ".");
+        }
+        String key = key(path);
+        // One request: the range asks for one byte past the limit, and Content-Range tells the whole size.
+        String range = maxBytes >= Long.MAX_VALUE - 1 ? null : range(0, maxBytes);
+        ResponseBytes<GetObjectResponse> response = awaitRange(() -> client.getObject(
+                b -> b.bucket(location.bucket()).key(key).range(range), AsyncResponseTransformer.toBytes()), path);
+        if (response == null) {
+            return new byte[0]; // an empty object has no byte 0 to start a range at
+        }
+        byte[] bytes = response.asByteArray();
+        if (bytes.length > maxBytes) {
+            throw new FileTooLargeException(path, maxBytes, "The file '" + path + "' in " + description + " is "
+                    + totalSize(response.response(), bytes.length) + " bytes, larger than the limit of " + maxBytes + " bytes.");
+        }
+        return bytes;
+    }
+
+    private static long totalSize(GetObjectResponse response, long fallback) {
+        String contentRange = response.contentRange();
+        int slash = contentRange == null ? -1 : contentRange.lastIndexOf('/');
+        if (slash < 0 || contentRange.endsWith("*")) {
+            return fallback;
+        }
+        return Long.parseLong(contentRange.substring(slash + 1).trim());
+    }
+
+    @Override
+    public byte[] readRange(String path, long offset, int length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("A range needs an offset and a length of at least 0, but was " + offset
+                    + " and " + length + ".");
+        }
+        if (length == 0) {
+            size(path); // still says when the file is missing
+            return new byte[0];
+        }
+        String key = key(path);
+        ResponseBytes<GetObjectResponse> response = awaitRange(() -> client.getObject(
+                b -> b.bucket(location.bucket()).key(key).range(range(offset, offset + length - 1)),
+                AsyncResponseTransformer.toBytes()), path);
+        return response == null ? new byte[0] : response.asByteArray();
+    }
+
+    @Override
+    public void writeAtomically(String path, byte[] contents) throws IOException {
+        String key = key(path);
+        await(() -> client.putObject(b -> b.bucket(location.bucket()).key(key).contentLength((long) contents.length),
+                AsyncRequestBody.fromBytes(contents)), Operation.WRITE, path);
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        String key = key(path);
+        try {
+            await(() -> client.deleteObject(b -> b.bucket(location.bucket()).key(key)), Operation.DELETE, path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // already gone
+        }
+    }
+
+    @Override
+    public boolean canMoveFolders() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "S3Datasource[" + description + "]";
+    }
+}
