@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The real images and video kept in the repository's {@code testdata/opencv-samples} (origin and
- * licence in its NOTICE). They are part of the repository, so a test never skips for want of them.
+ * licence in its NOTICE), and the other media under {@code testdata/}. They are part of the
+ * repository, so a test never skips for want of them.
  */
 public final class SampleMedia {
     static final String FOLDER = "testdata/opencv-samples";
@@ -18,15 +19,20 @@ public final class SampleMedia {
 
     /** The sample folder, found from the module a test runs in up to the repository root. */
     public static Path folder() {
+        return testData("opencv-samples");
+    }
+
+    /** A folder below the repository's {@code testdata/}, for example {@code exif-orientation}. */
+    public static Path testData(String relative) {
         Path start = Path.of("").toAbsolutePath();
         // Every folder from a module up to the repository root holds a pom.xml; the search stops above it.
         for (Path dir = start; dir != null && Files.isRegularFile(dir.resolve("pom.xml")); dir = dir.getParent()) {
-            Path candidate = dir.resolve(FOLDER);
+            Path candidate = dir.resolve("testdata").resolve(relative);
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        return fail("The sample media folder " + FOLDER + " is missing from the repository that holds " + start + ".");
+        return fail("The folder testdata/" + relative + " is missing from the repository that holds " + start + ".");
     }
 
     /** One sample file, for example {@code street/tree.mp4}. */
