@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
  */
 record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, List<Diagnostic> diagnostics,
                   PredictionsLoader loader, RunSamples.Listing listing, Instant started, String runId, Clock clock,
-                  Progress progress, int threads, VideoDecoder videoDecoder, Path winnow) {
+                  Progress progress, int threads, VideoReaders videoDecoder, Path winnow) {
 
     /** Seconds since the run started. */
     double seconds() {
@@ -37,6 +37,6 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Li
     RunSummary summary(Path runPath, RunCounts counts, List<String> selected, SelectionResult result, Optional<String> objectTask) {
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, errors, diagnostics.size() - errors,
-                result == null ? "no candidates" : result.stopReason().description(), objectTask);
+                result == null ? "no candidates" : result.stopReason().description(), objectTask, videoDecoder.videosByDecoder());
     }
 }

@@ -71,6 +71,10 @@ class VideoRunTest {
         assertThat(summary.selected()).containsExactly("street/tree-54-mp4.png", "street/tree-65-mp4.png", "street/tree-67-mp4.png",
                 "street/tree-58-mp4.png", "street/tree-64-mp4.png");
         assertThat(summary.errors()).isZero();
+        // This module has only the built-in decoder on its class path.
+        assertThat(summary.videosByDecoder()).isEqualTo(java.util.Map.of("JCodec", 1));
+        assertThat(summary.toText()).contains("\n  samples:     68 listed, 68 processed, 0 known from earlier runs, 0 unreadable\n"
+                + "  videos:      1 read by JCodec\n  predictions: ");
 
         JsonNode report = JsonMapper.builder().build().readTree(summary.runFolder().resolve("report.json").toFile());
         JsonNode strip = report.get("videos").get(0);
