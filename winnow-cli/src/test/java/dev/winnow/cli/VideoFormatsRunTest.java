@@ -56,6 +56,8 @@ class VideoFormatsRunTest {
                 + "  predictions: 0 files, 0 invalid; 0 errors, 0 warnings\n"
                 + "  selected:    4 of 26 candidates (picked the requested number of samples)\n"
                 + "  results:     " + runFolder + "\n"
-                + "  report:      " + runFolder.resolve("report.html") + "\n");
+                + "  report:      " + runFolder.resolve("report.html") + "\n"
+                + "note: no prediction files were found in " + output.resolve(".lightly/predictions")
+                + "; the run used embeddings and metadata only.\n");
     }
 }
