@@ -4,6 +4,7 @@ import dev.winnow.format.PredictionFile;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionWriter;
+import dev.winnow.format.validate.DiagnosticCollector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +49,6 @@ public final class PerSampleConversion {
             written.add(i);
         });
         out.finish(schema.get());
-        return diagnostics.report(written.size(), singletons.get());
+        return ConversionReport.of(written.size(), singletons.get(), diagnostics);
     }
 }

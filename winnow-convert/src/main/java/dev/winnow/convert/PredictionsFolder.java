@@ -1,6 +1,7 @@
 package dev.winnow.convert;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionWriter;
@@ -49,7 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PredictionsFolder {
     /** The folder of all tasks, relative to the output root. */
-    public static final String ROOT = ".lightly/predictions";
 
     private static final JsonMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
@@ -66,7 +66,7 @@ public final class PredictionsFolder {
     private PredictionsFolder(Datasource output, String task, String staging) {
         this.output = output;
         this.task = task;
-        this.folder = ROOT + "/" + task;
+        this.folder = PredictionsLayout.taskFolder(task);
         this.staging = staging;
     }
 
@@ -79,8 +79,8 @@ public final class PredictionsFolder {
         if (!TaskList.isValidName(task)) {
             throw new ConversionException("The task name '" + task + "' is not valid; use letters, digits and _+=,.@:/- only.");
         }
-        if (!overwrite && !output.list(ROOT + "/" + task).isEmpty()) {
-            throw new ConversionException("The task folder " + ROOT + "/" + task + " already exists in "
+        if (!overwrite && !output.list(PredictionsLayout.taskFolder(task)).isEmpty()) {
+            throw new ConversionException("The task folder " + PredictionsLayout.taskFolder(task) + " already exists in "
                     + output.description() + "; pass --overwrite to replace it or choose another --task.");
         }
         return new PredictionsFolder(output, task, output.canMoveFolders() ? hiddenFolder(task, "staging") : null);
@@ -92,7 +92,7 @@ public final class PredictionsFolder {
      * and runs list; the same file system, so a rename moves it.
      */
     private static String hiddenFolder(String task, String kind) {
-        return ROOT + "/." + task.replace('/', '.') + "." + kind + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        return PredictionsLayout.ROOT + "/." + task.replace('/', '.') + "." + kind + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     }
 
     public String task() {
@@ -105,7 +105,7 @@ public final class PredictionsFolder {
 
     /** Path of a sample's prediction file relative to the output root. */
     public String pathOf(String sampleName) {
-        return ROOT + "/" + task + "/" + SampleNames.predictionFile(sampleName);
+        return PredictionsLayout.file(task, sampleName);
     }
 
     /** Writes the prediction file of one sample (into the staging folder until {@link #finish}). */
@@ -113,7 +113,7 @@ public final class PredictionsFolder {
         if (staging == null) {
             output.writeAtomicallyWithoutSync(pathOf(sampleName), json);
         } else {
-            output.writeInStaging(staging + "/" + SampleNames.predictionFile(sampleName), json);
+            output.writeInStaging(staging + "/" + PredictionsLayout.fileInTask(sampleName), json);
         }
     }
 
@@ -180,17 +180,17 @@ public final class PredictionsFolder {
         List<String> tasks = new ArrayList<>(existingTasks());
         byte[] schemaBytes = PredictionWriter.toBytes(schema);
         if (staging == null) {
-            output.writeAtomically(folder + "/schema.json", schemaBytes);
+            output.writeAtomically(folder + "/" + PredictionsLayout.SCHEMA, schemaBytes);
         } else {
             // Written with a flush, and it makes the staging folder when no prediction file did.
-            output.writeAtomically(staging + "/schema.json", schemaBytes);
+            output.writeAtomically(staging + "/" + PredictionsLayout.SCHEMA, schemaBytes);
             publish(tasks);
         }
         finished = true;
         if (!tasks.contains(task)) {
             tasks.add(task);
         }
-        output.writeAtomically(ROOT + "/tasks.json", PredictionWriter.toBytes(new TaskList(tasks)));
+        output.writeAtomically(PredictionsLayout.TASKS_FILE, PredictionWriter.toBytes(new TaskList(tasks)));
     }
 
     /**
@@ -255,7 +255,7 @@ public final class PredictionsFolder {
     }
 
     private List<String> existingTasks() throws IOException, ConversionException {
-        String path = ROOT + "/tasks.json";
+        String path = PredictionsLayout.TASKS_FILE;
         Optional<Datasource.FileStat> stat = output.stat(path);
         if (stat.isEmpty()) {
             return List.of();

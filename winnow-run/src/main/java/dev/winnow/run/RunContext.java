@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.VideoDecoder;
 import dev.winnow.select.SelectionResult;
 import dev.winnow.report.RunCounts;
@@ -19,7 +20,7 @@ import java.util.concurrent.ExecutorService;
  *
  * @param winnow the output's {@code .winnow/} folder
  */
-record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, List<Diagnostic> diagnostics,
+record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, DiagnosticCollector diagnostics,
                   PredictionsLoader loader, RunSamples.Listing listing, Instant started, String runId, Clock clock,
                   Progress progress, int threads, VideoDecoder videoDecoder, Path winnow) {
 
@@ -35,8 +36,8 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Li
 
     /** What the finished run reports. */
     RunSummary summary(Path runPath, RunCounts counts, List<String> selected, SelectionResult result, Optional<String> objectTask) {
-        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-        return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, errors, diagnostics.size() - errors,
+        return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, diagnostics.errors(),
+                diagnostics.warnings(),
                 result == null ? "no candidates" : result.stopReason().description(), objectTask);
     }
 }

@@ -7,6 +7,7 @@ import dev.winnow.datasource.RelevantFilenames;
 import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoDecoder;
 import dev.winnow.run.config.DatasourceOptions;
@@ -28,9 +29,6 @@ import java.util.concurrent.Future;
  * diagnostic naming the reason (the codec, say), and its frames are left out; the run goes on.
  */
 final class RunSamples {
-    /** Warning code: an entry of a relevant-filenames file names no sample. */
-    static final String RELEVANT_UNMATCHED = "W102";
-
     /**
      * @param files   the image and video files listed
      * @param samples the run's samples, in listing order, each video's frames in frame order
@@ -42,9 +40,9 @@ final class RunSamples {
     private final RunRequest request;
     private final VideoDecoder videoDecoder;
     private final ExecutorService pool;
-    private final List<Diagnostic> diagnostics;
+    private final DiagnosticCollector diagnostics;
 
-    RunSamples(RunRequest request, VideoDecoder videoDecoder, ExecutorService pool, List<Diagnostic> diagnostics) {
+    RunSamples(RunRequest request, VideoDecoder videoDecoder, ExecutorService pool, DiagnosticCollector diagnostics) {
         this.request = request;
         this.videoDecoder = videoDecoder;
         this.pool = pool;
@@ -111,7 +109,7 @@ final class RunSamples {
         if (options.relevantFilenamesFile().isEmpty()) {
             SampleLister.Listing listing = SampleLister.scan(request.input(), request.output());
             for (String entry : listing.unmatchedRelevantEntries()) {
-                diagnostics.add(Diagnostic.warning(RELEVANT_UNMATCHED, RelevantFilenames.PATH, "", "The entry '" + entry
+                diagnostics.add(DiagnosticCode.RELEVANT_ENTRY_UNMATCHED.at(RelevantFilenames.PATH, "", "The entry '" + entry
                         + "' names no image or video of the input."));
             }
             return listing.samples();
@@ -132,7 +130,7 @@ final class RunSamples {
             }
         }
         for (String entry : relevant.unmatched(all)) {
-            diagnostics.add(Diagnostic.warning(RELEVANT_UNMATCHED, file, "", "The entry '" + entry + "' names no image or video of the input."));
+            diagnostics.add(DiagnosticCode.RELEVANT_ENTRY_UNMATCHED.at(file, "", "The entry '" + entry + "' names no image or video of the input."));
         }
         return all.stream().filter(relevant::contains).toList();
     }

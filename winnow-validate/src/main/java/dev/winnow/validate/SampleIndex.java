@@ -1,6 +1,7 @@
 package dev.winnow.validate;
 
 import dev.winnow.datasource.MediaKind;
+import dev.winnow.format.PredictionsLayout;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class SampleIndex {
             }
             if (kind.get() == MediaKind.IMAGE) {
                 // With img.png and img.jpg side by side only the first (sorted) can have predictions.
-                imageByBase.putIfAbsent(sample.substring(0, sample.lastIndexOf('.')), i);
+                imageByBase.putIfAbsent(PredictionsLayout.stem(sample), i);
             } else {
                 videoByPath.put(sample, i);
             }

@@ -3,7 +3,7 @@ package dev.winnow.convert.coco;
 import dev.winnow.convert.BackgroundWriter;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.format.Category;
 import dev.winnow.format.RleMask;
@@ -148,7 +148,7 @@ public final class CocoConverter {
             files.finish();
         }
         out.finish(new TaskSchema(options.taskType(), header.categories));
-        return diagnostics.report(images.size(), fragments.size());
+        return ConversionReport.of(images.size(), fragments.size(), diagnostics);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.winnow.convert.coco;
 
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
 import dev.winnow.datasource.Datasource;
@@ -11,6 +11,7 @@ import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.Keypoints;
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskList;
@@ -20,6 +21,7 @@ import dev.winnow.format.io.PredictionWriter;
 import dev.winnow.format.io.SchemaReader;
 import dev.winnow.format.io.TaskListReader;
 import dev.winnow.format.rle.CocoRle;
+import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.FileResult;
 import dev.winnow.format.validate.SampleFacts;
 import dev.winnow.format.validate.ValidationOptions;
@@ -63,10 +65,10 @@ public final class CocoExporter {
 
     public static ConversionReport export(CocoExportOptions options) throws IOException, ConversionException {
         Datasource source = options.predictions();
-        String taskFolder = PredictionsFolder.ROOT + "/" + options.task();
+        String taskFolder = PredictionsLayout.taskFolder(options.task());
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         requireListed(source, options.task());
-        String schemaPath = taskFolder + "/schema.json";
+        String schemaPath = PredictionsLayout.schemaFile(options.task());
         if (source.stat(schemaPath).isEmpty()) {
             throw new ConversionException("The task " + options.task() + " in " + source.description() + " has no schema.json.");
         }
@@ -92,13 +94,13 @@ public final class CocoExporter {
             }
             known = header.images;
             for (int i = 0; i < known.size(); i++) {
-                knownByStem.put(SampleNames.stem(known.name(i)), i);
+                knownByStem.put(PredictionsLayout.stem(known.name(i)), i);
             }
         }
         Map<String, String> imageByStem = new HashMap<>();
         if (options.images().isPresent()) {
             for (String path : options.images().get().list("")) {
-                imageByStem.putIfAbsent(SampleNames.stem(path), path);
+                imageByStem.putIfAbsent(PredictionsLayout.stem(path), path);
             }
         }
 
@@ -119,7 +121,7 @@ public final class CocoExporter {
                 coco.begin();
                 long nextId = 1;
                 for (String path : files) {
-                    String stem = path.substring(taskFolder.length() + 1, path.length() - ".json".length());
+                    String stem = PredictionsLayout.predictionBase(path.substring(taskFolder.length() + 1)).orElseThrow();
                     FileResult<PredictionFile> read = PredictionFileReader.read(path, source.readAllBytes(path, MAX_FILE_BYTES),
                             schema, SampleFacts.unknown(), ValidationOptions.defaults());
                     if (read.value().isEmpty()) {
@@ -130,14 +132,14 @@ public final class CocoExporter {
                     Integer knownIndex = knownByStem.get(stem);
                     String name = file.fileName().orElse(knownIndex != null ? known.name(knownIndex) : imageByStem.get(stem));
                     if (name == null) {
-                        diagnostics.add(Diagnostic.error("C108", path, "/file_name", "The prediction file has no file_name, and"
+                        diagnostics.add(DiagnosticCode.EXPORT_NO_FILE_NAME.at(path, "/file_name", "The prediction file has no file_name, and"
                                 + " no image named " + stem + ".* was found; pass --images or --coco-gt. The file is left out."));
                         continue;
                     }
                     long imageId = knownIndex != null ? known.id(knownIndex) : nextId++;
                     int[] size = sizeOf(known, knownIndex, options.images(), name, imageByStem.get(stem));
                     if (size == null && needsSize(file)) {
-                        diagnostics.add(Diagnostic.error("C109", path, "", "The masks of '" + name + "' need the image's size;"
+                        diagnostics.add(DiagnosticCode.EXPORT_NO_IMAGE_SIZE.at(path, "", "The masks of '" + name + "' need the image's size;"
                                 + " pass --images or --coco-gt so it can be read. The file is left out."));
                         continue;
                     }
@@ -159,11 +161,11 @@ public final class CocoExporter {
         } finally {
             Files.deleteIfExists(temp);
         }
-        return diagnostics.report(written, annotations);
+        return ConversionReport.of(written, annotations, diagnostics);
     }
 
     private static void requireListed(Datasource source, String task) throws IOException, ConversionException {
-        String path = PredictionsFolder.ROOT + "/tasks.json";
+        String path = PredictionsLayout.TASKS_FILE;
         if (source.stat(path).isEmpty()) {
             throw new ConversionException("There is no " + path + " in " + source.description()
                     + "; --input must be the location that holds the predictions folder.");

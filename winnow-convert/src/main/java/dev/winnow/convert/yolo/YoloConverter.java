@@ -3,7 +3,7 @@ package dev.winnow.convert.yolo;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
@@ -12,9 +12,11 @@ import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -52,12 +54,12 @@ public final class YoloConverter {
         for (String path : options.images().list("")) {
             if (MediaKind.of(path).filter(k -> k == MediaKind.IMAGE).isPresent() && !path.startsWith(".")) {
                 images.add(path);
-                imageStems.add(SampleNames.stem(path));
+                imageStems.add(PredictionsLayout.stem(path));
             }
         }
         for (String label : options.labels().list("")) {
-            if (label.endsWith(".txt") && !imageStems.contains(SampleNames.stem(label)) && !label.equals("classes.txt")) {
-                diagnostics.add(Diagnostic.warning("C203", label, "", "The label file has no image of the same name in "
+            if (label.endsWith(".txt") && !imageStems.contains(PredictionsLayout.stem(label)) && !label.equals("classes.txt")) {
+                diagnostics.add(DiagnosticCode.YOLO_LABEL_WITHOUT_IMAGE.at(label, "", "The label file has no image of the same name in "
                         + options.images().description() + "; it is ignored."));
             }
         }
@@ -67,10 +69,10 @@ public final class YoloConverter {
             try {
                 size = ImageHeaders.read(options.images(), image);
             } catch (MediaException e) {
-                diagnostics.add(Diagnostic.error("C204", image, "", e.getMessage() + " It gets no prediction file."));
+                diagnostics.add(DiagnosticCode.YOLO_IMAGE_UNREADABLE.at(image, "", e.getMessage() + " It gets no prediction file."));
                 return null;
             }
-            String label = SampleNames.stem(image) + ".txt";
+            String label = PredictionsLayout.stem(image) + ".txt";
             if (options.labels().stat(label).isEmpty()) {
                 return List.of();
             }
@@ -91,7 +93,7 @@ public final class YoloConverter {
             int lineNumber = i + 1;
             String[] fields = line.split("\\s+");
             if (fields.length != 5 && fields.length != 6) {
-                report(diagnostics, label, lineNumber, "C201", "Line " + lineNumber + " has " + fields.length + " values; expected"
+                report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_LINE_INVALID, "Line " + lineNumber + " has " + fields.length + " values; expected"
                         + " 'class x_center y_center width height [confidence]'. The line is skipped.");
                 continue;
             }
@@ -99,12 +101,12 @@ public final class YoloConverter {
             try {
                 cls = Integer.parseInt(fields[0]);
             } catch (NumberFormatException e) {
-                report(diagnostics, label, lineNumber, "C201", "Line " + lineNumber + " starts with '" + fields[0]
+                report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_LINE_INVALID, "Line " + lineNumber + " starts with '" + fields[0]
                         + "', which is not a class number. The line is skipped.");
                 continue;
             }
             if (cls < 0 || cls >= classCount) {
-                report(diagnostics, label, lineNumber, "C202", "Line " + lineNumber + " has class " + cls + ", but the classes"
+                report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_UNKNOWN_CLASS, "Line " + lineNumber + " has class " + cls + ", but the classes"
                         + " file names " + classCount + " classes (0 to " + (classCount - 1) + "). The line is skipped.");
                 continue;
             }
@@ -123,7 +125,7 @@ public final class YoloConverter {
                 }
             }
             if (problem != null) {
-                report(diagnostics, label, lineNumber, "C201", problem);
+                report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_LINE_INVALID, problem);
                 continue;
             }
             double w = size.width();
@@ -142,7 +144,7 @@ public final class YoloConverter {
         return Math.min(max, Math.max(0, v));
     }
 
-    private static void report(DiagnosticCollector diagnostics, String file, int line, String code, String message) {
-        diagnostics.add(Diagnostic.error(code, file, "", message).at(line, 1));
+    private static void report(DiagnosticCollector diagnostics, String file, int line, DiagnosticCode code, String message) {
+        diagnostics.add(code.at(file, "", message).at(line, 1));
     }
 }

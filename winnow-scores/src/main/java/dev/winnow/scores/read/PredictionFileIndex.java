@@ -4,7 +4,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoProbe;
@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -46,14 +47,14 @@ final class PredictionFileIndex {
      */
     static Matches match(Datasource input, Datasource output, List<String> samples, Predicate<String> relevant,
                          String taskName, Consumer<Diagnostic> sink) throws IOException {
-        String folder = ".lightly/predictions/" + taskName + "/";
+        String folder = PredictionsLayout.taskFolder(taskName) + "/";
         Map<String, String> imagesByStem = new HashMap<>();
         Set<String> videos = new HashSet<>();
         for (String sample : samples) {
             if (MediaKind.of(sample).orElse(null) == MediaKind.VIDEO) {
                 videos.add(sample);
             } else {
-                imagesByStem.putIfAbsent(PredictionPaths.stem(sample), sample);
+                imagesByStem.putIfAbsent(PredictionsLayout.stem(sample), sample);
             }
         }
         Map<String, Integer> frameCounts = new HashMap<>();
@@ -62,15 +63,16 @@ final class PredictionFileIndex {
         List<String> matched = new ArrayList<>();
         for (String path : output.list(folder)) {
             String relative = path.substring(folder.length());
-            if (relative.equals("schema.json")) {
+            if (relative.equals(PredictionsLayout.SCHEMA)) {
                 continue;
             }
-            if (!relative.endsWith(".json")) {
+            Optional<String> predictionBase = PredictionsLayout.predictionBase(relative);
+            if (predictionBase.isEmpty()) {
                 sink.accept(DiagnosticCode.NOT_A_PREDICTION_FILE.of(path, "This file in the folder of task " + taskName
                         + " is not a .json prediction file; it is ignored."));
                 continue;
             }
-            String base = relative.substring(0, relative.length() - ".json".length());
+            String base = predictionBase.get();
             String image = imagesByStem.get(base);
             if (image != null) {
                 if (relevant.test(image)) {
