@@ -81,6 +81,8 @@ public enum DiagnosticCode {
     YOLO_UNKNOWN_CLASS("C202", Severity.ERROR, "A YOLO label line has a class outside the class list; it is skipped."),
     YOLO_LABEL_WITHOUT_IMAGE("C203", Severity.WARNING, "A YOLO label file has no image of the same name; it is ignored."),
     YOLO_IMAGE_UNREADABLE("C204", Severity.ERROR, "An image of a YOLO dataset cannot be read; it gets no prediction file."),
+    YOLO_MIXED_LABELS("C205", Severity.ERROR, "A YOLO label file mixes kinds of label (boxes, polygons, poses); it is skipped."),
+    YOLO_WRONG_TASK_TYPE("C206", Severity.ERROR, "A YOLO label file holds another kind of label than the task type takes; it is skipped."),
     VOC_FILE_INVALID("C301", Severity.ERROR, "A Pascal VOC file is not usable XML or names an image another file annotates; it is skipped."),
     VOC_SIZE_UNKNOWN("C302", Severity.ERROR, "A Pascal VOC file cannot be read or gives no image size; it is skipped."),
     VOC_OBJECT_INVALID("C303", Severity.ERROR, "A Pascal VOC object lacks a name or a valid box; it is skipped."),
