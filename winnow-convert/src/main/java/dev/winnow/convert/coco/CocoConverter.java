@@ -3,7 +3,6 @@ package dev.winnow.convert.coco;
 import dev.winnow.convert.BackgroundWriter;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.format.Category;
 import dev.winnow.format.RleMask;
@@ -12,6 +11,7 @@ import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.io.PredictionWriter;
 import dev.winnow.format.rle.MaskUnion;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -147,8 +147,9 @@ public final class CocoConverter {
             }
             files.finish();
         }
-        out.finish(new TaskSchema(options.taskType(), header.categories));
-        return ConversionReport.of(images.size(), fragments.size(), diagnostics);
+        List<Category> categories = header.categories;
+        return out.finishUnlessNothingConverted(() -> new TaskSchema(options.taskType(), categories),
+                ConversionReport.of(images.size(), fragments.size(), diagnostics));
     }
 
     /**
