@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,12 +19,16 @@ import picocli.CommandLine.Command;
                 ConvertClassificationCsvCommand.class,
                 ConvertProbabilityMapsCommand.class,
         })
-public final class ConvertCommand implements Runnable {
+public final class ConvertCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a format there is nothing to convert: the usage goes to stderr, as for any usage mistake. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("winnow: 'winnow convert' needs a format: one of "
+                + String.join(", ", spec.commandLine().getSubcommands().keySet()) + ".");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

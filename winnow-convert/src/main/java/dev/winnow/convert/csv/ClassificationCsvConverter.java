@@ -3,7 +3,6 @@ package dev.winnow.convert.csv;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
@@ -14,7 +13,9 @@ import dev.winnow.format.Probabilities;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.Wording;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +108,7 @@ public final class ClassificationCsvConverter {
             if (error == null && row.probabilities.length > 0) {
                 double sum = Probabilities.of(row.probabilities).sum();
                 if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-                    error = "Its probabilities sum to " + sum + ", not 1.";
+                    error = "Its probabilities sum to " + Wording.number(sum) + ", not 1.";
                 }
             }
             if (error == null && bySample.containsKey(row.fileName)) {

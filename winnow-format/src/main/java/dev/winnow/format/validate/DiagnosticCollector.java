@@ -25,7 +25,8 @@ public final class DiagnosticCollector {
     // orders them deterministically; files and positions come first, whatever thread finished first.
     private static final Comparator<Entry> ORDER = Comparator
             .comparing((Entry e) -> e.diagnostic().file())
-            .thenComparingInt(e -> e.diagnostic().line())
+            // Within a file, diagnostics without a position (conclusions such as E029) follow those they conclude from.
+            .thenComparingInt(e -> e.diagnostic().line() > 0 ? e.diagnostic().line() : Integer.MAX_VALUE)
             .thenComparingInt(e -> e.diagnostic().column())
             .thenComparingLong(Entry::sequence);
 
