@@ -23,12 +23,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Without a format there is nothing to convert: the usage goes to stderr, as for any usage mistake. */
+    /** Without a format there is nothing to convert. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("winnow: 'winnow convert' needs a format: one of "
-                + String.join(", ", spec.commandLine().getSubcommands().keySet()) + ".");
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
+        return UsageErrors.missingSubcommand(spec.commandLine(), "a format");
     }
 }

@@ -16,6 +16,17 @@ final class UsageErrors {
     private UsageErrors() {
     }
 
+    /**
+     * A command group called without one of its subcommands ({@code winnow convert}): says what it
+     * needs, prints its usage to stderr and returns the usage exit code.
+     */
+    static int missingSubcommand(CommandLine group, String what) {
+        group.getErr().println("winnow: '" + group.getCommandSpec().qualifiedName() + "' needs " + what + ": one of "
+                + String.join(", ", group.getSubcommands().keySet()) + ".");
+        group.usage(group.getErr());
+        return ExitCodes.USAGE;
+    }
+
     /** The sentence for {@code error}, raised while parsing {@code args}. */
     static String describe(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();

@@ -139,6 +139,12 @@ class FirstHourTest {
                 """);
         assertThat(out.toString()).isEmpty();
 
+        assertThat(winnow("export")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("""
+                winnow: 'winnow export' needs a format: one of coco.
+                Usage: winnow export [-hV] [COMMAND]
+                """);
+
         winnow("convert", "yolo", "--help");
         String yoloHelp = out.toString();
         assertThat(yoloHelp).startsWith("Usage: winnow convert yolo ");

@@ -77,7 +77,11 @@ public final class SampleLister {
         return all(input, new ArrayList<>());
     }
 
-    private static List<String> all(Datasource input, List<Refused> refused) throws IOException {
+    /**
+     * Like {@link #all(Datasource)}, adding to {@code refused} the samples that lead out of the
+     * input, for the caller to report.
+     */
+    public static List<String> all(Datasource input, List<Refused> refused) throws IOException {
         List<String> media = new ArrayList<>();
         // The folders isSample leaves out are not even listed: beside the images they can hold as many files.
         for (String path : input.list("", OWNED_FOLDERS)) {
