@@ -1,6 +1,7 @@
 package dev.winnow.media;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.format.PredictionsLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -145,8 +146,6 @@ public final class VideoDecoders implements VideoDecoder {
     }
 
     static String extension(String path) {
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        return dot > slash + 1 ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        return PredictionsLayout.extension(path).toLowerCase(Locale.ROOT);
     }
 }

@@ -217,12 +217,14 @@ class RunPipelineTest {
         assertThat(summary.counts().candidates()).isEqualTo(16);
         assertThat(summary.counts().invalidPredictionFiles()).isEqualTo(1);
         List<String> lines = read(summary.runFolder().resolve("diagnostics.jsonl")).lines().toList();
-        assertThat(lines).containsExactly("{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/broken.jpg\",\"pointer\":\"\","
-                        + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
-                        + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}",
+        // Sorted by file, as every command sorts its diagnostics.
+        assertThat(lines).containsExactly(
                 "{\"severity\":\"error\",\"code\":\"E001\",\"file\":\".lightly/predictions/shape-class/images/shapes-03.json\","
                         + "\"pointer\":\"\",\"line\":1,\"column\":18,\"message\":\"The file is not well-formed JSON: the text "
-                        + "ends before the list is closed with ']'.\"}");
+                        + "ends before the list is closed with ']'.\"}",
+                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/broken.jpg\",\"pointer\":\"\","
+                        + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
+                        + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}");
         assertThat(read(summary.runFolder().resolve("selected.txt"))).doesNotContain("broken");
     }
 

@@ -166,7 +166,7 @@ class TaskPredictionsTest {
 
         assertThatThrownBy(() -> read("det", 1))
                 .isInstanceOf(InvalidTaskException.class)
-                .hasMessage("Task det has no schema.json, so its predictions cannot be read.");
+                .hasMessage("Task det cannot be scored: it has no schema.json.");
         assertThat(diagnostics).extracting(Diagnostic::code).containsExactly("E026");
     }
 
