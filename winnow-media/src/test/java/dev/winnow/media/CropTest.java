@@ -3,7 +3,9 @@ package dev.winnow.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.BoundingBox;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -98,7 +100,7 @@ class CropTest {
     void fromARealFrame() throws Exception {
         List<DecodedImage> frames = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
-        VideoDecoders.standard().decode(SampleData.datasource(), "street/tree.mp4", FrameRequest.everyFrame().withStride(50),
+        VideoDecoders.standard().decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.everyFrame().withStride(50),
                 (index, frame) -> {
                     indices.add(index);
                     frames.add(frame);

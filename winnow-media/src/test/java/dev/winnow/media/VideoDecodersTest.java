@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,5 +79,25 @@ class VideoDecodersTest {
                 .hasMessage("The video 'x.mp4' is beyond two.");
         assertThatThrownBy(() -> decoders.frameCount(LocalDatasource.at(dir), "x"))
                 .hasMessage("The video 'x' is in an unsupported video container (no extension); Winnow reads mp4.");
+    }
+
+    @Test
+    void theReaderIsNamed_andARefusingDecoderFallsBackToTheNext() throws Exception {
+        Files.copy(SampleMedia.file("street/tree.mp4"), dir.resolve("tree.mp4"));
+        LocalDatasource data = LocalDatasource.at(dir);
+        // What FFmpeg does where its native libraries do not load: it refuses every video.
+        VideoDecoder absent = new FakeDecoder("FFmpeg", Set.of("mp4", "avi"), 0, true);
+        VideoDecoder jcodec = VideoDecoders.standard().decoders().get(0);
+        List<String> readers = new ArrayList<>();
+        List<Integer> frames = new ArrayList<>();
+
+        VideoDecoders.of(List.of(absent, jcodec)).decode(data, "tree.mp4", FrameRequest.reducedTo(60).withStride(30),
+                (index, frame) -> frames.add(index), readers::add);
+
+        assertThat(readers).containsExactly("JCodec");
+        assertThat(frames).containsExactly(0, 30, 60);
+        VideoDecoders.of(List.of(new FakeDecoder("FFmpeg", Set.of("mp4"), 4, false), jcodec)).decode(data, "tree.mp4",
+                FrameRequest.everyFrame(), (index, frame) -> { }, readers::add);
+        assertThat(readers).containsExactly("JCodec", "FFmpeg");
     }
 }

@@ -4,6 +4,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.DecodedImage;
 import dev.winnow.media.ImageDecoder;
 import dev.winnow.media.ImageMetadata;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Decodes samples at the embedder's size, computes their {@code lightly.*} metadata and embeds them.
@@ -68,7 +70,7 @@ final class EmbeddingStage {
     private final VideoDecoder videoDecoder;
     private final ExecutorService pool;
     private final Progress progress;
-    private final List<Diagnostic> diagnostics;
+    private final DiagnosticCollector diagnostics;
     private final int frameStride;
 
     EmbeddingStage(RunContext ctx) {
@@ -178,7 +180,7 @@ final class EmbeddingStage {
         for (int b = 0; b < batch.size(); b++) {
             RunSample sample = samples.get(batch.get(b));
             Measured measured = awaitImage(decoding.get(b), sample.name());
-            if (measured == null || !hasPrecomputedRow(source, sample.name(), diagnostics)) {
+            if (measured == null || !hasPrecomputedRow(source, sample.name(), diagnostics::add)) {
                 continue;
             }
             images.add(measured.image().image());
@@ -207,7 +209,7 @@ final class EmbeddingStage {
                 thumbnails.add(new FrameThumbnail(frame.frame(),
                         ThumbnailRenderer.render(frame.name(), image.image(), image.original(), List.of())));
             }
-            if (!hasPrecomputedRow(source, frame.name(), found)) {
+            if (!hasPrecomputedRow(source, frame.name(), found::add)) {
                 done.incrementAndGet();
                 return;
             }
@@ -237,9 +239,9 @@ final class EmbeddingStage {
         images.clear();
     }
 
-    static boolean hasPrecomputedRow(EmbeddingSource source, String sample, List<Diagnostic> into) {
+    static boolean hasPrecomputedRow(EmbeddingSource source, String sample, Consumer<Diagnostic> into) {
         if (source instanceof PrecomputedEmbeddings file && file.find(sample).isEmpty()) {
-            into.add(DiagnosticCode.UNREADABLE.of(sample, "The sample has no row in the " + file + ", so it is left out of the run."));
+            into.accept(DiagnosticCode.UNREADABLE.of(sample, "The sample has no row in the " + file + ", so it is left out of the run."));
             return false;
         }
         return true;
