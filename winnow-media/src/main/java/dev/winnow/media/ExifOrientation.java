@@ -103,6 +103,7 @@ final class ExifOrientation {
     }
 
     /** The size the image is shown at. */
+    @SuppressWarnings("ArgumentSelectionDefectChecker") // a quarter turn swaps width and height on purpose
     static ImageSize displayed(ImageSize stored, int orientation) {
         return swapsSides(orientation) ? new ImageSize(stored.height(), stored.width()) : stored;
     }

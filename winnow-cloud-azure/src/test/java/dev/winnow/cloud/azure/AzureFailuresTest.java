@@ -2,6 +2,7 @@ package dev.winnow.cloud.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
@@ -27,7 +28,7 @@ class AzureFailuresTest {
 
     private static BlobStorageException answer(int status, String errorCode) {
         HttpRequest request = new HttpRequest(HttpMethod.GET, "https://teamdata.blob.core.windows.net/images/2024/a.jpg");
-        HttpHeaders headers = new HttpHeaders().set("x-ms-error-code", errorCode);
+        HttpHeaders headers = new HttpHeaders().set(HttpHeaderName.fromString("x-ms-error-code"), errorCode);
         HttpResponse response = new HttpResponse(request) {
             @Override
             public int getStatusCode() {

@@ -30,7 +30,7 @@ class DiagnosticCollectorTest {
         DiagnosticCollector collector = new DiagnosticCollector(100);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         for (Diagnostic d : all) {
-            pool.submit(() -> collector.add(d));
+            pool.execute(() -> collector.add(d));
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
