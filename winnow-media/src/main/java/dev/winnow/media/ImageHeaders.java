@@ -44,6 +44,7 @@ public final class ImageHeaders {
         return ExifOrientation.displayed(storedSize(datasource, path, head), orientation);
     }
 
+    @SuppressWarnings("ByteBufferBackingArray") // head is always a ByteBuffer.allocate buffer, offset 0
     private static ImageSize storedSize(Datasource datasource, String path, ByteBuffer head) throws IOException, MediaException {
         boolean whole = head.hasRemaining();
         ImageSize quick = HeaderParsers.tryReadPngOrBmp(head.array(), head.position());

@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class AzureAccessTest {
 
     /** A container SAS with only {@code permissions}, signed with the emulator's account key. */
     private static String sas(String container, String permissions) {
-        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1),
                 BlobContainerSasPermission.parse(permissions));
         return Azurite.get().client().getBlobContainerClient(container).generateSas(values);
     }
