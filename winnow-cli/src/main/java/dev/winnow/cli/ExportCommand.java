@@ -2,8 +2,9 @@ package dev.winnow.cli;
 
 import dev.winnow.convert.coco.CocoExportOptions;
 import dev.winnow.convert.coco.CocoExporter;
+import dev.winnow.convert.ConversionException;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,18 +30,25 @@ public final class ExportCommand implements Runnable {
     @Command(name = "coco",
             mixinStandardHelpOptions = true,
             description = {"Writes one task as a COCO dataset file, or with --results as a COCO results list.",
-                    "Masks become COCO RLE with compressed counts. Prediction files that do not read cleanly are reported and left out."},
+                    "Image sizes come from the datasource (--input): an image's header, a video frame's video. Masks become"
+                            + " COCO RLE with compressed counts. What COCO cannot hold (probabilities, image-level classes) is"
+                            + " counted in the summary. Prediction files that do not read cleanly are reported and left out."},
             exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
             exitCodeList = {"0:every prediction file exported", "1:some prediction files were left out",
                     "2:wrong usage, or the task is missing", ConvertTarget.EXIT_IO_FAILED})
     static final class Coco implements Callable<Integer> {
-        @Option(names = "--input", required = true, paramLabel = "LOC", description = "Location holding .lightly/predictions.")
+        @Option(names = "--input", required = true, paramLabel = "LOC",
+                description = "The datasource: the folder of images and videos the predictions are about.")
         String input;
+
+        @Option(names = "--output", paramLabel = "LOC",
+                description = "Location holding .lightly/predictions; defaults to the input location.")
+        String output;
 
         @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to export.")
         String task;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The COCO file to write.")
+        @Option(names = "--out", paramLabel = "FILE", description = "The COCO file to write (required).")
         Path out;
 
         @Option(names = "--results", description = "Write a COCO results list instead of a dataset.")
@@ -49,7 +57,8 @@ public final class ExportCommand implements Runnable {
         @Option(names = "--coco-gt", paramLabel = "FILE", description = "A COCO dataset whose image ids, names and sizes to reuse.")
         Path groundTruth;
 
-        @Option(names = "--images", paramLabel = "DIR", description = "The images, for sizes and for files without file_name.")
+        /** The older way to name the images: then --input named the predictions location. */
+        @Option(names = "--images", paramLabel = "DIR", hidden = true)
         String images;
 
         @CommandLine.Spec
@@ -58,12 +67,58 @@ public final class ExportCommand implements Runnable {
         @Override
         public Integer call() {
             return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), () -> {
-                Datasource predictions = Locations.open(input);
-                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-                return CocoExporter.export(new CocoExportOptions(predictions, task, out, results,
-                        Optional.ofNullable(groundTruth), imageSource));
-            }, report -> "Wrote " + report.singletons() + " annotations of " + report.predictionFiles() + " images to " + out
-                    + (report.diagnosticCount() > 0 ? "; " + report.diagnosticCount() + " files were left out." : "."));
+                Path file = outFile();
+                String samples = input;
+                String predictions = output == null ? input : output;
+                if (images != null) {
+                    if (output != null) {
+                        throw new ConversionException("--images is the older name of --input; with --output naming the"
+                                + " predictions location, give the images with --input alone.");
+                    }
+                    samples = images;
+                }
+                Datasource predictionsLocation = ConvertTarget.folder(output == null ? "--input" : "--output", predictions);
+                Datasource datasource = ConvertTarget.folder(images != null ? "--images" : "--input", samples);
+                return CocoExporter.export(new CocoExportOptions(predictionsLocation, task, file, results,
+                        Optional.ofNullable(groundTruth), Optional.of(datasource)));
+            }, report -> {
+                StringBuilder s = new StringBuilder("Wrote " + ValidateCommand.plural(report.singletons(), "annotation") + " of "
+                        + ValidateCommand.plural(report.predictionFiles(), "image") + " to " + out
+                        + (report.diagnosticCount() > 0
+                        ? "; " + ValidateCommand.plural(report.diagnosticCount(), "file") + " left out." : "."));
+                report.notes().forEach(n -> s.append('\n').append(n));
+                return s.toString();
+            });
+        }
+
+        /**
+         * The COCO file to write, checked before any work: given, not a folder, its folder not a
+         * file. Mixing up --out (the file) with --output (the predictions location) gets a sentence
+         * saying which is which.
+         */
+        private Path outFile() throws ConversionException {
+            if (out == null) {
+                if (output != null && output.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                    throw new ConversionException("--output names the location that holds .lightly/predictions, and the"
+                            + " COCO file to write is given with --out: did you mean --out " + output + "?");
+                }
+                throw new ConversionException("Missing the COCO file to write: give it with --out FILE.");
+            }
+            Path absolute = out.toAbsolutePath().normalize();
+            if (Files.isDirectory(absolute)) {
+                throw new ConversionException("--out " + out + " is a folder; give the COCO file to write, such as "
+                        + out.resolve(task.replace('/', '-') + ".json") + ".");
+            }
+            for (Path parent = absolute.getParent(); parent != null; parent = parent.getParent()) {
+                if (Files.exists(parent)) {
+                    if (!Files.isDirectory(parent)) {
+                        throw new ConversionException("--out " + out + " cannot be written: " + parent
+                                + " is a file, not a folder.");
+                    }
+                    break;
+                }
+            }
+            return out;
         }
     }
 }
