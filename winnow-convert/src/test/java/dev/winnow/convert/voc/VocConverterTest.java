@@ -44,7 +44,7 @@ class VocConverterTest {
                 + "<annotation><filename>p.jpg</filename></annotation>");
         Files.writeString(xml.resolve("undeclared.xml"), "<annotation>\n<filename>&x;</filename></annotation>");
         Files.writeString(xml.resolve("ok.xml"), "<?xml version=\"1.0\"?><!-- <!DOCTYPE in a comment is harmless -->"
-                + voc("ok.jpg", "<size><width>4</width><height>4</height></size>"));
+                + voc("ok.jpg", "<size><width>4</width><height>4</height></size>", object("cat", 1, 1, 2, 2)));
         Path out = dir.resolve("out");
         ConversionReport report = VocConverter.convert(new VocOptions(LocalDatasource.at(xml), Optional.empty(), Optional.empty(), 1),
                 PredictionsFolder.open(LocalDatasource.create(out), "voc", false));
@@ -53,7 +53,7 @@ class VocConverterTest {
                 "C305 param.xml: " + DOCTYPE_REFUSED,
                 "C301 undeclared.xml: The file is not well-formed XML (line 2, column 14). The file is skipped.");
         assertThat(Files.readString(out.resolve(".lightly/predictions/voc/ok.json")))
-                .isEqualTo("{\"file_name\":\"ok.jpg\",\"predictions\":[]}\n");
+                .isEqualTo("{\"file_name\":\"ok.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[0,0,2,2],\"score\":1}]}\n");
     }
 
     @Test
