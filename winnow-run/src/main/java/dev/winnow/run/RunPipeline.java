@@ -1,5 +1,7 @@
 package dev.winnow.run;
 
+import dev.winnow.datasource.OutputLock;
+import dev.winnow.datasource.OutputLockedException;
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.ValidationOptions;
@@ -89,10 +91,21 @@ public final class RunPipeline {
             t.setDaemon(true);
             return t;
         });
-        try {
+        try (OutputLock lock = lock(request.outputFolder())) {
+            lock.tookOver().ifPresent(owner -> progress.message("Took over the lock " + lock.file() + " left by "
+                    + owner.describe() + ", which no longer runs."));
             return run(request, decoders);
         } finally {
             decoders.shutdownNow();
+        }
+    }
+
+    /** The output's lock, so that two runs never write one output at once; a refusal names the holder. */
+    private static OutputLock lock(Path outputFolder) throws IOException {
+        try {
+            return OutputLock.acquire(outputFolder, "winnow run");
+        } catch (OutputLockedException e) {
+            throw new RunFailedException(e.getMessage());
         }
     }
 
