@@ -117,6 +117,11 @@ public final class OutputLock implements AutoCloseable {
                 lock = null; // held by another thread of this process
             }
             Optional<Owner> previous = Owner.parse(read(channel));
+            // The holder writes its name just after locking: give it a moment, so the refusal can name it.
+            for (int i = 0; lock == null && previous.isEmpty() && i < 50; i++) {
+                sleep();
+                previous = Owner.parse(read(channel));
+            }
             if (lock == null || previous.filter(Owner::runsHere).isPresent()) {
                 if (lock != null) {
                     lock.release();
@@ -188,6 +193,14 @@ public final class OutputLock implements AutoCloseable {
             // until full or at the end
         }
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Owner current(String command) {
