@@ -169,20 +169,26 @@ class ImageDecoderTest {
     }
 
     @Test
-    void pngBombOfTwentyBytesAndJpegBomb_areRefusedWithLittleAllocation() throws Exception {
-        // The PNG signature and the start of an IHDR chunk declaring 100,000 x 100,000 pixels: 20 bytes.
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 0};
-        png = Arrays.copyOf(png, 24);
+    void pngAndJpegHeadersClaimingBillionsOfPixels_areRefusedWithLittleAllocation() throws Exception {
+        // The PNG signature and an IHDR chunk declaring 100,000 x 100,000 pixels, 8-bit grey: 33 bytes, no pixel data.
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 0, 0, 0, 0, 0,
+                8, 0, 0, 0, 0, 0, 0, 0, 0};
         putInt(png, 16, 100_000);
         putInt(png, 20, 100_000);
-        Files.write(dir.resolve("bomb.png"), Arrays.copyOf(png, 29));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        putInt(png, 29, (int) crc.getValue());
+        Files.write(dir.resolve("bomb.png"), png);
         // A baseline JPEG frame header declaring 65,000 x 65,000 pixels and nothing after it.
         byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xc0, 0, 11, 8, (byte) 0xfd, (byte) 0xe8, (byte) 0xfd,
                 (byte) 0xe8, 1, 1, 0x11, 0, (byte) 0xff, (byte) 0xd9};
         Files.write(dir.resolve("bomb.jpg"), jpeg);
         LocalDatasource source = LocalDatasource.at(dir);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        ImageDecoder.decode(LocalDatasource.at(SampleData.folder()), "pic3.png", 64); // readers loaded before measuring
+        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("warm.png").toFile());
+        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "jpg", dir.resolve("warm.jpg").toFile());
+        ImageDecoder.decode(source, "warm.png", 1); // readers loaded before measuring
+        ImageDecoder.decode(source, "warm.jpg", 1);
 
         long before = threads.getCurrentThreadAllocatedBytes();
         assertThatThrownBy(() -> ImageDecoder.decode(source, "bomb.png", 224))
