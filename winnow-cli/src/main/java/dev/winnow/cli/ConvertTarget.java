@@ -6,6 +6,7 @@ import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
+import dev.winnow.datasource.UnsupportedLocationException;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskType;
 import java.io.IOException;
@@ -101,11 +102,12 @@ final class ConvertTarget {
             out.println(summary.apply(report));
             out.flush();
             return report.hasErrors() ? ExitCodes.INVALID : ExitCodes.OK;
-        } catch (ConversionException | IllegalArgumentException e) {
+        } catch (ConversionException | IllegalArgumentException | UnsupportedLocationException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("winnow: " + (e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+            err.println("winnow: " + (e.getMessage() == null ? e.toString()
+                    : LocationFailures.isOwnSentence(e) ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
             return ExitCodes.IO;
         }
     }

@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
             opened = output == null ? Locations.open(input) : Locations.openOrCreate(output);
         } catch (IOException e) {
             err.println("winnow: Cannot open the location: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return ExitCodes.USAGE;
+            return LocationFailures.exitCode(e);
         }
         if (!(opened instanceof LocalDatasource outputLocation)) {
             err.println("winnow: The output location " + opened.description() + " must be a local folder for runs.");

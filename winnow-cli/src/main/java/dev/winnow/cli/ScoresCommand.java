@@ -61,7 +61,7 @@ public final class ScoresCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat comments, trailing commas and unknown fields as errors.")
     boolean strict;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: the number of cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: the number of cores, or --cloud-concurrency for a bucket).")
     Integer threads;
 
     @CommandLine.Spec
@@ -77,7 +77,7 @@ public final class ScoresCommand implements Callable<Integer> {
             outputLocation = output == null ? inputLocation : Locations.open(output);
         } catch (IOException e) {
             err.println("winnow: " + describe(e));
-            return ExitCodes.USAGE;
+            return LocationFailures.exitCode(e);
         }
         if (threads != null && threads < 1) {
             err.println("winnow: --threads must be 1 or more, but was " + threads + ".");
@@ -98,7 +98,7 @@ public final class ScoresCommand implements Callable<Integer> {
         TaskPredictions.Result result;
         try {
             result = new TaskPredictions(inputLocation, outputLocation, options,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads)
+                    threads == null ? Math.max(Runtime.getRuntime().availableProcessors(), outputLocation.parallelReads()) : threads)
                     .read(task, d -> report(d, err, errors), progress());
         } catch (UnknownTaskException e) {
             err.println("winnow: " + e.getMessage());

@@ -59,6 +59,15 @@ public interface Datasource {
         return kept;
     }
 
+    /**
+     * Some file below the folder {@code prefix} ("" for the root), or empty when it holds none: for
+     * access checks, which need one object without listing a million. Which file is unspecified.
+     * The default lists the folder; object stores answer it with one request.
+     */
+    default Optional<String> anyFile(String prefix) throws IOException {
+        return list(prefix).stream().findFirst();
+    }
+
     /** Size and modification time of a file, or empty when it does not exist. */
     Optional<FileStat> stat(String path) throws IOException;
 
