@@ -1,7 +1,7 @@
 package dev.winnow.cli;
 
-import dev.winnow.worker.demo.Demo;
-import dev.winnow.worker.run.ConsoleProgress;
+import dev.winnow.cli.Demo;
+import dev.winnow.run.ConsoleProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -5,15 +5,15 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.ValidationOptions;
-import dev.winnow.select.scores.ActiveLearningScorer;
-import dev.winnow.select.scores.ActiveLearningScores;
-import dev.winnow.select.scores.ScoresCsv;
-import dev.winnow.worker.output.AtomicFiles;
-import dev.winnow.worker.run.ConsoleProgress;
-import dev.winnow.worker.run.RunProgress;
-import dev.winnow.worker.scores.InvalidTaskException;
-import dev.winnow.worker.scores.TaskPredictions;
-import dev.winnow.worker.scores.UnknownTaskException;
+import dev.winnow.scores.ActiveLearningScorer;
+import dev.winnow.scores.ActiveLearningScores;
+import dev.winnow.scores.ScoresCsv;
+import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.run.ConsoleProgress;
+import dev.winnow.datasource.Progress;
+import dev.winnow.scores.read.InvalidTaskException;
+import dev.winnow.scores.read.TaskPredictions;
+import dev.winnow.scores.read.UnknownTaskException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -131,8 +131,8 @@ public final class ScoresCommand implements Callable<Integer> {
     }
 
     /** A progress bar on a terminal; nothing when stderr goes to a file or pipe, where the summary suffices. */
-    private static RunProgress progress() {
-        return System.console() != null ? ConsoleProgress.standard() : RunProgress.NONE;
+    private static Progress progress() {
+        return System.console() != null ? ConsoleProgress.standard() : Progress.NONE;
     }
 
     private static void report(Diagnostic d, PrintWriter err, int[] errors) {

@@ -1,6 +1,6 @@
 package dev.winnow.bench.embed;
 
-import dev.winnow.select.embed.BuiltinEmbedder;
+import dev.winnow.embed.BuiltinEmbedder;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -2,9 +2,9 @@ package dev.winnow.bench.embed;
 
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.media.ImageDecoder;
-import dev.winnow.select.embed.BatchEmbedding;
-import dev.winnow.select.embed.BuiltinEmbedder;
-import dev.winnow.select.embed.EmbeddingsCsvWriter;
+import dev.winnow.embed.BatchEmbedding;
+import dev.winnow.embed.BuiltinEmbedder;
+import dev.winnow.embed.EmbeddingsCsvWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

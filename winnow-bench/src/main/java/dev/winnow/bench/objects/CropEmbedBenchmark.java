@@ -7,7 +7,7 @@ import dev.winnow.media.DecodedImage;
 import dev.winnow.media.FrameRequest;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoDecoders;
-import dev.winnow.select.embed.BuiltinEmbedder;
+import dev.winnow.embed.BuiltinEmbedder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

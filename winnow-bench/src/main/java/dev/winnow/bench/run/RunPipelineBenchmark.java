@@ -2,13 +2,13 @@ package dev.winnow.bench.run;
 
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
-import dev.winnow.worker.config.RunConfig;
-import dev.winnow.worker.config.RunConfigParser;
-import dev.winnow.worker.output.AtomicFiles;
-import dev.winnow.worker.run.RunPipeline;
-import dev.winnow.worker.run.RunProgress;
-import dev.winnow.worker.run.RunRequest;
-import dev.winnow.worker.run.RunSummary;
+import dev.winnow.run.config.RunConfig;
+import dev.winnow.run.config.RunConfigParser;
+import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.run.RunPipeline;
+import dev.winnow.datasource.Progress;
+import dev.winnow.run.RunRequest;
+import dev.winnow.run.RunSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +72,6 @@ public class RunPipelineBenchmark {
         LocalDatasource input = LocalDatasource.at(folder);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(folder), input);
         RunRequest request = new RunRequest(input, output, folder, config, Optional.of("bench"));
-        return new RunPipeline(Clock.systemUTC(), RunProgress.NONE, Runtime.getRuntime().availableProcessors()).run(request);
+        return new RunPipeline(Clock.systemUTC(), Progress.NONE, Runtime.getRuntime().availableProcessors()).run(request);
     }
 }

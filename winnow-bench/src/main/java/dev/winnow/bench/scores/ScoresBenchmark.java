@@ -1,11 +1,11 @@
 package dev.winnow.bench.scores;
 
 import dev.winnow.format.PredictionFile;
-import dev.winnow.select.scores.ActiveLearningScorer;
-import dev.winnow.select.scores.ActiveLearningScores;
-import dev.winnow.select.table.PredictionFacts;
-import dev.winnow.select.table.PredictionsTable;
-import dev.winnow.select.table.PredictionsTableBuilder;
+import dev.winnow.scores.ActiveLearningScorer;
+import dev.winnow.scores.ActiveLearningScores;
+import dev.winnow.scores.table.PredictionFacts;
+import dev.winnow.scores.table.PredictionsTable;
+import dev.winnow.scores.table.PredictionsTableBuilder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,10 +1,10 @@
 package dev.winnow.bench.scores;
 
-import dev.winnow.select.scores.ActiveLearningScorer;
-import dev.winnow.select.scores.ActiveLearningScores;
-import dev.winnow.select.table.PredictionFacts;
-import dev.winnow.select.table.PredictionsTable;
-import dev.winnow.select.table.PredictionsTableBuilder;
+import dev.winnow.scores.ActiveLearningScorer;
+import dev.winnow.scores.ActiveLearningScores;
+import dev.winnow.scores.table.PredictionFacts;
+import dev.winnow.scores.table.PredictionsTable;
+import dev.winnow.scores.table.PredictionsTableBuilder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

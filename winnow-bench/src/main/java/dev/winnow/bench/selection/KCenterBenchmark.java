@@ -1,7 +1,7 @@
 package dev.winnow.bench.selection;
 
-import dev.winnow.select.selection.EmbeddingMatrix;
-import dev.winnow.select.selection.KCenterGreedy;
+import dev.winnow.select.EmbeddingMatrix;
+import dev.winnow.select.KCenterGreedy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,8 +1,8 @@
 package dev.winnow.bench.selection;
 
-import dev.winnow.select.selection.EmbeddingMatrix;
-import dev.winnow.select.selection.KCenterGreedy;
-import dev.winnow.select.selection.KCenterResult;
+import dev.winnow.select.EmbeddingMatrix;
+import dev.winnow.select.KCenterGreedy;
+import dev.winnow.select.KCenterResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,17 +9,17 @@ import dev.winnow.format.BoundingBox;
 import dev.winnow.media.DecodedImage;
 import dev.winnow.media.FrameRequest;
 import dev.winnow.media.VideoDecoders;
-import dev.winnow.worker.config.ObjectLevelOptions;
-import dev.winnow.worker.config.RunConfig;
-import dev.winnow.worker.config.RunConfigParser;
-import dev.winnow.worker.run.RunPipeline;
-import dev.winnow.worker.run.RunProgress;
-import dev.winnow.worker.run.RunRequest;
-import dev.winnow.worker.run.RunSummary;
-import dev.winnow.worker.validate.MediaFacts;
-import dev.winnow.worker.validate.PredictionsValidator;
-import dev.winnow.worker.validate.ValidationReport;
-import dev.winnow.worker.validate.ValidationSettings;
+import dev.winnow.run.config.ObjectLevelOptions;
+import dev.winnow.run.config.RunConfig;
+import dev.winnow.run.config.RunConfigParser;
+import dev.winnow.run.RunPipeline;
+import dev.winnow.datasource.Progress;
+import dev.winnow.run.RunRequest;
+import dev.winnow.run.RunSummary;
+import dev.winnow.validate.MediaFacts;
+import dev.winnow.validate.PredictionsValidator;
+import dev.winnow.validate.ValidationReport;
+import dev.winnow.validate.ValidationSettings;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -189,7 +189,7 @@ class MovingObjectsDatasetTest {
         LocalDatasource input = LocalDatasource.at(dir);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(dir), input);
         Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
-        return new RunPipeline(clock, RunProgress.NONE, 2).run(new RunRequest(input, output, dir, config, Optional.of(runId)));
+        return new RunPipeline(clock, Progress.NONE, 2).run(new RunRequest(input, output, dir, config, Optional.of(runId)));
     }
 
     private static List<DecodedImage> decodeAll(Path dir, String video) throws Exception {

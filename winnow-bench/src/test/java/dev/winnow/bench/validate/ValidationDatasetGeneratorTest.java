@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
-import dev.winnow.worker.validate.MediaFacts;
-import dev.winnow.worker.validate.PredictionsValidator;
-import dev.winnow.worker.validate.ValidationReport;
-import dev.winnow.worker.validate.ValidationSettings;
+import dev.winnow.validate.MediaFacts;
+import dev.winnow.validate.PredictionsValidator;
+import dev.winnow.validate.ValidationReport;
+import dev.winnow.validate.ValidationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,190 @@
+package dev.winnow.run;
+
+import dev.winnow.format.PredictionPaths;
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionFile;
+import dev.winnow.format.TaskList;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.io.PredictionFileReader;
+import dev.winnow.format.io.SchemaReader;
+import dev.winnow.format.io.TaskListReader;
+import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.FileResult;
+import dev.winnow.format.validate.SampleFacts;
+import dev.winnow.format.validate.ValidationOptions;
+import dev.winnow.media.ImageSize;
+import dev.winnow.scores.table.PredictionsTableBuilder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Reads and checks the predictions of a run's candidates from {@code .lightly/predictions/} of the
+ * output: {@code tasks.json}, each listed task's schema, and one prediction file per candidate and
+ * task. As the reference Worker does, invalid files are skipped and reported, a task without a
+ * valid schema is reported and left out, and a task whose files are all invalid fails the run.
+ *
+ * <p>Files are read on the pipeline's pool; the loader itself is used from one thread.
+ */
+final class PredictionsLoader {
+    static final String ROOT = ".lightly/predictions/";
+
+    private static final int CHUNK = 256;
+
+    private final Datasource output;
+    private final ValidationOptions options;
+    private final List<Diagnostic> diagnostics;
+    private final ExecutorService pool;
+
+    PredictionsLoader(Datasource output, ValidationOptions options, List<Diagnostic> diagnostics, ExecutorService pool) {
+        this.output = output;
+        this.pool = pool;
+        this.options = options;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The listed tasks with a valid schema, in {@code tasks.json} order; empty without a {@code tasks.json}. */
+    List<Map.Entry<String, TaskSchema>> tasks() throws IOException {
+        String tasksFile = ROOT + "tasks.json";
+        Optional<byte[]> bytes = readIfPresent(tasksFile);
+        if (bytes.isEmpty()) {
+            return List.of();
+        }
+        FileResult<TaskList> tasks = TaskListReader.read(tasksFile, bytes.get(), options);
+        diagnostics.addAll(tasks.diagnostics());
+        if (tasks.value().isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, TaskSchema>> result = new ArrayList<>();
+        for (String task : tasks.value().get().names()) {
+            String schemaFile = ROOT + task + "/schema.json";
+            Optional<byte[]> schemaBytes = readIfPresent(schemaFile);
+            if (schemaBytes.isEmpty()) {
+                diagnostics.add(DiagnosticCode.SCHEMA_MISSING.of(schemaFile, "The task '" + task
+                        + "' is listed in tasks.json but has no schema.json; its predictions are left out."));
+                continue;
+            }
+            FileResult<TaskSchema> schema = SchemaReader.read(schemaFile, schemaBytes.get(), options);
+            diagnostics.addAll(schema.diagnostics());
+            if (schema.value().isEmpty()) {
+                diagnostics.add(DiagnosticCode.TASK_SCHEMA_INVALID.of(schemaFile, "The task '" + task
+                        + "' has no valid schema, so its predictions are left out."));
+                continue;
+            }
+            result.add(Map.entry(task, schema.value().get()));
+        }
+        return result;
+    }
+
+    /**
+     * Reads {@code task}'s prediction files of {@code samples} (sizes from their headers, null where
+     * unknown) into a table holding every sample.
+     */
+    LoadedTask load(String task, TaskSchema schema, List<String> samples, List<ImageSize> sizes) throws IOException {
+        PredictionsTableBuilder builder = new PredictionsTableBuilder(task, schema);
+        int files = 0;
+        int invalid = 0;
+        // Files are read and checked on the pool a chunk at a time; results are taken in sample order.
+        for (int start = 0; start < samples.size(); start += CHUNK) {
+            int end = Math.min(samples.size(), start + CHUNK);
+            List<Future<Outcome>> outcomes = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                String sample = samples.get(i);
+                ImageSize size = sizes.get(i);
+                outcomes.add(pool.submit(() -> readOne(task, schema, sample, size)));
+            }
+            for (int i = start; i < end; i++) {
+                String sample = samples.get(i);
+                Outcome outcome = await(outcomes.get(i - start), sample);
+                diagnostics.addAll(outcome.diagnostics());
+                if (outcome.found()) {
+                    files++;
+                }
+                if (outcome.file() != null) {
+                    builder.add(sample, outcome.file());
+                } else {
+                    invalid += outcome.found() ? 1 : 0;
+                    builder.add(sample, PredictionFile.of(null, List.of()));
+                }
+            }
+        }
+        failIfAllInvalid(task, files, invalid);
+        return new LoadedTask(task, schema, builder.build(), files, invalid);
+    }
+
+    /** Ends the run when every prediction file found for {@code task} was invalid. */
+    void failIfAllInvalid(String task, int files, int invalid) {
+        if (files > 0 && invalid == files) {
+            Diagnostic all = DiagnosticCode.TASK_ALL_INVALID.of(ROOT + task, "Every one of the " + files
+                    + " prediction files of task '" + task + "' is invalid; fix them or remove the task from tasks.json.");
+            diagnostics.add(all);
+            throw new RunFailedException(all.toText());
+        }
+    }
+
+    /** What reading one sample's file gave: whether it exists, its value when valid, and its diagnostics. */
+    record Outcome(boolean found, PredictionFile file, List<Diagnostic> diagnostics) {
+    }
+
+    Outcome readOne(String task, TaskSchema schema, String sample, ImageSize size) throws IOException {
+        String file = PredictionPaths.file(task, sample);
+        Optional<byte[]> bytes;
+        try {
+            bytes = readIfPresent(file);
+        } catch (FileTooLargeException e) {
+            return new Outcome(true, null, List.of(DiagnosticCode.FILE_TOO_LARGE.of(file, e.getMessage())));
+        }
+        if (bytes.isEmpty()) {
+            return new Outcome(false, null, List.of(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(file, "The sample '" + sample
+                    + "' has no prediction file in task '" + task + "'; it counts as having no predictions.")));
+        }
+        SampleFacts facts = size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
+        FileResult<PredictionFile> result = PredictionFileReader.read(file, bytes.get(), schema, facts, options);
+        return new Outcome(true, result.value().orElse(null), result.diagnostics());
+    }
+
+    private static Outcome await(Future<Outcome> future, String sample) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while reading the predictions of " + sample + ".", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("Reading the predictions of " + sample + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** One sample's valid prediction file of a task, read again (for thumbnails). */
+    Optional<PredictionFile> read(String task, TaskSchema schema, String sample, ImageSize size) {
+        String file = PredictionPaths.file(task, sample);
+        try {
+            Optional<byte[]> bytes = readIfPresent(file);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            SampleFacts facts = size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
+            return PredictionFileReader.read(file, bytes.get(), schema, facts, options).value();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One read per file, no separate existence check: most samples have a prediction file. */
+    private Optional<byte[]> readIfPresent(String file) throws IOException {
+        try {
+            return Optional.of(output.readAllBytes(file, options.limits().maxFileBytes()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+}

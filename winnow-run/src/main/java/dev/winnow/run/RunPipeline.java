@@ -1,0 +1,131 @@
+package dev.winnow.run;
+
+import dev.winnow.datasource.Progress;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.ValidationOptions;
+import dev.winnow.media.VideoDecoder;
+import dev.winnow.media.VideoDecoders;
+import dev.winnow.embed.BuiltinEmbedder;
+import dev.winnow.embed.EmbeddingSource;
+import dev.winnow.embed.EmbeddingsConfig;
+import dev.winnow.run.config.RunConfig;
+import dev.winnow.run.datapool.Datapool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A whole run, as DESIGN §7 describes it: list the samples (images, and every k-th frame of each
+ * video) → keep those the datapool does not know unchanged → decode (which finds unreadable files),
+ * measure and embed → read and check the predictions → score → select → write the outputs.
+ * Unreadable images and videos and invalid prediction files are diagnostics and are left out; the
+ * run goes on.
+ *
+ * <p>On object level ({@code object_level} in {@code run.json}) the samples are the boxes of one
+ * task: every image and frame is decoded, its boxes are cut out as crops, and the crops are
+ * embedded, scored and selected; {@code selected.txt} then lists the crops' parents,
+ * {@code selected_crops.csv} the crops, and the selected crops are written as PNG files under
+ * {@code crops/<task>/} of the run folder.
+ *
+ * <p>Nothing a run writes is visible until it is complete: the run folder is built under a
+ * temporary name and renamed into place ({@link RunFolder}), and only then is the datapool's next
+ * generation saved ({@link Datapool#save}). A run killed at any point leaves the previous state
+ * intact, so running again gives the same selection.
+ *
+ * <pre>{@code
+ * RunSummary summary = new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), 2).run(request);
+ * }</pre>
+ *
+ * <p>The clock (for the default run id and timings), the progress listener and the number of
+ * decoding threads are injected. One pipeline runs one run at a time.
+ */
+public final class RunPipeline {
+    /** Warning code: an entry of a relevant-filenames file names no sample. */
+    public static final String RELEVANT_UNMATCHED = RunSamples.RELEVANT_UNMATCHED;
+    /** Warning code: keypoint instances without a box give no crop on object level. */
+    public static final String KEYPOINTS_WITHOUT_BOX = "W103";
+    /** Warning code: a box with no area inside its image gives no crop on object level. */
+    public static final String CROP_WITHOUT_AREA = "W104";
+    /** Where object-level runs keep their datapool, per task, inside {@code .winnow/}. */
+    public static final String OBJECTS = "objects";
+    /** The object-level output listing the selected crops. */
+    public static final String SELECTED_CROPS = "selected_crops.csv";
+    /** At most this many selected samples get a thumbnail in the report. */
+    public static final int MAX_THUMBNAILS = 48;
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Clock clock;
+    private final Progress progress;
+    private final int threads;
+    private final VideoDecoder videoDecoder;
+
+    /** A pipeline reading videos with the standard decoders ({@link VideoDecoders#standard()}). */
+    public RunPipeline(Clock clock, Progress progress, int threads) {
+        this(clock, progress, threads, VideoDecoders.standard());
+    }
+
+    public RunPipeline(Clock clock, Progress progress, int threads, VideoDecoder videoDecoder) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("A run needs at least 1 decoding thread, but " + threads + " were given.");
+        }
+        this.clock = clock;
+        this.progress = progress;
+        this.threads = threads;
+        this.videoDecoder = videoDecoder;
+    }
+
+    /** Runs {@code request} to the end and returns what it did. */
+    public RunSummary run(RunRequest request) throws IOException {
+        ExecutorService decoders = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "winnow-decode");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return run(request, decoders);
+        } finally {
+            decoders.shutdownNow();
+        }
+    }
+
+    /** The run, reading and decoding images and videos on {@code decoders}. */
+    private RunSummary run(RunRequest request, ExecutorService decoders) throws IOException {
+        RunConfig config = request.config();
+        Instant started = clock.instant();
+        String runId = request.runId().orElse(RUN_ID.format(started));
+        Path winnow = request.outputFolder().resolve(".winnow");
+        RunFolder folder = RunFolder.start(winnow, runId);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        RunSamples.Listing listing = new RunSamples(request, videoDecoder, decoders, diagnostics).list(progress);
+        PredictionsLoader loader = new PredictionsLoader(request.output(), ValidationOptions.defaults(), diagnostics, decoders);
+        RunContext ctx = new RunContext(request, decoders, folder, diagnostics, loader, listing, started, runId, clock, progress,
+                threads, videoDecoder, winnow);
+        try (EmbeddingSource source = config.embeddings().open()) {
+            String embedderId = embedderId(config.embeddings(), source);
+            return config.objectLevel().isPresent()
+                    ? ObjectLevelRun.run(ctx, config.objectLevel().get(), source, embedderId)
+                    : ImageLevelRun.run(ctx, source, embedderId);
+        }
+    }
+
+    /** A name for the embedder that changes whenever its vectors would (datapool entries of another embedder are stale). */
+    static String embedderId(EmbeddingsConfig config, EmbeddingSource source) throws IOException {
+        if (config instanceof EmbeddingsConfig.Builtin b) {
+            return "builtin-v" + BuiltinEmbedder.VERSION + "-d" + b.dimension();
+        }
+        if (config instanceof EmbeddingsConfig.Onnx o) {
+            return "onnx:" + o.model().toAbsolutePath() + ":" + Files.size(o.model()) + ":" + Files.getLastModifiedTime(o.model()).toMillis()
+                    + ":" + o.inputSize() + ":" + o.mean() + ":" + o.std();
+        }
+        EmbeddingsConfig.Precomputed p = (EmbeddingsConfig.Precomputed) config;
+        return "csv:" + p.file().toAbsolutePath() + ":" + Files.size(p.file()) + ":" + Files.getLastModifiedTime(p.file()).toMillis();
+    }
+}

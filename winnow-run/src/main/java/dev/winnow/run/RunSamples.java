@@ -1,0 +1,139 @@
+package dev.winnow.run;
+
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.MediaKind;
+import dev.winnow.datasource.Progress;
+import dev.winnow.datasource.RelevantFilenames;
+import dev.winnow.datasource.SampleLister;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.media.MediaException;
+import dev.winnow.media.VideoDecoder;
+import dev.winnow.run.config.DatasourceOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The samples of a run: the images and videos of the input (or those a relevant-filenames file
+ * names), each video expanded into its frames, every {@code frameStride}-th one. Frames are counted
+ * from the container without decoding, on the pipeline's pool. A video no decoder can read is a
+ * diagnostic naming the reason (the codec, say), and its frames are left out; the run goes on.
+ */
+final class RunSamples {
+    /** Warning code: an entry of a relevant-filenames file names no sample. */
+    static final String RELEVANT_UNMATCHED = "W102";
+
+    /**
+     * @param files   the image and video files listed
+     * @param samples the run's samples, in listing order, each video's frames in frame order
+     * @param videos  how many videos were listed
+     */
+    record Listing(List<String> files, List<RunSample> samples, int videos) {
+    }
+
+    private final RunRequest request;
+    private final VideoDecoder videoDecoder;
+    private final ExecutorService pool;
+    private final List<Diagnostic> diagnostics;
+
+    RunSamples(RunRequest request, VideoDecoder videoDecoder, ExecutorService pool, List<Diagnostic> diagnostics) {
+        this.request = request;
+        this.videoDecoder = videoDecoder;
+        this.pool = pool;
+        this.diagnostics = diagnostics;
+    }
+
+    Listing list(Progress progress) throws IOException {
+        progress.phase("Listing samples", 0);
+        List<String> files = listFiles(request.config().datasource());
+        progress.phase("Reading file sizes and counting video frames", files.size());
+        Datasource input = request.input();
+        List<Future<Optional<List<RunSample>>>> expanded = new ArrayList<>(files.size());
+        int videos = 0;
+        for (String file : files) {
+            boolean video = MediaKind.of(file).orElseThrow() == MediaKind.VIDEO;
+            videos += video ? 1 : 0;
+            expanded.add(pool.submit(() -> expand(input, file, video)));
+        }
+        List<RunSample> samples = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                expanded.get(i).get().ifPresent(samples::addAll);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while listing " + files.get(i) + ".", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof MediaException media) {
+                    diagnostics.add(DiagnosticCode.UNREADABLE.of(files.get(i), "The video cannot be read, so its frames are left "
+                            + "out of the run: " + media.getMessage()));
+                } else if (cause instanceof IOException io) {
+                    throw io;
+                } else {
+                    throw new IOException("Listing " + files.get(i) + " failed: " + cause, cause);
+                }
+            }
+            progress.advance(i + 1);
+        }
+        progress.endPhase();
+        return new Listing(files, samples, videos);
+    }
+
+    /** The samples of one file; empty when it was deleted since listing. */
+    private Optional<List<RunSample>> expand(Datasource input, String file, boolean video) throws IOException, MediaException {
+        Optional<Datasource.FileStat> stat = input.stat(file);
+        if (stat.isEmpty()) {
+            return Optional.empty();
+        }
+        long size = stat.get().size();
+        long modified = stat.get().lastModifiedMillis();
+        if (!video) {
+            return Optional.of(List.of(RunSample.image(file, size, modified)));
+        }
+        int frames = videoDecoder.frameCount(input, file);
+        int stride = request.config().frameStride();
+        List<RunSample> samples = new ArrayList<>((frames + stride - 1) / stride);
+        for (int f = 0; f < frames; f += stride) {
+            samples.add(RunSample.frame(file, f, frames, size, modified));
+        }
+        return Optional.of(samples);
+    }
+
+    private List<String> listFiles(DatasourceOptions options) throws IOException {
+        if (options.relevantFilenamesFile().isEmpty()) {
+            SampleLister.Listing listing = SampleLister.scan(request.input(), request.output());
+            for (String entry : listing.unmatchedRelevantEntries()) {
+                diagnostics.add(Diagnostic.warning(RELEVANT_UNMATCHED, RelevantFilenames.PATH, "", "The entry '" + entry
+                        + "' names no image or video of the input."));
+            }
+            return listing.samples();
+        }
+        String file = options.relevantFilenamesFile().get();
+        if (request.output().stat(file).isEmpty()) {
+            throw new IllegalArgumentException("The relevant filenames file '" + file + "' named at /datasource/relevant_filenames_file "
+                    + "does not exist in the output location " + request.output().description() + ".");
+        }
+        RelevantFilenames relevant;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.output().open(file), StandardCharsets.UTF_8))) {
+            relevant = RelevantFilenames.parse(reader);
+        }
+        List<String> all = new ArrayList<>();
+        for (String path : request.input().list("")) {
+            if (SampleLister.isSample(path)) {
+                all.add(path);
+            }
+        }
+        for (String entry : relevant.unmatched(all)) {
+            diagnostics.add(Diagnostic.warning(RELEVANT_UNMATCHED, file, "", "The entry '" + entry + "' names no image or video of the input."));
+        }
+        return all.stream().filter(relevant::contains).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.winnow.run;
+
+import dev.winnow.report.RunCounts;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a finished run did: its id and folder, the HTML report's path, the counts, the selected
+ * samples in order and how many errors and warnings were found.
+ *
+ * @param objectTask on object level, the task whose boxes were the samples (then {@code selected}
+ *                   and the processed, candidate and selected counts are crops)
+ */
+public record RunSummary(String runId, Path runFolder, Path report, RunCounts counts, List<String> selected,
+                         long errors, long warnings, String stopReason, Optional<String> objectTask) {
+    public RunSummary {
+        selected = List.copyOf(selected);
+        objectTask = objectTask == null ? Optional.empty() : objectTask;
+    }
+
+    /** The closing lines a run prints: what was processed, found and selected, and where the results are. */
+    public String toText() {
+        RunCounts c = counts;
+        String samples = objectTask.isPresent()
+                ? "  samples:     " + c.listed() + " listed, " + c.unreadable() + " unreadable\n"
+                        + "  crops:       " + c.processed() + " boxes of task '" + objectTask.get() + "' cut and embedded\n"
+                : "  samples:     " + c.listed() + " listed, " + c.processed() + " processed, " + c.fromDatapool()
+                        + " known from earlier runs, " + c.unreadable() + " unreadable\n";
+        return "Run " + runId + " finished.\n"
+                + samples
+                + "  predictions: " + c.predictionFiles() + " files, " + c.invalidPredictionFiles() + " invalid; "
+                + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings") + "\n"
+                + "  selected:    " + c.selected() + " of " + c.candidates() + " candidates (" + stopReason + ")\n"
+                + "  results:     " + runFolder + "\n"
+                + "  report:      " + report + "\n";
+    }
+}

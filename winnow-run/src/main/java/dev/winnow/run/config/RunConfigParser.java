@@ -1,0 +1,110 @@
+package dev.winnow.run.config;
+
+import dev.winnow.config.ConfigException;
+import dev.winnow.config.ConfigReader;
+import dev.winnow.embed.EmbeddingsConfig;
+import dev.winnow.select.SelectionConfig;
+import dev.winnow.select.SelectionConfigParser;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads {@code run.json} into a {@link RunConfig}. Every problem is a {@link ConfigException}
+ * whose message is one sentence naming the JSON pointer, what was found and what was expected;
+ * unknown keys get a "did you mean" hint. The {@code selection} and {@code embeddings} objects are
+ * read by their own parsers ({@link SelectionConfigParser}, {@link EmbeddingsConfig#parse}).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class RunConfigParser {
+    static final List<String> TOP_KEYS = List.of("selection", "embeddings", "datasource", "seed", "object_level",
+            "frame_stride");
+    static final List<String> DATASOURCE_KEYS = List.of("process_all", "relevant_filenames_file");
+    static final List<String> OBJECT_LEVEL_KEYS = List.of("task_name", "padding");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private RunConfigParser() {
+    }
+
+    /**
+     * Parses {@code json} read from {@code source} (a file name, for messages); relative paths in it
+     * (an ONNX model, an embeddings file) are resolved against {@code baseDir}.
+     */
+    public static RunConfig parse(String json, String source, Path baseDir) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigException("", "The run configuration " + source + " is not valid JSON" + where + ": "
+                    + e.getOriginalMessage() + ".");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ConfigException("", "The run configuration " + source + " is empty; expected a JSON object with a 'selection'.");
+        }
+        ConfigReader.requireObject(root, "");
+        ConfigReader.checkKeys(root, "", TOP_KEYS);
+        JsonNode selection = ConfigReader.require(root, "", "selection");
+        SelectionConfig selectionConfig = SelectionConfigParser.parse(selection, "/selection");
+        JsonNode embeddingsNode = root.get("embeddings");
+        EmbeddingsConfig embeddings = embeddingsNode == null || embeddingsNode.isNull()
+                ? EmbeddingsConfig.defaults() : EmbeddingsConfig.parse(embeddingsNode, "/embeddings", baseDir);
+        DatasourceOptions datasource = datasource(root.get("datasource"));
+        OptionalLong seed = ConfigReader.optionalLong(root, "", "seed");
+        Optional<ObjectLevelOptions> objectLevel = objectLevel(root.get("object_level"));
+        OptionalInt stride = ConfigReader.optionalInt(root, "", "frame_stride");
+        if (stride.isPresent() && stride.getAsInt() < 1) {
+            throw new ConfigException("/frame_stride", "Expected a frame stride of 1 or more at /frame_stride, but found "
+                    + stride.getAsInt() + ".");
+        }
+        return new RunConfig(selectionConfig, embeddings, datasource, seed.orElse(RunConfig.DEFAULT_SEED), objectLevel,
+                stride.orElse(1));
+    }
+
+    private static DatasourceOptions datasource(JsonNode node) {
+        String at = "/datasource";
+        if (node == null || node.isNull()) {
+            return DatasourceOptions.defaults();
+        }
+        ConfigReader.requireObject(node, at);
+        ConfigReader.checkKeys(node, at, DATASOURCE_KEYS);
+        boolean processAll = false;
+        JsonNode flag = node.get("process_all");
+        if (flag != null && !flag.isNull()) {
+            if (!flag.isBoolean()) {
+                throw new ConfigException(at + "/process_all", "Expected true or false at " + at + "/process_all, but found "
+                        + ConfigReader.describe(flag) + ".");
+            }
+            processAll = flag.booleanValue();
+        }
+        Optional<String> relevant = ConfigReader.optionalString(node, at, "relevant_filenames_file");
+        return new DatasourceOptions(processAll, relevant);
+    }
+
+    private static Optional<ObjectLevelOptions> objectLevel(JsonNode node) {
+        String at = "/object_level";
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        ConfigReader.requireObject(node, at);
+        ConfigReader.checkKeys(node, at, OBJECT_LEVEL_KEYS);
+        String task = ConfigReader.requireString(node, at, "task_name");
+        double padding = ConfigReader.optionalNumber(node, at, "padding").orElse(0.0);
+        if (padding < 0 || padding > 10) {
+            throw new ConfigException(at + "/padding", "Expected a padding from 0 to 10 at " + at + "/padding, but found "
+                    + padding + ".");
+        }
+        return Optional.of(new ObjectLevelOptions(task, padding));
+    }
+
+}

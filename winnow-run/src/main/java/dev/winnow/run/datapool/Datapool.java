@@ -1,0 +1,248 @@
+package dev.winnow.run.datapool;
+
+import dev.winnow.datasource.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What earlier runs over an output location remember: the samples they processed (name, size,
+ * modification time), each one's embedding, and every sample selected so far, in selection order.
+ * A new run embeds only samples that are new or changed, and diversity measures distance to
+ * everything selected before.
+ *
+ * <p>On disk under {@code .winnow/datapool/}: immutable generation folders {@code gen-N/} holding
+ * {@code samples.tsv}, {@code embeddings.bin} (see {@link EmbeddingFile}), {@code selected.txt} and
+ * {@code pool.properties}, and the file {@code CURRENT} naming the generation in force. Saving
+ * writes a new generation completely, renames it into place and only then rewrites
+ * {@code CURRENT} atomically, so a run killed at any point leaves the previous datapool intact.
+ *
+ * <pre>{@code
+ * Datapool pool = Datapool.load(winnowFolder);
+ * pool.updated(samples, embeddings, dimension, embedderId, selected).save(winnowFolder);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Datapool {
+    /** The datapool's folder inside {@code .winnow/}. */
+    public static final String FOLDER = "datapool";
+    private static final String CURRENT = "CURRENT";
+    private static final Pattern GENERATION = Pattern.compile("gen-(\\d{1,9})");
+
+    private final int generation;
+    private final String embedderId;
+    private final int dimension;
+    private final List<ProcessedSample> samples;
+    private final float[] embeddings;
+    private final List<String> selected;
+    private final Map<String, Integer> index;
+
+    private Datapool(int generation, String embedderId, int dimension, List<ProcessedSample> samples, float[] embeddings,
+                     List<String> selected) {
+        this.generation = generation;
+        this.embedderId = embedderId;
+        this.dimension = dimension;
+        this.samples = List.copyOf(samples);
+        this.embeddings = embeddings;
+        this.selected = List.copyOf(selected);
+        this.index = new HashMap<>();
+        for (int i = 0; i < this.samples.size(); i++) {
+            index.put(this.samples.get(i).name(), i);
+        }
+    }
+
+    /** A datapool that remembers nothing. */
+    public static Datapool empty() {
+        return new Datapool(0, "", 0, List.of(), new float[0], List.of());
+    }
+
+    /** The datapool under {@code winnowFolder} (the output's {@code .winnow/}), or an empty one when none was saved. */
+    public static Datapool load(Path winnowFolder) throws IOException {
+        Path folder = winnowFolder.resolve(FOLDER);
+        Path current = folder.resolve(CURRENT);
+        if (!Files.isRegularFile(current)) {
+            return empty();
+        }
+        String name = Files.readString(current, StandardCharsets.UTF_8).strip();
+        Matcher m = GENERATION.matcher(name);
+        if (!m.matches()) {
+            throw new DatapoolException("The datapool file " + current + " names '" + name
+                    + "', but expected a generation like gen-1; delete " + folder + " to start afresh.");
+        }
+        Path gen = folder.resolve(name);
+        Map<String, String> properties = PoolFiles.readProperties(gen.resolve("pool.properties"));
+        String embedderId = properties.getOrDefault("embedder", "");
+        int dimension = PoolFiles.intProperty(properties, "dimension", gen);
+        List<ProcessedSample> samples = PoolFiles.readSamples(gen.resolve("samples.tsv"));
+        float[] embeddings = EmbeddingFile.read(gen.resolve("embeddings.bin"), samples.size(), dimension);
+        List<String> selected = PoolFiles.readNames(gen.resolve("selected.txt"));
+        return new Datapool(Integer.parseInt(m.group(1)), embedderId, dimension, samples, embeddings, selected);
+    }
+
+    /** The embedder the embeddings came from (empty for an empty pool). */
+    public String embedderId() {
+        return embedderId;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public int sampleCount() {
+        return samples.size();
+    }
+
+    public List<ProcessedSample> samples() {
+        return samples;
+    }
+
+    /** Every sample selected by earlier runs, in the order they were selected. */
+    public List<String> selected() {
+        return selected;
+    }
+
+    /** Index of the sample {@code name}, if processed before. */
+    public OptionalInt indexOf(String name) {
+        Integer i = index.get(name);
+        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+    }
+
+    /** Whether {@code name} was processed before with this size and modification time (and the same embedder). */
+    public boolean isUnchanged(String name, long size, long lastModifiedMillis, String embedder) {
+        if (!embedder.equals(embedderId)) {
+            return false;
+        }
+        Integer i = index.get(name);
+        if (i == null) {
+            return false;
+        }
+        ProcessedSample s = samples.get(i);
+        return s.size() == size && s.lastModifiedMillis() == lastModifiedMillis;
+    }
+
+    /** A copy of the embedding of sample {@code i}. */
+    public float[] embedding(int i) {
+        Objects.checkIndex(i, samples.size());
+        float[] row = new float[dimension];
+        System.arraycopy(embeddings, i * dimension, row, 0, dimension);
+        return row;
+    }
+
+    /**
+     * This pool with {@code processed} added or replaced (their embeddings in {@code rows}, row-major,
+     * {@code dimension} wide, from {@code embedder}) and {@code newlySelected} appended to the
+     * selections. When the embedder differs from the pool's, the old embeddings are dropped, since
+     * vectors of two embedders cannot be compared; earlier selections stay.
+     */
+    public Datapool updated(List<ProcessedSample> processed, float[] rows, int dimension, String embedder,
+                            List<String> newlySelected) {
+        if ((long) processed.size() * dimension != rows.length) {
+            throw new IllegalArgumentException(processed.size() + " samples of dimension " + dimension + " need "
+                    + (long) processed.size() * dimension + " values, but " + rows.length + " were given.");
+        }
+        boolean keepOld = embedder.equals(embedderId) && dimension == this.dimension;
+        Map<String, Integer> fresh = new HashMap<>();
+        for (int i = 0; i < processed.size(); i++) {
+            fresh.put(processed.get(i).name(), i);
+        }
+        List<ProcessedSample> merged = new ArrayList<>();
+        List<float[]> mergedRows = new ArrayList<>();
+        if (keepOld) {
+            for (int i = 0; i < samples.size(); i++) {
+                if (!fresh.containsKey(samples.get(i).name())) {
+                    merged.add(samples.get(i));
+                    mergedRows.add(embedding(i));
+                }
+            }
+        }
+        for (int i = 0; i < processed.size(); i++) {
+            merged.add(processed.get(i));
+            float[] row = new float[dimension];
+            System.arraycopy(rows, i * dimension, row, 0, dimension);
+            mergedRows.add(row);
+        }
+        // Sorted by name so that the pool's files do not depend on the order runs happened in.
+        Integer[] order = new Integer[merged.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> merged.get(a).name().compareTo(merged.get(b).name()));
+        List<ProcessedSample> sortedSamples = new ArrayList<>(order.length);
+        float[] sortedRows = new float[order.length * dimension];
+        for (int k = 0; k < order.length; k++) {
+            sortedSamples.add(merged.get(order[k]));
+            System.arraycopy(mergedRows.get(order[k]), 0, sortedRows, k * dimension, dimension);
+        }
+        LinkedHashSet<String> allSelected = new LinkedHashSet<>(selected);
+        allSelected.addAll(newlySelected);
+        return new Datapool(generation, embedder, dimension, sortedSamples, sortedRows, new ArrayList<>(allSelected));
+    }
+
+    /**
+     * Saves this pool as the next generation under {@code winnowFolder}, switches {@code CURRENT} to it,
+     * and removes older generations and leftovers of interrupted saves.
+     */
+    public void save(Path winnowFolder) throws IOException {
+        Path folder = winnowFolder.resolve(FOLDER);
+        Files.createDirectories(folder);
+        int next = Math.max(generation, highestGeneration(folder)) + 1;
+        String name = "gen-" + next;
+        Path partial = folder.resolve("." + name + ".partial");
+        AtomicFiles.deleteTree(partial);
+        Files.createDirectories(partial);
+        AtomicFiles.writeString(partial.resolve("pool.properties"),
+                "embedder=" + PoolFiles.escape(embedderId) + "\ndimension=" + dimension + "\n");
+        AtomicFiles.write(partial.resolve("samples.tsv"), PoolFiles.samplesText(samples).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(partial.resolve("embeddings.bin"), EmbeddingFile.encode(samples.size(), dimension, embeddings));
+        AtomicFiles.write(partial.resolve("selected.txt"), PoolFiles.namesText(selected).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.move(partial, folder.resolve(name));
+        AtomicFiles.writeString(folder.resolve(CURRENT), name + "\n");
+        try (var children = Files.list(folder)) {
+            for (Path child : children.toList()) {
+                String childName = child.getFileName().toString();
+                if (!childName.equals(name) && !childName.equals(CURRENT) && Files.isDirectory(child)) {
+                    AtomicFiles.deleteTree(child);
+                }
+            }
+        }
+    }
+
+    private static int highestGeneration(Path folder) throws IOException {
+        int highest = 0;
+        try (var children = Files.list(folder)) {
+            for (Path child : children.toList()) {
+                Matcher m = GENERATION.matcher(child.getFileName().toString());
+                if (m.matches()) {
+                    highest = Math.max(highest, Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        return highest;
+    }
+
+    /** Sample names of the pool, in its (sorted) order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(samples.size());
+        samples.forEach(s -> names.add(s.name()));
+        return Collections.unmodifiableList(names);
+    }
+
+    /** The embedding of {@code name}, if the pool has one. */
+    public Optional<float[]> embeddingOf(String name) {
+        Integer i = index.get(name);
+        return i == null ? Optional.empty() : Optional.of(embedding(i));
+    }
+}

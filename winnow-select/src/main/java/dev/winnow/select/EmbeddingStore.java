@@ -1,0 +1,57 @@
+package dev.winnow.select;
+
+/**
+ * Candidate embeddings laid out for the farthest-first pass: rows are grouped in blocks of
+ * {@link #BLOCK} and stored dimension-major inside a block, so the inner loop runs over
+ * consecutive rows of one dimension and the JIT can vectorise it.
+ */
+sealed interface EmbeddingStore permits Float32Store, Int8Store {
+
+    /** Rows per block. */
+    int BLOCK = 256;
+
+    int size();
+
+    int dimension();
+
+    /** Row {@code i} exactly as given, for use as a new center. */
+    float[] row(int i);
+
+    /**
+     * An upper bound on how far the distances of row {@code i} computed by
+     * {@link #squaredDistances} (after the square root) may be from the exact ones; 0 when exact.
+     */
+    float rowError(int i);
+
+    /**
+     * A bound on the float rounding in an approximate squared distance of row {@code i} to a
+     * center of squared norm {@code centerSquaredNorm}; 0 when exact.
+     */
+    float roundingMargin(int i, float centerSquaredNorm);
+
+    /** Whether {@link #squaredDistances} is approximate, so picks need an exact check. */
+    boolean approximate();
+
+    /**
+     * The exact float32 squared distance of row {@code i} to {@code center}, summed over the
+     * dimensions in order, bit for bit what {@link Float32Store} computes.
+     */
+    float exactSquaredDistance(int i, float[] center);
+
+    /**
+     * Computes the squared distances of the rows in blocks {@code [fromBlock, toBlock)} to
+     * {@code center} into {@code out} (indexed by row; entries past {@link #size()} are scratch).
+     */
+    void squaredDistances(float[] center, int fromBlock, int toBlock, float[] out);
+
+    /** Bytes held per row, for reports. */
+    int bytesPerRow();
+
+    default int blocks() {
+        return (size() + BLOCK - 1) / BLOCK;
+    }
+
+    static EmbeddingStore of(EmbeddingMatrix matrix, KCenterGreedy.Storage storage) {
+        return storage == KCenterGreedy.Storage.INT8 ? new Int8Store(matrix, Int8Kernel.best()) : new Float32Store(matrix);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.winnow.select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class Int8StoreTest {
+
+    @Test
+    void quantisedDistances_areCloseToExactOnes() {
+        EmbeddingMatrix m = KCenterGreedyTest.randomUnit(700, 24, 21);
+        Int8Store store = new Int8Store(m, Int8Kernel.SCALAR);
+        float[] center = m.row(5);
+        float[] out = new float[store.blocks() * EmbeddingStore.BLOCK];
+        store.squaredDistances(center, 0, store.blocks(), out);
+        for (int i = 0; i < m.count(); i++) {
+            double exact = KCenterGreedyTest.distance(m, i, 5);
+            assertThat(Math.sqrt(out[i])).isCloseTo(exact, within(0.01));
+        }
+    }
+
+    @Test
+    void decodedRow_isScaleTimesQuantisedValue() {
+        EmbeddingMatrix m = new EmbeddingMatrix(new float[] {0.5f, -0.3f, 0.1f}, 3);
+        Int8Store store = new Int8Store(m, Int8Kernel.SCALAR);
+        assertThat(store.row(0)).containsExactly(0.5f, -0.3f, 0.1f);
+        float[] row = store.decodedRow(0);
+        float scale = 0.5f / 127;
+        assertThat(row[0]).isEqualTo(scale * 127);
+        assertThat(row[1]).isEqualTo(scale * -76);
+        assertThat(row[2]).isEqualTo(scale * 25);
+        double error = Math.sqrt(Math.pow(0.5 - row[0], 2) + Math.pow(-0.3 - row[1], 2) + Math.pow(0.1 - row[2], 2));
+        assertThat((double) store.rowError(0)).isGreaterThanOrEqualTo(error).isCloseTo(error, within(1e-6));
+    }
+
+    @Test
+    void approximateDistances_stayWithinTheRowErrorOfExactOnes() {
+        EmbeddingMatrix m = KCenterGreedyTest.randomUnit(600, 48, 23);
+        Int8Store store = new Int8Store(m, Int8Kernel.best());
+        float[] out = new float[store.blocks() * EmbeddingStore.BLOCK];
+        for (int center : new int[] {0, 77, 599}) {
+            store.squaredDistances(m.row(center), 0, store.blocks(), out);
+            for (int i = 0; i < m.count(); i++) {
+                double exact = Math.sqrt(store.exactSquaredDistance(i, m.row(center)));
+                assertThat(Math.abs(Math.sqrt(out[i]) - exact)).isLessThanOrEqualTo(store.rowError(i) + 1e-4);
+            }
+        }
+    }
+
+    @Test
+    void vectorKernel_matchesTheScalarKernel() {
+        Int8Kernel vector = Int8Kernel.best();
+        Assumptions.assumeTrue(vector != Int8Kernel.SCALAR, "the JVM runs without jdk.incubator.vector");
+        assertThat(vector.name()).isEqualTo("vector");
+        EmbeddingMatrix m = KCenterGreedyTest.randomUnit(1000, 64, 22);
+        Int8Store scalarStore = new Int8Store(m, Int8Kernel.SCALAR);
+        Int8Store vectorStore = new Int8Store(m, vector);
+        float[] center = m.row(17);
+        float[] a = new float[scalarStore.blocks() * EmbeddingStore.BLOCK];
+        float[] b = new float[a.length];
+        scalarStore.squaredDistances(center, 0, scalarStore.blocks(), a);
+        vectorStore.squaredDistances(center, 0, vectorStore.blocks(), b);
+        for (int i = 0; i < m.count(); i++) {
+            assertThat((double) b[i]).isCloseTo(a[i], within(1e-5));
+        }
+        // Through the vector kernel the int8 picks still equal the exact float32 ones.
+        KCenterGreedy int8 = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 2);
+        assertThat(int8.storageDescription()).isEqualTo("int8/vector");
+        int[] exactPicks = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2).select(30, EmbeddingMatrix.empty(64), 0, 3).picks();
+        assertThat(int8.select(30, EmbeddingMatrix.empty(64), 0, 3).picks()).containsExactly(exactPicks);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.winnow.validate;
+
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.datasource.PathOutsideRootException;
+import dev.winnow.datasource.SampleLister;
+import dev.winnow.format.TaskList;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.io.SchemaReader;
+import dev.winnow.format.io.TaskListReader;
+import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.FileResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Validates the {@code .lightly/predictions} folder of an output location against the samples of
+ * an input location, as DESIGN §3 describes: {@code tasks.json}, each listed task's schema, and every
+ * prediction file of each task, matched to its image or video frame. It reads only; nothing is
+ * written anywhere.
+ *
+ * <p>Policy, as the reference Worker's: a listed task without a valid schema is an error; invalid
+ * prediction files are reported and skipped; a task whose files are all invalid fails. Files are
+ * checked in parallel on {@code settings.threads()} threads, in bounded memory, and the report's
+ * diagnostics are in the same order whatever the thread timing.
+ *
+ * <pre>{@code
+ * ValidationReport report = new PredictionsValidator(MediaFacts.fromHeaders(), ValidationSettings.defaults())
+ *         .validate(input, output);
+ * }</pre>
+ *
+ * <p>Instances are immutable; {@link #validate} may be called from several threads.
+ */
+public final class PredictionsValidator {
+    static final String TASKS_FILE = TaskChecker.ROOT + "tasks.json";
+
+    private final MediaFacts media;
+    private final ValidationSettings settings;
+
+    public PredictionsValidator(MediaFacts media, ValidationSettings settings) {
+        this.media = Objects.requireNonNull(media, "media");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Validates the predictions of {@code output} against the samples of {@code input} (the same
+     * datasource when predictions sit beside the images).
+     *
+     * @throws IllegalArgumentException when a task asked for in the settings is not in {@code tasks.json}
+     * @throws IOException when a location cannot be listed
+     */
+    public ValidationReport validate(Datasource input, Datasource output) throws IOException {
+        DiagnosticCollector collector = new DiagnosticCollector(settings.maxDiagnostics());
+        List<ValidationReport.TaskOutcome> outcomes = new ArrayList<>();
+        Optional<TaskList> taskList = readTaskList(output, collector);
+        if (taskList.isEmpty()) {
+            List<String> samples = SampleLister.list(input, output);
+            return new ValidationReport(samples.size(), outcomes, collector.sorted(), collector.errors(), collector.warnings(),
+                    collector.suppressed());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
+        try {
+            // The first task's folder is listed on the pool while this thread lists the samples: two
+            // walks of the same size that would otherwise run one after the other on one core.
+            Optional<String> first = taskList.get().names().stream()
+                    .filter(t -> settings.tasks().isEmpty() || settings.tasks().contains(t)).findFirst();
+            Future<List<String>> firstListing = first.isEmpty() ? null
+                    : pool.submit(() -> output.list(TaskChecker.ROOT + first.get()));
+            List<String> samples = SampleLister.list(input, output);
+            List<String> tasks = selectTasks(taskList.get().names());
+            TaskChecker.Shared shared = new TaskChecker.Shared(input, output, settings, media, new SampleIndex(samples),
+                    collector, pool, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
+            for (String task : tasks) {
+                Future<List<String>> listing = first.isPresent() && task.equals(first.get()) ? firstListing : null;
+                outcomes.add(validateTask(shared, task, taskList.get().names(), listing));
+            }
+            return new ValidationReport(samples.size(), outcomes, collector.sorted(), collector.errors(), collector.warnings(),
+                    collector.suppressed());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<String> selectTasks(List<String> listed) {
+        if (settings.tasks().isEmpty()) {
+            return listed;
+        }
+        for (String wanted : settings.tasks()) {
+            if (!listed.contains(wanted)) {
+                throw new IllegalArgumentException("The task \"" + wanted + "\" is not listed in " + TASKS_FILE
+                        + (listed.isEmpty() ? ", which lists no task." : "; it lists: " + String.join(", ", listed) + "."));
+            }
+        }
+        return listed.stream().filter(settings.tasks()::contains).toList();
+    }
+
+    private Optional<TaskList> readTaskList(Datasource output, DiagnosticCollector collector) throws IOException {
+        if (!present(output, TASKS_FILE)) {
+            collector.add(DiagnosticCode.TASKS_MISSING.of(TASKS_FILE, "There is no tasks.json; expected a JSON list of the "
+                    + "task names to check at " + TASKS_FILE + "."));
+            return Optional.empty();
+        }
+        Optional<byte[]> bytes = read(output, TASKS_FILE, collector);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        FileResult<TaskList> result = TaskListReader.read(TASKS_FILE, bytes.get(), settings.options());
+        collector.addAll(result.diagnostics());
+        return result.value();
+    }
+
+    private ValidationReport.TaskOutcome validateTask(TaskChecker.Shared shared, String task, List<String> allTasks,
+            Future<List<String>> listing) throws IOException {
+        Datasource output = shared.output();
+        DiagnosticCollector collector = shared.collector();
+        String schemaFile = TaskChecker.ROOT + task + "/schema.json";
+        if (!present(output, schemaFile)) {
+            collector.add(DiagnosticCode.SCHEMA_MISSING.of(schemaFile, "The task \"" + task
+                    + "\" is listed in tasks.json but has no schema.json; expected " + schemaFile + "."));
+            return new ValidationReport.TaskOutcome(task, null, 0, 0, 0, 0, true);
+        }
+        Optional<byte[]> bytes = read(output, schemaFile, collector);
+        Optional<TaskSchema> schema = Optional.empty();
+        if (bytes.isPresent()) {
+            FileResult<TaskSchema> result = SchemaReader.read(schemaFile, bytes.get(), settings.options());
+            collector.addAll(result.diagnostics());
+            schema = result.value();
+        }
+        if (schema.isEmpty()) {
+            collector.add(DiagnosticCode.TASK_SCHEMA_INVALID.of(schemaFile, "The task \"" + task
+                    + "\" has no valid schema, so none of its prediction files were checked."));
+            return new ValidationReport.TaskOutcome(task, null, 0, 0, 0, 0, true);
+        }
+        List<String> nested = new ArrayList<>();
+        for (String other : allTasks) {
+            if (other.startsWith(task + "/")) {
+                nested.add(other.substring(task.length() + 1));
+            }
+        }
+        return new TaskChecker(shared, task, schema.get()).run(nested, listing);
+    }
+
+    /** Whether the file exists; a path through a link leading outside counts as present, for {@link #read} to report. */
+    private static boolean present(Datasource output, String path) throws IOException {
+        try {
+            return output.stat(path).isPresent();
+        } catch (PathOutsideRootException e) {
+            return true;
+        }
+    }
+
+    /** The bytes of a small file, or empty after reporting why they cannot be read. */
+    private Optional<byte[]> read(Datasource output, String path, DiagnosticCollector collector) {
+        long max = settings.options().limits().maxFileBytes();
+        try {
+            return Optional.of(output.readAllBytes(path, max));
+        } catch (FileTooLargeException e) {
+            collector.add(DiagnosticCode.FILE_TOO_LARGE.of(path, "The file is larger than the limit of " + max
+                    + " bytes; it was not read."));
+        } catch (PathOutsideRootException e) {
+            collector.add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(path, "The file leads out of the predictions location "
+                    + "(a link pointing outside); it was not read."));
+        } catch (IOException e) {
+            collector.add(DiagnosticCode.UNREADABLE.of(path, "The file cannot be read: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "winnow-validate-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+}

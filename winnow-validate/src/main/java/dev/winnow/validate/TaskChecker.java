@@ -1,0 +1,310 @@
+package dev.winnow.validate;
+
+import dev.winnow.format.PredictionPaths;
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.datasource.PathOutsideRootException;
+import dev.winnow.format.Diagnostic;
+import dev.winnow.format.FrameName;
+import dev.winnow.format.PredictionFile;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.TaskType;
+import dev.winnow.format.io.PredictionFileReader;
+import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.FileResult;
+import dev.winnow.format.validate.SampleFacts;
+import dev.winnow.media.ImageSize;
+import dev.winnow.media.MediaException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Checks the prediction files of one task. The calling thread walks the sorted file list, matches
+ * each file to its sample (cheap map lookups) and hands batches to the pool, where each file is read
+ * and checked; at most a few batches are in flight, so memory does not grow with the number of
+ * files. After the last batch, samples that no file matched are reported.
+ */
+final class TaskChecker {
+    static final String ROOT = ".lightly/predictions/";
+    private static final int BATCH = 256;
+
+    /** What one validation run shares between its tasks. */
+    record Shared(Datasource input, Datasource output, ValidationSettings settings, MediaFacts media,
+                  SampleIndex samples, DiagnosticCollector collector, ExecutorService pool,
+                  Map<String, Optional<Integer>> frameCounts, Set<String> unreadableImages) {
+    }
+
+    /** A prediction file and what it was matched to. {@code sample} is -1 for an orphan. */
+    private record Job(String path, String base, int sample, FrameName.Parsed frame) {
+    }
+
+    private final Shared shared;
+    private final String task;
+    private final TaskSchema schema;
+    private final AtomicLong valid = new AtomicLong();
+    private final AtomicLong invalid = new AtomicLong();
+
+    TaskChecker(Shared shared, String task, TaskSchema schema) {
+        this.shared = shared;
+        this.task = task;
+        this.schema = schema;
+    }
+
+    /**
+     * Checks every file of the task; {@code nestedTasks} are listed tasks inside this one's folder, left
+     * to themselves. {@code listing} is the task folder's listing already under way, or null.
+     */
+    ValidationReport.TaskOutcome run(List<String> nestedTasks, Future<List<String>> listing) throws IOException {
+        String folder = ROOT + task + "/";
+        List<String> files;
+        try {
+            files = listing == null ? shared.output().list(ROOT + task) : awaitListing(listing);
+        } catch (PathOutsideRootException e) {
+            shared.collector().add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(ROOT + task, "The folder of task \"" + task
+                    + "\" leads out of the predictions location (a link pointing outside); its files were not read."));
+            return new ValidationReport.TaskOutcome(task, schema.taskType().wireName(), 0, 0, 0, 0, true);
+        }
+        SampleIndex samples = shared.samples();
+        BitSet matched = new BitSet(samples.size());
+        Semaphore inFlight = new Semaphore(shared.settings().threads() * 4);
+        List<Future<?>> futures = new ArrayList<>();
+        List<Job> batch = new ArrayList<>(BATCH);
+        long checked = 0;
+        for (String path : files) {
+            String relative = path.substring(folder.length());
+            if (relative.equals("schema.json") || isInNestedTask(relative, nestedTasks)) {
+                continue;
+            }
+            if (!relative.endsWith(".json")) {
+                shared.collector().add(DiagnosticCode.NOT_A_PREDICTION_FILE.of(path, "This file in the folder of task \""
+                        + task + "\" is not a .json prediction file; it was ignored."));
+                continue;
+            }
+            checked++;
+            String base = relative.substring(0, relative.length() - ".json".length());
+            int sample = samples.image(base);
+            FrameName.Parsed frame = null;
+            if (sample < 0) {
+                Optional<FrameName.Parsed> parsed = FrameName.parse(base);
+                if (parsed.isPresent()) {
+                    sample = samples.video(parsed.get().video());
+                    frame = sample < 0 ? null : parsed.get();
+                }
+            }
+            if (sample >= 0) {
+                matched.set(sample);
+            }
+            batch.add(new Job(path, base, sample, frame));
+            if (batch.size() == BATCH) {
+                futures.add(submit(batch, inFlight));
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+        if (!batch.isEmpty()) {
+            futures.add(submit(batch, inFlight));
+        }
+        await(futures);
+
+        long withoutPredictions = 0;
+        for (int i = matched.nextClearBit(0); i < samples.size(); i = matched.nextClearBit(i + 1)) {
+            withoutPredictions++;
+            String sample = samples.sample(i);
+            String expected = samples.isVideo(i)
+                    ? "frame files named " + folder + PredictionPaths.stem(sample) + "-<frame>-" + extension(sample) + ".json"
+                    : folder + PredictionPaths.stem(sample) + ".json";
+            shared.collector().add(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(sample, "The sample has no prediction in task \""
+                    + task + "\"; expected " + expected + "."));
+        }
+        boolean failed = checked > 0 && invalid.get() == checked;
+        if (failed) {
+            shared.collector().add(DiagnosticCode.TASK_ALL_INVALID.of(ROOT + task, "All " + checked + " prediction file"
+                    + (checked == 1 ? " of task \"" + task + "\" is" : "s of task \"" + task + "\" are")
+                    + " invalid; expected at least one valid file, so the task fails."));
+        }
+        return new ValidationReport.TaskOutcome(task, schema.taskType().wireName(), checked, valid.get(), invalid.get(),
+                withoutPredictions, failed);
+    }
+
+    private static boolean isInNestedTask(String relative, List<String> nestedTasks) {
+        for (String nested : nestedTasks) {
+            if (relative.startsWith(nested + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Future<?> submit(List<Job> jobs, Semaphore inFlight) throws IOException {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Validation was interrupted.", e);
+        }
+        return shared.pool().submit(() -> {
+            try {
+                for (Job job : jobs) {
+                    check(job);
+                }
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private static List<String> awaitListing(Future<List<String>> listing) throws IOException {
+        try {
+            return listing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Validation was interrupted.", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause.getMessage(), cause);
+        }
+    }
+
+    private static void await(List<Future<?>> futures) throws IOException {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Validation was interrupted.", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IOException(cause.getMessage(), cause);
+            }
+        }
+    }
+
+    /** Reads and checks one file; all its diagnostics go to the collector in one call, for a stable order. */
+    private void check(Job job) {
+        List<Diagnostic> found = new ArrayList<>(2);
+        boolean bad = false;
+        SampleFacts facts = SampleFacts.unknown();
+        if (job.sample() < 0) {
+            found.add(DiagnosticCode.ORPHAN_PREDICTION.of(job.path(), "No sample of the input matches this prediction file; "
+                    + "expected an image " + job.base() + ".<ext> or a video frame name <video>-<frame>-<ext>.json of an input video."));
+            bad = true;
+        } else if (job.frame() != null) {
+            String video = shared.samples().sample(job.sample());
+            Optional<Integer> count = frameCount(video);
+            if (count.isPresent()) {
+                int frames = count.get();
+                FrameName.Parsed frame = job.frame();
+                String folder = ROOT + task + "/";
+                if (frame.index() >= frames) {
+                    found.add(DiagnosticCode.FRAME_OUT_OF_RANGE.of(job.path(), "Frame " + frame.index() + " does not exist: "
+                            + video + " has " + frames + " frames; expected a name from " + folder
+                            + FrameName.of(video, 0, frames).predictionPath() + " to " + folder
+                            + FrameName.of(video, frames - 1, frames).predictionPath() + "."));
+                    bad = true;
+                } else {
+                    FrameName name = FrameName.of(video, frame.index(), frames);
+                    if (!frame.paddedFor(frames)) {
+                        found.add(DiagnosticCode.FRAME_PADDING.of(job.path(), "The frame index " + frame.indexText() + " has "
+                                + frame.indexText().length() + " digits, but " + video + " has " + frames + " frames, so it takes "
+                                + FrameName.padding(frames) + "; expected " + folder + name.predictionPath() + "."));
+                        bad = true;
+                    }
+                    facts = SampleFacts.named(name.sampleName());
+                }
+            }
+        } else {
+            facts = imageFacts(shared.samples().sample(job.sample()));
+        }
+        if (job.sample() >= 0) {
+            byte[] bytes = read(job.path(), found);
+            if (bytes == null) {
+                bad = true;
+            } else {
+                FileResult<PredictionFile> result = PredictionFileReader.read(job.path(), bytes, schema, facts,
+                        shared.settings().options());
+                found.addAll(result.diagnostics());
+                bad |= !result.isValid();
+            }
+        }
+        shared.collector().addAll(found);
+        (bad ? invalid : valid).incrementAndGet();
+    }
+
+    private SampleFacts imageFacts(String image) {
+        if (schema.taskType() == TaskType.CLASSIFICATION) {
+            return SampleFacts.named(image); // nothing of a classification depends on the image size
+        }
+        try {
+            ImageSize size = shared.media().imageSize(shared.input(), image);
+            return SampleFacts.of(image, size.width(), size.height());
+        } catch (IOException | MediaException e) {
+            if (shared.unreadableImages().add(image)) {
+                shared.collector().add(DiagnosticCode.UNREADABLE.of(image, "The image's size cannot be read from its header, "
+                        + "so boxes and masks on it were not checked against it: " + reason(e)));
+            }
+            return SampleFacts.named(image);
+        }
+    }
+
+    private Optional<Integer> frameCount(String video) {
+        return shared.frameCounts().computeIfAbsent(video, v -> {
+            try {
+                return Optional.of(shared.media().frameCount(shared.input(), v));
+            } catch (IOException | MediaException e) {
+                shared.collector().add(DiagnosticCode.UNREADABLE.of(v, "The video's frame count cannot be read, so its frame "
+                        + "prediction names were not checked against it: " + reason(e)));
+                return Optional.empty();
+            }
+        });
+    }
+
+    private byte[] read(String path, List<Diagnostic> found) {
+        long max = shared.settings().options().limits().maxFileBytes();
+        try {
+            return shared.output().readAllBytes(path, max);
+        } catch (FileTooLargeException e) {
+            found.add(DiagnosticCode.FILE_TOO_LARGE.of(path, "The file is larger than the limit of " + max
+                    + " bytes; it was not read."));
+        } catch (PathOutsideRootException e) {
+            found.add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(path, "The file leads out of the predictions location "
+                    + "(a link pointing outside); it was not read."));
+        } catch (IOException e) {
+            found.add(DiagnosticCode.UNREADABLE.of(path, "The file cannot be read: " + reason(e)));
+        }
+        return null;
+    }
+
+    private static String reason(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        return m.endsWith(".") ? m : m + ".";
+    }
+
+    private static String extension(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot > path.lastIndexOf('/') ? path.substring(dot + 1) : "";
+    }
+}
