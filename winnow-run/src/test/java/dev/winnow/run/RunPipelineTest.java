@@ -68,7 +68,7 @@ class RunPipelineTest {
         assertThat(summary.runFolder()).isEqualTo(runFolder);
         try (Stream<Path> files = Files.list(runFolder)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("diagnostics.jsonl",
-                    "embeddings.csv", "report.html", "report.json", "scores.csv", "selected.txt", "selection.csv");
+                    "embeddings.csv", "report.html", "report.json", "run.complete", "scores.csv", "selected.txt", "selection.csv");
         }
         List<String> selected = read(runFolder.resolve("selected.txt")).lines().toList();
         // Pinned: the generated data and seed 7 always give these picks (k-center greedy, seeded first pick).
