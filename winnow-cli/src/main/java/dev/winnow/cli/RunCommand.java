@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.datasource.AtomicFiles;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
@@ -7,6 +8,7 @@ import dev.winnow.datasource.OutputLocation;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
 import dev.winnow.run.ConsoleProgress;
+import dev.winnow.run.RemoteRunOutput;
 import dev.winnow.run.RunFailedException;
 import dev.winnow.run.RunPipeline;
 import dev.winnow.run.RunRequest;
@@ -44,11 +46,11 @@ import picocli.CommandLine.Option;
                 "3:reading or writing failed"})
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "LOC", description = "Folder (or file:// URI) with the images and videos.")
+    @Option(names = "--input", required = true, paramLabel = "LOC", description = "Folder, file:// URI or bucket (s3://, gs://, az://) with the images and videos.")
     String input;
 
     @Option(names = "--output", paramLabel = "LOC",
-            description = "Location holding .lightly/ and receiving .winnow/; defaults to the input location.")
+            description = "Location (folder or bucket) holding .lightly/ and receiving .winnow/; defaults to the input location.")
     String output;
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The run configuration (run.json).")
@@ -82,21 +84,33 @@ public final class RunCommand implements Callable<Integer> {
             err.println("winnow: Cannot open the location: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return LocationFailures.exitCode(e);
         }
-        if (!(opened instanceof LocalDatasource outputLocation)) {
-            err.println("winnow: The output location " + opened.description() + " must be a local folder for runs.");
-            return ExitCodes.USAGE;
-        }
         int decodeThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        RunRequest request = new RunRequest(inputLocation, OutputLocation.guard(outputLocation, inputLocation),
-                outputLocation.root(), parsed, Optional.ofNullable(runId));
+        RunPipeline pipeline = new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), decodeThreads);
+        Datasource guarded = OutputLocation.guard(opened, inputLocation);
         try {
-            RunSummary summary = new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), decodeThreads).run(request);
-            out.print(summary.toText());
+            if (opened instanceof LocalDatasource outputLocation) {
+                RunSummary summary = pipeline.run(new RunRequest(inputLocation, guarded, outputLocation.root(), parsed,
+                        Optional.ofNullable(runId)));
+                out.print(summary.toText());
+            } else {
+                out.print(runInBucket(pipeline, inputLocation, guarded, parsed, Optional.ofNullable(runId)));
+            }
             out.flush();
             return ExitCodes.OK;
         } catch (RunFailedException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.INVALID;
+        }
+    }
+
+    /** A run into a bucket works in a temporary local folder, removed afterwards; see {@link RemoteRunOutput}. */
+    private static String runInBucket(RunPipeline pipeline, Datasource input, Datasource output, RunConfig config,
+                                      Optional<String> runId) throws IOException {
+        Path work = Files.createTempDirectory("winnow-run-");
+        try {
+            return RemoteRunOutput.run(pipeline, input, output, config, runId, work).toText();
+        } finally {
+            AtomicFiles.deleteTree(work);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.datapool.Datapool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +29,7 @@ import java.util.stream.Stream;
  * without {@code CURRENT} pointing at it is not read.
  *
  * <pre>{@code
- * RemoteRunOutput.Result result = RemoteRunOutput.run(pipeline, request, workFolder);
+ * RemoteRunOutput.Result result = RemoteRunOutput.run(pipeline, input, bucket, config, Optional.empty(), workFolder);
  * }</pre>
  */
 public final class RemoteRunOutput {
@@ -45,17 +47,17 @@ public final class RemoteRunOutput {
     }
 
     /**
-     * Runs {@code pipeline} for {@code request} (whose output is the bucket), working in the empty
-     * local folder {@code work}.
+     * Runs {@code pipeline} over {@code input} into the bucket {@code output} (guarded against writes
+     * into the input), working in the empty local folder {@code work}.
      */
-    public static Result run(RunPipeline pipeline, RunRequest request, Path work) throws IOException {
-        Datasource output = request.output();
-        if (request.runId().isPresent()) {
-            RunFolder.requireValidId(request.runId().get());
-            clearUnfinished(output, request.runId().get());
+    public static Result run(RunPipeline pipeline, Datasource input, Datasource output, RunConfig config, Optional<String> runId,
+                             Path work) throws IOException {
+        if (runId.isPresent()) {
+            RunFolder.requireValidId(runId.get());
+            clearUnfinished(output, runId.get());
         }
         copyState(output, work);
-        RunSummary summary = pipeline.run(new RunRequest(request.input(), output, work, request.config(), request.runId()));
+        RunSummary summary = pipeline.run(new RunRequest(input, output, work, config, runId));
         String runPrefix = WINNOW + "/" + RunFolder.RUNS + "/" + summary.runId();
         if (output.stat(runPrefix + "/" + RunFolder.COMPLETE).isPresent()) {
             throw new IllegalArgumentException("A run with the id '" + summary.runId() + "' already exists at "
