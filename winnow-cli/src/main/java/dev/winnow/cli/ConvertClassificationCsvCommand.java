@@ -25,8 +25,11 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
     @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file.")
     Path csv;
 
-    @Option(names = "--categories", paramLabel = "FILE", description = "classes.txt or data.yaml fixing the category ids.")
+    @Option(names = "--categories", paramLabel = "FILE", description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
     Path categories;
+
+    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: classification (the only one; any other is refused).")
+    String taskType;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +37,7 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
     @Override
     public Integer call() {
         return target.run(spec, () -> {
-            target.taskType(TaskType.CLASSIFICATION);
+            ConvertTarget.taskType(taskType, "convert classification-csv", TaskType.CLASSIFICATION);
             return ClassificationCsvConverter.convert(csv, Optional.ofNullable(categories), target.open(Optional.empty()));
         });
     }

@@ -40,15 +40,20 @@ public final class ConvertCocoCommand implements Callable<Integer> {
             description = "Score of annotations without one (default: ${DEFAULT-VALUE}, a label is certain).")
     double defaultScore;
 
+    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: object-detection (default),"
+            + " instance-segmentation, semantic-segmentation or keypoint-detection.")
+    String taskType;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         return target.run(spec, () -> {
+            TaskType type = ConvertTarget.taskType(taskType, "convert coco", TaskType.OBJECT_DETECTION,
+                    TaskType.INSTANCE_SEGMENTATION, TaskType.SEMANTIC_SEGMENTATION, TaskType.KEYPOINT_DETECTION);
             Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-            CocoOptions options = new CocoOptions(annotations, Optional.ofNullable(groundTruth), imageSource,
-                    target.taskType(TaskType.OBJECT_DETECTION), defaultScore);
+            CocoOptions options = new CocoOptions(annotations, Optional.ofNullable(groundTruth), imageSource, type, defaultScore);
             return CocoConverter.convert(options, target.open(imageSource));
         });
     }

@@ -36,7 +36,7 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
     String images;
 
     @Option(names = "--categories", required = true, paramLabel = "FILE",
-            description = "classes.txt or data.yaml: channel c is the c-th category.")
+            description = "The categories (" + ConvertTarget.CLASS_FORMS + "); channel c is the c-th in id order.")
     Path categories;
 
     @Option(names = "--channels-last", description = "The maps are H x W x C rather than C x H x W.")
@@ -49,13 +49,16 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
     @Option(names = "--softmax", description = "The maps hold logits: softmax each pixel's values first.")
     boolean softmax;
 
+    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: semantic-segmentation (the only one; any other is refused).")
+    String taskType;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         return target.run(spec, () -> {
-            target.taskType(TaskType.SEMANTIC_SEGMENTATION);
+            ConvertTarget.taskType(taskType, "convert probability-maps", TaskType.SEMANTIC_SEGMENTATION);
             ProbabilityMaps.Aggregation aggregation = switch (aggregate.toLowerCase(Locale.ROOT)) {
                 case "median" -> ProbabilityMaps.Aggregation.MEDIAN;
                 case "mean" -> ProbabilityMaps.Aggregation.MEAN;

@@ -31,21 +31,33 @@ final class ConvertTarget {
     @Option(names = "--task", required = true, paramLabel = "NAME", description = "Name of the task to add.")
     String task;
 
-    @Option(names = "--task-type", paramLabel = "TYPE",
-            description = "classification, object-detection, semantic-segmentation, instance-segmentation or keypoint-detection.")
-    String taskType;
-
     @Option(names = "--overwrite", description = "Replace the task's files when the task folder exists already.")
     boolean overwrite;
 
-    /** The task type given, or {@code fallback}. */
-    TaskType taskType(TaskType fallback) {
-        if (taskType == null) {
-            return fallback;
+    /**
+     * The task type named by {@code --task-type} ({@code given}, null when left out: the first of
+     * {@code offered}), refused with a sentence unless {@code command} can write it.
+     */
+    static TaskType taskType(String given, String command, TaskType... offered) {
+        if (given == null) {
+            return offered[0];
         }
-        return TaskType.fromWireName(taskType).orElseThrow(() -> new IllegalArgumentException("Unknown --task-type '" + taskType
-                + "'; use one of " + Arrays.stream(TaskType.values()).map(TaskType::wireName).collect(Collectors.joining(", ")) + "."));
+        String names = offered.length == 1 ? offered[0].wireName() + " tasks only"
+                : Arrays.stream(offered).map(TaskType::wireName).collect(Collectors.joining(", ")).replaceFirst(", ([^,]*)$", " or $1")
+                + " tasks";
+        Optional<TaskType> type = TaskType.fromWireName(given);
+        if (type.isEmpty()) {
+            throw new IllegalArgumentException("Unknown --task-type '" + given + "'; " + command + " writes " + names + ".");
+        }
+        if (!Arrays.asList(offered).contains(type.get())) {
+            throw new IllegalArgumentException(command + " writes " + names + "; it cannot write " + given + " tasks.");
+        }
+        return type.get();
     }
+
+    /** The forms every option naming classes takes, for the help (one reader, CategoryNames, reads them all). */
+    static final String CLASS_FORMS = "classes.txt, data.yaml, a task's schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...]"
+            + " or a JSON mapping {\"0\": \"road\", ...}";
 
     /** Heading and first and last lines of every convert command's exit-code list (the middle two say what is skipped). */
     static final String EXIT_CODES_HEADING = "Exit codes:%n";

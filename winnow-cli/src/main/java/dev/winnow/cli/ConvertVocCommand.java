@@ -28,7 +28,7 @@ public final class ConvertVocCommand implements Callable<Integer> {
     @Option(names = "--annotations", required = true, paramLabel = "DIR", description = "Folder of the VOC .xml files.")
     String annotations;
 
-    @Option(names = "--categories", paramLabel = "FILE", description = "classes.txt or data.yaml fixing the category ids.")
+    @Option(names = "--categories", paramLabel = "FILE", description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
     Path categories;
 
     @Option(names = "--images", paramLabel = "DIR", description = "The images, whose headers give the sizes.")
@@ -38,13 +38,16 @@ public final class ConvertVocCommand implements Callable<Integer> {
             description = "Score of every box (default: ${DEFAULT-VALUE}).")
     double defaultScore;
 
+    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: object-detection (the only one; any other is refused).")
+    String taskType;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         return target.run(spec, () -> {
-            target.taskType(TaskType.OBJECT_DETECTION);
+            ConvertTarget.taskType(taskType, "convert voc", TaskType.OBJECT_DETECTION);
             Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
             VocOptions options = new VocOptions(Locations.open(annotations), Optional.ofNullable(categories), imageSource,
                     defaultScore);

@@ -6,6 +6,8 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,14 +15,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code winnow convert yolo}: YOLO label files to an object-detection task. */
+/** {@code winnow convert yolo}: YOLO detection, segmentation or pose label files to a task. */
 @Command(name = "yolo",
         mixinStandardHelpOptions = true,
-        description = {"Converts YOLO (v5-v8) label files, one line 'class x_center y_center width height [confidence]' per box,"
-                + " coordinates as fractions of the image size.",
-                "Every image is a sample; its labels are the .txt of the same path under --labels. Sizes come from the image headers."},
+        description = {"Converts YOLO (v5-11) label files, coordinates as fractions of the image size: boxes"
+                + " 'class x_center y_center width height [confidence]' into object-detection, segmentation polygons"
+                + " 'class x1 y1 x2 y2 x3 y3 ... [confidence]' into instance-segmentation (filled as COCO's tools fill them),"
+                + " pose labels 'class x_center y_center width height' and keypoints 'x y [visibility]' into keypoint-detection"
+                + " (the number of keypoints from kpt_shape in the data.yaml).",
+                "Every image is a sample; its labels are the .txt of the same path under --labels. Sizes come from the image headers."
+                        + " The kind of each label file is told from its lines and reported; a file mixing kinds, or of a kind"
+                        + " other than the task's, is skipped."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines or images were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines, files or images were skipped",
                 "2:wrong usage, or the classes file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertYoloCommand implements Callable<Integer> {
     @Mixin
@@ -32,11 +39,20 @@ public final class ConvertYoloCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of the images.")
     String images;
 
-    @Option(names = "--classes", required = true, paramLabel = "FILE", description = "classes.txt or data.yaml naming the classes.")
+    @Option(names = "--classes", required = true, paramLabel = "FILE", description = "The classes: " + ConvertTarget.CLASS_FORMS
+            + ". Pose labels need the data.yaml, for its kpt_shape.")
     Path classes;
 
+    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: object-detection,"
+            + " instance-segmentation or keypoint-detection (default: the kind the label files hold).")
+    String taskType;
+
+    @Option(names = "--keypoint-names", paramLabel = "A,B,...", split = ",",
+            description = "Names of the keypoints of pose labels, in order (default: keypoint_0, keypoint_1, ...).")
+    List<String> keypointNames;
+
     @Option(names = "--default-score", paramLabel = "S", defaultValue = "1.0",
-            description = "Score of boxes without a confidence (default: ${DEFAULT-VALUE}).")
+            description = "Score of labels without a confidence (default: ${DEFAULT-VALUE}).")
     double defaultScore;
 
     @CommandLine.Spec
@@ -45,9 +61,16 @@ public final class ConvertYoloCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return target.run(spec, () -> {
-            target.taskType(TaskType.OBJECT_DETECTION);
+            Optional<TaskType> type = taskType == null ? Optional.empty() : Optional.of(ConvertTarget.taskType(taskType,
+                    "convert yolo", TaskType.OBJECT_DETECTION, TaskType.INSTANCE_SEGMENTATION, TaskType.KEYPOINT_DETECTION));
             Datasource imageSource = Locations.open(images);
-            YoloOptions options = new YoloOptions(Locations.open(labels), imageSource, classes, defaultScore);
+            List<String> names = keypointNames == null ? List.of() : Arrays.stream(keypointNames.toArray(String[]::new))
+                    .map(String::strip).toList();
+            YoloOptions asked = new YoloOptions(Locations.open(labels), imageSource, classes, defaultScore, type, names);
+            YoloConverter.Survey survey = YoloConverter.survey(asked);
+            spec.commandLine().getOut().println(survey.describe());
+            YoloOptions options = new YoloOptions(asked.labels(), imageSource, classes, defaultScore, Optional.of(survey.taskType()),
+                    names);
             return YoloConverter.convert(options, target.open(Optional.of(imageSource)));
         });
     }

@@ -75,8 +75,68 @@ class ConvertCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "d2",
                 "--task-type", "boxes")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: Unknown --task-type 'boxes'; use one of classification, object-detection,"
-                + " semantic-segmentation, instance-segmentation, keypoint-detection.\n");
+        assertThat(err.toString()).isEqualTo("winnow: Unknown --task-type 'boxes'; convert coco writes object-detection,"
+                + " instance-segmentation, semantic-segmentation or keypoint-detection tasks.\n");
+    }
+
+    @Test
+    void taskType_onlyTheTypesAConverterWrites() throws Exception {
+        Path coco = cocoFile("coco.json", COCO);
+        Path output = dir.resolve("out");
+        assertThat(convertCoco(coco, "--task-type", "classification")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: convert coco writes object-detection, instance-segmentation,"
+                + " semantic-segmentation or keypoint-detection tasks; it cannot write classification tasks.\n");
+        err.getBuffer().setLength(0);
+        Files.createDirectories(dir.resolve("xml"));
+        assertThat(run("convert", "voc", "--annotations", dir.resolve("xml").toString(), "--output", output.toString(),
+                "--task", "v", "--task-type", "keypoint-detection")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: convert voc writes object-detection tasks only; it cannot write"
+                + " keypoint-detection tasks.\n");
+        err.getBuffer().setLength(0);
+        Path csv = cocoFile("labels.csv", "a.jpg,cat\n");
+        assertThat(run("convert", "classification-csv", "--csv", csv.toString(), "--output", output.toString(),
+                "--task", "c", "--task-type", "object-detection")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: convert classification-csv writes classification tasks only; it cannot"
+                + " write object-detection tasks.\n");
+        assertThat(output).doesNotExist();
+        assertThat(run("convert", "masks", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("--task-type=TYPE The task type written: semantic-segmentation (the only one; any other is refused).");
+    }
+
+    @Test
+    void yolo_segmentationLabels_kindSaidAndTaskTypeFollowsIt() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(16, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                images.resolve("a.png").toFile());
+        Path labels = Files.createDirectories(dir.resolve("labels"));
+        Files.writeString(labels.resolve("a.txt"), "0 0.125 0.25 0.625 0.25 0.625 0.875 0.125 0.875\n");
+        Path classes = cocoFile("data.yaml", "names: [tree]\n");
+        Path output = dir.resolve("out");
+        assertThat(run("convert", "yolo", "--labels", labels.toString(), "--images", images.toString(), "--classes",
+                classes.toString(), "--output", output.toString(), "--task", "seg")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).startsWith("Read 1 label file: 1 with polygons (YOLO segmentation); writing an"
+                + " instance-segmentation task.\n");
+        assertThat(Files.readString(output.resolve(".lightly/predictions/seg/schema.json")))
+                .startsWith("{\"task_type\":\"instance-segmentation\"");
+        assertThat(run("convert", "yolo", "--labels", labels.toString(), "--images", images.toString(), "--classes",
+                classes.toString(), "--output", output.toString(), "--task", "c", "--task-type", "classification"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: convert yolo writes object-detection, instance-segmentation or"
+                + " keypoint-detection tasks; it cannot write classification tasks.\n");
+    }
+
+    @Test
+    void masks_ignoreIndex_helpAndBadValue() throws Exception {
+        Path masks = Files.createDirectories(dir.resolve("masks"));
+        assertThat(run("convert", "masks", "--masks", masks.toString(), "--output", dir.resolve("out").toString(), "--task", "m",
+                "--ignore-index", "void")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: --ignore-index takes a class index (a whole number from 0) or none, not"
+                + " 'void'.\n");
+        assertThat(run("convert", "masks", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--ignore-index=N|none Class index whose pixels belong to no"
+                + " class (default: 255, the void border of Pascal VOC masks, which its evaluation and common training tools"
+                + " ignore); none keeps every index as a class.");
     }
 
     private static List<String> namesIn(Path folder) throws Exception {

@@ -1,10 +1,9 @@
 package dev.winnow.convert.masks;
 
+import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.format.Category;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,8 @@ import java.util.Set;
 /**
  * The classes of mask images: one line per class, {@code <id> <name>} for masks that hold class
  * indices (grey or palette PNGs), or {@code <id> <name> <r> <g> <b>} for colour masks, where each
- * colour stands for its class. Blank lines and lines starting with {@code #} are ignored.
+ * colour stands for its class. Blank lines and lines starting with {@code #} are ignored. The JSON
+ * forms of {@link CategoryNames} name index classes too.
  *
  * <pre>
  * # id name      r   g   b
@@ -31,10 +31,12 @@ record MaskPalette(List<Category> categories, Map<Integer, Integer> idByColour) 
     }
 
     static MaskPalette read(Path file) throws IOException, ConversionException {
-        if (!Files.isRegularFile(file)) {
-            throw new ConversionException("The palette file " + file + " does not exist or is not a file.");
+        String text = CategoryNames.text(file, "palette");
+        if (CategoryNames.isJson(file, text)) {
+            return new MaskPalette(CategoryNames.json(file, text, "lines '<id> <name>' or '<id> <name> <r> <g> <b>', "
+                    + CategoryNames.JSON_FORMS), Map.of());
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = List.of(text.split("\r?\n", -1));
         List<Category> categories = new ArrayList<>();
         Map<Integer, Integer> colours = new HashMap<>();
         Set<Integer> ids = new HashSet<>();

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentSkipListSet;
 import javax.imageio.ImageIO;
 
@@ -38,7 +39,8 @@ import javax.imageio.ImageIO;
  *
  * <p>Pixel values: in a grey or palette PNG the value (the palette index, not its colour) is the
  * class id; in a colour PNG the palette file maps each colour to its class. Without a palette file
- * the categories are {@code class_<id>} for every id found. With the images given, masks are
+ * the categories are {@code class_<id>} for every id found. Pixels of the ignore index (by default
+ * 255, VOC's void border) belong to no category. With the images given, masks are
  * matched to images by path without extension ({@code a/b.png} ↔ {@code a/b.jpg}) and must have the
  * image's size; without them the mask's own path is the sample name.
  */
@@ -46,17 +48,37 @@ public final class MasksConverter {
     private MasksConverter() {
     }
 
-    /** The inputs: mask folder, optional palette file and optional images. */
-    public record Options(Datasource masks, Optional<Path> palette, Optional<Datasource> images) {
+    /** The value of void pixels in Pascal VOC's class masks, ignored by its evaluation and by common training tools. */
+    public static final int VOC_VOID = 255;
+
+    /**
+     * The inputs: mask folder, optional palette file, optional images, and the class index whose
+     * pixels belong to no category (empty: every index is a class).
+     */
+    public record Options(Datasource masks, Optional<Path> palette, Optional<Datasource> images, OptionalInt ignoreIndex) {
         public Options {
             java.util.Objects.requireNonNull(masks, "masks");
             palette = palette == null ? Optional.empty() : palette;
             images = images == null ? Optional.empty() : images;
+            ignoreIndex = ignoreIndex == null ? OptionalInt.empty() : ignoreIndex;
+        }
+
+        /** With VOC's void value, 255, ignored. */
+        public Options(Datasource masks, Optional<Path> palette, Optional<Datasource> images) {
+            this(masks, palette, images, OptionalInt.of(VOC_VOID));
         }
     }
 
     public static ConversionReport convert(Options options, PredictionsFolder out) throws IOException, ConversionException {
         MaskPalette palette = options.palette().isPresent() ? MaskPalette.read(options.palette().get()) : null;
+        if (palette != null && options.ignoreIndex().isPresent()) {
+            int ignored = options.ignoreIndex().getAsInt();
+            if (palette.categories().stream().anyMatch(c -> c.id() == ignored)) {
+                throw new ConversionException("The palette file " + options.palette().get() + " names class " + ignored
+                        + ", whose pixels are ignored (--ignore-index " + ignored + "); pass --ignore-index none to keep it as a"
+                        + " class, or leave it out of the palette.");
+            }
+        }
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         Map<String, String> imageByStem = new HashMap<>();
         if (options.images().isPresent()) {
@@ -115,6 +137,9 @@ public final class MasksConverter {
             }
             List<Singleton> singletons = new ArrayList<>();
             for (Map.Entry<Integer, RleMask> e : LabelMap.masks(labels).entrySet()) {
+                if (options.ignoreIndex().isPresent() && e.getKey() == options.ignoreIndex().getAsInt()) {
+                    continue;
+                }
                 if (palette != null && palette.categories().stream().noneMatch(c -> c.id() == e.getKey())) {
                     diagnostics.add(Diagnostic.error("C404", mask, "", "The mask has pixels of class " + e.getKey()
                             + ", which the palette file does not name; it is skipped."));

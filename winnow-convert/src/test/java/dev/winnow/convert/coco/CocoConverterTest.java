@@ -162,6 +162,23 @@ class CocoConverterTest {
     }
 
     @Test
+    void polygon_coversThePixelsCocoDraws() throws Exception {
+        Path out = dir.resolve("out");
+        convert(CocoOptions.of(write("rect.json", """
+                {"images": [{"id": 1, "file_name": "r.png", "width": 130, "height": 40}],
+                 "categories": [{"id": 1, "name": "r"}],
+                 "annotations": [{"image_id": 1, "category_id": 1, "segmentation": [[98, 10, 110.5, 10, 110.5, 19.5, 98, 19.5]]}]}
+                """), TaskType.INSTANCE_SEGMENTATION), out, "rect");
+        // As pycocotools draws it: columns 98..110 of rows 10..19, 13 x 10 = 130 pixels (its area in COCO).
+        StringBuilder runs = new StringBuilder("1398");
+        for (int row = 10; row <= 19; row++) {
+            runs.append(",13,").append(row < 19 ? 117 : 130 - 111 + 20 * 130);
+        }
+        assertThat(read(out, "rect/r.json")).isEqualTo("{\"file_name\":\"r.png\",\"predictions\":["
+                + "{\"category_id\":1,\"bbox\":[98,10,13,10],\"segmentation\":[" + runs + "],\"score\":1}]}\n");
+    }
+
+    @Test
     void semanticSegmentation_unionPerCategory() throws Exception {
         Path out = dir.resolve("out");
         convert(CocoOptions.of(write("seg.json", SEGMENTS), TaskType.SEMANTIC_SEGMENTATION), out, "sem");

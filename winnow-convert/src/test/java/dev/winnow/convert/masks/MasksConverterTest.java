@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,5 +125,67 @@ class MasksConverterTest {
         Files.writeString(palette, "0 bg 0 300 0\n");
         assertThatThrownBy(() -> MaskPalette.read(palette)).hasMessage("Line 1 of the palette file " + palette
                 + " has the green '300'; expected a whole number from 0 to 255.");
+    }
+
+    /** A VOC-style palette PNG: classes 0 and 2 with the void value 255 on the border between them. */
+    private void vocStyle(Path file) throws Exception {
+        byte[] r = new byte[256];
+        byte[] g = new byte[256];
+        byte[] b = new byte[256];
+        r[2] = (byte) 128;
+        r[255] = (byte) 224;
+        g[255] = (byte) 224;
+        b[255] = (byte) 192;
+        BufferedImage img = new BufferedImage(4, 2, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 256, r, g, b));
+        img.getRaster().setSamples(0, 0, 4, 2, 0, new int[] {0, 255, 2, 2, 0, 0, 255, 2});
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    private ConversionReport convertVoc(Path masks, Optional<Path> palette, OptionalInt ignore, String task) throws Exception {
+        return MasksConverter.convert(new MasksConverter.Options(LocalDatasource.at(masks), palette, Optional.empty(), ignore),
+                PredictionsFolder.open(LocalDatasource.create(dir.resolve("out")), task, false));
+    }
+
+    @Test
+    void vocVoid_ignoredByDefault_keptWithNone() throws Exception {
+        Path masks = dir.resolve("masks");
+        vocStyle(masks.resolve("2007_000032.png"));
+        Path task = dir.resolve("out/.lightly/predictions");
+        MasksConverter.convert(new MasksConverter.Options(LocalDatasource.at(masks), Optional.empty(), Optional.empty()),
+                PredictionsFolder.open(LocalDatasource.create(dir.resolve("out")), "voc", false));
+        assertThat(Files.readString(task.resolve("voc/2007_000032.json"))).isEqualTo("{\"file_name\":\"2007_000032.png\","
+                + "\"predictions\":[{\"category_id\":0,\"segmentation\":[0,1,3,2,2],\"score\":1},"
+                + "{\"category_id\":2,\"segmentation\":[2,2,3,1],\"score\":1}]}\n");
+        assertThat(Files.readString(task.resolve("voc/schema.json"))).isEqualTo("{\"task_type\":\"semantic-segmentation\","
+                + "\"categories\":[{\"id\":0,\"name\":\"class_0\"},{\"id\":2,\"name\":\"class_2\"}]}\n");
+
+        convertVoc(masks, Optional.empty(), OptionalInt.empty(), "all");
+        assertThat(Files.readString(task.resolve("all/schema.json"))).endsWith("{\"id\":255,\"name\":\"class_255\"}]}\n");
+        assertThat(Files.readString(task.resolve("all/2007_000032.json")))
+                .contains("{\"category_id\":255,\"segmentation\":[1,1,4,1,1],\"score\":1}");
+    }
+
+    @Test
+    void classIdToNameMapping_asPalette_andTheIgnoredIndexNamed() throws Exception {
+        Path masks = dir.resolve("masks");
+        vocStyle(masks.resolve("m.png"));
+        Path names = dir.resolve("class_id_to_name.json");
+        Files.writeString(names, "{\"0\": \"background\", \"1\": \"aeroplane\", \"2\": \"bicycle\"}");
+        assertThat(convertVoc(masks, Optional.of(names), OptionalInt.of(255), "named").diagnostics()).isEmpty();
+        assertThat(Files.readString(dir.resolve("out/.lightly/predictions/named/schema.json"))).isEqualTo("{\"task_type\":"
+                + "\"semantic-segmentation\",\"categories\":[{\"id\":0,\"name\":\"background\"},{\"id\":1,\"name\":\"aeroplane\"},"
+                + "{\"id\":2,\"name\":\"bicycle\"}]}\n");
+        Path withVoid = dir.resolve("with-void.json");
+        Files.writeString(withVoid, "{\"0\": \"background\", \"2\": \"bicycle\", \"255\": \"void\"}");
+        assertThatThrownBy(() -> convertVoc(masks, Optional.of(withVoid), OptionalInt.of(255), "void"))
+                .hasMessage("The palette file " + withVoid + " names class 255, whose pixels are ignored (--ignore-index 255);"
+                        + " pass --ignore-index none to keep it as a class, or leave it out of the palette.");
+        Path names2 = dir.resolve("names.json");
+        Files.writeString(names2, "[\"background\", \"bicycle\"]");
+        assertThatThrownBy(() -> MaskPalette.read(names2)).hasMessage("Entry 0 of the categories file " + names2
+                + " is \"background\", but a list must hold objects with an \"id\" (a whole number from 0) and a \"name\"; expected"
+                + " lines '<id> <name>' or '<id> <name> <r> <g> <b>', the format's schema.json, a JSON list"
+                + " [{\"id\": 0, \"name\": \"road\"}, ...] or a JSON mapping {\"0\": \"road\", ...}.");
     }
 }

@@ -78,6 +78,11 @@ class ProbabilityMapsConverterTest {
     }
 
     private ConversionReport convert(Path maps, Optional<Path> images, boolean channelsLast, String task) throws Exception {
+        return convert(maps, images, channelsLast, task, categories());
+    }
+
+    private ConversionReport convert(Path maps, Optional<Path> images, boolean channelsLast, String task, Path categories)
+            throws Exception {
         return ProbabilityMapsConverter.convert(new ProbabilityMapsConverter.Options(LocalDatasource.at(maps),
                 images.map(p -> {
                     try {
@@ -85,7 +90,7 @@ class ProbabilityMapsConverterTest {
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }), categories(), channelsLast, ProbabilityMaps.Aggregation.MEDIAN, false),
+                }), categories, channelsLast, ProbabilityMaps.Aggregation.MEDIAN, false),
                 PredictionsFolder.open(LocalDatasource.create(dir.resolve("out")), task, false));
     }
 
@@ -171,6 +176,26 @@ class ProbabilityMapsConverterTest {
                 "flat.npy: The array has shape (2, 6); a probability map has 3 dimensions, C x H x W (or H x W x C with"
                         + " --channels-last). The map is skipped.");
         assertThat(FolderChecks.errors(dir.resolve("out"), "pm", Map.of("ok.png", new int[] {2, 2}))).isEmpty();
+    }
+
+    @Test
+    void categoriesAsJsonListOrMapping_idsKept() throws Exception {
+        Path maps = dir.resolve("maps");
+        npy(maps.resolve("a.npy"), "<f4", false, new int[] {3, 2, 2}, f4(CHW));
+        Path list = dir.resolve("cats.json");
+        Files.writeString(list, "[{\"id\": 7, \"name\": \"car\"}, {\"id\": 0, \"name\": \"bg\"}, {\"id\": 4, \"name\": \"road\"}]");
+        assertThat(convert(maps, Optional.empty(), false, "list", list).diagnostics()).isEmpty();
+        Path mapping = dir.resolve("class_id_to_name.json");
+        Files.writeString(mapping, "{\"0\": \"bg\", \"4\": \"road\", \"7\": \"car\"}");
+        assertThat(convert(maps, Optional.empty(), false, "mapping", mapping).diagnostics()).isEmpty();
+        // Channels 0, 1, 2 are the categories in id order: 0, 4, 7.
+        String expected = "{\"file_name\":\"a.png\"," + EXPECTED.replace("\"category_id\":1", "\"category_id\":4")
+                .replace("\"category_id\":2", "\"category_id\":7");
+        Path out = dir.resolve("out/.lightly/predictions");
+        assertThat(Files.readString(out.resolve("list/a.json"))).isEqualTo(expected);
+        assertThat(Files.readString(out.resolve("mapping/a.json"))).isEqualTo(expected);
+        assertThat(Files.readString(out.resolve("list/schema.json"))).isEqualTo(Files.readString(out.resolve("mapping/schema.json")))
+                .contains("{\"id\":4,\"name\":\"road\"}");
     }
 
     @Test

@@ -3,72 +3,80 @@ package dev.winnow.format.rle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.winnow.format.BoundingBox;
 import dev.winnow.format.RleMask;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class PolygonRasterizerTest {
 
+    /** Masks pycocotools drew (frPyObjects, decode, union of the parts); bench/polygon_fixtures.py made the file. */
+    private static final String FIXTURES = "pycocotools-polygons.json";
+
     @Test
-    void rectangle_pixelCentresInside() {
-        // x in [1, 4), y in [1, 3): columns 1..3 of rows 1..2 on a 5x4 image.
-        RleMask mask = PolygonRasterizer.rasterize(List.of(new double[] {1, 1, 4, 1, 4, 3, 1, 3}), 4, 5);
-        assertThat(mask).isEqualTo(RleMask.of(6, 3, 2, 3, 6));
+    void rectangleOnHalfPixels_coversCocoArea() {
+        // x from 98 to 110.5, y from 10 to 19.5: COCO's tools draw columns 98..110 and rows 10..19.
+        RleMask mask = PolygonRasterizer.rasterize(List.of(new double[] {98, 10, 110.5, 10, 110.5, 19.5, 98, 19.5}), 40, 130);
+        assertThat(mask.area()).isEqualTo(130);
+        assertThat(mask.boundingBox(130)).isEqualTo(new BoundingBox(98, 10, 13, 10));
     }
 
     @Test
-    void rectangle_edgesThroughCentres_leftTopInRightBottomOut() {
-        // Edges at x = 0.5 and 2.5, y = 0.5 and 1.5: centres on the left/top edge count, right/bottom do not.
-        RleMask mask = PolygonRasterizer.rasterize(List.of(new double[] {0.5, 0.5, 2.5, 0.5, 2.5, 1.5, 0.5, 1.5}), 3, 3);
-        assertThat(mask).isEqualTo(RleMask.of(0, 2, 7));
-    }
-
-    @Test
-    void twoPolygons_unionAndClipping() {
-        RleMask mask = PolygonRasterizer.rasterize(List.of(
-                new double[] {-5, -5, 2, -5, 2, 1, -5, 1},
-                new double[] {1, 0, 10, 0, 10, 1, 1, 1}), 2, 4);
-        assertThat(mask).isEqualTo(RleMask.of(0, 4, 4));
-    }
-
-    @Test
-    void matchesIndependentEvenOddTest() {
-        Random random = new Random(3);
-        for (int trial = 0; trial < 200; trial++) {
-            int h = 1 + random.nextInt(30);
-            int w = 1 + random.nextInt(30);
-            int points = 3 + random.nextInt(8);
-            double[] xy = new double[2 * points];
-            for (int i = 0; i < points; i++) {
-                xy[2 * i] = random.nextDouble() * (w + 4) - 2;
-                xy[2 * i + 1] = random.nextDouble() * (h + 4) - 2;
-            }
-            boolean[] expected = new boolean[h * w];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    expected[y * w + x] = insideEvenOdd(xy, x + 0.5, y + 0.5);
+    void everyFixture_pixelForPixelAsPycocotools() throws Exception {
+        JsonNode cases;
+        try (InputStream in = getClass().getResourceAsStream(FIXTURES)) {
+            cases = JsonMapper.builder().build().readTree(in);
+        }
+        assertThat(cases.size()).isEqualTo(316);
+        int checked = 0;
+        for (JsonNode c : cases) {
+            int h = c.get("height").asInt();
+            int w = c.get("width").asInt();
+            List<double[]> polygons = new ArrayList<>();
+            for (JsonNode p : c.get("polygons")) {
+                double[] xy = new double[p.size()];
+                for (int i = 0; i < xy.length; i++) {
+                    xy[i] = p.get(i).asDouble();
                 }
+                polygons.add(xy);
             }
-            RleMask mask = PolygonRasterizer.rasterize(List.of(xy), h, w);
-            assertThat(mask.decode(h * w)).isEqualTo(expected);
+            boolean[] expected = columnMajorToRows(c.get("counts"), h, w);
+            RleMask mask = PolygonRasterizer.rasterize(polygons, h, w);
+            assertThat(mask.decode(h * w)).as(c.get("name").asString()).isEqualTo(expected);
+            assertThat(mask.area()).as(c.get("name").asString()).isEqualTo(c.get("area").asLong());
+            checked++;
         }
+        assertThat(checked).isEqualTo(316);
     }
 
-    /** Ray casting to the right, written independently of the rasterizer. */
-    private static boolean insideEvenOdd(double[] xy, double px, double py) {
-        boolean inside = false;
-        int n = xy.length / 2;
-        for (int i = 0, j = n - 1; i < n; j = i++) {
-            double xi = xy[2 * i];
-            double yi = xy[2 * i + 1];
-            double xj = xy[2 * j];
-            double yj = xy[2 * j + 1];
-            if ((yi > py) != (yj > py) && px < (xj - xi) * (py - yi) / (yj - yi) + xi) {
-                inside = !inside;
+    /** COCO's column-major runs (0s first) decoded pixel by pixel into row-major order. */
+    private static boolean[] columnMajorToRows(JsonNode counts, int h, int w) {
+        boolean[] rows = new boolean[h * w];
+        int position = 0;
+        boolean value = false;
+        for (JsonNode run : counts) {
+            for (int i = 0; i < run.asInt(); i++, position++) {
+                int x = position / h;
+                int y = position % h;
+                rows[y * w + x] = value;
             }
+            value = !value;
         }
-        return inside;
+        assertThat(position).isEqualTo(h * w);
+        return rows;
+    }
+
+    @Test
+    void twoPolygons_areUnited() {
+        // Corners on whole pixels: columns and rows 0..2 and 2..4 (pixel centres strictly inside), sharing pixel (2, 2).
+        RleMask mask = PolygonRasterizer.rasterize(List.of(
+                new double[] {0, 0, 3, 0, 3, 3, 0, 3},
+                new double[] {2, 2, 5, 2, 5, 5, 2, 5}), 6, 6);
+        assertThat(mask.area()).isEqualTo(9 + 9 - 1);
     }
 
     @Test
@@ -80,5 +88,9 @@ class PolygonRasterizerTest {
                 .hasMessage("Polygon 1 has 2 points; a polygon needs at least 3.");
         assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 1, Double.NaN, 2, 0}), 4, 4))
                 .hasMessage("Polygon 0 has the coordinate NaN at position 3; coordinates must be finite numbers.");
+        assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 2e8, 0, 2, 2}), 4, 4))
+                .hasMessage("Polygon 0 has the coordinate 2.0E8 at position 2; coordinates must lie within -100000000 and 100000000.");
+        assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 9e7, 0, 0, 9e7}), 4, 4))
+                .hasMessage("Polygon 0 has an outline of 270000000 pixels, longer than Winnow rasterises (40000000).");
     }
 }
