@@ -1,9 +1,12 @@
 package dev.winnow.cli;
 
+import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.coco.CocoExportOptions;
 import dev.winnow.convert.coco.CocoExporter;
+import dev.winnow.datasource.AtomicFiles;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,14 +43,16 @@ public final class ExportCommand implements Runnable {
         @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to export.")
         String task;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The COCO file to write.")
-        Path out;
+        @Option(names = "--out", required = true, paramLabel = "FILE", converter = FileLocation.Converter.class,
+                description = "The COCO file to write (a path or an object in a bucket).")
+        FileLocation out;
 
         @Option(names = "--results", description = "Write a COCO results list instead of a dataset.")
         boolean results;
 
-        @Option(names = "--coco-gt", paramLabel = "FILE", description = "A COCO dataset whose image ids, names and sizes to reuse.")
-        Path groundTruth;
+        @Option(names = "--coco-gt", paramLabel = "FILE", converter = FileLocation.Converter.class,
+                description = "A COCO dataset whose image ids, names and sizes to reuse.")
+        FileLocation groundTruth;
 
         @Option(names = "--images", paramLabel = "DIR", description = "The images, for sizes and for files without file_name.")
         String images;
@@ -60,8 +65,24 @@ public final class ExportCommand implements Runnable {
             return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), () -> {
                 Datasource predictions = Locations.open(input);
                 Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-                return CocoExporter.export(new CocoExportOptions(predictions, task, out, results,
-                        Optional.ofNullable(groundTruth), imageSource));
+                Optional<Path> groundTruthFile = groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading());
+                if (!out.isCloud()) {
+                    return CocoExporter.export(new CocoExportOptions(predictions, task, out.localPath(), results,
+                            groundTruthFile, imageSource));
+                }
+                // Into a bucket: the file is made locally, then put whole.
+                Path folder = Files.createTempDirectory("winnow-export-");
+                try {
+                    Path file = folder.resolve("export.json");
+                    ConversionReport report = CocoExporter.export(new CocoExportOptions(predictions, task, file, results,
+                            groundTruthFile, imageSource));
+                    if (Files.exists(file)) {
+                        out.write(Files.readAllBytes(file));
+                    }
+                    return report;
+                } finally {
+                    AtomicFiles.deleteTree(folder);
+                }
             }, report -> "Wrote " + report.singletons() + " annotations of " + report.predictionFiles() + " images to " + out
                     + (report.diagnosticCount() > 0 ? "; " + report.diagnosticCount() + " files were left out." : "."));
         }

@@ -16,6 +16,7 @@ import dev.winnow.scores.read.TaskPredictions;
 import dev.winnow.scores.read.UnknownTaskException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,8 +56,9 @@ public final class ScoresCommand implements Callable<Integer> {
     @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to score, as listed in tasks.json.")
     String task;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV to this file instead of stdout.")
-    Path out;
+    @Option(names = "--out", paramLabel = "FILE", converter = FileLocation.Converter.class,
+            description = "Write the CSV to this file (a path or an object in a bucket) instead of stdout.")
+    FileLocation out;
 
     @Option(names = "--strict", description = "Treat comments, trailing commas and unknown fields as errors.")
     boolean strict;
@@ -83,14 +85,16 @@ public final class ScoresCommand implements Callable<Integer> {
             err.println("winnow: --threads must be 1 or more, but was " + threads + ".");
             return ExitCodes.USAGE;
         }
-        if (out != null && inputLocation instanceof LocalDatasource local
-                && out.toAbsolutePath().normalize().startsWith(local.root())) {
+        Path outFile = out == null || out.isCloud() ? null : out.localPath();
+        if (outFile != null && inputLocation instanceof LocalDatasource local
+                && outFile.toAbsolutePath().normalize().startsWith(local.root())) {
             err.println("winnow: --out " + out + " lies inside the input location " + local.root()
                     + "; Winnow never writes there. Choose a file outside it.");
             return ExitCodes.USAGE;
         }
-        if (out != null && Files.isDirectory(out)) {
-            err.println("winnow: --out " + out + " is a folder; name the CSV file to write, like " + out.resolve("scores.csv") + ".");
+        if (outFile != null && Files.isDirectory(outFile)) {
+            err.println("winnow: --out " + out + " is a folder; name the CSV file to write, like " + outFile.resolve("scores.csv")
+                    + ".");
             return ExitCodes.USAGE;
         }
         ValidationOptions options = ValidationOptions.defaults().withStrict(strict);
@@ -118,7 +122,13 @@ public final class ScoresCommand implements Callable<Integer> {
                 ScoresCsv.write(scores, stdout);
                 stdout.flush();
             } else {
-                writeAtomically(scores, out);
+                if (outFile != null) {
+                    writeAtomically(scores, outFile);
+                } else {
+                    StringWriter csv = new StringWriter();
+                    ScoresCsv.write(scores, csv);
+                    out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException e) {
             err.println("winnow: The scores could not be written to " + (out == null ? "stdout" : out) + ": "

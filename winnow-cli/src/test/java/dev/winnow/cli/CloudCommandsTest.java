@@ -155,6 +155,22 @@ class CloudCommandsTest {
         assertThat(inBucket).isEqualTo(onDisk);
         assertThat(onDisk.out().lines().count()).isEqualTo(4);
         assertThat(onDisk.exit()).isEqualTo(ExitCodes.OK);
+
+        String remoteCsv = "s3://" + bucket + "/scores/det.csv";
+        Result written = run(Map.of(remote, "LOC"), "scores", "--input", remote, "--task", "det", "--out", remoteCsv);
+        assertThat(written.out()).isEmpty();
+        assertThat(written.err()).isEqualTo(onDisk.err());
+        assertThat(new String(Locations.open("s3://" + bucket + "/scores").readAllBytes("det.csv", 1 << 20), StandardCharsets.UTF_8))
+                .isEqualTo(onDisk.out());
+    }
+
+    @Test
+    void fileOptionNamingABucket_isAUsageMistake() {
+        Result result = run(Map.of(), "scores", "--input", remote, "--task", "det", "--out", "s3://" + bucket);
+
+        assertThat(result.err()).isEqualTo("winnow: The location s3://" + bucket + " names a bucket or folder, not a file; "
+                + "expected a file such as s3://" + bucket + "/file.json.\n");
+        assertThat(result.exit()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -174,7 +190,9 @@ class CloudCommandsTest {
 
         Result onDisk = run(localNames, "convert", "coco", "--annotations", coco.toString(), "--images", local.toString(),
                 "--output", localOut.toString(), "--task", "boxes");
-        Result inBucket = run(remoteNames, "convert", "coco", "--annotations", coco.toString(), "--images", remote,
+        String remoteCoco = "s3://" + bucket + "/annotations/instances.json";
+        Locations.openOrCreate("s3://" + bucket + "/annotations").writeAtomically("instances.json", Files.readAllBytes(coco));
+        Result inBucket = run(remoteNames, "convert", "coco", "--annotations", remoteCoco, "--images", remote,
                 "--output", remoteOut, "--task", "boxes");
 
         assertThat(inBucket).isEqualTo(onDisk);
@@ -186,15 +204,16 @@ class CloudCommandsTest {
                 ".lightly/predictions/tasks.json");
 
         Path localExport = dir.resolve("local-export.json");
-        Path remoteExport = dir.resolve("remote-export.json");
+        String remoteExport = "s3://" + bucket + "/exports/boxes.json";
         Result exportedOnDisk = run(Map.of(localOut.toString(), "OUT", localExport.toString(), "FILE"), "export", "coco",
                 "--input", localOut.toString(), "--task", "boxes", "--out", localExport.toString(), "--images", local.toString());
-        Result exportedInBucket = run(Map.of(remoteOut, "OUT", remoteExport.toString(), "FILE"), "export", "coco",
-                "--input", remoteOut, "--task", "boxes", "--out", remoteExport.toString(), "--images", remote);
+        Result exportedInBucket = run(Map.of(remoteOut, "OUT", remoteExport, "FILE"), "export", "coco",
+                "--input", remoteOut, "--task", "boxes", "--out", remoteExport, "--images", remote);
 
         assertThat(exportedInBucket).isEqualTo(exportedOnDisk);
         assertThat(exportedOnDisk.exit()).isEqualTo(ExitCodes.OK);
-        assertThat(Files.readAllBytes(remoteExport)).isEqualTo(Files.readAllBytes(localExport));
+        assertThat(Locations.open("s3://" + bucket + "/exports").readAllBytes("boxes.json", 1 << 20))
+                .isEqualTo(Files.readAllBytes(localExport));
 
         Result validated = run(Map.of(remote, "IMAGES", remoteOut, "OUT"), "validate", "--input", remote, "--output", remoteOut,
                 "--task", "boxes");
