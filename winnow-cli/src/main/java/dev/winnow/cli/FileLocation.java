@@ -44,6 +44,13 @@ final class FileLocation {
     private record Parts(String folder, String name) {
     }
 
+    /** Fails with a sentence when a bucket location names no file (the bucket or a folder itself). */
+    void requireFile() throws UnsupportedLocationException {
+        if (isCloud()) {
+            parts();
+        }
+    }
+
     private Parts parts() throws UnsupportedLocationException {
         int slash = text.lastIndexOf('/');
         int bucketStart = text.indexOf("://") + 3;

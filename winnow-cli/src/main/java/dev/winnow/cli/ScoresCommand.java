@@ -3,6 +3,7 @@ package dev.winnow.cli;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
+import dev.winnow.datasource.UnsupportedLocationException;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.scores.ActiveLearningScorer;
@@ -84,6 +85,14 @@ public final class ScoresCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             err.println("winnow: --threads must be 1 or more, but was " + threads + ".");
             return ExitCodes.USAGE;
+        }
+        if (out != null) {
+            try {
+                out.requireFile();
+            } catch (UnsupportedLocationException e) {
+                err.println("winnow: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
         Path outFile = out == null || out.isCloud() ? null : out.localPath();
         if (outFile != null && inputLocation instanceof LocalDatasource local
