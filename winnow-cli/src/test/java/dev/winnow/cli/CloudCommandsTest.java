@@ -148,7 +148,7 @@ class CloudCommandsTest {
     }
 
     @Test
-    void scores_sameOnABucketAsOnAFolder() {
+    void scores_sameOnABucketAsOnAFolder() throws IOException {
         Result onDisk = run(Map.of(local.toString(), "LOC"), "scores", "--input", local.toString(), "--task", "det");
         Result inBucket = run(Map.of(remote, "LOC"), "scores", "--input", remote, "--task", "det");
 
