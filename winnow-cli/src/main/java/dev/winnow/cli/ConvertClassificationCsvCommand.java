@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Converts a CSV 'filename,category[,p_0,...,p_{K-1}]' into a classification task.",
                 "Without --categories, category ids follow the sorted category names."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines were skipped, or nothing was converted",
                 "2:wrong usage, or the CSV or categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertClassificationCsvCommand implements Callable<Integer> {
     @Mixin
@@ -24,6 +24,10 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
 
     @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file.")
     Path csv;
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "The folder the CSV's file names are relative to (default: --input).")
+    String images;
 
     @Option(names = "--categories", paramLabel = "FILE", description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
     Path categories;
@@ -38,7 +42,8 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
     public Integer call() {
         return target.run(spec, () -> {
             ConvertTarget.taskType(taskType, "convert classification-csv", TaskType.CLASSIFICATION);
-            return ClassificationCsvConverter.convert(csv, Optional.ofNullable(categories), target.open(Optional.empty()));
+            target.images("--images", images);
+            return ClassificationCsvConverter.convert(csv, Optional.ofNullable(categories), target.open());
         });
     }
 }

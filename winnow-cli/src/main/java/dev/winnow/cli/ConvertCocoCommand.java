@@ -3,7 +3,6 @@ package dev.winnow.cli;
 import dev.winnow.convert.coco.CocoConverter;
 import dev.winnow.convert.coco.CocoOptions;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,7 +19,8 @@ import picocli.CommandLine.Option;
                 "Boxes give object-detection; polygons or RLE give instance- or semantic-segmentation; keypoints give "
                         + "keypoint-detection. Annotations that cannot be converted are reported and skipped."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some annotations or images were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED,
+                "1:some annotations or images were skipped, or nothing was converted",
                 "2:wrong usage, or the input is not a COCO file", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertCocoCommand implements Callable<Integer> {
     @Mixin
@@ -34,7 +34,8 @@ public final class ConvertCocoCommand implements Callable<Integer> {
             description = "The dataset file naming images and categories, when --annotations is a results list.")
     FileLocation groundTruth;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "The images, to read sizes the COCO file lacks.")
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "The folder the COCO file names are relative to, to read sizes the file lacks (default: --input).")
     String images;
 
     @Option(names = "--default-score", paramLabel = "S", defaultValue = "1.0",
@@ -53,10 +54,10 @@ public final class ConvertCocoCommand implements Callable<Integer> {
         return target.run(spec, () -> {
             TaskType type = ConvertTarget.taskType(taskType, "convert coco", TaskType.OBJECT_DETECTION,
                     TaskType.INSTANCE_SEGMENTATION, TaskType.SEMANTIC_SEGMENTATION, TaskType.KEYPOINT_DETECTION);
-            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+            Optional<Datasource> imageSource = target.images("--images", images);
             Optional<Path> groundTruthFile = groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading());
             CocoOptions options = new CocoOptions(annotations.forReading(), groundTruthFile, imageSource, type, defaultScore);
-            return CocoConverter.convert(options, target.open(imageSource));
+            return CocoConverter.convert(options, target.open());
         });
     }
 }

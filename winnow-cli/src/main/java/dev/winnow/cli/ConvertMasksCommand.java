@@ -2,7 +2,6 @@ package dev.winnow.cli;
 
 import dev.winnow.convert.masks.MasksConverter;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
                 "Grey and palette PNGs hold class indices; colour PNGs need --palette with a colour per class.",
                 "Pixels of index 255 (Pascal VOC's void border) belong to no class unless --ignore-index says otherwise."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some masks were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some masks were skipped, or nothing was converted",
                 "2:wrong usage, or the palette file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertMasksCommand implements Callable<Integer> {
     @Mixin
@@ -35,7 +34,8 @@ public final class ConvertMasksCommand implements Callable<Integer> {
     Path palette;
 
     @Option(names = "--images", paramLabel = "DIR",
-            description = "The images: masks are matched to them by path without extension and must have their size.")
+            description = "The images: masks are matched to them by path without extension and must have their size"
+                    + " (default: --input; without either, each mask is its own sample).")
     String images;
 
     @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: semantic-segmentation (the only one; any other is refused).")
@@ -69,11 +69,15 @@ public final class ConvertMasksCommand implements Callable<Integer> {
     public Integer call() {
         return target.run(spec, () -> {
             ConvertTarget.taskType(taskType, "convert masks", TaskType.SEMANTIC_SEGMENTATION);
-            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-            Datasource maskSource = Locations.open(masks);
+            Datasource maskSource = ConvertTarget.folder("--masks", masks);
+            Optional<Datasource> imageSource = images != null || target.input != null ? target.images("--images", images)
+                    : Optional.empty();
+            if (imageSource.isEmpty()) {
+                target.images("--masks", masks); // each mask is its own sample, named inside the masks folder
+            }
             MasksConverter.Options options = new MasksConverter.Options(maskSource, Optional.ofNullable(palette), imageSource,
                     ignored());
-            return MasksConverter.convert(options, target.open(Optional.of(imageSource.orElse(maskSource))));
+            return MasksConverter.convert(options, target.open());
         });
     }
 }

@@ -4,7 +4,6 @@ import dev.winnow.convert.probmaps.ProbabilityMaps;
 import dev.winnow.convert.probmaps.ProbabilityMapsConverter;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
-import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
                 + " mask as score, and the mean probability vector.",
                 "a/b/img.npy belongs to the image a/b/img.* under --images (whose header must have the map's size)."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some maps were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some maps were skipped, or nothing was converted",
                 "2:wrong usage, or the categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
     @Mixin
@@ -32,7 +31,8 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
     @Option(names = "--maps", required = true, paramLabel = "DIR", description = "Folder of the .npy maps.")
     Path maps;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "The images; without it a map's sample is its path with .png.")
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "The images (default: --input); without either, a map's sample is its path with .png.")
     String images;
 
     @Option(names = "--categories", required = true, paramLabel = "FILE",
@@ -64,11 +64,12 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
                 case "mean" -> ProbabilityMaps.Aggregation.MEAN;
                 default -> throw new IllegalArgumentException("Unknown --aggregate '" + aggregate + "'; use median or mean.");
             };
-            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+            ConvertTarget.folder("--maps", maps.toString());
+            Optional<Datasource> imageSource = target.images("--images", images);
             LocalDatasource mapSource = LocalDatasource.at(maps);
             ProbabilityMapsConverter.Options options = new ProbabilityMapsConverter.Options(mapSource, imageSource, categories,
                     channelsLast, aggregation, softmax);
-            return ProbabilityMapsConverter.convert(options, target.open(Optional.of(imageSource.orElse(mapSource))));
+            return ProbabilityMapsConverter.convert(options, target.open());
         });
     }
 }

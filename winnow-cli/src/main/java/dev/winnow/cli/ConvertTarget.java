@@ -3,6 +3,7 @@ package dev.winnow.cli;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.PredictionsFolder;
+import dev.winnow.convert.SampleRoot;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
@@ -11,7 +12,15 @@ import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskType;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,11 +28,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options every {@code winnow convert} format shares (where to write, which task) and the way
- * each reports: a summary line on stdout, diagnostics on stderr, exit code 0 (all converted), 1
- * (some items skipped), 2 (input not convertible or wrong usage), 3 (reading or writing failed).
+ * The options every {@code winnow convert} format shares (the datasource, where to write, which
+ * task) and the way each reports: a summary on stdout that ends with the {@code winnow validate}
+ * command checking the task, diagnostics on stderr, exit code 0 (all converted), 1 (some items
+ * skipped, or nothing converted), 2 (input not convertible or wrong usage), 3 (reading or writing
+ * failed).
  */
 final class ConvertTarget {
+    @Option(names = "--input", paramLabel = "LOC",
+            description = "The datasource: the folder of images and videos you validate and run on; sample names are paths"
+                    + " inside it. Default: the --output location when it holds the images, else the images folder.")
+    String input;
+
     @Option(names = "--output", required = true, paramLabel = "LOC",
             description = "Location to write .lightly/predictions into (created when missing).")
     String output;
@@ -66,14 +82,75 @@ final class ConvertTarget {
 
     /** The folder {@link #open} returned, discarded when its conversion fails. */
     private PredictionsFolder opened;
+    /** The datasource chosen by {@link #images}, and the text naming it on the command line. */
+    private SampleRoot root;
+    private String rootText;
+    /** The images folder's option and text, when one was given or stood in. */
+    private String imagesOption;
+    private String imagesText;
 
-    /** The task folder to fill, guarded so nothing is written into {@code input} outside .lightly/. */
-    PredictionsFolder open(Optional<Datasource> input) throws IOException, ConversionException {
-        Datasource out = Locations.openOrCreate(output);
-        if (input.isPresent()) {
-            out = OutputLocation.guard(out, input.get());
+    /**
+     * The images folder: {@code location} given with {@code option}, else the {@code --input}
+     * datasource, else empty. Chooses the datasource the sample names are relative to
+     * ({@link SampleRoot}); call it once, before {@link #open}.
+     */
+    Optional<Datasource> images(String option, String location) throws IOException, ConversionException {
+        Optional<Datasource> images = location == null ? Optional.empty() : Optional.of(folder(option, location));
+        Optional<Datasource> given = input == null ? Optional.empty() : Optional.of(folder("--input", input));
+        root = SampleRoot.choose(given, images, option, outputLocation());
+        imagesOption = option;
+        imagesText = location;
+        rootText = switch (root.source()) {
+            case GIVEN -> input;
+            case IMAGES -> location;
+            case OUTPUT, OUTPUT_HOLDING_IMAGES -> output;
+        };
+        return images.isPresent() ? images : given;
+    }
+
+    /** The existing folder {@code location} given with {@code option}; a missing one is a usage mistake. */
+    static Datasource folder(String option, String location) throws IOException, ConversionException {
+        try {
+            return Locations.open(location);
+        } catch (NoSuchFileException e) {
+            throw new ConversionException("The folder " + location + " given with " + option + " does not exist.");
+        } catch (NotDirectoryException e) {
+            throw new ConversionException(location + " given with " + option + " is a file; it must be a folder.");
         }
-        opened = PredictionsFolder.open(out, task, overwrite);
+    }
+
+    private Datasource outputLocation() throws IOException, ConversionException {
+        try {
+            return Locations.openOrCreate(output);
+        } catch (FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException || belowAFile(output)) {
+                throw new ConversionException("The --output location " + output + " cannot be a folder: it or one of its"
+                        + " parents is a file.");
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the local path {@code location} is, or lies below, an existing file. */
+    static boolean belowAFile(String location) {
+        if (location.contains("://")) {
+            return false;
+        }
+        for (Path p = Path.of(location).toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return !Files.isDirectory(p);
+            }
+        }
+        return false;
+    }
+
+    /** The task folder to fill, guarded so nothing is written into the datasource outside .lightly/. */
+    PredictionsFolder open() throws IOException, ConversionException {
+        if (root == null) {
+            images("--images", null);
+        }
+        Datasource out = OutputLocation.guard(outputLocation(), root.datasource());
+        opened = PredictionsFolder.open(out, task, overwrite, root.sampleFolder());
         return opened;
     }
 
@@ -113,13 +190,12 @@ final class ConvertTarget {
             }
             out.println(summary.apply(report));
             out.flush();
-            return report.hasErrors() ? ExitCodes.INVALID : ExitCodes.OK;
+            return report.hasErrors() || report.convertedNothing() ? ExitCodes.INVALID : ExitCodes.OK;
         } catch (ConversionException | IllegalArgumentException | UnsupportedLocationException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("winnow: " + (e.getMessage() == null ? e.toString()
-                    : LocationFailures.isOwnSentence(e) ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+            err.println("winnow: reading or writing failed: " + IoProblems.describe(e));
             return ExitCodes.IO;
         }
     }
@@ -130,8 +206,56 @@ final class ConvertTarget {
         ConversionReport run() throws IOException, ConversionException;
     }
 
+    /**
+     * What was written (or why nothing was), the stale folders removed, how the sample names were
+     * chosen, and last the command that validates the task.
+     */
     String summaryOf(ConversionReport report) {
-        return "Wrote " + report.predictionFiles() + " prediction files with " + report.singletons() + " predictions to task '"
-                + task + "' in " + output + (report.diagnosticCount() > 0 ? "; " + report.diagnosticCount() + " items were skipped." : ".");
+        StringBuilder s = new StringBuilder();
+        if (opened != null) {
+            for (PredictionsFolder.Abandoned a : opened.removedAbandoned()) {
+                s.append("Removed ").append(a.folder()).append(", left by a conversion that stopped unfinished (process ")
+                        .append(a.pid()).append(" on ").append(a.host()).append(" is gone).\n");
+            }
+        }
+        if (report.convertedNothing()) {
+            s.append("Nothing was converted");
+            s.append(report.diagnosticCount() == 0 ? ": the input has nothing to convert"
+                    : ": " + ValidateCommand.plural(report.diagnosticCount(), "item") + " skipped, none converted");
+            return s.append(", so task '").append(task).append("' was not written to ").append(output).append('.').toString();
+        }
+        s.append("Wrote ").append(ValidateCommand.plural(report.predictionFiles(), "prediction file")).append(" with ")
+                .append(ValidateCommand.plural(report.singletons(), "prediction")).append(" to task '").append(task).append("' in ")
+                .append(output).append(report.diagnosticCount() > 0
+                        ? "; " + ValidateCommand.plural(report.diagnosticCount(), "item") + " skipped." : ".").append('\n');
+        String folder = root.sampleFolder().isEmpty() ? "" : " (the images are in its folder " + root.sampleFolder() + "/)";
+        switch (root.source()) {
+            case GIVEN -> { }
+            case OUTPUT_HOLDING_IMAGES -> s.append("Sample names are paths inside the --output location ").append(output)
+                    .append(folder).append(", the datasource to validate and run on; pass --input to name another.\n");
+            case IMAGES -> s.append("Sample names are paths inside ").append(imagesOption).append(' ').append(imagesText)
+                    .append(", the datasource to validate and run on; pass --input to name a folder that holds it.\n");
+            case OUTPUT -> s.append("Sample names are taken as paths inside the --output location ").append(output)
+                    .append("; pass --input (the datasource) when the images are elsewhere.\n");
+        }
+        return s.append("Check it with: ").append(validateCommand()).toString();
+    }
+
+    /** The {@code winnow validate} command that checks the task written, with this command line's locations. */
+    String validateCommand() {
+        List<String> words = new ArrayList<>(List.of("winnow", "validate", "--input", rootText));
+        if (!SampleRoot.sameLocation(opened.output(), root.datasource())) {
+            words.addAll(List.of("--output", output));
+        }
+        words.addAll(List.of("--task", task));
+        return words.stream().map(ConvertTarget::shellWord).collect(Collectors.joining(" "));
+    }
+
+    /** {@code word} as a POSIX shell reads it back: unchanged when it is plain, else in single quotes. */
+    static String shellWord(String word) {
+        if (!word.isEmpty() && word.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -3,7 +3,6 @@ package dev.winnow.cli;
 import dev.winnow.convert.voc.VocConverter;
 import dev.winnow.convert.voc.VocOptions;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Option;
         description = {"Converts Pascal VOC XML annotation files (one per image) into an object-detection task.",
                 "Category ids follow the sorted category names unless --categories fixes them."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some files or objects were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED,
+                "1:some files or objects were skipped, or nothing was converted",
                 "2:wrong usage, or the categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertVocCommand implements Callable<Integer> {
     @Mixin
@@ -31,7 +31,8 @@ public final class ConvertVocCommand implements Callable<Integer> {
     @Option(names = "--categories", paramLabel = "FILE", description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
     Path categories;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "The images, whose headers give the sizes.")
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "The images, whose headers give the sizes (default: --input); the XML files name them.")
     String images;
 
     @Option(names = "--default-score", paramLabel = "S", defaultValue = "1.0",
@@ -48,10 +49,10 @@ public final class ConvertVocCommand implements Callable<Integer> {
     public Integer call() {
         return target.run(spec, () -> {
             ConvertTarget.taskType(taskType, "convert voc", TaskType.OBJECT_DETECTION);
-            Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
-            VocOptions options = new VocOptions(Locations.open(annotations), Optional.ofNullable(categories), imageSource,
-                    defaultScore);
-            return VocConverter.convert(options, target.open(imageSource));
+            Datasource xmlSource = ConvertTarget.folder("--annotations", annotations);
+            Optional<Datasource> imageSource = target.images("--images", images);
+            VocOptions options = new VocOptions(xmlSource, Optional.ofNullable(categories), imageSource, defaultScore);
+            return VocConverter.convert(options, target.open());
         });
     }
 }

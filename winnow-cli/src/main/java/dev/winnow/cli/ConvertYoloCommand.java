@@ -1,9 +1,9 @@
 package dev.winnow.cli;
 
+import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.yolo.YoloConverter;
 import dev.winnow.convert.yolo.YoloOptions;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
 import dev.winnow.format.TaskType;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
                         + " The kind of each label file is told from its lines and reported; a file mixing kinds, or of a kind"
                         + " other than the task's, is skipped."},
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines, files or images were skipped",
+        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED,
+                "1:some lines, files or images were skipped, or nothing was converted",
                 "2:wrong usage, or the classes file cannot be read", ConvertTarget.EXIT_IO_FAILED})
 public final class ConvertYoloCommand implements Callable<Integer> {
     @Mixin
@@ -36,7 +37,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
     @Option(names = "--labels", required = true, paramLabel = "DIR", description = "Folder of the .txt label files.")
     String labels;
 
-    @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of the images.")
+    @Option(names = "--images", paramLabel = "DIR", description = "Folder of the images (default: the --input datasource).")
     String images;
 
     @Option(names = "--classes", required = true, paramLabel = "FILE", description = "The classes: " + ConvertTarget.CLASS_FORMS
@@ -63,15 +64,17 @@ public final class ConvertYoloCommand implements Callable<Integer> {
         return target.run(spec, () -> {
             Optional<TaskType> type = taskType == null ? Optional.empty() : Optional.of(ConvertTarget.taskType(taskType,
                     "convert yolo", TaskType.OBJECT_DETECTION, TaskType.INSTANCE_SEGMENTATION, TaskType.KEYPOINT_DETECTION));
-            Datasource imageSource = Locations.open(images);
+            Datasource labelSource = ConvertTarget.folder("--labels", labels);
+            Datasource imageSource = target.images("--images", images).orElseThrow(() -> new ConversionException(
+                    "YOLO labels need their images: give the folder with --images, or the datasource with --input."));
             List<String> names = keypointNames == null ? List.of() : Arrays.stream(keypointNames.toArray(String[]::new))
                     .map(String::strip).toList();
-            YoloOptions asked = new YoloOptions(Locations.open(labels), imageSource, classes, defaultScore, type, names);
+            YoloOptions asked = new YoloOptions(labelSource, imageSource, classes, defaultScore, type, names);
             YoloConverter.Survey survey = YoloConverter.survey(asked);
             spec.commandLine().getOut().println(survey.describe());
             YoloOptions options = new YoloOptions(asked.labels(), imageSource, classes, defaultScore, Optional.of(survey.taskType()),
                     names);
-            return YoloConverter.convert(options, target.open(Optional.of(imageSource)));
+            return YoloConverter.convert(options, target.open());
         });
     }
 }

@@ -1,11 +1,12 @@
 package dev.winnow.cli;
 
+import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.coco.CocoExportOptions;
 import dev.winnow.convert.coco.CocoExporter;
 import dev.winnow.datasource.AtomicFiles;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.Locations;
+import dev.winnow.datasource.UnsupportedLocationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,19 +33,26 @@ public final class ExportCommand implements Runnable {
     @Command(name = "coco",
             mixinStandardHelpOptions = true,
             description = {"Writes one task as a COCO dataset file, or with --results as a COCO results list.",
-                    "Masks become COCO RLE with compressed counts. Prediction files that do not read cleanly are reported and left out."},
+                    "Image sizes come from the datasource (--input): an image's header, a video frame's video. Masks become"
+                            + " COCO RLE with compressed counts. What COCO cannot hold (probabilities, image-level classes) is"
+                            + " counted in the summary. Prediction files that do not read cleanly are reported and left out."},
             exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
             exitCodeList = {"0:every prediction file exported", "1:some prediction files were left out",
                     "2:wrong usage, or the task is missing", ConvertTarget.EXIT_IO_FAILED})
     static final class Coco implements Callable<Integer> {
-        @Option(names = "--input", required = true, paramLabel = "LOC", description = "Location holding .lightly/predictions.")
+        @Option(names = "--input", required = true, paramLabel = "LOC",
+                description = "The datasource: the folder of images and videos the predictions are about.")
         String input;
+
+        @Option(names = "--output", paramLabel = "LOC",
+                description = "Location holding .lightly/predictions; defaults to the input location.")
+        String output;
 
         @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to export.")
         String task;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", converter = FileLocation.Converter.class,
-                description = "The COCO file to write (a path or an object in a bucket).")
+        @Option(names = "--out", paramLabel = "FILE", converter = FileLocation.Converter.class,
+                description = "The COCO file to write (required; a path or an object in a bucket).")
         FileLocation out;
 
         @Option(names = "--results", description = "Write a COCO results list instead of a dataset.")
@@ -54,7 +62,8 @@ public final class ExportCommand implements Runnable {
                 description = "A COCO dataset whose image ids, names and sizes to reuse.")
         FileLocation groundTruth;
 
-        @Option(names = "--images", paramLabel = "DIR", description = "The images, for sizes and for files without file_name.")
+        /** The older way to name the images: then --input named the predictions location. */
+        @Option(names = "--images", paramLabel = "DIR", hidden = true)
         String images;
 
         @CommandLine.Spec
@@ -63,28 +72,78 @@ public final class ExportCommand implements Runnable {
         @Override
         public Integer call() {
             return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), () -> {
-                Datasource predictions = Locations.open(input);
-                Optional<Datasource> imageSource = images == null ? Optional.empty() : Optional.of(Locations.open(images));
+                Path file = outFile();
+                String samples = input;
+                String predictions = output == null ? input : output;
+                if (images != null) {
+                    if (output != null) {
+                        throw new ConversionException("--images is the older name of --input; with --output naming the"
+                                + " predictions location, give the images with --input alone.");
+                    }
+                    samples = images;
+                }
+                Datasource predictionsLocation = ConvertTarget.folder(output == null ? "--input" : "--output", predictions);
+                Datasource datasource = ConvertTarget.folder(images != null ? "--images" : "--input", samples);
                 Optional<Path> groundTruthFile = groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading());
-                if (!out.isCloud()) {
-                    return CocoExporter.export(new CocoExportOptions(predictions, task, out.localPath(), results,
-                            groundTruthFile, imageSource));
+                if (file != null) {
+                    return CocoExporter.export(new CocoExportOptions(predictionsLocation, task, file, results,
+                            groundTruthFile, Optional.of(datasource)));
                 }
                 // Into a bucket: the file is made locally, then put whole.
                 Path folder = Files.createTempDirectory("winnow-export-");
                 try {
-                    Path file = folder.resolve("export.json");
-                    ConversionReport report = CocoExporter.export(new CocoExportOptions(predictions, task, file, results,
-                            groundTruthFile, imageSource));
-                    if (Files.exists(file)) {
-                        out.write(Files.readAllBytes(file));
+                    Path local = folder.resolve("export.json");
+                    ConversionReport report = CocoExporter.export(new CocoExportOptions(predictionsLocation, task, local, results,
+                            groundTruthFile, Optional.of(datasource)));
+                    if (Files.exists(local)) {
+                        out.write(Files.readAllBytes(local));
                     }
                     return report;
                 } finally {
                     AtomicFiles.deleteTree(folder);
                 }
-            }, report -> "Wrote " + report.singletons() + " annotations of " + report.predictionFiles() + " images to " + out
-                    + (report.diagnosticCount() > 0 ? "; " + report.diagnosticCount() + " files were left out." : "."));
+            }, report -> {
+                StringBuilder s = new StringBuilder("Wrote " + ValidateCommand.plural(report.singletons(), "annotation") + " of "
+                        + ValidateCommand.plural(report.predictionFiles(), "image") + " to " + out
+                        + (report.diagnosticCount() > 0
+                        ? "; " + ValidateCommand.plural(report.diagnosticCount(), "file") + " left out." : "."));
+                report.notes().forEach(n -> s.append('\n').append(n));
+                return s.toString();
+            });
+        }
+
+        /**
+         * The local COCO file to write, checked before any work: given, not a folder, its folder not a
+         * file; null for an object in a bucket (checked to name a file). Mixing up --out (the file)
+         * with --output (the predictions location) gets a sentence saying which is which.
+         */
+        private Path outFile() throws ConversionException, UnsupportedLocationException {
+            if (out == null) {
+                if (output != null && output.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                    throw new ConversionException("--output names the location that holds .lightly/predictions, and the"
+                            + " COCO file to write is given with --out: did you mean --out " + output + "?");
+                }
+                throw new ConversionException("Missing the COCO file to write: give it with --out FILE.");
+            }
+            if (out.isCloud()) {
+                out.requireFile();
+                return null;
+            }
+            Path absolute = out.localPath().toAbsolutePath().normalize();
+            if (Files.isDirectory(absolute)) {
+                throw new ConversionException("--out " + out + " is a folder; give the COCO file to write, such as "
+                        + out.localPath().resolve(task.replace('/', '-') + ".json") + ".");
+            }
+            for (Path parent = absolute.getParent(); parent != null; parent = parent.getParent()) {
+                if (Files.exists(parent)) {
+                    if (!Files.isDirectory(parent)) {
+                        throw new ConversionException("--out " + out + " cannot be written: " + parent
+                                + " is a file, not a folder.");
+                    }
+                    break;
+                }
+            }
+            return out.localPath();
         }
     }
 }

@@ -133,7 +133,7 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println(r.hasErrors() ? "The predictions have errors." : "The predictions are valid.");
     }
 
-    private static String plural(long n, String noun) {
+    static String plural(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 

@@ -34,6 +34,10 @@ class ConvertCommandTest {
                              {"image_id": 5, "category_id": 0, "bbox": [1, 2, 3, 4]}]}
             """;
 
+    /** The summary's line when neither --input nor --images says where the samples are. */
+    private static final String SAMPLES_IN_OUTPUT = "Sample names are taken as paths inside the --output location %s; pass"
+            + " --input (the datasource) when the images are elsewhere.\n";
+
     /** Writes a COCO file named {@code name} in the test folder. */
     private Path cocoFile(String name, String json) throws Exception {
         Path coco = dir.resolve(name);
@@ -55,8 +59,9 @@ class ConvertCommandTest {
         Path output = dir.resolve("out");
         int exit = convertCoco(coco, "--default-score", "0");
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
-        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 predictions to task 'det' in " + output
-                + "; 1 items were skipped.\n");
+        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 prediction to task 'det' in " + output
+                + "; 1 item skipped.\n" + SAMPLES_IN_OUTPUT.formatted(output) + "Check it with: winnow validate --input " + output
+                + " --task det\n");
         assertThat(err.toString()).isEqualTo("error C101 " + coco + " /annotations/1/image_id: The annotation refers to image"
                 + " id 5, which the images list does not have; it is skipped.\n");
         assertThat(Files.readString(output.resolve(".lightly/predictions/det/a/x.json")))
@@ -169,8 +174,9 @@ class ConvertCommandTest {
 
         assertThat(convertCoco(other, "--overwrite")).isEqualTo(ExitCodes.INVALID);
 
-        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 predictions to task 'det' in " + output
-                + "; 1 items were skipped.\n");
+        assertThat(out.toString()).isEqualTo("Wrote 2 prediction files with 1 prediction to task 'det' in " + output
+                + "; 1 item skipped.\n" + SAMPLES_IN_OUTPUT.formatted(output) + "Check it with: winnow validate --input " + output
+                + " --task det\n");
         assertThat(namesIn(output.resolve(".lightly/predictions"))).containsExactly("det", "tasks.json");
         assertThat(namesIn(output.resolve(".lightly/predictions/det"))).containsExactly("b", "schema.json", "y.json");
         assertThat(Files.readString(output.resolve(".lightly/predictions/det/b/z.json")))
@@ -188,7 +194,7 @@ class ConvertCommandTest {
         int exit = run("export", "coco", "--input", output.toString(), "--task", "det", "--out", results.toString(), "--results",
                 "--coco-gt", coco.toString());
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).isEqualTo("Wrote 1 annotations of 2 images to " + results + ".\n");
+        assertThat(out.toString()).isEqualTo("Wrote 1 annotation of 2 images to " + results + ".\n");
         assertThat(Files.readString(results)).isEqualTo("[\n{\"image_id\":1,\"category_id\":0,\"bbox\":[1,2,3,4],\"score\":1}\n]\n");
     }
 }

@@ -141,7 +141,7 @@ class ConvertedOutputValidatesTest {
         ImageIO.write(mask, "png", masks.resolve("pic3.png").toFile());
         assertThat(run("convert", "masks", "--masks", masks.toString(), "--images", images.toString(), "--output",
                 output.toString(), "--task", "sem")).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).isEqualTo("Wrote 1 prediction files with 3 predictions to task 'sem' in " + output + ".\n");
+        assertThat(out.toString()).startsWith("Wrote 1 prediction file with 3 predictions to task 'sem' in " + output + ".\n");
         assertValid(images, output, "sem");
         assertThat(Files.readString(output.resolve(".lightly/predictions/tasks.json")))
                 .isEqualTo("[\"yolo\",\"voc\",\"cls\",\"sem\"]\n");
@@ -178,7 +178,10 @@ class ConvertedOutputValidatesTest {
         assertThat(run("convert", "probability-maps", "--maps", maps.toString(), "--images", images.toString(), "--categories",
                 classes.toString(), "--softmax", "--output", output.toString(), "--task", "seg")).as(err.toString())
                 .isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).isEqualTo("Wrote 1 prediction files with 2 predictions to task 'seg' in " + output + ".\n");
+        assertThat(out.toString()).isEqualTo("Wrote 1 prediction file with 2 predictions to task 'seg' in " + output + ".\n"
+                + "Sample names are paths inside --images " + images + ", the datasource to validate and run on; pass --input to"
+                + " name a folder that holds it.\n"
+                + "Check it with: winnow validate --input " + images + " --output " + output + " --task seg\n");
         assertThat(Files.readString(output.resolve(".lightly/predictions/seg/y.json")))
                 .startsWith("{\"file_name\":\"y.png\",\"predictions\":[{\"category_id\":0,\"segmentation\":[0,4,4,4,4,4,4,4,4,4,4,4,4]");
         assertValid(images, output, "seg");

@@ -81,8 +81,7 @@ public final class CategoryNames {
         if (!Files.isRegularFile(file)) {
             throw new ConversionException("The " + what + " file " + file + " does not exist or is not a file.");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return TextInputs.read(file);
     }
 
     /** Whether {@code text} of {@code file} is to be read as JSON: by its name, or by its first character. */

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The common shape of converters that read one input per sample (a YOLO label file, a VOC XML, a
  * mask image, a probability map): convert every sample in parallel, write its prediction file,
- * then the schema and {@code tasks.json}. A sample whose conversion returns null (after reporting
- * why) gets no prediction file.
+ * then the schema and {@code tasks.json} (nothing when nothing was converted). A sample whose
+ * conversion returns null (after reporting why) gets no prediction file. Sample names are relative
+ * to the samples' folder ({@link PredictionsFolder#sampleName}).
  */
 public final class PerSampleConversion {
     private PerSampleConversion() {
@@ -43,11 +44,11 @@ public final class PerSampleConversion {
             if (predictions == null) {
                 return;
             }
-            out.write(sample, PredictionWriter.toBytes(PredictionFile.of(sample, predictions)));
+            String name = out.sampleName(sample);
+            out.write(name, PredictionWriter.toBytes(PredictionFile.of(name, predictions)));
             singletons.addAndGet(predictions.size());
             written.add(i);
         });
-        out.finish(schema.get());
-        return diagnostics.report(written.size(), singletons.get());
+        return out.finishUnlessNothingConverted(schema, diagnostics.report(written.size(), singletons.get()));
     }
 }

@@ -28,7 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code schema.json} there, renames the staging folder to the task folder in one step and last
  * merges the task into {@code tasks.json} (existing tasks kept, the new one appended when missing).
  * So a conversion killed midway leaves no half-written task visible, only a stale hidden folder
- * outside every task folder, which validation and runs never read and {@link #discard} removes. A conversion is cheap
+ * outside every task folder, which validation and runs never read and {@link #discard} removes.
+ * The folder's name also names the process that made it ({@link StagingOwner}); {@link #open}
+ * removes the hidden folders whose process is proven gone and lists them in
+ * {@link #removedAbandoned}. A conversion is cheap
  * to repeat, so a machine crash may leave empty prediction files; the schema and task list are
  * flushed.
  *
@@ -50,6 +53,10 @@ import tools.jackson.databind.json.JsonMapper;
  * folder.finish(schema);
  * }</pre>
  *
+ * <p>Sample names may lie in a folder of the datasource ({@code images/} when the images are in
+ * {@code data/images} and the datasource is {@code data}); {@link #sampleName} puts that folder
+ * in front of a name relative to it.
+ *
  * <p>Thread-safe for concurrent {@link #write} calls.
  */
 public final class PredictionsFolder {
@@ -70,14 +77,24 @@ public final class PredictionsFolder {
     private final List<String> previousFiles;
     /** Without staging and with previous files: the paths written, so the rest can go. */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
+    /** The folder of the samples inside the datasource, with a trailing '/', or "". */
+    private final String sampleFolder;
+    private final List<Abandoned> removedAbandoned;
     private volatile boolean finished;
 
-    private PredictionsFolder(Datasource output, String task, String staging, List<String> previousFiles) {
+    private PredictionsFolder(Datasource output, String task, String staging, String sampleFolder, List<Abandoned> removed,
+                              List<String> previousFiles) {
         this.output = output;
         this.task = task;
         this.folder = ROOT + "/" + task;
         this.staging = staging;
         this.previousFiles = previousFiles;
+        this.sampleFolder = sampleFolder;
+        this.removedAbandoned = List.copyOf(removed);
+    }
+
+    /** A hidden folder of an earlier conversion whose process is gone, removed by {@link #open}. */
+    public record Abandoned(String folder, long pid, String host) {
     }
 
     /**
@@ -86,6 +103,15 @@ public final class PredictionsFolder {
      */
     public static PredictionsFolder open(Datasource output, String task, boolean overwrite)
             throws ConversionException, IOException {
+        return open(output, task, overwrite, "");
+    }
+
+    /**
+     * As {@link #open(Datasource, String, boolean)}, with the samples' names given relative to the
+     * folder {@code sampleFolder} of the datasource ("" for its root).
+     */
+    public static PredictionsFolder open(Datasource output, String task, boolean overwrite, String sampleFolder)
+            throws ConversionException, IOException {
         if (!TaskList.isValidName(task)) {
             throw new ConversionException("The task name '" + task + "' is not valid; use letters, digits and _+=,.@:/- only.");
         }
@@ -93,19 +119,46 @@ public final class PredictionsFolder {
             throw new ConversionException("The task folder " + ROOT + "/" + task + " already exists in "
                     + output.description() + "; pass --overwrite to replace it or choose another --task.");
         }
-        if (output.canMoveFolders()) {
-            return new PredictionsFolder(output, task, hiddenFolder(task, "staging"), List.of());
+        String prefix = sampleFolder.isEmpty() || sampleFolder.endsWith("/") ? sampleFolder : sampleFolder + "/";
+        if (!output.canMoveFolders()) {
+            return new PredictionsFolder(output, task, null, prefix, List.of(),
+                    overwrite ? output.list(ROOT + "/" + task) : List.of());
         }
-        return new PredictionsFolder(output, task, null, overwrite ? output.list(ROOT + "/" + task) : List.of());
+        List<Abandoned> removed = removeAbandoned(output);
+        return new PredictionsFolder(output, task, hiddenFolder(task, "staging"), prefix, removed, List.of());
+    }
+
+    /** Deletes the hidden folders of conversions whose process is proven gone (see {@link StagingOwner}). */
+    private static List<Abandoned> removeAbandoned(Datasource output) throws IOException {
+        List<Abandoned> removed = new ArrayList<>();
+        for (String name : output.folders(ROOT)) {
+            Optional<StagingOwner.Named> named = StagingOwner.parse(name);
+            if (named.isPresent() && named.get().owner().provenGone()) {
+                output.deleteFolder(ROOT + "/" + name);
+                removed.add(new Abandoned(ROOT + "/" + name, named.get().owner().pid(), named.get().owner().host()));
+            }
+        }
+        return removed;
+    }
+
+    /** The hidden folders of stopped conversions that {@link #open} removed. */
+    public List<Abandoned> removedAbandoned() {
+        return removedAbandoned;
+    }
+
+    /** {@code x.jpg} relative to the samples' folder → its sample name in the datasource ({@code images/x.jpg}). */
+    public String sampleName(String relative) {
+        return sampleFolder.isEmpty() ? relative : sampleFolder + relative;
     }
 
     /**
-     * {@code a/b} → {@code .lightly/predictions/.a.b.<kind>-<random>}: a hidden folder directly in
+     * {@code a/b} → {@code .lightly/predictions/.a.b.<kind>-<random>.<owner>}: a hidden folder directly in
      * the predictions folder, never inside a task folder (a nested task's parent), which validation
      * and runs list; the same file system, so a rename moves it.
      */
     private static String hiddenFolder(String task, String kind) {
-        return ROOT + "/." + task.replace('/', '.') + "." + kind + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        return ROOT + "/." + task.replace('/', '.') + "." + kind + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
+                + "." + StagingOwner.current().suffix();
     }
 
     public String task() {
@@ -228,6 +281,21 @@ public final class PredictionsFolder {
                 output.delete(path);
             }
         }
+    }
+
+    /**
+     * Publishes the task as {@link #finish} does, unless the conversion converted nothing
+     * ({@link ConversionReport#convertedNothing}): then the staged files are deleted and nothing is
+     * published, so a later attempt is not refused as existing. Returns {@code report}.
+     */
+    public ConversionReport finishUnlessNothingConverted(java.util.function.Supplier<TaskSchema> schema, ConversionReport report)
+            throws IOException, ConversionException {
+        if (report.convertedNothing()) {
+            discard();
+        } else {
+            finish(schema.get());
+        }
+        return report;
     }
 
     /**

@@ -85,7 +85,7 @@ class PredictionsFolderTest {
 
         List<String> before = namesIn(".lightly/predictions");
         assertThat(before).hasSize(1);
-        assertThat(before.get(0)).matches("\\.t\\.staging-[0-9a-f]+");
+        assertThat(before.get(0)).matches("\\.t\\.staging-[0-9a-f]+\\.p" + ProcessHandle.current().pid() + "-t[0-9]+-h[a-z0-9.-]+");
         assertThat(Files.readString(dir.resolve(".lightly/predictions/" + before.get(0) + "/a/img.json"))).isEqualTo("{1}");
 
         folder.finish(SCHEMA);

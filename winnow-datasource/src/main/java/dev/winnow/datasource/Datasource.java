@@ -68,6 +68,25 @@ public interface Datasource {
         return list(prefix).stream().findFirst();
     }
 
+    /**
+     * The names of the folders directly inside the folder {@code prefix} ("" for the root), sorted;
+     * empty when it does not exist. Links are not folders here. The default derives them from
+     * {@link #list} and so sees only folders that hold a file; an implementation may read just the
+     * one folder.
+     */
+    default List<String> folders(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description(), true);
+        int start = folder.isEmpty() ? 0 : folder.length() + 1;
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String path : list(prefix)) {
+            int slash = path.indexOf('/', start);
+            if (slash > start) {
+                names.add(path.substring(start, slash));
+            }
+        }
+        return List.copyOf(names);
+    }
+
     /** Size and modification time of a file, or empty when it does not exist. */
     Optional<FileStat> stat(String path) throws IOException;
 

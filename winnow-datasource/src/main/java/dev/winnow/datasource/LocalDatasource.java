@@ -174,6 +174,27 @@ public final class LocalDatasource implements Datasource {
         return paths;
     }
 
+    /** Reads only the one folder; links to folders are left out, as the listing does not follow them. */
+    @Override
+    public List<String> folders(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description(), true);
+        Path start = root.resolve(folder);
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        requireInside(folder, start.toRealPath());
+        List<String> names = new ArrayList<>();
+        try (var entries = Files.newDirectoryStream(start)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(entry.getFileName().toString());
+                }
+            }
+        }
+        Collections.sort(names);
+        return names;
+    }
+
     private static String posix(String relative) {
         return java.io.File.separatorChar == '/' ? relative : relative.replace(java.io.File.separatorChar, '/');
     }

@@ -166,6 +166,11 @@ public final class OutputLocation implements Datasource {
     }
 
     @Override
+    public List<String> folders(String prefix) throws IOException {
+        return output.folders(prefix);
+    }
+
+    @Override
     public Optional<FileStat> stat(String path) throws IOException {
         return output.stat(path);
     }

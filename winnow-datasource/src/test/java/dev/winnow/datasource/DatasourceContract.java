@@ -73,6 +73,18 @@ public abstract class DatasourceContract {
     }
 
     @Test
+    void folders_areTheFoldersDirectlyInsideAPrefix() throws IOException {
+        write("p/.t.staging-1/a/x.json", "1");
+        write("p/t/y.json", "2");
+        write("p/tasks.json", "3");
+        write("q/z.json", "4");
+
+        assertThat(source.folders("p")).containsExactly(".t.staging-1", "t");
+        assertThat(source.folders("")).containsExactly("p", "q");
+        assertThat(source.folders("missing")).isEmpty();
+    }
+
+    @Test
     void list_ofAPrefix_isThatFolderOnly() throws IOException {
         write("b/z.jpg", "1");
         write("b/a/y.png", "2");

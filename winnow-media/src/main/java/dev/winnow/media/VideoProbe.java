@@ -8,6 +8,7 @@ import java.io.IOException;
  *
  * <pre>{@code
  * int frames = VideoProbe.frameCount(datasource, "street/tree.mp4");   // 68
+ * ImageSize size = VideoProbe.frameSize(datasource, "street/tree.mp4"); // 1280 x 720
  * }</pre>
  */
 public final class VideoProbe {
@@ -21,5 +22,32 @@ public final class VideoProbe {
      */
     public static int frameCount(Datasource datasource, String path) throws IOException, MediaException {
         return VideoDecoders.standard().frameCount(datasource, path);
+    }
+
+    /**
+     * The size of the video's frames as a decoder shows them (cropped to the picture), read by
+     * decoding the first frame only; errors as {@link #frameCount}.
+     */
+    public static ImageSize frameSize(Datasource datasource, String path) throws IOException, MediaException {
+        ImageSize[] size = new ImageSize[1];
+        try {
+            // The smallest reduction that is asked for: the size reported is the original one either way.
+            VideoDecoders.standard().decode(datasource, path, new FrameRequest(1, Integer.MAX_VALUE), (index, frame) -> {
+                size[0] = frame.original();
+                throw new FirstFrameSeen();
+            });
+        } catch (FirstFrameSeen e) {
+            return size[0];
+        }
+        throw new MediaException("The video '" + path + "' has no frame to read its size from.");
+    }
+
+    /** Stops decoding once the first frame is in. */
+    private static final class FirstFrameSeen extends MediaException {
+        private static final long serialVersionUID = 1L;
+
+        FirstFrameSeen() {
+            super("first frame seen");
+        }
     }
 }

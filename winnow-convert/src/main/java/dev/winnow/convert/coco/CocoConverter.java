@@ -147,8 +147,9 @@ public final class CocoConverter {
             }
             files.finish();
         }
-        out.finish(new TaskSchema(options.taskType(), header.categories));
-        return diagnostics.report(images.size(), fragments.size());
+        List<Category> categories = header.categories;
+        return out.finishUnlessNothingConverted(() -> new TaskSchema(options.taskType(), categories),
+                diagnostics.report(images.size(), fragments.size()));
     }
 
     /**

@@ -6,9 +6,12 @@ import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.MediaKind;
+import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.FrameName;
 import dev.winnow.format.Keypoints;
 import dev.winnow.format.PredictionFile;
 import dev.winnow.format.RleMask;
@@ -26,6 +29,7 @@ import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
+import dev.winnow.media.VideoProbe;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -36,9 +40,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes one task of a predictions folder as a COCO dataset ({@code images}, {@code annotations},
@@ -46,14 +52,16 @@ import java.util.Optional;
  *
  * <p>Image ids, names and sizes come from a COCO dataset file when one is given (so that a
  * converted file exports with its original ids), otherwise ids are 1, 2, ... in sorted order of the
- * prediction files and sizes are read from the images' headers when the images are given. Masks
+ * prediction files and sizes are read from the datasource: an image's from its header, a video
+ * frame's from its video (the first frame decoded, once per video). Masks
  * are written as COCO RLE with pycocotools' compressed counts, boxes, scores and keypoints as they
  * are, so COCO → predictions folder → COCO gives back the same boxes, scores, categories,
  * keypoints and mask pixels.
  *
  * <p>The COCO file is streamed to a temporary file beside {@code out} and renamed into place, so
  * a failed export leaves no partial file. Prediction files that do not read cleanly are reported
- * and left out.
+ * and left out. The report's notes count what COCO cannot hold: probabilities (dropped),
+ * classifications (annotations without a box), and sizes that could not be found.
  */
 public final class CocoExporter {
     private static final long MAX_FILE_BYTES = 256L << 20;
@@ -96,11 +104,17 @@ public final class CocoExporter {
             }
         }
         Map<String, String> imageByStem = new HashMap<>();
+        Set<String> videos = new HashSet<>();
         if (options.images().isPresent()) {
-            for (String path : options.images().get().list("")) {
-                imageByStem.putIfAbsent(SampleNames.stem(path), path);
+            for (String path : SampleLister.all(options.images().get())) {
+                if (MediaKind.of(path).orElseThrow() == MediaKind.VIDEO) {
+                    videos.add(path);
+                } else {
+                    imageByStem.putIfAbsent(SampleNames.stem(path), path);
+                }
             }
         }
+        Sizes sizes = new Sizes(known, options.images());
 
         List<String> files = new ArrayList<>();
         for (String path : source.list(taskFolder)) {
@@ -113,6 +127,9 @@ public final class CocoExporter {
         Path temp = Files.createTempFile(out.getParent(), "." + out.getFileName() + ".", ".tmp");
         int written = 0;
         long annotations = 0;
+        long withoutSize = 0;
+        long droppedProbabilities = 0;
+        long classifications = 0;
         try {
             try (Writer writer = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
                 CocoJsonWriter coco = new CocoJsonWriter(writer, options.results());
@@ -128,23 +145,38 @@ public final class CocoExporter {
                     }
                     PredictionFile file = read.value().get();
                     Integer knownIndex = knownByStem.get(stem);
-                    String name = file.fileName().orElse(knownIndex != null ? known.name(knownIndex) : imageByStem.get(stem));
+                    Optional<FrameName.Parsed> frame = imageByStem.containsKey(stem) ? Optional.empty()
+                            : FrameName.parse(stem).filter(f -> videos.contains(f.video()));
+                    String sample = imageByStem.containsKey(stem) ? imageByStem.get(stem)
+                            : frame.isPresent() ? stem + ".png" : null;
+                    String name = file.fileName().orElse(knownIndex != null ? known.name(knownIndex) : sample);
                     if (name == null) {
                         diagnostics.add(Diagnostic.error("C108", path, "/file_name", "The prediction file has no file_name, and"
-                                + " no image named " + stem + ".* was found; pass --images or --coco-gt. The file is left out."));
+                                + " the input has no image named " + stem + ".* and no video frame of that name; pass the"
+                                + " datasource with --input or a dataset with --coco-gt. The file is left out."));
                         continue;
                     }
                     long imageId = knownIndex != null ? known.id(knownIndex) : nextId++;
-                    int[] size = sizeOf(known, knownIndex, options.images(), name, imageByStem.get(stem));
+                    String[] why = new String[1];
+                    int[] size = sizes.of(knownIndex, imageByStem.get(stem), frame, why);
                     if (size == null && needsSize(file)) {
-                        diagnostics.add(Diagnostic.error("C109", path, "", "The masks of '" + name + "' need the image's size;"
-                                + " pass --images or --coco-gt so it can be read. The file is left out."));
+                        diagnostics.add(Diagnostic.error("C109", path, "", "The masks of '" + name + "' need the image's size, "
+                                + why[0] + " The file is left out."));
                         continue;
+                    }
+                    if (size == null && !options.results()) {
+                        withoutSize++;
                     }
                     coco.image(imageId, name, size);
                     for (Singleton s : file.predictions()) {
                         coco.annotation(imageId, s, size);
                         annotations++;
+                        if (s.probabilities().isPresent()) {
+                            droppedProbabilities++;
+                        }
+                        if (s instanceof Singleton.Classification) {
+                            classifications++;
+                        }
                     }
                     written++;
                 }
@@ -159,7 +191,77 @@ public final class CocoExporter {
         } finally {
             Files.deleteIfExists(temp);
         }
-        return diagnostics.report(written, annotations);
+        List<String> notes = new ArrayList<>();
+        if (droppedProbabilities > 0) {
+            notes.add("COCO has no field for probabilities: those of " + count(droppedProbabilities, "prediction")
+                    + " were dropped.");
+        }
+        if (classifications > 0) {
+            notes.add("COCO has no image-level labels: " + count(classifications, "classification prediction")
+                    + " became annotations without a box.");
+        }
+        if (withoutSize > 0) {
+            notes.add(count(withoutSize, "image") + " got no width and height: " + (withoutSize == 1 ? "it is" : "they are")
+                    + " not in the input" + options.images().map(d -> " " + d.description()).orElse("") + ".");
+        }
+        return diagnostics.report(written, annotations).withNotes(notes);
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Image sizes from the dataset file, an image's header or a video's first frame (each video
+     * read once). A size that cannot be found is null, with the reason in {@code why[0]}.
+     */
+    private static final class Sizes {
+        private final ImageIndex known;
+        private final Optional<Datasource> input;
+        private final Map<String, Object> videoSizes = new HashMap<>();
+
+        Sizes(ImageIndex known, Optional<Datasource> input) {
+            this.known = known;
+            this.input = input;
+        }
+
+        int[] of(Integer knownIndex, String image, Optional<FrameName.Parsed> frame, String[] why) throws IOException {
+            if (knownIndex != null && known.width(knownIndex) > 0) {
+                return new int[] {known.width(knownIndex), known.height(knownIndex)};
+            }
+            if (input.isEmpty()) {
+                why[0] = "and neither the datasource (--input) nor --coco-gt is given to read it from.";
+                return null;
+            }
+            try {
+                if (image != null) {
+                    ImageSize size = ImageHeaders.read(input.get(), image);
+                    return new int[] {size.width(), size.height()};
+                }
+                if (frame.isPresent()) {
+                    Object size = videoSizes.get(frame.get().video());
+                    if (size == null) {
+                        try {
+                            ImageSize s = VideoProbe.frameSize(input.get(), frame.get().video());
+                            size = new int[] {s.width(), s.height()};
+                        } catch (MediaException e) {
+                            size = e.getMessage();
+                        }
+                        videoSizes.put(frame.get().video(), size);
+                    }
+                    if (size instanceof int[] wh) {
+                        return wh;
+                    }
+                    why[0] = "but its video cannot be read: " + size;
+                    return null;
+                }
+            } catch (MediaException e) {
+                why[0] = "but the image cannot be read: " + e.getMessage();
+                return null;
+            }
+            why[0] = "but the input " + input.get().description() + " has no image or video frame of that name.";
+            return null;
+        }
     }
 
     private static void requireListed(Datasource source, String task) throws IOException, ConversionException {
@@ -177,25 +279,6 @@ public final class CocoExporter {
     private static boolean needsSize(PredictionFile file) {
         return file.predictions().stream().anyMatch(s -> s instanceof Singleton.SemanticSegment
                 || s instanceof Singleton.InstanceSegment);
-    }
-
-    private static int[] sizeOf(ImageIndex known, Integer knownIndex, Optional<Datasource> images, String name, String imagePath)
-            throws IOException {
-        if (knownIndex != null && known.width(knownIndex) > 0) {
-            return new int[] {known.width(knownIndex), known.height(knownIndex)};
-        }
-        if (images.isPresent()) {
-            String path = imagePath != null ? imagePath : name;
-            try {
-                if (images.get().stat(path).isPresent()) {
-                    ImageSize size = ImageHeaders.read(images.get(), path);
-                    return new int[] {size.width(), size.height()};
-                }
-            } catch (MediaException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /** Writes the COCO JSON as a stream: images and annotations are interleaved in two buffers. */

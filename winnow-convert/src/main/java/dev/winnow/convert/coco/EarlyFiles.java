@@ -56,7 +56,7 @@ final class EarlyFiles {
 
     private void handOutUpTo(int end) throws IOException {
         for (; handedOut < end; handedOut++) {
-            writer.write(images.name(handedOut), predictionFile(handedOut));
+            writer.write(folder.sampleName(images.name(handedOut)), predictionFile(handedOut));
         }
     }
 
@@ -65,7 +65,8 @@ final class EarlyFiles {
         handOutUpTo(images.size());
         writer.finish();
         int[] rewrites = late.stream().toArray();
-        folder.writeAll(rewrites.length, k -> new PredictionsFolder.Entry(images.name(rewrites[k]), predictionFile(rewrites[k])));
+        folder.writeAll(rewrites.length, k -> new PredictionsFolder.Entry(folder.sampleName(images.name(rewrites[k])),
+                predictionFile(rewrites[k])));
     }
 
     /** How many files were written twice because their annotations came late. */
@@ -75,7 +76,7 @@ final class EarlyFiles {
 
     /** The prediction file of one image, made in one array of its exact size. */
     byte[] predictionFile(int image) {
-        String name = images.name(image);
+        String name = folder.sampleName(images.name(image));
         StringBuilder head = new StringBuilder(name.length() + 40);
         head.append("{\"file_name\":");
         PredictionWriter.appendString(head, name);

@@ -7,6 +7,7 @@ import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
+import dev.winnow.convert.TextInputs;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.Probabilities;
@@ -54,6 +55,9 @@ public final class ClassificationCsvConverter {
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
+                if (number == 1) {
+                    line = TextInputs.withoutByteOrderMark(line);
+                }
                 if (line.isBlank() || (number == 1 && line.strip().toLowerCase(java.util.Locale.ROOT).startsWith("filename"))) {
                     continue;
                 }

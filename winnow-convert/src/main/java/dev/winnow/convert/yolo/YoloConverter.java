@@ -7,6 +7,7 @@ import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
+import dev.winnow.convert.TextInputs;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.BoundingBox;
@@ -22,7 +23,6 @@ import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -181,7 +181,7 @@ public final class YoloConverter {
     }
 
     private static String[] lines(YoloOptions options, String label) throws IOException {
-        String text = new String(options.labels().readAllBytes(label, MAX_LABEL_BYTES), StandardCharsets.UTF_8);
+        String text = TextInputs.utf8(options.labels().readAllBytes(label, MAX_LABEL_BYTES));
         return text.split("\r?\n", -1);
     }
 
@@ -199,7 +199,7 @@ public final class YoloConverter {
         if (!(lower.endsWith(".yaml") || lower.endsWith(".yml")) || !Files.isRegularFile(classes)) {
             return Optional.empty();
         }
-        List<String> lines = Files.readAllLines(classes, StandardCharsets.UTF_8);
+        List<String> lines = TextInputs.read(classes).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (!line.startsWith("kpt_shape:")) {
@@ -253,8 +253,9 @@ public final class YoloConverter {
             this.wanted = wanted;
             categories.forEach(c -> ids.add(c.id()));
             int max = categories.stream().mapToInt(Category::id).max().orElse(-1);
-            this.classRange = max == categories.size() - 1 ? categories.size() + " classes (0 to " + max + ")"
-                    : categories.size() + " classes with other ids";
+            this.classRange = max == categories.size() - 1 ? "names " + categories.size() + " classes (0 to " + max + ")"
+                    : "has the class ids " + categories.stream().map(c -> Integer.toString(c.id())).collect(Collectors.joining(", "))
+                    + " only";
             this.poseValues = poseValues;
             this.keypointDims = keypointDims;
             this.defaultScore = defaultScore;
@@ -323,7 +324,7 @@ public final class YoloConverter {
             }
             if (!ids.contains(cls)) {
                 report(diagnostics, label, lineNumber, "C202", "Line " + lineNumber + " has class " + cls + ", but the classes"
-                        + " file names " + classRange + ". The line is skipped.");
+                        + " file " + classRange + ". The line is skipped.");
                 return null;
             }
             int n = fields.length - 1;

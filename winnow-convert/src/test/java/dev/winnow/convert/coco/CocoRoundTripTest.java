@@ -124,10 +124,10 @@ class CocoRoundTripTest {
         ConversionReport report = CocoExporter.export(new CocoExportOptions(LocalDatasource.at(folder), "inst",
                 dir.resolve("x.json"), false, Optional.empty(), Optional.empty()));
         assertThat(report.diagnostics()).extracting(d -> d.file() + ": " + d.message()).containsExactly(
-                ".lightly/predictions/inst/a/one.json: The masks of 'a/one.png' need the image's size; pass --images or --coco-gt"
-                        + " so it can be read. The file is left out.",
-                ".lightly/predictions/inst/two.json: The masks of 'two.jpg' need the image's size; pass --images or --coco-gt"
-                        + " so it can be read. The file is left out.");
+                ".lightly/predictions/inst/a/one.json: The masks of 'a/one.png' need the image's size, and neither the"
+                        + " datasource (--input) nor --coco-gt is given to read it from. The file is left out.",
+                ".lightly/predictions/inst/two.json: The masks of 'two.jpg' need the image's size, and neither the"
+                        + " datasource (--input) nor --coco-gt is given to read it from. The file is left out.");
         assertThat(report.predictionFiles()).isEqualTo(1);
     }
 

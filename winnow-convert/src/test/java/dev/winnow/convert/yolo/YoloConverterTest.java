@@ -187,4 +187,22 @@ class YoloConverterTest {
                 .hasMessage("A keypoint-detection task needs the number of keypoints: --classes must be the data.yaml with"
                         + " 'kpt_shape: [K, 2]' or 'kpt_shape: [K, 3]'.");
     }
+
+    @Test
+    void classesAsJsonMapping_lineClassesAreIds() throws Exception {
+        Path images = dir.resolve("images");
+        Path labels = dir.resolve("labels");
+        png(images.resolve("a.png"), 16, 8);
+        Files.createDirectories(labels);
+        Files.writeString(labels.resolve("a.txt"), "3 0.5 0.5 0.5 0.5\n1 0.5 0.5 0.5 0.5\n");
+        Path classes = dir.resolve("class_id_to_name.json");
+        Files.writeString(classes, "{\"0\": \"person\", \"3\": \"car\"}");
+        Path out = dir.resolve("out");
+        ConversionReport report = YoloConverter.convert(options(labels, images, classes, null, List.of()),
+                PredictionsFolder.open(LocalDatasource.create(out), "det", false));
+        assertThat(Files.readString(out.resolve(".lightly/predictions/det/a.json"))).isEqualTo("{\"file_name\":\"a.png\","
+                + "\"predictions\":[{\"category_id\":3,\"bbox\":[4,2,8,4],\"score\":1}]}\n");
+        assertThat(report.diagnostics()).containsExactly(Diagnostic.error("C202", "a.txt", "", "Line 2 has class 1, but the"
+                + " classes file has the class ids 0, 3 only. The line is skipped.").at(2, 1));
+    }
 }
