@@ -190,15 +190,20 @@ class CloudCommandsTest {
 
         Result onDisk = run(localNames, "convert", "coco", "--annotations", coco.toString(), "--images", local.toString(),
                 "--output", localOut.toString(), "--task", "boxes");
-        String remoteCoco = "s3://" + bucket + "/annotations/instances.json";
-        Locations.openOrCreate("s3://" + bucket + "/annotations").writeAtomically("instances.json", Files.readAllBytes(coco));
-        Result inBucket = run(remoteNames, "convert", "coco", "--annotations", remoteCoco, "--images", remote,
+        Result inBucket = run(remoteNames, "convert", "coco", "--annotations", coco.toString(), "--images", remote,
                 "--output", remoteOut, "--task", "boxes");
 
         assertThat(inBucket).isEqualTo(onDisk);
         assertThat(onDisk.exit()).isEqualTo(ExitCodes.INVALID);
         Map<String, String> converted = contents(Locations.open(remoteOut));
         assertThat(converted).isEqualTo(contents(LocalDatasource.at(localOut)));
+        String remoteCoco = "s3://" + bucket + "/annotations/instances.json";
+        Locations.openOrCreate("s3://" + bucket + "/annotations").writeAtomically("instances.json", Files.readAllBytes(coco));
+        String fromObject = "s3://" + bucket + "/from-object";
+        Result convertedFromObject = run(Map.of(remote, "IMAGES", fromObject, "OUT"), "convert", "coco", "--annotations", remoteCoco,
+                "--images", remote, "--output", fromObject, "--task", "boxes");
+        assertThat(convertedFromObject.out()).isEqualTo(onDisk.out());
+        assertThat(contents(Locations.open(fromObject))).isEqualTo(converted);
         assertThat(converted.keySet()).containsExactly(".lightly/predictions/boxes/a.json", ".lightly/predictions/boxes/e.json",
                 ".lightly/predictions/boxes/folder/b c.json", ".lightly/predictions/boxes/schema.json",
                 ".lightly/predictions/tasks.json");
