@@ -94,6 +94,23 @@ class ConvertMistakesTest {
     }
 
     @Test
+    void cocoWhoseEveryAnnotationIsSkipped_publishesNothing() throws Exception {
+        Path coco = write("coco.json", """
+                {"images": [{"id": 1, "file_name": "x.png", "width": 8, "height": 6}],
+                 "categories": [{"id": 1, "name": "cat"}],
+                 "annotations": [{"image_id": 1, "category_id": 9, "bbox": [1, 2, 3, 4]}]}
+                """);
+        Path output = dir.resolve("out");
+
+        int exit = run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "det");
+
+        assertThat(exit).isEqualTo(ExitCodes.INVALID);
+        assertThat(out.toString()).isEqualTo("Nothing was converted: 1 item skipped, none converted, so task 'det' was not"
+                + " written to " + output + ".\n");
+        nothingPublished(output);
+    }
+
+    @Test
     void noInputItems_publishesNothing() throws Exception {
         Path empty = write("empty.csv", "filename,category\n");
         Path output = dir.resolve("out");

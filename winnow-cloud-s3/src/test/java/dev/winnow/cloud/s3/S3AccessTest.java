@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.datasource.CloudLocation;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.FaultProxy;
 import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.Locations;
 import java.nio.charset.StandardCharsets;

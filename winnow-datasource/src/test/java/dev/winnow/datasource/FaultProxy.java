@@ -1,4 +1,4 @@
-package dev.winnow.cloud.s3;
+package dev.winnow.datasource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,0 +1,129 @@
+package dev.winnow.cloud.gcs;
+
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.Storage.BlobListOption;
+import com.google.cloud.storage.StorageOptions;
+import com.google.cloud.storage.StorageRetryStrategy;
+import dev.winnow.cloud.gcs.GcsFailures.Operation;
+import dev.winnow.datasource.CloudLocation;
+import dev.winnow.datasource.CloudSettings;
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationProvider;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Opens {@code gs://bucket/prefix} locations on Google Cloud Storage. The client signs in with
+ * Application Default Credentials ({@code GOOGLE_APPLICATION_CREDENTIALS}, the gcloud sign-in, the
+ * metadata server); with {@code STORAGE_EMULATOR_HOST} set it talks to that emulator without
+ * credentials. Every call is retried on throttling, server errors and dropped connections, with
+ * exponential backoff and jitter; Winnow's writes are idempotent (the same bytes to the same name),
+ * so uploads are retried too.
+ *
+ * <p>A program (or a test) may hand in its own {@link Storage} client instead, such as the
+ * in-memory one of {@code LocalStorageHelper}.
+ *
+ * <pre>{@code
+ * Datasource images = Locations.open("gs://team-data/images");   // found through ServiceLoader
+ * Datasource fake = new GcsLocationProvider(LocalStorageHelper.getOptions().getService()).open(location, true);
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class GcsLocationProvider implements LocationProvider {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "winnow-gcs-read-ahead-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Map<String, String> environment;
+    private volatile Storage storage;
+
+    /** The provider ServiceLoader makes: a client from the process environment, made on first use. */
+    public GcsLocationProvider() {
+        this.environment = System.getenv();
+    }
+
+    /** A provider that uses {@code storage} for every location. */
+    public GcsLocationProvider(Storage storage) {
+        this.environment = Map.of();
+        this.storage = storage;
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("gs");
+    }
+
+    /** Checks that the bucket exists (one listing of at most one object); a refusal is left to the first operation. */
+    @Override
+    public Datasource open(CloudLocation location, boolean forOutput) throws IOException {
+        if (!location.scheme().equals("gs")) {
+            throw new IllegalArgumentException("The Cloud Storage provider opens gs:// locations, not " + location + ".");
+        }
+        Storage client = client();
+        GcsFailures failures = new GcsFailures(location);
+        try {
+            client.list(location.bucket(), BlobListOption.pageSize(1),
+                    BlobListOption.prefix(location.prefix().isEmpty() ? "" : location.prefix() + "/"));
+        } catch (com.google.cloud.BaseServiceException e) {
+            if (e.getCode() != 403 && e.getCode() != 401) {
+                throw failures.translate(e, Operation.LIST, "");
+            }
+        } catch (RuntimeException e) {
+            throw failures.translate(e, Operation.LIST, "");
+        }
+        return new GcsDatasource(location, client, failures, CloudSettings.concurrency(), READ_AHEAD);
+    }
+
+    private Storage client() {
+        Storage client = storage;
+        if (client == null) {
+            synchronized (this) {
+                if (storage == null) {
+                    storage = fromEnvironment(environment);
+                }
+                client = storage;
+            }
+        }
+        return client;
+    }
+
+    /** The client the environment describes: the emulator's when {@code STORAGE_EMULATOR_HOST} is set, else Cloud Storage with ADC. */
+    static Storage fromEnvironment(Map<String, String> environment) {
+        RetrySettings retries = RetrySettings.newBuilder()
+                .setMaxAttempts(8)
+                .setInitialRetryDelayDuration(Duration.ofMillis(200))
+                .setRetryDelayMultiplier(2.0)
+                .setMaxRetryDelayDuration(Duration.ofSeconds(10))
+                .setJittered(true)
+                .setInitialRpcTimeoutDuration(Duration.ofSeconds(60))
+                .setMaxRpcTimeoutDuration(Duration.ofSeconds(60))
+                .setRpcTimeoutMultiplier(1.0)
+                .setTotalTimeoutDuration(Duration.ofMinutes(5))
+                .build();
+        StorageOptions.Builder builder = StorageOptions.http()
+                .setRetrySettings(retries)
+                .setStorageRetryStrategy(StorageRetryStrategy.getUniformStorageRetryStrategy());
+        String emulator = environment.get("STORAGE_EMULATOR_HOST");
+        if (emulator != null && !emulator.isBlank()) {
+            String host = emulator.contains("://") ? emulator : "http://" + emulator;
+            builder.setHost(host).setCredentials(NoCredentials.getInstance()).setProjectId("winnow-emulator");
+        }
+        return builder.build().getService();
+    }
+
+    @Override
+    public String toString() {
+        return "GcsLocationProvider" + schemes();
+    }
+}
