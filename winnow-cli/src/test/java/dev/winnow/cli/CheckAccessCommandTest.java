@@ -2,7 +2,7 @@ package dev.winnow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.winnow.cloud.s3.FaultProxy;
+import dev.winnow.datasource.FaultProxy;
 import dev.winnow.cloud.s3.S3ProxyServer;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
