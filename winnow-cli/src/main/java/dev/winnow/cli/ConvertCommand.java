@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,12 +19,13 @@ import picocli.CommandLine.Command;
                 ConvertClassificationCsvCommand.class,
                 ConvertProbabilityMapsCommand.class,
         })
-public final class ConvertCommand implements Runnable {
+public final class ConvertCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a format there is nothing to convert. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return UsageErrors.missingSubcommand(spec.commandLine(), "a format");
     }
 }

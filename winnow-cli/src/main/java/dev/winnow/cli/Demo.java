@@ -89,6 +89,7 @@ public final class Demo {
      */
     public static Result run(Path folder, int images, int videoFrames, Clock clock, Progress progress, int threads)
             throws IOException {
+        DemoDataset.prepare(folder);
         progress.phase("Generating " + images + " demo images and a video of " + videoFrames + " frames", 0);
         DemoDataset.generate(folder, images, WIDTH, HEIGHT, SEED);
         if (videoFrames > 0) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Generates " + Demo.IMAGES + " images and a " + Demo.VIDEO_FRAMES + "-frame video of coloured shapes with",
+                "Generates a datasource of shapes and runs a selection over it.",
+                "It makes " + Demo.IMAGES + " images and a " + Demo.VIDEO_FRAMES + "-frame video of coloured shapes with",
                 "classification, detection and segmentation predictions of a simulated model (uncertain on some), runs a",
                 "selection that is diverse, uncertain and class-balanced, then one among the detected shapes (object",
                 "level), and prints the paths of their HTML reports."})

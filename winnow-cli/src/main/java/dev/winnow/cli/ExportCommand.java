@@ -20,13 +20,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Exports a task of .lightly/predictions to another format.",
         subcommands = {ExportCommand.Coco.class})
-public final class ExportCommand implements Runnable {
+public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a format there is nothing to export. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return UsageErrors.missingSubcommand(spec.commandLine(), "a format");
     }
 
     /** {@code winnow export coco}. */

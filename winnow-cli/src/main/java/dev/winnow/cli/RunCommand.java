@@ -1,24 +1,27 @@
 package dev.winnow.cli;
 
+import dev.winnow.config.ConfigException;
 import dev.winnow.datasource.AtomicFiles;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
-import dev.winnow.run.config.RunConfig;
-import dev.winnow.run.config.RunConfigParser;
+import dev.winnow.format.PredictionPaths;
 import dev.winnow.run.ConsoleProgress;
 import dev.winnow.run.RemoteRunOutput;
 import dev.winnow.run.RunFailedException;
 import dev.winnow.run.RunPipeline;
 import dev.winnow.run.RunRequest;
 import dev.winnow.run.RunSummary;
+import dev.winnow.run.config.RunConfig;
+import dev.winnow.run.config.RunConfigParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -33,9 +36,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Selects the samples worth labelling: validates the predictions, embeds the images and video",
-                "frames, scores and selects them as run.json says, and writes selected.txt, CSVs and an HTML",
-                "report under <output>/.winnow/runs/<run-id>/. Samples processed by earlier runs are skipped",
+                "Selects the samples worth labelling and writes them with a report.",
+                "It validates the predictions, embeds the images and video frames, scores and selects them as",
+                "run.json says, and writes selected.txt, CSVs and an HTML report under <output>/.winnow/runs/<run-id>/. Samples processed by earlier runs are skipped",
                 "unless datasource.process_all is set. With object_level in run.json the samples are the boxes",
                 "of one task, cut out as crops (selected_crops.csv and crops/<task>/*.png are added)."},
         exitCodeListHeading = "Exit codes:%n",
@@ -73,8 +76,20 @@ public final class RunCommand implements Callable<Integer> {
             err.println("winnow: The run configuration " + config + " does not exist or is not a file.");
             return ExitCodes.USAGE;
         }
-        RunConfig parsed = RunConfigParser.parse(Files.readString(config, StandardCharsets.UTF_8), config.toString(),
-                config.toAbsolutePath().getParent());
+        RunConfig parsed;
+        try {
+            parsed = RunConfigParser.parse(Files.readString(config, StandardCharsets.UTF_8), config.toString(),
+                    config.toAbsolutePath().getParent());
+        } catch (ConfigException e) {
+            List<ConfigException> problems = e.problems();
+            if (problems.size() == 1) {
+                err.println("winnow: " + e.getMessage());
+            } else {
+                err.println("winnow: The run configuration " + config + " has " + problems.size() + " problems:");
+                problems.forEach(p -> err.println("  " + p.getMessage()));
+            }
+            return ExitCodes.USAGE;
+        }
         Datasource inputLocation;
         Datasource opened;
         try {
@@ -88,12 +103,18 @@ public final class RunCommand implements Callable<Integer> {
         RunPipeline pipeline = new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), decodeThreads);
         Datasource guarded = OutputLocation.guard(opened, inputLocation);
         try {
+            RunSummary summary;
             if (opened instanceof LocalDatasource outputLocation) {
-                RunSummary summary = pipeline.run(new RunRequest(inputLocation, guarded, outputLocation.root(), parsed,
+                summary = pipeline.run(new RunRequest(inputLocation, guarded, outputLocation.root(), parsed,
                         Optional.ofNullable(runId)));
                 out.print(summary.toText());
             } else {
-                out.print(runInBucket(pipeline, inputLocation, guarded, parsed, Optional.ofNullable(runId)));
+                RemoteRunOutput.Result result = runInBucket(pipeline, inputLocation, guarded, parsed, Optional.ofNullable(runId));
+                summary = result.summary();
+                out.print(result.toText());
+            }
+            if (summary.counts().predictionFiles() == 0) {
+                out.println(noPredictionsNote(inputLocation, opened));
             }
             out.flush();
             return ExitCodes.OK;
@@ -104,13 +125,25 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** A run into a bucket works in a temporary local folder, removed afterwards; see {@link RemoteRunOutput}. */
-    private static String runInBucket(RunPipeline pipeline, Datasource input, Datasource output, RunConfig config,
+    private static RemoteRunOutput.Result runInBucket(RunPipeline pipeline, Datasource input, Datasource output, RunConfig config,
                                       Optional<String> runId) throws IOException {
         Path work = Files.createTempDirectory("winnow-run-");
         try {
-            return RemoteRunOutput.run(pipeline, input, output, config, runId, work).toText();
+            return RemoteRunOutput.run(pipeline, input, output, config, runId, work);
         } finally {
             AtomicFiles.deleteTree(work);
         }
+    }
+
+    /** Where predictions were looked for, and whether the input holds the ones the user may have meant. */
+    static String noPredictionsNote(Datasource input, Datasource output) throws IOException {
+        String note = "note: no prediction files were found in " + output.description() + "/" + PredictionPaths.ROOT + "; "
+                + "the run used embeddings and metadata only.";
+        boolean elsewhere = !output.rootUri().equals(input.rootUri()) || output.rootUri().isEmpty();
+        if (elsewhere && input.stat(PredictionPaths.ROOT + "/tasks.json").isPresent()) {
+            note += " The input " + input.description() + " has " + PredictionPaths.ROOT + ": predictions are read from the output"
+                    + " location, so leave out --output or copy " + PredictionPaths.ROOT + " there.";
+        }
+        return note;
     }
 }

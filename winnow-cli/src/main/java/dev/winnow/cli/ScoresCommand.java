@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
@@ -35,8 +36,8 @@ import picocli.CommandLine.Option;
 @Command(name = "scores",
         mixinStandardHelpOptions = true,
         description = {
-                "Computes the active-learning scores of one task's predictions and writes them as CSV:",
-                "sample,<score names>, one line per sample with a valid prediction file, sorted by sample name.",
+                "Writes the active-learning scores of one task's samples as CSV.",
+                "The columns are sample,<score names>, one line per sample with a valid prediction file, sorted by sample name.",
                 "Invalid prediction files are reported on stderr and skipped."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
@@ -184,7 +185,7 @@ public final class ScoresCommand implements Callable<Integer> {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = AtomicWrite.temporaryBeside(absolute);
         try {
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 ScoresCsv.write(scores, writer);
@@ -196,6 +197,6 @@ public final class ScoresCommand implements Callable<Integer> {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return IoErrors.describe(e);
     }
 }

@@ -30,9 +30,9 @@ import tools.jackson.core.json.JsonFactory;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-                "Checks the predictions in .lightly/predictions against the images and videos of the input:",
-                "tasks.json, each task's schema.json and every prediction file. Prints one line per problem",
-                "(severity, code, file:line:column, JSON pointer, message), then a summary. Writes nothing."},
+                "Checks .lightly/predictions against the input's images and videos.",
+                "It reads tasks.json, each task's schema.json and every prediction file, prints one line per",
+                "problem (severity, code, file:line:column, JSON pointer, message), then a summary, and writes nothing."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
                 "0:the predictions are valid (warnings allowed)",
@@ -65,7 +65,7 @@ public final class ValidateCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--max-errors", paramLabel = "N", defaultValue = "" + ValidationSettings.DEFAULT_MAX_DIAGNOSTICS,
-            description = "Report at most N diagnostics (default: ${DEFAULT-VALUE}); the rest are counted.")
+            description = "Report at most N diagnostics (default: ${DEFAULT-VALUE}; 0 for no limit); the rest are counted.")
     int maxErrors;
 
     @CommandLine.Spec
@@ -75,8 +75,8 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (maxErrors < 1) {
-            err.println("winnow: --max-errors must be 1 or more, but was " + maxErrors + ".");
+        if (maxErrors < 0) {
+            err.println("winnow: --max-errors must be 0 (no limit) or more, but was " + maxErrors + ".");
             return ExitCodes.USAGE;
         }
         Datasource inputLocation;
@@ -91,7 +91,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationSettings settings = ValidationSettings.defaults()
                 .withOptions(ValidationOptions.defaults().withStrict(strict))
                 .withTasks(tasks)
-                .withMaxDiagnostics(maxErrors)
+                .withMaxDiagnostics(maxErrors == 0 ? Integer.MAX_VALUE : maxErrors)
                 // A bucket answers each file after a round trip: many reads in flight hide it.
                 .withThreads(Math.max(Runtime.getRuntime().availableProcessors(),
                         Math.max(inputLocation.parallelReads(), outputLocation.parallelReads())));
@@ -196,6 +196,6 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return IoErrors.describe(e);
     }
 }

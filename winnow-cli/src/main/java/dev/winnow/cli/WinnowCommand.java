@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Validates model predictions, scores samples for active learning and selects the ones worth labelling.",
         subcommands = {
-                CommandLine.HelpCommand.class,
+                HelpCommand.class,
                 ValidateCommand.class,
                 ConvertCommand.class,
                 ExportCommand.class,
@@ -50,12 +50,12 @@ public final class WinnowCommand implements Runnable {
         cl.setExitCodeExceptionMapper(e -> ExitCodes.IO);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("winnow: " + ex.getMessage());
+            cmd.getErr().println("winnow: " + UsageErrors.describe(ex, args));
             cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println("winnow: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            cmd.getErr().println("winnow: " + IoErrors.describe(ex));
             return ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.IO;
         });
         return cl;

@@ -98,6 +98,7 @@ class RunCommandTest {
         assertThat(err.toString()).isEqualTo("winnow: error E030 .lightly/predictions/shapes: Every one of the 3 prediction "
                 + "files of task 'shapes' is invalid; fix them or remove the task from tasks.json.\n");
         assertThat(input.resolve(".winnow/runs/bad")).doesNotExist();
+        assertThat(input.resolve(".winnow/runs/.bad.partial")).doesNotExist();
     }
 
     @Test

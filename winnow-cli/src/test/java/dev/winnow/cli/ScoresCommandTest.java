@@ -139,7 +139,7 @@ class ScoresCommandTest {
         int exit = run("scores", "--input", elsewhere.resolve("missing").toString(), "--task", "det");
 
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: " + elsewhere.resolve("missing") + ": the folder does not exist\n");
+        assertThat(err.toString()).isEqualTo("winnow: " + elsewhere.resolve("missing") + " does not exist.\n");
     }
 
     private int run(String... args) {

@@ -167,11 +167,11 @@ class ValidateCommandTest {
 
     @Test
     void badOptions_areUsageErrors() {
-        assertThat(run("validate", "--input", input.toString(), "--max-errors", "0")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: --max-errors must be 1 or more, but was 0.\n");
+        assertThat(run("validate", "--input", input.toString(), "--max-errors", "-1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("winnow: --max-errors must be 0 (no limit) or more, but was -1.\n");
         assertThat(run("validate", "--input", input.toString(), "--format", "xml")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("validate")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("Missing required option: '--input=LOC'");
+        assertThat(err.toString()).contains("winnow: The option --input LOC is required by 'winnow validate'.\n");
     }
 
     /** The example the README's first command validates. */

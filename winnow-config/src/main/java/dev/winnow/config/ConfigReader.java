@@ -46,15 +46,19 @@ public final class ConfigReader {
         }
     }
 
-    /** Fails on the first key of {@code object} that is not in {@code allowed}, with a "did you mean" hint. */
+    /** Fails on the keys of {@code object} that are not in {@code allowed}, all of them, each with a "did you mean" hint. */
     public static void checkKeys(JsonNode object, String pointer, Collection<String> allowed) {
+        List<ConfigException> unknown = new ArrayList<>();
         for (String key : object.propertyNames()) {
             if (!allowed.contains(key)) {
                 String at = child(pointer, key);
                 String hint = DidYouMean.hint(key, allowed);
-                throw new ConfigException(at, "Unknown key '" + key + "' at " + at + "."
-                        + (hint.isEmpty() ? " Allowed keys there: " + String.join(", ", allowed) + "." : hint));
+                unknown.add(new ConfigException(at, "Unknown key '" + key + "' at " + at + "."
+                        + (hint.isEmpty() ? " Allowed keys there: " + String.join(", ", allowed) + "." : hint)));
             }
+        }
+        if (!unknown.isEmpty()) {
+            throw ConfigException.of(unknown);
         }
     }
 
@@ -62,6 +66,13 @@ public final class ConfigReader {
     public static JsonNode require(JsonNode object, String pointer, String key) {
         JsonNode value = object.get(key);
         if (value == null || value.isNull()) {
+            // A misspelling of the key explains its absence; say that, as checkKeys does, rather than a second problem.
+            for (String present : object.propertyNames()) {
+                if (!object.has(key) && DidYouMean.suggest(present, List.of(key)).isPresent()) {
+                    String at = child(pointer, present);
+                    throw new ConfigException(at, "Unknown key '" + present + "' at " + at + ". Did you mean '" + key + "'?");
+                }
+            }
             throw new ConfigException(child(pointer, key), "Missing required key '" + key + "' at " + where(pointer) + ".");
         }
         return value;

@@ -16,11 +16,13 @@ import java.util.Set;
 /**
  * Replaces a local file in one step: the bytes go to a temporary name in the same folder and are
  * then renamed over the target, so a reader sees the old file or the whole new one, never a part.
- * The file ends up readable by everyone (rw-r--r--), like a file written the ordinary way.
+ * The file gets the permissions the user's umask gives a new file, like a file written the ordinary
+ * way (temporary files would otherwise be private to their owner).
  */
 public final class AtomicWrite {
-    private static final FileAttribute<Set<PosixFilePermission>> READABLE_BY_ALL =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
+    /** What a new file asks for; the system takes the umask off, as for any program's new file. */
+    private static final FileAttribute<Set<PosixFilePermission>> ORDINARY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-"));
 
     private AtomicWrite() {
     }
@@ -30,12 +32,7 @@ public final class AtomicWrite {
      * are forced to disk before the rename, so that even a machine crash cannot expose an empty file.
      */
     public static void write(Path target, byte[] contents, boolean sync) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        String prefix = "." + target.getFileName() + ".";
-        // Temporary files are private by default; results are ordinary files that others may read.
-        Path temp = folder.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile(folder, prefix, ".tmp", READABLE_BY_ALL)
-                : Files.createTempFile(folder, prefix, ".tmp");
+        Path temp = temporaryBeside(target);
         boolean moved = false;
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -54,6 +51,18 @@ public final class AtomicWrite {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * A new empty temporary file in the folder of {@code target} (which must exist), named after it,
+     * with the permissions the umask gives an ordinary new file, for writing and then {@link #move moving} over the target.
+     */
+    public static Path temporaryBeside(Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + ".";
+        return folder.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(folder, prefix, ".tmp", ORDINARY_FILE)
+                : Files.createTempFile(folder, prefix, ".tmp");
     }
 
     /** Renames {@code from} to {@code to} in one step (same file system), replacing a file but never a folder. */

@@ -69,6 +69,15 @@ public interface Datasource {
     }
 
     /**
+     * Where a listed file really is when that is outside the root (a link leading out), so that it
+     * may not be read; empty for an ordinary file. The default, for locations without links, is
+     * always empty.
+     */
+    default Optional<String> leadsOutside(String path) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
      * The names of the folders directly inside the folder {@code prefix} ("" for the root), sorted;
      * empty when it does not exist. Links are not folders here. The default derives them from
      * {@link #list} and so sees only folders that hold a file; an implementation may read just the

@@ -120,6 +120,23 @@ public final class LocalDatasource implements Datasource {
         return root.resolve(DatasourcePaths.check(path, description(), true));
     }
 
+    /** One look at the file itself (is it a link?) and one real-path check per folder, remembered. */
+    @Override
+    public Optional<String> leadsOutside(String path) throws IOException {
+        Path file = root.resolve(DatasourcePaths.check(path, description(), false));
+        Path folder = file.getParent();
+        if (!Files.isSymbolicLink(file) && (folder == null || isCheckedFolder(folder))) {
+            return Optional.empty();
+        }
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return real.startsWith(realRoot) ? Optional.empty() : Optional.of(real.toString());
+    }
+
     @Override
     public List<String> list(String prefix) throws IOException {
         return list(prefix, Set.of());

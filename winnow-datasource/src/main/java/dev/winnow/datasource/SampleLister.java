@@ -11,7 +11,9 @@ import java.util.Set;
  * any letter case) at any depth, as sorted POSIX paths. Anything below a {@code .lightly/} or
  * {@code .winnow/} folder, at any depth, is left out: those hold predictions and Winnow's own
  * outputs, never samples. When the output location has {@code .lightly/relevant_filenames.txt},
- * only the samples it names are kept.
+ * only the samples it names are kept. Files that operating systems leave in folders
+ * ({@link SystemFiles}) are passed over, and a file that leads out of the input through a link is
+ * never a sample: it is {@linkplain Listing#refused() refused}, for every command to report the same way.
  *
  * <pre>{@code
  * List<String> samples = SampleLister.list(input, output);
@@ -24,11 +26,24 @@ public final class SampleLister {
     private SampleLister() {
     }
 
-    /** The samples of {@code input} and the relevant-filenames entries that matched none of them. */
-    public record Listing(List<String> samples, List<String> unmatchedRelevantEntries) {
+    /**
+     * The samples of {@code input}, the relevant-filenames entries that matched none of them, and
+     * the images and videos that may not be read because they lead out of the input.
+     */
+    public record Listing(List<String> samples, List<String> unmatchedRelevantEntries, List<Refused> refused) {
         public Listing {
             samples = List.copyOf(samples);
             unmatchedRelevantEntries = List.copyOf(unmatchedRelevantEntries);
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /** An image or video that is a link to {@code target}, outside the input, so it is not read. */
+    public record Refused(String path, String target) {
+        /** The sentence every command reports for it. */
+        public String message(Datasource input) {
+            return "The sample is a link to " + target + ", outside the input " + input.description()
+                    + "; it is not read and is left out.";
         }
     }
 
@@ -40,9 +55,10 @@ public final class SampleLister {
     /** Like {@link #list}, also reporting the relevant-filenames entries that named no sample. */
     public static Listing scan(Datasource input, Datasource output) throws IOException {
         Optional<RelevantFilenames> relevant = RelevantFilenames.read(output);
-        List<String> media = all(input);
+        List<Refused> refused = new ArrayList<>();
+        List<String> media = all(input, refused);
         if (relevant.isEmpty()) {
-            return new Listing(media, List.of());
+            return new Listing(media, List.of(), refused);
         }
         List<String> kept = new ArrayList<>();
         for (String path : media) {
@@ -50,16 +66,32 @@ public final class SampleLister {
                 kept.add(path);
             }
         }
-        return new Listing(kept, relevant.get().unmatched(media));
+        List<String> listed = new ArrayList<>(media);
+        refused.forEach(r -> listed.add(r.path()));
+        return new Listing(kept, relevant.get().unmatched(listed),
+                refused.stream().filter(r -> relevant.get().contains(r.path())).toList());
     }
 
-    /** Every image and video of {@code input}, sorted, without the relevant-filenames restriction. */
+    /** Every image and video of {@code input} that may be read, sorted, without the relevant-filenames restriction. */
     public static List<String> all(Datasource input) throws IOException {
+        return all(input, new ArrayList<>());
+    }
+
+    /**
+     * Like {@link #all(Datasource)}, adding to {@code refused} the samples that lead out of the
+     * input, for the caller to report.
+     */
+    public static List<String> all(Datasource input, List<Refused> refused) throws IOException {
         List<String> media = new ArrayList<>();
         // The folders isSample leaves out are not even listed: beside the images they can hold as many files.
         for (String path : input.list("", OWNED_FOLDERS)) {
             if (isSample(path)) {
-                media.add(path);
+                Optional<String> outside = input.leadsOutside(path);
+                if (outside.isPresent()) {
+                    refused.add(new Refused(path, outside.get()));
+                } else {
+                    media.add(path);
+                }
             }
         }
         return media;
@@ -67,7 +99,7 @@ public final class SampleLister {
 
     /** Whether {@code path} is an image or video outside the folders Winnow and predictions own. */
     public static boolean isSample(String path) {
-        if (MediaKind.of(path).isEmpty()) {
+        if (MediaKind.of(path).isEmpty() || SystemFiles.isSystemFile(path)) {
             return false;
         }
         int lastSlash = path.lastIndexOf('/');

@@ -34,6 +34,32 @@ class SampleListerTest {
     }
 
     @Test
+    void filesThatOperatingSystemsLeave_areNoSamples() throws IOException {
+        touch(input, "a.jpg", ".DS_Store", "._a.jpg", "sub/._clip.mp4", "sub/Thumbs.db", "sub/desktop.ini", "sub/b.png");
+
+        assertThat(SampleLister.list(LocalDatasource.at(input), LocalDatasource.at(output))).containsExactly("a.jpg", "sub/b.png");
+    }
+
+    @Test
+    void aLinkLeadingOutOfTheInput_isRefused_andAnInsideLinkIsASample() throws IOException {
+        touch(input, "a.jpg");
+        touch(output, "secret.jpg");
+        Files.createSymbolicLink(input.resolve("out.jpg"), output.resolve("secret.jpg"));
+        Files.createSymbolicLink(input.resolve("in.jpg"), input.resolve("a.jpg"));
+        LocalDatasource source = LocalDatasource.at(input);
+
+        SampleLister.Listing listing = SampleLister.scan(source, LocalDatasource.at(output));
+
+        assertThat(listing.samples()).containsExactly("a.jpg", "in.jpg");
+        assertThat(listing.refused()).containsExactly(new SampleLister.Refused("out.jpg", output.resolve("secret.jpg").toRealPath().toString()));
+        assertThat(listing.refused().get(0).message(source)).isEqualTo("The sample is a link to "
+                + output.resolve("secret.jpg").toRealPath() + ", outside the input " + source.description()
+                + "; it is not read and is left out.");
+        assertThat(source.leadsOutside("a.jpg")).isEmpty();
+        assertThat(source.leadsOutside("in.jpg")).isEmpty();
+    }
+
+    @Test
     void relevantFilenames_restrictToFilesAndFolders() throws IOException {
         touch(input, "a/1.jpg", "a/2.jpg", "ab/3.jpg", "b/4.png", "c/d/5.mp4", "6.gif");
         Files.createDirectories(output.resolve(".lightly"));

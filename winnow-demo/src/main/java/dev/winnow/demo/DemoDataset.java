@@ -177,7 +177,11 @@ public final class DemoDataset {
         return unsure;
     }
 
-    private static void prepare(Path folder) throws IOException {
+    /**
+     * Makes {@code folder} ready for a demo: created when missing, emptied of an earlier demo, refused
+     * (with a sentence) when it holds anything else or cannot be created.
+     */
+    public static void prepare(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             boolean empty;
             try (var children = Files.list(folder)) {
@@ -193,7 +197,11 @@ public final class DemoDataset {
         } else if (Files.exists(folder)) {
             throw new IllegalArgumentException("The demo folder " + folder + " is a file; choose a folder with --dir.");
         }
-        Files.createDirectories(folder);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The demo folder " + folder + " cannot be created; choose another with --dir.");
+        }
         Files.writeString(folder.resolve(MARKER), "A generated Winnow demo; 'winnow demo' may replace this folder.\n");
     }
 

@@ -125,8 +125,8 @@ class UserMetadataReaderTest {
         assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly(
                 "warning M005 .lightly/metadata/none.json: The sample 'none.jpg' has no metadata file; its fields take their "
                         + "default values.",
-                "warning M002 .lightly/metadata/bad.json:1:15: The file is not well-formed JSON: Unexpected end-of-input: "
-                        + "expected close marker for Object.",
+                "warning M002 .lightly/metadata/bad.json:1:15: The file is not well-formed JSON: the text ends before the"
+                        + " object is closed with '}'.",
                 "warning M002 .lightly/metadata/flat.json /metadata: A metadata file must be an "
                 + "object with a 'metadata' object, like {\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": {...}}; "
                 + "its values are not used.");

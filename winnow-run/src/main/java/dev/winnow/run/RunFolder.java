@@ -125,6 +125,13 @@ public final class RunFolder {
         return target;
     }
 
+    /** Removes what a run that did not finish wrote; nothing once {@link #commit()} has moved the folder into place. */
+    public void discardUnlessCommitted() throws IOException {
+        if (!committed) {
+            AtomicFiles.deleteTree(staging);
+        }
+    }
+
     /** Where the finished run will be (or is). */
     public Path target() {
         return target;

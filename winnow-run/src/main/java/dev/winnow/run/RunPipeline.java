@@ -98,11 +98,21 @@ public final class RunPipeline {
 
     /** The run, reading and decoding images and videos on {@code decoders}. */
     private RunSummary run(RunRequest request, ExecutorService decoders) throws IOException {
-        RunConfig config = request.config();
         Instant started = clock.instant();
         String runId = request.runId().orElse(RUN_ID.format(started));
         Path winnow = request.outputFolder().resolve(".winnow");
         RunFolder folder = RunFolder.start(winnow, runId);
+        try {
+            return run(request, decoders, folder, started, runId, winnow);
+        } finally {
+            // A failed run leaves no staging folder behind.
+            folder.discardUnlessCommitted();
+        }
+    }
+
+    private RunSummary run(RunRequest request, ExecutorService decoders, RunFolder folder, Instant started, String runId,
+                           Path winnow) throws IOException {
+        RunConfig config = request.config();
         List<Diagnostic> diagnostics = new ArrayList<>();
         RunSamples.Listing listing = new RunSamples(request, videoDecoder, decoders, diagnostics).list(progress);
         PredictionsLoader loader = new PredictionsLoader(request.output(), ValidationOptions.defaults(), diagnostics, decoders);

@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
+import dev.winnow.datasource.PathOutsideRootException;
 import dev.winnow.datasource.Progress;
 import dev.winnow.datasource.RelevantFilenames;
 import dev.winnow.datasource.SampleLister;
@@ -75,6 +76,8 @@ final class RunSamples {
                 if (cause instanceof MediaException media) {
                     diagnostics.add(DiagnosticCode.UNREADABLE.of(files.get(i), "The video cannot be read, so its frames are left "
                             + "out of the run: " + media.getMessage()));
+                } else if (cause instanceof PathOutsideRootException outside) {
+                    diagnostics.add(DiagnosticCode.UNREADABLE.of(files.get(i), outside.getMessage() + " It is left out of the run."));
                 } else if (cause instanceof IOException io) {
                     throw io;
                 } else {
@@ -107,9 +110,17 @@ final class RunSamples {
         return Optional.of(samples);
     }
 
+    /** Samples that lead out of the input are reported one by one and never read; the run goes on. */
+    private void reportRefused(List<SampleLister.Refused> refused) {
+        for (SampleLister.Refused r : refused) {
+            diagnostics.add(DiagnosticCode.UNREADABLE.of(r.path(), r.message(request.input())));
+        }
+    }
+
     private List<String> listFiles(DatasourceOptions options) throws IOException {
         if (options.relevantFilenamesFile().isEmpty()) {
             SampleLister.Listing listing = SampleLister.scan(request.input(), request.output());
+            reportRefused(listing.refused());
             for (String entry : listing.unmatchedRelevantEntries()) {
                 diagnostics.add(Diagnostic.warning(RELEVANT_UNMATCHED, RelevantFilenames.PATH, "", "The entry '" + entry
                         + "' names no image or video of the input."));
@@ -126,11 +137,18 @@ final class RunSamples {
             relevant = RelevantFilenames.parse(reader);
         }
         List<String> all = new ArrayList<>();
+        List<SampleLister.Refused> refused = new ArrayList<>();
         for (String path : request.input().list("")) {
             if (SampleLister.isSample(path)) {
-                all.add(path);
+                Optional<String> outside = request.input().leadsOutside(path);
+                if (outside.isEmpty()) {
+                    all.add(path);
+                } else if (relevant.contains(path)) {
+                    refused.add(new SampleLister.Refused(path, outside.get()));
+                }
             }
         }
+        reportRefused(refused);
         for (String entry : relevant.unmatched(all)) {
             diagnostics.add(Diagnostic.warning(RELEVANT_UNMATCHED, file, "", "The entry '" + entry + "' names no image or video of the input."));
         }

@@ -231,7 +231,7 @@ class ObjectLevelRunTest {
 
         assertThat(summary.selected()).containsExactly("a/img0-people-1");
         assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl"))).contains(
-                "\"code\":\"W103\",\"file\":\".lightly/predictions/people\",\"pointer\":\"\",\"line\":0,\"column\":0,"
+                "\"code\":\"W103\",\"file\":\".lightly/predictions/people\",\"pointer\":\"\",\"line\":null,\"column\":null,"
                         + "\"message\":\"1 keypoint instance of task 'people' has no bbox, so it gives no crop.\"");
     }
 

@@ -217,11 +217,11 @@ class RunPipelineTest {
         assertThat(summary.counts().invalidPredictionFiles()).isEqualTo(1);
         List<String> lines = read(summary.runFolder().resolve("diagnostics.jsonl")).lines().toList();
         assertThat(lines).containsExactly("{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/broken.jpg\",\"pointer\":\"\","
-                        + "\"line\":0,\"column\":0,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
+                        + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
                         + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}",
                 "{\"severity\":\"error\",\"code\":\"E001\",\"file\":\".lightly/predictions/shape-class/images/shapes-03.json\","
-                        + "\"pointer\":\"\",\"line\":1,\"column\":18,\"message\":\"The file is not well-formed JSON: Unexpected "
-                        + "end-of-input: expected close marker for Array.\"}");
+                        + "\"pointer\":\"\",\"line\":1,\"column\":18,\"message\":\"The file is not well-formed JSON: the text "
+                        + "ends before the list is closed with ']'.\"}");
         assertThat(read(summary.runFolder().resolve("selected.txt"))).doesNotContain("broken");
     }
 

@@ -172,10 +172,10 @@ class VideoRunTest {
         assertThat(summary.errors()).isEqualTo(2);
         String diagnostics = Files.readString(summary.runFolder().resolve("diagnostics.jsonl"));
         assertThat(diagnostics.lines().toList()).containsExactly(
-                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"broken.mp4\",\"pointer\":\"\",\"line\":0,\"column\":0,"
+                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"broken.mp4\",\"pointer\":\"\",\"line\":null,\"column\":null,"
                         + "\"message\":\"The video cannot be read, so its frames are left out of the run: The video 'broken.mp4' is truncated: the box ' is ' at byte 0 declares 1952999795 bytes, "
                         + "but the file ends after 19.\"}",
-                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"other.avi\",\"pointer\":\"\",\"line\":0,\"column\":0,"
+                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"other.avi\",\"pointer\":\"\",\"line\":null,\"column\":null,"
                         + "\"message\":\"The video cannot be read, so its frames are left out of the run: The video 'other.avi' is in an "
                         + "unsupported video container (.avi); Winnow reads m4v, mov, mp4.\"}");
     }
@@ -201,7 +201,7 @@ class VideoRunTest {
         // Frames 0 and 1 point the same way: diversity takes one of them and frame 3.
         assertThat(summary.selected()).containsExactly("a-0-mp4.png", "a-3-mp4.png");
         assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl"))).isEqualTo("{\"severity\":\"error\","
-                + "\"code\":\"E031\",\"file\":\"a-2-mp4.png\",\"pointer\":\"\",\"line\":0,\"column\":0,\"message\":\"The sample has no "
+                + "\"code\":\"E031\",\"file\":\"a-2-mp4.png\",\"pointer\":\"\",\"line\":null,\"column\":null,\"message\":\"The sample has no "
                 + "row in the embeddings from '" + data.resolve("emb.csv") + "' (3 rows, 2 dimensions), so it is left out of the run.\"}\n");
     }
 

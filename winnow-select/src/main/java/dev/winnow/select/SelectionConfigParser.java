@@ -5,10 +5,14 @@ import static dev.winnow.config.ConfigReader.child;
 import static dev.winnow.config.ConfigReader.describe;
 
 import dev.winnow.config.ConfigException;
+import dev.winnow.config.ConfigProblems;
 import dev.winnow.config.ConfigReader;
+import dev.winnow.config.DidYouMean;
 import dev.winnow.select.SelectionInput.PredictionsName;
 import dev.winnow.select.SelectionStrategy.Distribution;
 import dev.winnow.select.SelectionStrategy.Operation;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +47,27 @@ public final class SelectionConfigParser {
     /** Parses the selection object found at {@code pointer} (for example {@code /selection}). */
     public static SelectionConfig parse(JsonNode selection, String pointer) {
         ConfigReader.requireObject(selection, pointer);
-        checkKeys(selection, pointer, TOP_KEYS);
+        ConfigProblems problems = new ConfigProblems();
+        problems.check(() -> checkKeys(selection, pointer, TOP_KEYS));
+        SampleBudget budget = problems.attempt(() -> budget(selection, pointer));
+        List<StrategyConfig> strategies = problems.attempt(() -> strategies(selection, pointer));
+        problems.throwIfAny();
+        return new SelectionConfig(budget, strategies);
+    }
+
+    private static SampleBudget budget(JsonNode selection, String pointer) {
         boolean hasCount = present(selection, "n_samples");
         boolean hasProportion = present(selection, "proportion_samples");
+        if (!hasCount && !hasProportion) {
+            // A misspelt n_samples is the reason neither is set; report it as the unknown key it is (once, with checkKeys').
+            for (String key : selection.propertyNames()) {
+                Optional<String> meant = DidYouMean.suggest(key, TOP_KEYS).filter(k -> !k.equals("strategies"));
+                if (!TOP_KEYS.contains(key) && meant.isPresent()) {
+                    String at = child(pointer, key);
+                    throw new ConfigException(at, "Unknown key '" + key + "' at " + at + "." + DidYouMean.hint(key, TOP_KEYS));
+                }
+            }
+        }
         if (hasCount == hasProportion) {
             throw new ConfigException(pointer, "Set exactly one of 'n_samples' and 'proportion_samples' at "
                     + where(pointer) + (hasCount ? ", not both." : "; neither is set."));
@@ -66,6 +88,11 @@ public final class SelectionConfigParser {
             }
             budget = new SampleBudget.Proportion(p);
         }
+        return budget;
+    }
+
+    /** Every strategy is read, so that the mistakes of all of them are reported together. */
+    private static List<StrategyConfig> strategies(JsonNode selection, String pointer) {
         String strategiesAt = child(pointer, "strategies");
         JsonNode strategies = ConfigReader.require(selection, pointer, "strategies");
         if (!strategies.isArray()) {
@@ -76,17 +103,24 @@ public final class SelectionConfigParser {
             throw new ConfigException(strategiesAt, "Expected at least one strategy at " + strategiesAt + ", but the array is empty.");
         }
         List<StrategyConfig> parsed = new ArrayList<>();
+        ConfigProblems problems = new ConfigProblems();
         for (int i = 0; i < strategies.size(); i++) {
-            parsed.add(entry(strategies.get(i), child(strategiesAt, i)));
+            String at = child(strategiesAt, i);
+            JsonNode entry = strategies.get(i);
+            parsed.add(problems.attempt(() -> entry(entry, at)));
         }
-        return new SelectionConfig(budget, parsed);
+        problems.throwIfAny();
+        return parsed;
     }
 
     private static StrategyConfig entry(JsonNode node, String at) {
         ConfigReader.requireObject(node, at);
-        checkKeys(node, at, STRATEGY_KEYS);
-        SelectionInput input = input(ConfigReader.require(node, at, "input"), child(at, "input"));
-        SelectionStrategy strategy = strategy(ConfigReader.require(node, at, "strategy"), child(at, "strategy"));
+        ConfigProblems problems = new ConfigProblems();
+        problems.check(() -> checkKeys(node, at, STRATEGY_KEYS));
+        SelectionInput input = problems.attempt(() -> input(ConfigReader.require(node, at, "input"), child(at, "input")));
+        SelectionStrategy strategy = problems.attempt(
+                () -> strategy(ConfigReader.require(node, at, "strategy"), child(at, "strategy")));
+        problems.throwIfAny();
         if (!StrategyConfig.isAllowed(input, strategy)) {
             throw new ConfigException(at, "Strategy " + strategy.typeName() + " cannot use input "
                     + StrategyConfig.describe(input) + " at " + at + ". Allowed pairs: " + StrategyConfig.ALLOWED_PAIRS + ".");
@@ -225,7 +259,8 @@ public final class SelectionConfigParser {
                 sum += fraction;
             }
             if (sum > 1 + 1e-6) {
-                throw new ConfigException(targetAt, "The target fractions at " + targetAt + " sum to " + sum
+                throw new ConfigException(targetAt, "The target fractions at " + targetAt + " sum to "
+                        + new BigDecimal(sum).round(new MathContext(6)).stripTrailingZeros().toPlainString()
                         + "; they must sum to at most 1.");
             }
         }

@@ -78,7 +78,7 @@ class SelectionConfigParserTest {
         assertError("{'n_samples': 5, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'stratgy': {'type': 'DIVERSITY'}}]}",
                 "/selection/strategies/0/stratgy",
                 "Unknown key 'stratgy' at /selection/strategies/0/stratgy. Did you mean 'strategy'?");
-        assertError("{'n_sample': 5, 'strategies': []}", "/selection/n_sample",
+        assertError("{'n_sample': 5, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSITY'}}]}", "/selection/n_sample",
                 "Unknown key 'n_sample' at /selection/n_sample. Did you mean 'n_samples'?");
         assertError("{'n_samples': 5, 'strategies': [{'input': {'type': 'SCORES', 'task': 't', 'scor': 's'}, 'strategy': {'type': 'WEIGHTS'}}]}",
                 "/selection/strategies/0/input/scor",
@@ -87,25 +87,43 @@ class SelectionConfigParserTest {
 
     @Test
     void unknownKey_farFromAll_listsTheAllowedKeys() {
-        assertError("{'n_samples': 5, 'strategies': [], 'budget': 3}", "/selection/budget",
+        assertError("{'n_samples': 5, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSITY'}}], 'budget': 3}", "/selection/budget",
                 "Unknown key 'budget' at /selection/budget. Allowed keys there: n_samples, proportion_samples, strategies.");
     }
 
     @Test
+    void severalMistakes_areReportedTogether_inTheOrderOfTheConfiguration() {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> parse("{'n_samples': 5, 'proportion_samples': 0.5,"
+                + " 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSTY'}},"
+                + " {'inptu': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSITY'}}], 'n_sample': 3}"));
+        assertThat(thrown).isInstanceOf(ConfigException.class);
+        ConfigException e = (ConfigException) thrown;
+        assertThat(e.problems()).extracting(ConfigException::pointer).containsExactly("/selection/n_sample", "/selection",
+                "/selection/strategies/0/strategy/type", "/selection/strategies/1/inptu");
+        assertThat(e.getMessage()).isEqualTo("""
+                Unknown key 'n_sample' at /selection/n_sample. Did you mean 'n_samples'?
+                Set exactly one of 'n_samples' and 'proportion_samples' at /selection, not both.
+                Unknown value 'DIVERSTY' at /selection/strategies/0/strategy/type; expected one of DIVERSITY, WEIGHTS, THRESHOLD, \
+                BALANCE, SIMILARITY, TYPICALITY. Did you mean 'DIVERSITY'?
+                Unknown key 'inptu' at /selection/strategies/1/inptu. Did you mean 'input'?""");
+        assertThat(e.pointer()).isEqualTo("/selection/n_sample");
+    }
+
+    @Test
     void sampleCount_exactlyOne() {
-        assertError("{'n_samples': 5, 'proportion_samples': 0.5, 'strategies': []}", "/selection",
+        assertError("{'n_samples': 5, 'proportion_samples': 0.5, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSITY'}}]}", "/selection",
                 "Set exactly one of 'n_samples' and 'proportion_samples' at /selection, not both.");
-        assertError("{'strategies': []}", "/selection",
+        assertError("{'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSITY'}}]}", "/selection",
                 "Set exactly one of 'n_samples' and 'proportion_samples' at /selection; neither is set.");
     }
 
     @Test
     void sampleCount_valuesAndTypes() {
-        assertError("{'n_samples': '10', 'strategies': []}", "/selection/n_samples",
+        assertError("{'n_samples': '10', 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSITY'}}]}", "/selection/n_samples",
                 "Expected an integer at /selection/n_samples, but found the string \"10\".");
-        assertError("{'n_samples': 0, 'strategies': []}", "/selection/n_samples",
+        assertError("{'n_samples': 0, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSITY'}}]}", "/selection/n_samples",
                 "Expected a positive integer at /selection/n_samples, but found 0.");
-        assertError("{'proportion_samples': 1.5, 'strategies': []}", "/selection/proportion_samples",
+        assertError("{'proportion_samples': 1.5, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSITY'}}]}", "/selection/proportion_samples",
                 "Expected a number in (0, 1] at /selection/proportion_samples, but found the number 1.5.");
         assertError("{'n_samples': 3, 'strategies': []}", "/selection/strategies",
                 "Expected at least one strategy at /selection/strategies, but the array is empty.");

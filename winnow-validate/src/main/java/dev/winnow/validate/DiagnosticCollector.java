@@ -19,7 +19,8 @@ final class DiagnosticCollector {
 
     private static final Comparator<Entry> ORDER = Comparator
             .comparing((Entry e) -> e.diagnostic().file())
-            .thenComparingInt(e -> e.diagnostic().line())
+            // Within a file, diagnostics without a position (conclusions such as E029) follow those they conclude from.
+            .thenComparingInt(e -> e.diagnostic().line() > 0 ? e.diagnostic().line() : Integer.MAX_VALUE)
             .thenComparingInt(e -> e.diagnostic().column())
             .thenComparingInt(Entry::rank)
             // Diagnostics of one sample may come from different tasks; these make their order total.

@@ -6,6 +6,7 @@ import dev.winnow.datasource.PathOutsideRootException;
 import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
+import dev.winnow.format.Wording;
 import dev.winnow.format.io.SchemaReader;
 import dev.winnow.format.io.TaskListReader;
 import dev.winnow.format.validate.DiagnosticCode;
@@ -62,7 +63,7 @@ public final class PredictionsValidator {
         List<ValidationReport.TaskOutcome> outcomes = new ArrayList<>();
         Optional<TaskList> taskList = readTaskList(output, collector);
         if (taskList.isEmpty()) {
-            List<String> samples = SampleLister.list(input, output);
+            List<String> samples = samples(input, output, collector);
             return new ValidationReport(samples.size(), outcomes, collector.sorted(), collector.errors(), collector.warnings(),
                     collector.suppressed());
         }
@@ -74,7 +75,7 @@ public final class PredictionsValidator {
                     .filter(t -> settings.tasks().isEmpty() || settings.tasks().contains(t)).findFirst();
             Future<List<String>> firstListing = first.isEmpty() ? null
                     : pool.submit(() -> output.list(TaskChecker.ROOT + first.get()));
-            List<String> samples = SampleLister.list(input, output);
+            List<String> samples = samples(input, output, collector);
             List<String> tasks = selectTasks(taskList.get().names());
             TaskChecker.Shared shared = new TaskChecker.Shared(input, output, settings, media, new SampleIndex(samples),
                     collector, pool, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
@@ -87,6 +88,15 @@ public final class PredictionsValidator {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The samples; those that lead out of the input are reported, one by one, and never read. */
+    private static List<String> samples(Datasource input, Datasource output, DiagnosticCollector collector) throws IOException {
+        SampleLister.Listing listing = SampleLister.scan(input, output);
+        for (SampleLister.Refused r : listing.refused()) {
+            collector.add(DiagnosticCode.UNREADABLE.of(r.path(), r.message(input)));
+        }
+        return listing.samples();
     }
 
     private List<String> selectTasks(List<String> listed) {
@@ -114,6 +124,17 @@ public final class PredictionsValidator {
         }
         FileResult<TaskList> result = TaskListReader.read(TASKS_FILE, bytes.get(), settings.options());
         collector.addAll(result.diagnostics());
+        if (result.value().isPresent() && result.value().get().names().isEmpty()) {
+            List<String> folders = output.list(TaskChecker.ROOT).stream()
+                    .filter(p -> p.endsWith("/schema.json"))
+                    .map(p -> p.substring(TaskChecker.ROOT.length(), p.length() - "/schema.json".length()))
+                    .toList();
+            if (!folders.isEmpty()) {
+                collector.add(DiagnosticCode.NO_TASK_LISTED.of(TASKS_FILE, "tasks.json lists no task, so nothing is checked, "
+                        + "but " + TaskChecker.ROOT + " holds " + Wording.count(folders.size(), "task folder") + " with a schema.json ("
+                        + String.join(", ", folders) + "); list the tasks to check in tasks.json."));
+            }
+        }
         return result.value();
     }
 

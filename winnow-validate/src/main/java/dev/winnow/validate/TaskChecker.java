@@ -1,14 +1,16 @@
 package dev.winnow.validate;
 
-import dev.winnow.format.PredictionPaths;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.PathOutsideRootException;
+import dev.winnow.datasource.SystemFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.PredictionPaths;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.Wording;
 import dev.winnow.format.io.PredictionFileReader;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.FileResult;
@@ -82,7 +84,7 @@ final class TaskChecker {
         long checked = 0;
         for (String path : files) {
             String relative = path.substring(folder.length());
-            if (relative.equals("schema.json") || isInNestedTask(relative, nestedTasks)) {
+            if (relative.equals("schema.json") || SystemFiles.isSystemFile(relative) || isInNestedTask(relative, nestedTasks)) {
                 continue;
             }
             if (!relative.endsWith(".json")) {
@@ -92,6 +94,16 @@ final class TaskChecker {
             }
             checked++;
             String base = relative.substring(0, relative.length() - ".json".length());
+            List<Integer> sharing = samples.imagesSharing(base);
+            if (!sharing.isEmpty()) {
+                // One file cannot be the predictions of two images; say so once instead of a mismatch and a missing file.
+                sharing.forEach(matched::set);
+                invalid.incrementAndGet();
+                shared.collector().add(DiagnosticCode.SAMPLES_SHARE_PREDICTION.of(path, Wording.count(sharing.size(), "sample")
+                        + " map to this one prediction file: " + String.join(" and ", sharing.stream().map(samples::sample).toList())
+                        + "; rename all but one so that each image has its own prediction file."));
+                continue;
+            }
             int sample = samples.image(base);
             FrameName.Parsed frame = null;
             if (sample < 0) {
@@ -103,6 +115,12 @@ final class TaskChecker {
             }
             if (sample >= 0) {
                 matched.set(sample);
+                String named = samples.sample(sample);
+                if (frame == null && !named.substring(0, named.lastIndexOf('.')).equals(base)) {
+                    shared.collector().add(DiagnosticCode.NAME_NORMALISATION.of(path, "The prediction file's path and the sample "
+                            + named + " differ only in Unicode normalisation (composed or decomposed letters); they are taken as"
+                            + " the same."));
+                }
             }
             batch.add(new Job(path, base, sample, frame));
             if (batch.size() == BATCH) {
@@ -229,7 +247,7 @@ final class TaskChecker {
                     FrameName name = FrameName.of(video, frame.index(), frames);
                     if (!frame.paddedFor(frames)) {
                         found.add(DiagnosticCode.FRAME_PADDING.of(job.path(), "The frame index " + frame.indexText() + " has "
-                                + frame.indexText().length() + " digits, but " + video + " has " + frames + " frames, so it takes "
+                                + Wording.count(frame.indexText().length(), "digit") + ", but " + video + " has " + frames + " frames, so it takes "
                                 + FrameName.padding(frames) + "; expected " + folder + name.predictionPath() + "."));
                         bad = true;
                     }

@@ -108,7 +108,7 @@ class PredictionsValidatorTest {
 
         assertThat(texts(report)).containsExactly(
                 "error E012 .lightly/predictions/det/b.json:1:45 /predictions/0/bbox: bbox [60, 2, 10, 20] ends at x = 70, y = 22, outside the 64 x 48 image; expected x + width <= 64 and y + height <= 48.",
-                "error E001 .lightly/predictions/det/c.json:1:18: The file is not well-formed JSON: Unexpected end-of-input: expected close marker for Array.",
+                "error E001 .lightly/predictions/det/c.json:1:18: The file is not well-formed JSON: the text ends before the list is closed with ']'.",
                 "warning W005 .lightly/predictions/det/notes.txt: This file in the folder of task \"det\" is not a .json prediction file; it was ignored.",
                 "error E016 .lightly/predictions/det/zz.json: No sample of the input matches this prediction file; expected an image zz.<ext> or a video frame name <video>-<frame>-<ext>.json of an input video.",
                 "warning W004 d.png: The sample has no prediction in task \"det\"; expected .lightly/predictions/det/d.json.");
@@ -161,8 +161,8 @@ class PredictionsValidatorTest {
         write(".lightly/predictions/bad/schema.json", "{\"task_type\": \"detection\", \"categories\": [{\"id\": 0, \"name\": \"a\"}]}");
         ValidationReport report = validate(ValidationSettings.defaults());
         assertThat(texts(report)).containsExactly(
-                "error E029 .lightly/predictions/bad/schema.json: The task \"bad\" has no valid schema, so none of its prediction files were checked.",
                 "error E027 .lightly/predictions/bad/schema.json:1:15 /task_type: task_type is \"detection\"; expected one of classification, object-detection, semantic-segmentation, instance-segmentation, keypoint-detection.",
+                "error E029 .lightly/predictions/bad/schema.json: The task \"bad\" has no valid schema, so none of its prediction files were checked.",
                 "error E026 .lightly/predictions/none/schema.json: The task \"none\" is listed in tasks.json but has no schema.json; expected .lightly/predictions/none/schema.json.");
         assertThat(report.tasks()).containsExactly(new ValidationReport.TaskOutcome("none", null, 0, 0, 0, 0, true),
                 new ValidationReport.TaskOutcome("bad", null, 0, 0, 0, 0, true));

@@ -5,6 +5,7 @@ import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
+import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.datasource.SampleLister;
@@ -124,7 +125,7 @@ public final class CocoExporter {
         }
         Path out = options.out().toAbsolutePath();
         Files.createDirectories(out.getParent());
-        Path temp = Files.createTempFile(out.getParent(), "." + out.getFileName() + ".", ".tmp");
+        Path temp = AtomicWrite.temporaryBeside(out);
         int written = 0;
         long annotations = 0;
         long withoutSize = 0;

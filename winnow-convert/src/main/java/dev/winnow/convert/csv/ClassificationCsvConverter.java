@@ -14,6 +14,7 @@ import dev.winnow.format.Probabilities;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.Wording;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ public final class ClassificationCsvConverter {
             if (error == null && row.probabilities.length > 0) {
                 double sum = Probabilities.of(row.probabilities).sum();
                 if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-                    error = "Its probabilities sum to " + sum + ", not 1.";
+                    error = "Its probabilities sum to " + Wording.number(sum) + ", not 1.";
                 }
             }
             if (error == null && bySample.containsKey(row.fileName)) {

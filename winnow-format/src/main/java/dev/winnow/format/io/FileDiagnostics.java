@@ -54,6 +54,11 @@ final class FileDiagnostics {
         add(options.strict() ? strictCode : warning, pointer, line, column, message);
     }
 
+    /** How an unknown field's message ends: ignored normally, refused in strict mode. */
+    String unknownFieldOutcome() {
+        return options.strict() ? "; strict mode allows no unknown fields." : "; it is ignored.";
+    }
+
     /** The result: the value only when no error was found. */
     <T> FileResult<T> result(T value) {
         List<Diagnostic> all = diagnostics;

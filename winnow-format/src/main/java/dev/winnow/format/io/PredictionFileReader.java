@@ -6,6 +6,7 @@ import static dev.winnow.format.io.JsonReading.mark;
 import static dev.winnow.format.io.JsonReading.segment;
 
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.SampleNames;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.validate.DiagnosticCode;
@@ -65,7 +66,11 @@ public final class PredictionFileReader {
                     } else {
                         fileName = p.getString();
                         String expected = facts.sampleName();
-                        if (expected != null && !expected.equals(fileName)) {
+                        if (expected != null && !expected.equals(fileName) && SampleNames.same(expected, fileName)) {
+                            add(d, DiagnosticCode.NAME_NORMALISATION, "/file_name", mark(p), "file_name \"" + fileName
+                                    + "\" and the sample \"" + expected + "\" differ only in Unicode normalisation (composed or"
+                                    + " decomposed letters); they are taken as the same.");
+                        } else if (expected != null && !expected.equals(fileName)) {
                             add(d, DiagnosticCode.FILE_NAME_MISMATCH, "/file_name", mark(p), "file_name is \"" + fileName
                                     + "\", but this file's path belongs to the sample \"" + expected + "\"; expected \""
                                     + expected + "\" or no file_name.");
@@ -77,7 +82,7 @@ public final class PredictionFileReader {
                     long at = mark(p);
                     d.addLenient(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.STRICT_UNKNOWN_FIELD, "/" + segment(name),
                             JsonReading.lineOf(at), JsonReading.columnOf(at), "The field \"" + name
-                                    + "\" is not part of a prediction file (file_name, predictions); it is ignored.");
+                                    + "\" is not part of a prediction file (file_name, predictions)" + d.unknownFieldOutcome());
                     p.skipChildren();
                 }
             }

@@ -74,7 +74,7 @@ public final class SchemaReader {
                 default -> {
                     d.addLenient(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.STRICT_UNKNOWN_FIELD, "/" + segment(name),
                             JsonReading.lineOf(mark(p)), JsonReading.columnOf(mark(p)), "The field \"" + name
-                                    + "\" is not part of a schema, which has task_type and categories; it is ignored.");
+                                    + "\" is not part of a schema, which has task_type and categories" + d.unknownFieldOutcome());
                     p.skipChildren();
                 }
             }
@@ -195,7 +195,7 @@ public final class SchemaReader {
                     long at = mark(p);
                     d.addLenient(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.STRICT_UNKNOWN_FIELD, fp, JsonReading.lineOf(at),
                             JsonReading.columnOf(at), "The field \"" + field
-                                    + "\" is not part of a category (id, name, supercategory, keypoints, skeleton); it is ignored.");
+                                    + "\" is not part of a category (id, name, supercategory, keypoints, skeleton)" + d.unknownFieldOutcome());
                     p.skipChildren();
                 }
             }
@@ -208,16 +208,42 @@ public final class SchemaReader {
             add(d, DiagnosticCode.MISSING_FIELD, pointer, start, "Category " + index + " has no name; expected a non-empty string.");
             ok = false;
         }
-        for (Category.SkeletonEdge e : skeleton) {
-            if (e.from() < 1 || e.to() < 1 || e.from() > keypoints.size() || e.to() > keypoints.size()) {
-                add(d, DiagnosticCode.CATEGORY_INVALID, pointer + "/skeleton", skeletonMark, "The skeleton edge [" + e.from()
-                        + ", " + e.to() + "] names a keypoint outside 1.." + keypoints.size()
-                        + "; expected 1-based indices into keypoints.");
-                ok = false;
-                break;
-            }
-        }
+        skeleton = ok ? skeleton(d, pointer + "/skeleton", skeletonMark, skeleton, keypoints.size()) : skeleton;
+        ok &= skeleton != null;
         return ok ? new Category(id, name, supercategory, keypoints, skeleton) : null;
+    }
+
+    /**
+     * The skeleton with 1-based indices, as COCO counts: one that names keypoint 0 and nothing past
+     * the last is 0-based (as several pose toolkits write it), accepted with a warning and shifted;
+     * null, after an error, when an edge fits neither way.
+     */
+    private static List<Category.SkeletonEdge> skeleton(FileDiagnostics d, String pointer, long mark,
+                                                        List<Category.SkeletonEdge> edges, int keypoints) {
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        for (Category.SkeletonEdge e : edges) {
+            if (Math.min(e.from(), e.to()) < 0 || Math.max(e.from(), e.to()) > keypoints) {
+                add(d, DiagnosticCode.CATEGORY_INVALID, pointer, mark, "The skeleton edge [" + e.from() + ", " + e.to()
+                        + "] names a keypoint outside 1.." + keypoints + "; expected indices into keypoints, counted from 1"
+                        + " (as COCO does) or from 0.");
+                return null;
+            }
+            low = Math.min(low, Math.min(e.from(), e.to()));
+            high = Math.max(high, Math.max(e.from(), e.to()));
+        }
+        if (edges.isEmpty() || low >= 1) {
+            return edges;
+        }
+        if (high == keypoints) {
+            add(d, DiagnosticCode.CATEGORY_INVALID, pointer, mark, "The skeleton names both keypoint 0 and keypoint " + keypoints
+                    + ", so its indices fit neither 1.." + keypoints + " (counted from 1, as COCO does) nor 0.."
+                    + (keypoints - 1) + " (counted from 0).");
+            return null;
+        }
+        add(d, DiagnosticCode.SKELETON_ZERO_BASED, pointer, mark, "The skeleton names keypoint 0, so its indices are taken as "
+                + "counted from 0; COCO counts them from 1.");
+        return edges.stream().map(e -> new Category.SkeletonEdge(e.from() + 1, e.to() + 1)).toList();
     }
 
     private static List<String> readKeypointNames(JsonParser p, FileDiagnostics d, String pointer) {

@@ -237,7 +237,7 @@ final class SingletonReader {
         long at = mark(p);
         d.addLenient(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.STRICT_UNKNOWN_FIELD, pointer, JsonReading.lineOf(at),
                 JsonReading.columnOf(at), "The field \"" + field + "\" is not part of " + article(type.wireName()) + " " + type.wireName()
-                        + " prediction (" + allowed() + "); it is ignored.");
+                        + " prediction (" + allowed() + ")" + d.unknownFieldOutcome());
         p.skipChildren();
     }
 

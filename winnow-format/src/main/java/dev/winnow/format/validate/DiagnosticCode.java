@@ -44,12 +44,16 @@ public enum DiagnosticCode {
     STRICT_COMMENT("E032", "A comment in strict mode, where comments are not JSON."),
     STRICT_TRAILING_COMMA("E033", "A trailing comma in strict mode, where it is not JSON."),
     STRICT_UNKNOWN_FIELD("E034", "An unknown field in strict mode."),
+    SAMPLES_SHARE_PREDICTION("E035", "Images that differ only in extension map to one prediction file."),
     COMMENT("W001", "A // or /* */ comment; accepted, but it is not JSON."),
     TRAILING_COMMA("W002", "A comma before ] or }; accepted, but it is not JSON."),
     UNKNOWN_FIELD("W003", "A field that the format does not define; ignored."),
     SAMPLE_WITHOUT_PREDICTION("W004", "A sample has no prediction file in a task."),
     NOT_A_PREDICTION_FILE("W005", "A file in a task folder that is not a .json prediction file; ignored."),
-    MORE_IN_FILE("W006", "A file has more problems than the per-file limit; the rest are not reported.");
+    MORE_IN_FILE("W006", "A file has more problems than the per-file limit; the rest are not reported."),
+    NO_TASK_LISTED("W007", "tasks.json lists no task, though task folders with a schema.json are there."),
+    NAME_NORMALISATION("W008", "Two names differ only in Unicode normalisation; they are taken as the same."),
+    SKELETON_ZERO_BASED("W009", "A keypoint skeleton counts from 0; accepted, though COCO counts from 1.");
 
     private final String code;
     private final String meaning;

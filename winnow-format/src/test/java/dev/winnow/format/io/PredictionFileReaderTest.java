@@ -185,7 +185,7 @@ class PredictionFileReaderTest {
         FileResult<PredictionFile> r = read("{\"predictions\": [}", PEOPLE, SampleFacts.unknown());
         assertThat(r.value()).isEmpty();
         assertThat(texts(r)).containsExactly("error E001 .lightly/predictions/t/my_image.json:1:18: The file is not "
-                + "well-formed JSON: Unexpected close marker '}': expected ']'.");
+                + "well-formed JSON: found '}' where ']' was expected to close the list.");
     }
 
     @Test
@@ -357,7 +357,7 @@ class PredictionFileReaderTest {
         assertThat(texts(r)).containsExactly(
                 "error E032 .lightly/predictions/t/my_image.json:1:19: A /* */ comment is not JSON; strict mode expects plain JSON.",
                 "error E033 .lightly/predictions/t/my_image.json:1:43: A comma before '}' is not JSON; strict mode expects plain JSON.",
-                "error E034 .lightly/predictions/t/my_image.json:1:42 /extra: The field \"extra\" is not part of a prediction file (file_name, predictions); it is ignored.");
+                "error E034 .lightly/predictions/t/my_image.json:1:42 /extra: The field \"extra\" is not part of a prediction file (file_name, predictions); strict mode allows no unknown fields.");
     }
 
     @Test

@@ -79,7 +79,43 @@ class SchemaReaderTest {
                 ]}""");
         assertThat(r.value()).isEmpty();
         assertThat(texts(r)).containsExactly("error E028 .lightly/predictions/t/schema.json:2:73 /categories/0/skeleton: "
-                + "The skeleton edge [1, 3] names a keypoint outside 1..2; expected 1-based indices into keypoints.");
+                + "The skeleton edge [1, 3] names a keypoint outside 1..2; expected indices into keypoints, counted from 1"
+                + " (as COCO does) or from 0.");
+    }
+
+    @Test
+    void zeroBasedSkeleton_isAcceptedWithAWarning_andCountedFromOne() {
+        FileResult<TaskSchema> r = read("""
+                {"task_type": "keypoint-detection", "categories": [
+                  {"id": 0, "name": "person", "keypoints": ["nose", "left_eye", "right_eye"], "skeleton": [[0, 1], [1, 2]]}
+                ]}""");
+        assertThat(texts(r)).containsExactly("warning W009 .lightly/predictions/t/schema.json:2:91 /categories/0/skeleton: "
+                + "The skeleton names keypoint 0, so its indices are taken as counted from 0; COCO counts them from 1.");
+        assertThat(r.value().orElseThrow().categories().get(0).skeleton())
+                .containsExactly(new Category.SkeletonEdge(1, 2), new Category.SkeletonEdge(2, 3));
+    }
+
+    @Test
+    void oneBasedSkeleton_staysAsCoco_withoutAWord() {
+        FileResult<TaskSchema> r = read("""
+                {"task_type": "keypoint-detection", "categories": [
+                  {"id": 0, "name": "person", "keypoints": ["nose", "left_eye", "right_eye"], "skeleton": [[1, 2], [2, 3]]}
+                ]}""");
+        assertThat(texts(r)).isEmpty();
+        assertThat(r.value().orElseThrow().categories().get(0).skeleton())
+                .containsExactly(new Category.SkeletonEdge(1, 2), new Category.SkeletonEdge(2, 3));
+    }
+
+    @Test
+    void skeletonNamingZeroAndTheLastKeypoint_fitsNeitherCount() {
+        FileResult<TaskSchema> r = read("""
+                {"task_type": "keypoint-detection", "categories": [
+                  {"id": 0, "name": "person", "keypoints": ["nose", "eye"], "skeleton": [[0, 1], [1, 2]]}
+                ]}""");
+        assertThat(r.value()).isEmpty();
+        assertThat(texts(r)).containsExactly("error E028 .lightly/predictions/t/schema.json:2:73 /categories/0/skeleton: "
+                + "The skeleton names both keypoint 0 and keypoint 2, so its indices fit neither 1..2 (counted from 1, as COCO"
+                + " does) nor 0..1 (counted from 0).");
     }
 
     @Test
@@ -146,6 +182,6 @@ class SchemaReaderTest {
                 ValidationOptions.strictDefaults());
         assertThat(r.value()).isEmpty();
         assertThat(texts(r)).containsExactly("error E034 .lightly/predictions/t/schema.json:1:78 /v: The field \"v\" is not part "
-                + "of a schema, which has task_type and categories; it is ignored.");
+                + "of a schema, which has task_type and categories; strict mode allows no unknown fields.");
     }
 }

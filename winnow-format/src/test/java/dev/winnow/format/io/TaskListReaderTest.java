@@ -95,7 +95,7 @@ class TaskListReaderTest {
         FileResult<TaskList> r = read("[\n  \"a\"\n  \"b\"\n]", ValidationOptions.defaults());
         assertThat(r.value()).isEmpty();
         assertThat(texts(r)).containsExactly("error E001 .lightly/predictions/tasks.json:3:3: The file is not well-formed JSON: "
-                + "Unexpected character ('\"' (code 34)): was expecting comma to separate Array entries.");
+                + "found '\"' where ',' or ']' was expected.");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.winnow.run.config;
 
 import dev.winnow.config.ConfigException;
+import dev.winnow.config.ConfigProblems;
 import dev.winnow.config.ConfigReader;
 import dev.winnow.embed.EmbeddingsConfig;
+import dev.winnow.format.io.JacksonMessages;
 import dev.winnow.select.SelectionConfig;
 import dev.winnow.select.SelectionConfigParser;
 import java.nio.file.Path;
@@ -42,33 +44,42 @@ public final class RunConfigParser {
     public static RunConfig parse(String json, String source, Path baseDir) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            // An editor's byte order mark is not part of the JSON.
+            root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ConfigException("", "The run configuration " + source + " is not valid JSON" + where + ": "
-                    + e.getOriginalMessage() + ".");
+                    + JacksonMessages.clean(e.getOriginalMessage()) + ".");
         }
         if (root == null || root.isMissingNode()) {
             throw new ConfigException("", "The run configuration " + source + " is empty; expected a JSON object with a 'selection'.");
         }
         ConfigReader.requireObject(root, "");
-        ConfigReader.checkKeys(root, "", TOP_KEYS);
-        JsonNode selection = ConfigReader.require(root, "", "selection");
-        SelectionConfig selectionConfig = SelectionConfigParser.parse(selection, "/selection");
+        // Each part is read even when another has failed, so that every mistake is reported at once.
+        ConfigProblems problems = new ConfigProblems();
+        problems.check(() -> ConfigReader.checkKeys(root, "", TOP_KEYS));
+        SelectionConfig selectionConfig = problems.attempt(
+                () -> SelectionConfigParser.parse(ConfigReader.require(root, "", "selection"), "/selection"));
         JsonNode embeddingsNode = root.get("embeddings");
-        EmbeddingsConfig embeddings = embeddingsNode == null || embeddingsNode.isNull()
-                ? EmbeddingsConfig.defaults() : EmbeddingsConfig.parse(embeddingsNode, "/embeddings", baseDir);
-        DatasourceOptions datasource = datasource(root.get("datasource"));
-        OptionalLong seed = ConfigReader.optionalLong(root, "", "seed");
-        Optional<ObjectLevelOptions> objectLevel = objectLevel(root.get("object_level"));
+        EmbeddingsConfig embeddings = problems.attempt(() -> embeddingsNode == null || embeddingsNode.isNull()
+                ? EmbeddingsConfig.defaults() : EmbeddingsConfig.parse(embeddingsNode, "/embeddings", baseDir));
+        DatasourceOptions datasource = problems.attempt(() -> datasource(root.get("datasource")));
+        OptionalLong seed = problems.attempt(() -> ConfigReader.optionalLong(root, "", "seed"));
+        Optional<ObjectLevelOptions> objectLevel = problems.attempt(() -> objectLevel(root.get("object_level")));
+        OptionalInt stride = problems.attempt(() -> frameStride(root));
+        problems.throwIfAny();
+        return new RunConfig(selectionConfig, embeddings, datasource, seed.orElse(RunConfig.DEFAULT_SEED), objectLevel,
+                stride.orElse(1));
+    }
+
+    private static OptionalInt frameStride(JsonNode root) {
         OptionalInt stride = ConfigReader.optionalInt(root, "", "frame_stride");
         if (stride.isPresent() && stride.getAsInt() < 1) {
             throw new ConfigException("/frame_stride", "Expected a frame stride of 1 or more at /frame_stride, but found "
                     + stride.getAsInt() + ".");
         }
-        return new RunConfig(selectionConfig, embeddings, datasource, seed.orElse(RunConfig.DEFAULT_SEED), objectLevel,
-                stride.orElse(1));
+        return stride;
     }
 
     private static DatasourceOptions datasource(JsonNode node) {

@@ -99,8 +99,14 @@ public final class RunOutputs {
             o.put("code", d.code());
             o.put("file", d.file());
             o.put("pointer", d.pointer());
-            o.put("line", d.line());
-            o.put("column", d.column());
+            // Unknown positions are null, as in validate's --format json.
+            if (d.line() > 0) {
+                o.put("line", d.line());
+                o.put("column", d.column());
+            } else {
+                o.putNull("line");
+                o.putNull("column");
+            }
             o.put("message", d.message());
             sb.append(MAPPER.writeValueAsString(o)).append('\n');
         }

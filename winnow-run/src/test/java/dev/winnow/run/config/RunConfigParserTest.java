@@ -78,7 +78,8 @@ class RunConfigParserTest {
 
     @Test
     void bothSampleCounts_areRefusedByTheSelectionParser() {
-        fails("{\"selection\": {\"n_samples\": 5, \"proportion_samples\": 0.1, \"strategies\": []}}", "/selection",
+        fails("{\"selection\": {\"n_samples\": 5, \"proportion_samples\": 0.1, \"strategies\": [{\"input\": {\"type\": "
+                + "\"EMBEDDINGS\"}, \"strategy\": {\"type\": \"DIVERSITY\"}}]}}", "/selection",
                 "Set exactly one of 'n_samples' and 'proportion_samples' at /selection, not both.");
     }
 
@@ -114,8 +115,8 @@ class RunConfigParserTest {
 
     @Test
     void malformedJson_saysWhere() {
-        fails("{\n  \"seed\": 1,,\n}", "", "The run configuration run.json is not valid JSON at line 2, column 13: Unexpected "
-                + "character (',' (code 44)): was expecting double-quote to start property name.");
+        fails("{\n  \"seed\": 1,,\n}", "", "The run configuration run.json is not valid JSON at line 2, column 13: found ','"
+                + " where a key in double quotes was expected.");
     }
 
     @Test

@@ -55,7 +55,7 @@ class RunOutputsTest {
                 Diagnostic.warning("W101", "", "", "2 videos were left out.")));
         assertThat(jsonl).isEqualTo("""
                 {"severity":"error","code":"E012","file":"p/a.json","pointer":"/predictions/0/bbox","line":2,"column":30,"message":"Outside \\"here\\"."}
-                {"severity":"warning","code":"W101","file":"","pointer":"","line":0,"column":0,"message":"2 videos were left out."}
+                {"severity":"warning","code":"W101","file":"","pointer":"","line":null,"column":null,"message":"2 videos were left out."}
                 """);
     }
 }

@@ -2,9 +2,12 @@ package dev.winnow.scores.read;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
+import dev.winnow.datasource.SystemFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
 import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.SampleNames;
+import dev.winnow.format.Wording;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoProbe;
@@ -47,13 +50,19 @@ final class PredictionFileIndex {
     static Matches match(Datasource input, Datasource output, List<String> samples, Predicate<String> relevant,
                          String taskName, Consumer<Diagnostic> sink) throws IOException {
         String folder = ".lightly/predictions/" + taskName + "/";
+        // Image names compared in one Unicode normalisation, as validate compares them.
         Map<String, String> imagesByStem = new HashMap<>();
+        Map<String, List<String>> sharedStems = new HashMap<>();
         Set<String> videos = new HashSet<>();
         for (String sample : samples) {
             if (MediaKind.of(sample).orElse(null) == MediaKind.VIDEO) {
                 videos.add(sample);
             } else {
-                imagesByStem.putIfAbsent(PredictionPaths.stem(sample), sample);
+                String stem = SampleNames.normalised(PredictionPaths.stem(sample));
+                String first = imagesByStem.putIfAbsent(stem, sample);
+                if (first != null) {
+                    sharedStems.computeIfAbsent(stem, s -> new ArrayList<>(List.of(first))).add(sample);
+                }
             }
         }
         Map<String, Integer> frameCounts = new HashMap<>();
@@ -62,7 +71,7 @@ final class PredictionFileIndex {
         List<String> matched = new ArrayList<>();
         for (String path : output.list(folder)) {
             String relative = path.substring(folder.length());
-            if (relative.equals("schema.json")) {
+            if (relative.equals("schema.json") || SystemFiles.isSystemFile(relative)) {
                 continue;
             }
             if (!relative.endsWith(".json")) {
@@ -71,7 +80,14 @@ final class PredictionFileIndex {
                 continue;
             }
             String base = relative.substring(0, relative.length() - ".json".length());
-            String image = imagesByStem.get(base);
+            List<String> sharing = sharedStems.get(SampleNames.normalised(base));
+            if (sharing != null) {
+                sink.accept(DiagnosticCode.SAMPLES_SHARE_PREDICTION.of(path, Wording.count(sharing.size(), "sample")
+                        + " map to this one prediction file: " + String.join(" and ", sharing)
+                        + "; rename all but one so that each image has its own prediction file."));
+                continue;
+            }
+            String image = imagesByStem.get(SampleNames.normalised(base));
             if (image != null) {
                 if (relevant.test(image)) {
                     imagesMatched.add(image);

@@ -16,6 +16,7 @@ import dev.winnow.scores.table.PredictionsTable;
 import dev.winnow.scores.table.PredictionsTableBuilder;
 import dev.winnow.datasource.Progress;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,9 +110,16 @@ public final class TaskPredictions {
 
     /** Lists and matches in a method of its own, so the full listings are garbage before the table fills. */
     private PredictionFileIndex.Matches match(String taskName, Consumer<Diagnostic> sink) throws IOException {
-        List<String> media = SampleLister.all(input);
+        List<SampleLister.Refused> refused = new ArrayList<>();
+        List<String> media = SampleLister.all(input, refused);
         Optional<RelevantFilenames> relevant = RelevantFilenames.read(output);
         Predicate<String> keep = relevant.isPresent() ? relevant.get()::contains : sample -> true;
+        // Reported as validate and run report them: never read, never fatal.
+        for (SampleLister.Refused r : refused) {
+            if (keep.test(r.path())) {
+                sink.accept(DiagnosticCode.UNREADABLE.of(r.path(), r.message(input)));
+            }
+        }
         return PredictionFileIndex.match(input, output, media, keep, taskName, sink);
     }
 

@@ -223,6 +223,28 @@ class TaskPredictionsTest {
                 .containsExactly(0.75, 0.75, 0.75);
     }
 
+    @Test
+    void aSampleLinkingOutOfTheInput_isReportedAndNeverRead(@TempDir Path outside) throws Exception {
+        write("img/a.png", "");
+        Path secret = Files.writeString(outside.resolve("secret.png"), "not an image");
+        Files.createSymbolicLink(root.resolve("img/link.png"), secret);
+        tasks("det");
+        write(".lightly/predictions/det/schema.json", DETECTION_SCHEMA);
+        String box = "{\"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 4, 4], \"score\": 0.25}]}";
+        write(".lightly/predictions/det/img/a.json", box);
+        write(".lightly/predictions/det/img/link.json", box);
+
+        TaskPredictions.Result result = read("det", 1);
+
+        assertThat(result.table().sampleNames()).containsExactly("img/a.png");
+        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly(
+                "error E031 img/link.png: The sample is a link to " + secret + ", outside the input " + root
+                        + "; it is not read and is left out.",
+                "error E016 .lightly/predictions/det/img/link.json: This prediction file belongs to no image or video"
+                        + " of the input: no sample is named img/link with an image extension, and it does not name a"
+                        + " frame of a video; it is skipped.");
+    }
+
     private TaskPredictions.Result read(String task, int threads) throws Exception {
         LocalDatasource location = LocalDatasource.at(root);
         return new TaskPredictions(location, location, ValidationOptions.defaults(), threads).read(task, diagnostics::add);

@@ -1,0 +1,45 @@
+package dev.winnow.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/** One sentence, in Winnow's words, for a failed read or write: which file and what is wrong with it. */
+final class IoErrors {
+    private IoErrors() {
+    }
+
+    static String describe(Throwable failure) {
+        Throwable e = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            String file = fs.getFile();
+            if (e instanceof NoSuchFileException) {
+                return file + " does not exist.";
+            }
+            if (e instanceof AccessDeniedException) {
+                return file + " may not be read or written (permission denied).";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return file + " already exists.";
+            }
+            if (e instanceof NotDirectoryException) {
+                return file + " is not a folder.";
+            }
+            if (e instanceof DirectoryNotEmptyException) {
+                return file + " is a folder that is not empty.";
+            }
+            String reason = fs.getReason() == null ? "" : ": " + fs.getReason().toLowerCase(java.util.Locale.ROOT);
+            return file + (fs.getOtherFile() == null ? "" : " (to " + fs.getOtherFile() + ")") + " cannot be used" + reason + ".";
+        }
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e instanceof IOException ? "reading or writing failed." : "an unexpected internal error stopped the command.";
+        }
+        return message;
+    }
+}
