@@ -27,9 +27,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check-access",
         mixinStandardHelpOptions = true,
         description = {
-                "Checks what Winnow may do at a location: list it and read a file, and with --write also write",
-                "and delete one file under .winnow/access-check/. Prints what works and, for what does not, the",
-                "permission that is missing (like s3:ListBucket or s3:PutObject)."},
+                "Checks what Winnow may do at a location.",
+                "It lists the location and reads a file, and with --write also writes and deletes one file under",
+                ".winnow/access-check/. Prints what works and, for what does not, the permission that is missing",
+                "(like s3:ListBucket or s3:PutObject)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
                 "0:every checked operation works",
