@@ -8,8 +8,8 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.UnsupportedLocationException;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.validate.DiagnosticGroups;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -182,9 +182,7 @@ final class ConvertTarget {
     static int run(PrintWriter out, PrintWriter err, Conversion conversion, Function<ConversionReport, String> summary) {
         try {
             ConversionReport report = conversion.run();
-            for (Diagnostic d : report.diagnostics()) {
-                err.println(d.toText());
-            }
+            DiagnosticGroups.lines(report.diagnostics()).forEach(err::println);
             if (report.diagnosticCount() > report.diagnostics().size()) {
                 err.println("... and " + (report.diagnosticCount() - report.diagnostics().size()) + " more problems.");
             }

@@ -6,7 +6,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.run.ConsoleProgress;
 import dev.winnow.run.RemoteRunOutput;
 import dev.winnow.run.RunFailedException;
@@ -137,12 +137,12 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Where predictions were looked for, and whether the input holds the ones the user may have meant. */
     static String noPredictionsNote(Datasource input, Datasource output) throws IOException {
-        String note = "note: no prediction files were found in " + output.description() + "/" + PredictionPaths.ROOT + "; "
+        String note = "note: no prediction files were found in " + output.description() + "/" + PredictionsLayout.ROOT + "; "
                 + "the run used embeddings and metadata only.";
         boolean elsewhere = !output.rootUri().equals(input.rootUri()) || output.rootUri().isEmpty();
-        if (elsewhere && input.stat(PredictionPaths.ROOT + "/tasks.json").isPresent()) {
-            note += " The input " + input.description() + " has " + PredictionPaths.ROOT + ": predictions are read from the output"
-                    + " location, so leave out --output or copy " + PredictionPaths.ROOT + " there.";
+        if (elsewhere && input.stat(PredictionsLayout.ROOT + "/tasks.json").isPresent()) {
+            note += " The input " + input.description() + " has " + PredictionsLayout.ROOT + ": predictions are read from the output"
+                    + " location, so leave out --output or copy " + PredictionsLayout.ROOT + " there.";
         }
         return note;
     }

@@ -4,6 +4,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.RelevantFilenamesException;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.DiagnosticGroups;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.validate.MediaFacts;
 import dev.winnow.validate.PredictionsValidator;
@@ -109,7 +110,7 @@ public final class ValidateCommand implements Callable<Integer> {
             report.diagnostics().forEach(d -> out.println(json(d)));
             out.println(jsonSummary(report));
         } else {
-            report.diagnostics().forEach(d -> out.println(d.toText()));
+            DiagnosticGroups.lines(report.diagnostics()).forEach(out::println);
             printSummary(report, out);
         }
         out.flush();

@@ -305,7 +305,7 @@ class FirstHourTest {
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.INVALID);
         assertThat(out.toString()).isEqualTo("""
                 error E028 .lightly/predictions/cls/schema.json:1:97 /categories/1/id: Category id 0 is used by categories 0 and 1; expected unique ids.
-                error E029 .lightly/predictions/cls/schema.json: The task "cls" has no valid schema, so none of its prediction files were checked.
+                error E029 .lightly/predictions/cls/schema.json: The task "cls" has no valid schema, so its predictions are left out.
                 task cls (no valid schema): 0 files checked, 0 valid, 0 invalid, 0 samples without predictions; FAILED
                 summary: 1 task, 0 files checked, 0 valid, 0 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 1).
                 The predictions have errors.

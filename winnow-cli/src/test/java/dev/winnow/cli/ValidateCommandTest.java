@@ -104,6 +104,29 @@ class ValidateCommandTest {
     }
 
     @Test
+    void text_aRepeatedProblemIsOneLine_jsonListsEveryOne() throws IOException {
+        mixedDatasource();
+        for (int i = 0; i < 4; i++) {
+            png("more/m" + i + ".png", 8, 8);
+        }
+        int exit = run("validate", "--input", input.toString());
+        assertThat(out.toString()).isEqualTo("""
+                error E012 .lightly/predictions/det/b.json:2:30 /predictions/0/bbox: bbox [10, 10, 60, 5] ends at x = 70, y = 15, outside the 64 x 48 image; expected x + width <= 64 and y + height <= 48.
+                error E016 .lightly/predictions/det/f.json: No sample of the input matches this prediction file; expected an image f.<ext> or a video frame name <video>-<frame>-<ext>.json of an input video.
+                warning W002 .lightly/predictions/tasks.json:1:7: A comma before ']' is not JSON; it was ignored.
+                warning W004 (5 times): A sample has no prediction file in a task. First at e.png, more/m0.png, more/m1.png; the first says: The sample has no prediction in task "det"; expected .lightly/predictions/det/e.json.
+                task det (object-detection): 4 files checked, 2 valid, 2 invalid, 5 samples without predictions
+                summary: 1 task, 4 files checked, 2 valid, 2 invalid, 2 errors, 6 warnings, 5 samples without predictions (of 8).
+                The predictions have errors.
+                """);
+        assertThat(exit).isEqualTo(ExitCodes.INVALID);
+
+        out.getBuffer().setLength(0);
+        run("validate", "--input", input.toString(), "--format", "json");
+        assertThat(out.toString().lines().filter(l -> l.contains("\"code\":\"W004\"")).count()).isEqualTo(5);
+    }
+
+    @Test
     void text_maxErrors_notesTheSuppressed() throws IOException {
         mixedDatasource();
         run("validate", "--input", input.toString(), "--max-errors", "1");

@@ -1,12 +1,14 @@
 package dev.winnow.convert;
 
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.DiagnosticCollector;
 import java.util.List;
 
 /**
  * What a conversion wrote: the number of prediction files and singletons, and the problems met on
  * the way (annotations that were skipped, with file, JSON pointer and message). {@code diagnostics}
- * holds at most {@link DiagnosticCollector#MAX_KEPT} entries; {@code diagnosticCount} counts all.
+ * holds at most {@link DiagnosticCollector#DEFAULT_LIMIT} entries, sorted by file and position;
+ * {@code diagnosticCount} counts all.
  * {@code notes} are sentences about what the target format could not take (an export's dropped
  * fields), with counts.
  */
@@ -20,6 +22,11 @@ public record ConversionReport(int predictionFiles, long singletons, long diagno
 
     public ConversionReport(int predictionFiles, long singletons, long diagnosticCount, List<Diagnostic> diagnostics) {
         this(predictionFiles, singletons, diagnosticCount, diagnostics, List.of());
+    }
+
+    /** The report of a conversion that wrote {@code files} files holding {@code singletons} singletons. */
+    public static ConversionReport of(int files, long singletons, DiagnosticCollector diagnostics) {
+        return new ConversionReport(files, singletons, diagnostics.count(), diagnostics.sorted());
     }
 
     /** This report with {@code notes} in place of its notes. */

@@ -4,6 +4,7 @@ import dev.winnow.format.PredictionFile;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionWriter;
+import dev.winnow.format.validate.DiagnosticCollector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +50,6 @@ public final class PerSampleConversion {
             singletons.addAndGet(predictions.size());
             written.add(i);
         });
-        return out.finishUnlessNothingConverted(schema, diagnostics.report(written.size(), singletons.get()));
+        return out.finishUnlessNothingConverted(schema, ConversionReport.of(written.size(), singletons.get(), diagnostics));
     }
 }

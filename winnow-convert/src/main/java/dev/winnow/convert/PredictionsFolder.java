@@ -1,6 +1,7 @@
 package dev.winnow.convert;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionWriter;
@@ -61,7 +62,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PredictionsFolder {
     /** The folder of all tasks, relative to the output root. */
-    public static final String ROOT = ".lightly/predictions";
 
     private static final JsonMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
@@ -86,7 +86,7 @@ public final class PredictionsFolder {
                               List<String> previousFiles) {
         this.output = output;
         this.task = task;
-        this.folder = ROOT + "/" + task;
+        this.folder = PredictionsLayout.taskFolder(task);
         this.staging = staging;
         this.previousFiles = previousFiles;
         this.sampleFolder = sampleFolder;
@@ -115,14 +115,14 @@ public final class PredictionsFolder {
         if (!TaskList.isValidName(task)) {
             throw new ConversionException("The task name '" + task + "' is not valid; use letters, digits and _+=,.@:/- only.");
         }
-        if (!overwrite && !output.list(ROOT + "/" + task).isEmpty()) {
-            throw new ConversionException("The task folder " + ROOT + "/" + task + " already exists in "
+        if (!overwrite && !output.list(PredictionsLayout.taskFolder(task)).isEmpty()) {
+            throw new ConversionException("The task folder " + PredictionsLayout.taskFolder(task) + " already exists in "
                     + output.description() + "; pass --overwrite to replace it or choose another --task.");
         }
         String prefix = sampleFolder.isEmpty() || sampleFolder.endsWith("/") ? sampleFolder : sampleFolder + "/";
         if (!output.canMoveFolders()) {
             return new PredictionsFolder(output, task, null, prefix, List.of(),
-                    overwrite ? output.list(ROOT + "/" + task) : List.of());
+                    overwrite ? output.list(PredictionsLayout.ROOT + "/" + task) : List.of());
         }
         List<Abandoned> removed = removeAbandoned(output);
         return new PredictionsFolder(output, task, hiddenFolder(task, "staging"), prefix, removed, List.of());
@@ -131,11 +131,11 @@ public final class PredictionsFolder {
     /** Deletes the hidden folders of conversions whose process is proven gone (see {@link StagingOwner}). */
     private static List<Abandoned> removeAbandoned(Datasource output) throws IOException {
         List<Abandoned> removed = new ArrayList<>();
-        for (String name : output.folders(ROOT)) {
+        for (String name : output.folders(PredictionsLayout.ROOT)) {
             Optional<StagingOwner.Named> named = StagingOwner.parse(name);
             if (named.isPresent() && named.get().owner().provenGone()) {
-                output.deleteFolder(ROOT + "/" + name);
-                removed.add(new Abandoned(ROOT + "/" + name, named.get().owner().pid(), named.get().owner().host()));
+                output.deleteFolder(PredictionsLayout.ROOT + "/" + name);
+                removed.add(new Abandoned(PredictionsLayout.ROOT + "/" + name, named.get().owner().pid(), named.get().owner().host()));
             }
         }
         return removed;
@@ -157,7 +157,7 @@ public final class PredictionsFolder {
      * and runs list; the same file system, so a rename moves it.
      */
     private static String hiddenFolder(String task, String kind) {
-        return ROOT + "/." + task.replace('/', '.') + "." + kind + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
+        return PredictionsLayout.ROOT + "/." + task.replace('/', '.') + "." + kind + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
                 + "." + StagingOwner.current().suffix();
     }
 
@@ -171,7 +171,7 @@ public final class PredictionsFolder {
 
     /** Path of a sample's prediction file relative to the output root. */
     public String pathOf(String sampleName) {
-        return ROOT + "/" + task + "/" + SampleNames.predictionFile(sampleName);
+        return PredictionsLayout.file(task, sampleName);
     }
 
     /** Writes the prediction file of one sample (into the staging folder until {@link #finish}). */
@@ -183,7 +183,7 @@ public final class PredictionsFolder {
                 written.add(path);
             }
         } else {
-            output.writeInStaging(staging + "/" + SampleNames.predictionFile(sampleName), json);
+            output.writeInStaging(staging + "/" + PredictionsLayout.fileInTask(sampleName), json);
         }
     }
 
@@ -250,17 +250,17 @@ public final class PredictionsFolder {
         List<String> tasks = new ArrayList<>(existingTasks());
         byte[] schemaBytes = PredictionWriter.toBytes(schema);
         if (staging == null) {
-            output.writeAtomically(folder + "/schema.json", schemaBytes);
+            output.writeAtomically(folder + "/" + PredictionsLayout.SCHEMA, schemaBytes);
         } else {
             // Written with a flush, and it makes the staging folder when no prediction file did.
-            output.writeAtomically(staging + "/schema.json", schemaBytes);
+            output.writeAtomically(staging + "/" + PredictionsLayout.SCHEMA, schemaBytes);
             publish(tasks);
         }
         finished = true;
         if (!tasks.contains(task)) {
             tasks.add(task);
         }
-        output.writeAtomically(ROOT + "/tasks.json", PredictionWriter.toBytes(new TaskList(tasks)));
+        output.writeAtomically(PredictionsLayout.TASKS_FILE, PredictionWriter.toBytes(new TaskList(tasks)));
         if (staging == null) {
             deleteLeftovers(tasks);
         }
@@ -271,7 +271,7 @@ public final class PredictionsFolder {
         List<String> nestedFolders = new ArrayList<>();
         for (String other : tasks) {
             if (other.startsWith(task + "/")) {
-                nestedFolders.add(ROOT + "/" + other + "/");
+                nestedFolders.add(PredictionsLayout.ROOT + "/" + other + "/");
             }
         }
         for (String path : previousFiles) {
@@ -360,7 +360,7 @@ public final class PredictionsFolder {
     }
 
     private List<String> existingTasks() throws IOException, ConversionException {
-        String path = ROOT + "/tasks.json";
+        String path = PredictionsLayout.TASKS_FILE;
         Optional<Datasource.FileStat> stat = output.stat(path);
         if (stat.isEmpty()) {
             return List.of();

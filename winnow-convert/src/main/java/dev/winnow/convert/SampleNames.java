@@ -1,6 +1,6 @@
 package dev.winnow.convert;
 
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import java.util.Optional;
 
 /**
@@ -32,19 +32,9 @@ public final class SampleNames {
                 return Optional.of("The file name '" + name + "' has an empty, '.' or '..' part; it must stay inside the image folder.");
             }
         }
-        if (stem(name).equals(name)) {
+        if (PredictionsLayout.extension(name).isEmpty()) {
             return Optional.of("The file name '" + name + "' has no extension such as .jpg or .png.");
         }
         return Optional.empty();
-    }
-
-    /** {@code a/b/img.png} → {@code a/b/img}: the name without its extension. */
-    public static String stem(String name) {
-        return PredictionPaths.stem(name);
-    }
-
-    /** The prediction file of {@code sampleName} relative to the task folder: {@code a/b/img.json}. */
-    public static String predictionFile(String sampleName) {
-        return PredictionPaths.fileInTask(sampleName);
     }
 }

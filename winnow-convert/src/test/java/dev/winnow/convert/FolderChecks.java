@@ -2,6 +2,7 @@ package dev.winnow.convert;
 
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionFileReader;
@@ -29,7 +30,7 @@ public final class FolderChecks {
         LocalDatasource ds = LocalDatasource.at(output);
         ValidationOptions strict = ValidationOptions.strictDefaults();
         List<Diagnostic> errors = new ArrayList<>();
-        String root = PredictionsFolder.ROOT;
+        String root = PredictionsLayout.ROOT;
         FileResult<TaskList> tasks = TaskListReader.read(root + "/tasks.json", ds.readAllBytes(root + "/tasks.json", 1 << 20), strict);
         errors.addAll(tasks.diagnostics());
         if (tasks.value().isEmpty() || !tasks.value().get().names().contains(task)) {
@@ -45,7 +46,7 @@ public final class FolderChecks {
             String stem = path.substring(root.length() + task.length() + 2, path.length() - 5);
             SampleFacts facts = SampleFacts.unknown();
             for (var e : sizes.entrySet()) {
-                if (SampleNames.stem(e.getKey()).equals(stem)) {
+                if (PredictionsLayout.stem(e.getKey()).equals(stem)) {
                     facts = SampleFacts.of(e.getKey(), e.getValue()[0], e.getValue()[1]);
                 }
             }

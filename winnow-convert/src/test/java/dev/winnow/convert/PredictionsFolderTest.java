@@ -8,6 +8,7 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.WriteRefusedException;
 import dev.winnow.format.Category;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
@@ -202,7 +203,7 @@ class PredictionsFolderTest {
 
     @Test
     void sampleNames() {
-        assertThat(SampleNames.predictionFile("a/b.c/img.tar.png")).isEqualTo("a/b.c/img.tar.json");
+        assertThat(PredictionsLayout.fileInTask("a/b.c/img.tar.png")).isEqualTo("a/b.c/img.tar.json");
         assertThat(SampleNames.problem("a/./b.jpg")).contains("The file name 'a/./b.jpg' has an empty, '.' or '..' part; it must stay"
                 + " inside the image folder.");
         assertThat(SampleNames.problem("/abs.jpg")).contains("The file name '/abs.jpg' is absolute; it must be relative to the image folder.");

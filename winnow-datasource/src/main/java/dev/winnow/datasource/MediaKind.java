@@ -1,5 +1,6 @@
 package dev.winnow.datasource;
 
+import dev.winnow.format.PredictionsLayout;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -13,12 +14,7 @@ public enum MediaKind {
 
     /** The kind of {@code path}, or empty when it is neither an image nor a video. */
     public static Optional<MediaKind> of(String path) {
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        if (dot <= slash + 1) {
-            return Optional.empty();
-        }
-        String ext = path.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String ext = PredictionsLayout.extension(path).toLowerCase(Locale.ROOT);
         if (IMAGE_EXTENSIONS.contains(ext)) {
             return Optional.of(IMAGE);
         }

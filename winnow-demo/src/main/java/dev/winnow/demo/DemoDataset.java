@@ -4,6 +4,7 @@ import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
 import dev.winnow.format.FrameName;
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Probabilities;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
@@ -72,11 +73,11 @@ public final class DemoDataset {
         prepare(folder);
         Random random = new Random(seed);
         List<Category> categories = List.of(Category.of(0, "circle"), Category.of(1, "square"), Category.of(2, "triangle"));
-        Path predictions = folder.resolve(".lightly/predictions");
+        Path predictions = folder.resolve(PredictionsLayout.ROOT);
         write(predictions.resolve("tasks.json"), PredictionWriter.toBytes(new TaskList(List.of(CLASSIFICATION, DETECTION, SEGMENTATION))));
-        write(predictions.resolve(CLASSIFICATION + "/schema.json"), PredictionWriter.toBytes(new TaskSchema(TaskType.CLASSIFICATION, categories)));
-        write(predictions.resolve(DETECTION + "/schema.json"), PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
-        write(predictions.resolve(SEGMENTATION + "/schema.json"), PredictionWriter.toBytes(new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, categories)));
+        write(predictions.resolve(CLASSIFICATION + "/" + PredictionsLayout.SCHEMA), PredictionWriter.toBytes(new TaskSchema(TaskType.CLASSIFICATION, categories)));
+        write(predictions.resolve(DETECTION + "/" + PredictionsLayout.SCHEMA), PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
+        write(predictions.resolve(SEGMENTATION + "/" + PredictionsLayout.SCHEMA), PredictionWriter.toBytes(new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, categories)));
         int digits = Integer.toString(count - 1).length();
         // Each image has its own generator derived from the seed, so images can be made in parallel
         // and still come out the same on every run.
@@ -113,7 +114,7 @@ public final class DemoDataset {
         for (int s = 0; s < velocity.length; s++) {
             velocity[s] = new double[] {1 + 2 * random.nextDouble(), (random.nextDouble() - 0.5) * 2};
         }
-        Path predictions = folder.resolve(".lightly/predictions");
+        Path predictions = folder.resolve(PredictionsLayout.ROOT);
         Path video = folder.resolve(VIDEO);
         Files.createDirectories(video.getParent());
         Path partial = video.resolveSibling("." + video.getFileName() + ".partial");

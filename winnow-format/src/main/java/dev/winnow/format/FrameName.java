@@ -24,7 +24,7 @@ public record FrameName(String video, int index, int frameCount) {
             throw new IllegalArgumentException("Frame " + index + " does not exist in " + video + ", which has "
                     + frameCount + " frames (0 to " + (frameCount - 1) + ").");
         }
-        if (extensionOf(video).isEmpty()) {
+        if (PredictionsLayout.extension(video).isEmpty()) {
             throw new IllegalArgumentException("The video name " + video + " has no extension.");
         }
     }
@@ -40,7 +40,7 @@ public record FrameName(String video, int index, int frameCount) {
 
     /** {@code a/v-099-mp4}: the frame's name without any extension. */
     public String base() {
-        String ext = extensionOf(video);
+        String ext = PredictionsLayout.extension(video);
         String stem = video.substring(0, video.length() - ext.length() - 1);
         String digits = Integer.toString(index);
         return stem + "-" + "0".repeat(padding(frameCount) - digits.length()) + digits + "-" + ext;
@@ -79,11 +79,5 @@ public record FrameName(String video, int index, int frameCount) {
         public boolean paddedFor(int frameCount) {
             return indexText.length() == padding(frameCount);
         }
-    }
-
-    private static String extensionOf(String path) {
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        return dot > slash + 1 ? path.substring(dot + 1) : "";
     }
 }

@@ -3,8 +3,9 @@ package dev.winnow.media;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.io.JacksonMessages;
+import dev.winnow.format.validate.DiagnosticCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,7 +69,7 @@ public final class UserMetadataReader {
         if (output.stat(SCHEMA_FILE).isEmpty()) {
             return new UserMetadataReader(output, MetadataSchema.empty());
         }
-        JsonNode root = parse(output, SCHEMA_FILE, "M001", Diagnostic.Severity.ERROR, diagnostics);
+        JsonNode root = parse(output, SCHEMA_FILE, DiagnosticCode.METADATA_SCHEMA_INVALID, diagnostics);
         if (root == null) {
             return new UserMetadataReader(output, MetadataSchema.empty());
         }
@@ -152,10 +153,7 @@ public final class UserMetadataReader {
 
     /** Where the metadata of {@code sample} lives: its path without extension, plus {@code .json}. */
     public static String metadataFileOf(String sample) {
-        int slash = sample.lastIndexOf('/');
-        int dot = sample.lastIndexOf('.');
-        String stem = dot > slash + 1 ? sample.substring(0, dot) : sample;
-        return FOLDER + stem + ".json";
+        return FOLDER + PredictionsLayout.stem(sample) + ".json";
     }
 
     /**
@@ -173,7 +171,7 @@ public final class UserMetadataReader {
         String owner = sample;
         if (output.stat(file).isEmpty()) {
             // A video frame without a file of its own takes its video's.
-            Optional<String> video = FrameName.parse(PredictionPaths.stem(sample)).map(FrameName.Parsed::video);
+            Optional<String> video = FrameName.parse(PredictionsLayout.stem(sample)).map(FrameName.Parsed::video);
             if (video.isPresent() && output.stat(metadataFileOf(video.get())).isPresent()) {
                 owner = video.get();
                 file = metadataFileOf(owner);
@@ -181,7 +179,7 @@ public final class UserMetadataReader {
         }
         JsonNode metadata = null;
         if (owner.equals(sample) && output.stat(file).isEmpty()) {
-            diagnostics.add(Diagnostic.warning("M005", file, "", "The sample '" + sample
+            diagnostics.add(DiagnosticCode.METADATA_FILE_MISSING.at(file, "", "The sample '" + sample
                     + "' has no metadata file; its fields take their default values."));
         } else {
             metadata = sampleMetadata(file, owner, diagnostics);
@@ -192,12 +190,12 @@ public final class UserMetadataReader {
             if (node != null && !node.isNull()) {
                 value = MetadataJson.valueOf(node, field.type());
                 if (value == null) {
-                    diagnostics.add(Diagnostic.warning("M003", file, "/metadata/" + field.path().replace('.', '/'),
+                    diagnostics.add(DiagnosticCode.METADATA_WRONG_TYPE.at(file, "/metadata/" + field.path().replace('.', '/'),
                             "The value " + MetadataJson.show(node) + " of '" + field.path() + "' must be " + field.type().expectation()
                                     + " (" + field.type() + ")" + usingDefault(field) + "."));
                 }
             } else if (metadata != null && field.defaultValue() == null) {
-                diagnostics.add(Diagnostic.warning("M004", file, "/metadata/" + field.path().replace('.', '/'),
+                diagnostics.add(DiagnosticCode.METADATA_VALUE_MISSING.at(file, "/metadata/" + field.path().replace('.', '/'),
                         "The value of '" + field.path() + "' is missing and the field has no default; the sample has none."));
             }
             if (value == null) {
@@ -215,29 +213,29 @@ public final class UserMetadataReader {
     }
 
     private JsonNode sampleMetadata(String file, String sample, List<Diagnostic> diagnostics) throws IOException {
-        JsonNode root = parse(output, file, "M002", Diagnostic.Severity.WARNING, diagnostics);
+        JsonNode root = parse(output, file, DiagnosticCode.METADATA_FILE_INVALID, diagnostics);
         if (root == null) {
             return null;
         }
         if (!root.isObject() || root.get("metadata") == null || !root.get("metadata").isObject()) {
-            diagnostics.add(Diagnostic.warning("M002", file, root.isObject() ? "/metadata" : "",
+            diagnostics.add(DiagnosticCode.METADATA_FILE_INVALID.at(file, root.isObject() ? "/metadata" : "",
                     "A metadata file must be an object with a 'metadata' object, like "
                             + "{\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": {...}}; its values are not used."));
             return null;
         }
         JsonNode fileName = root.get("file_name");
         if (fileName != null && !(fileName.isString() && fileName.stringValue().equals(sample))) {
-            diagnostics.add(Diagnostic.warning("M006", file, "/file_name", "The file_name " + MetadataJson.show(fileName)
+            diagnostics.add(DiagnosticCode.METADATA_NAME_MISMATCH.at(file, "/file_name", "The file_name " + MetadataJson.show(fileName)
                     + " does not name the sample '" + sample + "' that this file's path belongs to; its values are used anyway."));
         }
         return root.get("metadata");
     }
 
-    private static JsonNode parse(Datasource output, String file, String code, Diagnostic.Severity severity,
-                                  List<Diagnostic> diagnostics) throws IOException {
+    private static JsonNode parse(Datasource output, String file, DiagnosticCode code, List<Diagnostic> diagnostics)
+            throws IOException {
         long size = output.stat(file).map(Datasource.FileStat::size).orElse(0L);
         if (size > MAX_FILE_BYTES) {
-            diagnostics.add(new Diagnostic(severity, code, file, "", 0, 0, "The file has " + size
+            diagnostics.add(code.of(file, "The file has " + size
                     + " bytes, more than the limit of " + MAX_FILE_BYTES + " bytes for metadata; it was not read."));
             return null;
         }
@@ -245,13 +243,13 @@ public final class UserMetadataReader {
         try {
             JsonNode root = JSON.readTree(bytes);
             if (root == null || root.isMissingNode()) {
-                diagnostics.add(new Diagnostic(severity, code, file, "", 0, 0, "The file is empty; expected JSON."));
+                diagnostics.add(code.of(file, "The file is empty; expected JSON."));
                 return null;
             }
             return root;
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            diagnostics.add(new Diagnostic(severity, code, file, "", at == null ? 0 : at.getLineNr(),
+            diagnostics.add(code.at(file, "", at == null ? 0 : at.getLineNr(),
                     at == null ? 0 : at.getColumnNr(), "The file is not well-formed JSON: "
                     + JacksonMessages.clean(e.getOriginalMessage()) + "."));
             return null;
@@ -259,7 +257,7 @@ public final class UserMetadataReader {
     }
 
     private static Diagnostic error(String pointer, String message) {
-        return Diagnostic.error("M001", SCHEMA_FILE, pointer, message);
+        return DiagnosticCode.METADATA_SCHEMA_INVALID.at(SCHEMA_FILE, pointer, message);
     }
 
     private static String kind(JsonNode node) {

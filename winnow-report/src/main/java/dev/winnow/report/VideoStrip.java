@@ -1,6 +1,7 @@
 package dev.winnow.report;
 
 import dev.winnow.format.FrameName;
+import dev.winnow.format.PredictionsLayout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -94,7 +95,7 @@ public record VideoStrip(String video, int frameCount, int stride, List<Integer>
     }
 
     private static boolean hasExtension(String path) {
-        return path.lastIndexOf('.') > path.lastIndexOf('/') + 1 && !path.endsWith(".");
+        return !PredictionsLayout.extension(path).isEmpty();
     }
 
     private static void checkFrame(String video, int frameCount, int previous, int frame, String what) {

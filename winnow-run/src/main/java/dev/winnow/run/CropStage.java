@@ -5,10 +5,11 @@ import dev.winnow.datasource.Progress;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.Crop;
 import dev.winnow.media.DecodedImage;
 import dev.winnow.media.ImageDecoder;
@@ -72,7 +73,7 @@ final class CropStage {
     private final ExecutorService pool;
     private final PredictionsLoader loader;
     private final Progress progress;
-    private final List<Diagnostic> diagnostics;
+    private final DiagnosticCollector diagnostics;
 
     CropStage(RunContext ctx) {
         this.input = ctx.request().input();
@@ -124,7 +125,7 @@ final class CropStage {
         progress.endPhase();
         loader.failIfAllInvalid(task, files, invalid);
         if (boxless > 0) {
-            diagnostics.add(Diagnostic.warning(RunPipeline.KEYPOINTS_WITHOUT_BOX, PredictionPaths.ROOT + "/" + task, "",
+            diagnostics.add(DiagnosticCode.KEYPOINTS_WITHOUT_BOX.at(PredictionsLayout.taskFolder(task), "",
                     boxless == 1 ? "1 keypoint instance of task '" + task + "' has no bbox, so it gives no crop."
                             : boxless + " keypoint instances of task '" + task + "' have no bbox, so they give no crop."));
         }
@@ -184,7 +185,7 @@ final class CropStage {
             return;
         }
         PredictionFile file = read.file();
-        String stem = PredictionPaths.stem(parent.name());
+        String stem = PredictionsLayout.stem(parent.name());
         List<CropSample> crops = new ArrayList<>();
         List<BufferedImage> pixels = new ArrayList<>();
         List<ImageMetadata> metadata = new ArrayList<>();
@@ -202,11 +203,11 @@ final class CropStage {
                 padded = Crop.paddedBox(box.get(), padding, image.original());
                 cut = Crop.cut(image, box.get(), padding);
             } catch (IllegalArgumentException e) {
-                into.diagnostics.add(Diagnostic.warning(RunPipeline.CROP_WITHOUT_AREA, PredictionPaths.file(task, parent.name()),
+                into.diagnostics.add(DiagnosticCode.CROP_WITHOUT_AREA.at(PredictionsLayout.file(task, parent.name()),
                         "/predictions/" + i, "The box gives no crop: " + e.getMessage()));
                 continue;
             }
-            if (!EmbeddingStage.hasPrecomputedRow(source, name, into.diagnostics)) {
+            if (!EmbeddingStage.hasPrecomputedRow(source, name, into.diagnostics::add)) {
                 continue;
             }
             crops.add(new CropSample(name, parent, i, singleton, padded));

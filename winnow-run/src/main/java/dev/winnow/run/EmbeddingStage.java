@@ -4,6 +4,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.DecodedImage;
 import dev.winnow.media.ImageDecoder;
 import dev.winnow.media.ImageMetadata;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Decodes samples at the embedder's size, computes their {@code lightly.*} metadata and embeds them.
@@ -66,7 +68,7 @@ final class EmbeddingStage {
     private final VideoDecoder videoDecoder;
     private final ExecutorService pool;
     private final Progress progress;
-    private final List<Diagnostic> diagnostics;
+    private final DiagnosticCollector diagnostics;
     private final int frameStride;
 
     EmbeddingStage(RunContext ctx) {
@@ -176,7 +178,7 @@ final class EmbeddingStage {
         for (int b = 0; b < batch.size(); b++) {
             RunSample sample = samples.get(batch.get(b));
             Measured measured = awaitImage(decoding.get(b), sample.name());
-            if (measured == null || !hasPrecomputedRow(source, sample.name(), diagnostics)) {
+            if (measured == null || !hasPrecomputedRow(source, sample.name(), diagnostics::add)) {
                 continue;
             }
             images.add(measured.image().image());
@@ -205,7 +207,7 @@ final class EmbeddingStage {
                 thumbnails.add(new FrameThumbnail(frame.frame(),
                         ThumbnailRenderer.render(frame.name(), image.image(), image.original(), List.of())));
             }
-            if (!hasPrecomputedRow(source, frame.name(), found)) {
+            if (!hasPrecomputedRow(source, frame.name(), found::add)) {
                 done.incrementAndGet();
                 return;
             }
@@ -235,9 +237,9 @@ final class EmbeddingStage {
         images.clear();
     }
 
-    static boolean hasPrecomputedRow(EmbeddingSource source, String sample, List<Diagnostic> into) {
+    static boolean hasPrecomputedRow(EmbeddingSource source, String sample, Consumer<Diagnostic> into) {
         if (source instanceof PrecomputedEmbeddings file && file.find(sample).isEmpty()) {
-            into.add(DiagnosticCode.UNREADABLE.of(sample, "The sample has no row in the " + file + ", so it is left out of the run."));
+            into.accept(DiagnosticCode.UNREADABLE.of(sample, "The sample has no row in the " + file + ", so it is left out of the run."));
             return false;
         }
         return true;

@@ -1,6 +1,7 @@
 package dev.winnow.run;
 
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.ImageMetadata;
 import dev.winnow.media.ImageSize;
 import dev.winnow.embed.EmbeddingSource;
@@ -37,7 +38,7 @@ final class ImageLevelRun {
     static RunSummary run(RunContext ctx, EmbeddingSource source, String embedderId) throws IOException {
         RunRequest request = ctx.request();
         RunSelection selection = new RunSelection(ctx);
-        List<Diagnostic> diagnostics = ctx.diagnostics();
+        DiagnosticCollector diagnostics = ctx.diagnostics();
         Datapool pool = Datapool.load(ctx.winnow());
         Set<String> earlierSelected = new HashSet<>(pool.selected());
         List<RunSample> toProcess = newOrChanged(request, ctx.listing().samples(), pool, embedderId);
@@ -86,10 +87,10 @@ final class ImageLevelRun {
         RunFolder folder = ctx.folder();
         folder.writeString("selected.txt", RunOutputs.selectedText(picks.selected()));
         RunFiles.writeSelectionFiles(folder, names, matrix, picks, tasks, scores, reports);
-        RunReport report = reports.report(ctx.runId(), ctx.started(), ctx.seconds(), request.config().seed(), counts, diagnostics,
+        RunReport report = reports.report(ctx.runId(), ctx.started(), ctx.seconds(), request.config().seed(), counts, diagnostics.sorted(),
                 names, candidateEmbeddings, dimension, picks.selected(), tasks, scores, sizeOf,
                 bySample(candidates), videoStrips(candidates, picks.selected(), request.config().frameStride(), embedded.strips()), Optional.empty());
-        Path runPath = RunFiles.commit(folder, diagnostics, report);
+        Path runPath = RunFiles.commit(folder, diagnostics.sorted(), report);
 
         // Only now does the datapool learn about this run.
         List<ProcessedSample> processed = embedded.samples().stream().map(RunSample::processed).toList();

@@ -4,6 +4,7 @@ import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.ImageMetadata;
 import dev.winnow.embed.EmbeddingSource;
 import dev.winnow.scores.ActiveLearningScores;
@@ -43,7 +44,7 @@ final class ObjectLevelRun {
     static RunSummary run(RunContext ctx, ObjectLevelOptions options, EmbeddingSource source, String embedderId) throws IOException {
         RunRequest request = ctx.request();
         RunSelection selection = new RunSelection(ctx);
-        List<Diagnostic> diagnostics = ctx.diagnostics();
+        DiagnosticCollector diagnostics = ctx.diagnostics();
         String task = options.taskName();
         TaskSchema schema = objectTaskSchema(ctx.loader(), task);
         // Crops are cut and embedded again every run; the object pool remembers which were selected.
@@ -95,10 +96,10 @@ final class ObjectLevelRun {
                 .map(c -> CropFiles.row(c, schema)).toList()));
         ObjectLevelSummary summary = new ObjectLevelSummary(task, options.padding(), cropped.crops().size(), cropped.parents(),
                 thumbnails);
-        RunReport report = reports.report(ctx.runId(), ctx.started(), ctx.seconds(), request.config().seed(), counts, diagnostics,
+        RunReport report = reports.report(ctx.runId(), ctx.started(), ctx.seconds(), request.config().seed(), counts, diagnostics.sorted(),
                 names, candidateEmbeddings, dimension, picks.selected(), tasks, scores, cropped.parentSizes(),
                 Map.of(), List.of(), Optional.of(summary));
-        Path runPath = RunFiles.commit(folder, diagnostics, report);
+        Path runPath = RunFiles.commit(folder, diagnostics.sorted(), report);
 
         List<ProcessedSample> processed = cropped.crops().stream()
                 .map(c -> new ProcessedSample(c.name(), c.parent().size(), c.parent().lastModifiedMillis())).toList();

@@ -1,16 +1,16 @@
 package dev.winnow.run;
 
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionFileReader;
-import dev.winnow.format.io.SchemaReader;
-import dev.winnow.format.io.TaskListReader;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.validate.FileResult;
 import dev.winnow.format.validate.SampleFacts;
 import dev.winnow.format.validate.ValidationOptions;
@@ -34,16 +34,14 @@ import java.util.concurrent.Future;
  * <p>Files are read on the pipeline's pool; the loader itself is used from one thread.
  */
 final class PredictionsLoader {
-    static final String ROOT = ".lightly/predictions/";
-
     private static final int CHUNK = 256;
 
     private final Datasource output;
     private final ValidationOptions options;
-    private final List<Diagnostic> diagnostics;
+    private final DiagnosticCollector diagnostics;
     private final ExecutorService pool;
 
-    PredictionsLoader(Datasource output, ValidationOptions options, List<Diagnostic> diagnostics, ExecutorService pool) {
+    PredictionsLoader(Datasource output, ValidationOptions options, DiagnosticCollector diagnostics, ExecutorService pool) {
         this.output = output;
         this.pool = pool;
         this.options = options;
@@ -52,33 +50,20 @@ final class PredictionsLoader {
 
     /** The listed tasks with a valid schema, in {@code tasks.json} order; empty without a {@code tasks.json}. */
     List<Map.Entry<String, TaskSchema>> tasks() throws IOException {
-        String tasksFile = ROOT + "tasks.json";
-        Optional<byte[]> bytes = readIfPresent(tasksFile);
-        if (bytes.isEmpty()) {
+        PredictionsFiles files = new PredictionsFiles(output, options.limits().maxFileBytes());
+        Optional<FileResult<TaskList>> tasks = PredictionsLayout.readTaskList(files, options);
+        if (tasks.isEmpty()) {
             return List.of();
         }
-        FileResult<TaskList> tasks = TaskListReader.read(tasksFile, bytes.get(), options);
-        diagnostics.addAll(tasks.diagnostics());
-        if (tasks.value().isEmpty()) {
+        diagnostics.addAll(tasks.get().diagnostics());
+        if (tasks.get().value().isEmpty()) {
             return List.of();
         }
         List<Map.Entry<String, TaskSchema>> result = new ArrayList<>();
-        for (String task : tasks.value().get().names()) {
-            String schemaFile = ROOT + task + "/schema.json";
-            Optional<byte[]> schemaBytes = readIfPresent(schemaFile);
-            if (schemaBytes.isEmpty()) {
-                diagnostics.add(DiagnosticCode.SCHEMA_MISSING.of(schemaFile, "The task '" + task
-                        + "' is listed in tasks.json but has no schema.json; its predictions are left out."));
-                continue;
-            }
-            FileResult<TaskSchema> schema = SchemaReader.read(schemaFile, schemaBytes.get(), options);
+        for (String task : tasks.get().value().get().names()) {
+            FileResult<TaskSchema> schema = PredictionsLayout.readSchema(files, task, options);
             diagnostics.addAll(schema.diagnostics());
-            if (schema.value().isEmpty()) {
-                diagnostics.add(DiagnosticCode.TASK_SCHEMA_INVALID.of(schemaFile, "The task '" + task
-                        + "' has no valid schema, so its predictions are left out."));
-                continue;
-            }
-            result.add(Map.entry(task, schema.value().get()));
+            schema.value().ifPresent(s -> result.add(Map.entry(task, s)));
         }
         return result;
     }
@@ -122,7 +107,7 @@ final class PredictionsLoader {
     /** Ends the run when every prediction file found for {@code task} was invalid. */
     void failIfAllInvalid(String task, int files, int invalid) {
         if (files > 0 && invalid == files) {
-            Diagnostic all = DiagnosticCode.TASK_ALL_INVALID.of(ROOT + task, "Every one of the " + files
+            Diagnostic all = DiagnosticCode.TASK_ALL_INVALID.of(PredictionsLayout.taskFolder(task), "Every one of the " + files
                     + " prediction files of task '" + task + "' is invalid; fix them or remove the task from tasks.json.");
             diagnostics.add(all);
             throw new RunFailedException(all.toText());
@@ -134,7 +119,7 @@ final class PredictionsLoader {
     }
 
     Outcome readOne(String task, TaskSchema schema, String sample, ImageSize size) throws IOException {
-        String file = PredictionPaths.file(task, sample);
+        String file = PredictionsLayout.file(task, sample);
         Optional<byte[]> bytes;
         try {
             bytes = readIfPresent(file);
@@ -166,7 +151,7 @@ final class PredictionsLoader {
 
     /** One sample's valid prediction file of a task, read again (for thumbnails). */
     Optional<PredictionFile> read(String task, TaskSchema schema, String sample, ImageSize size) {
-        String file = PredictionPaths.file(task, sample);
+        String file = PredictionsLayout.file(task, sample);
         try {
             Optional<byte[]> bytes = readIfPresent(file);
             if (bytes.isEmpty()) {

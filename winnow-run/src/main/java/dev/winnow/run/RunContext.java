@@ -2,7 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
-import dev.winnow.media.VideoDecoder;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.select.SelectionResult;
 import dev.winnow.report.RunCounts;
 import java.nio.file.Path;
@@ -19,9 +19,9 @@ import java.util.concurrent.ExecutorService;
  *
  * @param winnow the output's {@code .winnow/} folder
  */
-record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, List<Diagnostic> diagnostics,
+record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, DiagnosticCollector diagnostics,
                   PredictionsLoader loader, RunSamples.Listing listing, Instant started, String runId, Clock clock,
-                  Progress progress, int threads, VideoDecoder videoDecoder, Path winnow) {
+                  Progress progress, int threads, VideoReaders videoDecoder, Path winnow) {
 
     /** Seconds since the run started. */
     double seconds() {
@@ -35,8 +35,8 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Li
 
     /** What the finished run reports. */
     RunSummary summary(Path runPath, RunCounts counts, List<String> selected, SelectionResult result, Optional<String> objectTask) {
-        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-        return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, errors, diagnostics.size() - errors,
-                result == null ? "no candidates" : result.stopReason().description(), objectTask);
+        return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, diagnostics.errors(),
+                diagnostics.warnings(),
+                result == null ? "no candidates" : result.stopReason().description(), objectTask, videoDecoder.videosByDecoder());
     }
 }

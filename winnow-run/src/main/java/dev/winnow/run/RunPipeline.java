@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.media.VideoDecoder;
 import dev.winnow.media.VideoDecoders;
@@ -48,12 +49,8 @@ import java.util.concurrent.Executors;
  * decoding threads are injected. One pipeline runs one run at a time.
  */
 public final class RunPipeline {
-    /** Warning code: an entry of a relevant-filenames file names no sample. */
-    public static final String RELEVANT_UNMATCHED = RunSamples.RELEVANT_UNMATCHED;
-    /** Warning code: keypoint instances without a box give no crop on object level. */
-    public static final String KEYPOINTS_WITHOUT_BOX = "W103";
-    /** Warning code: a box with no area inside its image gives no crop on object level. */
-    public static final String CROP_WITHOUT_AREA = "W104";
+    /** How many diagnostics a run keeps for {@code diagnostics.jsonl} and the report; the rest are counted. */
+    public static final int MAX_DIAGNOSTICS = 100_000;
     /** Where object-level runs keep their datapool, per task, inside {@code .winnow/}. */
     public static final String OBJECTS = "objects";
     /** The object-level output listing the selected crops. */
@@ -113,11 +110,12 @@ public final class RunPipeline {
     private RunSummary run(RunRequest request, ExecutorService decoders, RunFolder folder, Instant started, String runId,
                            Path winnow) throws IOException {
         RunConfig config = request.config();
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        RunSamples.Listing listing = new RunSamples(request, videoDecoder, decoders, diagnostics).list(progress);
+        DiagnosticCollector diagnostics = new DiagnosticCollector(MAX_DIAGNOSTICS);
+        VideoReaders videos = new VideoReaders(videoDecoder);
+        RunSamples.Listing listing = new RunSamples(request, videos, decoders, diagnostics).list(progress);
         PredictionsLoader loader = new PredictionsLoader(request.output(), ValidationOptions.defaults(), diagnostics, decoders);
         RunContext ctx = new RunContext(request, decoders, folder, diagnostics, loader, listing, started, runId, clock, progress,
-                threads, videoDecoder, winnow);
+                threads, videos, winnow);
         try (EmbeddingSource source = config.embeddings().open()) {
             String embedderId = embedderId(config.embeddings(), source);
             return config.objectLevel().isPresent()

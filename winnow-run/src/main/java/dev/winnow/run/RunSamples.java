@@ -8,6 +8,7 @@ import dev.winnow.datasource.RelevantFilenames;
 import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoDecoder;
 import dev.winnow.run.config.DatasourceOptions;
@@ -29,9 +30,6 @@ import java.util.concurrent.Future;
  * diagnostic naming the reason (the codec, say), and its frames are left out; the run goes on.
  */
 final class RunSamples {
-    /** Warning code: an entry of a relevant-filenames file names no sample. */
-    static final String RELEVANT_UNMATCHED = "W102";
-
     /**
      * @param files   the image and video files listed
      * @param samples the run's samples, in listing order, each video's frames in frame order
@@ -43,9 +41,9 @@ final class RunSamples {
     private final RunRequest request;
     private final VideoDecoder videoDecoder;
     private final ExecutorService pool;
-    private final List<Diagnostic> diagnostics;
+    private final DiagnosticCollector diagnostics;
 
-    RunSamples(RunRequest request, VideoDecoder videoDecoder, ExecutorService pool, List<Diagnostic> diagnostics) {
+    RunSamples(RunRequest request, VideoDecoder videoDecoder, ExecutorService pool, DiagnosticCollector diagnostics) {
         this.request = request;
         this.videoDecoder = videoDecoder;
         this.pool = pool;
@@ -122,7 +120,7 @@ final class RunSamples {
             SampleLister.Listing listing = SampleLister.scan(request.input(), request.output());
             reportRefused(listing.refused());
             for (String entry : listing.unmatchedRelevantEntries()) {
-                diagnostics.add(Diagnostic.warning(RELEVANT_UNMATCHED, RelevantFilenames.PATH, "", "The entry '" + entry
+                diagnostics.add(DiagnosticCode.RELEVANT_ENTRY_UNMATCHED.at(RelevantFilenames.PATH, "", "The entry '" + entry
                         + "' names no image or video of the input."));
             }
             return listing.samples();
@@ -150,7 +148,7 @@ final class RunSamples {
         }
         reportRefused(refused);
         for (String entry : relevant.unmatched(all)) {
-            diagnostics.add(Diagnostic.warning(RELEVANT_UNMATCHED, file, "", "The entry '" + entry + "' names no image or video of the input."));
+            diagnostics.add(DiagnosticCode.RELEVANT_ENTRY_UNMATCHED.at(file, "", "The entry '" + entry + "' names no image or video of the input."));
         }
         return all.stream().filter(relevant::contains).toList();
     }

@@ -41,7 +41,8 @@ final class RunSelection {
     Picks select(List<String> names, List<RunSample> userMetadataOf, EmbeddingMatrix matrix, Optional<EmbeddingMatrix> earlier,
                  List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores, List<ImageMetadata> metadata,
                  Optional<String> objectTask) throws IOException {
-        UserMetadataReader userMetadata = UserMetadataReader.open(ctx.request().output(), ctx.diagnostics());
+        List<Diagnostic> metadataProblems = new ArrayList<>();
+        UserMetadataReader userMetadata = UserMetadataReader.open(ctx.request().output(), metadataProblems);
         List<String> userKeys = userMetadata.schema().fields().stream().filter(f -> f.type().isNumeric())
                 .map(MetadataField::path).toList();
         List<Map<String, Object>> userValues = new ArrayList<>(names.size());
@@ -52,7 +53,7 @@ final class RunSelection {
                 RunSample sample = userMetadataOf.get(c);
                 Map<String, Object> values = read.get(sample.name());
                 if (values == null) {
-                    values = userMetadata.read(sample.name(), ctx.diagnostics());
+                    values = userMetadata.read(sample.name(), metadataProblems);
                     read.put(sample.name(), values);
                 }
                 userValues.add(values);
@@ -61,6 +62,7 @@ final class RunSelection {
         } else {
             names.forEach(c -> userValues.add(Map.of()));
         }
+        ctx.diagnostics().addAll(metadataProblems);
         RunSelectionInputs inputs = new RunSelectionInputs(names, matrix, earlier, tasks, scores, metadata, userKeys, userValues,
                 objectTask);
         ctx.progress().phase("Selecting", 0);

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.Progress;
+import dev.winnow.demo.DemoDataset;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
 import dev.winnow.run.datapool.Datapool;
-import dev.winnow.demo.DemoDataset;
+import dev.winnow.testsupport.SampleMedia;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -216,12 +217,14 @@ class RunPipelineTest {
         assertThat(summary.counts().candidates()).isEqualTo(16);
         assertThat(summary.counts().invalidPredictionFiles()).isEqualTo(1);
         List<String> lines = read(summary.runFolder().resolve("diagnostics.jsonl")).lines().toList();
-        assertThat(lines).containsExactly("{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/broken.jpg\",\"pointer\":\"\","
-                        + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
-                        + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}",
+        // Sorted by file, as every command sorts its diagnostics.
+        assertThat(lines).containsExactly(
                 "{\"severity\":\"error\",\"code\":\"E001\",\"file\":\".lightly/predictions/shape-class/images/shapes-03.json\","
                         + "\"pointer\":\"\",\"line\":1,\"column\":18,\"message\":\"The file is not well-formed JSON: the text "
-                        + "ends before the list is closed with ']'.\"}");
+                        + "ends before the list is closed with ']'.\"}",
+                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/broken.jpg\",\"pointer\":\"\","
+                        + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
+                        + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}");
         assertThat(read(summary.runFolder().resolve("selected.txt"))).doesNotContain("broken");
     }
 
@@ -250,9 +253,8 @@ class RunPipelineTest {
     }
 
     @Test
-    void realImages_fromTheSharedData() throws IOException {
-        Path shared = Path.of(System.getProperty("winnow.sharedData", "../shared/data")).resolve("opencv-samples");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared), "shared sample data is absent");
+    void realImages_fromTheSampleMedia() throws IOException {
+        Path shared = SampleMedia.folder();
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
         RunConfig config = RunConfigParser.parse(DIVERSITY_4, "run.json", out);

@@ -1,6 +1,7 @@
 package dev.winnow.scores;
 
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.scores.table.PredictionsTable;
 import java.util.List;
 
@@ -10,9 +11,6 @@ import java.util.List;
  * {@code K} schema categories ({@code [score, 1 - score]} when {@code K = 1}).
  */
 final class ConfidenceVectors {
-    /** Stable code of the warning for a singleton with neither score nor probabilities. */
-    static final String NO_CONFIDENCE = "W301";
-
     private ConfidenceVectors() {
     }
 
@@ -48,7 +46,7 @@ final class ConfidenceVectors {
     /** Records that a singleton was scored 0 for lack of a score and probabilities. */
     static void warnNoConfidence(PredictionsTable table, int sample, int singleton, List<Diagnostic> sink) {
         int position = singleton - table.firstSingleton(sample);
-        sink.add(Diagnostic.warning(NO_CONFIDENCE, table.predictionFile(sample), "/predictions/" + position,
+        sink.add(DiagnosticCode.NO_CONFIDENCE.at(table.predictionFile(sample), "/predictions/" + position,
                 "Prediction " + position + " has neither a score nor probabilities, so its uncertainty scores are 0;"
                         + " add a score or probabilities to rank this sample."));
     }

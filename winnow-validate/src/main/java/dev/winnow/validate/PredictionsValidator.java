@@ -1,15 +1,14 @@
 package dev.winnow.validate;
 
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.FileTooLargeException;
-import dev.winnow.datasource.PathOutsideRootException;
+import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.datasource.SampleLister;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.Wording;
-import dev.winnow.format.io.SchemaReader;
-import dev.winnow.format.io.TaskListReader;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.validate.FileResult;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Instances are immutable; {@link #validate} may be called from several threads.
  */
 public final class PredictionsValidator {
-    static final String TASKS_FILE = TaskChecker.ROOT + "tasks.json";
+    static final String TASKS_FILE = PredictionsLayout.TASKS_FILE;
 
     private final MediaFacts media;
     private final ValidationSettings settings;
@@ -74,7 +74,7 @@ public final class PredictionsValidator {
             Optional<String> first = taskList.get().names().stream()
                     .filter(t -> settings.tasks().isEmpty() || settings.tasks().contains(t)).findFirst();
             Future<List<String>> firstListing = first.isEmpty() ? null
-                    : pool.submit(() -> output.list(TaskChecker.ROOT + first.get()));
+                    : pool.submit(() -> output.list(PredictionsLayout.taskFolder(first.get())));
             List<String> samples = samples(input, output, collector);
             List<String> tasks = selectTasks(taskList.get().names());
             TaskChecker.Shared shared = new TaskChecker.Shared(input, output, settings, media, new SampleIndex(samples),
@@ -113,51 +113,35 @@ public final class PredictionsValidator {
     }
 
     private Optional<TaskList> readTaskList(Datasource output, DiagnosticCollector collector) throws IOException {
-        if (!present(output, TASKS_FILE)) {
+        Optional<FileResult<TaskList>> read = PredictionsLayout.readTaskList(files(output), settings.options());
+        if (read.isEmpty()) {
             collector.add(DiagnosticCode.TASKS_MISSING.of(TASKS_FILE, "There is no tasks.json; expected a JSON list of the "
                     + "task names to check at " + TASKS_FILE + "."));
             return Optional.empty();
         }
-        Optional<byte[]> bytes = read(output, TASKS_FILE, collector);
-        if (bytes.isEmpty()) {
-            return Optional.empty();
-        }
-        FileResult<TaskList> result = TaskListReader.read(TASKS_FILE, bytes.get(), settings.options());
-        collector.addAll(result.diagnostics());
-        if (result.value().isPresent() && result.value().get().names().isEmpty()) {
-            List<String> folders = output.list(TaskChecker.ROOT).stream()
-                    .filter(p -> p.endsWith("/schema.json"))
-                    .map(p -> p.substring(TaskChecker.ROOT.length(), p.length() - "/schema.json".length()))
+        collector.addAll(read.get().diagnostics());
+        Optional<TaskList> result = read.get().value();
+        if (result.isPresent() && result.get().names().isEmpty()) {
+            String root = PredictionsLayout.ROOT + "/";
+            String schemaSuffix = "/" + PredictionsLayout.SCHEMA;
+            List<String> folders = output.list(PredictionsLayout.ROOT).stream()
+                    .filter(p -> p.endsWith(schemaSuffix))
+                    .map(p -> p.substring(root.length(), p.length() - schemaSuffix.length()))
                     .toList();
             if (!folders.isEmpty()) {
                 collector.add(DiagnosticCode.NO_TASK_LISTED.of(TASKS_FILE, "tasks.json lists no task, so nothing is checked, "
-                        + "but " + TaskChecker.ROOT + " holds " + Wording.count(folders.size(), "task folder") + " with a schema.json ("
+                        + "but " + root + " holds " + Wording.count(folders.size(), "task folder") + " with a schema.json ("
                         + String.join(", ", folders) + "); list the tasks to check in tasks.json."));
             }
         }
-        return result.value();
+        return result;
     }
 
     private ValidationReport.TaskOutcome validateTask(TaskChecker.Shared shared, String task, List<String> allTasks,
             Future<List<String>> listing) throws IOException {
-        Datasource output = shared.output();
-        DiagnosticCollector collector = shared.collector();
-        String schemaFile = TaskChecker.ROOT + task + "/schema.json";
-        if (!present(output, schemaFile)) {
-            collector.add(DiagnosticCode.SCHEMA_MISSING.of(schemaFile, "The task \"" + task
-                    + "\" is listed in tasks.json but has no schema.json; expected " + schemaFile + "."));
-            return new ValidationReport.TaskOutcome(task, null, 0, 0, 0, 0, true);
-        }
-        Optional<byte[]> bytes = read(output, schemaFile, collector);
-        Optional<TaskSchema> schema = Optional.empty();
-        if (bytes.isPresent()) {
-            FileResult<TaskSchema> result = SchemaReader.read(schemaFile, bytes.get(), settings.options());
-            collector.addAll(result.diagnostics());
-            schema = result.value();
-        }
-        if (schema.isEmpty()) {
-            collector.add(DiagnosticCode.TASK_SCHEMA_INVALID.of(schemaFile, "The task \"" + task
-                    + "\" has no valid schema, so none of its prediction files were checked."));
+        FileResult<TaskSchema> schema = PredictionsLayout.readSchema(files(shared.output()), task, settings.options());
+        shared.collector().addAll(schema.diagnostics());
+        if (schema.value().isEmpty()) {
             return new ValidationReport.TaskOutcome(task, null, 0, 0, 0, 0, true);
         }
         List<String> nested = new ArrayList<>();
@@ -166,36 +150,14 @@ public final class PredictionsValidator {
                 nested.add(other.substring(task.length() + 1));
             }
         }
-        return new TaskChecker(shared, task, schema.get()).run(nested, listing);
+        return new TaskChecker(shared, task, schema.value().get()).run(nested, listing);
     }
 
-    /** Whether the file exists; a path through a link leading outside counts as present, for {@link #read} to report. */
-    private static boolean present(Datasource output, String path) throws IOException {
-        try {
-            return output.stat(path).isPresent();
-        } catch (PathOutsideRootException e) {
-            return true;
-        }
+    private PredictionsFiles files(Datasource output) {
+        return new PredictionsFiles(output, settings.options().limits().maxFileBytes());
     }
 
-    /** The bytes of a small file, or empty after reporting why they cannot be read. */
-    private Optional<byte[]> read(Datasource output, String path, DiagnosticCollector collector) {
-        long max = settings.options().limits().maxFileBytes();
-        try {
-            return Optional.of(output.readAllBytes(path, max));
-        } catch (FileTooLargeException e) {
-            collector.add(DiagnosticCode.FILE_TOO_LARGE.of(path, "The file is larger than the limit of " + max
-                    + " bytes; it was not read."));
-        } catch (PathOutsideRootException e) {
-            collector.add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(path, "The file leads out of the predictions location "
-                    + "(a link pointing outside); it was not read."));
-        } catch (IOException e) {
-            collector.add(DiagnosticCode.UNREADABLE.of(path, "The file cannot be read: " + e.getMessage()));
-        }
-        return Optional.empty();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "winnow-validate-" + n.incrementAndGet());

@@ -1,6 +1,7 @@
 package dev.winnow.validate;
 
 import dev.winnow.datasource.MediaKind;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.SampleNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ final class SampleIndex {
                 continue;
             }
             if (kind.get() == MediaKind.IMAGE) {
-                String base = SampleNames.normalised(sample.substring(0, sample.lastIndexOf('.')));
+                String base = SampleNames.normalised(PredictionsLayout.stem(sample));
                 Integer first = imageByBase.putIfAbsent(base, i);
                 if (first != null) {
                     shared.computeIfAbsent(base, b -> new ArrayList<>(List.of(first))).add(i);

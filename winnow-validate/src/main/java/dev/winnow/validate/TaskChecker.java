@@ -1,18 +1,20 @@
 package dev.winnow.validate;
 
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.PathOutsideRootException;
+import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.datasource.SystemFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
 import dev.winnow.format.PredictionFile;
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.Wording;
 import dev.winnow.format.io.PredictionFileReader;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.validate.FileResult;
 import dev.winnow.format.validate.SampleFacts;
 import dev.winnow.media.ImageSize;
@@ -37,7 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * files. After the last batch, samples that no file matched are reported.
  */
 final class TaskChecker {
-    static final String ROOT = ".lightly/predictions/";
     private static final int BATCH = 256;
 
     /** What one validation run shares between its tasks. */
@@ -67,12 +68,12 @@ final class TaskChecker {
      * to themselves. {@code listing} is the task folder's listing already under way, or null.
      */
     ValidationReport.TaskOutcome run(List<String> nestedTasks, Future<List<String>> listing) throws IOException {
-        String folder = ROOT + task + "/";
+        String folder = PredictionsLayout.taskFolder(task) + "/";
         List<String> files;
         try {
-            files = listing == null ? shared.output().list(ROOT + task) : awaitListing(listing);
+            files = listing == null ? shared.output().list(PredictionsLayout.taskFolder(task)) : awaitListing(listing);
         } catch (PathOutsideRootException e) {
-            shared.collector().add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(ROOT + task, "The folder of task \"" + task
+            shared.collector().add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(PredictionsLayout.taskFolder(task), "The folder of task \"" + task
                     + "\" leads out of the predictions location (a link pointing outside); its files were not read."));
             return new ValidationReport.TaskOutcome(task, schema.taskType().wireName(), 0, 0, 0, 0, true);
         }
@@ -84,16 +85,17 @@ final class TaskChecker {
         long checked = 0;
         for (String path : files) {
             String relative = path.substring(folder.length());
-            if (relative.equals("schema.json") || SystemFiles.isSystemFile(relative) || isInNestedTask(relative, nestedTasks)) {
+            if (relative.equals(PredictionsLayout.SCHEMA) || SystemFiles.isSystemFile(relative) || isInNestedTask(relative, nestedTasks)) {
                 continue;
             }
-            if (!relative.endsWith(".json")) {
+            Optional<String> predictionBase = PredictionsLayout.predictionBase(relative);
+            if (predictionBase.isEmpty()) {
                 shared.collector().add(DiagnosticCode.NOT_A_PREDICTION_FILE.of(path, "This file in the folder of task \""
                         + task + "\" is not a .json prediction file; it was ignored."));
                 continue;
             }
             checked++;
-            String base = relative.substring(0, relative.length() - ".json".length());
+            String base = predictionBase.get();
             List<Integer> sharing = samples.imagesSharing(base);
             if (!sharing.isEmpty()) {
                 // One file cannot be the predictions of two images; say so once instead of a mismatch and a missing file.
@@ -138,14 +140,14 @@ final class TaskChecker {
             withoutPredictions++;
             String sample = samples.sample(i);
             String expected = samples.isVideo(i)
-                    ? "frame files named " + folder + PredictionPaths.stem(sample) + "-<frame>-" + extension(sample) + ".json"
-                    : folder + PredictionPaths.stem(sample) + ".json";
+                    ? "frame files named " + folder + PredictionsLayout.stem(sample) + "-<frame>-" + PredictionsLayout.extension(sample) + ".json"
+                    : folder + PredictionsLayout.stem(sample) + ".json";
             shared.collector().add(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(sample, "The sample has no prediction in task \""
                     + task + "\"; expected " + expected + "."));
         }
         boolean failed = checked > 0 && invalid.get() == checked;
         if (failed) {
-            shared.collector().add(DiagnosticCode.TASK_ALL_INVALID.of(ROOT + task, "All " + checked + " prediction file"
+            shared.collector().add(DiagnosticCode.TASK_ALL_INVALID.of(PredictionsLayout.taskFolder(task), "All " + checked + " prediction file"
                     + (checked == 1 ? " of task \"" + task + "\" is" : "s of task \"" + task + "\" are")
                     + " invalid; expected at least one valid file, so the task fails."));
         }
@@ -236,7 +238,7 @@ final class TaskChecker {
             if (count.isPresent()) {
                 int frames = count.get();
                 FrameName.Parsed frame = job.frame();
-                String folder = ROOT + task + "/";
+                String folder = PredictionsLayout.taskFolder(task) + "/";
                 if (frame.index() >= frames) {
                     found.add(DiagnosticCode.FRAME_OUT_OF_RANGE.of(job.path(), "Frame " + frame.index() + " does not exist: "
                             + video + " has " + frames + " frames; expected a name from " + folder
@@ -301,28 +303,12 @@ final class TaskChecker {
     }
 
     private byte[] read(String path, List<Diagnostic> found) {
-        long max = shared.settings().options().limits().maxFileBytes();
-        try {
-            return shared.output().readAllBytes(path, max);
-        } catch (FileTooLargeException e) {
-            found.add(DiagnosticCode.FILE_TOO_LARGE.of(path, "The file is larger than the limit of " + max
-                    + " bytes; it was not read."));
-        } catch (PathOutsideRootException e) {
-            found.add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(path, "The file leads out of the predictions location "
-                    + "(a link pointing outside); it was not read."));
-        } catch (IOException e) {
-            found.add(DiagnosticCode.UNREADABLE.of(path, "The file cannot be read: " + reason(e)));
-        }
-        return null;
+        return new PredictionsFiles(shared.output(), shared.settings().options().limits().maxFileBytes())
+                .read(path, found).orElse(null);
     }
 
     private static String reason(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         return m.endsWith(".") ? m : m + ".";
-    }
-
-    private static String extension(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot > path.lastIndexOf('/') ? path.substring(dot + 1) : "";
     }
 }

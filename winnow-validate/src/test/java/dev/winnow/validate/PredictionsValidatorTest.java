@@ -162,8 +162,8 @@ class PredictionsValidatorTest {
         ValidationReport report = validate(ValidationSettings.defaults());
         assertThat(texts(report)).containsExactly(
                 "error E027 .lightly/predictions/bad/schema.json:1:15 /task_type: task_type is \"detection\"; expected one of classification, object-detection, semantic-segmentation, instance-segmentation, keypoint-detection.",
-                "error E029 .lightly/predictions/bad/schema.json: The task \"bad\" has no valid schema, so none of its prediction files were checked.",
-                "error E026 .lightly/predictions/none/schema.json: The task \"none\" is listed in tasks.json but has no schema.json; expected .lightly/predictions/none/schema.json.");
+                "error E029 .lightly/predictions/bad/schema.json: The task \"bad\" has no valid schema, so its predictions are left out.",
+                "error E026 .lightly/predictions/none/schema.json: The task \"none\" is listed in tasks.json but has no schema.json; expected .lightly/predictions/none/schema.json, so its predictions are left out.");
         assertThat(report.tasks()).containsExactly(new ValidationReport.TaskOutcome("none", null, 0, 0, 0, 0, true),
                 new ValidationReport.TaskOutcome("bad", null, 0, 0, 0, 0, true));
     }
@@ -258,7 +258,7 @@ class PredictionsValidatorTest {
         ValidationReport report = validate(ValidationSettings.defaults());
         assertThat(texts(report)).containsExactly(
                 "error E019 .lightly/predictions/det/schema.json: The file leads out of the predictions location (a link pointing outside); it was not read.",
-                "error E029 .lightly/predictions/det/schema.json: The task \"det\" has no valid schema, so none of its prediction files were checked.");
+                "error E029 .lightly/predictions/det/schema.json: The task \"det\" has no valid schema, so its predictions are left out.");
         assertThat(report.tasks()).containsExactly(new ValidationReport.TaskOutcome("det", null, 0, 0, 0, 0, true));
     }
 

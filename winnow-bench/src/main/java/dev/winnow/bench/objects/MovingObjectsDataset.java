@@ -4,7 +4,7 @@ import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
 import dev.winnow.format.FrameName;
 import dev.winnow.format.PredictionFile;
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
@@ -151,9 +151,9 @@ public final class MovingObjectsDataset {
     /** Writes the clips, the task and both run configurations for {@code n} frames into {@code dir}. */
     public static Summary generate(int n, Path dir, long seed) throws IOException {
         List<Clip> clips = clips(n, seed);
-        Path task = dir.resolve(PredictionPaths.ROOT).resolve(TASK);
+        Path task = dir.resolve(PredictionsLayout.ROOT).resolve(TASK);
         Files.createDirectories(task);
-        Files.write(dir.resolve(PredictionPaths.ROOT).resolve("tasks.json"), PredictionWriter.toBytes(new TaskList(List.of(TASK))));
+        Files.write(dir.resolve(PredictionsLayout.ROOT).resolve("tasks.json"), PredictionWriter.toBytes(new TaskList(List.of(TASK))));
         List<Category> categories = IntStream.range(0, CATEGORIES.size()).mapToObj(c -> Category.of(c, CATEGORIES.get(c))).toList();
         Files.write(task.resolve("schema.json"), PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
         int boxes = 0;

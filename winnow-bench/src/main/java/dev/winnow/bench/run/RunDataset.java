@@ -4,6 +4,7 @@ import dev.winnow.bench.embed.PhotoLikeImages;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Probabilities;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskList;
@@ -57,7 +58,7 @@ public final class RunDataset {
 
     /** Writes {@code count} images, their predictions and {@code run.json} into {@code dir}. */
     public static void generate(int count, Path dir) throws IOException {
-        Path predictions = dir.resolve(".lightly/predictions");
+        Path predictions = dir.resolve(PredictionsLayout.ROOT);
         Files.createDirectories(predictions.resolve(TASK + "/images"));
         Files.createDirectories(dir.resolve("images"));
         Files.write(predictions.resolve("tasks.json"), PredictionWriter.toBytes(new TaskList(List.of(TASK))));

@@ -2,6 +2,7 @@ package dev.winnow.bench.scores;
 
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +41,9 @@ public final class DetectionDatasetGenerator {
 
     /** Writes the datasource; {@code root} is both input and output location. */
     public static void generate(Path root, int n, long seed) throws IOException {
-        Path task = root.resolve(".lightly/predictions/" + TASK);
+        Path task = root.resolve(PredictionsLayout.taskFolder(TASK));
         Files.createDirectories(task);
-        Files.writeString(root.resolve(".lightly/predictions/tasks.json"), "[\"" + TASK + "\"]\n");
+        Files.writeString(root.resolve(PredictionsLayout.TASKS_FILE), "[\"" + TASK + "\"]\n");
         StringBuilder schema = new StringBuilder("{\"task_type\": \"object-detection\", \"categories\": [");
         for (int c = 0; c < SyntheticDetections.CATEGORIES; c++) {
             schema.append(c == 0 ? "" : ", ").append("{\"id\": ").append(c).append(", \"name\": \"class_").append(c).append("\"}");

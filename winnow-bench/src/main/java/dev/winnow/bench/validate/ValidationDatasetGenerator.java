@@ -1,5 +1,6 @@
 package dev.winnow.bench.validate;
 
+import dev.winnow.format.PredictionsLayout;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -54,9 +55,9 @@ public final class ValidationDatasetGenerator {
 
     /** Writes the datasource; {@code root} is both input and output location. */
     public static void generate(Path root, int n, long seed) throws IOException {
-        Path task = root.resolve(".lightly/predictions/" + TASK);
+        Path task = root.resolve(PredictionsLayout.taskFolder(TASK));
         Files.createDirectories(task);
-        Files.writeString(root.resolve(".lightly/predictions/tasks.json"), "[\"" + TASK + "\"]\n");
+        Files.writeString(root.resolve(PredictionsLayout.TASKS_FILE), "[\"" + TASK + "\"]\n");
         StringBuilder schema = new StringBuilder("{\"task_type\": \"object-detection\", \"categories\": [");
         for (int c = 0; c < CATEGORIES; c++) {
             schema.append(c == 0 ? "" : ", ").append("{\"id\": ").append(c).append(", \"name\": \"class_").append(c).append("\"}");

@@ -1,5 +1,6 @@
 package dev.winnow.cloud.azure;
 
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
@@ -115,6 +116,22 @@ final class AzureBlobDatasource implements Datasource {
         }
         Collections.sort(paths);
         return paths;
+    }
+
+    /** One delimited listing of the folder: its sub-folders, without walking them. */
+    @Override
+    public List<String> folders(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description, true);
+        String start = rootKey + (folder.isEmpty() ? "" : folder + "/");
+        List<String> names = new ArrayList<>();
+        for (String sub : listFolder(start).subFolders()) {
+            String name = sub.substring(start.length(), sub.length() - 1);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        Collections.sort(names);
+        return names;
     }
 
     /** One folder, all its pages: blobs directly in it and its sub-folders. */
@@ -269,7 +286,7 @@ final class AzureBlobDatasource implements Datasource {
                 return call.run();
             } catch (BlobStorageException e) {
                 if (e.getStatusCode() == 416 && BlobErrorCode.INVALID_RANGE.equals(e.getErrorCode())) {
-                    String contentRange = e.getResponse() == null ? null : e.getResponse().getHeaderValue("Content-Range");
+                    String contentRange = e.getResponse() == null ? null : e.getResponse().getHeaders().getValue(HttpHeaderName.CONTENT_RANGE);
                     throw new RangeNotSatisfiable(contentRange == null ? 0 : sizeOf(contentRange));
                 }
                 throw failures.translate(e, operation, path);

@@ -22,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -106,6 +107,22 @@ final class GcsDatasource implements Datasource {
         return paths;
     }
 
+    /** One delimited listing of the folder: its sub-folders, without walking them. */
+    @Override
+    public List<String> folders(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description, true);
+        String start = rootKey + (folder.isEmpty() ? "" : folder + "/");
+        List<String> names = new ArrayList<>();
+        for (String sub : listFolder(start).subFolders()) {
+            String name = sub.substring(start.length(), sub.length() - 1);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        Collections.sort(names);
+        return names;
+    }
+
     private FolderFanOut.Folder listFolder(String keyPrefix) throws IOException {
         List<String> keys = new ArrayList<>();
         List<String> folders = new ArrayList<>();
@@ -132,8 +149,8 @@ final class GcsDatasource implements Datasource {
         if (blob == null) {
             return Optional.empty();
         }
-        Long updated = blob.getUpdateTime();
-        return Optional.of(new FileStat(blob.getSize(), updated == null ? 0 : updated));
+        OffsetDateTime updated = blob.getUpdateTimeOffsetDateTime();
+        return Optional.of(new FileStat(blob.getSize(), updated == null ? 0 : updated.toInstant().toEpochMilli()));
     }
 
     private Blob get(String checked) throws IOException {

@@ -105,7 +105,6 @@ public final class GcsLocationProvider implements LocationProvider {
                 .setInitialRetryDelayDuration(Duration.ofMillis(200))
                 .setRetryDelayMultiplier(2.0)
                 .setMaxRetryDelayDuration(Duration.ofSeconds(10))
-                .setJittered(true)
                 .setInitialRpcTimeoutDuration(Duration.ofSeconds(60))
                 .setMaxRpcTimeoutDuration(Duration.ofSeconds(60))
                 .setRpcTimeoutMultiplier(1.0)

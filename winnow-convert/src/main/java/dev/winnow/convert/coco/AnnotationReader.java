@@ -1,6 +1,6 @@
 package dev.winnow.convert.coco;
 
-import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.Keypoints;
@@ -9,6 +9,7 @@ import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.rle.CocoRle;
 import dev.winnow.format.rle.PolygonRasterizer;
+import dev.winnow.format.validate.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,23 +62,23 @@ final class AnnotationReader {
     /** The annotation at {@code pointer}, or null after reporting why it was skipped. */
     Read read(JsonNode ann, String pointer) {
         if (!ann.isObject()) {
-            return fail("C105", pointer, "The annotation is not an object; it is skipped.");
+            return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer, "The annotation is not an object; it is skipped.");
         }
         JsonNode imageId = ann.path("image_id");
         if (!imageId.isIntegralNumber()) {
-            return fail("C105", pointer + "/image_id", "The annotation has no integer image_id; it is skipped.");
+            return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/image_id", "The annotation has no integer image_id; it is skipped.");
         }
         int image = images.indexOf(imageId.asLong());
         if (image < 0) {
-            return fail("C101", pointer + "/image_id", "The annotation refers to image id " + imageId.asLong()
+            return fail(DiagnosticCode.COCO_UNKNOWN_IMAGE, pointer + "/image_id", "The annotation refers to image id " + imageId.asLong()
                     + ", which the images list does not have; it is skipped.");
         }
         JsonNode categoryId = ann.path("category_id");
         if (!categoryId.isIntegralNumber() || !categoryId.canConvertToInt()) {
-            return fail("C105", pointer + "/category_id", "The annotation has no integer category_id; it is skipped.");
+            return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/category_id", "The annotation has no integer category_id; it is skipped.");
         }
         if (!categoryIds.contains(categoryId.asInt())) {
-            return fail("C102", pointer + "/category_id", "The annotation has category id " + categoryId.asInt()
+            return fail(DiagnosticCode.COCO_UNKNOWN_CATEGORY, pointer + "/category_id", "The annotation has category id " + categoryId.asInt()
                     + ", which the categories list does not have; it is skipped.");
         }
         int category = categoryId.asInt();
@@ -86,7 +87,7 @@ final class AnnotationReader {
         if (scoreNode != null && !scoreNode.isNull()) {
             if (!scoreNode.isNumber() || !Double.isFinite(scoreNode.asDouble())
                     || scoreNode.asDouble() < 0 || scoreNode.asDouble() > 1) {
-                return fail("C105", pointer + "/score", "The score " + scoreNode + " is not a number from 0 to 1; the annotation is skipped.");
+                return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/score", "The score " + scoreNode + " is not a number from 0 to 1; the annotation is skipped.");
             }
             score = scoreNode.asDouble();
         }
@@ -94,7 +95,7 @@ final class AnnotationReader {
         if (ann.has("bbox") || taskType == TaskType.OBJECT_DETECTION) {
             bbox = box(ann.path("bbox"));
             if (bbox.isEmpty()) {
-                return fail("C105", pointer + "/bbox", "The bbox is not 4 finite numbers [x, y, width, height] with width and"
+                return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/bbox", "The bbox is not 4 finite numbers [x, y, width, height] with width and"
                         + " height of 0 or more; the annotation is skipped.");
             }
         }
@@ -120,13 +121,13 @@ final class AnnotationReader {
                 JsonNode list = ann.path("keypoints");
                 double[] values = numbers(list);
                 if (values == null || values.length % 3 != 0) {
-                    return fail("C105", pointer + "/keypoints", "The keypoints are not a list of numbers x, y, v (a multiple"
+                    return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/keypoints", "The keypoints are not a list of numbers x, y, v (a multiple"
                             + " of 3); the annotation is skipped.");
                 }
                 return new Read(image, new Singleton.KeypointInstance(category, Keypoints.of(values), score, bbox, Optional.empty()));
             }
             default:
-                return fail("C105", pointer, "COCO annotations cannot be converted to a " + taskType + " task.");
+                return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer, "COCO annotations cannot be converted to a " + taskType + " task.");
         }
     }
 
@@ -135,26 +136,26 @@ final class AnnotationReader {
         if (segmentation.isArray()) {
             int[] size = sizes.sizeOf(image, problem);
             if (size == null) {
-                fail("C104", pointer, problem[0]);
+                fail(DiagnosticCode.COCO_RLE_INVALID, pointer, problem[0]);
                 return null;
             }
             List<double[]> polygons = new ArrayList<>();
             for (int i = 0; i < segmentation.size(); i++) {
                 double[] xy = numbers(segmentation.get(i));
                 if (xy == null) {
-                    fail("C103", pointer + "/" + i, "Polygon " + i + " is not a list of numbers; the annotation is skipped.");
+                    fail(DiagnosticCode.COCO_POLYGON_INVALID, pointer + "/" + i, "Polygon " + i + " is not a list of numbers; the annotation is skipped.");
                     return null;
                 }
                 polygons.add(xy);
             }
             if (polygons.isEmpty()) {
-                fail("C103", pointer, "The segmentation has no polygon; the annotation is skipped.");
+                fail(DiagnosticCode.COCO_POLYGON_INVALID, pointer, "The segmentation has no polygon; the annotation is skipped.");
                 return null;
             }
             try {
                 return PolygonRasterizer.rasterize(polygons, size[1], size[0]);
             } catch (IllegalArgumentException e) {
-                fail("C103", pointer, e.getMessage() + " The annotation is skipped.");
+                fail(DiagnosticCode.COCO_POLYGON_INVALID, pointer, e.getMessage() + " The annotation is skipped.");
                 return null;
             }
         }
@@ -162,14 +163,14 @@ final class AnnotationReader {
             JsonNode rleSize = segmentation.path("size");
             JsonNode counts = segmentation.path("counts");
             if (rleSize.size() != 2 || !rleSize.get(0).isIntegralNumber() || !rleSize.get(1).isIntegralNumber()) {
-                fail("C104", pointer + "/size", "The RLE has no size [height, width]; the annotation is skipped.");
+                fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/size", "The RLE has no size [height, width]; the annotation is skipped.");
                 return null;
             }
             int h = rleSize.get(0).asInt();
             int w = rleSize.get(1).asInt();
             int[] size = sizes.sizeOf(image, problem);
             if (size != null && (size[0] != w || size[1] != h)) {
-                fail("C104", pointer + "/size", "The RLE size [" + h + ", " + w + "] differs from the size of the image '"
+                fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/size", "The RLE size [" + h + ", " + w + "] differs from the size of the image '"
                         + images.name(image) + "', [" + size[1] + ", " + size[0] + "] (height, width); the annotation is skipped.");
                 return null;
             }
@@ -183,7 +184,7 @@ final class AnnotationReader {
                 } else {
                     double[] values = numbers(counts);
                     if (values == null) {
-                        fail("C104", pointer + "/counts", "The RLE counts are neither a string nor a list of integers;"
+                        fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/counts", "The RLE counts are neither a string nor a list of integers;"
                                 + " the annotation is skipped.");
                         return null;
                     }
@@ -191,7 +192,7 @@ final class AnnotationReader {
                     for (int i = 0; i < values.length; i++) {
                         ints[i] = (int) values[i];
                         if (ints[i] != values[i]) {
-                            fail("C104", pointer + "/counts/" + i, "The RLE count " + values[i] + " is not an integer;"
+                            fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/counts/" + i, "The RLE count " + values[i] + " is not an integer;"
                                     + " the annotation is skipped.");
                             return null;
                         }
@@ -200,11 +201,11 @@ final class AnnotationReader {
                 }
                 return rle.toRowMajor();
             } catch (IllegalArgumentException e) {
-                fail("C104", pointer + "/counts", e.getMessage() + " The annotation is skipped.");
+                fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/counts", e.getMessage() + " The annotation is skipped.");
                 return null;
             }
         }
-        fail("C103", pointer, "The annotation has no segmentation (a list of polygons or an RLE object); it is skipped.");
+        fail(DiagnosticCode.COCO_POLYGON_INVALID, pointer, "The annotation has no segmentation (a list of polygons or an RLE object); it is skipped.");
         return null;
     }
 
@@ -232,8 +233,8 @@ final class AnnotationReader {
         return values;
     }
 
-    private Read fail(String code, String pointer, String message) {
-        diagnostics.add(Diagnostic.error(code, label, pointer, message));
+    private Read fail(DiagnosticCode code, String pointer, String message) {
+        diagnostics.add(code.at(label, pointer, message));
         return null;
     }
 }

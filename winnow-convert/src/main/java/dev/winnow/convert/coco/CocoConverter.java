@@ -3,7 +3,6 @@ package dev.winnow.convert.coco;
 import dev.winnow.convert.BackgroundWriter;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.format.Category;
 import dev.winnow.format.RleMask;
@@ -12,6 +11,7 @@ import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.io.PredictionWriter;
 import dev.winnow.format.rle.MaskUnion;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -149,7 +149,7 @@ public final class CocoConverter {
         }
         List<Category> categories = header.categories;
         return out.finishUnlessNothingConverted(() -> new TaskSchema(options.taskType(), categories),
-                diagnostics.report(images.size(), fragments.size()));
+                ConversionReport.of(images.size(), fragments.size(), diagnostics));
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.winnow.convert.coco;
 
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
 import dev.winnow.datasource.AtomicWrite;
@@ -15,6 +14,7 @@ import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
 import dev.winnow.format.Keypoints;
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskList;
@@ -24,6 +24,8 @@ import dev.winnow.format.io.PredictionWriter;
 import dev.winnow.format.io.SchemaReader;
 import dev.winnow.format.io.TaskListReader;
 import dev.winnow.format.rle.CocoRle;
+import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.validate.FileResult;
 import dev.winnow.format.validate.SampleFacts;
 import dev.winnow.format.validate.ValidationOptions;
@@ -72,7 +74,7 @@ public final class CocoExporter {
 
     public static ConversionReport export(CocoExportOptions options) throws IOException, ConversionException {
         Datasource source = options.predictions();
-        String taskFolder = PredictionsFolder.ROOT + "/" + options.task();
+        String taskFolder = PredictionsLayout.taskFolder(options.task());
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         requireListed(source, options.task());
         String schemaPath = taskFolder + "/schema.json";
@@ -101,7 +103,7 @@ public final class CocoExporter {
             }
             known = header.images;
             for (int i = 0; i < known.size(); i++) {
-                knownByStem.put(SampleNames.stem(known.name(i)), i);
+                knownByStem.put(PredictionsLayout.stem(known.name(i)), i);
             }
         }
         Map<String, String> imageByStem = new HashMap<>();
@@ -111,7 +113,7 @@ public final class CocoExporter {
                 if (MediaKind.of(path).orElseThrow() == MediaKind.VIDEO) {
                     videos.add(path);
                 } else {
-                    imageByStem.putIfAbsent(SampleNames.stem(path), path);
+                    imageByStem.putIfAbsent(PredictionsLayout.stem(path), path);
                 }
             }
         }
@@ -152,7 +154,7 @@ public final class CocoExporter {
                             : frame.isPresent() ? stem + ".png" : null;
                     String name = file.fileName().orElse(knownIndex != null ? known.name(knownIndex) : sample);
                     if (name == null) {
-                        diagnostics.add(Diagnostic.error("C108", path, "/file_name", "The prediction file has no file_name, and"
+                        diagnostics.add(DiagnosticCode.EXPORT_NO_FILE_NAME.at(path, "/file_name", "The prediction file has no file_name, and"
                                 + " the input has no image named " + stem + ".* and no video frame of that name; pass the"
                                 + " datasource with --input or a dataset with --coco-gt. The file is left out."));
                         continue;
@@ -161,7 +163,7 @@ public final class CocoExporter {
                     String[] why = new String[1];
                     int[] size = sizes.of(knownIndex, imageByStem.get(stem), frame, why);
                     if (size == null && needsSize(file)) {
-                        diagnostics.add(Diagnostic.error("C109", path, "", "The masks of '" + name + "' need the image's size, "
+                        diagnostics.add(DiagnosticCode.EXPORT_NO_IMAGE_SIZE.at(path, "", "The masks of '" + name + "' need the image's size, "
                                 + why[0] + " The file is left out."));
                         continue;
                     }
@@ -205,7 +207,7 @@ public final class CocoExporter {
             notes.add(count(withoutSize, "image") + " got no width and height: " + (withoutSize == 1 ? "it is" : "they are")
                     + " not in the input" + options.images().map(d -> " " + d.description()).orElse("") + ".");
         }
-        return diagnostics.report(written, annotations).withNotes(notes);
+        return ConversionReport.of(written, annotations, diagnostics).withNotes(notes);
     }
 
     private static String count(long n, String noun) {
@@ -266,7 +268,7 @@ public final class CocoExporter {
     }
 
     private static void requireListed(Datasource source, String task) throws IOException, ConversionException {
-        String path = PredictionsFolder.ROOT + "/tasks.json";
+        String path = PredictionsLayout.TASKS_FILE;
         if (source.stat(path).isEmpty()) {
             throw new ConversionException("There is no " + path + " in " + source.description()
                     + "; --input must be the location that holds the predictions folder.");

@@ -1,10 +1,12 @@
 package dev.winnow.convert.coco;
 
 import dev.winnow.convert.ConversionException;
-import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.SampleNames;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionsLayout;
+import dev.winnow.format.validate.DiagnosticCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -136,26 +138,26 @@ final class CocoHeader {
             }
             String pointer = "/images/" + position;
             if (!hasId || name == null) {
-                diagnostics.add(Diagnostic.error("C106", label, pointer,
+                diagnostics.add(DiagnosticCode.COCO_IMAGE_INVALID.at(label, pointer,
                         "The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped."));
                 continue;
             }
             var problem = SampleNames.problem(name);
             if (problem.isPresent()) {
-                diagnostics.add(Diagnostic.error("C106", label, pointer + "/file_name", problem.get() + " The image is skipped."));
+                diagnostics.add(DiagnosticCode.COCO_IMAGE_INVALID.at(label, pointer + "/file_name", problem.get() + " The image is skipped."));
                 continue;
             }
             if (width <= 0 || height <= 0) {
                 width = 0;
                 height = 0;
             }
-            if (!seenNames.add(SampleNames.stem(name))) {
-                diagnostics.add(Diagnostic.error("C107", label, pointer + "/file_name", "The file name '" + name
+            if (!seenNames.add(PredictionsLayout.stem(name))) {
+                diagnostics.add(DiagnosticCode.COCO_IMAGE_DUPLICATE.at(label, pointer + "/file_name", "The file name '" + name
                         + "' maps to the same prediction file as an earlier image; the image is skipped."));
                 continue;
             }
             if (images.add(id, name, width, height) < 0) {
-                diagnostics.add(Diagnostic.error("C107", label, pointer + "/id", "The image id " + id
+                diagnostics.add(DiagnosticCode.COCO_IMAGE_DUPLICATE.at(label, pointer + "/id", "The image id " + id
                         + " is used by an earlier image; the image is skipped."));
             }
         }

@@ -3,7 +3,6 @@ package dev.winnow.convert.csv;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
@@ -15,6 +14,8 @@ import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.Wording;
+import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public final class ClassificationCsvConverter {
                     }
                     rows.add(new Row(number, fields.get(0).strip(), fields.get(1).strip(), p));
                 } catch (IllegalArgumentException e) {
-                    diagnostics.add(Diagnostic.error("C501", label, "", "Line " + number + " cannot be used: " + e.getMessage()
+                    diagnostics.add(DiagnosticCode.CSV_LINE_INVALID.at(label, "", "Line " + number + " cannot be used: " + e.getMessage()
                             + ". The line is skipped.").at(number, 1));
                 }
             }
@@ -114,7 +115,7 @@ public final class ClassificationCsvConverter {
                 error = "The file '" + row.fileName + "' was classified on an earlier line already.";
             }
             if (error != null) {
-                diagnostics.add(Diagnostic.error("C502", label, "", "Line " + row.line + ": " + error + " The line is skipped.")
+                diagnostics.add(DiagnosticCode.CSV_ROW_INVALID.at(label, "", "Line " + row.line + ": " + error + " The line is skipped.")
                         .at(row.line, 1));
                 continue;
             }

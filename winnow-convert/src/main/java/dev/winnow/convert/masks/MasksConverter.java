@@ -2,7 +2,7 @@ package dev.winnow.convert.masks;
 
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
@@ -10,11 +10,13 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.rle.LabelMap;
+import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -84,7 +86,7 @@ public final class MasksConverter {
         if (options.images().isPresent()) {
             for (String path : options.images().get().list("")) {
                 if (MediaKind.of(path).filter(k -> k == MediaKind.IMAGE).isPresent()) {
-                    imageByStem.putIfAbsent(SampleNames.stem(path), path);
+                    imageByStem.putIfAbsent(PredictionsLayout.stem(path), path);
                 }
             }
         }
@@ -96,9 +98,9 @@ public final class MasksConverter {
             }
             String sample = mask;
             if (options.images().isPresent()) {
-                sample = imageByStem.get(SampleNames.stem(mask));
+                sample = imageByStem.get(PredictionsLayout.stem(mask));
                 if (sample == null) {
-                    diagnostics.add(Diagnostic.warning("C403", mask, "", "The mask has no image of the same name in "
+                    diagnostics.add(DiagnosticCode.MASK_WITHOUT_IMAGE.at(mask, "", "The mask has no image of the same name in "
                             + options.images().get().description() + "; it is ignored."));
                     continue;
                 }
@@ -114,20 +116,20 @@ public final class MasksConverter {
                 image = ImageIO.read(in);
             }
             if (image == null) {
-                diagnostics.add(Diagnostic.error("C401", mask, "", "The file is not a PNG image Winnow can read; it is skipped."));
+                diagnostics.add(DiagnosticCode.MASK_UNREADABLE.at(mask, "", "The file is not a PNG image Winnow can read; it is skipped."));
                 return null;
             }
             if (options.images().isPresent()) {
                 try {
                     ImageSize size = ImageHeaders.read(options.images().get(), sample);
                     if (size.width() != image.getWidth() || size.height() != image.getHeight()) {
-                        diagnostics.add(Diagnostic.error("C402", mask, "", "The mask is " + image.getWidth() + "x" + image.getHeight()
+                        diagnostics.add(DiagnosticCode.MASK_SIZE_MISMATCH.at(mask, "", "The mask is " + image.getWidth() + "x" + image.getHeight()
                                 + " pixels, but its image '" + sample + "' is " + size.width() + "x" + size.height()
                                 + "; it is skipped."));
                         return null;
                     }
                 } catch (MediaException e) {
-                    diagnostics.add(Diagnostic.error("C402", mask, "", e.getMessage() + " The mask is skipped."));
+                    diagnostics.add(DiagnosticCode.MASK_SIZE_MISMATCH.at(mask, "", e.getMessage() + " The mask is skipped."));
                     return null;
                 }
             }
@@ -141,7 +143,7 @@ public final class MasksConverter {
                     continue;
                 }
                 if (palette != null && palette.categories().stream().noneMatch(c -> c.id() == e.getKey())) {
-                    diagnostics.add(Diagnostic.error("C404", mask, "", "The mask has pixels of class " + e.getKey()
+                    diagnostics.add(DiagnosticCode.MASK_UNKNOWN_CLASS.at(mask, "", "The mask has pixels of class " + e.getKey()
                             + ", which the palette file does not name; it is skipped."));
                     return null;
                 }
@@ -172,7 +174,7 @@ public final class MasksConverter {
         boolean colour = palette != null && palette.hasColours();
         if (!colour) {
             if (raster.getNumBands() != 1) {
-                diagnostics.add(Diagnostic.error("C401", mask, "", "The mask has " + raster.getNumBands() + " colour channels; a"
+                diagnostics.add(DiagnosticCode.MASK_UNREADABLE.at(mask, "", "The mask has " + raster.getNumBands() + " colour channels; a"
                         + " mask of class indices has one (grey or palette), and a colour mask needs a palette file with colours."
                         + " It is skipped."));
                 return null;
@@ -192,7 +194,7 @@ public final class MasksConverter {
                 Integer id = palette.idByColour().get(row[x] & 0xFFFFFF);
                 if (id == null) {
                     int rgb = row[x];
-                    diagnostics.add(Diagnostic.error("C404", mask, "", "The pixel at x=" + x + ", y=" + y + " has the colour ("
+                    diagnostics.add(DiagnosticCode.MASK_UNKNOWN_CLASS.at(mask, "", "The pixel at x=" + x + ", y=" + y + " has the colour ("
                             + ((rgb >> 16) & 255) + ", " + ((rgb >> 8) & 255) + ", " + (rgb & 255)
                             + "), which the palette file does not map to a class; the mask is skipped."));
                     return null;

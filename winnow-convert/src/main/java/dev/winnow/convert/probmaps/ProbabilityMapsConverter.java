@@ -3,7 +3,7 @@ package dev.winnow.convert.probmaps;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
@@ -12,9 +12,11 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -58,7 +60,7 @@ public final class ProbabilityMapsConverter {
         if (options.images().isPresent()) {
             for (String path : options.images().get().list("")) {
                 if (MediaKind.of(path).filter(k -> k == MediaKind.IMAGE).isPresent()) {
-                    imageByStem.putIfAbsent(SampleNames.stem(path), path);
+                    imageByStem.putIfAbsent(PredictionsLayout.stem(path), path);
                 }
             }
         }
@@ -71,7 +73,7 @@ public final class ProbabilityMapsConverter {
             String stem = path.substring(0, path.length() - 4);
             String sample = options.images().isPresent() ? imageByStem.get(stem) : stem + ".png";
             if (sample == null) {
-                diagnostics.add(Diagnostic.warning("C603", path, "", "The map has no image of the same name in "
+                diagnostics.add(DiagnosticCode.MAP_WITHOUT_IMAGE.at(path, "", "The map has no image of the same name in "
                         + options.images().get().description() + "; it is ignored."));
                 continue;
             }
@@ -95,7 +97,7 @@ public final class ProbabilityMapsConverter {
                         ProbabilityMaps.singletons(map, ids, options.aggregation(), options.softmax()));
                 return singletons;
             } catch (IllegalArgumentException | MediaException e) {
-                diagnostics.add(Diagnostic.error("C601", file, "", e.getMessage() + " The map is skipped."));
+                diagnostics.add(DiagnosticCode.MAP_INVALID.at(file, "", e.getMessage() + " The map is skipped."));
                 return null;
             }
         }, diagnostics);

@@ -3,7 +3,7 @@ package dev.winnow.convert.voc;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
@@ -11,9 +11,11 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -57,22 +59,22 @@ public final class VocConverter {
             try {
                 xml = VocXml.parse(xmlSource.readAllBytes(path, MAX_XML_BYTES));
             } catch (IllegalArgumentException e) {
-                diagnostics.add(Diagnostic.error("C301", path, "", e.getMessage() + " The file is skipped."));
+                diagnostics.add(DiagnosticCode.VOC_FILE_INVALID.at(path, "", e.getMessage() + " The file is skipped."));
                 continue;
             }
             int slash = path.lastIndexOf('/');
             String sample = (slash < 0 ? "" : path.substring(0, slash + 1)) + xml.fileName();
             Optional<String> problem = SampleNames.problem(sample);
             if (problem.isPresent()) {
-                diagnostics.add(Diagnostic.error("C301", path, "", problem.get() + " The file is skipped."));
+                diagnostics.add(DiagnosticCode.VOC_FILE_INVALID.at(path, "", problem.get() + " The file is skipped."));
                 continue;
             }
-            if (xmlOf.containsKey(SampleNames.stem(sample))) {
-                diagnostics.add(Diagnostic.error("C301", path, "", "The image '" + sample + "' is annotated by "
-                        + xmlOf.get(SampleNames.stem(sample)) + " already; the file is skipped."));
+            if (xmlOf.containsKey(PredictionsLayout.stem(sample))) {
+                diagnostics.add(DiagnosticCode.VOC_FILE_INVALID.at(path, "", "The image '" + sample + "' is annotated by "
+                        + xmlOf.get(PredictionsLayout.stem(sample)) + " already; the file is skipped."));
                 continue;
             }
-            xmlOf.put(SampleNames.stem(sample), path);
+            xmlOf.put(PredictionsLayout.stem(sample), path);
             bySample.put(sample, xml);
         }
         List<Category> categories = options.categories().isPresent()
@@ -82,7 +84,7 @@ public final class VocConverter {
         List<String> samples = new ArrayList<>(bySample.keySet());
         return PerSampleConversion.run(out, new TaskSchema(TaskType.OBJECT_DETECTION, categories), samples, sample -> {
             VocXml xml = bySample.get(sample);
-            String file = xmlOf.get(SampleNames.stem(sample));
+            String file = xmlOf.get(PredictionsLayout.stem(sample));
             int width = xml.width();
             int height = xml.height();
             if (options.images().isPresent()) {
@@ -91,24 +93,24 @@ public final class VocConverter {
                     width = size.width();
                     height = size.height();
                 } catch (MediaException | IOException e) {
-                    diagnostics.add(Diagnostic.error("C302", file, "", e.getMessage() + " The file is skipped."));
+                    diagnostics.add(DiagnosticCode.VOC_SIZE_UNKNOWN.at(file, "", e.getMessage() + " The file is skipped."));
                     return null;
                 }
             }
             if (width <= 0 || height <= 0) {
-                diagnostics.add(Diagnostic.error("C302", file, "", "The file has no <size> with a width and height, and no"
+                diagnostics.add(DiagnosticCode.VOC_SIZE_UNKNOWN.at(file, "", "The file has no <size> with a width and height, and no"
                         + " --images were given to read them from; the file is skipped."));
                 return null;
             }
             List<Singleton> boxes = new ArrayList<>();
             for (VocXml.VocObject o : xml.objects()) {
                 if (o.problem() != null) {
-                    diagnostics.add(Diagnostic.error("C303", file, "", o.problem() + " The object is skipped."));
+                    diagnostics.add(DiagnosticCode.VOC_OBJECT_INVALID.at(file, "", o.problem() + " The object is skipped."));
                     continue;
                 }
                 Integer id = ids.get(o.name());
                 if (id == null) {
-                    diagnostics.add(Diagnostic.error("C304", file, "", "Object " + o.index() + " is a '" + o.name()
+                    diagnostics.add(DiagnosticCode.VOC_UNKNOWN_CLASS.at(file, "", "Object " + o.index() + " is a '" + o.name()
                             + "', which the categories file does not name; the object is skipped."));
                     continue;
                 }

@@ -3,7 +3,6 @@ package dev.winnow.convert.yolo;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
@@ -14,11 +13,14 @@ import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.Keypoints;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.rle.PolygonRasterizer;
+import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -91,7 +93,7 @@ public final class YoloConverter {
         int empty = 0;
         int unreadable = 0;
         for (String image : images(options)) {
-            String label = SampleNames.stem(image) + ".txt";
+            String label = PredictionsLayout.stem(image) + ".txt";
             if (options.labels().stat(label).isEmpty()) {
                 continue;
             }
@@ -146,10 +148,10 @@ public final class YoloConverter {
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         List<String> images = images(options);
         Set<String> imageStems = new HashSet<>();
-        images.forEach(i -> imageStems.add(SampleNames.stem(i)));
+        images.forEach(i -> imageStems.add(PredictionsLayout.stem(i)));
         for (String label : options.labels().list("")) {
-            if (label.endsWith(".txt") && !imageStems.contains(SampleNames.stem(label)) && !label.equals("classes.txt")) {
-                diagnostics.add(Diagnostic.warning("C203", label, "", "The label file has no image of the same name in "
+            if (label.endsWith(".txt") && !imageStems.contains(PredictionsLayout.stem(label)) && !label.equals("classes.txt")) {
+                diagnostics.add(DiagnosticCode.YOLO_LABEL_WITHOUT_IMAGE.at(label, "", "The label file has no image of the same name in "
                         + options.images().description() + "; it is ignored."));
             }
         }
@@ -159,10 +161,10 @@ public final class YoloConverter {
             try {
                 size = ImageHeaders.read(options.images(), image);
             } catch (MediaException e) {
-                diagnostics.add(Diagnostic.error("C204", image, "", e.getMessage() + " It gets no prediction file."));
+                diagnostics.add(DiagnosticCode.YOLO_IMAGE_UNREADABLE.at(image, "", e.getMessage() + " It gets no prediction file."));
                 return null;
             }
-            String label = SampleNames.stem(image) + ".txt";
+            String label = PredictionsLayout.stem(image) + ".txt";
             if (options.labels().stat(label).isEmpty()) {
                 return List.of();
             }
@@ -278,20 +280,20 @@ public final class YoloConverter {
                     fileKind = kind;
                     firstLine = lineNumber;
                     if (kind != wanted) {
-                        report(diagnostics, label, lineNumber, "C206", "The file holds " + kind.plural() + " (YOLO " + kind.yoloTask()
+                        report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_WRONG_TASK_TYPE, "The file holds " + kind.plural() + " (YOLO " + kind.yoloTask()
                                 + " labels; line " + lineNumber + " has " + fields.length + " values), but the task is "
                                 + wanted.taskType().wireName() + "; --task-type " + kind.taskType().wireName()
                                 + " converts them. The file is skipped.");
                         return null;
                     }
                 } else if (kind != null && kind != fileKind) {
-                    report(diagnostics, label, lineNumber, "C205", "Line " + lineNumber + " holds " + kind.plural() + " ("
+                    report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_MIXED_LABELS, "Line " + lineNumber + " holds " + kind.plural() + " ("
                             + fields.length + " values), but line " + firstLine + " holds " + fileKind.plural()
                             + "; a label file holds one kind of label. The file is skipped.");
                     return null;
                 }
                 if (kind == null) {
-                    report(diagnostics, label, lineNumber, "C201", "Line " + lineNumber + " has " + fields.length
+                    report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_LINE_INVALID, "Line " + lineNumber + " has " + fields.length
                             + " values; expected " + expected() + ". The line is skipped.");
                     continue;
                 }
@@ -318,12 +320,12 @@ public final class YoloConverter {
             try {
                 cls = Integer.parseInt(fields[0]);
             } catch (NumberFormatException e) {
-                report(diagnostics, label, lineNumber, "C201", "Line " + lineNumber + " starts with '" + fields[0]
+                report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_LINE_INVALID, "Line " + lineNumber + " starts with '" + fields[0]
                         + "', which is not a class number. The line is skipped.");
                 return null;
             }
             if (!ids.contains(cls)) {
-                report(diagnostics, label, lineNumber, "C202", "Line " + lineNumber + " has class " + cls + ", but the classes"
+                report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_UNKNOWN_CLASS, "Line " + lineNumber + " has class " + cls + ", but the classes"
                         + " file " + classRange + ". The line is skipped.");
                 return null;
             }
@@ -347,7 +349,7 @@ public final class YoloConverter {
                 }
                 double max = visibility ? 2 : 1;
                 if (!(v[k] >= 0 && v[k] <= max)) {
-                    report(diagnostics, label, lineNumber, "C201", "Line " + lineNumber + " has the value " + fields[k + 1] + " for "
+                    report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_LINE_INVALID, "Line " + lineNumber + " has the value " + fields[k + 1] + " for "
                             + name + "; " + (visibility ? "a visibility is 0, 1 or 2, or a confidence from 0 to 1"
                             : "YOLO values are fractions from 0 to 1" + (confidence ? "" : " of the image size"))
                             + ". The line is skipped.");
@@ -404,8 +406,8 @@ public final class YoloConverter {
             return Math.min(max, Math.max(0, v));
         }
 
-        private static void report(DiagnosticCollector diagnostics, String file, int line, String code, String message) {
-            diagnostics.add(Diagnostic.error(code, file, "", message).at(line, 1));
+        private static void report(DiagnosticCollector diagnostics, String file, int line, DiagnosticCode code, String message) {
+            diagnostics.add(code.at(file, "", message).at(line, 1));
         }
     }
 }

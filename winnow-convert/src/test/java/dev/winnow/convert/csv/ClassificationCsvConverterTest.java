@@ -44,12 +44,13 @@ class ClassificationCsvConverterTest {
         assertThat(Files.readString(task.resolve("c.json")))
                 .isEqualTo("{\"file_name\":\"c.jpg\",\"predictions\":[{\"category_id\":2}]}\n");
         assertThat(report.predictionFiles()).isEqualTo(3);
+        // Sorted by position in the file, whichever pass found the problem.
         assertThat(report.diagnostics()).extracting(Diagnostic::message).containsExactly(
-                "Line 8 cannot be used: probability 0 is '2', not a number from 0 to 1. The line is skipped.",
-                "Line 9 cannot be used: a quoted field is not closed. The line is skipped.",
                 "Line 5: Its probabilities sum to 1.1, not 1. The line is skipped.",
                 "Line 6: It has 1 probabilities, but there are 3 categories. The line is skipped.",
-                "Line 7: The file 'a/x.jpg' was classified on an earlier line already. The line is skipped.");
+                "Line 7: The file 'a/x.jpg' was classified on an earlier line already. The line is skipped.",
+                "Line 8 cannot be used: probability 0 is '2', not a number from 0 to 1. The line is skipped.",
+                "Line 9 cannot be used: a quoted field is not closed. The line is skipped.");
         assertThat(FolderChecks.errors(out, "cls", Map.of())).isEmpty();
     }
 

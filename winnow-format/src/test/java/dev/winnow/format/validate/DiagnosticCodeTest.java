@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.format.Diagnostic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DiagnosticCodeTest {
@@ -14,10 +20,32 @@ class DiagnosticCodeTest {
         assertThat(Arrays.stream(DiagnosticCode.values()).map(DiagnosticCode::code).distinct().count())
                 .isEqualTo(DiagnosticCode.values().length);
         for (DiagnosticCode c : DiagnosticCode.values()) {
-            assertThat(c.code()).matches("[EW][0-9]{3}");
-            assertThat(c.severity()).isEqualTo(c.code().startsWith("E") ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING);
+            assertThat(c.code()).matches("[EWCM][0-9]{3}");
+            if (c.code().startsWith("E") || c.code().startsWith("W")) {
+                assertThat(c.severity()).isEqualTo(c.code().startsWith("E") ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING);
+            }
             assertThat(c.meaning()).endsWith(".");
         }
+        assertThat(DiagnosticCode.byCode("C203")).contains(DiagnosticCode.YOLO_LABEL_WITHOUT_IMAGE);
+        assertThat(DiagnosticCode.YOLO_LABEL_WITHOUT_IMAGE.severity()).isEqualTo(Diagnostic.Severity.WARNING);
+        assertThat(DiagnosticCode.byCode("C999")).isEmpty();
+    }
+
+    /** The README's table of codes lists every registered code, in order, with its severity and meaning, and nothing else. */
+    @Test
+    void readmeTable_isTheRegistry() throws Exception {
+        Path readme = Path.of("").toAbsolutePath().getParent().resolve("README.md");
+        Pattern row = Pattern.compile("^\\| `([A-Z][0-9]{3})` \\| (error|warning) \\| (.*) \\|$");
+        List<String> documented = new ArrayList<>();
+        for (String line : Files.readAllLines(readme)) {
+            Matcher m = row.matcher(line);
+            if (m.matches()) {
+                documented.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+            }
+        }
+        List<String> registered = Arrays.stream(DiagnosticCode.values())
+                .map(c -> c.code() + " " + c.severity().label() + " " + c.meaning()).toList();
+        assertThat(documented).containsExactlyElementsOf(registered);
     }
 
     @Test

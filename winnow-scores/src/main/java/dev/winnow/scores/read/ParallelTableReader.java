@@ -1,6 +1,6 @@
 package dev.winnow.scores.read;
 
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.PathOutsideRootException;
@@ -99,7 +99,7 @@ final class ParallelTableReader {
         List<Diagnostic> diagnostics = new ArrayList<>();
         int invalid = 0;
         for (String sample : samples) {
-            String file = PredictionPaths.file(taskName, sample);
+            String file = PredictionsLayout.file(taskName, sample);
             byte[] bytes;
             try {
                 bytes = output.readAllBytes(file, options.limits().maxFileBytes());

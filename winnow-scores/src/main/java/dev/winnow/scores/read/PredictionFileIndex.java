@@ -5,7 +5,7 @@ import dev.winnow.datasource.MediaKind;
 import dev.winnow.datasource.SystemFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.FrameName;
-import dev.winnow.format.PredictionPaths;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.SampleNames;
 import dev.winnow.format.Wording;
 import dev.winnow.format.validate.DiagnosticCode;
@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -49,7 +50,7 @@ final class PredictionFileIndex {
      */
     static Matches match(Datasource input, Datasource output, List<String> samples, Predicate<String> relevant,
                          String taskName, Consumer<Diagnostic> sink) throws IOException {
-        String folder = ".lightly/predictions/" + taskName + "/";
+        String folder = PredictionsLayout.taskFolder(taskName) + "/";
         // Image names compared in one Unicode normalisation, as validate compares them.
         Map<String, String> imagesByStem = new HashMap<>();
         Map<String, List<String>> sharedStems = new HashMap<>();
@@ -58,7 +59,7 @@ final class PredictionFileIndex {
             if (MediaKind.of(sample).orElse(null) == MediaKind.VIDEO) {
                 videos.add(sample);
             } else {
-                String stem = SampleNames.normalised(PredictionPaths.stem(sample));
+                String stem = SampleNames.normalised(PredictionsLayout.stem(sample));
                 String first = imagesByStem.putIfAbsent(stem, sample);
                 if (first != null) {
                     sharedStems.computeIfAbsent(stem, s -> new ArrayList<>(List.of(first))).add(sample);
@@ -71,15 +72,16 @@ final class PredictionFileIndex {
         List<String> matched = new ArrayList<>();
         for (String path : output.list(folder)) {
             String relative = path.substring(folder.length());
-            if (relative.equals("schema.json") || SystemFiles.isSystemFile(relative)) {
+            if (relative.equals(PredictionsLayout.SCHEMA) || SystemFiles.isSystemFile(relative)) {
                 continue;
             }
-            if (!relative.endsWith(".json")) {
+            Optional<String> predictionBase = PredictionsLayout.predictionBase(relative);
+            if (predictionBase.isEmpty()) {
                 sink.accept(DiagnosticCode.NOT_A_PREDICTION_FILE.of(path, "This file in the folder of task " + taskName
                         + " is not a .json prediction file; it is ignored."));
                 continue;
             }
-            String base = relative.substring(0, relative.length() - ".json".length());
+            String base = predictionBase.get();
             List<String> sharing = sharedStems.get(SampleNames.normalised(base));
             if (sharing != null) {
                 sink.accept(DiagnosticCode.SAMPLES_SHARE_PREDICTION.of(path, Wording.count(sharing.size(), "sample")

@@ -1,14 +1,13 @@
 package dev.winnow.scores.read;
 
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.datasource.RelevantFilenames;
 import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
-import dev.winnow.format.io.SchemaReader;
-import dev.winnow.format.io.TaskListReader;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.FileResult;
 import dev.winnow.format.validate.ValidationOptions;
@@ -41,7 +40,6 @@ import java.util.function.Predicate;
  * use from one thread at a time.
  */
 public final class TaskPredictions {
-    static final String PREDICTIONS = ".lightly/predictions/";
     private static final long MAX_TASK_FILE_BYTES = 1L << 20;
 
     private final Datasource input;
@@ -102,7 +100,7 @@ public final class TaskPredictions {
         if (files > 0 && invalid == files) {
             String message = "Every prediction file of task " + taskName + " is invalid (" + files
                     + (files == 1 ? " file" : " files") + "), so no sample can be scored.";
-            sink.accept(DiagnosticCode.TASK_ALL_INVALID.of(PREDICTIONS + taskName + "/", message));
+            sink.accept(DiagnosticCode.TASK_ALL_INVALID.of(PredictionsLayout.taskFolder(taskName) + "/", message));
             throw new InvalidTaskException(message);
         }
         return new Result(builder.build(), files, invalid, matches.samplesWithoutPrediction());
@@ -125,46 +123,29 @@ public final class TaskPredictions {
 
     private TaskSchema schema(String taskName, Consumer<Diagnostic> sink)
             throws IOException, UnknownTaskException, InvalidTaskException {
-        String tasksFile = PREDICTIONS + "tasks.json";
-        Optional<byte[]> tasksBytes = readIfPresent(tasksFile, sink);
-        if (tasksBytes.isEmpty()) {
+        PredictionsFiles files = new PredictionsFiles(output, Math.min(MAX_TASK_FILE_BYTES, options.limits().maxFileBytes()));
+        String tasksFile = PredictionsLayout.TASKS_FILE;
+        Optional<FileResult<TaskList>> tasks = PredictionsLayout.readTaskList(files, options);
+        if (tasks.isEmpty()) {
             throw new UnknownTaskException("Task " + taskName + " cannot be scored: " + output.description()
                     + " has no " + tasksFile + " listing the tasks.");
         }
-        FileResult<TaskList> tasks = TaskListReader.read(tasksFile, tasksBytes.get(), options);
-        tasks.diagnostics().forEach(sink);
-        if (tasks.value().isEmpty()) {
+        tasks.get().diagnostics().forEach(sink);
+        if (tasks.get().value().isEmpty()) {
             throw new InvalidTaskException("Task " + taskName + " cannot be scored: " + tasksFile + " is invalid.");
         }
-        List<String> names = tasks.value().get().names();
+        List<String> names = tasks.get().value().get().names();
         if (!names.contains(taskName)) {
             throw new UnknownTaskException("Task " + taskName + " is not listed in " + tasksFile + "; the listed tasks are "
                     + (names.isEmpty() ? "none" : String.join(", ", names)) + ".");
         }
-        String schemaFile = PREDICTIONS + taskName + "/schema.json";
-        Optional<byte[]> schemaBytes = readIfPresent(schemaFile, sink);
-        if (schemaBytes.isEmpty()) {
-            String message = "Task " + taskName + " has no schema.json, so its predictions cannot be read.";
-            sink.accept(DiagnosticCode.SCHEMA_MISSING.of(schemaFile, message));
-            throw new InvalidTaskException(message);
-        }
-        FileResult<TaskSchema> schema = SchemaReader.read(schemaFile, schemaBytes.get(), options);
+        FileResult<TaskSchema> schema = PredictionsLayout.readSchema(files, taskName, options);
         schema.diagnostics().forEach(sink);
         if (schema.value().isEmpty()) {
-            throw new InvalidTaskException("Task " + taskName + " cannot be scored: its schema.json is invalid.");
+            boolean missing = schema.diagnostics().stream().anyMatch(d -> d.code().equals(DiagnosticCode.SCHEMA_MISSING.code()));
+            throw new InvalidTaskException("Task " + taskName + " cannot be scored: "
+                    + (missing ? "it has no schema.json." : "its schema.json is invalid."));
         }
         return schema.value().get();
-    }
-
-    private Optional<byte[]> readIfPresent(String path, Consumer<Diagnostic> sink) throws IOException, InvalidTaskException {
-        if (output.stat(path).isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(output.readAllBytes(path, Math.min(MAX_TASK_FILE_BYTES, options.limits().maxFileBytes())));
-        } catch (FileTooLargeException e) {
-            sink.accept(DiagnosticCode.FILE_TOO_LARGE.of(path, e.getMessage()));
-            throw new InvalidTaskException(e.getMessage());
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.winnow.scores.table;
 
 import dev.winnow.format.BoundingBox;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import java.util.Arrays;
@@ -82,11 +83,7 @@ public final class PredictionsTable {
      * {@code .lightly/predictions/<task>/<sample without extension>.json}.
      */
     public String predictionFile(int sample) {
-        String name = columns.sample(sample);
-        int slash = name.lastIndexOf('/');
-        int dot = name.lastIndexOf('.');
-        String stem = dot > slash + 1 ? name.substring(0, dot) : name;
-        return ".lightly/predictions/" + taskName + "/" + stem + ".json";
+        return PredictionsLayout.file(taskName, columns.sample(sample));
     }
 
     /** Number of singletons of all samples together. */

@@ -1,4 +1,4 @@
-package dev.winnow.validate;
+package dev.winnow.format.validate;
 
 import dev.winnow.format.Diagnostic;
 import java.util.ArrayList;
@@ -8,25 +8,27 @@ import java.util.PriorityQueue;
 
 /**
  * Gathers diagnostics from many threads and keeps the first {@code limit} of them in report order
- * (file, line, column, then the order found within the file). It keeps the smallest ones in a
+ * (file, line, column, then the order found within the file, as one thread reads each file). It keeps the smallest ones in a
  * bounded max-heap, so the kept set and its order do not depend on which thread finished first, and
- * memory stays bounded however many problems the input has. Thread-safe.
+ * memory stays bounded however many problems the input has. Used by every command that reports
+ * diagnostics. Thread-safe.
  */
-final class DiagnosticCollector {
-    /** A diagnostic with its rank among those of the same file, for a stable order. */
-    private record Entry(Diagnostic diagnostic, int rank) {
+public final class DiagnosticCollector {
+    /** How many diagnostics are kept unless a command is told otherwise; further ones are only counted. */
+    public static final int DEFAULT_LIMIT = 1000;
+
+    /** A diagnostic with the order it arrived in, which orders those of one file and position. */
+    private record Entry(Diagnostic diagnostic, long sequence) {
     }
 
+    // A file's diagnostics come from the one thread that reads it, in the order found, so arrival
+    // orders them deterministically; files and positions come first, whatever thread finished first.
     private static final Comparator<Entry> ORDER = Comparator
             .comparing((Entry e) -> e.diagnostic().file())
             // Within a file, diagnostics without a position (conclusions such as E029) follow those they conclude from.
             .thenComparingInt(e -> e.diagnostic().line() > 0 ? e.diagnostic().line() : Integer.MAX_VALUE)
             .thenComparingInt(e -> e.diagnostic().column())
-            .thenComparingInt(Entry::rank)
-            // Diagnostics of one sample may come from different tasks; these make their order total.
-            .thenComparing(e -> e.diagnostic().code())
-            .thenComparing(e -> e.diagnostic().pointer())
-            .thenComparing(e -> e.diagnostic().message());
+            .thenComparingLong(Entry::sequence);
 
     private final int limit;
     private final PriorityQueue<Entry> kept;
@@ -34,22 +36,27 @@ final class DiagnosticCollector {
     private long warnings;
     private long seen;
 
-    DiagnosticCollector(int limit) {
+    public DiagnosticCollector() {
+        this(DEFAULT_LIMIT);
+    }
+
+    public DiagnosticCollector(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("At least one diagnostic must be kept, but the limit is " + limit + ".");
+        }
         this.limit = limit;
         this.kept = new PriorityQueue<>(Math.min(limit, 1024) + 1, ORDER.reversed());
     }
 
     /** Adds the diagnostics of one file (or one sample), in the order they were found. */
-    synchronized void addAll(List<Diagnostic> diagnostics) {
-        int rank = 0;
+    public synchronized void addAll(List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
             if (d.isError()) {
                 errors++;
             } else {
                 warnings++;
             }
-            seen++;
-            Entry e = new Entry(d, rank++);
+            Entry e = new Entry(d, seen++);
             if (kept.size() < limit) {
                 kept.add(e);
             } else if (ORDER.compare(e, kept.peek()) < 0) {
@@ -59,24 +66,29 @@ final class DiagnosticCollector {
         }
     }
 
-    synchronized void add(Diagnostic diagnostic) {
+    public synchronized void add(Diagnostic diagnostic) {
         addAll(List.of(diagnostic));
     }
 
-    synchronized long errors() {
+    public synchronized long errors() {
         return errors;
     }
 
-    synchronized long warnings() {
+    public synchronized long warnings() {
         return warnings;
     }
 
-    synchronized long suppressed() {
+    /** How many diagnostics were added, kept or not. */
+    public synchronized long count() {
+        return seen;
+    }
+
+    public synchronized long suppressed() {
         return seen - kept.size();
     }
 
     /** The kept diagnostics in report order. */
-    synchronized List<Diagnostic> sorted() {
+    public synchronized List<Diagnostic> sorted() {
         List<Entry> entries = new ArrayList<>(kept);
         entries.sort(ORDER);
         return entries.stream().map(Entry::diagnostic).toList();
