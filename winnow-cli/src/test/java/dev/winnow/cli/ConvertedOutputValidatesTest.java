@@ -1,8 +1,8 @@
 package dev.winnow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -98,8 +98,7 @@ class ConvertedOutputValidatesTest {
 
     @Test
     void yolo_voc_csv_masks_onRealImages() throws Exception {
-        Path shared = Path.of(System.getProperty("winnow.sharedData", "."), "opencv-samples");
-        assumeTrue(Files.isDirectory(shared), "the shared sample data is not available");
+        Path shared = SampleMedia.folder();
         Path images = dir.resolve("images");
         Files.createDirectories(images.resolve("street"));
         Files.copy(shared.resolve("street/home.jpg"), images.resolve("street/home.jpg"));  // 512x384

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class BuiltinEmbedderTest {
@@ -115,8 +115,7 @@ class BuiltinEmbedderTest {
 
     @Test
     void realPhotos_alteredCopiesStayNearestToTheirSource_andDifferentPhotosAreFarApart() throws IOException {
-        Path root = Path.of(System.getProperty("winnow.sharedData", "../shared/data"), "opencv-samples");
-        Assumptions.assumeTrue(Files.isDirectory(root), "the shared sample images are not available");
+        Path root = SampleMedia.folder();
         List<BufferedImage> sources = new ArrayList<>();
         List<float[]> embedded = new ArrayList<>();
         for (String sample : SAMPLES) {

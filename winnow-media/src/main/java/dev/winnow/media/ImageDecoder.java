@@ -3,6 +3,7 @@ package dev.winnow.media;
 import dev.winnow.datasource.Datasource;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import javax.imageio.event.IIOReadWarningListener;
  * Decodes images at reduced resolution. The header is read first; then the reader skips pixels
  * while decoding (ImageIO source subsampling by the largest integer factor that keeps the image at
  * least the target size, see {@link Subsampling}), so a 4000x3000 photo wanted at 224 pixels never
- * occupies 48 MB of memory. The result is {@link BufferedImage#TYPE_INT_RGB} with the original size.
+ * occupies 48 MB of memory. The result is {@link BufferedImage#TYPE_INT_RGB} with the original size,
+ * both turned upright as a JPEG's EXIF orientation says (see {@link ExifOrientation}).
  *
  * <p>A file that cannot be decoded completely is a {@link MediaException} naming it, including a
  * truncated JPEG, which the JPEG reader would otherwise return with grey rows at the bottom. So is
@@ -65,12 +67,14 @@ public final class ImageDecoder {
         };
         reader.addIIOReadWarningListener(warnings);
         try {
-            ImageSize original;
+            ImageSize stored;
             try {
-                original = new ImageSize(reader.getWidth(0), reader.getHeight(0));
+                stored = new ImageSize(reader.getWidth(0), reader.getHeight(0));
             } catch (IOException | RuntimeException e) {
                 throw ImageHeaders.unreadable(path, e);
             }
+            int orientation = isJpeg(reader) ? orientation(datasource, path) : ExifOrientation.AS_STORED;
+            ImageSize original = ExifOrientation.displayed(stored, orientation);
             int factor = choice.factorFor(original);
             ImageSize reduced = Subsampling.reduced(original, factor);
             if (reduced.pixelCount() > MAX_DECODED_PIXELS) {
@@ -79,7 +83,8 @@ public final class ImageDecoder {
                         + MAX_DECODED_PIXELS + " pixels.");
             }
             ImageReadParam param = reader.getDefaultReadParam();
-            param.setSourceSubsampling(factor, factor, 0, 0);
+            int[] offsets = ExifOrientation.subsamplingOffsets(stored, factor, orientation);
+            param.setSourceSubsampling(factor, factor, offsets[0], offsets[1]);
             BufferedImage pixels;
             try {
                 pixels = reader.read(0, param);
@@ -92,9 +97,19 @@ public final class ImageDecoder {
                 throw new MediaException("The image '" + path + "' could not be decoded completely; it is truncated or corrupt ("
                         + damage.get(0).strip() + ").");
             }
-            return new DecodedImage(RgbImages.toIntRgb(pixels), original);
+            return new DecodedImage(ExifOrientation.upright(RgbImages.toIntRgb(pixels), orientation), original);
         } finally {
             ImageReaders.close(reader);
+        }
+    }
+
+    private static boolean isJpeg(ImageReader reader) throws IOException {
+        return reader.getFormatName().equalsIgnoreCase("jpeg");
+    }
+
+    private static int orientation(Datasource datasource, String path) throws IOException {
+        try (SeekableByteChannel in = datasource.openSeekable(path)) {
+            return ExifOrientation.read(in);
         }
     }
 

@@ -8,7 +8,9 @@ import java.nio.channels.SeekableByteChannel;
 import javax.imageio.ImageReader;
 
 /**
- * Reads an image's size from its header alone, never decoding the pixels: JPEG, PNG and BMP
+ * Reads an image's size from its header alone, never decoding the pixels. The size is the displayed
+ * one: a JPEG whose EXIF orientation turns it by a quarter has width and height swapped (see
+ * {@link ExifOrientation}). JPEG, PNG and BMP
  * headers are parsed directly (a JPEG's frame header, a PNG's IHDR chunk), other formats by their
  * ImageIO reader, which also stops at the first frame's dimensions. The cost is a few kilobytes of
  * I/O whatever the image's size.
@@ -30,11 +32,19 @@ public final class ImageHeaders {
     public static ImageSize read(Datasource datasource, String path) throws IOException, MediaException {
         // One read of the file's first bytes holds the header of nearly every image.
         ByteBuffer head = ByteBuffer.allocate(ChannelImageInputStream.HEADER_BUFFER);
+        int orientation = ExifOrientation.AS_STORED;
         try (SeekableByteChannel in = datasource.openSeekable(path)) {
             while (head.hasRemaining() && in.read(head) >= 0) {
                 // until the buffer is full or the file ends
             }
+            if (head.position() >= 2 && (head.get(0) & 0xFF) == 0xFF && (head.get(1) & 0xFF) == 0xD8) {
+                orientation = ExifOrientation.read(in);
+            }
         }
+        return ExifOrientation.displayed(storedSize(datasource, path, head), orientation);
+    }
+
+    private static ImageSize storedSize(Datasource datasource, String path, ByteBuffer head) throws IOException, MediaException {
         boolean whole = head.hasRemaining();
         ImageSize quick = HeaderParsers.tryReadPngOrBmp(head.array(), head.position());
         if (quick != null) {

@@ -23,8 +23,8 @@ import org.jcodec.containers.mp4.demuxer.MP4Demuxer;
  * The built-in video decoder: H.264 in MP4/MOV through JCodec, pure Java.
  *
  * <p>One pass per video: packets are read in file (decoding) order and each is decoded into one
- * reused frame buffer; the frame's presentation index comes from {@link PresentationOrder}, and
- * only requested frames are converted to RGB at the reduced size. Frames decoded ahead of their
+ * reused frame buffer; the frame's number comes from {@link PresentationOrder} (ffmpeg's numbering,
+ * edit list applied), and only requested frames are converted to RGB at the reduced size. Frames decoded ahead of their
  * turn (B-frame streams) wait, already reduced, until the earlier ones are handed over, so memory
  * holds at most the stream's reordering depth of small images.
  */
@@ -46,7 +46,8 @@ final class JcodecVideoDecoder implements VideoDecoder {
     @Override
     public int frameCount(Datasource datasource, String path) throws IOException, MediaException {
         try (SeekableByteChannel channel = datasource.openSeekable(path)) {
-            return (int) videoTrack(open(channel, path), path).getFrameCount();
+            MP4Demuxer demuxer = open(channel, path);
+            return presentation(demuxer, videoTrack(demuxer, path)).frames();
         }
     }
 
@@ -54,7 +55,8 @@ final class JcodecVideoDecoder implements VideoDecoder {
     public void decode(Datasource datasource, String path, FrameRequest request, FrameConsumer consumer)
             throws IOException, MediaException {
         try (SeekableByteChannel channel = datasource.openSeekable(path)) {
-            AbstractMP4DemuxerTrack track = videoTrack(open(channel, path), path);
+            MP4Demuxer demuxer = open(channel, path);
+            AbstractMP4DemuxerTrack track = videoTrack(demuxer, path);
             DemuxerTrackMeta meta = track.getMeta();
             Codec codec = meta.getCodec();
             if (codec != Codec.H264) {
@@ -72,17 +74,20 @@ final class JcodecVideoDecoder implements VideoDecoder {
             }
             H264Decoder decoder = createDecoder(meta, path);
             try {
-                decodeAll(track, decoder, size, path, request, consumer);
+                decodeAll(track, presentation(demuxer, track), decoder, size, path, request, consumer);
             } finally {
                 stopThreads(decoder);
             }
         }
     }
 
-    private static void decodeAll(AbstractMP4DemuxerTrack track, H264Decoder decoder, Size size, String path,
-                                  FrameRequest request, FrameConsumer consumer) throws IOException, MediaException {
+    private static PresentationOrder presentation(MP4Demuxer demuxer, AbstractMP4DemuxerTrack track) {
+        return PresentationOrder.of(track.getBox(), demuxer.getMovie().getTimescale(), (int) track.getFrameCount());
+    }
+
+    private static void decodeAll(AbstractMP4DemuxerTrack track, PresentationOrder order, H264Decoder decoder, Size size,
+                                  String path, FrameRequest request, FrameConsumer consumer) throws IOException, MediaException {
         int frameCount = (int) track.getFrameCount();
-        int[] rank = PresentationOrder.ranks(track.getBox(), frameCount);
         // Room for the largest picture the stream's macroblocks can describe, as JCodec's own grabber allocates.
         byte[][] buffer = Picture.create((size.getWidth() + 15) & ~15, (size.getHeight() + 15) & ~15, ColorSpace.YUV444).getData();
         YuvFrameScaler scaler = new YuvFrameScaler();
@@ -101,8 +106,8 @@ final class JcodecVideoDecoder implements VideoDecoder {
             if (picture == null) {
                 throw corrupt(path, decoded, null);
             }
-            int index = rank[decoded];
-            if (!request.wants(index)) {
+            int index = order.frameOf(decoded);
+            if (index < 0 || !request.wants(index)) {
                 continue;
             }
             if (picture.getColor() != ColorSpace.YUV420 && picture.getColor() != ColorSpace.YUV420J) {
@@ -146,7 +151,7 @@ final class JcodecVideoDecoder implements VideoDecoder {
         try {
             return H264Decoder.createH264DecoderFromCodecPrivate(codecPrivate);
         } catch (RuntimeException e) {
-            throw new MediaException("The video '" + path + "' has unreadable H.264 parameter sets (" + e + ").", e);
+            throw new MediaException("The video '" + path + "' has unreadable H.264 parameter sets.", e);
         }
     }
 
@@ -156,7 +161,7 @@ final class JcodecVideoDecoder implements VideoDecoder {
         try {
             return MP4Demuxer.createMP4Demuxer(new JcodecChannel(channel));
         } catch (RuntimeException e) {
-            throw new MediaException("The video '" + path + "' has a corrupt movie header (" + e + ").", e);
+            throw new MediaException("The video '" + path + "' has a corrupt movie header.", e);
         }
     }
 
@@ -165,7 +170,7 @@ final class JcodecVideoDecoder implements VideoDecoder {
         try {
             track = demuxer.getVideoTrack();
         } catch (RuntimeException e) {
-            throw new MediaException("The video '" + path + "' has a corrupt track table (" + e + ").", e);
+            throw new MediaException("The video '" + path + "' has a corrupt track table.", e);
         }
         if (!(track instanceof AbstractMP4DemuxerTrack mp4Track)) {
             throw new MediaException("The video '" + path + "' has no video track.");
@@ -175,7 +180,7 @@ final class JcodecVideoDecoder implements VideoDecoder {
 
     private static MediaException corrupt(String path, int decoded, RuntimeException cause) {
         return new MediaException("The video '" + path + "' is corrupt: its frame " + decoded
-                + " (in decoding order) could not be decoded" + (cause == null ? "" : " (" + cause + ")") + ".", cause);
+                + " (in decoding order) could not be decoded.", cause); // the library's wording stays in the cause
     }
 
     /**

@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Picks the decoder for a video by its container (file extension): the decoders are asked in
- * order, and when one reports {@link UnsupportedMediaException} (say, an HEVC stream in an MP4 that
- * JCodec cannot decode) the next one claiming the container gets the file. A container nobody
+ * order, and when one reports {@link UnsupportedMediaException} (say, FFmpeg without its native
+ * libraries, or an HEVC stream that JCodec cannot decode) the next one claiming the container gets
+ * the file. A container nobody
  * claims is refused with "unsupported video container".
  *
  * <pre>{@code
@@ -36,7 +38,12 @@ public final class VideoDecoders implements VideoDecoder {
         this.decoders = List.copyOf(decoders);
     }
 
-    /** The built-in JCodec decoder first, then every decoder found through {@link ServiceLoader}. */
+    /**
+     * Every decoder found through {@link ServiceLoader} (the FFmpeg decoder of the standard build),
+     * then the built-in JCodec decoder: FFmpeg reads more formats and is several times faster, and
+     * where its native libraries do not load it refuses each video as unsupported, so MP4 and MOV
+     * fall back to JCodec.
+     */
     public static VideoDecoders standard() {
         return Holder.STANDARD;
     }
@@ -48,10 +55,10 @@ public final class VideoDecoders implements VideoDecoder {
 
     private static VideoDecoders discover() {
         List<VideoDecoder> found = new ArrayList<>();
-        found.add(new JcodecVideoDecoder());
         for (VideoDecoder decoder : ServiceLoader.load(VideoDecoder.class)) {
             found.add(decoder);
         }
+        found.add(new JcodecVideoDecoder());
         return new VideoDecoders(found);
     }
 
@@ -90,12 +97,32 @@ public final class VideoDecoders implements VideoDecoder {
     @Override
     public void decode(Datasource datasource, String path, FrameRequest request, FrameConsumer consumer)
             throws IOException, MediaException {
+        decode(datasource, path, request, consumer, name -> { });
+    }
+
+    /**
+     * Decodes as {@link #decode(Datasource, String, FrameRequest, FrameConsumer)} does, and tells
+     * {@code reader} the {@linkplain VideoDecoder#name() name} of the decoder that reads the video,
+     * once, just before its first frame is handed over.
+     */
+    public void decode(Datasource datasource, String path, FrameRequest request, FrameConsumer consumer,
+                       Consumer<String> reader) throws IOException, MediaException {
         UnsupportedMediaException last = null;
         for (VideoDecoder decoder : candidates(path)) {
+            boolean[] named = {false};
             try {
-                decoder.decode(datasource, path, request, consumer);
+                decoder.decode(datasource, path, request, (index, frame) -> {
+                    if (!named[0]) {
+                        named[0] = true;
+                        reader.accept(decoder.name());
+                    }
+                    consumer.accept(index, frame);
+                });
                 return;
             } catch (UnsupportedMediaException e) {
+                if (named[0]) {
+                    throw e;
+                }
                 last = e; // nothing was handed to the consumer: the codec is checked before any frame
             }
         }

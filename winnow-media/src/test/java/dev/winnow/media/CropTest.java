@@ -3,7 +3,9 @@ package dev.winnow.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.BoundingBox;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -96,7 +98,7 @@ class CropTest {
     void fromARealFrame() throws Exception {
         java.util.List<DecodedImage> frames = new java.util.ArrayList<>();
         java.util.List<Integer> indices = new java.util.ArrayList<>();
-        VideoDecoders.standard().decode(SampleData.datasource(), "street/tree.mp4", FrameRequest.everyFrame().withStride(50),
+        VideoDecoders.standard().decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.everyFrame().withStride(50),
                 (index, frame) -> {
                     indices.add(index);
                     frames.add(frame);

@@ -3,6 +3,7 @@ package dev.winnow.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -21,7 +22,7 @@ class HeaderParsersTest {
 
     @Test
     void quickPath_agreesWithImageIo_onTheRealImages() throws Exception {
-        LocalDatasource samples = SampleData.datasource();
+        LocalDatasource samples = LocalDatasource.at(SampleMedia.folder());
         for (String path : List.of("objects/baboon.jpg", "objects/butterfly.jpg", "objects/fruits.jpg", "objects/orange.jpg",
                 "street/building.jpg", "street/home.jpg", "chessboard.png", "pic3.png")) {
             try (ChannelImageInputStream in = new ChannelImageInputStream(samples.openSeekable(path))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class ImageDecoderTest {
 
     @Test
     void reducesByTheLargestFactorKeepingTheTarget() throws Exception {
-        LocalDatasource samples = SampleData.datasource();
+        LocalDatasource samples = LocalDatasource.at(SampleMedia.folder());
 
         DecodedImage home = ImageDecoder.decode(samples, "street/home.jpg", 224);
         DecodedImage building = ImageDecoder.decode(samples, "street/building.jpg", 224);
@@ -35,14 +36,14 @@ class ImageDecoderTest {
 
     @Test
     void targetSize_keepsBothSidesAtLeastThatLarge() throws Exception {
-        DecodedImage image = ImageDecoder.decode(SampleData.datasource(), "street/building.jpg", new ImageSize(300, 200));
+        DecodedImage image = ImageDecoder.decode(LocalDatasource.at(SampleMedia.folder()), "street/building.jpg", new ImageSize(300, 200));
 
         assertThat(image.decodedSize()).isEqualTo(new ImageSize(434, 300)); // min(868/300, 600/200) = 2
     }
 
     @Test
     void subsampledPixels_areTheFullImagesPixels() throws Exception {
-        LocalDatasource samples = SampleData.datasource();
+        LocalDatasource samples = LocalDatasource.at(SampleMedia.folder());
         BufferedImage full = ImageDecoder.decodeFull(samples, "pic3.png").image();
         BufferedImage half = ImageDecoder.decode(samples, "pic3.png", 150).image();
 
@@ -127,7 +128,7 @@ class ImageDecoderTest {
 
     @Test
     void truncatedJpeg_isAMediaException() throws Exception {
-        byte[] jpeg = Files.readAllBytes(SampleData.folder().resolve("objects/baboon.jpg"));
+        byte[] jpeg = Files.readAllBytes(SampleMedia.folder().resolve("objects/baboon.jpg"));
         Files.write(dir.resolve("half.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
 
         assertThatThrownBy(() -> ImageDecoder.decode(LocalDatasource.at(dir), "half.jpg", 64))
@@ -138,7 +139,7 @@ class ImageDecoderTest {
 
     @Test
     void truncatedPng_isAMediaException() throws Exception {
-        byte[] png = Files.readAllBytes(SampleData.folder().resolve("pic3.png"));
+        byte[] png = Files.readAllBytes(SampleMedia.folder().resolve("pic3.png"));
         Files.write(dir.resolve("half.png"), Arrays.copyOf(png, png.length / 2));
 
         assertThatThrownBy(() -> ImageDecoder.decode(LocalDatasource.at(dir), "half.png", 64))

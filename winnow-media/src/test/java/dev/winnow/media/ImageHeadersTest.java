@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class ImageHeadersTest {
         "pic3.png, 400, 300",
     })
     void realImages_sizeFromHeader(String path, int width, int height) throws Exception {
-        assertThat(ImageHeaders.read(SampleData.datasource(), path)).isEqualTo(new ImageSize(width, height));
+        assertThat(ImageHeaders.read(LocalDatasource.at(SampleMedia.folder()), path)).isEqualTo(new ImageSize(width, height));
     }
 
     @ParameterizedTest
@@ -68,9 +69,9 @@ class ImageHeadersTest {
 
     @Test
     void truncatedImages_nameTheFile() throws Exception {
-        byte[] jpeg = Files.readAllBytes(SampleData.folder().resolve("objects/baboon.jpg"));
+        byte[] jpeg = Files.readAllBytes(SampleMedia.folder().resolve("objects/baboon.jpg"));
         Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, 30));
-        byte[] png = Files.readAllBytes(SampleData.folder().resolve("pic3.png"));
+        byte[] png = Files.readAllBytes(SampleMedia.folder().resolve("pic3.png"));
         Files.write(dir.resolve("cut.png"), Arrays.copyOf(png, 12));
         LocalDatasource source = LocalDatasource.at(dir);
 

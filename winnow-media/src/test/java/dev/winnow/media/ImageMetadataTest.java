@@ -3,6 +3,8 @@ package dev.winnow.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,7 +87,7 @@ class ImageMetadataTest {
 
     @Test
     void realImage_matchesAPlainReferenceComputation() throws Exception {
-        DecodedImage image = ImageDecoder.decode(SampleData.datasource(), "objects/fruits.jpg", 100);
+        DecodedImage image = ImageDecoder.decode(LocalDatasource.at(SampleMedia.folder()), "objects/fruits.jpg", 100);
         BufferedImage pixels = image.image();
         int w = pixels.getWidth();
         int h = pixels.getHeight();

@@ -2,9 +2,10 @@ package dev.winnow.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.testsupport.Ffmpeg;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class JcodecVideoDecoderTest {
         if (treeFrames == null) {
             List<DecodedImage> frames = new ArrayList<>();
             List<Integer> order = new ArrayList<>();
-            DECODER.decode(SampleData.datasource(), "street/tree.mp4", FrameRequest.everyFrame(), (index, frame) -> {
+            DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.everyFrame(), (index, frame) -> {
                 order.add(index);
                 frames.add(frame);
             });
@@ -64,7 +65,7 @@ class JcodecVideoDecoderTest {
     void reducedSizeAndStride() throws Exception {
         List<int[]> seen = new ArrayList<>();
 
-        DECODER.decode(SampleData.datasource(), "street/tree.mp4", FrameRequest.reducedTo(100).withStride(10),
+        DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.reducedTo(100).withStride(10),
                 (index, frame) -> seen.add(new int[] {index, frame.image().getWidth(), frame.image().getHeight()}));
 
         assertThat(indices(seen)).containsExactly(0, 10, 20, 30, 40, 50, 60);
@@ -75,7 +76,7 @@ class JcodecVideoDecoderTest {
     void reducedFrames_areBlockAveragesOfFullFrames() throws Exception {
         List<BufferedImage> full = List.of(treeFrames().get(0).image(), treeFrames().get(67).image());
         List<BufferedImage> reduced = new ArrayList<>();
-        DECODER.decode(SampleData.datasource(), "street/tree.mp4", FrameRequest.reducedTo(80).withStride(67),
+        DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.reducedTo(80).withStride(67),
                 (i, f) -> reduced.add(f.image()));
 
         assertThat(reduced.get(1).getWidth()).isEqualTo(107); // 320 / 3 rounded up
@@ -122,9 +123,8 @@ class JcodecVideoDecoderTest {
 
     @Test
     void matchesAnIndependentDecoder() throws Exception {
-        assumeTrue(onPath("ffmpeg"), "ffmpeg is not installed");
         Path raw = dir.resolve("frames.rgb");
-        ffmpeg("-i", SampleData.folder().resolve("street/tree.mp4").toString(), "-f", "rawvideo", "-pix_fmt", "rgb24",
+        Ffmpeg.run("-i", SampleMedia.folder().resolve("street/tree.mp4").toString(), "-f", "rawvideo", "-pix_fmt", "rgb24",
                 "-vsync", "passthrough", raw.toString());
         byte[] reference = Files.readAllBytes(raw);
         int frameBytes = 320 * 240 * 3;
@@ -142,11 +142,10 @@ class JcodecVideoDecoderTest {
 
     @Test
     void bFrames_comeOutInPresentationOrder() throws Exception {
-        assumeTrue(onPath("ffmpeg"), "ffmpeg is not installed");
         // testsrc draws a frame counter, so frames out of order differ clearly from ffmpeg's.
-        ffmpeg("-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-frames:v", "20", "-c:v", "libx264", "-profile:v", "main",
+        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-frames:v", "20", "-c:v", "libx264", "-profile:v", "main",
                 "-bf", "2", "-pix_fmt", "yuv420p", dir.resolve("bframes.mp4").toString());
-        ffmpeg("-i", dir.resolve("bframes.mp4").toString(), "-f", "rawvideo", "-pix_fmt", "rgb24", "-vsync", "passthrough",
+        Ffmpeg.run("-i", dir.resolve("bframes.mp4").toString(), "-f", "rawvideo", "-pix_fmt", "rgb24", "-vsync", "passthrough",
                 dir.resolve("bframes.rgb").toString());
         byte[] reference = Files.readAllBytes(dir.resolve("bframes.rgb"));
         int frameBytes = 96 * 64 * 3;
@@ -159,15 +158,6 @@ class JcodecVideoDecoderTest {
         });
 
         assertThat(order).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
-    }
-
-    private void ffmpeg(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
-        command.addAll(Arrays.asList(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(log).isZero();
     }
 
     private static double meanAbsoluteDifference(BufferedImage image, byte[] rgb, int offset) {
@@ -187,7 +177,7 @@ class JcodecVideoDecoderTest {
 
     @Test
     void truncatedVideo_isAMediaException() throws Exception {
-        byte[] video = Files.readAllBytes(SampleData.folder().resolve("street/tree.mp4"));
+        byte[] video = Files.readAllBytes(SampleMedia.folder().resolve("street/tree.mp4"));
         Files.write(dir.resolve("cut.mp4"), Arrays.copyOf(video, 600_000));
 
         assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(dir), "cut.mp4", FrameRequest.everyFrame(), (i, f) -> { }))
@@ -198,7 +188,7 @@ class JcodecVideoDecoderTest {
 
     @Test
     void corruptFrameData_isAMediaExceptionNamingTheFile() throws Exception {
-        byte[] video = Files.readAllBytes(SampleData.folder().resolve("street/tree.mp4"));
+        byte[] video = Files.readAllBytes(SampleMedia.folder().resolve("street/tree.mp4"));
         for (int i = 48; i < 1_279_000; i += 3) {
             video[i] = (byte) (i * 7919);
         }
@@ -206,14 +196,12 @@ class JcodecVideoDecoderTest {
 
         assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(dir), "noise.mp4", FrameRequest.everyFrame(), (i, f) -> { }))
                 .isInstanceOf(MediaException.class)
-                .hasMessage("The video 'noise.mp4' is corrupt: its frame 0 (in decoding order) could not be decoded "
-                        + "(java.lang.IllegalArgumentException: newPosition < 0: (-805305695 < 0)).");
+                .hasMessage("The video 'noise.mp4' is corrupt: its frame 0 (in decoding order) could not be decoded.");
     }
 
     @Test
     void otherCodec_isUnsupportedNamingIt() throws Exception {
-        assumeTrue(onPath("ffmpeg"), "ffmpeg is not installed");
-        ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-frames:v", "5", "-c:v", "mpeg4",
+        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-frames:v", "5", "-c:v", "mpeg4",
                 dir.resolve("part2.mp4").toString());
         LocalDatasource source = LocalDatasource.at(dir);
 
@@ -226,9 +214,8 @@ class JcodecVideoDecoderTest {
 
     @Test
     void decodingManyVideos_leavesNoDecoderThreadsBehind() throws Exception {
-        assumeTrue(onPath("ffmpeg"), "ffmpeg is not installed");
         // Several slices per frame make JCodec decode them on its own thread pool.
-        ffmpeg("-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-frames:v", "3", "-c:v", "libx264", "-profile:v", "baseline",
+        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-frames:v", "3", "-c:v", "libx264", "-profile:v", "baseline",
                 "-x264-params", "slices=4", "-pix_fmt", "yuv420p", dir.resolve("short.mp4").toString());
         LocalDatasource source = LocalDatasource.at(dir);
         DECODER.decode(source, "short.mp4", FrameRequest.everyFrame(), (i, f) -> { }); // warm-up: lazily started JVM threads
@@ -253,7 +240,7 @@ class JcodecVideoDecoderTest {
     void consumerFailure_stopsDecoding() throws Exception {
         List<Integer> seen = new ArrayList<>();
 
-        assertThatThrownBy(() -> DECODER.decode(SampleData.datasource(), "street/tree.mp4", FrameRequest.reducedTo(60),
+        assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.reducedTo(60),
                 (index, frame) -> {
                     seen.add(index);
                     if (index == 2) {
@@ -290,14 +277,5 @@ class JcodecVideoDecoderTest {
         }
         double n = (double) image.getWidth() * image.getHeight();
         return new double[] {sums[0] / n, sums[1] / n, sums[2] / n};
-    }
-
-    static boolean onPath(String tool) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(folder, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

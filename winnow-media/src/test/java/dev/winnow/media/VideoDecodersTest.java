@@ -78,4 +78,24 @@ class VideoDecodersTest {
         assertThatThrownBy(() -> decoders.frameCount(LocalDatasource.at(dir), "x"))
                 .hasMessage("The video 'x' is in an unsupported video container (no extension); Winnow reads mp4.");
     }
+
+    @Test
+    void theReaderIsNamed_andARefusingDecoderFallsBackToTheNext() throws Exception {
+        Files.copy(dev.winnow.testsupport.SampleMedia.file("street/tree.mp4"), dir.resolve("tree.mp4"));
+        LocalDatasource data = LocalDatasource.at(dir);
+        // What FFmpeg does where its native libraries do not load: it refuses every video.
+        VideoDecoder absent = new FakeDecoder("FFmpeg", Set.of("mp4", "avi"), 0, true);
+        VideoDecoder jcodec = VideoDecoders.standard().decoders().get(0);
+        List<String> readers = new ArrayList<>();
+        List<Integer> frames = new ArrayList<>();
+
+        VideoDecoders.of(List.of(absent, jcodec)).decode(data, "tree.mp4", FrameRequest.reducedTo(60).withStride(30),
+                (index, frame) -> frames.add(index), readers::add);
+
+        assertThat(readers).containsExactly("JCodec");
+        assertThat(frames).containsExactly(0, 30, 60);
+        VideoDecoders.of(List.of(new FakeDecoder("FFmpeg", Set.of("mp4"), 4, false), jcodec)).decode(data, "tree.mp4",
+                FrameRequest.everyFrame(), (index, frame) -> { }, readers::add);
+        assertThat(readers).containsExactly("JCodec", "FFmpeg");
+    }
 }

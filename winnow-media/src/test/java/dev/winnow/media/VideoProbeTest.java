@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.testsupport.SampleMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ class VideoProbeTest {
 
     @Test
     void realVideo_has68Frames() throws Exception {
-        assertThat(VideoProbe.frameCount(SampleData.datasource(), "street/tree.mp4")).isEqualTo(68);
+        assertThat(VideoProbe.frameCount(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4")).isEqualTo(68);
     }
 
     @Test
@@ -28,7 +29,7 @@ class VideoProbeTest {
 
     @Test
     void movExtension_isReadAsMp4() throws Exception {
-        Files.copy(SampleData.folder().resolve("street/tree.mp4"), dir.resolve("Tree.MOV"));
+        Files.copy(SampleMedia.folder().resolve("street/tree.mp4"), dir.resolve("Tree.MOV"));
 
         assertThat(VideoProbe.frameCount(LocalDatasource.at(dir), "Tree.MOV")).isEqualTo(68);
     }
@@ -53,7 +54,7 @@ class VideoProbeTest {
 
     @Test
     void truncatedMp4_namesTheFile() throws Exception {
-        byte[] video = Files.readAllBytes(SampleData.folder().resolve("street/tree.mp4"));
+        byte[] video = Files.readAllBytes(SampleMedia.folder().resolve("street/tree.mp4"));
         Files.write(dir.resolve("cut.mp4"), Arrays.copyOf(video, 100_000));
 
         assertThatThrownBy(() -> VideoProbe.frameCount(LocalDatasource.at(dir), "cut.mp4"))
@@ -64,7 +65,7 @@ class VideoProbeTest {
 
     @Test
     void mp4WithoutMovieHeader_namesTheFile() throws Exception {
-        byte[] video = Files.readAllBytes(SampleData.folder().resolve("street/tree.mp4"));
+        byte[] video = Files.readAllBytes(SampleMedia.folder().resolve("street/tree.mp4"));
         Files.write(dir.resolve("nomoov.mp4"), Arrays.copyOf(video, 1_279_745));
 
         assertThatThrownBy(() -> VideoProbe.frameCount(LocalDatasource.at(dir), "nomoov.mp4"))
@@ -87,7 +88,7 @@ class VideoProbeTest {
 
     @Test
     void fragmentedMp4_isUnsupportedSoAnotherDecoderMayTakeIt() throws Exception {
-        byte[] video = Files.readAllBytes(SampleData.folder().resolve("street/tree.mp4"));
+        byte[] video = Files.readAllBytes(SampleMedia.folder().resolve("street/tree.mp4"));
         byte[] fragmented = Arrays.copyOf(video, video.length + 8);
         System.arraycopy(new byte[] {0, 0, 0, 8, 'm', 'o', 'o', 'f'}, 0, fragmented, video.length, 8);
         Files.write(dir.resolve("frag.mp4"), fragmented);
@@ -100,7 +101,7 @@ class VideoProbeTest {
 
     @Test
     void corruptMovieHeader_isAMediaExceptionNotACrash() throws Exception {
-        byte[] video = Files.readAllBytes(SampleData.folder().resolve("street/tree.mp4"));
+        byte[] video = Files.readAllBytes(SampleMedia.folder().resolve("street/tree.mp4"));
         // Overwrite the movie header's contents (after its own 8-byte header) with noise.
         for (int i = 1_279_745 + 8; i < video.length; i++) {
             video[i] = (byte) (i * 31 + 7);

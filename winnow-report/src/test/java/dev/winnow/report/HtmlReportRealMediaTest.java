@@ -12,6 +12,7 @@ import dev.winnow.media.FrameRequest;
 import dev.winnow.media.ImageDecoder;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.VideoDecoders;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * for a look in a browser.
  */
 class HtmlReportRealMediaTest {
-    static final Path SAMPLES = Path.of(System.getProperty("winnow.sharedData", "../shared/data"), "opencv-samples");
 
     @Test
     void realFramesAndCrops_renderAsDecodablePictures(@TempDir Path temp) throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(SAMPLES.resolve("street")), "the real sample data is not present");
-        LocalDatasource input = LocalDatasource.at(SAMPLES);
+        LocalDatasource input = LocalDatasource.at(SampleMedia.folder());
         String video = "street/tree.mp4";
         VideoDecoders decoders = VideoDecoders.standard();
         int frameCount = decoders.frameCount(input, video);

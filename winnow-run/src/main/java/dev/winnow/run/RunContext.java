@@ -3,7 +3,6 @@ package dev.winnow.run;
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.DiagnosticCollector;
-import dev.winnow.media.VideoDecoder;
 import dev.winnow.select.SelectionResult;
 import dev.winnow.report.RunCounts;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ import java.util.concurrent.ExecutorService;
  */
 record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, DiagnosticCollector diagnostics,
                   PredictionsLoader loader, RunSamples.Listing listing, Instant started, String runId, Clock clock,
-                  Progress progress, int threads, VideoDecoder videoDecoder, Path winnow) {
+                  Progress progress, int threads, VideoReaders videoDecoder, Path winnow) {
 
     /** Seconds since the run started. */
     double seconds() {
@@ -39,7 +38,8 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Di
     RunSummary summary(Path runPath, RunCounts counts, List<String> selected, SelectionResult result, Optional<String> objectTask) {
         return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, diagnostics.errors(),
                 diagnostics.warnings(),
-                result == null ? noCandidates(counts, objectTask) : result.stopReason().description(), objectTask);
+                result == null ? noCandidates(counts, objectTask) : result.stopReason().description(), objectTask,
+                videoDecoder.videosByDecoder());
     }
 
     /** Why a run has no candidates, and how to get some. */

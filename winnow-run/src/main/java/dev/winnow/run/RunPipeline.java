@@ -162,10 +162,11 @@ public final class RunPipeline {
                            Path winnow) throws IOException {
         RunConfig config = request.config();
         DiagnosticCollector diagnostics = new DiagnosticCollector(MAX_DIAGNOSTICS);
-        RunSamples.Listing listing = new RunSamples(request, videoDecoder, decoders, diagnostics).list(progress);
+        VideoReaders videos = new VideoReaders(videoDecoder);
+        RunSamples.Listing listing = new RunSamples(request, videos, decoders, diagnostics).list(progress);
         PredictionsLoader loader = new PredictionsLoader(request.output(), ValidationOptions.defaults(), diagnostics, decoders);
         RunContext ctx = new RunContext(request, decoders, folder, diagnostics, loader, listing, started, runId, clock, progress,
-                threads, videoDecoder, winnow);
+                threads, videos, winnow);
         try (EmbeddingSource source = config.embeddings().open()) {
             String embedderId = embedderId(config.embeddings(), source);
             return config.objectLevel().isPresent()

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.Progress;
+import dev.winnow.demo.DemoDataset;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
 import dev.winnow.run.datapool.Datapool;
-import dev.winnow.demo.DemoDataset;
 import dev.winnow.select.SelectionException;
+import dev.winnow.testsupport.SampleMedia;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -314,9 +315,8 @@ class RunPipelineTest {
     }
 
     @Test
-    void realImages_fromTheSharedData() throws IOException {
-        Path shared = Path.of(System.getProperty("winnow.sharedData", "../shared/data")).resolve("opencv-samples");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared), "shared sample data is absent");
+    void realImages_fromTheSampleMedia() throws IOException {
+        Path shared = SampleMedia.folder();
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
         RunConfig config = RunConfigParser.parse(DIVERSITY_4, "run.json", out);

@@ -7,6 +7,7 @@ import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.Progress;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
+import dev.winnow.testsupport.SampleMedia;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -56,8 +56,7 @@ class VideoRunTest {
 
     @Test
     void realVideo_everyFrameIsASample_namedAsTheFormatSays() throws IOException {
-        Path tree = Path.of(System.getProperty("winnow.sharedData", "../shared/data")).resolve("opencv-samples/street/tree.mp4");
-        Assumptions.assumeTrue(Files.isRegularFile(tree), "shared sample data is absent");
+        Path tree = SampleMedia.file("street/tree.mp4");
         Path data = tmp.resolve("data");
         Files.createDirectories(data.resolve("street"));
         Files.copy(tree, data.resolve("street/tree.mp4"));
@@ -72,6 +71,10 @@ class VideoRunTest {
         assertThat(summary.selected()).containsExactly("street/tree-54-mp4.png", "street/tree-65-mp4.png", "street/tree-67-mp4.png",
                 "street/tree-58-mp4.png", "street/tree-64-mp4.png");
         assertThat(summary.errors()).isZero();
+        // This module has only the built-in decoder on its class path.
+        assertThat(summary.videosByDecoder()).isEqualTo(java.util.Map.of("JCodec", 1));
+        assertThat(summary.toText()).contains("\n  samples:     68 listed, 68 processed, 0 known from earlier runs, 0 unreadable\n"
+                + "  videos:      1 read by JCodec\n  predictions: ");
 
         JsonNode report = JsonMapper.builder().build().readTree(summary.runFolder().resolve("report.json").toFile());
         JsonNode strip = report.get("videos").get(0);

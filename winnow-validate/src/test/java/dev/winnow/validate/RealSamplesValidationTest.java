@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.testsupport.SampleMedia;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RealSamplesValidationTest {
 
     static Path samples() {
-        Path dir = Path.of(System.getProperty("winnow.sharedData", "../shared/data"), "opencv-samples");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "the shared sample data is not present");
-        return dir;
+        return SampleMedia.folder();
     }
 
     @Test

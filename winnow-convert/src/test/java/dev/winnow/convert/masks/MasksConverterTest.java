@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.FolderChecks;
 import dev.winnow.convert.PredictionsFolder;
-import dev.winnow.convert.SharedData;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ class MasksConverterTest {
         ImageIO.write(rgb, "png", masks.resolve("street/x.png").toFile());
         ImageIO.write(new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB), "jpg", Files.createDirectories(images.resolve("street"))
                 .resolve("x.jpg").toFile());
-        SharedData.copy("street/home.jpg", images.resolve("street/home.jpg"));
+        SampleMedia.copy("street/home.jpg", images.resolve("street/home.jpg"));
         grey(masks.resolve("street/home.png"));
         grey(masks.resolve("lonely.png"));
         Path palette = dir.resolve("palette.txt");

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.FolderChecks;
 import dev.winnow.convert.PredictionsFolder;
-import dev.winnow.convert.SharedData;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.testsupport.SampleMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -63,7 +63,7 @@ class VocConverterTest {
     void categoriesFile_andSizesFromRealImages() throws Exception {
         Path xml = dir.resolve("xml");
         Path images = dir.resolve("images");
-        SharedData.copy("street/home.jpg", images.resolve("street/home.jpg")); // 512x384
+        SampleMedia.copy("street/home.jpg", images.resolve("street/home.jpg")); // 512x384
         Files.createDirectories(xml.resolve("street"));
         // The XML's size is wrong on purpose: the header's 512x384 wins, so the box is clipped at 512.
         Files.writeString(xml.resolve("street/home.xml"), voc("home.jpg", "<size><width>1000</width><height>1000</height></size>",

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.FolderChecks;
 import dev.winnow.convert.PredictionsFolder;
-import dev.winnow.convert.SharedData;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskType;
+import dev.winnow.testsupport.SampleMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +27,9 @@ class YoloConverterTest {
     void realImages_sizesFromHeaders() throws Exception {
         Path images = dir.resolve("images");
         Path labels = dir.resolve("labels");
-        SharedData.copy("street/home.jpg", images.resolve("street/home.jpg"));       // 512x384
-        SharedData.copy("street/building.jpg", images.resolve("street/building.jpg")); // 868x600
-        SharedData.copy("pic3.png", images.resolve("pic3.png"));                     // 400x300
+        SampleMedia.copy("street/home.jpg", images.resolve("street/home.jpg"));       // 512x384
+        SampleMedia.copy("street/building.jpg", images.resolve("street/building.jpg")); // 868x600
+        SampleMedia.copy("pic3.png", images.resolve("pic3.png"));                     // 400x300
         Files.createDirectories(labels.resolve("street"));
         Files.writeString(labels.resolve("street/home.txt"), "0 0.5 0.5 0.25 0.5\n1 0.0625 0.125 0.25 0.125 0.75\n");
         Files.writeString(labels.resolve("pic3.txt"), "2 0.5 0.5 1 1\n\n5 0.5 0.5 0.1 0.1\n1 0.5 0.5 0.1\n0 640 0.5 0.1 0.1\n");

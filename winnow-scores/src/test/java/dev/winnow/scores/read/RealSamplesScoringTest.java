@@ -14,6 +14,7 @@ import dev.winnow.scores.ActiveLearningScores;
 import dev.winnow.scores.ProbabilityScores;
 import dev.winnow.scores.ScoreName;
 import dev.winnow.scores.table.PredictionsTable;
+import dev.winnow.testsupport.SampleMedia;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +35,8 @@ class RealSamplesScoringTest {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     @BeforeEach
-    void sharedData() throws IOException {
-        Path samples = Path.of(System.getProperty("winnow.sharedData", "../shared/data"), "opencv-samples");
-        Assumptions.assumeTrue(Files.isDirectory(samples), "shared sample data not present");
-        input = LocalDatasource.at(samples);
+    void sampleData() throws IOException {
+        input = LocalDatasource.at(SampleMedia.folder());
         write(".lightly/predictions/tasks.json", "[\"objects\", \"seg\"]");
     }
 

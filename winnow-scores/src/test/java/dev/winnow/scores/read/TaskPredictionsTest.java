@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.scores.ActiveLearningScorer;
 import dev.winnow.scores.ScoreName;
 import dev.winnow.scores.ScoresCsv;
-import dev.winnow.datasource.Progress;
+import dev.winnow.testsupport.SampleMedia;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,8 +196,7 @@ class TaskPredictionsTest {
 
     @Test
     void videoFrames_matchTheirFramesOfARealVideo() throws Exception {
-        Path video = Path.of(System.getProperty("winnow.sharedData", "../shared/data"), "opencv-samples/street/tree.mp4");
-        Assumptions.assumeTrue(Files.isRegularFile(video), "shared sample video not present");
+        Path video = SampleMedia.file("street/tree.mp4");
         Files.createDirectories(root.resolve("clips"));
         Files.copy(video, root.resolve("clips/tree.mp4"));
         tasks("det");

@@ -4,6 +4,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
@@ -27,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -116,8 +119,22 @@ final class FfmpegVideo implements AutoCloseable {
         return codec;
     }
 
-    /** The frame count the container's header states, or -1 when it states none (Matroska, WebM). */
+    /**
+     * The frame count the container's header states, or -1 when it states none (Matroska, WebM).
+     * For MP4 and MOV it is the number of frames shown: samples that the edit list hides are stored
+     * for decoding only, and FFmpeg's index marks them.
+     */
     long declaredFrameCount() {
+        int entries = avformat_index_get_entries_count(stream);
+        if (entries > 0 && grabber.getFormatContext().iformat().name().getString().contains("mov")) {
+            long shown = 0;
+            for (int i = 0; i < entries; i++) {
+                if ((avformat_index_get_entry(stream, i).flags() & AVIndexEntry.AVINDEX_DISCARD_FRAME) == 0) {
+                    shown++;
+                }
+            }
+            return shown;
+        }
         long frames = stream.nb_frames();
         return frames > 0 ? frames : -1;
     }

@@ -1,6 +1,6 @@
 /**
- * The optional FFmpeg-backed video decoder: {@link dev.winnow.video.ffmpeg.FfmpegVideoDecoder}
- * reads AVI, Matroska and WebM and every codec FFmpeg decodes, and registers itself with
+ * The FFmpeg-backed video decoder of the standard build: {@link dev.winnow.video.ffmpeg.FfmpegVideoDecoder}
+ * reads MP4/MOV, AVI, Matroska and WebM with every codec FFmpeg decodes, and registers itself with
  * {@link dev.winnow.media.VideoDecoders} through {@link java.util.ServiceLoader} when this module
  * is on the class path.
  */

@@ -205,11 +205,11 @@ class FfmpegVideoDecoderTest {
     }
 
     @Test
-    void registeredThroughServiceLoader_afterTheBuiltInDecoder() throws Exception {
+    void registeredThroughServiceLoader_beforeTheBuiltInDecoder() throws Exception {
         TestVideos.record(dir.resolve("a/clip.avi"), MJPEG_AVI, 3, 32, 32);
         LocalDatasource data = LocalDatasource.at(dir);
 
-        assertThat(VideoDecoders.standard().decoders()).extracting(VideoDecoder::name).containsExactly("JCodec", "FFmpeg");
+        assertThat(VideoDecoders.standard().decoders()).extracting(VideoDecoder::name).containsExactly("FFmpeg", "JCodec");
         // JCodec's m4v, mov and mp4 joined with FFmpeg's.
         assertThat(VideoDecoders.standard().containers()).containsExactlyInAnyOrder("avi", "m4v", "mkv", "mov", "mp4", "webm");
         assertThat(VideoProbe.frameCount(data, "a/clip.avi")).isEqualTo(3);
@@ -219,7 +219,8 @@ class FfmpegVideoDecoderTest {
     void mpeg4InMp4_theBuiltInDecoderRefusesAndFfmpegDecodes() throws Exception {
         TestVideos.record(dir.resolve("part2.mp4"), MPEG4_MP4, 6, 64, 48);
         LocalDatasource data = LocalDatasource.at(dir);
-        VideoDecoder builtIn = VideoDecoders.standard().decoders().get(0);
+        VideoDecoder builtIn = VideoDecoders.standard().decoders().get(1);
+        assertThat(builtIn.name()).isEqualTo("JCodec");
 
         assertThatThrownBy(() -> builtIn.decode(data, "part2.mp4", FrameRequest.everyFrame(), (i, f) -> { }))
                 .isInstanceOf(UnsupportedMediaException.class)

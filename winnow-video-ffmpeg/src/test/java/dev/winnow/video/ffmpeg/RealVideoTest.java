@@ -8,12 +8,12 @@ import dev.winnow.media.FrameRequest;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.VideoDecoder;
 import dev.winnow.media.VideoDecoders;
+import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +36,9 @@ class RealVideoTest {
 
     @BeforeAll
     static void decodeWithJcodec() throws Exception {
-        Path dir = Path.of(System.getProperty("winnow.sharedData", "../shared/data"), "opencv-samples", "street");
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve(TREE)), "the shared sample data is not present");
+        Path dir = SampleMedia.folder().resolve("street");
         street = LocalDatasource.at(dir);
-        jcodec = VideoDecoders.standard().decoders().get(0);
+        jcodec = VideoDecoders.standard().decoders().get(1);
         assertThat(jcodec.name()).isEqualTo("JCodec");
         jcodecFrames = FfmpegVideoDecoderTest.decodeAll(jcodec, street, TREE, FrameRequest.everyFrame());
         assertThat(jcodecFrames.keySet()).containsExactlyElementsOf(IntStream.range(0, FRAMES).boxed().toList());
