@@ -9,8 +9,10 @@ import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.WriteRefusedException;
 import dev.winnow.format.Category;
 import dev.winnow.format.PredictionsLayout;
+import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.io.PredictionWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,6 +203,31 @@ class PredictionsFolderTest {
 
         assertThat(namesIn(".lightly/predictions")).containsExactly("t", "tasks.json");
         assertThat(namesIn(".lightly/predictions/t")).containsExactly("a.json", "schema.json");
+    }
+
+    @Test
+    void overwriteWithoutFolderMoves_keepsTheOldTaskUntilTasksJsonThenDeletesItsLeftovers() throws Exception {
+        Datasource plain = FlatDatasource.over(LocalDatasource.create(dir));
+        PredictionsFolder first = PredictionsFolder.open(plain, "t", false);
+        first.write("a.png", utf8("{old a}"));
+        first.write("gone/b.png", utf8("{old b}"));
+        first.finish(SCHEMA);
+        PredictionsFolder nested = PredictionsFolder.open(plain, "t/inner", false);
+        nested.write("c.png", utf8("{inner c}"));
+        nested.finish(SCHEMA);
+
+        PredictionsFolder second = PredictionsFolder.open(plain, "t", true);
+        second.write("a.png", utf8("{new a}"));
+        second.write("d.png", utf8("{new d}"));
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/gone/b.json"))).isEqualTo("{old b}");
+        second.finish(SCHEMA);
+
+        assertThat(plain.list(".lightly/predictions")).containsExactly(".lightly/predictions/t/a.json",
+                ".lightly/predictions/t/d.json", ".lightly/predictions/t/inner/c.json", ".lightly/predictions/t/inner/schema.json",
+                ".lightly/predictions/t/schema.json", ".lightly/predictions/tasks.json");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json"))).isEqualTo("{new a}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json"))).isEqualTo(
+                new String(PredictionWriter.toBytes(new TaskList(List.of("t", "t/inner"))), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.winnow.demo.DemoDataset;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
 import dev.winnow.run.datapool.Datapool;
+import dev.winnow.select.SelectionException;
 import dev.winnow.testsupport.SampleMedia;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +71,7 @@ class RunPipelineTest {
         assertThat(summary.runFolder()).isEqualTo(runFolder);
         try (Stream<Path> files = Files.list(runFolder)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("diagnostics.jsonl",
-                    "embeddings.csv", "report.html", "report.json", "scores.csv", "selected.txt", "selection.csv");
+                    "embeddings.csv", "report.html", "report.json", "run.complete", "scores.csv", "selected.txt", "selection.csv");
         }
         List<String> selected = read(runFolder.resolve("selected.txt")).lines().toList();
         // Pinned: the generated data and seed 7 always give these picks (k-center greedy, seeded first pick).
@@ -265,6 +267,66 @@ class RunPipelineTest {
                         + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
                         + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}");
         assertThat(read(summary.runFolder().resolve("selected.txt"))).doesNotContain("broken");
+    }
+
+    @Test
+    void unknownNames_areAllReportedBeforeAnythingIsListedOrDecoded() throws IOException {
+        String config = """
+                {"selection": {"n_samples": 4, "strategies": [
+                    {"input": {"type": "SCORES", "task": "shapez", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}},
+                    {"input": {"type": "SCORES", "task": "shapes", "score": "entropy"}, "strategy": {"type": "WEIGHTS"}},
+                    {"input": {"type": "PREDICTIONS", "task": "shape-class", "name": "CLASS_DISTRIBUTION"},
+                     "strategy": {"type": "BALANCE", "target": {"cirlce": 1.0}}},
+                    {"input": {"type": "METADATA", "key": "lightly.sharpnes"}, "strategy": {"type": "WEIGHTS"}}]},
+                 "seed": 7}
+                """;
+        List<String> phases = new ArrayList<>();
+        Progress recording = new Progress() {
+            @Override
+            public void phase(String name, long total) {
+                phases.add(name);
+            }
+
+            @Override
+            public void advance(long done) {
+            }
+
+            @Override
+            public void message(String line) {
+            }
+        };
+        assertThatThrownBy(() -> run(data, config, "names", recording))
+                .isInstanceOf(SelectionException.class)
+                .hasMessage(String.join("\n",
+                        "strategies[0] names task 'shapez', but there is no such task; known tasks: regions, shape-class, shapes."
+                                + " Did you mean 'shapes'?",
+                        "strategies[1] names score 'entropy' of task 'shapes', but there is no such score; known scores:"
+                                + " object_frequency, objectness_least_confidence, uncertainty_entropy,"
+                                + " uncertainty_least_confidence, uncertainty_margin.",
+                        "strategies[2] names class 'cirlce' in its target, but task 'shape-class' has no such category;"
+                                + " known categories: circle, square, triangle. Did you mean 'circle'?",
+                        "strategies[3] names metadata key 'lightly.sharpnes', but there is no such key; known keys:"
+                                + " lightly.contrast, lightly.height, lightly.meanBlue, lightly.meanGreen, lightly.meanRed,"
+                                + " lightly.sharpness, lightly.sizeInBytes, lightly.snr, lightly.width. Did you mean 'lightly.sharpness'?"));
+        assertThat(phases).isEmpty();
+        assertThat(data.resolve(".winnow")).doesNotExist();
+    }
+
+    @Test
+    void secondRunWithoutNewSamples_saysWhyThereAreNoCandidates_andStillChecksItsNames() throws IOException {
+        run(data, DIVERSITY_4, "first");
+        RunSummary second = run(data, DIVERSITY_4, "second");
+        assertThat(second.counts().candidates()).isZero();
+        assertThat(second.stopReason()).isEqualTo("no candidates: all 16 samples are known from earlier runs in the datapool;"
+                + " to consider them again, set \"process_all\": true under \"datasource\" in run.json, or pass another"
+                + " --output for a new datapool");
+        assertThat(second.toText()).contains("  selected:    0 of 0 candidates (no candidates: all 16 samples are known");
+
+        String misspelt = DIVERSITY_4.replace("{\"type\": \"EMBEDDINGS\"}", "{\"type\": \"SCORES\", \"task\": \"dett\","
+                + " \"score\": \"uncertainty_entropy\"}").replace("DIVERSITY", "WEIGHTS");
+        assertThatThrownBy(() -> run(data, misspelt, "third"))
+                .isInstanceOf(SelectionException.class)
+                .hasMessage("strategies[0] names task 'dett', but there is no such task; known tasks: regions, shape-class, shapes.");
     }
 
     @Test
