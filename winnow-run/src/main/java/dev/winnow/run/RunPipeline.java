@@ -101,9 +101,7 @@ public final class RunPipeline {
             t.setDaemon(true);
             return t;
         });
-        try (OutputLock lock = lock(request.outputFolder())) {
-            lock.tookOver().ifPresent(owner -> progress.message("Took over the lock " + lock.file() + " left by "
-                    + owner.describe() + ", which no longer runs."));
+        try {
             return run(request, decoders);
         } finally {
             decoders.shutdownNow();
@@ -162,12 +160,16 @@ public final class RunPipeline {
         PredictionsLoader names = new PredictionsLoader(request.output(), ValidationOptions.defaults(), new DiagnosticCollector(),
                 decoders);
         selectionNames(request, names).ifPresent(known -> known.check(request.config().selection()));
-        RunFolder folder = RunFolder.start(winnow, runId);
-        try {
-            return run(request, decoders, folder, started, runId, winnow);
-        } finally {
-            // A failed run leaves no staging folder behind.
-            folder.discardUnlessCommitted();
+        try (OutputLock lock = lock(request.outputFolder())) {
+            lock.tookOver().ifPresent(owner -> progress.message("Took over the lock " + lock.file() + " left by "
+                    + owner.describe() + ", which no longer runs."));
+            RunFolder folder = RunFolder.start(winnow, runId);
+            try {
+                return run(request, decoders, folder, started, runId, winnow);
+            } finally {
+                // A failed run leaves no staging folder behind.
+                folder.discardUnlessCommitted();
+            }
         }
     }
 
