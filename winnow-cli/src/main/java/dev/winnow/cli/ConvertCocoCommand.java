@@ -26,12 +26,13 @@ public final class ConvertCocoCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
 
-    @Option(names = "--annotations", required = true, paramLabel = "FILE", description = "COCO dataset or results file.")
-    Path annotations;
+    @Option(names = "--annotations", required = true, paramLabel = "FILE", converter = FileLocation.Converter.class,
+            description = "COCO dataset or results file (a path or an object in a bucket).")
+    FileLocation annotations;
 
-    @Option(names = "--coco-gt", paramLabel = "FILE",
+    @Option(names = "--coco-gt", paramLabel = "FILE", converter = FileLocation.Converter.class,
             description = "The dataset file naming images and categories, when --annotations is a results list.")
-    Path groundTruth;
+    FileLocation groundTruth;
 
     @Option(names = "--images", paramLabel = "DIR",
             description = "The folder the COCO file names are relative to, to read sizes the file lacks (default: --input).")
@@ -54,7 +55,8 @@ public final class ConvertCocoCommand implements Callable<Integer> {
             TaskType type = ConvertTarget.taskType(taskType, "convert coco", TaskType.OBJECT_DETECTION,
                     TaskType.INSTANCE_SEGMENTATION, TaskType.SEMANTIC_SEGMENTATION, TaskType.KEYPOINT_DETECTION);
             Optional<Datasource> imageSource = target.images("--images", images);
-            CocoOptions options = new CocoOptions(annotations, Optional.ofNullable(groundTruth), imageSource, type, defaultScore);
+            Optional<Path> groundTruthFile = groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading());
+            CocoOptions options = new CocoOptions(annotations.forReading(), groundTruthFile, imageSource, type, defaultScore);
             return CocoConverter.convert(options, target.open());
         });
     }

@@ -7,6 +7,7 @@ import dev.winnow.convert.SampleRoot;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
+import dev.winnow.datasource.UnsupportedLocationException;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.validate.DiagnosticGroups;
 import java.io.IOException;
@@ -188,7 +189,7 @@ final class ConvertTarget {
             out.println(summary.apply(report));
             out.flush();
             return report.hasErrors() || report.convertedNothing() ? ExitCodes.INVALID : ExitCodes.OK;
-        } catch (ConversionException | IllegalArgumentException e) {
+        } catch (ConversionException | IllegalArgumentException | UnsupportedLocationException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {

@@ -1,9 +1,12 @@
 package dev.winnow.cli;
 
+import dev.winnow.convert.ConversionException;
+import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.coco.CocoExportOptions;
 import dev.winnow.convert.coco.CocoExporter;
-import dev.winnow.convert.ConversionException;
+import dev.winnow.datasource.AtomicFiles;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.UnsupportedLocationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,14 +53,16 @@ public final class ExportCommand implements Callable<Integer> {
         @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to export.")
         String task;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "The COCO file to write (required).")
-        Path out;
+        @Option(names = "--out", paramLabel = "FILE", converter = FileLocation.Converter.class,
+                description = "The COCO file to write (required; a path or an object in a bucket).")
+        FileLocation out;
 
         @Option(names = "--results", description = "Write a COCO results list instead of a dataset.")
         boolean results;
 
-        @Option(names = "--coco-gt", paramLabel = "FILE", description = "A COCO dataset whose image ids, names and sizes to reuse.")
-        Path groundTruth;
+        @Option(names = "--coco-gt", paramLabel = "FILE", converter = FileLocation.Converter.class,
+                description = "A COCO dataset whose image ids, names and sizes to reuse.")
+        FileLocation groundTruth;
 
         /** The older way to name the images: then --input named the predictions location. */
         @Option(names = "--images", paramLabel = "DIR", hidden = true)
@@ -81,8 +86,24 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 Datasource predictionsLocation = ConvertTarget.folder(output == null ? "--input" : "--output", predictions);
                 Datasource datasource = ConvertTarget.folder(images != null ? "--images" : "--input", samples);
-                return CocoExporter.export(new CocoExportOptions(predictionsLocation, task, file, results,
-                        Optional.ofNullable(groundTruth), Optional.of(datasource)));
+                Optional<Path> groundTruthFile = groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading());
+                if (file != null) {
+                    return CocoExporter.export(new CocoExportOptions(predictionsLocation, task, file, results,
+                            groundTruthFile, Optional.of(datasource)));
+                }
+                // Into a bucket: the file is made locally, then put whole.
+                Path folder = Files.createTempDirectory("winnow-export-");
+                try {
+                    Path local = folder.resolve("export.json");
+                    ConversionReport report = CocoExporter.export(new CocoExportOptions(predictionsLocation, task, local, results,
+                            groundTruthFile, Optional.of(datasource)));
+                    if (Files.exists(local)) {
+                        out.write(Files.readAllBytes(local));
+                    }
+                    return report;
+                } finally {
+                    AtomicFiles.deleteTree(folder);
+                }
             }, report -> {
                 StringBuilder s = new StringBuilder("Wrote " + ValidateCommand.plural(report.singletons(), "annotation") + " of "
                         + ValidateCommand.plural(report.predictionFiles(), "image") + " to " + out
@@ -94,11 +115,11 @@ public final class ExportCommand implements Callable<Integer> {
         }
 
         /**
-         * The COCO file to write, checked before any work: given, not a folder, its folder not a
-         * file. Mixing up --out (the file) with --output (the predictions location) gets a sentence
-         * saying which is which.
+         * The local COCO file to write, checked before any work: given, not a folder, its folder not a
+         * file; null for an object in a bucket (checked to name a file). Mixing up --out (the file)
+         * with --output (the predictions location) gets a sentence saying which is which.
          */
-        private Path outFile() throws ConversionException {
+        private Path outFile() throws ConversionException, UnsupportedLocationException {
             if (out == null) {
                 if (output != null && output.toLowerCase(Locale.ROOT).endsWith(".json")) {
                     throw new ConversionException("--output names the location that holds .lightly/predictions, and the"
@@ -106,10 +127,14 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 throw new ConversionException("Missing the COCO file to write: give it with --out FILE.");
             }
-            Path absolute = out.toAbsolutePath().normalize();
+            if (out.isCloud()) {
+                out.requireFile();
+                return null;
+            }
+            Path absolute = out.localPath().toAbsolutePath().normalize();
             if (Files.isDirectory(absolute)) {
                 throw new ConversionException("--out " + out + " is a folder; give the COCO file to write, such as "
-                        + out.resolve(task.replace('/', '-') + ".json") + ".");
+                        + out.localPath().resolve(task.replace('/', '-') + ".json") + ".");
             }
             for (Path parent = absolute.getParent(); parent != null; parent = parent.getParent()) {
                 if (Files.exists(parent)) {
@@ -120,7 +145,7 @@ public final class ExportCommand implements Callable<Integer> {
                     break;
                 }
             }
-            return out;
+            return out.localPath();
         }
     }
 }

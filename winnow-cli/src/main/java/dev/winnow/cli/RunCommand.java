@@ -1,12 +1,14 @@
 package dev.winnow.cli;
 
 import dev.winnow.config.ConfigException;
+import dev.winnow.datasource.AtomicFiles;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.run.ConsoleProgress;
+import dev.winnow.run.RemoteRunOutput;
 import dev.winnow.run.RunFailedException;
 import dev.winnow.run.RunPipeline;
 import dev.winnow.run.RunRequest;
@@ -47,11 +49,11 @@ import picocli.CommandLine.Option;
                 "3:reading or writing failed"})
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "LOC", description = "Folder (or file:// URI) with the images and videos.")
+    @Option(names = "--input", required = true, paramLabel = "LOC", description = "Folder, file:// URI or bucket (s3://, gs://, az://) with the images and videos.")
     String input;
 
     @Option(names = "--output", paramLabel = "LOC",
-            description = "Location holding .lightly/ and receiving .winnow/; defaults to the input location.")
+            description = "Location (folder or bucket) holding .lightly/ and receiving .winnow/; defaults to the input location.")
     String output;
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The run configuration (run.json).")
@@ -95,26 +97,41 @@ public final class RunCommand implements Callable<Integer> {
             opened = output == null ? Locations.open(input) : Locations.openOrCreate(output);
         } catch (IOException e) {
             err.println("winnow: Cannot open the location: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return ExitCodes.USAGE;
-        }
-        if (!(opened instanceof LocalDatasource outputLocation)) {
-            err.println("winnow: The output location " + opened.description() + " must be a local folder for runs.");
-            return ExitCodes.USAGE;
+            return LocationFailures.exitCode(e);
         }
         int decodeThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        RunRequest request = new RunRequest(inputLocation, OutputLocation.guard(outputLocation, inputLocation),
-                outputLocation.root(), parsed, Optional.ofNullable(runId));
+        RunPipeline pipeline = new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), decodeThreads);
+        Datasource guarded = OutputLocation.guard(opened, inputLocation);
         try {
-            RunSummary summary = new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), decodeThreads).run(request);
-            out.print(summary.toText());
+            RunSummary summary;
+            if (opened instanceof LocalDatasource outputLocation) {
+                summary = pipeline.run(new RunRequest(inputLocation, guarded, outputLocation.root(), parsed,
+                        Optional.ofNullable(runId)));
+                out.print(summary.toText());
+            } else {
+                RemoteRunOutput.Result result = runInBucket(pipeline, inputLocation, guarded, parsed, Optional.ofNullable(runId));
+                summary = result.summary();
+                out.print(result.toText());
+            }
             if (summary.counts().predictionFiles() == 0) {
-                out.println(noPredictionsNote(inputLocation, outputLocation));
+                out.println(noPredictionsNote(inputLocation, opened));
             }
             out.flush();
             return ExitCodes.OK;
         } catch (RunFailedException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.INVALID;
+        }
+    }
+
+    /** A run into a bucket works in a temporary local folder, removed afterwards; see {@link RemoteRunOutput}. */
+    private static RemoteRunOutput.Result runInBucket(RunPipeline pipeline, Datasource input, Datasource output, RunConfig config,
+                                      Optional<String> runId) throws IOException {
+        Path work = Files.createTempDirectory("winnow-run-");
+        try {
+            return RemoteRunOutput.run(pipeline, input, output, config, runId, work);
+        } finally {
+            AtomicFiles.deleteTree(work);
         }
     }
 

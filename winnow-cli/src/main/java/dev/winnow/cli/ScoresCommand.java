@@ -4,6 +4,7 @@ import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
+import dev.winnow.datasource.UnsupportedLocationException;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.scores.ActiveLearningScorer;
@@ -17,6 +18,7 @@ import dev.winnow.scores.read.TaskPredictions;
 import dev.winnow.scores.read.UnknownTaskException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,13 +58,14 @@ public final class ScoresCommand implements Callable<Integer> {
     @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to score, as listed in tasks.json.")
     String task;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV to this file instead of stdout.")
-    Path out;
+    @Option(names = "--out", paramLabel = "FILE", converter = FileLocation.Converter.class,
+            description = "Write the CSV to this file (a path or an object in a bucket) instead of stdout.")
+    FileLocation out;
 
     @Option(names = "--strict", description = "Treat comments, trailing commas and unknown fields as errors.")
     boolean strict;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: the number of cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: the number of cores, or --cloud-concurrency for a bucket).")
     Integer threads;
 
     @CommandLine.Spec
@@ -78,20 +81,30 @@ public final class ScoresCommand implements Callable<Integer> {
             outputLocation = output == null ? inputLocation : Locations.open(output);
         } catch (IOException e) {
             err.println("winnow: " + describe(e));
-            return ExitCodes.USAGE;
+            return LocationFailures.exitCode(e);
         }
         if (threads != null && threads < 1) {
             err.println("winnow: --threads must be 1 or more, but was " + threads + ".");
             return ExitCodes.USAGE;
         }
-        if (out != null && inputLocation instanceof LocalDatasource local
-                && out.toAbsolutePath().normalize().startsWith(local.root())) {
+        if (out != null) {
+            try {
+                out.requireFile();
+            } catch (UnsupportedLocationException e) {
+                err.println("winnow: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        Path outFile = out == null || out.isCloud() ? null : out.localPath();
+        if (outFile != null && inputLocation instanceof LocalDatasource local
+                && outFile.toAbsolutePath().normalize().startsWith(local.root())) {
             err.println("winnow: --out " + out + " lies inside the input location " + local.root()
                     + "; Winnow never writes there. Choose a file outside it.");
             return ExitCodes.USAGE;
         }
-        if (out != null && Files.isDirectory(out)) {
-            err.println("winnow: --out " + out + " is a folder; name the CSV file to write, like " + out.resolve("scores.csv") + ".");
+        if (outFile != null && Files.isDirectory(outFile)) {
+            err.println("winnow: --out " + out + " is a folder; name the CSV file to write, like " + outFile.resolve("scores.csv")
+                    + ".");
             return ExitCodes.USAGE;
         }
         ValidationOptions options = ValidationOptions.defaults().withStrict(strict);
@@ -99,7 +112,7 @@ public final class ScoresCommand implements Callable<Integer> {
         TaskPredictions.Result result;
         try {
             result = new TaskPredictions(inputLocation, outputLocation, options,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads)
+                    threads == null ? Math.max(Runtime.getRuntime().availableProcessors(), outputLocation.parallelReads()) : threads)
                     .read(task, d -> report(d, err, errors), progress());
         } catch (UnknownTaskException e) {
             err.println("winnow: " + e.getMessage());
@@ -119,7 +132,13 @@ public final class ScoresCommand implements Callable<Integer> {
                 ScoresCsv.write(scores, stdout);
                 stdout.flush();
             } else {
-                writeAtomically(scores, out);
+                if (outFile != null) {
+                    writeAtomically(scores, outFile);
+                } else {
+                    StringWriter csv = new StringWriter();
+                    ScoresCsv.write(scores, csv);
+                    out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException e) {
             err.println("winnow: The scores could not be written to " + (out == null ? "stdout" : out) + ": "

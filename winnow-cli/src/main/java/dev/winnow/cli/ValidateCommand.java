@@ -47,7 +47,7 @@ public final class ValidateCommand implements Callable<Integer> {
     enum Format { text, json }
 
     @Option(names = "--input", required = true, paramLabel = "LOC",
-            description = "Folder (or file:// URI) with the images and videos.")
+            description = "Folder, file:// URI or bucket (s3://, gs://, az://) with the images and videos.")
     String input;
 
     @Option(names = "--output", paramLabel = "LOC",
@@ -87,12 +87,15 @@ public final class ValidateCommand implements Callable<Integer> {
             outputLocation = output == null ? inputLocation : Locations.open(output);
         } catch (IOException e) {
             err.println("winnow: " + describe(e));
-            return ExitCodes.USAGE;
+            return LocationFailures.exitCode(e);
         }
         ValidationSettings settings = ValidationSettings.defaults()
                 .withOptions(ValidationOptions.defaults().withStrict(strict))
                 .withTasks(tasks)
-                .withMaxDiagnostics(maxErrors == 0 ? Integer.MAX_VALUE : maxErrors);
+                .withMaxDiagnostics(maxErrors == 0 ? Integer.MAX_VALUE : maxErrors)
+                // A bucket answers each file after a round trip: many reads in flight hide it.
+                .withThreads(Math.max(Runtime.getRuntime().availableProcessors(),
+                        Math.max(inputLocation.parallelReads(), outputLocation.parallelReads())));
         ValidationReport report;
         try {
             report = new PredictionsValidator(MediaFacts.fromHeaders(), settings).validate(inputLocation, outputLocation);

@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.datasource.CloudSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,11 +20,24 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 DemoCommand.class,
                 ScoresCommand.class,
+                CheckAccessCommand.class,
         })
 public final class WinnowCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Every command takes it, before or after its name; it applies to all buckets the command opens. */
+    @CommandLine.Option(names = "--cloud-concurrency", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
+            description = "Requests in flight at once per bucket (s3://, gs://, az://); default: "
+                    + CloudSettings.DEFAULT_CONCURRENCY + ".")
+    void cloudConcurrency(int requests) {
+        if (requests < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--cloud-concurrency must be 1 or more, but was " + requests + ".");
+        }
+        CloudSettings.concurrency(requests);
+    }
 
     @Override
     public void run() {

@@ -79,20 +79,27 @@ class FirstHourTest {
     void help_listsEveryCommandWithAOneSentenceSummary() {
         assertThat(winnow("--help")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).isEqualTo("""
-                Usage: winnow [-hV] [COMMAND]
+                Usage: winnow [-hV] [--cloud-concurrency=N] [COMMAND]
                 Validates model predictions, scores samples for active learning and selects the
                 ones worth labelling.
+                      --cloud-concurrency=N
+                                  Requests in flight at once per bucket (s3://, gs://, az://);
+                                    default: 64.
                   -h, --help      Show this help message and exit.
                   -V, --version   Print version information and exit.
                 Commands:
-                  help      Shows the help of a command, for example 'winnow help convert yolo'.
-                  validate  Checks .lightly/predictions against the input's images and videos.
-                  convert   Converts annotations or predictions from another format into a task
-                              of .lightly/predictions.
-                  export    Exports a task of .lightly/predictions to another format.
-                  run       Selects the samples worth labelling and writes them with a report.
-                  demo      Generates a datasource of shapes and runs a selection over it.
-                  scores    Writes the active-learning scores of one task's samples as CSV.
+                  help          Shows the help of a command, for example 'winnow help convert
+                                  yolo'.
+                  validate      Checks .lightly/predictions against the input's images and
+                                  videos.
+                  convert       Converts annotations or predictions from another format into a
+                                  task of .lightly/predictions.
+                  export        Exports a task of .lightly/predictions to another format.
+                  run           Selects the samples worth labelling and writes them with a
+                                  report.
+                  demo          Generates a datasource of shapes and runs a selection over it.
+                  scores        Writes the active-learning scores of one task's samples as CSV.
+                  check-access  Checks what Winnow may do at a location.
                 """);
     }
 
@@ -135,14 +142,14 @@ class FirstHourTest {
         assertThat(winnow("convert")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).startsWith("""
                 winnow: 'winnow convert' needs a format: one of coco, yolo, voc, masks, classification-csv, probability-maps.
-                Usage: winnow convert [-hV] [COMMAND]
+                Usage: winnow convert [-hV] [--cloud-concurrency=N] [COMMAND]
                 """);
         assertThat(out.toString()).isEmpty();
 
         assertThat(winnow("export")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).startsWith("""
                 winnow: 'winnow export' needs a format: one of coco.
-                Usage: winnow export [-hV] [COMMAND]
+                Usage: winnow export [-hV] [--cloud-concurrency=N] [COMMAND]
                 """);
 
         winnow("convert", "yolo", "--help");

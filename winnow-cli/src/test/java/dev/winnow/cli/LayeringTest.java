@@ -22,6 +22,7 @@ class LayeringTest {
             .consideringOnlyDependenciesInLayers()
             .layer("format").definedBy("dev.winnow.format..")
             .layer("datasource").definedBy("dev.winnow.datasource..")
+            .layer("cloud").definedBy("dev.winnow.cloud..")
             .layer("media").definedBy("dev.winnow.media..")
             .layer("config").definedBy("dev.winnow.config..")
             .layer("convert").definedBy("dev.winnow.convert..")
@@ -35,6 +36,8 @@ class LayeringTest {
             .layer("cli").definedBy("dev.winnow.cli..")
             .whereLayer("format").mayNotAccessAnyLayer()
             .whereLayer("datasource").mayOnlyAccessLayers("format")
+            .whereLayer("cloud").mayOnlyAccessLayers("format", "datasource")
+            .whereLayer("cloud").mayNotBeAccessedByAnyLayer()
             .whereLayer("media").mayOnlyAccessLayers("format", "datasource")
             .whereLayer("config").mayNotAccessAnyLayer()
             .whereLayer("convert").mayOnlyAccessLayers("format", "datasource", "media")
@@ -56,6 +59,12 @@ class LayeringTest {
     static final ArchRule onlyEmbedUsesOnnxRuntime = noClasses()
             .that().resideOutsideOfPackage("dev.winnow.embed..")
             .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..");
+
+    /** Cloud SDKs stay inside their cloud's module, found through LocationProvider; the rest compiles against none. */
+    @ArchTest
+    static final ArchRule onlyCloudModulesUseCloudSdks = noClasses()
+            .that().resideOutsideOfPackage("dev.winnow.cloud..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.azure..", "com.google.cloud..");
 
     /** The incubating Vector API stays inside selection's int8 kernel, the one place that needs it. */
     @ArchTest

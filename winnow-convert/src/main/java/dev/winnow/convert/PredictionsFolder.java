@@ -1,16 +1,22 @@
 package dev.winnow.convert;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.OutputLock;
+import dev.winnow.datasource.OutputLockedException;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionWriter;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,9 +48,12 @@ import tools.jackson.databind.json.JsonMapper;
  * survives (folders of tasks nested below this one are carried over). Between the two renames the
  * task folder is briefly absent.
  *
- * <p>A datasource that cannot move folders ({@link Datasource#canMoveFolders}) gets each file
- * written atomically in place instead ({@link Datasource#writeAtomicallyWithoutSync}); there an
- * overwrite replaces files and leaves old ones the new conversion does not write.
+ * <p>A datasource that cannot move folders ({@link Datasource#canMoveFolders}, an object store) gets
+ * each file written atomically in place instead ({@link Datasource#writeAtomicallyWithoutSync}),
+ * {@code schema.json} after them and {@code tasks.json} last: the format reads only listed tasks, so
+ * a new task appears whole or not at all. An overwrite there replaces files one by one, so the old
+ * task stays readable, and once the new {@code tasks.json} is written deletes the files of the old
+ * task that the new one did not write (those of tasks nested in it are kept).
  *
  * <pre>{@code
  * PredictionsFolder folder = PredictionsFolder.open(output, "detections", false);
@@ -71,16 +80,22 @@ public final class PredictionsFolder {
     private final String folder;
     /** Where files go until {@link #finish}; null when the datasource cannot move folders. */
     private final String staging;
+    /** Without staging: the files the task folder held before, to delete those not written again; empty otherwise. */
+    private final List<String> previousFiles;
+    /** Without staging and with previous files: the paths written, so the rest can go. */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
     /** The folder of the samples inside the datasource, with a trailing '/', or "". */
     private final String sampleFolder;
     private final List<Abandoned> removedAbandoned;
     private volatile boolean finished;
 
-    private PredictionsFolder(Datasource output, String task, String staging, String sampleFolder, List<Abandoned> removed) {
+    private PredictionsFolder(Datasource output, String task, String staging, String sampleFolder, List<Abandoned> removed,
+                              List<String> previousFiles) {
         this.output = output;
         this.task = task;
         this.folder = PredictionsLayout.taskFolder(task);
         this.staging = staging;
+        this.previousFiles = previousFiles;
         this.sampleFolder = sampleFolder;
         this.removedAbandoned = List.copyOf(removed);
     }
@@ -113,10 +128,11 @@ public final class PredictionsFolder {
         }
         String prefix = sampleFolder.isEmpty() || sampleFolder.endsWith("/") ? sampleFolder : sampleFolder + "/";
         if (!output.canMoveFolders()) {
-            return new PredictionsFolder(output, task, null, prefix, List.of());
+            return new PredictionsFolder(output, task, null, prefix, List.of(),
+                    overwrite ? output.list(PredictionsLayout.ROOT + "/" + task) : List.of());
         }
         List<Abandoned> removed = removeAbandoned(output);
-        return new PredictionsFolder(output, task, hiddenFolder(task, "staging"), prefix, removed);
+        return new PredictionsFolder(output, task, hiddenFolder(task, "staging"), prefix, removed, List.of());
     }
 
     /** Deletes the hidden folders of conversions whose process is proven gone (see {@link StagingOwner}). */
@@ -168,7 +184,11 @@ public final class PredictionsFolder {
     /** Writes the prediction file of one sample (into the staging folder until {@link #finish}). */
     public void write(String sampleName, byte[] json) throws IOException {
         if (staging == null) {
-            output.writeAtomicallyWithoutSync(pathOf(sampleName), json);
+            String path = pathOf(sampleName);
+            output.writeAtomicallyWithoutSync(path, json);
+            if (!previousFiles.isEmpty()) {
+                written.add(path);
+            }
         } else {
             output.writeInStaging(staging + "/" + PredictionsLayout.fileInTask(sampleName), json);
         }
@@ -225,6 +245,9 @@ public final class PredictionsFolder {
         WriterThreads.rethrow(failure.get());
     }
 
+    /** How long publishing waits for another command's lock on the output before it is refused. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+
     /** Threads that write prediction files at once. */
     public static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
@@ -234,6 +257,23 @@ public final class PredictionsFolder {
      * anything is published.
      */
     public void finish(TaskSchema schema) throws IOException, ConversionException {
+        existingTasks(); // an unreadable task list is reported before the output lock is waited for
+        Optional<Path> local = output.rootUri().filter(u -> "file".equals(u.getScheme())).map(Path::of);
+        if (local.isEmpty()) {
+            publishAndList(schema);
+            return;
+        }
+        // Publishing and the read-modify-write of tasks.json happen under the output's lock, so
+        // conversions of several tasks into one output at once all end listed, and none lands
+        // while a run writes there.
+        try (OutputLock lock = OutputLock.acquire(local.get(), "winnow convert", LOCK_WAIT)) {
+            publishAndList(schema);
+        } catch (OutputLockedException e) {
+            throw new ConversionException(e.getMessage());
+        }
+    }
+
+    private void publishAndList(TaskSchema schema) throws IOException, ConversionException {
         List<String> tasks = new ArrayList<>(existingTasks());
         byte[] schemaBytes = PredictionWriter.toBytes(schema);
         if (staging == null) {
@@ -248,6 +288,26 @@ public final class PredictionsFolder {
             tasks.add(task);
         }
         output.writeAtomically(PredictionsLayout.TASKS_FILE, PredictionWriter.toBytes(new TaskList(tasks)));
+        if (staging == null) {
+            deleteLeftovers(tasks);
+        }
+    }
+
+    /** After an in-place overwrite: deletes the old task's files the new one did not write, keeping nested tasks' folders. */
+    private void deleteLeftovers(List<String> tasks) throws IOException {
+        List<String> nestedFolders = new ArrayList<>();
+        for (String other : tasks) {
+            if (other.startsWith(task + "/")) {
+                nestedFolders.add(PredictionsLayout.ROOT + "/" + other + "/");
+            }
+        }
+        for (String path : previousFiles) {
+            boolean kept = written.contains(path) || path.equals(folder + "/schema.json")
+                    || nestedFolders.stream().anyMatch(path::startsWith);
+            if (!kept) {
+                output.delete(path);
+            }
+        }
     }
 
     /**

@@ -64,6 +64,11 @@ final class FlatDatasource implements Datasource {
     }
 
     @Override
+    public void delete(String path) throws IOException {
+        files.delete(path);
+    }
+
+    @Override
     public void writeAtomically(String path, byte[] contents) throws IOException {
         if (writes.incrementAndGet() > writesBeforeFull) {
             throw new IOException("disk full");

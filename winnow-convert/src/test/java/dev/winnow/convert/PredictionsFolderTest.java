@@ -9,13 +9,21 @@ import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.WriteRefusedException;
 import dev.winnow.format.Category;
 import dev.winnow.format.PredictionsLayout;
+import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.io.PredictionWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +49,35 @@ class PredictionsFolderTest {
         try (var listing = Files.list(dir.resolve(".lightly/predictions/t/d0"))) {
             assertThat(listing.map(p -> p.getFileName().toString()).toList()).containsExactly("img0.json"); // no temporary left
         }
+    }
+
+    @Test
+    void conversionsOfDifferentTasksIntoOneOutputAtOnce_allEndListed() throws Exception {
+        int tasks = 12;
+        CyclicBarrier together = new CyclicBarrier(tasks);
+        ExecutorService pool = Executors.newFixedThreadPool(tasks);
+        List<Future<Object>> done = new ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            String task = "task" + t;
+            done.add(pool.submit(() -> {
+                PredictionsFolder folder = PredictionsFolder.open(OutputLocation.guard(LocalDatasource.create(dir),
+                        LocalDatasource.create(dir.resolve("in"))), task, false);
+                folder.write("img.png", new byte[] {'{', '}'});
+                together.await(); // every read-modify-write of tasks.json at the same moment
+                folder.finish(new TaskSchema(TaskType.CLASSIFICATION, List.of(Category.of(0, "a"))));
+                return null;
+            }));
+        }
+        for (Future<Object> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        String listed = Files.readString(dir.resolve(".lightly/predictions/tasks.json"));
+        for (int t = 0; t < tasks; t++) {
+            assertThat(listed).contains("\"task" + t + "\"");
+        }
+        assertThat(listed.split(",")).hasSize(tasks);
+        assertThat(Files.size(dir.resolve(".winnow/lock"))).isZero();
     }
 
     @Test
@@ -173,6 +210,31 @@ class PredictionsFolderTest {
 
         assertThat(namesIn(".lightly/predictions")).containsExactly("t", "tasks.json");
         assertThat(namesIn(".lightly/predictions/t")).containsExactly("a.json", "schema.json");
+    }
+
+    @Test
+    void overwriteWithoutFolderMoves_keepsTheOldTaskUntilTasksJsonThenDeletesItsLeftovers() throws Exception {
+        Datasource plain = FlatDatasource.over(LocalDatasource.create(dir));
+        PredictionsFolder first = PredictionsFolder.open(plain, "t", false);
+        first.write("a.png", utf8("{old a}"));
+        first.write("gone/b.png", utf8("{old b}"));
+        first.finish(SCHEMA);
+        PredictionsFolder nested = PredictionsFolder.open(plain, "t/inner", false);
+        nested.write("c.png", utf8("{inner c}"));
+        nested.finish(SCHEMA);
+
+        PredictionsFolder second = PredictionsFolder.open(plain, "t", true);
+        second.write("a.png", utf8("{new a}"));
+        second.write("d.png", utf8("{new d}"));
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/gone/b.json"))).isEqualTo("{old b}");
+        second.finish(SCHEMA);
+
+        assertThat(plain.list(".lightly/predictions")).containsExactly(".lightly/predictions/t/a.json",
+                ".lightly/predictions/t/d.json", ".lightly/predictions/t/inner/c.json", ".lightly/predictions/t/inner/schema.json",
+                ".lightly/predictions/t/schema.json", ".lightly/predictions/tasks.json");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json"))).isEqualTo("{new a}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json"))).isEqualTo(
+                new String(PredictionWriter.toBytes(new TaskList(List.of("t", "t/inner"))), StandardCharsets.UTF_8));
     }
 
     @Test

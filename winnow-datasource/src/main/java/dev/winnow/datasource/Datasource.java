@@ -61,6 +61,15 @@ public interface Datasource {
     }
 
     /**
+     * Some file below the folder {@code prefix} ("" for the root), or empty when it holds none: for
+     * access checks, which need one object without listing a million. Which file is unspecified.
+     * The default lists the folder; object stores answer it with one request.
+     */
+    default Optional<String> anyFile(String prefix) throws IOException {
+        return list(prefix).stream().findFirst();
+    }
+
+    /**
      * Where a listed file really is when that is outside the root (a link leading out), so that it
      * may not be read; empty for an ordinary file. The default, for locations without links, is
      * always empty.

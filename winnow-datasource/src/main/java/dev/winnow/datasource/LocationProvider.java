@@ -23,6 +23,14 @@ import java.util.Set;
  *       path, so a vanished sample is a diagnostic for that sample.</li>
  *   <li>Throttling, server errors and dropped connections are retried with backoff before they are
  *       reported.</li>
+ *   <li>{@code winnow check-access} calls {@link Datasource#anyFile} (list), {@link Datasource#readRange}
+ *       (read), {@link Datasource#writeAtomically} and {@link Datasource#delete} (with {@code --write});
+ *       for each refused one it prints {@link LocationAccessException#permission()}. That exception,
+ *       thrown with the permission the operation needs, is the whole hook.</li>
+ *   <li>At most {@link CloudSettings#concurrency()} requests in flight ({@code --cloud-concurrency});
+ *       {@link Datasource#parallelReads()} returns it, so commands read with that many threads.</li>
+ *   <li>Code that uses a cloud SDK lives in a package below {@code dev.winnow.cloud}; no other
+ *       module may use one (checked by the layering test).</li>
  * </ul>
  */
 public interface LocationProvider {

@@ -106,6 +106,11 @@ public final class OutputLocation implements Datasource {
     }
 
     @Override
+    public Optional<String> anyFile(String prefix) throws IOException {
+        return output.anyFile(prefix);
+    }
+
+    @Override
     public int parallelReads() {
         return output.parallelReads();
     }

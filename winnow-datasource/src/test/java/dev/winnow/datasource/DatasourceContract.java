@@ -130,6 +130,19 @@ public abstract class DatasourceContract {
     }
 
     @Test
+    void anyFile_findsAFileAtAnyDepthOrNone() throws IOException {
+        assertThat(source.anyFile("")).isEmpty();
+        write("a/b/c/deep.json", "1");
+        write("z.json", "2");
+
+        assertThat(source.anyFile("")).hasValueSatisfying(path -> assertThat(path).isIn("a/b/c/deep.json", "z.json"));
+        assertThat(source.anyFile("a")).contains("a/b/c/deep.json");
+        assertThat(source.anyFile("a/b/")).contains("a/b/c/deep.json");
+        assertThat(source.anyFile("missing")).isEmpty();
+        assertThat(source.anyFile("z.json")).isEmpty();
+    }
+
+    @Test
     void stat_givesSizeOrEmpty() throws IOException {
         write("dir/a.json", "12345");
         long before = System.currentTimeMillis() - 24 * 3600 * 1000L;

@@ -41,6 +41,8 @@ final class PredictionsLoader {
     private final ValidationOptions options;
     private final DiagnosticCollector diagnostics;
     private final ExecutorService pool;
+    /** The listed tasks with a valid schema, read once. */
+    private List<Map.Entry<String, TaskSchema>> tasks;
 
     PredictionsLoader(Datasource output, ValidationOptions options, DiagnosticCollector diagnostics, ExecutorService pool) {
         this.output = output;
@@ -51,6 +53,13 @@ final class PredictionsLoader {
 
     /** The listed tasks with a valid schema, in {@code tasks.json} order; empty without a {@code tasks.json}. */
     List<Map.Entry<String, TaskSchema>> tasks() throws IOException {
+        if (tasks == null) {
+            tasks = readTasks();
+        }
+        return tasks;
+    }
+
+    private List<Map.Entry<String, TaskSchema>> readTasks() throws IOException {
         PredictionsFiles files = new PredictionsFiles(output, options.limits().maxFileBytes());
         Optional<FileResult<TaskList>> tasks = PredictionsLayout.readTaskList(files, options);
         if (tasks.isEmpty()) {

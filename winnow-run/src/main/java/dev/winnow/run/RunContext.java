@@ -8,6 +8,7 @@ import dev.winnow.report.RunCounts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,41 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Di
     RunSummary summary(Path runPath, RunCounts counts, List<String> selected, SelectionResult result, Optional<String> objectTask) {
         return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, diagnostics.errors(),
                 diagnostics.warnings(),
-                result == null ? "no candidates" : result.stopReason().description(), objectTask, videoDecoder.videosByDecoder());
+                result == null ? noCandidates(counts, objectTask) : result.stopReason().description(), objectTask,
+                videoDecoder.videosByDecoder());
+    }
+
+    /** Why a run has no candidates, and how to get some. */
+    static String noCandidates(RunCounts c, Optional<String> objectTask) {
+        if (c.listed() == 0) {
+            return "no candidates: the input has no images or videos";
+        }
+        if (objectTask.isPresent()) {
+            return c.processed() == 0 ? "no candidates: no sample has a box of task '" + objectTask.get() + "'"
+                    : "no candidates: all " + c.processed() + " crops were selected by earlier runs; pass another --output"
+                            + " for a new datapool";
+        }
+        List<String> why = new ArrayList<>();
+        if (c.fromDatapool() > 0) {
+            why.add((c.fromDatapool() == c.listed() ? "all " + c.listed() : c.fromDatapool() + " of the " + c.listed())
+                    + " samples are known from earlier runs in the datapool");
+        }
+        if (c.unreadable() > 0) {
+            why.add(c.unreadable() + (c.unreadable() == 1 ? " sample cannot" : " samples cannot") + " be read");
+        }
+        int selectedBefore = c.processed() - c.candidates();
+        if (selectedBefore > 0) {
+            why.add(selectedBefore + (selectedBefore == 1 ? " sample processed now was" : " samples processed now were")
+                    + " selected by earlier runs");
+        }
+        if (why.isEmpty()) {
+            return "no candidates";
+        }
+        String reason = "no candidates: " + String.join("; ", why);
+        if (c.fromDatapool() > 0) {
+            return reason + "; to consider them again, set \"process_all\": true under \"datasource\" in run.json, or pass"
+                    + " another --output for a new datapool";
+        }
+        return selectedBefore > 0 ? reason + "; pass another --output for a new datapool to select among them again" : reason;
     }
 }

@@ -16,13 +16,17 @@ import java.util.regex.Pattern;
  * The folder of one run, {@code .winnow/runs/<run-id>/}, built under the temporary name
  * {@code .winnow/runs/.<run-id>.partial/} and renamed into place by {@link #commit()}, so that a run
  * killed at any point leaves either no run folder or a complete one. Leftovers of an interrupted run
- * with the same id are removed when the next one starts.
+ * with the same id are removed when the next one starts. The last file written before the rename is
+ * the marker {@value #COMPLETE}, the same a run into a bucket writes last ({@link RemoteRunOutput}),
+ * so a complete run is recognised the same way everywhere.
  *
  * <p>Not thread-safe; one pipeline owns it.
  */
 public final class RunFolder {
     /** The runs' folder inside {@code .winnow/}. */
     public static final String RUNS = "runs";
+    /** The file a run writes last: a run folder without it is an interrupted run, never read as a result. */
+    public static final String COMPLETE = "run.complete";
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final Path staging;
@@ -115,6 +119,7 @@ public final class RunFolder {
         if (Files.exists(target)) {
             throw new IOException("A run folder appeared at " + target + " while this run was writing; its results stay in " + staging + ".");
         }
+        write(COMPLETE, new byte[0]);
         AtomicFiles.move(staging, target);
         committed = true;
         return target;

@@ -1,16 +1,26 @@
 package dev.winnow.run;
 
+import dev.winnow.datasource.OutputLock;
+import dev.winnow.datasource.OutputLockedException;
 import dev.winnow.datasource.Progress;
+import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.TaskType;
 import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.validate.ValidationOptions;
+import dev.winnow.media.ImageMetadata;
+import dev.winnow.media.UserMetadataReader;
 import dev.winnow.media.VideoDecoder;
 import dev.winnow.media.VideoDecoders;
 import dev.winnow.embed.BuiltinEmbedder;
 import dev.winnow.embed.EmbeddingSource;
 import dev.winnow.embed.EmbeddingsConfig;
+import dev.winnow.run.config.ObjectLevelOptions;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.datapool.Datapool;
+import dev.winnow.scores.ActiveLearningScorer;
+import dev.winnow.select.SelectionNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +29,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -93,17 +108,68 @@ public final class RunPipeline {
         }
     }
 
+    /** The output's lock, so that two runs never write one output at once; a refusal names the holder. */
+    private static OutputLock lock(Path outputFolder) throws IOException {
+        try {
+            return OutputLock.acquire(outputFolder, "winnow run");
+        } catch (OutputLockedException e) {
+            throw new RunFailedException(e.getMessage());
+        }
+    }
+
+    /**
+     * The names the run's selection may use: the listed tasks with a valid schema (on object level its
+     * task alone), their categories and scores, and the metadata keys. Empty on object level when its
+     * task is not listed or has no boxes, which the object-level run reports in its own words.
+     */
+    private static Optional<SelectionNames> selectionNames(RunRequest request, PredictionsLoader loader) throws IOException {
+        Optional<String> objectTask = request.config().objectLevel().map(ObjectLevelOptions::taskName);
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        Map<String, Set<String>> scores = new LinkedHashMap<>();
+        for (Map.Entry<String, TaskSchema> task : loader.tasks()) {
+            if (objectTask.isPresent() && !objectTask.get().equals(task.getKey())) {
+                continue;
+            }
+            TaskType type = task.getValue().taskType();
+            if (objectTask.isPresent() && type != TaskType.OBJECT_DETECTION && type != TaskType.INSTANCE_SEGMENTATION
+                    && type != TaskType.KEYPOINT_DETECTION) {
+                return Optional.empty();
+            }
+            categories.put(task.getKey(), task.getValue().categories().stream().map(Category::name).toList());
+            Set<String> names = new LinkedHashSet<>();
+            ActiveLearningScorer.forTaskType(task.getValue().taskType()).scoreNames().forEach(n -> names.add(n.wireName()));
+            scores.put(task.getKey(), names);
+        }
+        if (objectTask.isPresent() && categories.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> keys = new LinkedHashSet<>(List.of(ImageMetadata.KEYS));
+        // The metadata schema's own problems are reported when the selection reads the metadata.
+        UserMetadataReader.open(request.output(), new ArrayList<>()).schema().fields().stream()
+                .filter(f -> f.type().isNumeric()).forEach(f -> keys.add(f.path()));
+        return Optional.of(new SelectionNames(categories, scores, keys));
+    }
+
     /** The run, reading and decoding images and videos on {@code decoders}. */
     private RunSummary run(RunRequest request, ExecutorService decoders) throws IOException {
         Instant started = clock.instant();
         String runId = request.runId().orElse(RUN_ID.format(started));
         Path winnow = request.outputFolder().resolve(".winnow");
-        RunFolder folder = RunFolder.start(winnow, runId);
-        try {
-            return run(request, decoders, folder, started, runId, winnow);
-        } finally {
-            // A failed run leaves no staging folder behind.
-            folder.discardUnlessCommitted();
+        // Every name the selection uses is checked against tasks.json and the schemas before anything is listed or
+        // decoded; the loader of the run itself reports the files' problems.
+        PredictionsLoader names = new PredictionsLoader(request.output(), ValidationOptions.defaults(), new DiagnosticCollector(),
+                decoders);
+        selectionNames(request, names).ifPresent(known -> known.check(request.config().selection()));
+        try (OutputLock lock = lock(request.outputFolder())) {
+            lock.tookOver().ifPresent(owner -> progress.message("Took over the lock " + lock.file() + " left by "
+                    + owner.describe() + ", which no longer runs."));
+            RunFolder folder = RunFolder.start(winnow, runId);
+            try {
+                return run(request, decoders, folder, started, runId, winnow);
+            } finally {
+                // A failed run leaves no staging folder behind.
+                folder.discardUnlessCommitted();
+            }
         }
     }
 

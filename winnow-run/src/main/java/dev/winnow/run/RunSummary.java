@@ -28,6 +28,11 @@ public record RunSummary(String runId, Path runFolder, Path report, RunCounts co
 
     /** The closing lines a run prints: what was processed, found and selected, and where the results are. */
     public String toText() {
+        return toText(runFolder.toString(), report.toString());
+    }
+
+    /** Like {@link #toText()}, naming the results and report by the given locations (a bucket's, for example). */
+    public String toText(String results, String reportLocation) {
         RunCounts c = counts;
         String samples = objectTask.isPresent()
                 ? "  samples:     " + c.listed() + " listed, " + c.unreadable() + " unreadable\n"
@@ -40,8 +45,8 @@ public record RunSummary(String runId, Path runFolder, Path report, RunCounts co
                 + "  predictions: " + c.predictionFiles() + " files, " + c.invalidPredictionFiles() + " invalid; "
                 + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings") + "\n"
                 + "  selected:    " + c.selected() + " of " + c.candidates() + " candidates (" + stopReason + ")\n"
-                + "  results:     " + runFolder + "\n"
-                + "  report:      " + report + "\n";
+                + "  results:     " + results + "\n"
+                + "  report:      " + reportLocation + "\n";
     }
 
     /** "  videos:      2 read by FFmpeg, 1 by JCodec", or nothing when no video was decoded. */

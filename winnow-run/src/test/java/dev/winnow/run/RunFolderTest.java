@@ -19,6 +19,7 @@ class RunFolderTest {
         assertThat(Files.exists(winnow.resolve("runs/r1"))).isFalse();
         assertThat(run.commit()).isEqualTo(winnow.resolve("runs/r1"));
         assertThat(Files.readString(winnow.resolve("runs/r1/selected.txt"))).isEqualTo("a.png\n");
+        assertThat(Files.readString(winnow.resolve("runs/r1/run.complete"))).isEmpty();
         assertThat(Files.exists(winnow.resolve("runs/.r1.partial"))).isFalse();
     }
 
@@ -29,7 +30,7 @@ class RunFolderTest {
         RunFolder run = RunFolder.start(winnow, "r1");
         run.commit();
         try (var files = Files.list(winnow.resolve("runs/r1"))) {
-            assertThat(files).isEmpty();
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(RunFolder.COMPLETE);
         }
     }
 

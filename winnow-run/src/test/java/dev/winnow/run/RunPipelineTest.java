@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
+import dev.winnow.datasource.OutputLock;
 import dev.winnow.datasource.Progress;
 import dev.winnow.demo.DemoDataset;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
 import dev.winnow.run.datapool.Datapool;
+import dev.winnow.select.SelectionException;
 import dev.winnow.testsupport.SampleMedia;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +74,7 @@ class RunPipelineTest {
         assertThat(summary.runFolder()).isEqualTo(runFolder);
         try (Stream<Path> files = Files.list(runFolder)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("diagnostics.jsonl",
-                    "embeddings.csv", "report.html", "report.json", "scores.csv", "selected.txt", "selection.csv");
+                    "embeddings.csv", "report.html", "report.json", "run.complete", "scores.csv", "selected.txt", "selection.csv");
         }
         List<String> selected = read(runFolder.resolve("selected.txt")).lines().toList();
         // Pinned: the generated data and seed 7 always give these picks (k-center greedy, seeded first pick).
@@ -100,6 +103,45 @@ class RunPipelineTest {
         Path copy = tmp.resolve("copy");
         DemoDataset.generate(copy, 16, 64, 48, 11);
         assertThat(run(copy, DIVERSITY_4, "again").selected()).isEqualTo(selected);
+    }
+
+    @Test
+    void aRunWhileAnotherHoldsTheOutput_isRefused_andAStaleLockIsTakenOverAndSaid() throws Exception {
+        ProcessHandle self = ProcessHandle.current();
+        String host = InetAddress.getLocalHost().getHostName();
+        try (OutputLock held = OutputLock.acquire(data, "winnow run")) {
+            assertThatThrownBy(() -> run(data, DIVERSITY_4, "second"))
+                    .isInstanceOf(RunFailedException.class)
+                    .hasMessage("The output " + data + " is being written by 'winnow run' (process " + self.pid() + " on host "
+                            + host + ", started " + self.info().startInstant().orElseThrow() + "); wait until it ends, or delete "
+                            + data.resolve(".winnow/lock") + " if that process no longer runs.");
+        }
+        assertThat(Files.exists(data.resolve(".winnow/runs/second"))).isFalse();
+        // A lock file left by a process that has ended (its operating-system lock went with it).
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(gone.waitFor()).isZero();
+        Files.writeString(data.resolve(".winnow/lock"), "host=" + host + "\npid=" + gone.pid()
+                + "\nstarted=2026-01-02T03:04:05Z\ncommand=winnow run\n");
+        List<String> messages = new ArrayList<>();
+        Progress listening = new Progress() {
+            @Override
+            public void phase(String name, long total) {
+            }
+
+            @Override
+            public void advance(long done) {
+            }
+
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        assertThat(run(data, DIVERSITY_4, "third", listening).selected()).hasSize(4);
+        assertThat(messages.get(0)).isEqualTo("Took over the lock " + data.resolve(".winnow/lock") + " left by 'winnow run'"
+                + " (process " + gone.pid() + " on host " + host + ", started 2026-01-02T03:04:05Z), which no longer runs.");
+        assertThat(Files.size(data.resolve(".winnow/lock"))).isZero();
     }
 
     @Test
@@ -228,6 +270,66 @@ class RunPipelineTest {
                         + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
                         + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}");
         assertThat(read(summary.runFolder().resolve("selected.txt"))).doesNotContain("broken");
+    }
+
+    @Test
+    void unknownNames_areAllReportedBeforeAnythingIsListedOrDecoded() throws IOException {
+        String config = """
+                {"selection": {"n_samples": 4, "strategies": [
+                    {"input": {"type": "SCORES", "task": "shapez", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}},
+                    {"input": {"type": "SCORES", "task": "shapes", "score": "entropy"}, "strategy": {"type": "WEIGHTS"}},
+                    {"input": {"type": "PREDICTIONS", "task": "shape-class", "name": "CLASS_DISTRIBUTION"},
+                     "strategy": {"type": "BALANCE", "target": {"cirlce": 1.0}}},
+                    {"input": {"type": "METADATA", "key": "lightly.sharpnes"}, "strategy": {"type": "WEIGHTS"}}]},
+                 "seed": 7}
+                """;
+        List<String> phases = new ArrayList<>();
+        Progress recording = new Progress() {
+            @Override
+            public void phase(String name, long total) {
+                phases.add(name);
+            }
+
+            @Override
+            public void advance(long done) {
+            }
+
+            @Override
+            public void message(String line) {
+            }
+        };
+        assertThatThrownBy(() -> run(data, config, "names", recording))
+                .isInstanceOf(SelectionException.class)
+                .hasMessage(String.join("\n",
+                        "strategies[0] names task 'shapez', but there is no such task; known tasks: regions, shape-class, shapes."
+                                + " Did you mean 'shapes'?",
+                        "strategies[1] names score 'entropy' of task 'shapes', but there is no such score; known scores:"
+                                + " object_frequency, objectness_least_confidence, uncertainty_entropy,"
+                                + " uncertainty_least_confidence, uncertainty_margin.",
+                        "strategies[2] names class 'cirlce' in its target, but task 'shape-class' has no such category;"
+                                + " known categories: circle, square, triangle. Did you mean 'circle'?",
+                        "strategies[3] names metadata key 'lightly.sharpnes', but there is no such key; known keys:"
+                                + " lightly.contrast, lightly.height, lightly.meanBlue, lightly.meanGreen, lightly.meanRed,"
+                                + " lightly.sharpness, lightly.sizeInBytes, lightly.snr, lightly.width. Did you mean 'lightly.sharpness'?"));
+        assertThat(phases).isEmpty();
+        assertThat(data.resolve(".winnow")).doesNotExist();
+    }
+
+    @Test
+    void secondRunWithoutNewSamples_saysWhyThereAreNoCandidates_andStillChecksItsNames() throws IOException {
+        run(data, DIVERSITY_4, "first");
+        RunSummary second = run(data, DIVERSITY_4, "second");
+        assertThat(second.counts().candidates()).isZero();
+        assertThat(second.stopReason()).isEqualTo("no candidates: all 16 samples are known from earlier runs in the datapool;"
+                + " to consider them again, set \"process_all\": true under \"datasource\" in run.json, or pass another"
+                + " --output for a new datapool");
+        assertThat(second.toText()).contains("  selected:    0 of 0 candidates (no candidates: all 16 samples are known");
+
+        String misspelt = DIVERSITY_4.replace("{\"type\": \"EMBEDDINGS\"}", "{\"type\": \"SCORES\", \"task\": \"dett\","
+                + " \"score\": \"uncertainty_entropy\"}").replace("DIVERSITY", "WEIGHTS");
+        assertThatThrownBy(() -> run(data, misspelt, "third"))
+                .isInstanceOf(SelectionException.class)
+                .hasMessage("strategies[0] names task 'dett', but there is no such task; known tasks: regions, shape-class, shapes.");
     }
 
     @Test

@@ -39,14 +39,12 @@ final class InputResolver {
         if (input instanceof SelectionInput.Scores scores) {
             task(s, scores.task());
             if (!inputs.scoreNames(scores.task()).contains(scores.score())) {
-                throw new SelectionException("strategies[" + s + "] names score '" + scores.score() + "' of task '"
-                        + scores.task() + "', but there is no such score" + known("scores", scores.score(), inputs.scoreNames(scores.task())));
+                throw new SelectionException(NameProblems.score(s, scores.task(), scores.score(), inputs.scoreNames(scores.task())));
             }
             v = inputs.scores(scores.task(), scores.score());
         } else if (input instanceof SelectionInput.Metadata metadata) {
             if (!inputs.metadataKeys().contains(metadata.key())) {
-                throw new SelectionException("strategies[" + s + "] names metadata key '" + metadata.key()
-                        + "', but there is no such key" + known("keys", metadata.key(), inputs.metadataKeys()));
+                throw new SelectionException(NameProblems.metadataKey(s, metadata.key(), inputs.metadataKeys()));
             }
             v = inputs.metadata(metadata.key());
         } else if (input instanceof SelectionInput.Random random) {
@@ -85,8 +83,7 @@ final class InputResolver {
         for (String name : input.categories().get()) {
             int index = all.indexOf(name);
             if (index < 0) {
-                throw new SelectionException("strategies[" + s + "] names category '" + name + "' of task '" + input.task()
-                        + "', but there is no such category" + known("categories", name, all));
+                throw new SelectionException(NameProblems.category(s, input.task(), name, all));
             }
             wanted[index] = true;
         }
@@ -141,8 +138,7 @@ final class InputResolver {
             for (Map.Entry<String, Double> e : balance.target().entrySet()) {
                 int index = classes.indexOf(e.getKey());
                 if (index < 0) {
-                    throw new SelectionException("strategies[" + s + "] names class '" + e.getKey() + "' in its target, but task '"
-                            + input.task() + "' has no such category" + known("categories", e.getKey(), classes));
+                    throw new SelectionException(NameProblems.targetClass(s, input.task(), e.getKey(), classes));
                 }
                 target[index] = e.getValue();
                 counted[index] = true;
@@ -237,8 +233,7 @@ final class InputResolver {
 
     private void task(int s, String task) {
         if (!inputs.tasks().contains(task)) {
-            throw new SelectionException("strategies[" + s + "] names task '" + task + "', but there is no such task"
-                    + known("tasks", task, inputs.tasks()));
+            throw new SelectionException(NameProblems.task(s, task, inputs.tasks()));
         }
     }
 

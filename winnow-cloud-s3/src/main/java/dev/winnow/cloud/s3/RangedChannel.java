@@ -12,10 +12,11 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * A read-only channel over a remote object of known size, read in blocks by ranged requests. While
- * a block is read, the next {@code readAhead} blocks are already on their way, so a decoder reading
- * forward rarely waits, and a seek costs only the blocks it lands in: a few frames of a long video
- * need a few blocks, not the whole file. Recent blocks are kept for seeks back.
+ * A read-only channel over a remote object of known size, read in blocks by ranged requests. The
+ * first block is small and comes with the opening request (an image header needs no more); past
+ * it, while a block is read, the next {@code readAhead} blocks are already on their way, so a
+ * decoder reading forward rarely waits, and a seek costs only the blocks it lands in: a few frames
+ * of a long video need a few blocks, not the whole file. Recent blocks are kept for seeks back.
  *
  * <p>Not thread-safe, like most channels' position.
  */
@@ -26,6 +27,7 @@ final class RangedChannel implements SeekableByteChannel {
     }
 
     private final long size;
+    private final int firstBytes;
     private final int blockBytes;
     private final int readAhead;
     private final RangeFetcher fetcher;
@@ -35,8 +37,14 @@ final class RangedChannel implements SeekableByteChannel {
     private long position;
     private boolean open = true;
 
-    RangedChannel(long size, int blockBytes, int readAhead, RangeFetcher fetcher, Function<Throwable, IOException> failure) {
+    /**
+     * @param first the object's first {@code firstBytes} bytes (fewer when it is shorter), already read
+     */
+    RangedChannel(long size, byte[] first, int firstBytes, int blockBytes, int readAhead, RangeFetcher fetcher,
+                  Function<Throwable, IOException> failure) {
         this.size = size;
+        this.firstBytes = firstBytes;
+        blocks.put(0L, CompletableFuture.completedFuture(first));
         this.blockBytes = blockBytes;
         this.readAhead = readAhead;
         this.fetcher = fetcher;
@@ -49,12 +57,13 @@ final class RangedChannel implements SeekableByteChannel {
         if (position >= size) {
             return -1;
         }
-        long index = position / blockBytes;
+        long index = position < firstBytes ? 0 : 1 + (position - firstBytes) / blockBytes;
         byte[] block = block(index);
-        for (long ahead = index + 1; ahead <= index + readAhead && ahead * blockBytes < size; ahead++) {
+        // Past the header block the reader is decoding forward: fetch what comes next meanwhile.
+        for (long ahead = index + 1; index > 0 && ahead <= index + readAhead && start(ahead) < size; ahead++) {
             CompletableFuture<byte[]> unused = request(ahead); // read-ahead: kept in blocks until read
         }
-        int offset = (int) (position - index * blockBytes);
+        int offset = (int) (position - start(index));
         int n = Math.min(dst.remaining(), block.length - offset);
         dst.put(block, offset, n);
         position += n;
@@ -70,11 +79,15 @@ final class RangedChannel implements SeekableByteChannel {
         }
     }
 
+    private long start(long index) {
+        return index == 0 ? 0 : firstBytes + (index - 1) * blockBytes;
+    }
+
     private CompletableFuture<byte[]> request(long index) {
         CompletableFuture<byte[]> block = blocks.get(index);
         if (block == null) {
-            long from = index * blockBytes;
-            block = fetcher.fetch(from, Math.min(size, from + blockBytes) - 1);
+            long from = start(index);
+            block = fetcher.fetch(from, Math.min(size, from + (index == 0 ? firstBytes : blockBytes)) - 1);
             blocks.put(index, block);
             if (blocks.size() > readAhead + 3) {
                 Long oldest = blocks.keySet().iterator().next();

@@ -24,6 +24,8 @@ import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A prefix of an S3 bucket as a datasource. Paths are keys below the prefix; folders are the
@@ -37,7 +39,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 final class S3Datasource implements Datasource {
     /** Folder listings in flight at once during a fan-out. */
     static final int LIST_CONCURRENCY = 32;
-    /** Block size of seekable reads, and how many blocks are fetched ahead. */
+    /** The first block of a seekable read (image headers fit), later blocks, and how many are fetched ahead. */
+    static final int FIRST_BLOCK_BYTES = 64 * 1024;
     static final int BLOCK_BYTES = 1 << 20;
     static final int READ_AHEAD_BLOCKS = 2;
 
@@ -123,6 +126,20 @@ final class S3Datasource implements Datasource {
         return paths;
     }
 
+    /** One listing request of a few keys, without the delimiter, so a file at any depth counts. */
+    @Override
+    public Optional<String> anyFile(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description, true);
+        String start = location.keyOf(folder);
+        String keyPrefix = start.isEmpty() ? "" : start + "/";
+        String rootKey = location.keyOf("");
+        int cut = rootKey.isEmpty() ? 0 : rootKey.length() + 1;
+        ListObjectsV2Response page = await(() -> client.listObjectsV2(b -> b.bucket(location.bucket()).prefix(keyPrefix).maxKeys(10)),
+                Operation.LIST, folder);
+        return page.contents().stream().map(S3Object::key).filter(key -> !key.endsWith("/")).findFirst()
+                .map(key -> key.substring(cut));
+    }
+
     @Override
     public Optional<FileStat> stat(String path) throws IOException {
         String key = key(path);
@@ -152,8 +169,13 @@ final class S3Datasource implements Datasource {
     @Override
     public SeekableByteChannel openSeekable(String path) throws IOException {
         String key = key(path);
-        long size = size(path);
-        return new RangedChannel(size, BLOCK_BYTES, READ_AHEAD_BLOCKS,
+        // The first block's answer also tells the size: one request where a HEAD and a GET would be two.
+        ResponseBytes<GetObjectResponse> first = awaitRange(() -> client.getObject(
+                b -> b.bucket(location.bucket()).key(key).range(range(0, FIRST_BLOCK_BYTES - 1)), AsyncResponseTransformer.toBytes()),
+                path);
+        byte[] firstBytes = first == null ? new byte[0] : first.asByteArray();
+        long size = first == null ? 0 : totalSize(first.response(), firstBytes.length);
+        return new RangedChannel(size, firstBytes, FIRST_BLOCK_BYTES, BLOCK_BYTES, READ_AHEAD_BLOCKS,
                 (from, to) -> backoff.call(() -> client.getObject(b -> b.bucket(location.bucket()).key(key).range(range(from, to)),
                         AsyncResponseTransformer.toBytes())).thenApply(ResponseBytes::asByteArray),
                 failure -> S3Errors.toIo(failure, location, Operation.READ, path, backoff.maxAttempts()));

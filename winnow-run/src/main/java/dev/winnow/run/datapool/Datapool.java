@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
 public final class Datapool {
     /** The datapool's folder inside {@code .winnow/}. */
     public static final String FOLDER = "datapool";
-    private static final String CURRENT = "CURRENT";
+    /** The file naming the generation in force, written after it. */
+    public static final String CURRENT = "CURRENT";
     private static final Pattern GENERATION = Pattern.compile("gen-(\\d{1,9})");
 
     private final int generation;

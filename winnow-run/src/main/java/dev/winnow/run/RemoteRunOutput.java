@@ -1,0 +1,163 @@
+package dev.winnow.run;
+
+import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.run.config.RunConfig;
+import dev.winnow.run.datapool.Datapool;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * A run whose output location is a bucket, which has no folders to build a run in and rename. The
+ * run works in a local folder that starts with a copy of what earlier runs left in the bucket's
+ * {@code .winnow/} (the datapools, not the old runs), exactly as a run into a local output would;
+ * its new files are then published without a rename: the run's files with the marker
+ * {@value RunFolder#COMPLETE} last, and each datapool's new generation with its {@code CURRENT}
+ * file last, after which older generations are deleted. A run killed at any point leaves the bucket
+ * as later runs read it before: a run folder without its marker is not a run, and a generation
+ * without {@code CURRENT} pointing at it is not read.
+ *
+ * <pre>{@code
+ * RemoteRunOutput.Result result = RemoteRunOutput.run(pipeline, input, bucket, config, Optional.empty(), workFolder);
+ * }</pre>
+ */
+public final class RemoteRunOutput {
+    private static final String WINNOW = ".winnow";
+
+    private RemoteRunOutput() {
+    }
+
+    /** The run's summary and where its folder and report are in the output location. */
+    public record Result(RunSummary summary, String runLocation, String reportLocation) {
+        /** The closing lines of the run, naming the bucket's locations. */
+        public String toText() {
+            return summary.toText(runLocation, reportLocation);
+        }
+    }
+
+    /**
+     * Runs {@code pipeline} over {@code input} into the bucket {@code output} (guarded against writes
+     * into the input), working in the empty local folder {@code work}.
+     */
+    public static Result run(RunPipeline pipeline, Datasource input, Datasource output, RunConfig config, Optional<String> runId,
+                             Path work) throws IOException {
+        if (runId.isPresent()) {
+            RunFolder.requireValidId(runId.get());
+            clearUnfinished(output, runId.get());
+        }
+        copyState(output, work);
+        RunSummary summary = pipeline.run(new RunRequest(input, output, work, config, runId));
+        String runPrefix = WINNOW + "/" + RunFolder.RUNS + "/" + summary.runId();
+        if (output.stat(runPrefix + "/" + RunFolder.COMPLETE).isPresent()) {
+            throw new IllegalArgumentException("A run with the id '" + summary.runId() + "' already exists at "
+                    + output.description() + "/" + runPrefix + "; choose another --run-id or delete that folder.");
+        }
+        Path localRun = summary.runFolder();
+        List<String> runFiles = new ArrayList<>(LocalDatasource.at(localRun).list(""));
+        runFiles.remove(RunFolder.COMPLETE);
+        upload(output, localRun, runPrefix, runFiles);
+        upload(output, localRun, runPrefix, List.of(RunFolder.COMPLETE));
+        publishDatapools(output, work.resolve(WINNOW));
+        String runLocation = output.description() + "/" + runPrefix;
+        return new Result(summary, runLocation, runLocation + "/report.html");
+    }
+
+    /** Removes the files of an unfinished run of this id (killed before its marker); a finished one is left for the check. */
+    private static void clearUnfinished(Datasource output, String runId) throws IOException {
+        String prefix = WINNOW + "/" + RunFolder.RUNS + "/" + runId;
+        if (output.stat(prefix + "/" + RunFolder.COMPLETE).isPresent()) {
+            throw new IllegalArgumentException("A run with the id '" + runId + "' already exists at " + output.description()
+                    + "/" + prefix + "; choose another --run-id or delete that folder.");
+        }
+        for (String path : output.list(prefix)) {
+            output.delete(path);
+        }
+    }
+
+    /** Copies the datapools (everything in .winnow/ but the runs) into the working folder. */
+    private static void copyState(Datasource output, Path work) throws IOException {
+        List<String> state = output.list(WINNOW, Set.of(RunFolder.RUNS));
+        inParallel(output, state, path -> {
+            Path file = work.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, output.readAllBytes(path, Long.MAX_VALUE));
+        });
+    }
+
+    /** Publishes each datapool of the working folder: its current generation, then CURRENT, then removes the old ones. */
+    private static void publishDatapools(Datasource output, Path winnow) throws IOException {
+        List<Path> currents;
+        try (Stream<Path> walk = Files.walk(winnow)) {
+            currents = walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT)
+                    && p.getParent().getFileName().toString().equals(Datapool.FOLDER)).sorted().toList();
+        }
+        for (Path current : currents) {
+            Path poolFolder = current.getParent();
+            String prefix = WINNOW + "/" + posix(winnow.relativize(poolFolder));
+            String generation = Files.readString(current, StandardCharsets.UTF_8).strip();
+            List<String> files = LocalDatasource.at(poolFolder.resolve(generation)).list("");
+            upload(output, poolFolder.resolve(generation), prefix + "/" + generation, files);
+            upload(output, poolFolder, prefix, List.of(Datapool.CURRENT));
+            for (String path : output.list(prefix)) {
+                String rest = path.substring(prefix.length() + 1);
+                if (!rest.equals(Datapool.CURRENT) && !rest.startsWith(generation + "/")) {
+                    output.delete(path);
+                }
+            }
+        }
+    }
+
+    private static void upload(Datasource output, Path from, String prefix, List<String> files) throws IOException {
+        inParallel(output, files, name -> output.writeAtomically(prefix + "/" + name, Files.readAllBytes(from.resolve(name))));
+    }
+
+    private static String posix(Path relative) {
+        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+    }
+
+    /** One file's transfer. */
+    @FunctionalInterface
+    private interface Transfer {
+        void run(String path) throws IOException;
+    }
+
+    private static void inParallel(Datasource output, List<String> paths, Transfer transfer) throws IOException {
+        if (paths.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(paths.size(), Math.max(1, output.parallelReads())));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String path : paths) {
+                done.add(pool.submit(() -> {
+                    transfer.run(path);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Copying the run's files was interrupted.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("Copying the run's files failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
