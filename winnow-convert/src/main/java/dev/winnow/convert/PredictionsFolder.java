@@ -1,6 +1,8 @@
 package dev.winnow.convert;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.OutputLock;
+import dev.winnow.datasource.OutputLockedException;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
@@ -238,6 +240,9 @@ public final class PredictionsFolder {
         WriterThreads.rethrow(failure.get());
     }
 
+    /** How long publishing waits for another command's lock on the output before it is refused. */
+    static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(10);
+
     /** Threads that write prediction files at once. */
     public static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
@@ -247,6 +252,23 @@ public final class PredictionsFolder {
      * anything is published.
      */
     public void finish(TaskSchema schema) throws IOException, ConversionException {
+        existingTasks(); // an unreadable task list is reported before the output lock is waited for
+        Optional<java.nio.file.Path> local = output.rootUri().filter(u -> "file".equals(u.getScheme())).map(java.nio.file.Path::of);
+        if (local.isEmpty()) {
+            publishAndList(schema);
+            return;
+        }
+        // Publishing and the read-modify-write of tasks.json happen under the output's lock, so
+        // conversions of several tasks into one output at once all end listed, and none lands
+        // while a run writes there.
+        try (OutputLock lock = OutputLock.acquire(local.get(), "winnow convert", LOCK_WAIT)) {
+            publishAndList(schema);
+        } catch (OutputLockedException e) {
+            throw new ConversionException(e.getMessage());
+        }
+    }
+
+    private void publishAndList(TaskSchema schema) throws IOException, ConversionException {
         List<String> tasks = new ArrayList<>(existingTasks());
         byte[] schemaBytes = PredictionWriter.toBytes(schema);
         if (staging == null) {

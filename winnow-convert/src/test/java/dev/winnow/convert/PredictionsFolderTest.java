@@ -45,6 +45,35 @@ class PredictionsFolderTest {
     }
 
     @Test
+    void conversionsOfDifferentTasksIntoOneOutputAtOnce_allEndListed() throws Exception {
+        int tasks = 12;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(tasks);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tasks);
+        List<java.util.concurrent.Future<Object>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            String task = "task" + t;
+            done.add(pool.submit(() -> {
+                PredictionsFolder folder = PredictionsFolder.open(OutputLocation.guard(LocalDatasource.create(dir),
+                        LocalDatasource.create(dir.resolve("in"))), task, false);
+                folder.write("img.png", new byte[] {'{', '}'});
+                together.await(); // every read-modify-write of tasks.json at the same moment
+                folder.finish(new TaskSchema(TaskType.CLASSIFICATION, List.of(Category.of(0, "a"))));
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<Object> f : done) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        String listed = Files.readString(dir.resolve(".lightly/predictions/tasks.json"));
+        for (int t = 0; t < tasks; t++) {
+            assertThat(listed).contains("\"task" + t + "\"");
+        }
+        assertThat(listed.split(",")).hasSize(tasks);
+        assertThat(Files.size(dir.resolve(".winnow/lock"))).isZero();
+    }
+
+    @Test
     void tasksJsonEntryNotAString() throws Exception {
         Files.createDirectories(dir.resolve(".lightly/predictions"));
         Files.writeString(dir.resolve(".lightly/predictions/tasks.json"), "[\"a\", 3]");

@@ -20,7 +20,8 @@ import javax.imageio.event.IIOReadWarningListener;
  *
  * <p>A file that cannot be decoded completely is a {@link MediaException} naming it, including a
  * truncated JPEG, which the JPEG reader would otherwise return with grey rows at the bottom. So is
- * an image whose decoded size would exceed {@link #MAX_DECODED_PIXELS}.
+ * an image whose header declares more than {@link #PIXEL_BUDGET} pixels: it is refused before any
+ * pixel is decoded, since even a subsampled read inflates every row of the file.
  *
  * <pre>{@code
  * DecodedImage image = ImageDecoder.decode(datasource, "street/home.jpg", 224);  // 256x192 of 512x384
@@ -29,8 +30,11 @@ import javax.imageio.event.IIOReadWarningListener;
  * <p>Thread-safe: each call uses its own reader.
  */
 public final class ImageDecoder {
-    /** The most pixels one decoded image may have (a 16k x 16k image); bounds memory on hostile headers. */
-    public static final long MAX_DECODED_PIXELS = 1L << 28;
+    /**
+     * The most pixels an image's header may declare for it to be decoded: 2^28 = 268,435,456 (a 16k x
+     * 16k image). A few bytes of header can promise billions of pixels; this bounds memory and time.
+     */
+    public static final long PIXEL_BUDGET = 1L << 28;
 
     private ImageDecoder() {
     }
@@ -73,15 +77,14 @@ public final class ImageDecoder {
             } catch (IOException | RuntimeException e) {
                 throw ImageHeaders.unreadable(path, e);
             }
+            if (stored.pixelCount() > PIXEL_BUDGET) {
+                throw new MediaException("The image '" + path + "' declares " + stored.width() + "x" + stored.height()
+                        + " = " + stored.pixelCount() + " pixels, more than the pixel budget of " + PIXEL_BUDGET
+                        + "; it is not decoded.");
+            }
             int orientation = isJpeg(reader) ? orientation(datasource, path) : ExifOrientation.AS_STORED;
             ImageSize original = ExifOrientation.displayed(stored, orientation);
             int factor = choice.factorFor(original);
-            ImageSize reduced = Subsampling.reduced(original, factor);
-            if (reduced.pixelCount() > MAX_DECODED_PIXELS) {
-                throw new MediaException("The image '" + path + "' is " + original.width() + "x" + original.height()
-                        + " pixels; decoding it at " + reduced.width() + "x" + reduced.height() + " would exceed the limit of "
-                        + MAX_DECODED_PIXELS + " pixels.");
-            }
             ImageReadParam param = reader.getDefaultReadParam();
             int[] offsets = ExifOrientation.subsamplingOffsets(stored, factor, orientation);
             param.setSourceSubsampling(factor, factor, offsets[0], offsets[1]);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -158,11 +159,49 @@ class ImageDecoderTest {
 
         assertThatThrownBy(() -> ImageDecoder.decodeFull(source, "huge.png"))
                 .isInstanceOf(MediaException.class)
-                .hasMessage("The image 'huge.png' is 100000x80000 pixels; decoding it at 100000x80000 would exceed the limit of "
-                        + "268435456 pixels.");
+                .hasMessage("The image 'huge.png' declares 100000x80000 = 8000000000 pixels, more than the pixel budget of "
+                        + "268435456; it is not decoded.");
+        // Subsampling would make the result small, but every row would still be inflated: refused alike.
         assertThatThrownBy(() -> ImageDecoder.decode(source, "huge.png", 224))
                 .isInstanceOf(MediaException.class)
-                .hasMessage("The image 'huge.png' could not be decoded; it is truncated or corrupt.");
+                .hasMessage("The image 'huge.png' declares 100000x80000 = 8000000000 pixels, more than the pixel budget of "
+                        + "268435456; it is not decoded.");
+    }
+
+    @Test
+    void pngAndJpegHeadersClaimingBillionsOfPixels_areRefusedWithLittleAllocation() throws Exception {
+        // The PNG signature and an IHDR chunk declaring 100,000 x 100,000 pixels, 8-bit grey: 33 bytes, no pixel data.
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 0, 0, 0, 0, 0,
+                8, 0, 0, 0, 0, 0, 0, 0, 0};
+        putInt(png, 16, 100_000);
+        putInt(png, 20, 100_000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        putInt(png, 29, (int) crc.getValue());
+        Files.write(dir.resolve("bomb.png"), png);
+        // A baseline JPEG frame header declaring 65,000 x 65,000 pixels and nothing after it.
+        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xc0, 0, 11, 8, (byte) 0xfd, (byte) 0xe8, (byte) 0xfd,
+                (byte) 0xe8, 1, 1, 0x11, 0, (byte) 0xff, (byte) 0xd9};
+        Files.write(dir.resolve("bomb.jpg"), jpeg);
+        LocalDatasource source = LocalDatasource.at(dir);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("warm.png").toFile());
+        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "jpg", dir.resolve("warm.jpg").toFile());
+        ImageDecoder.decode(source, "warm.png", 1); // readers loaded before measuring
+        ImageDecoder.decode(source, "warm.jpg", 1);
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThatThrownBy(() -> ImageDecoder.decode(source, "bomb.png", 224))
+                .isInstanceOf(MediaException.class)
+                .hasMessage("The image 'bomb.png' declares 100000x100000 = 10000000000 pixels, more than the pixel budget of "
+                        + "268435456; it is not decoded.");
+        assertThatThrownBy(() -> ImageDecoder.decodeFull(source, "bomb.jpg"))
+                .isInstanceOf(MediaException.class)
+                .hasMessage("The image 'bomb.jpg' declares 65000x65000 = 4225000000 pixels, more than the pixel budget of "
+                        + "268435456; it is not decoded.");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // Decoding either would need gigabytes; refusing them costs the readers' buffers only.
+        assertThat(allocated).isLessThan(32L << 20);
     }
 
     private static void putInt(byte[] bytes, int offset, int value) {

@@ -1,5 +1,7 @@
 package dev.winnow.run;
 
+import dev.winnow.datasource.OutputLock;
+import dev.winnow.datasource.OutputLockedException;
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
@@ -106,6 +108,15 @@ public final class RunPipeline {
         }
     }
 
+    /** The output's lock, so that two runs never write one output at once; a refusal names the holder. */
+    private static OutputLock lock(Path outputFolder) throws IOException {
+        try {
+            return OutputLock.acquire(outputFolder, "winnow run");
+        } catch (OutputLockedException e) {
+            throw new RunFailedException(e.getMessage());
+        }
+    }
+
     /**
      * The names the run's selection may use: the listed tasks with a valid schema (on object level its
      * task alone), their categories and scores, and the metadata keys. Empty on object level when its
@@ -149,12 +160,16 @@ public final class RunPipeline {
         PredictionsLoader names = new PredictionsLoader(request.output(), ValidationOptions.defaults(), new DiagnosticCollector(),
                 decoders);
         selectionNames(request, names).ifPresent(known -> known.check(request.config().selection()));
-        RunFolder folder = RunFolder.start(winnow, runId);
-        try {
-            return run(request, decoders, folder, started, runId, winnow);
-        } finally {
-            // A failed run leaves no staging folder behind.
-            folder.discardUnlessCommitted();
+        try (OutputLock lock = lock(request.outputFolder())) {
+            lock.tookOver().ifPresent(owner -> progress.message("Took over the lock " + lock.file() + " left by "
+                    + owner.describe() + ", which no longer runs."));
+            RunFolder folder = RunFolder.start(winnow, runId);
+            try {
+                return run(request, decoders, folder, started, runId, winnow);
+            } finally {
+                // A failed run leaves no staging folder behind.
+                folder.discardUnlessCommitted();
+            }
         }
     }
 

@@ -103,6 +103,45 @@ class RunPipelineTest {
     }
 
     @Test
+    void aRunWhileAnotherHoldsTheOutput_isRefused_andAStaleLockIsTakenOverAndSaid() throws Exception {
+        ProcessHandle self = ProcessHandle.current();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        try (dev.winnow.datasource.OutputLock held = dev.winnow.datasource.OutputLock.acquire(data, "winnow run")) {
+            assertThatThrownBy(() -> run(data, DIVERSITY_4, "second"))
+                    .isInstanceOf(RunFailedException.class)
+                    .hasMessage("The output " + data + " is being written by 'winnow run' (process " + self.pid() + " on host "
+                            + host + ", started " + self.info().startInstant().orElseThrow() + "); wait until it ends, or delete "
+                            + data.resolve(".winnow/lock") + " if that process no longer runs.");
+        }
+        assertThat(Files.exists(data.resolve(".winnow/runs/second"))).isFalse();
+        // A lock file left by a process that has ended (its operating-system lock went with it).
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(gone.waitFor()).isZero();
+        Files.writeString(data.resolve(".winnow/lock"), "host=" + host + "\npid=" + gone.pid()
+                + "\nstarted=2026-01-02T03:04:05Z\ncommand=winnow run\n");
+        List<String> messages = new java.util.ArrayList<>();
+        Progress listening = new Progress() {
+            @Override
+            public void phase(String name, long total) {
+            }
+
+            @Override
+            public void advance(long done) {
+            }
+
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        assertThat(run(data, DIVERSITY_4, "third", listening).selected()).hasSize(4);
+        assertThat(messages.get(0)).isEqualTo("Took over the lock " + data.resolve(".winnow/lock") + " left by 'winnow run'"
+                + " (process " + gone.pid() + " on host " + host + ", started 2026-01-02T03:04:05Z), which no longer runs.");
+        assertThat(Files.size(data.resolve(".winnow/lock"))).isZero();
+    }
+
+    @Test
     void secondRun_processesOnlyNewSamplesAndNeverReselects() throws IOException {
         RunSummary first = run(data, DIVERSITY_4, "first");
         // Grow the datasource: 8 more images, copied under new names from a second generated set.

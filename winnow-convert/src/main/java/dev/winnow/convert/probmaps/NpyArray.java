@@ -98,12 +98,17 @@ final class NpyArray {
                 throw new IllegalArgumentException("The array's dtype is '" + descr + "'; probability maps must be float32 ('<f4')"
                         + " or float16 ('<f2').");
             }
-            long count = 1;
-            for (int d : shape) {
-                count *= d;
-            }
-            long bytes = count * (half ? 2 : 4);
             long offset = prefix + headerLength;
+            // Computed without overflow: a shape of huge sizes must not wrap into a small or negative count.
+            long bytes = half ? 2 : 4;
+            for (int d : shape) {
+                bytes = bytes > Long.MAX_VALUE / Math.max(d, 1) ? Long.MAX_VALUE : bytes * d;
+            }
+            if (bytes == Long.MAX_VALUE) {
+                throw new IllegalArgumentException("The file is truncated: its header declares shape " + describe(shape) + " of "
+                        + descr + ", more bytes of data than any file holds, but only " + (size - offset)
+                        + " bytes follow the header.");
+            }
             if (size - offset < bytes) {
                 throw new IllegalArgumentException("The file is truncated: its header declares shape " + describe(shape) + " of "
                         + descr + ", " + bytes + " bytes of data, but only " + (size - offset) + " bytes follow the header.");

@@ -58,6 +58,9 @@ public final class VocConverter {
             VocXml xml;
             try {
                 xml = VocXml.parse(xmlSource.readAllBytes(path, MAX_XML_BYTES));
+            } catch (VocXml.DoctypeRefused e) {
+                diagnostics.add(Diagnostic.error("C305", path, "", e.getMessage()));
+                continue;
             } catch (IllegalArgumentException e) {
                 diagnostics.add(DiagnosticCode.VOC_FILE_INVALID.at(path, "", e.getMessage() + " The file is skipped."));
                 continue;

@@ -13,6 +13,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * One Pascal VOC annotation file: the image's file name, its declared size (0 when absent) and its
@@ -45,15 +46,32 @@ record VocXml(String fileName, int width, int height, List<VocObject> objects) {
         return f;
     }
 
-    /** Parses a VOC file; an {@link IllegalArgumentException} carries a sentence saying what is wrong. */
+    /** A file refused because it declares a document type, the door to external and expanding entities. */
+    static final class DoctypeRefused extends IllegalArgumentException {
+        DoctypeRefused() {
+            super("The file declares a document type (<!DOCTYPE>); VOC files need none, and its entities could read"
+                    + " other files or expand without bound, so it is not read.");
+        }
+    }
+
+    /**
+     * Parses a VOC file; an {@link IllegalArgumentException} carries a sentence saying what is wrong,
+     * a {@link DoctypeRefused} when the file declares a DTD.
+     */
     static VocXml parse(byte[] bytes) throws IOException {
+        if (declaresDoctype(bytes)) {
+            throw new DoctypeRefused();
+        }
         Document doc;
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
             builder.setErrorHandler(null);
             doc = builder.parse(new ByteArrayInputStream(bytes));
+        } catch (SAXParseException e) {
+            throw new IllegalArgumentException("The file is not well-formed XML (line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ").");
         } catch (SAXException e) {
-            throw new IllegalArgumentException("The file is not well-formed XML or declares a DTD (" + e.getMessage() + ").");
+            throw new IllegalArgumentException("The file is not well-formed XML.");
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
@@ -132,5 +150,30 @@ record VocXml(String fileName, int width, int height, List<VocObject> objects) {
     private static String text(Element parent, String tag) {
         Element e = child(parent, tag);
         return e == null ? null : e.getTextContent().strip();
+    }
+
+    /**
+     * Whether the prolog (before the root element) holds {@code <!DOCTYPE}: only there can XML declare
+     * one. Comments, processing instructions and white space are skipped; the bytes are read as
+     * ASCII, which every encoding a VOC file uses agrees with for markup.
+     */
+    static boolean declaresDoctype(byte[] bytes) {
+        String text = new String(bytes, 0, Math.min(bytes.length, 1 << 16), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int i = text.startsWith("\u00ef\u00bb\u00bf") ? 3 : 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (text.startsWith("<?", i)) {
+                int end = text.indexOf("?>", i + 2);
+                i = end < 0 ? text.length() : end + 2;
+            } else if (text.startsWith("<!--", i)) {
+                int end = text.indexOf("-->", i + 4);
+                i = end < 0 ? text.length() : end + 3;
+            } else {
+                return text.regionMatches(true, i, "<!DOCTYPE", 0, 9);
+            }
+        }
+        return false;
     }
 }

@@ -165,6 +165,11 @@ class ProbabilityMapsConverterTest {
         npy(maps.resolve("short.npy"), "<f4", false, new int[] {3, 2, 2}, new byte[40]);
         npy(maps.resolve("flat.npy"), "<f4", false, new int[] {2, 6}, f4(CHW));
         npy(maps.resolve("nomatch.npy"), "<f4", false, new int[] {3, 2, 2}, f4(CHW));
+        // Headers promising far more than the file has: one whose byte count would overflow a long.
+        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", images.resolve("huge.png").toFile());
+        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", images.resolve("vast.png").toFile());
+        npy(maps.resolve("huge.npy"), "<f4", false, new int[] {3, 100_000, 100_000}, f4(CHW));
+        npy(maps.resolve("vast.npy"), "<f2", false, new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE}, f4(CHW));
         ConversionReport report = convert(maps, Optional.of(images), false, "pm");
         assertThat(report.predictionFiles()).isEqualTo(1);
         assertThat(report.diagnostics()).extracting(d -> d.file() + ": " + d.message()).containsExactlyInAnyOrder(
@@ -174,7 +179,11 @@ class ProbabilityMapsConverterTest {
                 "short.npy: The file is truncated: its header declares shape (3, 2, 2) of <f4, 48 bytes of data, but only 40 bytes"
                         + " follow the header. The map is skipped.",
                 "flat.npy: The array has shape (2, 6); a probability map has 3 dimensions, C x H x W (or H x W x C with"
-                        + " --channels-last). The map is skipped.");
+                        + " --channels-last). The map is skipped.",
+                "huge.npy: The file is truncated: its header declares shape (3, 100000, 100000) of <f4, 120000000000 bytes"
+                        + " of data, but only 48 bytes follow the header. The map is skipped.",
+                "vast.npy: The file is truncated: its header declares shape (2147483647, 2147483647, 2147483647) of <f2, more"
+                        + " bytes of data than any file holds, but only 48 bytes follow the header. The map is skipped.");
         assertThat(FolderChecks.errors(dir.resolve("out"), "pm", Map.of("ok.png", new int[] {2, 2}))).isEmpty();
     }
 

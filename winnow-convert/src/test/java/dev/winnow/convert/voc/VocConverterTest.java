@@ -29,6 +29,33 @@ class VocConverterTest {
                 + "</ymin><xmax>" + xmax + "</xmax><ymax>" + ymax + "</ymax></bndbox></object>";
     }
 
+    private static final String DOCTYPE_REFUSED = "The file declares a document type (<!DOCTYPE>); VOC files need none, and"
+            + " its entities could read other files or expand without bound, so it is not read.";
+
+    @Test
+    void externalEntities_billionLaughs_andBrokenXml_areCodedDiagnostics() throws Exception {
+        Path xml = dir.resolve("xml");
+        Files.createDirectories(xml);
+        Files.writeString(xml.resolve("laughs.xml"), "<?xml version=\"1.0\"?>\n<!-- lol -->\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+                + "<annotation><filename>&lol3;</filename></annotation>");
+        Files.writeString(xml.resolve("param.xml"), "<!doctype annotation [<!ENTITY % ext SYSTEM \"http://127.0.0.1:9/x.dtd\"> %ext;]>"
+                + "<annotation><filename>p.jpg</filename></annotation>");
+        Files.writeString(xml.resolve("undeclared.xml"), "<annotation>\n<filename>&x;</filename></annotation>");
+        Files.writeString(xml.resolve("ok.xml"), "<?xml version=\"1.0\"?><!-- <!DOCTYPE in a comment is harmless -->"
+                + voc("ok.jpg", "<size><width>4</width><height>4</height></size>", object("cat", 1, 1, 2, 2)));
+        Path out = dir.resolve("out");
+        ConversionReport report = VocConverter.convert(new VocOptions(LocalDatasource.at(xml), Optional.empty(), Optional.empty(), 1),
+                PredictionsFolder.open(LocalDatasource.create(out), "voc", false));
+        assertThat(report.diagnostics()).extracting(d -> d.code() + " " + d.file() + ": " + d.message()).containsExactlyInAnyOrder(
+                "C305 laughs.xml: " + DOCTYPE_REFUSED,
+                "C305 param.xml: " + DOCTYPE_REFUSED,
+                "C301 undeclared.xml: The file is not well-formed XML (line 2, column 14). The file is skipped.");
+        assertThat(Files.readString(out.resolve(".lightly/predictions/voc/ok.json")))
+                .isEqualTo("{\"file_name\":\"ok.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[0,0,2,2],\"score\":1}]}\n");
+    }
+
     @Test
     void sortedCategoryIds_oneBasedInclusiveCorners() throws Exception {
         Path xml = dir.resolve("xml");
@@ -51,8 +78,7 @@ class VocConverterTest {
         assertThat(Files.readString(task.resolve("b.json"))).isEqualTo("{\"file_name\":\"b.png\",\"predictions\":[]}\n");
         assertThat(Files.exists(task.resolve("n.json"))).isFalse();
         assertThat(report.diagnostics()).extracting(d -> d.code() + " " + d.file() + ": " + d.message()).containsExactlyInAnyOrder(
-                "C301 evil.xml: The file is not well-formed XML or declares a DTD (DOCTYPE is disallowed when the feature"
-                        + " \"http://apache.org/xml/features/disallow-doctype-decl\" set to true.). The file is skipped.",
+                "C305 evil.xml: " + DOCTYPE_REFUSED,
                 "C302 nosize.xml: The file has no <size> with a width and height, and no --images were given to read them from;"
                         + " the file is skipped.");
         assertThat(FolderChecks.errors(out, "voc", Map.of("2008/a.jpg", new int[] {100, 50}, "b.png", new int[] {10, 10})))

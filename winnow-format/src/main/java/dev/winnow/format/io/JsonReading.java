@@ -25,6 +25,12 @@ import tools.jackson.core.json.JsonReadFeature;
 final class JsonReading {
     /** Factories are immutable and thread-safe; one per set of limits. */
     private static final Map<ValidationLimits, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
+    /** Characters in one number: a double needs 25 at most; more is hostile (and costly to convert). */
+    static final int MAX_NUMBER_CHARS = 256;
+    /** Characters in one string: room for a compressed RLE of the largest default count limit. */
+    static final int MAX_STRING_CHARS = 1 << 24;
+    /** Characters in one field name: the format's are short; user fields are names, not data. */
+    static final int MAX_NAME_CHARS = 1024;
 
     private JsonReading() {
     }
@@ -46,24 +52,19 @@ final class JsonReading {
         T value = null;
         JsonFactory factory = FACTORIES.computeIfAbsent(limits, JsonReading::factory);
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes)) {
-            if (parser.nextToken() == null) {
-                diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", 1, 1, "The file is empty; expected " + expected + ".");
-                return diagnostics.result(null);
-            }
-            value = body.read(parser, diagnostics);
-            if (parser.nextToken() != null) {
-                TokenStreamLocation at = parser.currentTokenLocation();
-                diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", at.getLineNr(), at.getColumnNr(),
-                        "More JSON follows the end of the top-level value; expected the file to end there.");
-            }
-        } catch (StreamConstraintsException e) {
-            String message = e.getOriginalMessage();
-            if (message != null && message.contains("nesting depth")) {
-                diagnostics.add(DiagnosticCode.NESTING_TOO_DEEP, "", 0, 0, "The file nests lists and objects deeper than "
-                        + limits.maxNestingDepth() + " levels, the limit; it was not read further.");
-            } else {
-                diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", 0, 0, "The file exceeds a reading limit: "
-                        + JacksonMessages.clean(message) + ".");
+            try {
+                if (parser.nextToken() == null) {
+                    diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", 1, 1, "The file is empty; expected " + expected + ".");
+                    return diagnostics.result(null);
+                }
+                value = body.read(parser, diagnostics);
+                if (parser.nextToken() != null) {
+                    TokenStreamLocation at = parser.currentTokenLocation();
+                    diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", at.getLineNr(), at.getColumnNr(),
+                            "More JSON follows the end of the top-level value; expected the file to end there.");
+                }
+            } catch (StreamConstraintsException e) {
+                overLimit(e, parser.currentTokenLocation(), limits, diagnostics);
             }
         } catch (StreamReadException e) {
             TokenStreamLocation at = e.getLocation();
@@ -77,6 +78,29 @@ final class JsonReading {
         return diagnostics.result(value);
     }
 
+    /** A read constraint hit: which one, where, in Winnow's words (the parser's own say which by their getter). */
+    private static void overLimit(StreamConstraintsException e, TokenStreamLocation at, ValidationLimits limits,
+                                  FileDiagnostics diagnostics) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.contains("NestingDepth")) {
+            diagnostics.add(DiagnosticCode.NESTING_TOO_DEEP, "", 0, 0, "The file nests lists and objects deeper than "
+                    + limits.maxNestingDepth() + " levels, the limit; it was not read further.");
+            return;
+        }
+        String what;
+        if (message.contains("NumberLength")) {
+            what = "a number longer than " + MAX_NUMBER_CHARS + " characters";
+        } else if (message.contains("StringLength")) {
+            what = "a string longer than " + MAX_STRING_CHARS + " characters";
+        } else if (message.contains("NameLength")) {
+            what = "a field name longer than " + MAX_NAME_CHARS + " characters";
+        } else {
+            what = "more than the reading limits allow";
+        }
+        diagnostics.add(DiagnosticCode.VALUE_TOO_LONG, "", at.getLineNr(), at.getColumnNr(), "At or after this position the file holds "
+                + what + ", the limit; it was not read further.");
+    }
+
     private static JsonFactory factory(ValidationLimits limits) {
         return JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -86,6 +110,9 @@ final class JsonReading {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxNestingDepth())
                         .maxDocumentLength(limits.maxFileBytes())
+                        .maxNumberLength(MAX_NUMBER_CHARS)
+                        .maxStringLength(MAX_STRING_CHARS)
+                        .maxNameLength(MAX_NAME_CHARS)
                         .build())
                 .build();
     }

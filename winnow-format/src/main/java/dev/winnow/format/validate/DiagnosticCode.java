@@ -50,6 +50,7 @@ public enum DiagnosticCode {
     STRICT_TRAILING_COMMA("E033", "A trailing comma in strict mode, where it is not JSON."),
     STRICT_UNKNOWN_FIELD("E034", "An unknown field in strict mode."),
     SAMPLES_SHARE_PREDICTION("E035", "Images that differ only in extension map to one prediction file."),
+    VALUE_TOO_LONG("E036", "A number, string or field name is longer than its reading limit (256, 16,777,216 and 1,024 characters)."),
     COMMENT("W001", "A // or /* */ comment; accepted, but it is not JSON."),
     TRAILING_COMMA("W002", "A comma before ] or }; accepted, but it is not JSON."),
     UNKNOWN_FIELD("W003", "A field that the format does not define; ignored."),

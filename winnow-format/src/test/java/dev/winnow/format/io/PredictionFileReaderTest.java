@@ -334,6 +334,35 @@ class PredictionFileReaderTest {
     }
 
     @Test
+    void e036_giganticNumberStringAndName_hitTheReadLimits_withTheirPosition() {
+        String number = "{\"predictions\": [{\"category_id\": 0, \"score\": 0." + "1".repeat(300) + "}]}";
+        assertThat(texts(read(number, WEATHER, SampleFacts.unknown(), ValidationOptions.defaults()))).containsExactly(
+                "error E036 .lightly/predictions/t/my_image.json:1:37: At or after this position the file holds a number"
+                        + " longer than 256 characters,"
+                        + " the limit; it was not read further.");
+        String string = "{\n  \"file_name\": \"" + "a".repeat((1 << 24) + 1) + "\", \"predictions\": []}";
+        assertThat(texts(read(string, WEATHER, SampleFacts.unknown(), ValidationOptions.defaults()))).containsExactly(
+                "error E036 .lightly/predictions/t/my_image.json:2:16: At or after this position the file holds a string"
+                        + " longer than 16777216 characters,"
+                        + " the limit; it was not read further.");
+        String name = "{\"predictions\": [], \"" + "n".repeat(1025) + "\": 1}";
+        assertThat(texts(read(name, WEATHER, SampleFacts.unknown(), ValidationOptions.defaults()))).containsExactly(
+                "error E036 .lightly/predictions/t/my_image.json:1:18: At or after this position the file holds a field"
+                        + " name longer than 1024 characters,"
+                        + " the limit; it was not read further.");
+    }
+
+    @Test
+    void e021_defaultNestingLimit_onAHundredThousandLevels() {
+        String deep = "{\"predictions\": [], \"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertThat(texts(read(deep, WEATHER, SampleFacts.unknown(), ValidationOptions.defaults()))).containsExactly(
+                "warning W003 .lightly/predictions/t/my_image.json:1:26 /x: The field \"x\" is not part of a prediction file"
+                        + " (file_name, predictions); it is ignored.",
+                "error E021 .lightly/predictions/t/my_image.json: The file nests lists and objects deeper than 64 levels, the"
+                        + " limit; it was not read further.");
+    }
+
+    @Test
     void e022_tooManySingletons() {
         ValidationOptions few = ValidationOptions.defaults().withLimits(ValidationLimits.DEFAULTS.withMaxSingletons(2));
         String json = "{\"predictions\": [{\"category_id\": 0}, {\"category_id\": 1}, {\"category_id\": 2}, {\"category_id\": 0}]}";

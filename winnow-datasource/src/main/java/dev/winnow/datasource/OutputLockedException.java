@@ -1,0 +1,15 @@
+package dev.winnow.datasource;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Another command holds the output folder's {@link OutputLock}; the message names it. */
+public final class OutputLockedException extends java.io.IOException {
+    private static final long serialVersionUID = 1L;
+
+    OutputLockedException(Path outputFolder, Optional<OutputLock.Owner> owner) {
+        super("The output " + outputFolder + " is being written by " + owner.map(OutputLock.Owner::describe)
+                .orElse("another Winnow command") + "; wait until it ends, or delete " + outputFolder.resolve(OutputLock.PATH)
+                + " if that process no longer runs.");
+    }
+}
