@@ -4,7 +4,8 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.demo.DemoDataset;
 import dev.winnow.run.config.RunConfigParser;
-import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.datasource.AtomicWrite;
+import java.nio.charset.StandardCharsets;
 import dev.winnow.run.RunPipeline;
 import dev.winnow.datasource.Progress;
 import dev.winnow.run.RunRequest;
@@ -95,8 +96,8 @@ public final class Demo {
         if (videoFrames > 0) {
             DemoDataset.generateVideo(folder, videoFrames, WIDTH, HEIGHT, SEED + 1);
         }
-        AtomicFiles.writeString(folder.resolve("run.json"), RUN_CONFIG);
-        AtomicFiles.writeString(folder.resolve("run-objects.json"), OBJECTS_RUN_CONFIG);
+        AtomicWrite.write(folder.resolve("run.json"), RUN_CONFIG.getBytes(StandardCharsets.UTF_8), true);
+        AtomicWrite.write(folder.resolve("run-objects.json"), OBJECTS_RUN_CONFIG.getBytes(StandardCharsets.UTF_8), true);
         progress.endPhase();
         LocalDatasource input = LocalDatasource.at(folder);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(folder), input);

@@ -4,7 +4,7 @@ import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.coco.CocoExportOptions;
 import dev.winnow.convert.coco.CocoExporter;
-import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.UnsupportedLocationException;
 import java.nio.file.Files;
@@ -102,7 +102,7 @@ public final class ExportCommand implements Callable<Integer> {
                     }
                     return report;
                 } finally {
-                    AtomicFiles.deleteTree(folder);
+                    LocalTrees.delete(folder);
                 }
             }, report -> {
                 StringBuilder s = new StringBuilder("Wrote " + ValidateCommand.plural(report.singletons(), "annotation") + " of "

@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
-import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.datasource.AtomicWrite;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.UnsupportedLocationException;
@@ -77,7 +78,7 @@ final class FileLocation {
         try (InputStream in = folder.open(parts.name())) {
             Files.copy(in, copy);
         } catch (IOException e) {
-            AtomicFiles.deleteTree(copyFolder);
+            LocalTrees.delete(copyFolder);
             throw e;
         }
         copy.toFile().deleteOnExit();
@@ -89,7 +90,7 @@ final class FileLocation {
         if (!isCloud()) {
             Path target = localPath().toAbsolutePath().normalize();
             Files.createDirectories(target.getParent());
-            AtomicFiles.write(target, contents);
+            AtomicWrite.write(target, contents, true);
             return;
         }
         Parts parts = parts();

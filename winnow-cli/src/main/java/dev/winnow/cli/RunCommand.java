@@ -1,7 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.config.ConfigException;
-import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
@@ -131,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return RemoteRunOutput.run(pipeline, input, output, config, runId, work);
         } finally {
-            AtomicFiles.deleteTree(work);
+            LocalTrees.delete(work);
         }
     }
 

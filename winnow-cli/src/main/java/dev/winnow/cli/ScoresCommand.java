@@ -10,7 +10,7 @@ import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.scores.ActiveLearningScorer;
 import dev.winnow.scores.ActiveLearningScores;
 import dev.winnow.scores.ScoresCsv;
-import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.run.ConsoleProgress;
 import dev.winnow.datasource.Progress;
 import dev.winnow.scores.read.InvalidTaskException;
@@ -190,7 +190,7 @@ public final class ScoresCommand implements Callable<Integer> {
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 ScoresCsv.write(scores, writer);
             }
-            AtomicFiles.move(temp, absolute);
+            AtomicWrite.move(temp, absolute);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -43,7 +43,7 @@ class LayeringTest {
             .whereLayer("convert").mayOnlyAccessLayers("format", "datasource", "media")
             .whereLayer("validate").mayOnlyAccessLayers("format", "datasource", "media")
             .whereLayer("scores").mayOnlyAccessLayers("format", "datasource", "media")
-            .whereLayer("embed").mayOnlyAccessLayers("config")
+            .whereLayer("embed").mayOnlyAccessLayers("format", "config")
             .whereLayer("select").mayOnlyAccessLayers("config")
             .whereLayer("report").mayOnlyAccessLayers("format", "datasource", "media")
             .whereLayer("demo").mayOnlyAccessLayers("format", "datasource")

@@ -392,23 +392,7 @@ public final class LocalDatasource implements Datasource {
         } catch (NoSuchFileException e) {
             return;
         }
-        // The walk does not follow links, so a link inside is deleted as a link and nothing outside is touched.
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        LocalTrees.delete(start);
         checkedFolders.removeIf(p -> p.startsWith(start));
     }
 

@@ -12,7 +12,8 @@ import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.io.PredictionWriter;
-import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.datasource.AtomicWrite;
+import dev.winnow.datasource.LocalTrees;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
@@ -195,7 +196,7 @@ public final class DemoDataset {
                         + "choose an empty or new folder with --dir.");
             }
             for (String part : List.of("images", "videos", ".lightly", ".winnow")) {
-                AtomicFiles.deleteTree(folder.resolve(part));
+                LocalTrees.delete(folder.resolve(part));
             }
         } else if (Files.exists(folder)) {
             throw new IllegalArgumentException("The demo folder " + folder + " is a file; choose a folder with --dir.");
@@ -356,7 +357,7 @@ public final class DemoDataset {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.write(temp, bytes);
-        AtomicFiles.move(temp, file);
+        AtomicWrite.move(temp, file);
     }
 
     private static byte[] jpeg(BufferedImage image) throws IOException {

@@ -1,5 +1,6 @@
 package dev.winnow.embed;
 
+import dev.winnow.format.io.Csv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -123,7 +124,7 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
                     + " values; expected " + dimension + ".");
         }
         line.setLength(0);
-        line.append(CsvFields.quote(filename));
+        line.append(Csv.quote(filename));
         for (float value : embedding) {
             if (!Float.isFinite(value)) {
                 throw new IllegalArgumentException("The embedding of '" + filename + "' holds " + value

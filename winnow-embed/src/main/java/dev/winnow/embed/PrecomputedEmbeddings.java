@@ -1,5 +1,6 @@
 package dev.winnow.embed;
 
+import dev.winnow.format.io.Csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,12 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
         if (header.startsWith("\uFEFF")) {
             header = header.substring(1);
         }
-        List<String> columns = CsvFields.split(header);
+        List<String> columns;
+        try {
+            columns = Csv.split(header);
+        } catch (IllegalArgumentException e) {
+            throw new EmbeddingException("The header of the embeddings file '" + name + "' cannot be read: " + e.getMessage() + ".");
+        }
         boolean hasLabels = validateHeader(columns, name);
         int dimension = columns.size() - 1 - (hasLabels ? 1 : 0);
 
@@ -92,10 +98,12 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
             if (line.isEmpty()) {
                 continue;
             }
-            List<String> fields = CsvFields.split(line);
-            if (fields == null) {
+            List<String> fields;
+            try {
+                fields = Csv.split(line);
+            } catch (IllegalArgumentException e) {
                 throw new EmbeddingException("Line " + lineNumber + " of the embeddings file '" + name
-                        + "' has a quoted field that is not closed.");
+                        + "' cannot be read: " + e.getMessage() + ".");
             }
             if (fields.size() != columns.size()) {
                 throw new EmbeddingException("Line " + lineNumber + " of the embeddings file '" + name + "' has "
@@ -133,9 +141,6 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
 
     /** Checks {@code filenames,embedding_0..embedding_{d-1}[,labels]}; true when the labels column is there. */
     private static boolean validateHeader(List<String> columns, String name) {
-        if (columns == null) {
-            throw new EmbeddingException("The header of the embeddings file '" + name + "' has a quoted field that is not closed.");
-        }
         if (!columns.get(0).equals("filenames")) {
             throw new EmbeddingException("The embeddings file '" + name + "' starts its header with '" + columns.get(0)
                     + "'; expected 'filenames'.");

@@ -89,7 +89,7 @@ class PrecomputedEmbeddingsTest {
         assertFails("filenames,labels\n", "The header of the embeddings file 'FILE' has no embedding columns; expected 'embedding_0' after 'filenames'.");
         assertFails("filenames,embedding_0,embedding_2,labels\n",
                 "Column 3 of the header of the embeddings file 'FILE' is 'embedding_2'; expected 'embedding_1'.");
-        assertFails("\"filenames,embedding_0\n", "The header of the embeddings file 'FILE' has a quoted field that is not closed.");
+        assertFails("\"filenames,embedding_0\n", "The header of the embeddings file 'FILE' cannot be read: the quoted field that starts at column 1 is not closed.");
     }
 
     @Test
@@ -104,7 +104,7 @@ class PrecomputedEmbeddingsTest {
         assertFails(header + ",1,2,0\n", "Line 2 of the embeddings file 'FILE' has an empty file name.");
         assertFails(header + "a.jpg,1,2,0\nb.jpg,1,2,0\na.jpg,3,4,0\n",
                 "Line 4 of the embeddings file 'FILE' repeats the file name 'a.jpg' of line 2.");
-        assertFails(header + "\"a.jpg,1,2,0\n", "Line 2 of the embeddings file 'FILE' has a quoted field that is not closed.");
+        assertFails(header + "\"a.jpg,1,2,0\n", "Line 2 of the embeddings file 'FILE' cannot be read: the quoted field that starts at column 1 is not closed.");
     }
 
     @Test

@@ -120,7 +120,9 @@ final class JcodecVideoDecoder implements VideoDecoder {
             }
             waiting.put(index, new DecodedImage(scaler.toRgb(picture, factor), original));
             while (!waiting.isEmpty() && waiting.firstKey() == next) {
-                consumer.accept(next, waiting.pollFirstEntry().getValue());
+                if (!consumer.accept(next, waiting.pollFirstEntry().getValue())) {
+                    return;
+                }
                 next += request.stride();
             }
         }

@@ -116,7 +116,7 @@ public final class VideoDecoders implements VideoDecoder {
                         named[0] = true;
                         reader.accept(decoder.name());
                     }
-                    consumer.accept(index, frame);
+                    return consumer.accept(index, frame);
                 });
                 return;
             } catch (UnsupportedMediaException e) {

@@ -30,24 +30,14 @@ public final class VideoProbe {
      */
     public static ImageSize frameSize(Datasource datasource, String path) throws IOException, MediaException {
         ImageSize[] size = new ImageSize[1];
-        try {
-            // The smallest reduction that is asked for: the size reported is the original one either way.
-            VideoDecoders.standard().decode(datasource, path, new FrameRequest(1, Integer.MAX_VALUE), (index, frame) -> {
-                size[0] = frame.original();
-                throw new FirstFrameSeen();
-            });
-        } catch (FirstFrameSeen e) {
-            return size[0];
+        // The smallest reduction that is asked for: the size reported is the original one either way.
+        VideoDecoders.standard().decode(datasource, path, new FrameRequest(1, Integer.MAX_VALUE), (index, frame) -> {
+            size[0] = frame.original();
+            return false; // the first frame is all it takes
+        });
+        if (size[0] == null) {
+            throw new MediaException("The video '" + path + "' has no frame to read its size from.");
         }
-        throw new MediaException("The video '" + path + "' has no frame to read its size from.");
-    }
-
-    /** Stops decoding once the first frame is in. */
-    private static final class FirstFrameSeen extends MediaException {
-        private static final long serialVersionUID = 1L;
-
-        FirstFrameSeen() {
-            super("first frame seen");
-        }
+        return size[0];
     }
 }

@@ -104,6 +104,7 @@ class CropTest {
                 (index, frame) -> {
                     indices.add(index);
                     frames.add(frame);
+                    return true;
                 });
 
         BufferedImage crop = Crop.cut(frames.get(1), new BoundingBox(300, 200, 40, 60), 0.2);

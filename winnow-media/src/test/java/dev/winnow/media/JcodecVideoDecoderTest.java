@@ -34,6 +34,7 @@ class JcodecVideoDecoderTest {
             DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.everyFrame(), (index, frame) -> {
                 order.add(index);
                 frames.add(frame);
+                return true;
             });
             for (int i = 0; i < order.size(); i++) {
                 assertThat(order.get(i)).isEqualTo(i);
@@ -110,6 +111,7 @@ class JcodecVideoDecoderTest {
         DECODER.decode(LocalDatasource.at(dir), "colours.mp4", FrameRequest.everyFrame(), (index, frame) -> {
             order.add(index);
             means.add(meanColour(frame.image()));
+            return true;
         });
 
         assertThat(order).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
@@ -155,6 +157,7 @@ class JcodecVideoDecoderTest {
             order.add(index);
             assertThat(meanAbsoluteDifference(frame.image(), reference, index * frameBytes))
                     .as("mean absolute difference of frame %d", index).isLessThan(3.0);
+            return true;
         });
 
         assertThat(order).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
@@ -180,7 +183,7 @@ class JcodecVideoDecoderTest {
         byte[] video = Files.readAllBytes(SampleMedia.folder().resolve("street/tree.mp4"));
         Files.write(dir.resolve("cut.mp4"), Arrays.copyOf(video, 600_000));
 
-        assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(dir), "cut.mp4", FrameRequest.everyFrame(), (i, f) -> { }))
+        assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(dir), "cut.mp4", FrameRequest.everyFrame(), (i, f) -> true))
                 .isInstanceOf(MediaException.class)
                 .hasMessage("The video 'cut.mp4' is truncated: the box 'mdat' at byte 40 declares 1279705 bytes, "
                         + "but the file ends after 599960.");
@@ -194,7 +197,7 @@ class JcodecVideoDecoderTest {
         }
         Files.write(dir.resolve("noise.mp4"), video);
 
-        assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(dir), "noise.mp4", FrameRequest.everyFrame(), (i, f) -> { }))
+        assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(dir), "noise.mp4", FrameRequest.everyFrame(), (i, f) -> true))
                 .isInstanceOf(MediaException.class)
                 .hasMessage("The video 'noise.mp4' is corrupt: its frame 0 (in decoding order) could not be decoded.");
     }
@@ -206,7 +209,7 @@ class JcodecVideoDecoderTest {
         LocalDatasource source = LocalDatasource.at(dir);
 
         assertThat(DECODER.frameCount(source, "part2.mp4")).isEqualTo(5);
-        assertThatThrownBy(() -> DECODER.decode(source, "part2.mp4", FrameRequest.everyFrame(), (i, f) -> { }))
+        assertThatThrownBy(() -> DECODER.decode(source, "part2.mp4", FrameRequest.everyFrame(), (i, f) -> true))
                 .isInstanceOf(UnsupportedMediaException.class)
                 .hasMessage("The video 'part2.mp4' uses the codec 'mp4v', which the built-in decoder cannot decode; "
                         + "it decodes H.264 only.");
@@ -218,11 +221,11 @@ class JcodecVideoDecoderTest {
         Ffmpeg.run("-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-frames:v", "3", "-c:v", "libx264", "-profile:v", "baseline",
                 "-x264-params", "slices=4", "-pix_fmt", "yuv420p", dir.resolve("short.mp4").toString());
         LocalDatasource source = LocalDatasource.at(dir);
-        DECODER.decode(source, "short.mp4", FrameRequest.everyFrame(), (i, f) -> { }); // warm-up: lazily started JVM threads
+        DECODER.decode(source, "short.mp4", FrameRequest.everyFrame(), (i, f) -> true); // warm-up: lazily started JVM threads
         int before = liveThreads();
 
         for (int run = 0; run < 8; run++) {
-            DECODER.decode(source, "short.mp4", FrameRequest.everyFrame(), (i, f) -> { });
+            DECODER.decode(source, "short.mp4", FrameRequest.everyFrame(), (i, f) -> true);
         }
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -246,8 +249,22 @@ class JcodecVideoDecoderTest {
                     if (index == 2) {
                         throw new IOException("disk full");
                     }
+                    return true;
                 })).isInstanceOf(IOException.class).hasMessage("disk full");
         assertThat(seen).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void consumerWantsNoMore_decodingEndsNormally() throws Exception {
+        List<Integer> seen = new ArrayList<>();
+
+        DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.reducedTo(60).withStride(3),
+                (index, frame) -> {
+                    seen.add(index);
+                    return index < 6;
+                });
+
+        assertThat(seen).containsExactly(0, 3, 6);
     }
 
     private static int nearest(double[] mean) {

@@ -1,9 +1,9 @@
 package dev.winnow.report;
 
-import static dev.winnow.report.Svg.esc;
-import static dev.winnow.report.Svg.human;
-import static dev.winnow.report.Svg.n;
-import static dev.winnow.report.Svg.percent;
+import static dev.winnow.report.Html.esc;
+import static dev.winnow.report.ReportNumbers.human;
+import static dev.winnow.report.ReportNumbers.n;
+import static dev.winnow.report.ReportNumbers.percent;
 
 import dev.winnow.format.Diagnostic;
 import java.util.LinkedHashMap;
@@ -223,7 +223,7 @@ public final class HtmlReport {
             double x = 10 + b * bw;
             double hAll = (base - 10) * all[b] / (double) max;
             double hSel = (base - 10) * picked[b] / (double) max;
-            String range = Svg.human(lo + (hi - lo) * b / HISTOGRAM_BINS) + "–" + Svg.human(lo + (hi - lo) * (b + 1) / HISTOGRAM_BINS);
+            String range = ReportNumbers.human(lo + (hi - lo) * b / HISTOGRAM_BINS) + "–" + ReportNumbers.human(lo + (hi - lo) * (b + 1) / HISTOGRAM_BINS);
             h.append("<rect x=\"").append(n(x + 1)).append("\" y=\"").append(n(base - hAll)).append("\" width=\"")
                     .append(n(bw - 2)).append("\" height=\"").append(n(hAll)).append("\" class=\"before\"><title>").append(range)
                     .append(": ").append(all[b]).append(" candidates, ").append(picked[b]).append(" selected</title></rect>");
@@ -294,8 +294,8 @@ public final class HtmlReport {
         h.append(", in selection order, with their predictions drawn.</p><div class=\"thumbs\">");
         int order = 1;
         for (Thumbnail t : r.thumbnails()) {
-            h.append("<figure id=\"").append(Svg.anchor("sample", t.sample())).append("\">");
-            Svg.img(h, t, t.sample()).append("<figcaption><b>#").append(order++)
+            h.append("<figure id=\"").append(Html.anchor("sample", t.sample())).append("\">");
+            Html.img(h, t, t.sample()).append("<figcaption><b>#").append(order++)
                     .append("</b> ").append(esc(t.sample()));
             if (!t.caption().isEmpty()) {
                 h.append("<br><span class=\"cap\">").append(esc(t.caption())).append("</span>");

@@ -1,7 +1,7 @@
 package dev.winnow.report;
 
-import static dev.winnow.report.Svg.esc;
-import static dev.winnow.report.Svg.human;
+import static dev.winnow.report.Html.esc;
+import static dev.winnow.report.ReportNumbers.human;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -31,10 +31,10 @@ final class ObjectSection {
         Map<String, String> parentAnchors = parentAnchors(r);
         for (CropThumbnail c : o.thumbnails()) {
             Thumbnail t = c.image();
-            h.append("<figure id=\"").append(Svg.anchor("crop", c.crop())).append("\"><a href=\"").append(esc(Svg.href(c.file())))
+            h.append("<figure id=\"").append(Html.anchor("crop", c.crop())).append("\"><a href=\"").append(esc(Html.href(c.file())))
                     .append("\">");
-            Svg.img(h, t, c.crop()).append("</a><figcaption><b>")
-                    .append(esc(c.category())).append("</b> ").append(Svg.score(c.score())).append("<br><span class=\"cap\">")
+            Html.img(h, t, c.crop()).append("</a><figcaption><b>")
+                    .append(esc(c.category())).append("</b> ").append(ReportNumbers.score(c.score())).append("<br><span class=\"cap\">")
                     .append(esc(c.crop())).append(" · from ");
             String anchor = parentAnchors.get(c.parent());
             if (anchor != null) {
@@ -51,7 +51,7 @@ final class ObjectSection {
     static String sentence(ObjectLevelSummary o) {
         return "Selection on object level: " + human(o.crops()) + (o.crops() == 1 ? " crop" : " crops") + " of task '"
                 + esc(o.task()) + "' from " + human(o.parents()) + (o.parents() == 1 ? " sample" : " samples")
-                + (o.padding() == 0 ? ", boxes not padded." : ", boxes padded by " + Svg.n(100 * o.padding()) + "%.");
+                + (o.padding() == 0 ? ", boxes not padded." : ", boxes padded by " + ReportNumbers.n(100 * o.padding()) + "%.");
     }
 
     /** Where a parent's picture is in the page: its selected-sample thumbnail first, else its frame in a video strip. */
@@ -60,11 +60,11 @@ final class ObjectSection {
         for (VideoStrip v : r.videos()) {
             for (FrameThumbnail f : v.frames()) {
                 String sample = v.frameSample(f.frame());
-                anchors.put(sample, Svg.anchor("frame", sample));
+                anchors.put(sample, Html.anchor("frame", sample));
             }
         }
         for (Thumbnail t : r.thumbnails()) {
-            anchors.put(t.sample(), Svg.anchor("sample", t.sample()));
+            anchors.put(t.sample(), Html.anchor("sample", t.sample()));
         }
         return anchors;
     }

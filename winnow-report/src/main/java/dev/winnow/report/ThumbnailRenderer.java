@@ -79,7 +79,7 @@ public final class ThumbnailRenderer {
         Color colour = Color.decode(HtmlReport.PALETTE.get(index % HtmlReport.PALETTE.size()));
         String name = schema.category(s.categoryId()).map(Category::name).orElse("#" + s.categoryId());
         String label = s.optionalScore().isPresent()
-                ? name + " " + Svg.score(s.optionalScore().getAsDouble()) : name;
+                ? name + " " + ReportNumbers.score(s.optionalScore().getAsDouble()) : name;
         if (s instanceof Singleton.Classification) {
             caption.add(task + ": " + label);
         } else if (s instanceof Singleton.Detection d) {

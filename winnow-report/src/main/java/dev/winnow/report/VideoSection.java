@@ -1,8 +1,8 @@
 package dev.winnow.report;
 
-import static dev.winnow.report.Svg.esc;
-import static dev.winnow.report.Svg.human;
-import static dev.winnow.report.Svg.n;
+import static dev.winnow.report.Html.esc;
+import static dev.winnow.report.ReportNumbers.human;
+import static dev.winnow.report.ReportNumbers.n;
 
 
 /**
@@ -30,7 +30,7 @@ final class VideoSection {
     }
 
     private static void video(StringBuilder h, VideoStrip v) {
-        h.append("<div class=\"panel video\" id=\"").append(Svg.anchor("video", v.video())).append("\"><h3>")
+        h.append("<div class=\"panel video\" id=\"").append(Html.anchor("video", v.video())).append("\"><h3>")
                 .append(esc(v.video())).append("</h3><p class=\"sub\">")
                 .append(human(v.frameCount())).append(v.frameCount() == 1 ? " frame, " : " frames, ")
                 .append(v.stride() == 1 ? "every frame a sample, " : "every " + ordinal(v.stride()) + " a sample, ")
@@ -40,9 +40,9 @@ final class VideoSection {
             for (FrameThumbnail f : v.frames()) {
                 boolean selected = v.isSelected(f.frame());
                 Thumbnail t = f.image();
-                h.append("<figure id=\"").append(Svg.anchor("frame", v.frameSample(f.frame()))).append("\" class=\"frame")
+                h.append("<figure id=\"").append(Html.anchor("frame", v.frameSample(f.frame()))).append("\" class=\"frame")
                         .append(selected ? " sel" : "").append("\">");
-                Svg.img(h, t, "frame " + f.frame() + " of " + v.video()).append("<figcaption>");
+                Html.img(h, t, "frame " + f.frame() + " of " + v.video()).append("<figcaption>");
                 if (selected) {
                     h.append("<b>frame ").append(f.frame()).append("</b> · selected");
                 } else {

@@ -57,7 +57,7 @@ class HtmlReportObjectsTest {
 
     @Test
     void scores_areWrittenAsInThumbnailLabels() {
-        assertThat(List.of(0.0, 0.004, 0.005, 0.125, 0.5, 0.999, 1.0).stream().map(Svg::score).toList())
+        assertThat(List.of(0.0, 0.004, 0.005, 0.125, 0.5, 0.999, 1.0).stream().map(ReportNumbers::score).toList())
                 .containsExactly("0.00", "0.00", "0.01", "0.13", "0.50", "1.00", "1.00");
     }
 

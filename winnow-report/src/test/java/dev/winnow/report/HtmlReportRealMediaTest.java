@@ -53,6 +53,7 @@ class HtmlReportRealMediaTest {
                 String sample = FrameName.of(video, index, frameCount).sampleName();
                 frames.add(new FrameThumbnail(index, ThumbnailRenderer.render(sample, frame.image(), frame.original(), List.of())));
             }
+            return true;
         });
         VideoStrip strip = new VideoStrip(video, frameCount, 4, List.of(0, 12, 36, 64), frames);
 

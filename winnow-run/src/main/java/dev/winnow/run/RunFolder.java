@@ -1,6 +1,7 @@
 package dev.winnow.run;
 
-import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.datasource.AtomicWrite;
+import dev.winnow.datasource.LocalTrees;
 import java.io.IOException;
 import java.io.BufferedWriter;
 import java.io.Writer;
@@ -51,7 +52,7 @@ public final class RunFolder {
                     + "; choose another --run-id or delete that folder.");
         }
         Path staging = runs.resolve("." + runId + ".partial");
-        AtomicFiles.deleteTree(staging);
+        LocalTrees.delete(staging);
         Files.createDirectories(staging);
         return new RunFolder(staging, target);
     }
@@ -75,7 +76,7 @@ public final class RunFolder {
         }
         Path file = inside(fileName);
         Files.createDirectories(file.getParent());
-        AtomicFiles.write(file, contents);
+        AtomicWrite.write(file, contents, true);
     }
 
     /** The path of {@code fileName} in the staging folder; a name that leaves it is refused. */
@@ -120,7 +121,7 @@ public final class RunFolder {
             throw new IOException("A run folder appeared at " + target + " while this run was writing; its results stay in " + staging + ".");
         }
         write(COMPLETE, new byte[0]);
-        AtomicFiles.move(staging, target);
+        AtomicWrite.move(staging, target);
         committed = true;
         return target;
     }
@@ -128,7 +129,7 @@ public final class RunFolder {
     /** Removes what a run that did not finish wrote; nothing once {@link #commit()} has moved the folder into place. */
     public void discardUnlessCommitted() throws IOException {
         if (!committed) {
-            AtomicFiles.deleteTree(staging);
+            LocalTrees.delete(staging);
         }
     }
 

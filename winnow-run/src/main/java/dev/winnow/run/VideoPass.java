@@ -52,28 +52,14 @@ final class VideoPass {
         }
         FrameRequest request = new FrameRequest(targetShortSide, Math.max(1, stride));
         int last = frames.stream().mapToInt(RunSample::frame).max().orElseThrow();
-        try {
-            decoder.decode(input, frames.get(0).file(), request, (index, image) -> {
-                RunSample sample = wanted.get(index);
-                if (sample != null) {
-                    handler.frame(sample, image);
-                }
-                if (index >= last) {
-                    throw new AllFramesHandled();
-                }
-            });
-        } catch (AllFramesHandled done) {
-            // the rest of the video holds no wanted frame
-        }
-    }
-
-    /** Ends a pass early; frames arrive in order, so none after the last wanted one matters. */
-    private static final class AllFramesHandled extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        AllFramesHandled() {
-            super("every wanted frame was handled");
-        }
+        decoder.decode(input, frames.get(0).file(), request, (index, image) -> {
+            RunSample sample = wanted.get(index);
+            if (sample != null) {
+                handler.frame(sample, image);
+            }
+            // Frames arrive in order, so the rest of the video holds no wanted frame.
+            return index < last;
+        });
     }
 
     private static int gcd(int a, int b) {

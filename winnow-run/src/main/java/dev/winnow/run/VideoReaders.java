@@ -47,7 +47,7 @@ final class VideoReaders implements VideoDecoder {
         } else {
             decoder.decode(datasource, path, request, (index, frame) -> {
                 readerOfVideo.putIfAbsent(path, decoder.name());
-                consumer.accept(index, frame);
+                return consumer.accept(index, frame);
             });
         }
     }

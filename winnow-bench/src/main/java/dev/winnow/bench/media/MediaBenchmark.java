@@ -81,6 +81,9 @@ public class MediaBenchmark {
     @OperationsPerInvocation(FRAMES)
     public void videoOnePass(Blackhole blackhole) throws Exception {
         VideoDecoders.standard().decode(datasource, "scene.mp4", FrameRequest.reducedTo(224),
-                (index, frame) -> blackhole.consume(frame));
+                (index, frame) -> {
+                    blackhole.consume(frame);
+                    return true;
+                });
     }
 }

@@ -95,9 +95,8 @@ public class CropEmbedBenchmark {
             MovingObjectsDataset.writeVideo(clip, folder.resolve(clip.video()));
             DecodedImage[] first = new DecodedImage[1];
             VideoDecoders.standard().decode(LocalDatasource.at(folder), clip.video(), FrameRequest.everyFrame(), (index, image) -> {
-                if (index == 0) {
-                    first[0] = image;
-                }
+                first[0] = image;
+                return false; // the first frame is the one wanted
             });
             if (first[0] == null) {
                 throw new IllegalStateException("The decoder handed over no frame of " + folder.resolve(clip.video()) + ".");

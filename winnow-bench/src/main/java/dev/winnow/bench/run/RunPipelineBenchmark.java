@@ -4,7 +4,7 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
-import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.run.RunPipeline;
 import dev.winnow.datasource.Progress;
 import dev.winnow.run.RunRequest;
@@ -59,12 +59,12 @@ public class RunPipelineBenchmark {
 
     @Setup(Level.Invocation)
     public void forgetEarlierRuns() throws IOException {
-        AtomicFiles.deleteTree(folder.resolve(".winnow"));
+        LocalTrees.delete(folder.resolve(".winnow"));
     }
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
-        AtomicFiles.deleteTree(folder);
+        LocalTrees.delete(folder);
     }
 
     @Benchmark

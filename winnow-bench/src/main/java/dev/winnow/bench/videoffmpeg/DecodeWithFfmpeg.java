@@ -36,6 +36,7 @@ public final class DecodeWithFfmpeg {
             size[0] = frame.image().getWidth();
             size[1] = frame.image().getHeight();
             checksum[0] += frame.image().getRGB(size[0] / 2, size[1] / 2); // keeps the work observable
+            return true;
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("decoder=%s frames=%d size=%dx%d seconds=%.3f fps=%.1f checksum=%d%n", decoder.name(), frames[0],

@@ -79,7 +79,10 @@ public class FfmpegDecoderBenchmark {
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public void onePassReduced(Blackhole blackhole) throws Exception {
-        decoder.decode(datasource, video, FrameRequest.reducedTo(224), (index, frame) -> blackhole.consume(frame));
+        decoder.decode(datasource, video, FrameRequest.reducedTo(224), (index, frame) -> {
+            blackhole.consume(frame);
+            return true;
+        });
     }
 
     @Benchmark

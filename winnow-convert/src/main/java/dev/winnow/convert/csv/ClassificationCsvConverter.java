@@ -14,6 +14,7 @@ import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.Wording;
+import dev.winnow.format.io.Csv;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.DiagnosticCollector;
 import java.io.BufferedReader;
@@ -65,7 +66,7 @@ public final class ClassificationCsvConverter {
                     continue;
                 }
                 try {
-                    List<String> fields = CsvLines.split(line);
+                    List<String> fields = Csv.split(line);
                     if (fields.size() < 2) {
                         throw new IllegalArgumentException("it has " + fields.size() + " field; expected filename,category[,p_0,...]");
                     }

@@ -50,7 +50,7 @@ class ClassificationCsvConverterTest {
                 "Line 6: It has 1 probabilities, but there are 3 categories. The line is skipped.",
                 "Line 7: The file 'a/x.jpg' was classified on an earlier line already. The line is skipped.",
                 "Line 8 cannot be used: probability 0 is '2', not a number from 0 to 1. The line is skipped.",
-                "Line 9 cannot be used: a quoted field is not closed. The line is skipped.");
+                "Line 9 cannot be used: the quoted field that starts at column 1 is not closed. The line is skipped.");
         assertThat(FolderChecks.errors(out, "cls", Map.of())).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package dev.winnow.run.datapool;
 
-import dev.winnow.datasource.AtomicFiles;
+import dev.winnow.datasource.AtomicWrite;
+import dev.winnow.datasource.LocalTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -203,20 +204,20 @@ public final class Datapool {
         int next = Math.max(generation, highestGeneration(folder)) + 1;
         String name = "gen-" + next;
         Path partial = folder.resolve("." + name + ".partial");
-        AtomicFiles.deleteTree(partial);
+        LocalTrees.delete(partial);
         Files.createDirectories(partial);
-        AtomicFiles.writeString(partial.resolve("pool.properties"),
-                "embedder=" + PoolFiles.escape(embedderId) + "\ndimension=" + dimension + "\n");
-        AtomicFiles.write(partial.resolve("samples.tsv"), PoolFiles.samplesText(samples).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(partial.resolve("embeddings.bin"), EmbeddingFile.encode(samples.size(), dimension, embeddings));
-        AtomicFiles.write(partial.resolve("selected.txt"), PoolFiles.namesText(selected).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.move(partial, folder.resolve(name));
-        AtomicFiles.writeString(folder.resolve(CURRENT), name + "\n");
+        String properties = "embedder=" + PoolFiles.escape(embedderId) + "\ndimension=" + dimension + "\n";
+        AtomicWrite.write(partial.resolve("pool.properties"), properties.getBytes(StandardCharsets.UTF_8), true);
+        AtomicWrite.write(partial.resolve("samples.tsv"), PoolFiles.samplesText(samples).getBytes(StandardCharsets.UTF_8), true);
+        AtomicWrite.write(partial.resolve("embeddings.bin"), EmbeddingFile.encode(samples.size(), dimension, embeddings), true);
+        AtomicWrite.write(partial.resolve("selected.txt"), PoolFiles.namesText(selected).getBytes(StandardCharsets.UTF_8), true);
+        AtomicWrite.move(partial, folder.resolve(name));
+        AtomicWrite.write(folder.resolve(CURRENT), (name + "\n").getBytes(StandardCharsets.UTF_8), true);
         try (var children = Files.list(folder)) {
             for (Path child : children.toList()) {
                 String childName = child.getFileName().toString();
                 if (!childName.equals(name) && !childName.equals(CURRENT) && Files.isDirectory(child)) {
-                    AtomicFiles.deleteTree(child);
+                    LocalTrees.delete(child);
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.winnow.run.output;
 
 import dev.winnow.format.Diagnostic;
 import dev.winnow.embed.EmbeddingsCsvWriter;
+import dev.winnow.format.io.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class RunOutputs {
      * it was picked with and each strategy's objective then ({@code objectives[s][k]}).
      */
     public static String selectionCsv(List<String> selected, double[] values, List<String> strategyLabels, double[][] objectives) {
-        CsvText csv = new CsvText().field("sample").field("order").field("value");
+        Csv csv = new Csv().field("sample").field("order").field("value");
         strategyLabels.forEach(csv::field);
         csv.endLine();
         for (int k = 0; k < selected.size(); k++) {
@@ -51,11 +52,11 @@ public final class RunOutputs {
      */
     public static void writeScoresCsv(Writer out, List<String> samples, List<String> headers, List<double[]> columns)
             throws IOException {
-        CsvText header = new CsvText().field("sample");
+        Csv header = new Csv().field("sample");
         headers.forEach(header::field);
         out.write(header.endLine().toString());
         for (int i = 0; i < samples.size(); i++) {
-            CsvText line = new CsvText().field(samples.get(i));
+            Csv line = new Csv().field(samples.get(i));
             for (double[] column : columns) {
                 line.field(column[i]);
             }
@@ -81,7 +82,7 @@ public final class RunOutputs {
 
     /** {@code crop,parent,x,y,width,height,category,score}: the selected crops in selection order. */
     public static String selectedCropsCsv(List<SelectedCrop> crops) {
-        CsvText csv = new CsvText().field("crop").field("parent").field("x").field("y").field("width").field("height")
+        Csv csv = new Csv().field("crop").field("parent").field("x").field("y").field("width").field("height")
                 .field("category").field("score").endLine();
         for (SelectedCrop c : crops) {
             csv.field(c.crop()).field(c.parent()).field(c.x()).field(c.y()).field(c.width()).field(c.height())

@@ -162,7 +162,8 @@ final class FfmpegVideo implements AutoCloseable {
 
     /**
      * Decodes every frame from the start, handing the requested ones to {@code consumer}; stops after
-     * {@code frameCount} frames when that is known (≥ 0). Returns the number of frames decoded.
+     * {@code frameCount} frames when that is known (≥ 0), or as soon as the consumer wants no more.
+     * Returns the number of frames decoded.
      */
     long decode(FrameRequest request, FrameConsumer consumer, long frameCount) throws IOException, MediaException {
         if (original == null) {
@@ -187,10 +188,10 @@ final class FfmpegVideo implements AutoCloseable {
                 throw new MediaException("The video '" + path + "' (codec " + codec + ") has more than "
                         + Integer.MAX_VALUE + " frames.");
             }
-            if (wanted) {
-                consumer.accept((int) index, new DecodedImage(toRgb(frame, reduced), original));
-            }
             index++;
+            if (wanted && !consumer.accept((int) index - 1, new DecodedImage(toRgb(frame, reduced), original))) {
+                return index;
+            }
         }
         rethrowReadFailure(input);
         if (frameCount >= 0 && index < frameCount) {

@@ -127,13 +127,30 @@ class FfmpegVideoDecoderTest {
     }
 
     @Test
+    void consumerWantsNoMore_decodingEndsNormallyBeforeTheDamage() throws Exception {
+        Path whole = dir.resolve("whole.avi");
+        TestVideos.record(whole, MJPEG_AVI, 12, 64, 48);
+        byte[] bytes = Files.readAllBytes(whole);
+        int movie = nthOccurrence(bytes, ascii("movi"), 1, 0);
+        Files.write(dir.resolve("cut.avi"), Arrays.copyOf(bytes, nthOccurrence(bytes, ascii("00dc"), 6, movie)));
+        List<Integer> handed = new ArrayList<>();
+
+        decoder.decode(LocalDatasource.at(dir), "cut.avi", FrameRequest.everyFrame().withStride(2), (i, f) -> {
+            handed.add(i);
+            return i < 2;
+        });
+
+        assertThat(handed).containsExactly(0, 2);
+    }
+
+    @Test
     void readErrorMidway_isRaisedAsItself_notAsDamage() throws Exception {
         Path file = dir.resolve("clip.avi");
         TestVideos.record(file, MJPEG_AVI, 12, 64, 48);
         IOException unplugged = new IOException("The share went away.");
         BrokenDiskDatasource data = new BrokenDiskDatasource(LocalDatasource.at(dir), Files.size(file) / 2, unplugged);
 
-        assertThatThrownBy(() -> decoder.decode(data, "clip.avi", FrameRequest.everyFrame(), (i, f) -> { }))
+        assertThatThrownBy(() -> decoder.decode(data, "clip.avi", FrameRequest.everyFrame(), (i, f) -> true))
                 .isSameAs(unplugged);
     }
 
@@ -174,7 +191,7 @@ class FfmpegVideoDecoderTest {
         Files.write(dir.resolve("empty.webm"), new byte[0]);
         LocalDatasource data = LocalDatasource.at(dir);
 
-        assertThatThrownBy(() -> decoder.decode(data, "empty.webm", FrameRequest.everyFrame(), (i, f) -> { }))
+        assertThatThrownBy(() -> decoder.decode(data, "empty.webm", FrameRequest.everyFrame(), (i, f) -> true))
                 .isExactlyInstanceOf(MediaException.class)
                 .hasMessage("The video 'empty.webm' cannot be opened: FFmpeg recognises no container in it, "
                         + "or its header is damaged.");
@@ -194,7 +211,7 @@ class FfmpegVideoDecoderTest {
         Files.write(file, bytes);
         LocalDatasource data = LocalDatasource.at(dir);
 
-        assertThatThrownBy(() -> decoder.decode(data, "odd.avi", FrameRequest.everyFrame(), (i, f) -> { }))
+        assertThatThrownBy(() -> decoder.decode(data, "odd.avi", FrameRequest.everyFrame(), (i, f) -> true))
                 .isExactlyInstanceOf(UnsupportedMediaException.class)
                 .hasMessage("The video 'odd.avi' uses a codec FFmpeg does not know (tag 'QQ42').");
     }
@@ -227,7 +244,7 @@ class FfmpegVideoDecoderTest {
         VideoDecoder builtIn = VideoDecoders.standard().decoders().get(1);
         assertThat(builtIn.name()).isEqualTo("JCodec");
 
-        assertThatThrownBy(() -> builtIn.decode(data, "part2.mp4", FrameRequest.everyFrame(), (i, f) -> { }))
+        assertThatThrownBy(() -> builtIn.decode(data, "part2.mp4", FrameRequest.everyFrame(), (i, f) -> true))
                 .isInstanceOf(UnsupportedMediaException.class)
                 .hasMessage("The video 'part2.mp4' uses the codec 'mp4v', which the built-in decoder cannot decode; "
                         + "it decodes H.264 only.");
@@ -250,6 +267,7 @@ class FfmpegVideoDecoderTest {
         decoder.decode(data, path, request, (index, frame) -> {
             order.add(index);
             frames.put(index, frame);
+            return true;
         });
         assertThat(order).isSorted().doesNotHaveDuplicates();
         return frames;

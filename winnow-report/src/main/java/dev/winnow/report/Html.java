@@ -2,11 +2,12 @@ package dev.winnow.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 
-/** Small helpers for writing inline SVG and HTML text. */
-final class Svg {
-    private Svg() {
+/** Text made safe for the report's HTML: escaped content, element ids, links and inline pictures. */
+final class Html {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private Html() {
     }
 
     /** Escapes text for HTML element content and attribute values. */
@@ -24,32 +25,6 @@ final class Svg {
             }
         }
         return sb.toString();
-    }
-
-    /** A coordinate with at most one decimal. */
-    static String n(double v) {
-        if (!Double.isFinite(v)) {
-            return "0";
-        }
-        double r = Math.round(v * 10) / 10.0;
-        return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%.1f", r);
-    }
-
-    /** A value for people: integers plainly, others with up to 3 significant decimals. */
-    static String human(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
-            return String.format(Locale.ROOT, "%,d", (long) v);
-        }
-        return String.format(Locale.ROOT, "%.3g", v);
-    }
-
-    static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
-    }
-
-    /** A prediction's score as the report writes it next to a category: two decimals. */
-    static String score(double score) {
-        return String.format(Locale.ROOT, "%.2f", score);
     }
 
     /**
@@ -94,6 +69,4 @@ final class Svg {
                 .append(picture.height()).append("\" src=\"data:").append(esc(picture.mimeType())).append(";base64,")
                 .append(Base64.getEncoder().encodeToString(picture.bytes())).append("\">");
     }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }
