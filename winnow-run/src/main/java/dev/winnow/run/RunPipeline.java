@@ -143,7 +143,7 @@ public final class RunPipeline {
         if (objectTask.isPresent() && categories.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> keys = new LinkedHashSet<>(List.of(ImageMetadata.KEYS));
+        Set<String> keys = new LinkedHashSet<>(ImageMetadata.KEYS);
         // The metadata schema's own problems are reported when the selection reads the metadata.
         UserMetadataReader.open(request.output(), new ArrayList<>()).schema().fields().stream()
                 .filter(f -> f.type().isNumeric()).forEach(f -> keys.add(f.path()));
