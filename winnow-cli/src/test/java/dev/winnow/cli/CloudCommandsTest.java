@@ -124,7 +124,7 @@ class CloudCommandsTest {
         Result inBucket = run(Map.of(remote, "LOC"), "validate", "--input", remote);
 
         assertThat(inBucket).isEqualTo(onDisk);
-        assertThat(onDisk.out()).contains("1 sample without predictions (of 4)").endsWith("The predictions are valid.\n");
+        assertThat(onDisk.out()).contains("1 sample without predictions (of 4 samples: 4 images)").endsWith("The predictions are valid.\n");
         assertThat(onDisk.exit()).isEqualTo(ExitCodes.OK);
     }
 
