@@ -112,6 +112,13 @@ class FirstHourTest {
                 """);
         assertThat(out.toString()).isEmpty();
 
+        // With its options, as typed in practice: the command is what was mistyped, not --input.
+        assertThat(winnow("valdiate", "--input", "data")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("""
+                winnow: Unknown command 'valdiate' for 'winnow'. Did you mean 'validate'?
+                Run 'winnow --help' for usage.
+                """);
+
         assertThat(winnow("validate", "--inptu", "data")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).isEqualTo("""
                 winnow: Unknown option '--inptu' for 'winnow validate'. Did you mean '--input'?
