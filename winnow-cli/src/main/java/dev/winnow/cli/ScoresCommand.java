@@ -163,8 +163,8 @@ public final class ScoresCommand implements Callable<Integer> {
     }
 
     private String summary(int scored, TaskPredictions.Result r) {
-        StringBuilder sb = new StringBuilder("Scored ").append(plural(scored, "sample")).append(" of task ").append(task)
-                .append('.');
+        StringBuilder sb = new StringBuilder("Scored ").append(plural(scored, "sample")).append(" (")
+                .append(r.media().describe()).append(") of task ").append(task).append('.');
         if (r.invalidFiles() > 0) {
             sb.append(' ').append(plural(r.invalidFiles(), "invalid prediction file"))
                     .append(r.invalidFiles() == 1 ? " was" : " were").append(" skipped.");

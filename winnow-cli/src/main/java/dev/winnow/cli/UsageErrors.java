@@ -33,11 +33,12 @@ final class UsageErrors {
         Optional<String> unknownOption = firstUnknownOption(command, args);
         if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
             String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
+            // A mistyped command comes first: the options after it belong to the command meant.
+            if (!command.getSubcommands().isEmpty() && !first.isEmpty() && !first.startsWith("-")) {
+                return unknownCommand(command, first);
+            }
             if (unknownOption.isPresent()) {
                 return unknownOption(command, unknownOption.get());
-            }
-            if (!command.getSubcommands().isEmpty() && !first.startsWith("-")) {
-                return unknownCommand(command, first);
             }
             return "Unexpected argument '" + first + "' for '" + command.getCommandSpec().qualifiedName() + "'.";
         }

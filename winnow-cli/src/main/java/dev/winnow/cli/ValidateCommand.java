@@ -130,7 +130,7 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println("summary: " + plural(r.tasks().size(), "task") + ", " + plural(r.filesChecked(), "file") + " checked, "
                 + r.validFiles() + " valid, " + r.invalidFiles() + " invalid, " + plural(r.errorCount(), "error") + ", "
                 + plural(r.warningCount(), "warning") + ", " + plural(r.samplesWithoutPredictions(), "sample")
-                + " without predictions (of " + r.sampleCount() + ").");
+                + " without predictions (of " + plural(r.sampleCount(), "sample") + ": " + r.media().describe() + ").");
         out.println(r.hasErrors() ? "The predictions have errors." : "The predictions are valid.");
     }
 

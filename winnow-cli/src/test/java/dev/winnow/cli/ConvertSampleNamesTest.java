@@ -77,7 +77,7 @@ class ConvertSampleNamesTest {
         assertThat(out.toString()).isEqualTo("task " + task + " (" + taskType + "): 2 files checked, 2 valid, 0 invalid, 0 samples"
                 + " without predictions\n"
                 + "summary: 1 task, 2 files checked, 2 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions"
-                + " (of 2).\n"
+                + " (of 2 samples: 2 images).\n"
                 + "The predictions are valid.\n");
         assertThat(exit).isEqualTo(ExitCodes.OK);
     }

@@ -94,7 +94,7 @@ class ConvertedOutputValidatesTest {
         // The two files of cls and nothing of the hidden folders.
         assertThat(out.toString()).isEqualTo("""
                 task cls (classification): 2 files checked, 2 valid, 0 invalid, 0 samples without predictions
-                summary: 1 task, 2 files checked, 2 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 2).
+                summary: 1 task, 2 files checked, 2 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 2 samples: 2 images).
                 The predictions are valid.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.OK);

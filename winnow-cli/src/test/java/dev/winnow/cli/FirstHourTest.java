@@ -112,6 +112,13 @@ class FirstHourTest {
                 """);
         assertThat(out.toString()).isEmpty();
 
+        // With its options, as typed in practice: the command is what was mistyped, not --input.
+        assertThat(winnow("valdiate", "--input", "data")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("""
+                winnow: Unknown command 'valdiate' for 'winnow'. Did you mean 'validate'?
+                Run 'winnow --help' for usage.
+                """);
+
         assertThat(winnow("validate", "--inptu", "data")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).isEqualTo("""
                 winnow: Unknown option '--inptu' for 'winnow validate'. Did you mean '--input'?
@@ -231,7 +238,7 @@ class FirstHourTest {
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.INVALID);
         assertThat(out.toString()).startsWith("error E031 link.jpg: " + expected + "\n")
                 .contains("summary: 3 tasks, 9 files checked, 9 valid, 0 invalid, 1 error, 0 warnings, 0 samples without"
-                        + " predictions (of 3).\n");
+                        + " predictions (of 3 samples: 3 images).\n");
 
         Path config = write(tmp.resolve("run.json"), CONFIG);
         assertThat(winnow("run", "--input", data.toString(), "--config", config.toString(), "--run-id", "l"))
@@ -250,7 +257,7 @@ class FirstHourTest {
                 error E030 .lightly/predictions/cls: All 1 prediction file of task "cls" is invalid; expected at least one valid file, so the task fails.
                 error E035 .lightly/predictions/cls/images/dup.json: 2 samples map to this one prediction file: images/dup.jpeg and images/dup.jpg; rename all but one so that each image has its own prediction file.
                 task cls (classification): 1 file checked, 0 valid, 1 invalid, 0 samples without predictions; FAILED
-                summary: 1 task, 1 file checked, 0 valid, 1 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 2).
+                summary: 1 task, 1 file checked, 0 valid, 1 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 2 samples: 2 images).
                 The predictions have errors.
                 """);
     }
@@ -280,7 +287,7 @@ class FirstHourTest {
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).isEqualTo("""
                 task cls (classification): 1 file checked, 1 valid, 0 invalid, 0 samples without predictions
-                summary: 1 task, 1 file checked, 1 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 1).
+                summary: 1 task, 1 file checked, 1 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 1 sample: 1 image).
                 The predictions are valid.
                 """);
     }
@@ -296,7 +303,7 @@ class FirstHourTest {
                 error E030 .lightly/predictions/cls: All 1 prediction file of task "cls" is invalid; expected at least one valid file, so the task fails.
                 error E034 .lightly/predictions/cls/a.json:1:33 /extra: The field "extra" is not part of a prediction file (file_name, predictions); strict mode allows no unknown fields.
                 task cls (classification): 1 file checked, 0 valid, 1 invalid, 0 samples without predictions; FAILED
-                summary: 1 task, 1 file checked, 0 valid, 1 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 1).
+                summary: 1 task, 1 file checked, 0 valid, 1 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 1 sample: 1 image).
                 The predictions have errors.
                 """);
 
@@ -307,7 +314,7 @@ class FirstHourTest {
                 error E028 .lightly/predictions/cls/schema.json:1:97 /categories/1/id: Category id 0 is used by categories 0 and 1; expected unique ids.
                 error E029 .lightly/predictions/cls/schema.json: The task "cls" has no valid schema, so its predictions are left out.
                 task cls (no valid schema): 0 files checked, 0 valid, 0 invalid, 0 samples without predictions; FAILED
-                summary: 1 task, 0 files checked, 0 valid, 0 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 1).
+                summary: 1 task, 0 files checked, 0 valid, 0 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 1 sample: 1 image).
                 The predictions have errors.
                 """);
 

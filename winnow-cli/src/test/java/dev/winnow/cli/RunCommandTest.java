@@ -49,7 +49,7 @@ class RunCommandTest {
         assertThat(exit).isEqualTo(ExitCodes.OK);
         Path runFolder = output.resolve(".winnow/runs/t1");
         assertThat(out.toString()).isEqualTo("Run t1 finished.\n"
-                + "  samples:     10 listed, 10 processed, 0 known from earlier runs, 0 unreadable\n"
+                + "  samples:     10 listed (10 images), 10 processed, 0 known from earlier runs, 0 unreadable\n"
                 + "  predictions: 30 files, 0 invalid; 0 errors, 0 warnings\n"
                 + "  selected:    3 of 10 candidates (picked the requested number of samples)\n"
                 + "  results:     " + runFolder + "\n"

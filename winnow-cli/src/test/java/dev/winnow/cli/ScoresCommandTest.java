@@ -42,7 +42,7 @@ class ScoresCommandTest {
                 a.png,0.0,0.0,0.0
                 b.png,0.45,0.5,0.7298466991620975
                 """);
-        assertThat(err.toString()).isEqualTo("Scored 2 samples of task cls. 1 sample has no prediction file.\n");
+        assertThat(err.toString()).isEqualTo("Scored 2 samples (2 images) of task cls. 1 sample has no prediction file.\n");
         assertThat(exit).isEqualTo(ExitCodes.OK);
     }
 
@@ -75,7 +75,7 @@ class ScoresCommandTest {
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).isEqualTo("error E005 .lightly/predictions/det/img/y.json:1:70 /predictions/0/score:"
                 + " score is 1.5; expected a number in [0, 1].\n"
-                + "Scored 2 samples of task det. 1 invalid prediction file was skipped.\n");
+                + "Scored 2 samples (2 images) of task det. 1 invalid prediction file was skipped.\n");
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
         try (var files = Files.list(csv.getParent())) {
             assertThat(files).containsExactly(csv);
@@ -130,7 +130,7 @@ class ScoresCommandTest {
         int exit = run("scores", "--input", input.toString(), "--output", output.toString(), "--task", "pose");
 
         assertThat(out.toString()).isEqualTo("sample,mean_uncertainty\na.png,1.0\n");
-        assertThat(err.toString()).isEqualTo("Scored 1 sample of task pose.\n");
+        assertThat(err.toString()).isEqualTo("Scored 1 sample (1 image) of task pose.\n");
         assertThat(exit).isEqualTo(ExitCodes.OK);
     }
 

@@ -83,7 +83,7 @@ class ValidateCommandTest {
                 warning W002 .lightly/predictions/tasks.json:1:7: A comma before ']' is not JSON; it was ignored.
                 warning W004 e.png: The sample has no prediction in task "det"; expected .lightly/predictions/det/e.json.
                 task det (object-detection): 4 files checked, 2 valid, 2 invalid, 1 sample without predictions
-                summary: 1 task, 4 files checked, 2 valid, 2 invalid, 2 errors, 2 warnings, 1 sample without predictions (of 4).
+                summary: 1 task, 4 files checked, 2 valid, 2 invalid, 2 errors, 2 warnings, 1 sample without predictions (of 4 samples: 4 images).
                 The predictions have errors.
                 """);
         assertThat(err.toString()).isEmpty();
@@ -116,7 +116,7 @@ class ValidateCommandTest {
                 warning W002 .lightly/predictions/tasks.json:1:7: A comma before ']' is not JSON; it was ignored.
                 warning W004 (5 times): A sample has no prediction file in a task. First at e.png, more/m0.png, more/m1.png; the first says: The sample has no prediction in task "det"; expected .lightly/predictions/det/e.json.
                 task det (object-detection): 4 files checked, 2 valid, 2 invalid, 5 samples without predictions
-                summary: 1 task, 4 files checked, 2 valid, 2 invalid, 2 errors, 6 warnings, 5 samples without predictions (of 8).
+                summary: 1 task, 4 files checked, 2 valid, 2 invalid, 2 errors, 6 warnings, 5 samples without predictions (of 8 samples: 8 images).
                 The predictions have errors.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
@@ -139,7 +139,7 @@ class ValidateCommandTest {
         int exit = run("validate", "--input", input.toString(), "--strict");
         assertThat(out.toString()).isEqualTo("""
                 error E033 .lightly/predictions/tasks.json:1:7: A comma before ']' is not JSON; strict mode expects plain JSON.
-                summary: 0 tasks, 0 files checked, 0 valid, 0 invalid, 1 error, 0 warnings, 0 samples without predictions (of 4).
+                summary: 0 tasks, 0 files checked, 0 valid, 0 invalid, 1 error, 0 warnings, 0 samples without predictions (of 4 samples: 4 images).
                 The predictions have errors.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
@@ -156,7 +156,7 @@ class ValidateCommandTest {
         int exit = run("validate", "--input", input.toString(), "--output", predictions.toString(), "--task", "det");
         assertThat(out.toString()).isEqualTo("""
                 task det (object-detection): 1 file checked, 1 valid, 0 invalid, 0 samples without predictions
-                summary: 1 task, 1 file checked, 1 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 1).
+                summary: 1 task, 1 file checked, 1 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 1 sample: 1 image).
                 The predictions are valid.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.OK);
@@ -206,7 +206,7 @@ class ValidateCommandTest {
                 task weather (classification): 3 files checked, 3 valid, 0 invalid, 0 samples without predictions
                 task objects (object-detection): 3 files checked, 3 valid, 0 invalid, 0 samples without predictions
                 task sky_segmentation (semantic-segmentation): 3 files checked, 3 valid, 0 invalid, 0 samples without predictions
-                summary: 3 tasks, 9 files checked, 9 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 3).
+                summary: 3 tasks, 9 files checked, 9 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 3 samples: 3 images).
                 The predictions are valid.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.OK);

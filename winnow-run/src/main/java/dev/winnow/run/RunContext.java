@@ -1,5 +1,6 @@
 package dev.winnow.run;
 
+import dev.winnow.datasource.MediaCounts;
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.DiagnosticCollector;
@@ -39,7 +40,13 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Di
         return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, diagnostics.errors(),
                 diagnostics.warnings(),
                 result == null ? noCandidates(counts, objectTask) : result.stopReason().description(), objectTask,
-                videoDecoder.videosByDecoder());
+                videoDecoder.videosByDecoder(), media());
+    }
+
+    /** The listed samples as images and videos, with the frames taken from the videos. */
+    private MediaCounts media() {
+        long frames = listing.samples().stream().filter(RunSample::isFrame).count();
+        return new MediaCounts(listing.samples().size() - frames, listing.videos(), frames);
     }
 
     /** Why a run has no candidates, and how to get some. */

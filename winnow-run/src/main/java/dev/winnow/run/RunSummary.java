@@ -1,5 +1,6 @@
 package dev.winnow.run;
 
+import dev.winnow.datasource.MediaCounts;
 import dev.winnow.report.RunCounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  */
 public record RunSummary(String runId, Path runFolder, Path report, RunCounts counts, List<String> selected,
                          long errors, long warnings, String stopReason, Optional<String> objectTask,
-                         Map<String, Integer> videosByDecoder) {
+                         Map<String, Integer> videosByDecoder, MediaCounts media) {
     public RunSummary {
         selected = List.copyOf(selected);
         objectTask = objectTask == null ? Optional.empty() : objectTask;
@@ -35,9 +36,9 @@ public record RunSummary(String runId, Path runFolder, Path report, RunCounts co
     public String toText(String results, String reportLocation) {
         RunCounts c = counts;
         String samples = objectTask.isPresent()
-                ? "  samples:     " + c.listed() + " listed, " + c.unreadable() + " unreadable\n"
+                ? "  samples:     " + c.listed() + " listed (" + media.describe() + "), " + c.unreadable() + " unreadable\n"
                         + "  crops:       " + c.processed() + " boxes of task '" + objectTask.get() + "' cut and embedded\n"
-                : "  samples:     " + c.listed() + " listed, " + c.processed() + " processed, " + c.fromDatapool()
+                : "  samples:     " + c.listed() + " listed (" + media.describe() + "), " + c.processed() + " processed, " + c.fromDatapool()
                         + " known from earlier runs, " + c.unreadable() + " unreadable\n";
         return "Run " + runId + " finished.\n"
                 + samples

@@ -127,7 +127,7 @@ class ObjectLevelRunTest {
                 "<div class=\"card accent\"><div class=\"v\">4</div><div class=\"l\">Crops selected</div></div>");
         assertThat(html).doesNotContain("Known from earlier runs");
         assertThat(summary.toText()).isEqualTo("Run objects finished.\n"
-                + "  samples:     4 listed, 0 unreadable\n"
+                + "  samples:     4 listed (4 images), 0 unreadable\n"
                 + "  crops:       7 boxes of task 'objects' cut and embedded\n"
                 + "  predictions: 4 files, 0 invalid; 0 errors, 0 warnings\n"
                 + "  selected:    4 of 7 candidates (picked the requested number of samples)\n"

@@ -75,7 +75,7 @@ class VideoRunTest {
         assertThat(summary.errors()).isZero();
         // This module has only the built-in decoder on its class path.
         assertThat(summary.videosByDecoder()).isEqualTo(Map.of("JCodec", 1));
-        assertThat(summary.toText()).contains("\n  samples:     68 listed, 68 processed, 0 known from earlier runs, 0 unreadable\n"
+        assertThat(summary.toText()).contains("\n  samples:     68 listed (0 images, 1 video with 68 frames), 68 processed, 0 known from earlier runs, 0 unreadable\n"
                 + "  videos:      1 read by JCodec\n  predictions: ");
 
         JsonNode report = JsonMapper.builder().build().readTree(summary.runFolder().resolve("report.json").toFile());

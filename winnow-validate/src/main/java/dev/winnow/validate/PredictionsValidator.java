@@ -1,6 +1,8 @@
 package dev.winnow.validate;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.MediaCounts;
+import dev.winnow.datasource.MediaKind;
 import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.PredictionsLayout;
@@ -10,9 +12,11 @@ import dev.winnow.format.Wording;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.validate.FileResult;
+import dev.winnow.media.MediaException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +69,7 @@ public final class PredictionsValidator {
         if (taskList.isEmpty()) {
             List<String> samples = samples(input, output, collector);
             return new ValidationReport(samples.size(), outcomes, collector.sorted(), collector.errors(), collector.warnings(),
-                    collector.suppressed());
+                    collector.suppressed(), mediaCounts(input, samples, Map.of()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
         try {
@@ -84,10 +88,37 @@ public final class PredictionsValidator {
                 outcomes.add(validateTask(shared, task, taskList.get().names(), listing));
             }
             return new ValidationReport(samples.size(), outcomes, collector.sorted(), collector.errors(), collector.warnings(),
-                    collector.suppressed());
+                    collector.suppressed(), mediaCounts(input, samples, shared.frameCounts()));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The samples as images and videos, with the videos' frames; a video whose frame count the
+     * checks already read is not read again, one whose count cannot be read adds no frame.
+     */
+    private MediaCounts mediaCounts(Datasource input, List<String> samples, Map<String, Optional<Integer>> known) {
+        long images = 0;
+        long videos = 0;
+        long frames = 0;
+        for (String sample : samples) {
+            if (MediaKind.of(sample).orElse(MediaKind.IMAGE) != MediaKind.VIDEO) {
+                images++;
+                continue;
+            }
+            videos++;
+            Optional<Integer> count = known.get(sample);
+            if (count == null) {
+                try {
+                    count = Optional.of(media.frameCount(input, sample));
+                } catch (IOException | MediaException e) {
+                    count = Optional.empty();
+                }
+            }
+            frames += count.orElse(0);
+        }
+        return new MediaCounts(images, videos, frames);
     }
 
     /** The samples; those that lead out of the input are reported, one by one, and never read. */

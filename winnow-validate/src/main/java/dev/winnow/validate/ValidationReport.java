@@ -1,5 +1,6 @@
 package dev.winnow.validate;
 
+import dev.winnow.datasource.MediaCounts;
 import dev.winnow.format.Diagnostic;
 import java.util.List;
 
@@ -12,9 +13,10 @@ import java.util.List;
  * @param errorCount errors found in all, including suppressed ones
  * @param warningCount warnings found in all, including suppressed ones
  * @param suppressed diagnostics found beyond the limit and not kept
+ * @param media the samples as images and videos, with the videos' frames
  */
 public record ValidationReport(int sampleCount, List<TaskOutcome> tasks, List<Diagnostic> diagnostics, long errorCount,
-                               long warningCount, long suppressed) {
+                               long warningCount, long suppressed, MediaCounts media) {
 
     public ValidationReport {
         tasks = List.copyOf(tasks);

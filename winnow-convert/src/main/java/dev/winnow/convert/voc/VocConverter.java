@@ -10,7 +10,6 @@ import dev.winnow.convert.SampleNames;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
@@ -60,7 +59,7 @@ public final class VocConverter {
             try {
                 xml = VocXml.parse(xmlSource.readAllBytes(path, MAX_XML_BYTES));
             } catch (VocXml.DoctypeRefused e) {
-                diagnostics.add(Diagnostic.error("C305", path, "", e.getMessage()));
+                diagnostics.add(DiagnosticCode.VOC_DOCTYPE_REFUSED.at(path, "", e.getMessage()));
                 continue;
             } catch (IllegalArgumentException e) {
                 diagnostics.add(DiagnosticCode.VOC_FILE_INVALID.at(path, "", e.getMessage() + " The file is skipped."));

@@ -92,6 +92,7 @@ public enum DiagnosticCode {
     VOC_SIZE_UNKNOWN("C302", Severity.ERROR, "A Pascal VOC file cannot be read or gives no image size; it is skipped."),
     VOC_OBJECT_INVALID("C303", Severity.ERROR, "A Pascal VOC object lacks a name or a valid box; it is skipped."),
     VOC_UNKNOWN_CLASS("C304", Severity.ERROR, "A Pascal VOC object's class is not in the class list; it is skipped."),
+    VOC_DOCTYPE_REFUSED("C305", Severity.ERROR, "A Pascal VOC file declares a DTD (entities could read files or expand without bound); it is refused unread."),
     MASK_UNREADABLE("C401", Severity.ERROR, "A mask is not a PNG image Winnow can read, or has unsupported channels; it is skipped."),
     MASK_SIZE_MISMATCH("C402", Severity.ERROR, "A mask's size differs from its image's; it is skipped."),
     MASK_WITHOUT_IMAGE("C403", Severity.WARNING, "A mask has no image of the same name; it is ignored."),

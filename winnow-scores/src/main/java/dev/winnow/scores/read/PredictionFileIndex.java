@@ -38,7 +38,7 @@ final class PredictionFileIndex {
      * that have none. A sample's file follows from its name, so no
      * path is kept per sample.
      */
-    record Matches(List<String> samples, int samplesWithoutPrediction) {
+    record Matches(List<String> samples, int samplesWithoutPrediction, Map<String, String> videoOfFrame) {
     }
 
     private PredictionFileIndex() {
@@ -70,6 +70,7 @@ final class PredictionFileIndex {
         Map<String, Integer> framesMatched = new HashMap<>();
         Set<String> imagesMatched = new HashSet<>();
         List<String> matched = new ArrayList<>();
+        Map<String, String> videoOfFrame = new HashMap<>();
         for (String path : output.list(folder)) {
             String relative = path.substring(folder.length());
             if (relative.equals(PredictionsLayout.SCHEMA) || SystemFiles.isSystemFile(relative)) {
@@ -126,6 +127,7 @@ final class PredictionFileIndex {
             }
             framesMatched.merge(parsed.video(), 1, Integer::sum);
             matched.add(name.sampleName());
+            videoOfFrame.put(name.sampleName(), parsed.video());
         }
         int without = 0;
         for (String sample : samples) {
@@ -140,7 +142,7 @@ final class PredictionFileIndex {
             }
         }
         matched.sort(Comparator.naturalOrder());
-        return new Matches(matched, without);
+        return new Matches(matched, without, videoOfFrame);
     }
 
     private static Integer frameCount(Datasource input, String video, Map<String, Integer> cache,

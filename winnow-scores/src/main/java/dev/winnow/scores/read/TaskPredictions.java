@@ -1,6 +1,7 @@
 package dev.winnow.scores.read;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.MediaCounts;
 import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.datasource.RelevantFilenames;
 import dev.winnow.datasource.SampleLister;
@@ -16,9 +17,11 @@ import dev.winnow.scores.table.PredictionsTableBuilder;
 import dev.winnow.datasource.Progress;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -70,8 +73,10 @@ public final class TaskPredictions {
      * @param predictionFiles          prediction files matched to a sample
      * @param invalidFiles             of those, the files skipped for errors
      * @param samplesWithoutPrediction images and video frames of the input without a prediction file
+     * @param media                    the table's samples as images and videos, with the frames taken from the videos
      */
-    public record Result(PredictionsTable table, int predictionFiles, int invalidFiles, int samplesWithoutPrediction) {
+    public record Result(PredictionsTable table, int predictionFiles, int invalidFiles, int samplesWithoutPrediction,
+                         MediaCounts media) {
     }
 
     /** Reads task {@code taskName}, passing every diagnostic to {@code sink}. */
@@ -103,7 +108,18 @@ public final class TaskPredictions {
             sink.accept(DiagnosticCode.TASK_ALL_INVALID.of(PredictionsLayout.taskFolder(taskName) + "/", message));
             throw new InvalidTaskException(message);
         }
-        return new Result(builder.build(), files, invalid, matches.samplesWithoutPrediction());
+        PredictionsTable table = builder.build();
+        Set<String> videos = new HashSet<>();
+        long frames = 0;
+        for (String sample : table.sampleNames()) {
+            String video = matches.videoOfFrame().get(sample);
+            if (video != null) {
+                videos.add(video);
+                frames++;
+            }
+        }
+        return new Result(table, files, invalid, matches.samplesWithoutPrediction(),
+                new MediaCounts(table.sampleCount() - frames, videos.size(), frames));
     }
 
     /** Lists and matches in a method of its own, so the full listings are garbage before the table fills. */
