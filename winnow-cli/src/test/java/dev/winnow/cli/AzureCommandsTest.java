@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ class AzureCommandsTest {
     @Test
     void validate_withATokenThatMayNotList_saysWhichLetterIsMissing() throws Exception {
         upload(writeOne(tmp.resolve("one")), "images");
-        BlobServiceSasSignatureValues readOnly = new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+        BlobServiceSasSignatureValues readOnly = new BlobServiceSasSignatureValues(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1),
                 BlobContainerSasPermission.parse("r"));
         String token = azurite.client().getBlobContainerClient(container).generateSas(readOnly);
         System.setProperty(CONNECTION_STRING, "BlobEndpoint=" + azurite.blobEndpoint() + ";SharedAccessSignature=" + token);
