@@ -1,5 +1,7 @@
 package dev.winnow.cli;
 
+import dev.winnow.format.Wording;
+
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.PredictionsFolder;
@@ -219,13 +221,13 @@ final class ConvertTarget {
         if (report.convertedNothing()) {
             s.append("Nothing was converted");
             s.append(report.diagnosticCount() == 0 ? ": the input has nothing to convert"
-                    : ": " + ValidateCommand.plural(report.diagnosticCount(), "item") + " skipped, none converted");
+                    : ": " + Wording.count(report.diagnosticCount(), "item") + " skipped, none converted");
             return s.append(", so task '").append(task).append("' was not written to ").append(output).append('.').toString();
         }
-        s.append("Wrote ").append(ValidateCommand.plural(report.predictionFiles(), "prediction file")).append(" with ")
-                .append(ValidateCommand.plural(report.singletons(), "prediction")).append(" to task '").append(task).append("' in ")
+        s.append("Wrote ").append(Wording.count(report.predictionFiles(), "prediction file")).append(" with ")
+                .append(Wording.count(report.singletons(), "prediction")).append(" to task '").append(task).append("' in ")
                 .append(output).append(report.diagnosticCount() > 0
-                        ? "; " + ValidateCommand.plural(report.diagnosticCount(), "item") + " skipped." : ".").append('\n');
+                        ? "; " + Wording.count(report.diagnosticCount(), "item") + " skipped." : ".").append('\n');
         String folder = root.sampleFolder().isEmpty() ? "" : " (the images are in its folder " + root.sampleFolder() + "/)";
         switch (root.source()) {
             case GIVEN -> { }

@@ -1,5 +1,7 @@
 package dev.winnow.cli;
 
+import dev.winnow.format.Wording;
+
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.coco.CocoExportOptions;
@@ -105,10 +107,10 @@ public final class ExportCommand implements Callable<Integer> {
                     LocalTrees.delete(folder);
                 }
             }, report -> {
-                StringBuilder s = new StringBuilder("Wrote " + ValidateCommand.plural(report.singletons(), "annotation") + " of "
-                        + ValidateCommand.plural(report.predictionFiles(), "image") + " to " + out
+                StringBuilder s = new StringBuilder("Wrote " + Wording.count(report.singletons(), "annotation") + " of "
+                        + Wording.count(report.predictionFiles(), "image") + " to " + out
                         + (report.diagnosticCount() > 0
-                        ? "; " + ValidateCommand.plural(report.diagnosticCount(), "file") + " left out." : "."));
+                        ? "; " + Wording.count(report.diagnosticCount(), "file") + " left out." : "."));
                 report.notes().forEach(n -> s.append('\n').append(n));
                 return s.toString();
             });

@@ -1,5 +1,7 @@
 package dev.winnow.cli;
 
+import dev.winnow.format.Wording;
+
 import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
@@ -163,22 +165,19 @@ public final class ScoresCommand implements Callable<Integer> {
     }
 
     private String summary(int scored, TaskPredictions.Result r) {
-        StringBuilder sb = new StringBuilder("Scored ").append(plural(scored, "sample")).append(" (")
+        StringBuilder sb = new StringBuilder("Scored ").append(Wording.count(scored, "sample")).append(" (")
                 .append(r.media().describe()).append(") of task ").append(task).append('.');
         if (r.invalidFiles() > 0) {
-            sb.append(' ').append(plural(r.invalidFiles(), "invalid prediction file"))
+            sb.append(' ').append(Wording.count(r.invalidFiles(), "invalid prediction file"))
                     .append(r.invalidFiles() == 1 ? " was" : " were").append(" skipped.");
         }
         if (r.samplesWithoutPrediction() > 0) {
-            sb.append(' ').append(plural(r.samplesWithoutPrediction(), "sample"))
+            sb.append(' ').append(Wording.count(r.samplesWithoutPrediction(), "sample"))
                     .append(r.samplesWithoutPrediction() == 1 ? " has" : " have").append(" no prediction file.");
         }
         return sb.toString();
     }
 
-    private static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 
     /** Streams the CSV into a temporary file beside the target, then renames it into place. */
     private static void writeAtomically(ActiveLearningScores scores, Path target) throws IOException {

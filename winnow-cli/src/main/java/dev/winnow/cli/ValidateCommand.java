@@ -1,5 +1,7 @@
 package dev.winnow.cli;
 
+import dev.winnow.format.Wording;
+
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.RelevantFilenamesException;
@@ -119,24 +121,21 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private void printSummary(ValidationReport r, PrintWriter out) {
         if (r.suppressed() > 0) {
-            out.println("note: " + plural(r.suppressed(), "more diagnostic") + " not shown (--max-errors " + maxErrors + ").");
+            out.println("note: " + Wording.count(r.suppressed(), "more diagnostic") + " not shown (--max-errors " + maxErrors + ").");
         }
         for (ValidationReport.TaskOutcome t : r.tasks()) {
             out.println("task " + t.name() + (t.taskType() == null ? " (no valid schema)" : " (" + t.taskType() + ")") + ": "
-                    + plural(t.filesChecked(), "file") + " checked, " + t.validFiles() + " valid, " + t.invalidFiles()
-                    + " invalid, " + plural(t.samplesWithoutPredictions(), "sample") + " without predictions"
+                    + Wording.count(t.filesChecked(), "file") + " checked, " + t.validFiles() + " valid, " + t.invalidFiles()
+                    + " invalid, " + Wording.count(t.samplesWithoutPredictions(), "sample") + " without predictions"
                     + (t.failed() ? "; FAILED" : ""));
         }
-        out.println("summary: " + plural(r.tasks().size(), "task") + ", " + plural(r.filesChecked(), "file") + " checked, "
-                + r.validFiles() + " valid, " + r.invalidFiles() + " invalid, " + plural(r.errorCount(), "error") + ", "
-                + plural(r.warningCount(), "warning") + ", " + plural(r.samplesWithoutPredictions(), "sample")
-                + " without predictions (of " + plural(r.sampleCount(), "sample") + ": " + r.media().describe() + ").");
+        out.println("summary: " + Wording.count(r.tasks().size(), "task") + ", " + Wording.count(r.filesChecked(), "file") + " checked, "
+                + r.validFiles() + " valid, " + r.invalidFiles() + " invalid, " + Wording.count(r.errorCount(), "error") + ", "
+                + Wording.count(r.warningCount(), "warning") + ", " + Wording.count(r.samplesWithoutPredictions(), "sample")
+                + " without predictions (of " + Wording.count(r.sampleCount(), "sample") + ": " + r.media().describe() + ").");
         out.println(r.hasErrors() ? "The predictions have errors." : "The predictions are valid.");
     }
 
-    static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 
     static String json(Diagnostic d) {
         StringWriter line = new StringWriter();

@@ -1,5 +1,7 @@
 package dev.winnow.datasource;
 
+import dev.winnow.format.Wording;
+
 /**
  * The images and videos a command saw and the frames of those videos, said the same way in every
  * command's summary: {@code 10 images, 2 videos with 340 frames}.
@@ -15,11 +17,8 @@ public record MediaCounts(long images, long videos, long frames) {
 
     /** {@code 10 images, 2 videos with 340 frames}; only {@code 12 images} when there is no video. */
     public String describe() {
-        String text = plural(images, "image");
-        return videos == 0 ? text : text + ", " + plural(videos, "video") + " with " + plural(frames, "frame");
+        String text = Wording.count(images, "image");
+        return videos == 0 ? text : text + ", " + Wording.count(videos, "video") + " with " + Wording.count(frames, "frame");
     }
 
-    private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 }
