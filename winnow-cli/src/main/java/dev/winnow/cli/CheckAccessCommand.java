@@ -24,18 +24,21 @@ import picocli.CommandLine.Parameters;
  * from each cloud's datasource ({@link LocationAccessException#permission()}), so the command itself
  * knows no cloud.
  */
-@Command(name = "check-access",
+@Command(
+        name = "check-access",
         mixinStandardHelpOptions = true,
         description = {
-                "Checks what Winnow may do at a location.",
-                "It lists the location and reads a file, and with --write also writes and deletes one file under",
-                ".winnow/access-check/. Prints what works and, for what does not, the permission that is missing",
-                "(like s3:ListBucket or s3:PutObject)."},
+            "Checks what Winnow may do at a location.",
+            "It lists the location and reads a file, and with --write also writes and deletes one file under",
+            ".winnow/access-check/. Prints what works and, for what does not, the permission that is missing",
+            "(like s3:ListBucket or s3:PutObject)."
+        },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
-                "0:every checked operation works",
-                "1:an operation was refused or failed",
-                "2:wrong usage (a malformed location)"})
+            "0:every checked operation works",
+            "1:an operation was refused or failed",
+            "2:wrong usage (a malformed location)"
+        })
 public final class CheckAccessCommand implements Callable<Integer> {
     /** Where the written probe goes, below the location. */
     static final String PROBE_FOLDER = ".winnow/access-check";
@@ -59,7 +62,8 @@ public final class CheckAccessCommand implements Callable<Integer> {
             if (e instanceof LocationAccessException denied && denied.permission() != null) {
                 return new Outcome(false, "denied, missing permission " + denied.permission(), denied.permission());
             }
-            return new Outcome(false, "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
+            return new Outcome(
+                    false, "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
         }
     }
 
@@ -104,7 +108,8 @@ public final class CheckAccessCommand implements Callable<Integer> {
             String probe = PROBE_FOLDER + "/" + UUID.randomUUID() + ".txt";
             Outcome written;
             try {
-                source.writeAtomically(probe, "Written by winnow check-access; safe to delete.\n".getBytes(StandardCharsets.UTF_8));
+                source.writeAtomically(
+                        probe, "Written by winnow check-access; safe to delete.\n".getBytes(StandardCharsets.UTF_8));
                 written = Outcome.ok("ok (" + probe + ")");
             } catch (IOException e) {
                 written = Outcome.of(e);

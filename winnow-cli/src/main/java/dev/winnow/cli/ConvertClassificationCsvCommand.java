@@ -11,13 +11,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code winnow convert classification-csv}: a CSV of image classes to a classification task. */
-@Command(name = "classification-csv",
+@Command(
+        name = "classification-csv",
         mixinStandardHelpOptions = true,
-        description = {"Converts a CSV 'filename,category[,p_0,...,p_{K-1}]' into a classification task.",
-                "Without --categories, category ids follow the sorted category names."},
+        description = {
+            "Converts a CSV 'filename,category[,p_0,...,p_{K-1}]' into a classification task.",
+            "Without --categories, category ids follow the sorted category names."
+        },
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some lines were skipped, or nothing was converted",
-                "2:wrong usage, or the CSV or categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
+        exitCodeList = {
+            ConvertTarget.EXIT_ALL_CONVERTED,
+            "1:some lines were skipped, or nothing was converted",
+            "2:wrong usage, or the CSV or categories file cannot be read",
+            ConvertTarget.EXIT_IO_FAILED
+        })
 public final class ConvertClassificationCsvCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -25,14 +32,22 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
     @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file.")
     Path csv;
 
-    @Option(names = "--images", paramLabel = "DIR",
+    @Option(
+            names = "--images",
+            paramLabel = "DIR",
             description = "The folder the CSV's file names are relative to (default: --input).")
     String images;
 
-    @Option(names = "--categories", paramLabel = "FILE", description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
+    @Option(
+            names = "--categories",
+            paramLabel = "FILE",
+            description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
     Path categories;
 
-    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: classification (the only one; any other is refused).")
+    @Option(
+            names = "--task-type",
+            paramLabel = "TYPE",
+            description = "The task type written: classification (the only one; any other is refused).")
     String taskType;
 
     @CommandLine.Spec

@@ -8,16 +8,17 @@ import picocli.CommandLine.Command;
  * {@code winnow convert <format>}: writes a task of {@code .lightly/predictions} from annotations or
  * model outputs in another format. Each format is a subcommand.
  */
-@Command(name = "convert",
+@Command(
+        name = "convert",
         mixinStandardHelpOptions = true,
         description = "Converts annotations or predictions from another format into a task of .lightly/predictions.",
         subcommands = {
-                ConvertCocoCommand.class,
-                ConvertYoloCommand.class,
-                ConvertVocCommand.class,
-                ConvertMasksCommand.class,
-                ConvertClassificationCsvCommand.class,
-                ConvertProbabilityMapsCommand.class,
+            ConvertCocoCommand.class,
+            ConvertYoloCommand.class,
+            ConvertVocCommand.class,
+            ConvertMasksCommand.class,
+            ConvertClassificationCsvCommand.class,
+            ConvertProbabilityMapsCommand.class,
         })
 public final class ConvertCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -15,15 +15,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code winnow convert probability-maps}: per-pixel class probabilities (.npy) to a semantic-segmentation task. */
-@Command(name = "probability-maps",
+@Command(
+        name = "probability-maps",
         mixinStandardHelpOptions = true,
-        description = {"Converts one NumPy .npy map per image (float32 or float16, C x H x W, or H x W x C with --channels-last)"
-                + " into one singleton per class that wins a pixel: its mask, the median (or mean) of its probability over the"
-                + " mask as score, and the mean probability vector.",
-                "a/b/img.npy belongs to the image a/b/img.* under --images (whose header must have the map's size)."},
+        description = {
+            "Converts one NumPy .npy map per image (float32 or float16, C x H x W, or H x W x C with --channels-last)"
+                    + " into one singleton per class that wins a pixel: its mask, the median (or mean) of its probability over the"
+                    + " mask as score, and the mean probability vector.",
+            "a/b/img.npy belongs to the image a/b/img.* under --images (whose header must have the map's size)."
+        },
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED, "1:some maps were skipped, or nothing was converted",
-                "2:wrong usage, or the categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
+        exitCodeList = {
+            ConvertTarget.EXIT_ALL_CONVERTED,
+            "1:some maps were skipped, or nothing was converted",
+            "2:wrong usage, or the categories file cannot be read",
+            ConvertTarget.EXIT_IO_FAILED
+        })
 public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -31,25 +38,36 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
     @Option(names = "--maps", required = true, paramLabel = "DIR", description = "Folder of the .npy maps.")
     Path maps;
 
-    @Option(names = "--images", paramLabel = "DIR",
+    @Option(
+            names = "--images",
+            paramLabel = "DIR",
             description = "The images (default: --input); without either, a map's sample is its path with .png.")
     String images;
 
-    @Option(names = "--categories", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--categories",
+            required = true,
+            paramLabel = "FILE",
             description = "The categories (" + ConvertTarget.CLASS_FORMS + "); channel c is the c-th in id order.")
     Path categories;
 
     @Option(names = "--channels-last", description = "The maps are H x W x C rather than C x H x W.")
     boolean channelsLast;
 
-    @Option(names = "--aggregate", paramLabel = "median|mean", defaultValue = "median",
+    @Option(
+            names = "--aggregate",
+            paramLabel = "median|mean",
+            defaultValue = "median",
             description = "How a class's pixel probabilities become its score (default: ${DEFAULT-VALUE}).")
     String aggregate;
 
     @Option(names = "--softmax", description = "The maps hold logits: softmax each pixel's values first.")
     boolean softmax;
 
-    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: semantic-segmentation (the only one; any other is refused).")
+    @Option(
+            names = "--task-type",
+            paramLabel = "TYPE",
+            description = "The task type written: semantic-segmentation (the only one; any other is refused).")
     String taskType;
 
     @CommandLine.Spec
@@ -62,13 +80,14 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
             ProbabilityMaps.Aggregation aggregation = switch (aggregate.toLowerCase(Locale.ROOT)) {
                 case "median" -> ProbabilityMaps.Aggregation.MEDIAN;
                 case "mean" -> ProbabilityMaps.Aggregation.MEAN;
-                default -> throw new IllegalArgumentException("Unknown --aggregate '" + aggregate + "'; use median or mean.");
+                default ->
+                    throw new IllegalArgumentException("Unknown --aggregate '" + aggregate + "'; use median or mean.");
             };
             ConvertTarget.folder("--maps", maps.toString());
             Optional<Datasource> imageSource = target.images("--images", images);
             LocalDatasource mapSource = LocalDatasource.at(maps);
-            ProbabilityMapsConverter.Options options = new ProbabilityMapsConverter.Options(mapSource, imageSource, categories,
-                    channelsLast, aggregation, softmax);
+            ProbabilityMapsConverter.Options options = new ProbabilityMapsConverter.Options(
+                    mapSource, imageSource, categories, channelsLast, aggregation, softmax);
             return ProbabilityMapsConverter.convert(options, target.open());
         });
     }

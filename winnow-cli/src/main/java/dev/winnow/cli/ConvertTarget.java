@@ -1,7 +1,5 @@
 package dev.winnow.cli;
 
-import dev.winnow.format.Wording;
-
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.PredictionsFolder;
@@ -11,6 +9,7 @@ import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.UnsupportedLocationException;
 import dev.winnow.format.TaskType;
+import dev.winnow.format.Wording;
 import dev.winnow.format.validate.DiagnosticGroups;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,12 +36,18 @@ import picocli.CommandLine.Option;
  * failed).
  */
 final class ConvertTarget {
-    @Option(names = "--input", paramLabel = "LOC",
-            description = "The datasource: the folder of images and videos you validate and run on; sample names are paths"
-                    + " inside it. Default: the --output location when it holds the images, else the images folder.")
+    @Option(
+            names = "--input",
+            paramLabel = "LOC",
+            description =
+                    "The datasource: the folder of images and videos you validate and run on; sample names are paths"
+                            + " inside it. Default: the --output location when it holds the images, else the images folder.")
     String input;
 
-    @Option(names = "--output", required = true, paramLabel = "LOC",
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "LOC",
             description = "Location to write .lightly/predictions into (created when missing).")
     String output;
 
@@ -60,12 +65,17 @@ final class ConvertTarget {
         if (given == null) {
             return offered[0];
         }
-        String names = offered.length == 1 ? offered[0].wireName() + " tasks only"
-                : Arrays.stream(offered).map(TaskType::wireName).collect(Collectors.joining(", ")).replaceFirst(", ([^,]*)$", " or $1")
-                + " tasks";
+        String names = offered.length == 1
+                ? offered[0].wireName() + " tasks only"
+                : Arrays.stream(offered)
+                                .map(TaskType::wireName)
+                                .collect(Collectors.joining(", "))
+                                .replaceFirst(", ([^,]*)$", " or $1")
+                        + " tasks";
         Optional<TaskType> type = TaskType.fromWireName(given);
         if (type.isEmpty()) {
-            throw new IllegalArgumentException("Unknown --task-type '" + given + "'; " + command + " writes " + names + ".");
+            throw new IllegalArgumentException(
+                    "Unknown --task-type '" + given + "'; " + command + " writes " + names + ".");
         }
         if (!Arrays.asList(offered).contains(type.get())) {
             throw new IllegalArgumentException(command + " writes " + names + "; it cannot write " + given + " tasks.");
@@ -74,11 +84,13 @@ final class ConvertTarget {
     }
 
     /** The forms every option naming classes takes, for the help (one reader, CategoryNames, reads them all). */
-    static final String CLASS_FORMS = "classes.txt, data.yaml, a task's schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...]"
-            + " or a JSON mapping {\"0\": \"road\", ...}";
+    static final String CLASS_FORMS =
+            "classes.txt, data.yaml, a task's schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...]"
+                    + " or a JSON mapping {\"0\": \"road\", ...}";
 
     /** Heading and first and last lines of every convert command's exit-code list (the middle two say what is skipped). */
     static final String EXIT_CODES_HEADING = "Exit codes:%n";
+
     static final String EXIT_ALL_CONVERTED = "0:everything converted";
     static final String EXIT_IO_FAILED = "3:reading or writing failed";
 
@@ -86,9 +98,11 @@ final class ConvertTarget {
     private PredictionsFolder opened;
     /** The datasource chosen by {@link #images}, and the text naming it on the command line. */
     private SampleRoot root;
+
     private String rootText;
     /** The images folder's option and text, when one was given or stood in. */
     private String imagesOption;
+
     private String imagesText;
 
     /**
@@ -126,8 +140,8 @@ final class ConvertTarget {
             return Locations.openOrCreate(output);
         } catch (FileSystemException e) {
             if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException || belowAFile(output)) {
-                throw new ConversionException("The --output location " + output + " cannot be a folder: it or one of its"
-                        + " parents is a file.");
+                throw new ConversionException("The --output location " + output
+                        + " cannot be a folder: it or one of its" + " parents is a file.");
             }
             throw e;
         }
@@ -181,12 +195,14 @@ final class ConvertTarget {
     }
 
     /** Runs a conversion and turns its outcome into output and an exit code. */
-    static int run(PrintWriter out, PrintWriter err, Conversion conversion, Function<ConversionReport, String> summary) {
+    static int run(
+            PrintWriter out, PrintWriter err, Conversion conversion, Function<ConversionReport, String> summary) {
         try {
             ConversionReport report = conversion.run();
             DiagnosticGroups.lines(report.diagnostics()).forEach(err::println);
             if (report.diagnosticCount() > report.diagnostics().size()) {
-                err.println("... and " + (report.diagnosticCount() - report.diagnostics().size()) + " more problems.");
+                err.println("... and "
+                        + (report.diagnosticCount() - report.diagnostics().size()) + " more problems.");
             }
             out.println(summary.apply(report));
             out.flush();
@@ -214,29 +230,61 @@ final class ConvertTarget {
         StringBuilder s = new StringBuilder();
         if (opened != null) {
             for (PredictionsFolder.Abandoned a : opened.removedAbandoned()) {
-                s.append("Removed ").append(a.folder()).append(", left by a conversion that stopped unfinished (process ")
-                        .append(a.pid()).append(" on ").append(a.host()).append(" is gone).\n");
+                s.append("Removed ")
+                        .append(a.folder())
+                        .append(", left by a conversion that stopped unfinished (process ")
+                        .append(a.pid())
+                        .append(" on ")
+                        .append(a.host())
+                        .append(" is gone).\n");
             }
         }
         if (report.convertedNothing()) {
             s.append("Nothing was converted");
-            s.append(report.diagnosticCount() == 0 ? ": the input has nothing to convert"
-                    : ": " + Wording.count(report.diagnosticCount(), "item") + " skipped, none converted");
-            return s.append(", so task '").append(task).append("' was not written to ").append(output).append('.').toString();
+            s.append(
+                    report.diagnosticCount() == 0
+                            ? ": the input has nothing to convert"
+                            : ": " + Wording.count(report.diagnosticCount(), "item") + " skipped, none converted");
+            return s.append(", so task '")
+                    .append(task)
+                    .append("' was not written to ")
+                    .append(output)
+                    .append('.')
+                    .toString();
         }
-        s.append("Wrote ").append(Wording.count(report.predictionFiles(), "prediction file")).append(" with ")
-                .append(Wording.count(report.singletons(), "prediction")).append(" to task '").append(task).append("' in ")
-                .append(output).append(report.diagnosticCount() > 0
-                        ? "; " + Wording.count(report.diagnosticCount(), "item") + " skipped." : ".").append('\n');
-        String folder = root.sampleFolder().isEmpty() ? "" : " (the images are in its folder " + root.sampleFolder() + "/)";
+        s.append("Wrote ")
+                .append(Wording.count(report.predictionFiles(), "prediction file"))
+                .append(" with ")
+                .append(Wording.count(report.singletons(), "prediction"))
+                .append(" to task '")
+                .append(task)
+                .append("' in ")
+                .append(output)
+                .append(
+                        report.diagnosticCount() > 0
+                                ? "; " + Wording.count(report.diagnosticCount(), "item") + " skipped."
+                                : ".")
+                .append('\n');
+        String folder =
+                root.sampleFolder().isEmpty() ? "" : " (the images are in its folder " + root.sampleFolder() + "/)";
         switch (root.source()) {
-            case GIVEN -> { }
-            case OUTPUT_HOLDING_IMAGES -> s.append("Sample names are paths inside the --output location ").append(output)
-                    .append(folder).append(", the datasource to validate and run on; pass --input to name another.\n");
-            case IMAGES -> s.append("Sample names are paths inside ").append(imagesOption).append(' ').append(imagesText)
-                    .append(", the datasource to validate and run on; pass --input to name a folder that holds it.\n");
-            case OUTPUT -> s.append("Sample names are taken as paths inside the --output location ").append(output)
-                    .append("; pass --input (the datasource) when the images are elsewhere.\n");
+            case GIVEN -> {}
+            case OUTPUT_HOLDING_IMAGES ->
+                s.append("Sample names are paths inside the --output location ")
+                        .append(output)
+                        .append(folder)
+                        .append(", the datasource to validate and run on; pass --input to name another.\n");
+            case IMAGES ->
+                s.append("Sample names are paths inside ")
+                        .append(imagesOption)
+                        .append(' ')
+                        .append(imagesText)
+                        .append(
+                                ", the datasource to validate and run on; pass --input to name a folder that holds it.\n");
+            case OUTPUT ->
+                s.append("Sample names are taken as paths inside the --output location ")
+                        .append(output)
+                        .append("; pass --input (the datasource) when the images are elsewhere.\n");
         }
         return s.append("Check it with: ").append(validateCommand()).toString();
     }

@@ -13,14 +13,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code winnow convert voc}: Pascal VOC XML files to an object-detection task. */
-@Command(name = "voc",
+@Command(
+        name = "voc",
         mixinStandardHelpOptions = true,
-        description = {"Converts Pascal VOC XML annotation files (one per image) into an object-detection task.",
-                "Category ids follow the sorted category names unless --categories fixes them."},
+        description = {
+            "Converts Pascal VOC XML annotation files (one per image) into an object-detection task.",
+            "Category ids follow the sorted category names unless --categories fixes them."
+        },
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED,
-                "1:some files or objects were skipped, or nothing was converted",
-                "2:wrong usage, or the categories file cannot be read", ConvertTarget.EXIT_IO_FAILED})
+        exitCodeList = {
+            ConvertTarget.EXIT_ALL_CONVERTED,
+            "1:some files or objects were skipped, or nothing was converted",
+            "2:wrong usage, or the categories file cannot be read",
+            ConvertTarget.EXIT_IO_FAILED
+        })
 public final class ConvertVocCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -28,18 +34,29 @@ public final class ConvertVocCommand implements Callable<Integer> {
     @Option(names = "--annotations", required = true, paramLabel = "DIR", description = "Folder of the VOC .xml files.")
     String annotations;
 
-    @Option(names = "--categories", paramLabel = "FILE", description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
+    @Option(
+            names = "--categories",
+            paramLabel = "FILE",
+            description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
     Path categories;
 
-    @Option(names = "--images", paramLabel = "DIR",
+    @Option(
+            names = "--images",
+            paramLabel = "DIR",
             description = "The images, whose headers give the sizes (default: --input); the XML files name them.")
     String images;
 
-    @Option(names = "--default-score", paramLabel = "S", defaultValue = "1.0",
+    @Option(
+            names = "--default-score",
+            paramLabel = "S",
+            defaultValue = "1.0",
             description = "Score of every box (default: ${DEFAULT-VALUE}).")
     double defaultScore;
 
-    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: object-detection (the only one; any other is refused).")
+    @Option(
+            names = "--task-type",
+            paramLabel = "TYPE",
+            description = "The task type written: object-detection (the only one; any other is refused).")
     String taskType;
 
     @CommandLine.Spec

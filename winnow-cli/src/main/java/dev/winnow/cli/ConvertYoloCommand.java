@@ -16,20 +16,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code winnow convert yolo}: YOLO detection, segmentation or pose label files to a task. */
-@Command(name = "yolo",
+@Command(
+        name = "yolo",
         mixinStandardHelpOptions = true,
-        description = {"Converts YOLO (v5-11) label files, coordinates as fractions of the image size: boxes"
-                + " 'class x_center y_center width height [confidence]' into object-detection, segmentation polygons"
-                + " 'class x1 y1 x2 y2 x3 y3 ... [confidence]' into instance-segmentation (filled as COCO's tools fill them),"
-                + " pose labels 'class x_center y_center width height' and keypoints 'x y [visibility]' into keypoint-detection"
-                + " (the number of keypoints from kpt_shape in the data.yaml).",
-                "Every image is a sample; its labels are the .txt of the same path under --labels. Sizes come from the image headers."
-                        + " The kind of each label file is told from its lines and reported; a file mixing kinds, or of a kind"
-                        + " other than the task's, is skipped."},
+        description = {
+            "Converts YOLO (v5-11) label files, coordinates as fractions of the image size: boxes"
+                    + " 'class x_center y_center width height [confidence]' into object-detection, segmentation polygons"
+                    + " 'class x1 y1 x2 y2 x3 y3 ... [confidence]' into instance-segmentation (filled as COCO's tools fill them),"
+                    + " pose labels 'class x_center y_center width height' and keypoints 'x y [visibility]' into keypoint-detection"
+                    + " (the number of keypoints from kpt_shape in the data.yaml).",
+            "Every image is a sample; its labels are the .txt of the same path under --labels. Sizes come from the image headers."
+                    + " The kind of each label file is told from its lines and reported; a file mixing kinds, or of a kind"
+                    + " other than the task's, is skipped."
+        },
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-        exitCodeList = {ConvertTarget.EXIT_ALL_CONVERTED,
-                "1:some lines, files or images were skipped, or nothing was converted",
-                "2:wrong usage, or the classes file cannot be read", ConvertTarget.EXIT_IO_FAILED})
+        exitCodeList = {
+            ConvertTarget.EXIT_ALL_CONVERTED,
+            "1:some lines, files or images were skipped, or nothing was converted",
+            "2:wrong usage, or the classes file cannot be read",
+            ConvertTarget.EXIT_IO_FAILED
+        })
 public final class ConvertYoloCommand implements Callable<Integer> {
     @Mixin
     ConvertTarget target;
@@ -37,22 +43,38 @@ public final class ConvertYoloCommand implements Callable<Integer> {
     @Option(names = "--labels", required = true, paramLabel = "DIR", description = "Folder of the .txt label files.")
     String labels;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "Folder of the images (default: the --input datasource).")
+    @Option(
+            names = "--images",
+            paramLabel = "DIR",
+            description = "Folder of the images (default: the --input datasource).")
     String images;
 
-    @Option(names = "--classes", required = true, paramLabel = "FILE", description = "The classes: " + ConvertTarget.CLASS_FORMS
-            + ". Pose labels need the data.yaml, for its kpt_shape.")
+    @Option(
+            names = "--classes",
+            required = true,
+            paramLabel = "FILE",
+            description = "The classes: " + ConvertTarget.CLASS_FORMS
+                    + ". Pose labels need the data.yaml, for its kpt_shape.")
     Path classes;
 
-    @Option(names = "--task-type", paramLabel = "TYPE", description = "The task type written: object-detection,"
-            + " instance-segmentation or keypoint-detection (default: the kind the label files hold).")
+    @Option(
+            names = "--task-type",
+            paramLabel = "TYPE",
+            description = "The task type written: object-detection,"
+                    + " instance-segmentation or keypoint-detection (default: the kind the label files hold).")
     String taskType;
 
-    @Option(names = "--keypoint-names", paramLabel = "A,B,...", split = ",",
+    @Option(
+            names = "--keypoint-names",
+            paramLabel = "A,B,...",
+            split = ",",
             description = "Names of the keypoints of pose labels, in order (default: keypoint_0, keypoint_1, ...).")
     List<String> keypointNames;
 
-    @Option(names = "--default-score", paramLabel = "S", defaultValue = "1.0",
+    @Option(
+            names = "--default-score",
+            paramLabel = "S",
+            defaultValue = "1.0",
             description = "Score of labels without a confidence (default: ${DEFAULT-VALUE}).")
     double defaultScore;
 
@@ -62,18 +84,29 @@ public final class ConvertYoloCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return target.run(spec, () -> {
-            Optional<TaskType> type = taskType == null ? Optional.empty() : Optional.of(ConvertTarget.taskType(taskType,
-                    "convert yolo", TaskType.OBJECT_DETECTION, TaskType.INSTANCE_SEGMENTATION, TaskType.KEYPOINT_DETECTION));
+            Optional<TaskType> type = taskType == null
+                    ? Optional.empty()
+                    : Optional.of(ConvertTarget.taskType(
+                            taskType,
+                            "convert yolo",
+                            TaskType.OBJECT_DETECTION,
+                            TaskType.INSTANCE_SEGMENTATION,
+                            TaskType.KEYPOINT_DETECTION));
             Datasource labelSource = ConvertTarget.folder("--labels", labels);
-            Datasource imageSource = target.images("--images", images).orElseThrow(() -> new ConversionException(
-                    "YOLO labels need their images: give the folder with --images, or the datasource with --input."));
-            List<String> names = keypointNames == null ? List.of() : Arrays.stream(keypointNames.toArray(String[]::new))
-                    .map(String::strip).toList();
+            Datasource imageSource = target.images("--images", images)
+                    .orElseThrow(
+                            () -> new ConversionException(
+                                    "YOLO labels need their images: give the folder with --images, or the datasource with --input."));
+            List<String> names = keypointNames == null
+                    ? List.of()
+                    : Arrays.stream(keypointNames.toArray(String[]::new))
+                            .map(String::strip)
+                            .toList();
             YoloOptions asked = new YoloOptions(labelSource, imageSource, classes, defaultScore, type, names);
             YoloConverter.Survey survey = YoloConverter.survey(asked);
             spec.commandLine().getOut().println(survey.describe());
-            YoloOptions options = new YoloOptions(asked.labels(), imageSource, classes, defaultScore, Optional.of(survey.taskType()),
-                    names);
+            YoloOptions options = new YoloOptions(
+                    asked.labels(), imageSource, classes, defaultScore, Optional.of(survey.taskType()), names);
             return YoloConverter.convert(options, target.open());
         });
     }

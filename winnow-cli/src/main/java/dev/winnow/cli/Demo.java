@@ -1,16 +1,16 @@
 package dev.winnow.cli;
 
+import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
-import dev.winnow.demo.DemoDataset;
-import dev.winnow.run.config.RunConfigParser;
-import dev.winnow.datasource.AtomicWrite;
-import java.nio.charset.StandardCharsets;
-import dev.winnow.run.RunPipeline;
 import dev.winnow.datasource.Progress;
+import dev.winnow.demo.DemoDataset;
+import dev.winnow.run.RunPipeline;
 import dev.winnow.run.RunRequest;
 import dev.winnow.run.RunSummary;
+import dev.winnow.run.config.RunConfigParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -29,6 +29,7 @@ import java.util.Optional;
 public final class Demo {
     /** The number of images the demo generates. */
     public static final int IMAGES = 300;
+
     public static final int WIDTH = 320;
     public static final int HEIGHT = 240;
     /** The seed of the generated images and of the selection. */
@@ -78,11 +79,9 @@ public final class Demo {
             """;
 
     /** The demo's two runs: over whole images and frames, and over the detected shapes. */
-    public record Result(RunSummary samples, RunSummary objects) {
-    }
+    public record Result(RunSummary samples, RunSummary objects) {}
 
-    private Demo() {
-    }
+    private Demo() {}
 
     /**
      * Generates {@code images} demo images and a video of {@code videoFrames} frames in
@@ -97,15 +96,24 @@ public final class Demo {
             DemoDataset.generateVideo(folder, videoFrames, WIDTH, HEIGHT, SEED + 1);
         }
         AtomicWrite.write(folder.resolve("run.json"), RUN_CONFIG.getBytes(StandardCharsets.UTF_8), true);
-        AtomicWrite.write(folder.resolve("run-objects.json"), OBJECTS_RUN_CONFIG.getBytes(StandardCharsets.UTF_8), true);
+        AtomicWrite.write(
+                folder.resolve("run-objects.json"), OBJECTS_RUN_CONFIG.getBytes(StandardCharsets.UTF_8), true);
         progress.endPhase();
         LocalDatasource input = LocalDatasource.at(folder);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(folder), input);
         RunPipeline pipeline = new RunPipeline(clock, progress, threads);
-        RunSummary samples = pipeline.run(new RunRequest(input, output, input.root(),
-                RunConfigParser.parse(RUN_CONFIG, "run.json", folder), Optional.of(RUN_ID)));
-        RunSummary objects = pipeline.run(new RunRequest(input, output, input.root(),
-                RunConfigParser.parse(OBJECTS_RUN_CONFIG, "run-objects.json", folder), Optional.of(OBJECTS_RUN_ID)));
+        RunSummary samples = pipeline.run(new RunRequest(
+                input,
+                output,
+                input.root(),
+                RunConfigParser.parse(RUN_CONFIG, "run.json", folder),
+                Optional.of(RUN_ID)));
+        RunSummary objects = pipeline.run(new RunRequest(
+                input,
+                output,
+                input.root(),
+                RunConfigParser.parse(OBJECTS_RUN_CONFIG, "run-objects.json", folder),
+                Optional.of(OBJECTS_RUN_ID)));
         return new Result(samples, objects);
     }
 }

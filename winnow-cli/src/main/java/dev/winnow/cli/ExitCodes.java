@@ -11,6 +11,5 @@ public final class ExitCodes {
     /** Reading or writing failed. */
     public static final int IO = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

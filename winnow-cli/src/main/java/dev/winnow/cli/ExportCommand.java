@@ -1,14 +1,13 @@
 package dev.winnow.cli;
 
-import dev.winnow.format.Wording;
-
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.coco.CocoExportOptions;
 import dev.winnow.convert.coco.CocoExporter;
-import dev.winnow.datasource.LocalTrees;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.datasource.UnsupportedLocationException;
+import dev.winnow.format.Wording;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code winnow export <format>}: writes a task of {@code .lightly/predictions} in another format. */
-@Command(name = "export",
+@Command(
+        name = "export",
         mixinStandardHelpOptions = true,
         description = "Exports a task of .lightly/predictions to another format.",
         subcommands = {ExportCommand.Coco.class})
@@ -34,35 +34,53 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     /** {@code winnow export coco}. */
-    @Command(name = "coco",
+    @Command(
+            name = "coco",
             mixinStandardHelpOptions = true,
-            description = {"Writes one task as a COCO dataset file, or with --results as a COCO results list.",
-                    "Image sizes come from the datasource (--input): an image's header, a video frame's video. Masks become"
-                            + " COCO RLE with compressed counts. What COCO cannot hold (probabilities, image-level classes) is"
-                            + " counted in the summary. Prediction files that do not read cleanly are reported and left out."},
+            description = {
+                "Writes one task as a COCO dataset file, or with --results as a COCO results list.",
+                "Image sizes come from the datasource (--input): an image's header, a video frame's video. Masks become"
+                        + " COCO RLE with compressed counts. What COCO cannot hold (probabilities, image-level classes) is"
+                        + " counted in the summary. Prediction files that do not read cleanly are reported and left out."
+            },
             exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
-            exitCodeList = {"0:every prediction file exported", "1:some prediction files were left out",
-                    "2:wrong usage, or the task is missing", ConvertTarget.EXIT_IO_FAILED})
+            exitCodeList = {
+                "0:every prediction file exported",
+                "1:some prediction files were left out",
+                "2:wrong usage, or the task is missing",
+                ConvertTarget.EXIT_IO_FAILED
+            })
     static final class Coco implements Callable<Integer> {
-        @Option(names = "--input", required = true, paramLabel = "LOC",
+        @Option(
+                names = "--input",
+                required = true,
+                paramLabel = "LOC",
                 description = "The datasource: the folder of images and videos the predictions are about.")
         String input;
 
-        @Option(names = "--output", paramLabel = "LOC",
+        @Option(
+                names = "--output",
+                paramLabel = "LOC",
                 description = "Location holding .lightly/predictions; defaults to the input location.")
         String output;
 
         @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to export.")
         String task;
 
-        @Option(names = "--out", paramLabel = "FILE", converter = FileLocation.Converter.class,
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                converter = FileLocation.Converter.class,
                 description = "The COCO file to write (required; a path or an object in a bucket).")
         FileLocation out;
 
         @Option(names = "--results", description = "Write a COCO results list instead of a dataset.")
         boolean results;
 
-        @Option(names = "--coco-gt", paramLabel = "FILE", converter = FileLocation.Converter.class,
+        @Option(
+                names = "--coco-gt",
+                paramLabel = "FILE",
+                converter = FileLocation.Converter.class,
                 description = "A COCO dataset whose image ids, names and sizes to reuse.")
         FileLocation groundTruth;
 
@@ -75,45 +93,64 @@ public final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return ConvertTarget.run(spec.commandLine().getOut(), spec.commandLine().getErr(), () -> {
-                Path file = outFile();
-                String samples = input;
-                String predictions = output == null ? input : output;
-                if (images != null) {
-                    if (output != null) {
-                        throw new ConversionException("--images is the older name of --input; with --output naming the"
-                                + " predictions location, give the images with --input alone.");
-                    }
-                    samples = images;
-                }
-                Datasource predictionsLocation = ConvertTarget.folder(output == null ? "--input" : "--output", predictions);
-                Datasource datasource = ConvertTarget.folder(images != null ? "--images" : "--input", samples);
-                Optional<Path> groundTruthFile = groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading());
-                if (file != null) {
-                    return CocoExporter.export(new CocoExportOptions(predictionsLocation, task, file, results,
-                            groundTruthFile, Optional.of(datasource)));
-                }
-                // Into a bucket: the file is made locally, then put whole.
-                Path folder = Files.createTempDirectory("winnow-export-");
-                try {
-                    Path local = folder.resolve("export.json");
-                    ConversionReport report = CocoExporter.export(new CocoExportOptions(predictionsLocation, task, local, results,
-                            groundTruthFile, Optional.of(datasource)));
-                    if (Files.exists(local)) {
-                        out.write(Files.readAllBytes(local));
-                    }
-                    return report;
-                } finally {
-                    LocalTrees.delete(folder);
-                }
-            }, report -> {
-                StringBuilder s = new StringBuilder("Wrote " + Wording.count(report.singletons(), "annotation") + " of "
-                        + Wording.count(report.predictionFiles(), "image") + " to " + out
-                        + (report.diagnosticCount() > 0
-                        ? "; " + Wording.count(report.diagnosticCount(), "file") + " left out." : "."));
-                report.notes().forEach(n -> s.append('\n').append(n));
-                return s.toString();
-            });
+            return ConvertTarget.run(
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr(),
+                    () -> {
+                        Path file = outFile();
+                        String samples = input;
+                        String predictions = output == null ? input : output;
+                        if (images != null) {
+                            if (output != null) {
+                                throw new ConversionException(
+                                        "--images is the older name of --input; with --output naming the"
+                                                + " predictions location, give the images with --input alone.");
+                            }
+                            samples = images;
+                        }
+                        Datasource predictionsLocation =
+                                ConvertTarget.folder(output == null ? "--input" : "--output", predictions);
+                        Datasource datasource = ConvertTarget.folder(images != null ? "--images" : "--input", samples);
+                        Optional<Path> groundTruthFile =
+                                groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading());
+                        if (file != null) {
+                            return CocoExporter.export(new CocoExportOptions(
+                                    predictionsLocation,
+                                    task,
+                                    file,
+                                    results,
+                                    groundTruthFile,
+                                    Optional.of(datasource)));
+                        }
+                        // Into a bucket: the file is made locally, then put whole.
+                        Path folder = Files.createTempDirectory("winnow-export-");
+                        try {
+                            Path local = folder.resolve("export.json");
+                            ConversionReport report = CocoExporter.export(new CocoExportOptions(
+                                    predictionsLocation,
+                                    task,
+                                    local,
+                                    results,
+                                    groundTruthFile,
+                                    Optional.of(datasource)));
+                            if (Files.exists(local)) {
+                                out.write(Files.readAllBytes(local));
+                            }
+                            return report;
+                        } finally {
+                            LocalTrees.delete(folder);
+                        }
+                    },
+                    report -> {
+                        StringBuilder s =
+                                new StringBuilder("Wrote " + Wording.count(report.singletons(), "annotation") + " of "
+                                        + Wording.count(report.predictionFiles(), "image") + " to " + out
+                                        + (report.diagnosticCount() > 0
+                                                ? "; " + Wording.count(report.diagnosticCount(), "file") + " left out."
+                                                : "."));
+                        report.notes().forEach(n -> s.append('\n').append(n));
+                        return s.toString();
+                    });
         }
 
         /**
@@ -141,8 +178,8 @@ public final class ExportCommand implements Callable<Integer> {
             for (Path parent = absolute.getParent(); parent != null; parent = parent.getParent()) {
                 if (Files.exists(parent)) {
                     if (!Files.isDirectory(parent)) {
-                        throw new ConversionException("--out " + out + " cannot be written: " + parent
-                                + " is a file, not a folder.");
+                        throw new ConversionException(
+                                "--out " + out + " cannot be written: " + parent + " is a file, not a folder.");
                     }
                     break;
                 }

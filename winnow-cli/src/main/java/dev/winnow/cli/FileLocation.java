@@ -1,8 +1,8 @@
 package dev.winnow.cli;
 
 import dev.winnow.datasource.AtomicWrite;
-import dev.winnow.datasource.LocalTrees;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.UnsupportedLocationException;
 import java.io.IOException;
@@ -42,8 +42,7 @@ final class FileLocation {
     }
 
     /** The location's folder and the file's name in it. */
-    private record Parts(String folder, String name) {
-    }
+    private record Parts(String folder, String name) {}
 
     /** Fails with a sentence when a bucket location names no file (the bucket or a folder itself). */
     void requireFile() throws UnsupportedLocationException {

@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
  * {@code winnow help [COMMAND...]}: prints the help of a command at any depth, so
  * {@code winnow help convert yolo} shows what {@code winnow convert yolo --help} shows.
  */
-@Command(name = "help", helpCommand = true,
+@Command(
+        name = "help",
+        helpCommand = true,
         description = "Shows the help of a command, for example 'winnow help convert yolo'.")
 public final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Callable<Integer> {
 
@@ -24,7 +26,8 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
     private PrintWriter err;
 
     @Override
-    public void init(CommandLine helpCommandLine, CommandLine.Help.ColorScheme colorScheme, PrintWriter out, PrintWriter err) {
+    public void init(
+            CommandLine helpCommandLine, CommandLine.Help.ColorScheme colorScheme, PrintWriter out, PrintWriter err) {
         this.self = helpCommandLine;
         this.out = out;
         this.err = err;

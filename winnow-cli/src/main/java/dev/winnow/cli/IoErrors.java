@@ -12,8 +12,7 @@ import java.util.Locale;
 
 /** One sentence, in Winnow's words, for a failed read or write: which file and what is wrong with it. */
 final class IoErrors {
-    private IoErrors() {
-    }
+    private IoErrors() {}
 
     static String describe(Throwable failure) {
         Throwable e = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
@@ -35,11 +34,14 @@ final class IoErrors {
                 return file + " is a folder that is not empty.";
             }
             String reason = fs.getReason() == null ? "" : ": " + fs.getReason().toLowerCase(Locale.ROOT);
-            return file + (fs.getOtherFile() == null ? "" : " (to " + fs.getOtherFile() + ")") + " cannot be used" + reason + ".";
+            return file + (fs.getOtherFile() == null ? "" : " (to " + fs.getOtherFile() + ")") + " cannot be used"
+                    + reason + ".";
         }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
-            return e instanceof IOException ? "reading or writing failed." : "an unexpected internal error stopped the command.";
+            return e instanceof IOException
+                    ? "reading or writing failed."
+                    : "an unexpected internal error stopped the command.";
         }
         return message;
     }

@@ -13,8 +13,7 @@ import java.nio.file.NotDirectoryException;
  * the Java exception that reported it.
  */
 final class IoProblems {
-    private IoProblems() {
-    }
+    private IoProblems() {}
 
     /** One clause naming the file and the problem, such as "out/x.json does not exist". */
     static String describe(IOException e) {

@@ -9,8 +9,7 @@ import java.io.IOException;
  * access (3), anything else about the location string or folder is a usage mistake (2).
  */
 final class LocationFailures {
-    private LocationFailures() {
-    }
+    private LocationFailures() {}
 
     static int exitCode(IOException e) {
         return e instanceof LocationAccessException ? ExitCodes.IO : ExitCodes.USAGE;

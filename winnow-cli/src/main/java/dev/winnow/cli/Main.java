@@ -1,11 +1,8 @@
 package dev.winnow.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the {@code winnow} command. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));

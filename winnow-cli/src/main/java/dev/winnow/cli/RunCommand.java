@@ -1,9 +1,9 @@
 package dev.winnow.cli;
 
 import dev.winnow.config.ConfigException;
-import dev.winnow.datasource.LocalTrees;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.format.PredictionsLayout;
@@ -33,27 +33,37 @@ import picocli.CommandLine.Option;
  * scores and selects as {@code run.json} says, and writes the results and a report under
  * {@code <output>/.winnow/runs/<run-id>/}.
  */
-@Command(name = "run",
+@Command(
+        name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Selects the samples worth labelling and writes them with a report.",
-                "It validates the predictions, embeds the images and video frames, scores and selects them as",
-                "run.json says, and writes selected.txt, CSVs and an HTML report under <output>/.winnow/runs/<run-id>/. Samples processed by earlier runs are skipped",
-                "unless datasource.process_all is set. With object_level in run.json the samples are the boxes",
-                "of one task, cut out as crops (selected_crops.csv and crops/<task>/*.png are added)."},
+            "Selects the samples worth labelling and writes them with a report.",
+            "It validates the predictions, embeds the images and video frames, scores and selects them as",
+            "run.json says, and writes selected.txt, CSVs and an HTML report under <output>/.winnow/runs/<run-id>/. Samples processed by earlier runs are skipped",
+            "unless datasource.process_all is set. With object_level in run.json the samples are the boxes",
+            "of one task, cut out as crops (selected_crops.csv and crops/<task>/*.png are added)."
+        },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
-                "0:the run finished (invalid prediction files and unreadable images or videos are reported and left out)",
-                "1:the run cannot go on (every prediction file of a task is invalid)",
-                "2:wrong usage or an invalid run.json",
-                "3:reading or writing failed"})
+            "0:the run finished (invalid prediction files and unreadable images or videos are reported and left out)",
+            "1:the run cannot go on (every prediction file of a task is invalid)",
+            "2:wrong usage or an invalid run.json",
+            "3:reading or writing failed"
+        })
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "LOC", description = "Folder, file:// URI or bucket (s3://, gs://, az://) with the images and videos.")
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "LOC",
+            description = "Folder, file:// URI or bucket (s3://, gs://, az://) with the images and videos.")
     String input;
 
-    @Option(names = "--output", paramLabel = "LOC",
-            description = "Location (folder or bucket) holding .lightly/ and receiving .winnow/; defaults to the input location.")
+    @Option(
+            names = "--output",
+            paramLabel = "LOC",
+            description =
+                    "Location (folder or bucket) holding .lightly/ and receiving .winnow/; defaults to the input location.")
     String output;
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The run configuration (run.json).")
@@ -62,7 +72,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run's folder (default: a UTC timestamp).")
     String runId;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Images decoded at once (default: the number of cores).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Images decoded at once (default: the number of cores).")
     Integer threads;
 
     @CommandLine.Spec
@@ -78,7 +91,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunConfig parsed;
         try {
-            parsed = RunConfigParser.parse(Files.readString(config, StandardCharsets.UTF_8), config.toString(),
+            parsed = RunConfigParser.parse(
+                    Files.readString(config, StandardCharsets.UTF_8),
+                    config.toString(),
                     config.toAbsolutePath().getParent());
         } catch (ConfigException e) {
             List<ConfigException> problems = e.problems();
@@ -96,7 +111,8 @@ public final class RunCommand implements Callable<Integer> {
             inputLocation = Locations.open(input);
             opened = output == null ? Locations.open(input) : Locations.openOrCreate(output);
         } catch (IOException e) {
-            err.println("winnow: Cannot open the location: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println(
+                    "winnow: Cannot open the location: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return LocationFailures.exitCode(e);
         }
         int decodeThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -105,11 +121,12 @@ public final class RunCommand implements Callable<Integer> {
         try {
             RunSummary summary;
             if (opened instanceof LocalDatasource outputLocation) {
-                summary = pipeline.run(new RunRequest(inputLocation, guarded, outputLocation.root(), parsed,
-                        Optional.ofNullable(runId)));
+                summary = pipeline.run(new RunRequest(
+                        inputLocation, guarded, outputLocation.root(), parsed, Optional.ofNullable(runId)));
                 out.print(summary.toText());
             } else {
-                RemoteRunOutput.Result result = runInBucket(pipeline, inputLocation, guarded, parsed, Optional.ofNullable(runId));
+                RemoteRunOutput.Result result =
+                        runInBucket(pipeline, inputLocation, guarded, parsed, Optional.ofNullable(runId));
                 summary = result.summary();
                 out.print(result.toText());
             }
@@ -125,8 +142,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** A run into a bucket works in a temporary local folder, removed afterwards; see {@link RemoteRunOutput}. */
-    private static RemoteRunOutput.Result runInBucket(RunPipeline pipeline, Datasource input, Datasource output, RunConfig config,
-                                      Optional<String> runId) throws IOException {
+    private static RemoteRunOutput.Result runInBucket(
+            RunPipeline pipeline, Datasource input, Datasource output, RunConfig config, Optional<String> runId)
+            throws IOException {
         Path work = Files.createTempDirectory("winnow-run-");
         try {
             return RemoteRunOutput.run(pipeline, input, output, config, runId, work);
@@ -137,12 +155,14 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Where predictions were looked for, and whether the input holds the ones the user may have meant. */
     static String noPredictionsNote(Datasource input, Datasource output) throws IOException {
-        String note = "note: no prediction files were found in " + output.description() + "/" + PredictionsLayout.ROOT + "; "
-                + "the run used embeddings and metadata only.";
-        boolean elsewhere = !output.rootUri().equals(input.rootUri()) || output.rootUri().isEmpty();
+        String note = "note: no prediction files were found in " + output.description() + "/" + PredictionsLayout.ROOT
+                + "; " + "the run used embeddings and metadata only.";
+        boolean elsewhere =
+                !output.rootUri().equals(input.rootUri()) || output.rootUri().isEmpty();
         if (elsewhere && input.stat(PredictionsLayout.ROOT + "/tasks.json").isPresent()) {
-            note += " The input " + input.description() + " has " + PredictionsLayout.ROOT + ": predictions are read from the output"
-                    + " location, so leave out --output or copy " + PredictionsLayout.ROOT + " there.";
+            note += " The input " + input.description() + " has " + PredictionsLayout.ROOT
+                    + ": predictions are read from the output" + " location, so leave out --output or copy "
+                    + PredictionsLayout.ROOT + " there.";
         }
         return note;
     }

@@ -1,20 +1,18 @@
 package dev.winnow.cli;
 
-import dev.winnow.format.Wording;
-
 import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
+import dev.winnow.datasource.Progress;
 import dev.winnow.datasource.UnsupportedLocationException;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.Wording;
 import dev.winnow.format.validate.ValidationOptions;
+import dev.winnow.run.ConsoleProgress;
 import dev.winnow.scores.ActiveLearningScorer;
 import dev.winnow.scores.ActiveLearningScores;
 import dev.winnow.scores.ScoresCsv;
-import dev.winnow.datasource.AtomicWrite;
-import dev.winnow.run.ConsoleProgress;
-import dev.winnow.datasource.Progress;
 import dev.winnow.scores.read.InvalidTaskException;
 import dev.winnow.scores.read.TaskPredictions;
 import dev.winnow.scores.read.UnknownTaskException;
@@ -35,39 +33,57 @@ import picocli.CommandLine.Option;
  * sample with a valid prediction file, sorted by sample name. Diagnostics and a summary go to
  * stderr; the CSV goes to stdout or, with {@code --out}, to a file written atomically.
  */
-@Command(name = "scores",
+@Command(
+        name = "scores",
         mixinStandardHelpOptions = true,
         description = {
-                "Writes the active-learning scores of one task's samples as CSV.",
-                "The columns are sample,<score names>, one line per sample with a valid prediction file, sorted by sample name.",
-                "Invalid prediction files are reported on stderr and skipped."},
+            "Writes the active-learning scores of one task's samples as CSV.",
+            "The columns are sample,<score names>, one line per sample with a valid prediction file, sorted by sample name.",
+            "Invalid prediction files are reported on stderr and skipped."
+        },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
-                "0:every prediction file was valid (warnings allowed)",
-                "1:some prediction files had errors and were skipped, or the task cannot be scored",
-                "2:wrong usage or an unknown task",
-                "3:reading or writing failed"})
+            "0:every prediction file was valid (warnings allowed)",
+            "1:some prediction files had errors and were skipped, or the task cannot be scored",
+            "2:wrong usage or an unknown task",
+            "3:reading or writing failed"
+        })
 public final class ScoresCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "LOC",
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "LOC",
             description = "Folder (or file:// URI) with the images and videos.")
     String input;
 
-    @Option(names = "--output", paramLabel = "LOC",
+    @Option(
+            names = "--output",
+            paramLabel = "LOC",
             description = "Location holding .lightly/predictions; defaults to the input location.")
     String output;
 
-    @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to score, as listed in tasks.json.")
+    @Option(
+            names = "--task",
+            required = true,
+            paramLabel = "NAME",
+            description = "The task to score, as listed in tasks.json.")
     String task;
 
-    @Option(names = "--out", paramLabel = "FILE", converter = FileLocation.Converter.class,
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            converter = FileLocation.Converter.class,
             description = "Write the CSV to this file (a path or an object in a bucket) instead of stdout.")
     FileLocation out;
 
     @Option(names = "--strict", description = "Treat comments, trailing commas and unknown fields as errors.")
     boolean strict;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: the number of cores, or --cloud-concurrency for a bucket).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Files read at once (default: the number of cores, or --cloud-concurrency for a bucket).")
     Integer threads;
 
     @CommandLine.Spec
@@ -98,23 +114,30 @@ public final class ScoresCommand implements Callable<Integer> {
             }
         }
         Path outFile = out == null || out.isCloud() ? null : out.localPath();
-        if (outFile != null && inputLocation instanceof LocalDatasource local
+        if (outFile != null
+                && inputLocation instanceof LocalDatasource local
                 && outFile.toAbsolutePath().normalize().startsWith(local.root())) {
             err.println("winnow: --out " + out + " lies inside the input location " + local.root()
                     + "; Winnow never writes there. Choose a file outside it.");
             return ExitCodes.USAGE;
         }
         if (outFile != null && Files.isDirectory(outFile)) {
-            err.println("winnow: --out " + out + " is a folder; name the CSV file to write, like " + outFile.resolve("scores.csv")
-                    + ".");
+            err.println("winnow: --out " + out + " is a folder; name the CSV file to write, like "
+                    + outFile.resolve("scores.csv") + ".");
             return ExitCodes.USAGE;
         }
         ValidationOptions options = ValidationOptions.defaults().withStrict(strict);
         int[] errors = {0};
         TaskPredictions.Result result;
         try {
-            result = new TaskPredictions(inputLocation, outputLocation, options,
-                    threads == null ? Math.max(Runtime.getRuntime().availableProcessors(), outputLocation.parallelReads()) : threads)
+            result = new TaskPredictions(
+                            inputLocation,
+                            outputLocation,
+                            options,
+                            threads == null
+                                    ? Math.max(
+                                            Runtime.getRuntime().availableProcessors(), outputLocation.parallelReads())
+                                    : threads)
                     .read(task, d -> report(d, err, errors), progress());
         } catch (UnknownTaskException e) {
             err.println("winnow: " + e.getMessage());
@@ -165,19 +188,27 @@ public final class ScoresCommand implements Callable<Integer> {
     }
 
     private String summary(int scored, TaskPredictions.Result r) {
-        StringBuilder sb = new StringBuilder("Scored ").append(Wording.count(scored, "sample")).append(" (")
-                .append(r.media().describe()).append(") of task ").append(task).append('.');
+        StringBuilder sb = new StringBuilder("Scored ")
+                .append(Wording.count(scored, "sample"))
+                .append(" (")
+                .append(r.media().describe())
+                .append(") of task ")
+                .append(task)
+                .append('.');
         if (r.invalidFiles() > 0) {
-            sb.append(' ').append(Wording.count(r.invalidFiles(), "invalid prediction file"))
-                    .append(r.invalidFiles() == 1 ? " was" : " were").append(" skipped.");
+            sb.append(' ')
+                    .append(Wording.count(r.invalidFiles(), "invalid prediction file"))
+                    .append(r.invalidFiles() == 1 ? " was" : " were")
+                    .append(" skipped.");
         }
         if (r.samplesWithoutPrediction() > 0) {
-            sb.append(' ').append(Wording.count(r.samplesWithoutPrediction(), "sample"))
-                    .append(r.samplesWithoutPrediction() == 1 ? " has" : " have").append(" no prediction file.");
+            sb.append(' ')
+                    .append(Wording.count(r.samplesWithoutPrediction(), "sample"))
+                    .append(r.samplesWithoutPrediction() == 1 ? " has" : " have")
+                    .append(" no prediction file.");
         }
         return sb.toString();
     }
-
 
     /** Streams the CSV into a temporary file beside the target, then renames it into place. */
     private static void writeAtomically(ActiveLearningScores scores, Path target) throws IOException {

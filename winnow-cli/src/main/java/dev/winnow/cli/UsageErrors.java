@@ -13,16 +13,16 @@ import picocli.CommandLine.Model.OptionSpec;
  * suggestion for a mistyped command or option.
  */
 final class UsageErrors {
-    private UsageErrors() {
-    }
+    private UsageErrors() {}
 
     /**
      * A command group called without one of its subcommands ({@code winnow convert}): says what it
      * needs, prints its usage to stderr and returns the usage exit code.
      */
     static int missingSubcommand(CommandLine group, String what) {
-        group.getErr().println("winnow: '" + group.getCommandSpec().qualifiedName() + "' needs " + what + ": one of "
-                + String.join(", ", group.getSubcommands().keySet()) + ".");
+        group.getErr()
+                .println("winnow: '" + group.getCommandSpec().qualifiedName() + "' needs " + what + ": one of "
+                        + String.join(", ", group.getSubcommands().keySet()) + ".");
         group.usage(group.getErr());
         return ExitCodes.USAGE;
     }
@@ -32,7 +32,9 @@ final class UsageErrors {
         CommandLine command = error.getCommandLine();
         Optional<String> unknownOption = firstUnknownOption(command, args);
         if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
+            String first = unmatched.getUnmatched().isEmpty()
+                    ? ""
+                    : unmatched.getUnmatched().get(0);
             // A mistyped command comes first: the options after it belong to the command meant.
             if (!command.getSubcommands().isEmpty() && !first.isEmpty() && !first.startsWith("-")) {
                 return unknownCommand(command, first);
@@ -40,7 +42,8 @@ final class UsageErrors {
             if (unknownOption.isPresent()) {
                 return unknownOption(command, unknownOption.get());
             }
-            return "Unexpected argument '" + first + "' for '" + command.getCommandSpec().qualifiedName() + "'.";
+            return "Unexpected argument '" + first + "' for '"
+                    + command.getCommandSpec().qualifiedName() + "'.";
         }
         if (error instanceof CommandLine.MissingParameterException missing) {
             // A mistyped option explains a missing one better than the missing one does.
@@ -49,13 +52,18 @@ final class UsageErrors {
             }
             List<String> names = new ArrayList<>();
             for (ArgSpec arg : missing.getMissing()) {
-                if (arg instanceof OptionSpec option && List.of(option.names()).stream().anyMatch(List.of(args)::contains)) {
+                if (arg instanceof OptionSpec option
+                        && List.of(option.names()).stream().anyMatch(List.of(args)::contains)) {
                     return "The option " + option.longestName() + " needs a value (" + option.paramLabel() + ").";
                 }
-                names.add(arg instanceof OptionSpec option ? option.longestName() + " " + option.paramLabel() : arg.paramLabel());
+                names.add(
+                        arg instanceof OptionSpec option
+                                ? option.longestName() + " " + option.paramLabel()
+                                : arg.paramLabel());
             }
-            return (names.size() == 1 ? "The option " + names.get(0) + " is required"
-                    : "The options " + String.join(", ", names) + " are required")
+            return (names.size() == 1
+                            ? "The option " + names.get(0) + " is required"
+                            : "The options " + String.join(", ", names) + " are required")
                     + " by '" + command.getCommandSpec().qualifiedName() + "'.";
         }
         if (error instanceof CommandLine.OverwrittenOptionException overwritten) {
@@ -68,15 +76,16 @@ final class UsageErrors {
     static String unknownCommand(CommandLine parent, String name) {
         List<String> commands = new ArrayList<>(parent.getSubcommands().keySet());
         return "Unknown command '" + name + "' for '" + parent.getCommandSpec().qualifiedName() + "'."
-                + DidYouMean.suggest(name, commands).map(s -> " Did you mean '" + s + "'?")
-                .orElse(" The commands are " + String.join(", ", commands) + ".");
+                + DidYouMean.suggest(name, commands)
+                        .map(s -> " Did you mean '" + s + "'?")
+                        .orElse(" The commands are " + String.join(", ", commands) + ".");
     }
 
     private static String unknownOption(CommandLine command, String option) {
         List<String> names = new ArrayList<>();
         command.getCommandSpec().options().forEach(o -> names.addAll(List.of(o.names())));
-        return "Unknown option '" + option + "' for '" + command.getCommandSpec().qualifiedName() + "'."
-                + DidYouMean.hint(option, names);
+        return "Unknown option '" + option + "' for '"
+                + command.getCommandSpec().qualifiedName() + "'." + DidYouMean.hint(option, names);
     }
 
     private static String optionName(ArgSpec arg) {

@@ -1,11 +1,10 @@
 package dev.winnow.cli;
 
-import dev.winnow.format.Wording;
-
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.RelevantFilenamesException;
 import dev.winnow.format.Diagnostic;
+import dev.winnow.format.Wording;
 import dev.winnow.format.validate.DiagnosticGroups;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.validate.MediaFacts;
@@ -30,45 +29,65 @@ import tools.jackson.core.json.JsonFactory;
  * file) against the input's images and videos and prints one line per problem, then a summary. It
  * reads only; nothing is written anywhere.
  */
-@Command(name = "validate",
+@Command(
+        name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-                "Checks .lightly/predictions against the input's images and videos.",
-                "It reads tasks.json, each task's schema.json and every prediction file, prints one line per",
-                "problem (severity, code, file:line:column, JSON pointer, message), then a summary, and writes nothing."},
+            "Checks .lightly/predictions against the input's images and videos.",
+            "It reads tasks.json, each task's schema.json and every prediction file, prints one line per",
+            "problem (severity, code, file:line:column, JSON pointer, message), then a summary, and writes nothing."
+        },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
-                "0:the predictions are valid (warnings allowed)",
-                "1:errors were found",
-                "2:wrong usage or configuration",
-                "3:reading failed"})
+            "0:the predictions are valid (warnings allowed)",
+            "1:errors were found",
+            "2:wrong usage or configuration",
+            "3:reading failed"
+        })
 public final class ValidateCommand implements Callable<Integer> {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The output formats. */
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
-    @Option(names = "--input", required = true, paramLabel = "LOC",
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "LOC",
             description = "Folder, file:// URI or bucket (s3://, gs://, az://) with the images and videos.")
     String input;
 
-    @Option(names = "--output", paramLabel = "LOC",
+    @Option(
+            names = "--output",
+            paramLabel = "LOC",
             description = "Location holding .lightly/predictions; defaults to the input location.")
     String output;
 
-    @Option(names = "--task", paramLabel = "NAME",
+    @Option(
+            names = "--task",
+            paramLabel = "NAME",
             description = "Check only this task (repeatable); default: every task of tasks.json.")
     List<String> tasks = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text (default) or json: one JSON object per line, then a summary object.")
     Format format;
 
     @Option(names = "--strict", description = "Treat comments, trailing commas and unknown fields as errors.")
     boolean strict;
 
-    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "" + ValidationSettings.DEFAULT_MAX_DIAGNOSTICS,
-            description = "Report at most N diagnostics (default: ${DEFAULT-VALUE}; 0 for no limit); the rest are counted.")
+    @Option(
+            names = "--max-errors",
+            paramLabel = "N",
+            defaultValue = "" + ValidationSettings.DEFAULT_MAX_DIAGNOSTICS,
+            description =
+                    "Report at most N diagnostics (default: ${DEFAULT-VALUE}; 0 for no limit); the rest are counted.")
     int maxErrors;
 
     @CommandLine.Spec
@@ -96,11 +115,13 @@ public final class ValidateCommand implements Callable<Integer> {
                 .withTasks(tasks)
                 .withMaxDiagnostics(maxErrors == 0 ? Integer.MAX_VALUE : maxErrors)
                 // A bucket answers each file after a round trip: many reads in flight hide it.
-                .withThreads(Math.max(Runtime.getRuntime().availableProcessors(),
+                .withThreads(Math.max(
+                        Runtime.getRuntime().availableProcessors(),
                         Math.max(inputLocation.parallelReads(), outputLocation.parallelReads())));
         ValidationReport report;
         try {
-            report = new PredictionsValidator(MediaFacts.fromHeaders(), settings).validate(inputLocation, outputLocation);
+            report = new PredictionsValidator(MediaFacts.fromHeaders(), settings)
+                    .validate(inputLocation, outputLocation);
         } catch (IllegalArgumentException | RelevantFilenamesException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -121,21 +142,27 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private void printSummary(ValidationReport r, PrintWriter out) {
         if (r.suppressed() > 0) {
-            out.println("note: " + Wording.count(r.suppressed(), "more diagnostic") + " not shown (--max-errors " + maxErrors + ").");
+            out.println("note: " + Wording.count(r.suppressed(), "more diagnostic") + " not shown (--max-errors "
+                    + maxErrors + ").");
         }
         for (ValidationReport.TaskOutcome t : r.tasks()) {
-            out.println("task " + t.name() + (t.taskType() == null ? " (no valid schema)" : " (" + t.taskType() + ")") + ": "
-                    + Wording.count(t.filesChecked(), "file") + " checked, " + t.validFiles() + " valid, " + t.invalidFiles()
+            out.println("task " + t.name() + (t.taskType() == null ? " (no valid schema)" : " (" + t.taskType() + ")")
+                    + ": "
+                    + Wording.count(t.filesChecked(), "file") + " checked, " + t.validFiles() + " valid, "
+                    + t.invalidFiles()
                     + " invalid, " + Wording.count(t.samplesWithoutPredictions(), "sample") + " without predictions"
                     + (t.failed() ? "; FAILED" : ""));
         }
-        out.println("summary: " + Wording.count(r.tasks().size(), "task") + ", " + Wording.count(r.filesChecked(), "file") + " checked, "
-                + r.validFiles() + " valid, " + r.invalidFiles() + " invalid, " + Wording.count(r.errorCount(), "error") + ", "
-                + Wording.count(r.warningCount(), "warning") + ", " + Wording.count(r.samplesWithoutPredictions(), "sample")
-                + " without predictions (of " + Wording.count(r.sampleCount(), "sample") + ": " + r.media().describe() + ").");
+        out.println("summary: " + Wording.count(r.tasks().size(), "task") + ", "
+                + Wording.count(r.filesChecked(), "file") + " checked, "
+                + r.validFiles() + " valid, " + r.invalidFiles() + " invalid, " + Wording.count(r.errorCount(), "error")
+                + ", "
+                + Wording.count(r.warningCount(), "warning") + ", "
+                + Wording.count(r.samplesWithoutPredictions(), "sample")
+                + " without predictions (of " + Wording.count(r.sampleCount(), "sample") + ": "
+                + r.media().describe() + ").");
         out.println(r.hasErrors() ? "The predictions have errors." : "The predictions are valid.");
     }
-
 
     static String json(Diagnostic d) {
         StringWriter line = new StringWriter();

@@ -8,19 +8,21 @@ import picocli.CommandLine.Command;
  * The top-level {@code winnow} command. Each subcommand is its own class; add new ones to the
  * {@code subcommands} list below.
  */
-@Command(name = "winnow",
+@Command(
+        name = "winnow",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Validates model predictions, scores samples for active learning and selects the ones worth labelling.",
+        description =
+                "Validates model predictions, scores samples for active learning and selects the ones worth labelling.",
         subcommands = {
-                HelpCommand.class,
-                ValidateCommand.class,
-                ConvertCommand.class,
-                ExportCommand.class,
-                RunCommand.class,
-                DemoCommand.class,
-                ScoresCommand.class,
-                CheckAccessCommand.class,
+            HelpCommand.class,
+            ValidateCommand.class,
+            ConvertCommand.class,
+            ExportCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
+            ScoresCommand.class,
+            CheckAccessCommand.class,
         })
 public final class WinnowCommand implements Runnable {
 
@@ -28,13 +30,16 @@ public final class WinnowCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /** Every command takes it, before or after its name; it applies to all buckets the command opens. */
-    @CommandLine.Option(names = "--cloud-concurrency", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(
+            names = "--cloud-concurrency",
+            paramLabel = "N",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Requests in flight at once per bucket (s3://, gs://, az://); default: "
                     + CloudSettings.DEFAULT_CONCURRENCY + ".")
     void cloudConcurrency(int requests) {
         if (requests < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--cloud-concurrency must be 1 or more, but was " + requests + ".");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--cloud-concurrency must be 1 or more, but was " + requests + ".");
         }
         CloudSettings.concurrency(requests);
     }

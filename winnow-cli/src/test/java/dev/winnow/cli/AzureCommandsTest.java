@@ -59,8 +59,7 @@ class AzureCommandsTest {
     }
 
     /** Exit code, standard output and standard error of one command. */
-    private record Result(int exit, String out, String err) {
-    }
+    private record Result(int exit, String out, String err) {}
 
     private Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -94,11 +93,13 @@ class AzureCommandsTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(file).toString(), Files.readString(file, StandardCharsets.ISO_8859_1)
-                        .replace(name, "LOC")
-                        .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "T")
-                        .replaceAll("took [0-9.]+ (ms|s|min)", "took T")
-                        .replaceAll("\"seconds\" ?: ?[0-9.]+", "\"seconds\":T"));
+                files.put(
+                        folder.relativize(file).toString(),
+                        Files.readString(file, StandardCharsets.ISO_8859_1)
+                                .replace(name, "LOC")
+                                .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "T")
+                                .replaceAll("took [0-9.]+ (ms|s|min)", "took T")
+                                .replaceAll("\"seconds\" ?: ?[0-9.]+", "\"seconds\":T"));
             }
         }
         return files;
@@ -108,15 +109,18 @@ class AzureCommandsTest {
     void validate_overAContainer_printsWhatItPrintsForALocalCopy() throws Exception {
         Path local = tmp.resolve("images");
         DemoDataset.generate(local, 8, 48, 36, 3);
-        Files.writeString(local.resolve(".lightly/predictions/" + DemoDataset.DETECTION + "/img-bad.json"), "{not json");
+        Files.writeString(
+                local.resolve(".lightly/predictions/" + DemoDataset.DETECTION + "/img-bad.json"), "{not json");
         upload(local, "images");
 
         Result onDisk = run("validate", "--input", local.toString());
         Result inAzure = run("validate", "--input", location("images"));
 
         assertThat(inAzure.exit()).isEqualTo(onDisk.exit()).isEqualTo(ExitCodes.INVALID);
-        assertThat(inAzure.err().replace(location("images"), "LOC")).isEqualTo(onDisk.err().replace(local.toString(), "LOC"));
-        assertThat(inAzure.out().replace(location("images"), "LOC")).isEqualTo(onDisk.out().replace(local.toString(), "LOC"));
+        assertThat(inAzure.err().replace(location("images"), "LOC"))
+                .isEqualTo(onDisk.err().replace(local.toString(), "LOC"));
+        assertThat(inAzure.out().replace(location("images"), "LOC"))
+                .isEqualTo(onDisk.out().replace(local.toString(), "LOC"));
         assertThat(onDisk.out()).contains("img-bad.json");
     }
 
@@ -135,21 +139,47 @@ class AzureCommandsTest {
             copy(predictions, out);
         }
 
-        Result onDisk = run("run", "--input", local.toString(), "--output", outLocal.toString(), "--config",
-                tmp.resolve("run.json").toString(), "--run-id", "t1", "--threads", "2");
-        Result inAzure = run("run", "--input", location("images"), "--output", outAzure.toString(), "--config",
-                tmp.resolve("run.json").toString(), "--run-id", "t1", "--threads", "2");
+        Result onDisk = run(
+                "run",
+                "--input",
+                local.toString(),
+                "--output",
+                outLocal.toString(),
+                "--config",
+                tmp.resolve("run.json").toString(),
+                "--run-id",
+                "t1",
+                "--threads",
+                "2");
+        Result inAzure = run(
+                "run",
+                "--input",
+                location("images"),
+                "--output",
+                outAzure.toString(),
+                "--config",
+                tmp.resolve("run.json").toString(),
+                "--run-id",
+                "t1",
+                "--threads",
+                "2");
 
         assertThat(onDisk.err()).isEmpty();
         assertThat(inAzure.err()).isEmpty();
         assertThat(inAzure.exit()).isEqualTo(onDisk.exit()).isEqualTo(ExitCodes.OK);
-        assertThat(inAzure.out().replace(outAzure.toString(), "OUT")).isEqualTo(onDisk.out().replace(outLocal.toString(), "OUT"));
+        assertThat(inAzure.out().replace(outAzure.toString(), "OUT"))
+                .isEqualTo(onDisk.out().replace(outLocal.toString(), "OUT"));
         Map<String, String> azureFiles = files(outAzure.resolve(".winnow/runs/t1"), location("images"));
         Map<String, String> localFiles = files(outLocal.resolve(".winnow/runs/t1"), local.toString());
-        assertThat(azureFiles.keySet()).containsExactlyElementsOf(localFiles.keySet()).contains("selected.txt");
+        assertThat(azureFiles.keySet())
+                .containsExactlyElementsOf(localFiles.keySet())
+                .contains("selected.txt");
         List<String> differing = new ArrayList<>();
         for (String file : localFiles.keySet()) {
-            if (!azureFiles.get(file).replace(outAzure.toString(), "OUT").equals(localFiles.get(file).replace(outLocal.toString(), "OUT"))) {
+            if (!azureFiles
+                    .get(file)
+                    .replace(outAzure.toString(), "OUT")
+                    .equals(localFiles.get(file).replace(outLocal.toString(), "OUT"))) {
                 differing.add(file);
             }
         }
@@ -159,16 +189,18 @@ class AzureCommandsTest {
     @Test
     void validate_withATokenThatMayNotList_saysWhichLetterIsMissing() throws Exception {
         upload(writeOne(tmp.resolve("one")), "images");
-        BlobServiceSasSignatureValues readOnly = new BlobServiceSasSignatureValues(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1),
-                BlobContainerSasPermission.parse("r"));
+        BlobServiceSasSignatureValues readOnly = new BlobServiceSasSignatureValues(
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), BlobContainerSasPermission.parse("r"));
         String token = azurite.client().getBlobContainerClient(container).generateSas(readOnly);
-        System.setProperty(CONNECTION_STRING, "BlobEndpoint=" + azurite.blobEndpoint() + ";SharedAccessSignature=" + token);
+        System.setProperty(
+                CONNECTION_STRING, "BlobEndpoint=" + azurite.blobEndpoint() + ";SharedAccessSignature=" + token);
 
         Result denied = run("validate", "--input", location("images"));
 
         assertThat(denied.exit()).isNotEqualTo(ExitCodes.OK);
-        assertThat(denied.err()).contains("Access to " + location("images")
-                + " was denied while listing: the SAS token lacks the permission 'l' (list).");
+        assertThat(denied.err())
+                .contains("Access to " + location("images")
+                        + " was denied while listing: the SAS token lacks the permission 'l' (list).");
         assertThat(denied.err() + denied.out()).doesNotContain(token);
     }
 

@@ -2,9 +2,9 @@ package dev.winnow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.winnow.datasource.FaultProxy;
 import dev.winnow.cloud.s3.S3ProxyServer;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.FaultProxy;
 import dev.winnow.datasource.Locations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -141,8 +141,10 @@ class CheckAccessCommandTest {
     void malformedLocation_isAUsageMistake() {
         int exit = run("check-access", "s3://Bad_Bucket/p");
 
-        assertThat(err.toString()).isEqualTo("winnow: The location s3://Bad_Bucket/p names the bucket 'Bad_Bucket', but a bucket "
-                + "name is 3 to 222 lower-case letters, digits, dots, dashes and underscores; expected s3://bucket/prefix.\n");
+        assertThat(err.toString())
+                .isEqualTo(
+                        "winnow: The location s3://Bad_Bucket/p names the bucket 'Bad_Bucket', but a bucket "
+                                + "name is 3 to 222 lower-case letters, digits, dots, dashes and underscores; expected s3://bucket/prefix.\n");
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -40,8 +40,7 @@ class CloudCommandsTest {
     private String remote;
 
     /** Output and error of one command, the location names replaced by LOC. */
-    private record Result(int exit, String out, String err) {
-    }
+    private record Result(int exit, String out, String err) {}
 
     @BeforeEach
     void dataset() throws Exception {
@@ -131,7 +130,9 @@ class CloudCommandsTest {
         Result inBucket = run(Map.of(remote, "LOC"), "validate", "--input", remote);
 
         assertThat(inBucket).isEqualTo(onDisk);
-        assertThat(onDisk.out()).contains("1 sample without predictions (of 4 samples: 4 images)").endsWith("The predictions are valid.\n");
+        assertThat(onDisk.out())
+                .contains("1 sample without predictions (of 4 samples: 4 images)")
+                .endsWith("The predictions are valid.\n");
         assertThat(onDisk.exit()).isEqualTo(ExitCodes.OK);
     }
 
@@ -143,12 +144,30 @@ class CloudCommandsTest {
         for (String path : source.list(".lightly")) {
             predictions.writeAtomically(path, source.readAllBytes(path, 1 << 20));
         }
-        predictions.writeAtomically(".lightly/predictions/det/e.json", "{\"predictions\": [], }".getBytes(StandardCharsets.UTF_8));
+        predictions.writeAtomically(
+                ".lightly/predictions/det/e.json", "{\"predictions\": [], }".getBytes(StandardCharsets.UTF_8));
         write(".lightly/predictions/det/e.json", "{\"predictions\": [], }");
 
-        Result onDisk = run(Map.of(local.toString(), "LOC"), "validate", "--input", local.toString(), "--strict", "--format", "json");
-        Result inBuckets = run(Map.of(remote, "LOC", other, "LOC"), "validate", "--input", remote, "--output", other, "--strict",
-                "--format", "json", "--cloud-concurrency", "3");
+        Result onDisk = run(
+                Map.of(local.toString(), "LOC"),
+                "validate",
+                "--input",
+                local.toString(),
+                "--strict",
+                "--format",
+                "json");
+        Result inBuckets = run(
+                Map.of(remote, "LOC", other, "LOC"),
+                "validate",
+                "--input",
+                remote,
+                "--output",
+                other,
+                "--strict",
+                "--format",
+                "json",
+                "--cloud-concurrency",
+                "3");
 
         assertThat(inBuckets).isEqualTo(onDisk);
         assertThat(onDisk.exit()).isEqualTo(ExitCodes.INVALID);
@@ -167,7 +186,9 @@ class CloudCommandsTest {
         Result written = run(Map.of(remote, "LOC"), "scores", "--input", remote, "--task", "det", "--out", remoteCsv);
         assertThat(written.out()).isEmpty();
         assertThat(written.err()).isEqualTo(onDisk.err());
-        assertThat(new String(Locations.open("s3://" + bucket + "/scores").readAllBytes("det.csv", 1 << 20), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        Locations.open("s3://" + bucket + "/scores").readAllBytes("det.csv", 1 << 20),
+                        StandardCharsets.UTF_8))
                 .isEqualTo(onDisk.out());
     }
 
@@ -175,8 +196,9 @@ class CloudCommandsTest {
     void fileOptionNamingABucket_isAUsageMistake() {
         Result result = run(Map.of(), "scores", "--input", remote, "--task", "det", "--out", "s3://" + bucket);
 
-        assertThat(result.err()).isEqualTo("winnow: The location s3://" + bucket + " names a bucket or folder, not a file; "
-                + "expected a file such as s3://" + bucket + "/file.json.\n");
+        assertThat(result.err())
+                .isEqualTo("winnow: The location s3://" + bucket + " names a bucket or folder, not a file; "
+                        + "expected a file such as s3://" + bucket + "/file.json.\n");
         assertThat(result.exit()).isEqualTo(ExitCodes.USAGE);
     }
 
@@ -195,40 +217,102 @@ class CloudCommandsTest {
         Map<String, String> localNames = Map.of(local.toString(), "IMAGES", localOut.toString(), "OUT");
         Map<String, String> remoteNames = Map.of(remote, "IMAGES", remoteOut, "OUT");
 
-        Result onDisk = run(localNames, "convert", "coco", "--annotations", coco.toString(), "--images", local.toString(),
-                "--output", localOut.toString(), "--task", "boxes");
-        Result inBucket = run(remoteNames, "convert", "coco", "--annotations", coco.toString(), "--images", remote,
-                "--output", remoteOut, "--task", "boxes");
+        Result onDisk = run(
+                localNames,
+                "convert",
+                "coco",
+                "--annotations",
+                coco.toString(),
+                "--images",
+                local.toString(),
+                "--output",
+                localOut.toString(),
+                "--task",
+                "boxes");
+        Result inBucket = run(
+                remoteNames,
+                "convert",
+                "coco",
+                "--annotations",
+                coco.toString(),
+                "--images",
+                remote,
+                "--output",
+                remoteOut,
+                "--task",
+                "boxes");
 
         assertThat(inBucket).isEqualTo(onDisk);
         assertThat(onDisk.exit()).isEqualTo(ExitCodes.INVALID);
         Map<String, String> converted = contents(Locations.open(remoteOut));
         assertThat(converted).isEqualTo(contents(LocalDatasource.at(localOut)));
         String remoteCoco = "s3://" + bucket + "/annotations/instances.json";
-        Locations.openOrCreate("s3://" + bucket + "/annotations").writeAtomically("instances.json", Files.readAllBytes(coco));
+        Locations.openOrCreate("s3://" + bucket + "/annotations")
+                .writeAtomically("instances.json", Files.readAllBytes(coco));
         String fromObject = "s3://" + bucket + "/from-object";
-        Result convertedFromObject = run(Map.of(remote, "IMAGES", fromObject, "OUT"), "convert", "coco", "--annotations", remoteCoco,
-                "--images", remote, "--output", fromObject, "--task", "boxes");
+        Result convertedFromObject = run(
+                Map.of(remote, "IMAGES", fromObject, "OUT"),
+                "convert",
+                "coco",
+                "--annotations",
+                remoteCoco,
+                "--images",
+                remote,
+                "--output",
+                fromObject,
+                "--task",
+                "boxes");
         assertThat(convertedFromObject.out()).isEqualTo(onDisk.out());
         assertThat(contents(Locations.open(fromObject))).isEqualTo(converted);
-        assertThat(converted.keySet()).containsExactly(".lightly/predictions/boxes/a.json", ".lightly/predictions/boxes/e.json",
-                ".lightly/predictions/boxes/folder/b c.json", ".lightly/predictions/boxes/schema.json",
-                ".lightly/predictions/tasks.json");
+        assertThat(converted.keySet())
+                .containsExactly(
+                        ".lightly/predictions/boxes/a.json",
+                        ".lightly/predictions/boxes/e.json",
+                        ".lightly/predictions/boxes/folder/b c.json",
+                        ".lightly/predictions/boxes/schema.json",
+                        ".lightly/predictions/tasks.json");
 
         Path localExport = dir.resolve("local-export.json");
         String remoteExport = "s3://" + bucket + "/exports/boxes.json";
-        Result exportedOnDisk = run(Map.of(localOut.toString(), "OUT", localExport.toString(), "FILE"), "export", "coco",
-                "--input", localOut.toString(), "--task", "boxes", "--out", localExport.toString(), "--images", local.toString());
-        Result exportedInBucket = run(Map.of(remoteOut, "OUT", remoteExport, "FILE"), "export", "coco",
-                "--input", remoteOut, "--task", "boxes", "--out", remoteExport, "--images", remote);
+        Result exportedOnDisk = run(
+                Map.of(localOut.toString(), "OUT", localExport.toString(), "FILE"),
+                "export",
+                "coco",
+                "--input",
+                localOut.toString(),
+                "--task",
+                "boxes",
+                "--out",
+                localExport.toString(),
+                "--images",
+                local.toString());
+        Result exportedInBucket = run(
+                Map.of(remoteOut, "OUT", remoteExport, "FILE"),
+                "export",
+                "coco",
+                "--input",
+                remoteOut,
+                "--task",
+                "boxes",
+                "--out",
+                remoteExport,
+                "--images",
+                remote);
 
         assertThat(exportedInBucket).isEqualTo(exportedOnDisk);
         assertThat(exportedOnDisk.exit()).isEqualTo(ExitCodes.OK);
         assertThat(Locations.open("s3://" + bucket + "/exports").readAllBytes("boxes.json", 1 << 20))
                 .isEqualTo(Files.readAllBytes(localExport));
 
-        Result validated = run(Map.of(remote, "IMAGES", remoteOut, "OUT"), "validate", "--input", remote, "--output", remoteOut,
-                "--task", "boxes");
+        Result validated = run(
+                Map.of(remote, "IMAGES", remoteOut, "OUT"),
+                "validate",
+                "--input",
+                remote,
+                "--output",
+                remoteOut,
+                "--task",
+                "boxes");
         assertThat(validated.out()).endsWith("The predictions are valid.\n");
     }
 
@@ -236,13 +320,15 @@ class CloudCommandsTest {
     void deniedOrMissingBucket_exit3_withOneSentence() {
         Result missing = run(Map.of(), "validate", "--input", "s3://no-such-bucket/images");
 
-        assertThat(missing.err()).isEqualTo("winnow: The bucket 'no-such-bucket' of s3://no-such-bucket/images does not exist "
-                + "(or the S3 endpoint in use does not have it).\n");
+        assertThat(missing.err())
+                .isEqualTo("winnow: The bucket 'no-such-bucket' of s3://no-such-bucket/images does not exist "
+                        + "(or the S3 endpoint in use does not have it).\n");
         assertThat(missing.out()).isEmpty();
         assertThat(missing.exit()).isEqualTo(ExitCodes.IO);
 
         Result malformed = run(Map.of(), "scores", "--input", "s3://", "--task", "det");
-        assertThat(malformed.err()).isEqualTo("winnow: The location s3:// names no bucket; expected s3://bucket/prefix.\n");
+        assertThat(malformed.err())
+                .isEqualTo("winnow: The location s3:// names no bucket; expected s3://bucket/prefix.\n");
         assertThat(malformed.exit()).isEqualTo(ExitCodes.USAGE);
 
         List<String> args = new ArrayList<>(List.of("validate", "--input", remote, "--cloud-concurrency", "0"));

@@ -77,9 +77,11 @@ class CloudRunTest {
     private static Map<String, String> files(Datasource source, String prefix, String name) throws IOException {
         Map<String, String> files = new TreeMap<>();
         for (String path : source.list(prefix)) {
-            String text = new String(source.readAllBytes(path, 1 << 26), StandardCharsets.ISO_8859_1).replace(name, "LOC")
+            String text = new String(source.readAllBytes(path, 1 << 26), StandardCharsets.ISO_8859_1)
+                    .replace(name, "LOC")
                     .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "T")
-                    .replaceAll("took [0-9.]+ s", "took T s").replaceAll("\"seconds\" ?: ?[0-9.Ee-]+", "\"seconds\": T");
+                    .replaceAll("took [0-9.]+ s", "took T s")
+                    .replaceAll("\"seconds\" ?: ?[0-9.Ee-]+", "\"seconds\": T");
             if (path.endsWith("samples.tsv")) {
                 text = text.replaceAll("(?m)\t\\d+$", "\tT");
             }
@@ -90,17 +92,36 @@ class CloudRunTest {
 
     @Test
     void imageAndObjectLevelRuns_withTheDatapool_matchTheLocalRuns() throws Exception {
-        for (String[] step : new String[][] {{"image.json", "first"}, {"image.json", "second"}, {"object.json", "objects"}}) {
-            String onDisk = run("run", "--input", local.toString(), "--config", dir.resolve(step[0]).toString(),
-                    "--run-id", step[1], "--threads", "2");
-            String inBucket = run("run", "--input", remote, "--config", dir.resolve(step[0]).toString(),
-                    "--run-id", step[1], "--threads", "2");
+        for (String[] step :
+                new String[][] {{"image.json", "first"}, {"image.json", "second"}, {"object.json", "objects"}}) {
+            String onDisk = run(
+                    "run",
+                    "--input",
+                    local.toString(),
+                    "--config",
+                    dir.resolve(step[0]).toString(),
+                    "--run-id",
+                    step[1],
+                    "--threads",
+                    "2");
+            String inBucket = run(
+                    "run",
+                    "--input",
+                    remote,
+                    "--config",
+                    dir.resolve(step[0]).toString(),
+                    "--run-id",
+                    step[1],
+                    "--threads",
+                    "2");
 
             assertThat(inBucket.replace(remote, "LOC")).isEqualTo(onDisk.replace(local.toString(), "LOC"));
             String runFolder = ".winnow/runs/" + step[1];
             Map<String, String> localRun = files(LocalDatasource.at(local), runFolder, local.toString());
             Map<String, String> remoteRun = files(Locations.open(remote), runFolder, remote);
-            assertThat(remoteRun.keySet()).isEqualTo(localRun.keySet()).contains("report.html", "selected.txt", "run.complete");
+            assertThat(remoteRun.keySet())
+                    .isEqualTo(localRun.keySet())
+                    .contains("report.html", "selected.txt", "run.complete");
             for (String file : localRun.keySet()) {
                 assertThat(remoteRun.get(file)).as(file).isEqualTo(localRun.get(file));
             }
@@ -109,8 +130,8 @@ class CloudRunTest {
                 .isEqualTo(files(LocalDatasource.at(local), ".winnow/datapool", local.toString()));
         assertThat(files(Locations.open(remote), ".winnow/objects", remote))
                 .isEqualTo(files(LocalDatasource.at(local), ".winnow/objects", local.toString()));
-        assertThat(Locations.open(remote).list(".winnow/datapool")).allMatch(p -> p.equals(".winnow/datapool/CURRENT")
-                || p.startsWith(".winnow/datapool/gen-2/"));
+        assertThat(Locations.open(remote).list(".winnow/datapool"))
+                .allMatch(p -> p.equals(".winnow/datapool/CURRENT") || p.startsWith(".winnow/datapool/gen-2/"));
     }
 
     @Test
@@ -118,17 +139,29 @@ class CloudRunTest {
         Datasource bucket = Locations.open(remote);
         bucket.writeAtomically(".winnow/runs/again/stale.txt", "from a killed run".getBytes(StandardCharsets.UTF_8));
 
-        run("run", "--input", remote, "--config", dir.resolve("image.json").toString(), "--run-id", "again", "--threads", "2");
+        run(
+                "run",
+                "--input",
+                remote,
+                "--config",
+                dir.resolve("image.json").toString(),
+                "--run-id",
+                "again",
+                "--threads",
+                "2");
 
-        assertThat(bucket.list(".winnow/runs/again")).contains(".winnow/runs/again/run.complete")
+        assertThat(bucket.list(".winnow/runs/again"))
+                .contains(".winnow/runs/again/run.complete")
                 .doesNotContain(".winnow/runs/again/stale.txt");
         StringWriter err = new StringWriter();
         CommandLine cl = WinnowCommand.commandLine();
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute("run", "--input", remote, "--config", dir.resolve("image.json").toString(), "--run-id", "again");
-        assertThat(err.toString()).isEqualTo("winnow: A run with the id 'again' already exists at " + remote
-                + "/.winnow/runs/again; choose another --run-id or delete that folder.\n");
+        int exit = cl.execute(
+                "run", "--input", remote, "--config", dir.resolve("image.json").toString(), "--run-id", "again");
+        assertThat(err.toString())
+                .isEqualTo("winnow: A run with the id 'again' already exists at " + remote
+                        + "/.winnow/runs/again; choose another --run-id or delete that folder.\n");
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
     }
 }

@@ -65,12 +65,34 @@ class ConvertedOutputValidatesTest {
                                  {"image_id": 2, "category_id": 3, "segmentation": {"size": [6, 8], "counts": "d08d0"}}]}
                 """);
         Path output = dir.resolve("out");
-        assertThat(run("convert", "coco", "--annotations", coco.toString(), "--output", output.toString(), "--task", "inst",
-                "--task-type", "instance-segmentation")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run(
+                        "convert",
+                        "coco",
+                        "--annotations",
+                        coco.toString(),
+                        "--output",
+                        output.toString(),
+                        "--task",
+                        "inst",
+                        "--task-type",
+                        "instance-segmentation"))
+                .as(err.toString())
+                .isEqualTo(ExitCodes.OK);
         assertValid(images, output, "inst");
         Path back = dir.resolve("back.json");
-        assertThat(run("export", "coco", "--input", output.toString(), "--task", "inst", "--out", back.toString(),
-                "--images", images.toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run(
+                        "export",
+                        "coco",
+                        "--input",
+                        output.toString(),
+                        "--task",
+                        "inst",
+                        "--out",
+                        back.toString(),
+                        "--images",
+                        images.toString()))
+                .as(err.toString())
+                .isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(back)).contains("\"file_name\":\"a/x.png\",\"width\":20,\"height\":10");
     }
 
@@ -80,14 +102,25 @@ class ConvertedOutputValidatesTest {
         Path csv = dir.resolve("labels.csv");
         Files.writeString(csv, "a/x.png,cat\ny.png,dog\n");
         Path output = dir.resolve("out");
-        assertThat(run("convert", "classification-csv", "--csv", csv.toString(), "--output", output.toString(), "--task", "cls"))
-                .as(err.toString()).isEqualTo(ExitCodes.OK);
-        // What a conversion killed before publishing leaves: hidden folders beside the tasks, one of a task nested in cls.
+        assertThat(run(
+                        "convert",
+                        "classification-csv",
+                        "--csv",
+                        csv.toString(),
+                        "--output",
+                        output.toString(),
+                        "--task",
+                        "cls"))
+                .as(err.toString())
+                .isEqualTo(ExitCodes.OK);
+        // What a conversion killed before publishing leaves: hidden folders beside the tasks, one of a task nested in
+        // cls.
         Path predictions = output.resolve(".lightly/predictions");
         Files.createDirectories(predictions.resolve(".cls.staging-1a2b/a"));
         Files.writeString(predictions.resolve(".cls.staging-1a2b/a/x.json"), "{not json");
         Files.createDirectories(predictions.resolve(".cls.inner.staging-3c4d"));
-        Files.writeString(predictions.resolve(".cls.inner.staging-3c4d/orphan.json"), "{\"file_name\": \"orphan.png\"}");
+        Files.writeString(
+                predictions.resolve(".cls.inner.staging-3c4d/orphan.json"), "{\"file_name\": \"orphan.png\"}");
 
         int exit = run("validate", "--input", images.toString(), "--output", output.toString(), "--task", "cls");
 
@@ -105,8 +138,8 @@ class ConvertedOutputValidatesTest {
         Path shared = SampleMedia.folder();
         Path images = dir.resolve("images");
         Files.createDirectories(images.resolve("street"));
-        Files.copy(shared.resolve("street/home.jpg"), images.resolve("street/home.jpg"));  // 512x384
-        Files.copy(shared.resolve("pic3.png"), images.resolve("pic3.png"));                // 400x300
+        Files.copy(shared.resolve("street/home.jpg"), images.resolve("street/home.jpg")); // 512x384
+        Files.copy(shared.resolve("pic3.png"), images.resolve("pic3.png")); // 400x300
         Path output = dir.resolve("out");
 
         Path labels = dir.resolve("labels");
@@ -114,22 +147,57 @@ class ConvertedOutputValidatesTest {
         Files.writeString(labels.resolve("street/home.txt"), "0 0.5 0.5 0.25 0.5 0.9\n1 0.01 0.01 0.2 0.2\n");
         Path classes = dir.resolve("classes.txt");
         Files.writeString(classes, "door\nwindow\n");
-        assertThat(run("convert", "yolo", "--labels", labels.toString(), "--images", images.toString(), "--classes",
-                classes.toString(), "--output", output.toString(), "--task", "yolo")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run(
+                        "convert",
+                        "yolo",
+                        "--labels",
+                        labels.toString(),
+                        "--images",
+                        images.toString(),
+                        "--classes",
+                        classes.toString(),
+                        "--output",
+                        output.toString(),
+                        "--task",
+                        "yolo"))
+                .as(err.toString())
+                .isEqualTo(ExitCodes.OK);
         assertValid(images, output, "yolo");
 
         Path xml = dir.resolve("xml");
         Files.createDirectories(xml);
-        Files.writeString(xml.resolve("pic3.xml"), "<annotation><filename>pic3.png</filename><object><name>cat</name><bndbox>"
-                + "<xmin>1</xmin><ymin>1</ymin><xmax>400</xmax><ymax>300</ymax></bndbox></object></annotation>");
-        assertThat(run("convert", "voc", "--annotations", xml.toString(), "--images", images.toString(), "--output",
-                output.toString(), "--task", "voc")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        Files.writeString(
+                xml.resolve("pic3.xml"),
+                "<annotation><filename>pic3.png</filename><object><name>cat</name><bndbox>"
+                        + "<xmin>1</xmin><ymin>1</ymin><xmax>400</xmax><ymax>300</ymax></bndbox></object></annotation>");
+        assertThat(run(
+                        "convert",
+                        "voc",
+                        "--annotations",
+                        xml.toString(),
+                        "--images",
+                        images.toString(),
+                        "--output",
+                        output.toString(),
+                        "--task",
+                        "voc"))
+                .as(err.toString())
+                .isEqualTo(ExitCodes.OK);
         assertValid(images, output, "voc");
 
         Path csv = dir.resolve("c.csv");
         Files.writeString(csv, "street/home.jpg,indoor,0.25,0.75\npic3.png,outdoor,0,1\n");
-        assertThat(run("convert", "classification-csv", "--csv", csv.toString(), "--output", output.toString(), "--task", "cls"))
-                .as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run(
+                        "convert",
+                        "classification-csv",
+                        "--csv",
+                        csv.toString(),
+                        "--output",
+                        output.toString(),
+                        "--task",
+                        "cls"))
+                .as(err.toString())
+                .isEqualTo(ExitCodes.OK);
         assertValid(images, output, "cls");
 
         Path masks = dir.resolve("masks");
@@ -142,9 +210,21 @@ class ConvertedOutputValidatesTest {
         png(masks.resolve("dummy"), 1, 1, BufferedImage.TYPE_BYTE_GRAY);
         Files.delete(masks.resolve("dummy"));
         ImageIO.write(mask, "png", masks.resolve("pic3.png").toFile());
-        assertThat(run("convert", "masks", "--masks", masks.toString(), "--images", images.toString(), "--output",
-                output.toString(), "--task", "sem")).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).startsWith("Wrote 1 prediction file with 3 predictions to task 'sem' in " + output + ".\n");
+        assertThat(run(
+                        "convert",
+                        "masks",
+                        "--masks",
+                        masks.toString(),
+                        "--images",
+                        images.toString(),
+                        "--output",
+                        output.toString(),
+                        "--task",
+                        "sem"))
+                .as(err.toString())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .startsWith("Wrote 1 prediction file with 3 predictions to task 'sem' in " + output + ".\n");
         assertValid(images, output, "sem");
         assertThat(Files.readString(output.resolve(".lightly/predictions/tasks.json")))
                 .isEqualTo("[\"yolo\",\"voc\",\"cls\",\"sem\"]\n");
@@ -178,15 +258,31 @@ class ConvertedOutputValidatesTest {
         Path classes = dir.resolve("classes.txt");
         Files.writeString(classes, "background\nroad\n");
         Path output = dir.resolve("out");
-        assertThat(run("convert", "probability-maps", "--maps", maps.toString(), "--images", images.toString(), "--categories",
-                classes.toString(), "--softmax", "--output", output.toString(), "--task", "seg")).as(err.toString())
+        assertThat(run(
+                        "convert",
+                        "probability-maps",
+                        "--maps",
+                        maps.toString(),
+                        "--images",
+                        images.toString(),
+                        "--categories",
+                        classes.toString(),
+                        "--softmax",
+                        "--output",
+                        output.toString(),
+                        "--task",
+                        "seg"))
+                .as(err.toString())
                 .isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).isEqualTo("Wrote 1 prediction file with 2 predictions to task 'seg' in " + output + ".\n"
-                + "Sample names are paths inside --images " + images + ", the datasource to validate and run on; pass --input to"
-                + " name a folder that holds it.\n"
-                + "Check it with: winnow validate --input " + images + " --output " + output + " --task seg\n");
+        assertThat(out.toString())
+                .isEqualTo("Wrote 1 prediction file with 2 predictions to task 'seg' in " + output + ".\n"
+                        + "Sample names are paths inside --images " + images
+                        + ", the datasource to validate and run on; pass --input to"
+                        + " name a folder that holds it.\n"
+                        + "Check it with: winnow validate --input " + images + " --output " + output + " --task seg\n");
         assertThat(Files.readString(output.resolve(".lightly/predictions/seg/y.json")))
-                .startsWith("{\"file_name\":\"y.png\",\"predictions\":[{\"category_id\":0,\"segmentation\":[0,4,4,4,4,4,4,4,4,4,4,4,4]");
+                .startsWith(
+                        "{\"file_name\":\"y.png\",\"predictions\":[{\"category_id\":0,\"segmentation\":[0,4,4,4,4,4,4,4,4,4,4,4,4]");
         assertValid(images, output, "seg");
     }
 }

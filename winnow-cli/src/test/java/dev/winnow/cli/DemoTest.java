@@ -38,12 +38,20 @@ class DemoTest {
         assertThat(Files.readString(demo.resolve("run.json"))).isEqualTo(Demo.RUN_CONFIG);
 
         // Selected samples are more uncertain than the average sample (column 9: shapes.uncertainty_entropy).
-        List<String[]> rows = Files.readAllLines(summary.runFolder().resolve("scores.csv")).stream().skip(1)
-                .map(l -> l.split(",")).toList();
+        List<String[]> rows = Files.readAllLines(summary.runFolder().resolve("scores.csv")).stream()
+                .skip(1)
+                .map(l -> l.split(","))
+                .toList();
         Set<String> selected = Set.copyOf(summary.selected());
-        double all = rows.stream().mapToDouble(r -> Double.parseDouble(r[8])).average().orElseThrow();
-        double picked = rows.stream().filter(r -> selected.contains(r[0])).mapToDouble(r -> Double.parseDouble(r[8]))
-                .average().orElseThrow();
+        double all = rows.stream()
+                .mapToDouble(r -> Double.parseDouble(r[8]))
+                .average()
+                .orElseThrow();
+        double picked = rows.stream()
+                .filter(r -> selected.contains(r[0]))
+                .mapToDouble(r -> Double.parseDouble(r[8]))
+                .average()
+                .orElseThrow();
         assertThat(picked).isGreaterThan(all);
 
         String html = Files.readString(summary.report());
@@ -51,10 +59,16 @@ class DemoTest {
         // Thirty selected samples, twelve frames in the video's strip, and the one selected frame of the
         // video that is not among those twelve, shown in the strip too.
         assertThat(html.split("data:image/jpeg;base64,", -1)).hasSize(44);
-        assertThat(html).contains("<h2>Class distribution</h2>", "<h2>Scores</h2>", "<h2>Embedding map</h2>",
-                "<h2>Selected samples</h2>", "<h3>shape-class <span class=\"tag\">classification</span></h3>");
+        assertThat(html)
+                .contains(
+                        "<h2>Class distribution</h2>",
+                        "<h2>Scores</h2>",
+                        "<h2>Embedding map</h2>",
+                        "<h2>Selected samples</h2>",
+                        "<h3>shape-class <span class=\"tag\">classification</span></h3>");
         String json = Files.readString(summary.runFolder().resolve("report.json"));
-        assertThat(json).contains("\"run_id\" : \"demo\"", "\"started_at\" : \"2026-01-02T03:04:05Z\"", "\"selected\" : 30");
+        assertThat(json)
+                .contains("\"run_id\" : \"demo\"", "\"started_at\" : \"2026-01-02T03:04:05Z\"", "\"selected\" : 30");
 
         // The object-level run: every detected shape is a crop, 40 are selected, two to three kinds balanced.
         RunSummary objects = result.objects();
@@ -68,7 +82,8 @@ class DemoTest {
         for (String row : crops.subList(1, crops.size())) {
             String category = row.split(",")[6];
             perKind[List.of("circle", "square", "triangle").indexOf(category)]++;
-            assertThat(objects.runFolder().resolve("crops/shapes/" + row.split(",")[0] + ".png")).isRegularFile();
+            assertThat(objects.runFolder().resolve("crops/shapes/" + row.split(",")[0] + ".png"))
+                    .isRegularFile();
         }
         // Uniform balance over three kinds, although the generator draws 60 % circles and 10 % triangles.
         assertThat(perKind).containsExactly(14, 13, 13);
@@ -94,7 +109,8 @@ class DemoTest {
         Files.writeString(dir.resolve("notes.txt"), "mine");
         assertThatThrownBy(() -> DemoDataset.generate(dir, 3, 32, 24, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The folder " + dir + " is not empty and holds no earlier demo; choose an empty or new folder with --dir.");
+                .hasMessage("The folder " + dir
+                        + " is not empty and holds no earlier demo; choose an empty or new folder with --dir.");
         assertThat(Files.readString(dir.resolve("notes.txt"))).isEqualTo("mine");
     }
 
@@ -102,10 +118,15 @@ class DemoTest {
     void generate_isDeterministic() throws Exception {
         DemoDataset.generate(dir.resolve("a"), 4, 40, 30, 5);
         DemoDataset.generate(dir.resolve("b"), 4, 40, 30, 5);
-        for (String file : List.of("images/shapes-3.jpg", ".lightly/predictions/shapes/images/shapes-3.json",
-                ".lightly/predictions/regions/images/shapes-0.json", ".lightly/predictions/tasks.json")) {
-            assertThat(Files.readAllBytes(dir.resolve("a").resolve(file))).isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(file)));
+        for (String file : List.of(
+                "images/shapes-3.jpg",
+                ".lightly/predictions/shapes/images/shapes-3.json",
+                ".lightly/predictions/regions/images/shapes-0.json",
+                ".lightly/predictions/tasks.json")) {
+            assertThat(Files.readAllBytes(dir.resolve("a").resolve(file)))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(file)));
         }
-        assertThat(Files.readString(dir.resolve("a/.lightly/predictions/tasks.json"))).isEqualTo("[\"shape-class\",\"shapes\",\"regions\"]\n");
+        assertThat(Files.readString(dir.resolve("a/.lightly/predictions/tasks.json")))
+                .isEqualTo("[\"shape-class\",\"shapes\",\"regions\"]\n");
     }
 }

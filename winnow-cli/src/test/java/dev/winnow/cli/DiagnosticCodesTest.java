@@ -21,8 +21,9 @@ class DiagnosticCodesTest {
         List<String> literals = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")
-                    && root.relativize(p).toString().replace('\\', '/').matches("winnow-[^/]+/src/main/java/.*")
-                    && !p.getFileName().toString().equals("DiagnosticCode.java")).toList()) {
+                            && root.relativize(p).toString().replace('\\', '/').matches("winnow-[^/]+/src/main/java/.*")
+                            && !p.getFileName().toString().equals("DiagnosticCode.java"))
+                    .toList()) {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     if (LITERAL.matcher(lines.get(i)).find()) {

@@ -66,7 +66,8 @@ class FirstHourTest {
             png(data.resolve(image));
         }
         write(data.resolve(".lightly/predictions/tasks.json"), "[\"cls\"]");
-        write(data.resolve(".lightly/predictions/cls/schema.json"),
+        write(
+                data.resolve(".lightly/predictions/cls/schema.json"),
                 "{\"task_type\": \"classification\", \"categories\": [{\"id\": 0, \"name\": \"cat\"}]}");
         return data;
     }
@@ -171,14 +172,16 @@ class FirstHourTest {
         Path file = write(tmp.resolve("a-file"), "x");
         Path impossible = file.resolve("demo");
         assertThat(winnow("demo", "--dir", impossible.toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: The demo folder " + impossible.toAbsolutePath()
-                + " cannot be created; choose another with --dir.\n");
+        assertThat(err.toString())
+                .isEqualTo("winnow: The demo folder " + impossible.toAbsolutePath()
+                        + " cannot be created; choose another with --dir.\n");
 
         Path busy = tmp.resolve("busy");
         write(busy.resolve("notes.txt"), "mine");
         assertThat(winnow("demo", "--dir", busy.toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: The folder " + busy.toAbsolutePath() + " is not empty and holds no earlier"
-                + " demo; choose an empty or new folder with --dir.\n");
+        assertThat(err.toString())
+                .isEqualTo("winnow: The folder " + busy.toAbsolutePath() + " is not empty and holds no earlier"
+                        + " demo; choose an empty or new folder with --dir.\n");
         try (Stream<Path> files = Files.list(busy)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("notes.txt");
         }
@@ -193,17 +196,21 @@ class FirstHourTest {
                   "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSTY"}}]},
                  "sed": 3}
                 """);
-        assertThat(winnow("run", "--input", data.toString(), "--config", config.toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: The run configuration " + config + " has 3 problems:\n"
-                + "  Unknown key 'sed' at /sed. Did you mean 'seed'?\n"
-                + "  Set exactly one of 'n_samples' and 'proportion_samples' at /selection, not both.\n"
-                + "  Unknown value 'DIVERSTY' at /selection/strategies/0/strategy/type; expected one of DIVERSITY, WEIGHTS,"
-                + " THRESHOLD, BALANCE, SIMILARITY, TYPICALITY. Did you mean 'DIVERSITY'?\n");
+        assertThat(winnow("run", "--input", data.toString(), "--config", config.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .isEqualTo("winnow: The run configuration " + config + " has 3 problems:\n"
+                        + "  Unknown key 'sed' at /sed. Did you mean 'seed'?\n"
+                        + "  Set exactly one of 'n_samples' and 'proportion_samples' at /selection, not both.\n"
+                        + "  Unknown value 'DIVERSTY' at /selection/strategies/0/strategy/type; expected one of DIVERSITY, WEIGHTS,"
+                        + " THRESHOLD, BALANCE, SIMILARITY, TYPICALITY. Did you mean 'DIVERSITY'?\n");
 
         write(config, "{\"selection\": {\"n_samples\": 2,\n  \"strategies\": [],}}");
-        assertThat(winnow("run", "--input", data.toString(), "--config", config.toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: The run configuration " + config + " is not valid JSON at line 2,"
-                + " column 20: found '}' where a key in double quotes was expected.\n");
+        assertThat(winnow("run", "--input", data.toString(), "--config", config.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .isEqualTo("winnow: The run configuration " + config + " is not valid JSON at line 2,"
+                        + " column 20: found '}' where a key in double quotes was expected.\n");
 
         Files.write(config, concat(BOM, CONFIG.getBytes(StandardCharsets.UTF_8)));
         assertThat(winnow("run", "--input", data.toString(), "--config", config.toString(), "--run-id", "bom"))
@@ -218,12 +225,24 @@ class FirstHourTest {
         DemoDataset.generate(data, 3, 32, 24, 5);
         Path results = tmp.resolve("results");
         Path config = write(tmp.resolve("run.json"), CONFIG);
-        assertThat(winnow("run", "--input", data.toString(), "--output", results.toString(), "--config", config.toString(),
-                "--run-id", "r")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("  predictions: 0 files, 0 invalid; 0 errors, 0 warnings\n")
-                .endsWith("note: no prediction files were found in " + results + "/.lightly/predictions; the run used"
-                        + " embeddings and metadata only. The input " + data + " has .lightly/predictions: predictions are"
-                        + " read from the output location, so leave out --output or copy .lightly/predictions there.\n");
+        assertThat(winnow(
+                        "run",
+                        "--input",
+                        data.toString(),
+                        "--output",
+                        results.toString(),
+                        "--config",
+                        config.toString(),
+                        "--run-id",
+                        "r"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .contains("  predictions: 0 files, 0 invalid; 0 errors, 0 warnings\n")
+                .endsWith(
+                        "note: no prediction files were found in " + results + "/.lightly/predictions; the run used"
+                                + " embeddings and metadata only. The input " + data
+                                + " has .lightly/predictions: predictions are"
+                                + " read from the output location, so leave out --output or copy .lightly/predictions there.\n");
     }
 
     @Test
@@ -236,16 +255,19 @@ class FirstHourTest {
                 + "; it is not read and is left out.";
 
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.INVALID);
-        assertThat(out.toString()).startsWith("error E031 link.jpg: " + expected + "\n")
-                .contains("summary: 3 tasks, 9 files checked, 9 valid, 0 invalid, 1 error, 0 warnings, 0 samples without"
-                        + " predictions (of 3 samples: 3 images).\n");
+        assertThat(out.toString())
+                .startsWith("error E031 link.jpg: " + expected + "\n")
+                .contains(
+                        "summary: 3 tasks, 9 files checked, 9 valid, 0 invalid, 1 error, 0 warnings, 0 samples without"
+                                + " predictions (of 3 samples: 3 images).\n");
 
         Path config = write(tmp.resolve("run.json"), CONFIG);
         assertThat(winnow("run", "--input", data.toString(), "--config", config.toString(), "--run-id", "l"))
                 .isEqualTo(ExitCodes.OK);
-        assertThat(Files.readString(data.resolve(".winnow/runs/l/diagnostics.jsonl"))).isEqualTo(
-                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"link.jpg\",\"pointer\":\"\",\"line\":null,\"column\":null,"
-                        + "\"message\":\"" + expected + "\"}\n");
+        assertThat(Files.readString(data.resolve(".winnow/runs/l/diagnostics.jsonl")))
+                .isEqualTo(
+                        "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"link.jpg\",\"pointer\":\"\",\"line\":null,\"column\":null,"
+                                + "\"message\":\"" + expected + "\"}\n");
     }
 
     @Test
@@ -269,17 +291,24 @@ class FirstHourTest {
         Path data = classified(decomposed + ".png");
         write(data.resolve(".lightly/predictions/cls/" + decomposed + ".json"), prediction(composed + ".png"));
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).startsWith("warning W008 .lightly/predictions/cls/" + decomposed + ".json:1:15 /file_name:"
-                + " file_name \"" + composed + ".png\" and the sample \"" + decomposed + ".png\" differ only in Unicode"
-                + " normalisation (composed or decomposed letters); they are taken as the same.\n"
-                + "task cls (classification): 1 file checked, 1 valid, 0 invalid, 0 samples without predictions\n");
+        assertThat(out.toString())
+                .startsWith(
+                        "warning W008 .lightly/predictions/cls/" + decomposed + ".json:1:15 /file_name:"
+                                + " file_name \"" + composed + ".png\" and the sample \"" + decomposed
+                                + ".png\" differ only in Unicode"
+                                + " normalisation (composed or decomposed letters); they are taken as the same.\n"
+                                + "task cls (classification): 1 file checked, 1 valid, 0 invalid, 0 samples without predictions\n");
     }
 
     @Test
     void systemFilesAndByteOrderMarks_passWithoutAWord() throws IOException {
         Path data = classified("a.png");
-        Files.write(data.resolve(".lightly/predictions/cls/a.json"), concat(BOM, prediction("a.png").getBytes(StandardCharsets.UTF_8)));
-        Files.write(data.resolve(".lightly/predictions/tasks.json"), concat(BOM, "[\"cls\"]".getBytes(StandardCharsets.UTF_8)));
+        Files.write(
+                data.resolve(".lightly/predictions/cls/a.json"),
+                concat(BOM, prediction("a.png").getBytes(StandardCharsets.UTF_8)));
+        Files.write(
+                data.resolve(".lightly/predictions/tasks.json"),
+                concat(BOM, "[\"cls\"]".getBytes(StandardCharsets.UTF_8)));
         write(data.resolve(".DS_Store"), "finder");
         write(data.resolve("._a.png"), "resource fork");
         write(data.resolve(".lightly/predictions/cls/.DS_Store"), "finder");
@@ -295,7 +324,8 @@ class FirstHourTest {
     @Test
     void smallErrors_strictUnknownField_causeBeforeConclusion_emptyTaskList_noLimit() throws IOException {
         Path data = classified("a.png");
-        write(data.resolve(".lightly/predictions/cls/a.json"),
+        write(
+                data.resolve(".lightly/predictions/cls/a.json"),
                 "{\"file_name\": \"a.png\", \"extra\": 1, \"predictions\": [{\"category_id\": 0}]}");
         assertThat(winnow("validate", "--input", data.toString(), "--strict", "--max-errors", "0"))
                 .isEqualTo(ExitCodes.INVALID);
@@ -307,8 +337,10 @@ class FirstHourTest {
                 The predictions have errors.
                 """);
 
-        write(data.resolve(".lightly/predictions/cls/schema.json"), "{\"task_type\": \"classification\", \"categories\": ["
-                + "{\"id\": 0, \"name\": \"cat\"}, {\"id\": 0, \"name\": \"dog\"}]}");
+        write(
+                data.resolve(".lightly/predictions/cls/schema.json"),
+                "{\"task_type\": \"classification\", \"categories\": ["
+                        + "{\"id\": 0, \"name\": \"cat\"}, {\"id\": 0, \"name\": \"dog\"}]}");
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.INVALID);
         assertThat(out.toString()).isEqualTo("""
                 error E028 .lightly/predictions/cls/schema.json:1:97 /categories/1/id: Category id 0 is used by categories 0 and 1; expected unique ids.
@@ -320,9 +352,10 @@ class FirstHourTest {
 
         write(data.resolve(".lightly/predictions/tasks.json"), "[]");
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).startsWith("warning W007 .lightly/predictions/tasks.json: tasks.json lists no task, so"
-                + " nothing is checked, but .lightly/predictions/ holds 1 task folder with a schema.json (cls); list the"
-                + " tasks to check in tasks.json.\n");
+        assertThat(out.toString())
+                .startsWith("warning W007 .lightly/predictions/tasks.json: tasks.json lists no task, so"
+                        + " nothing is checked, but .lightly/predictions/ holds 1 task folder with a schema.json (cls); list the"
+                        + " tasks to check in tasks.json.\n");
     }
 
     @Test

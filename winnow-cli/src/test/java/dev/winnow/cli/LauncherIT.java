@@ -15,14 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code ./winnow} launcher with the packaged jar, as a user runs it (after {@code package}). */
 class LauncherIT {
-    private static final Path LAUNCHER = Path.of("..", "winnow").toAbsolutePath().normalize();
+    private static final Path LAUNCHER =
+            Path.of("..", "winnow").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
 
     /** What a finished process wrote. */
-    private record Finished(int exitCode, String out, String err) {
-    }
+    private record Finished(int exitCode, String out, String err) {}
 
     @Test
     void cleanRun_writesNothingToStderr() throws Exception {
@@ -30,8 +30,15 @@ class LauncherIT {
         DemoDataset.generate(data, 24, 96, 64, 7);
         Files.writeString(data.resolve("run.json"), Demo.RUN_CONFIG.replace("\"n_samples\": 30", "\"n_samples\": 5"));
 
-        Finished run = launch(LAUNCHER.toString(), "run", "--input", data.toString(), "--config",
-                data.resolve("run.json").toString(), "--run-id", "clean");
+        Finished run = launch(
+                LAUNCHER.toString(),
+                "run",
+                "--input",
+                data.toString(),
+                "--config",
+                data.resolve("run.json").toString(),
+                "--run-id",
+                "clean");
 
         assertThat(run.err()).isEqualTo("""
                 Listing samples...
@@ -54,7 +61,8 @@ class LauncherIT {
     void theJvmItselfAnnouncesTheIncubatorModule_theLauncherKeepsItAndDropsOnlyThatLine() throws Exception {
         Path jar = LAUNCHER.resolveSibling("winnow-cli/target/winnow-all.jar");
 
-        Finished direct = launch("java", "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(), "run", "--help");
+        Finished direct =
+                launch("java", "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(), "run", "--help");
         Finished launched = launch(LAUNCHER.toString(), "run", "--help");
 
         assertThat(direct.err()).isEqualTo("WARNING: Using incubator modules: jdk.incubator.vector\n");
@@ -67,12 +75,17 @@ class LauncherIT {
         List<String> arguments = new ArrayList<>(List.of(command));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process process = new ProcessBuilder(arguments).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(arguments)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", arguments) + " did not finish within 5 minutes.");
         }
-        return new Finished(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Finished(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -36,7 +36,17 @@ class MediaCountsSummaryTest {
         Files.createDirectories(input.resolve(".lightly/predictions/cls"));
         image(input.resolve("a.png"), Color.RED);
         image(input.resolve("b.png"), Color.BLUE);
-        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=size=64x48:rate=10", "-frames:v", "5", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+        Ffmpeg.run(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=64x48:rate=10",
+                "-frames:v",
+                "5",
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p",
                 input.resolve("clip.mp4").toString());
         Files.writeString(input.resolve(".lightly/predictions/tasks.json"), "[\"cls\"]");
         Files.writeString(input.resolve(".lightly/predictions/cls/schema.json"), """
@@ -50,9 +60,10 @@ class MediaCountsSummaryTest {
     void validate_countsTheVideoOnceAndSaysItsFrames() {
         int exit = run("validate", "--input", input.toString());
 
-        assertThat(out.toString()).endsWith("summary: 1 task, 3 files checked, 3 valid, 0 invalid, 0 errors, 1 warning, "
-                + "1 sample without predictions (of 3 samples: 2 images, 1 video with 5 frames).\n"
-                + "The predictions are valid.\n");
+        assertThat(out.toString())
+                .endsWith("summary: 1 task, 3 files checked, 3 valid, 0 invalid, 0 errors, 1 warning, "
+                        + "1 sample without predictions (of 3 samples: 2 images, 1 video with 5 frames).\n"
+                        + "The predictions are valid.\n");
         assertThat(exit).isEqualTo(ExitCodes.OK);
     }
 
@@ -60,8 +71,9 @@ class MediaCountsSummaryTest {
     void scores_saysTheScoredFramesAndTheirVideo() {
         int exit = run("scores", "--input", input.toString(), "--task", "cls");
 
-        assertThat(err.toString()).isEqualTo("Scored 3 samples (1 image, 1 video with 2 frames) of task cls. "
-                + "4 samples have no prediction file.\n");
+        assertThat(err.toString())
+                .isEqualTo("Scored 3 samples (1 image, 1 video with 2 frames) of task cls. "
+                        + "4 samples have no prediction file.\n");
         assertThat(exit).isEqualTo(ExitCodes.OK);
     }
 
@@ -71,11 +83,22 @@ class MediaCountsSummaryTest {
                 {"selection": {"n_samples": 2, "strategies": [
                   {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}}]}}""");
 
-        int exit = run("run", "--input", input.toString(), "--output", tmp.resolve("out").toString(), "--config",
-                tmp.resolve("run.json").toString(), "--run-id", "m", "--threads", "1");
+        int exit = run(
+                "run",
+                "--input",
+                input.toString(),
+                "--output",
+                tmp.resolve("out").toString(),
+                "--config",
+                tmp.resolve("run.json").toString(),
+                "--run-id",
+                "m",
+                "--threads",
+                "1");
 
-        assertThat(out.toString()).contains("\n  samples:     7 listed (2 images, 1 video with 5 frames), 7 processed, "
-                + "0 known from earlier runs, 0 unreadable\n");
+        assertThat(out.toString())
+                .contains("\n  samples:     7 listed (2 images, 1 video with 5 frames), 7 processed, "
+                        + "0 known from earlier runs, 0 unreadable\n");
         assertThat(exit).isEqualTo(ExitCodes.OK);
     }
 

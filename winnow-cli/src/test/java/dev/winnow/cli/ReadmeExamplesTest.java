@@ -42,7 +42,9 @@ class ReadmeExamplesTest {
         List<String> ran = new ArrayList<>();
         for (List<String> command : commands) {
             String[] args = command.stream().map(this::located).toArray(String[]::new);
-            assertThatCode(() -> WinnowCommand.commandLine().parseArgs(args)).as(String.join(" ", command)).doesNotThrowAnyException();
+            assertThatCode(() -> WinnowCommand.commandLine().parseArgs(args))
+                    .as(String.join(" ", command))
+                    .doesNotThrowAnyException();
             if (!RUNNABLE.contains(command.get(0))) {
                 continue;
             }
@@ -50,16 +52,19 @@ class ReadmeExamplesTest {
             CommandLine cl = WinnowCommand.commandLine();
             cl.setOut(new PrintWriter(new StringWriter(), true));
             cl.setErr(new PrintWriter(err, true));
-            assertThat(cl.execute(args)).as(String.join(" ", command) + "\n" + err).isEqualTo(ExitCodes.OK);
+            assertThat(cl.execute(args))
+                    .as(String.join(" ", command) + "\n" + err)
+                    .isEqualTo(ExitCodes.OK);
             ran.add(String.join(" ", command));
         }
-        assertThat(ran).containsExactly(
-                "validate --input data/",
-                "validate --input data/ --output results/ --task detection --format json",
-                "scores --input data/ --task detection",
-                "scores --input data/ --output results/ --task detection --out scores.csv",
-                "run --input data/ --config run.json",
-                "run --input data/ --output results/ --config run.json --run-id batch-2");
+        assertThat(ran)
+                .containsExactly(
+                        "validate --input data/",
+                        "validate --input data/ --output results/ --task detection --format json",
+                        "scores --input data/ --task detection",
+                        "scores --input data/ --output results/ --task detection --out scores.csv",
+                        "run --input data/ --config run.json",
+                        "run --input data/ --output results/ --config run.json --run-id batch-2");
         assertThat(tmp.resolve("results/.winnow/runs/batch-2/selected.txt")).exists();
         assertThat(tmp.resolve("scores.csv")).exists();
     }
@@ -67,10 +72,13 @@ class ReadmeExamplesTest {
     @Test
     void everyRunJsonOfTheReadme_isAValidConfiguration() throws IOException {
         List<String> configs = blocks(Files.readString(README), "json").stream()
-                .filter(b -> b.startsWith("{") && b.contains("\"selection\"")).toList();
+                .filter(b -> b.startsWith("{") && b.contains("\"selection\""))
+                .toList();
         assertThat(configs).hasSizeGreaterThanOrEqualTo(4);
         for (String config : configs) {
-            assertThatCode(() -> RunConfigParser.parse(config, "README", tmp)).as(config).doesNotThrowAnyException();
+            assertThatCode(() -> RunConfigParser.parse(config, "README", tmp))
+                    .as(config)
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -80,8 +88,9 @@ class ReadmeExamplesTest {
         DemoDataset.generate(data, 6, 32, 24, 11);
         Path predictions = data.resolve(".lightly/predictions");
         Files.move(predictions.resolve(DemoDataset.DETECTION), predictions.resolve("detection"));
-        Files.writeString(predictions.resolve("tasks.json"), "[\"" + DemoDataset.CLASSIFICATION + "\", \"detection\", \""
-                + DemoDataset.SEGMENTATION + "\"]");
+        Files.writeString(
+                predictions.resolve("tasks.json"),
+                "[\"" + DemoDataset.CLASSIFICATION + "\", \"detection\", \"" + DemoDataset.SEGMENTATION + "\"]");
         Path copy = tmp.resolve("results/.lightly/predictions");
         try (Stream<Path> files = Files.walk(predictions)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -107,7 +116,8 @@ class ReadmeExamplesTest {
                 int comment = line.indexOf(" #");
                 String command = (comment < 0 ? line : line.substring(0, comment)).strip();
                 if (command.startsWith("./winnow ")) {
-                    commands.add(Arrays.asList(command.substring("./winnow ".length()).strip().split("\\s+")));
+                    commands.add(Arrays.asList(
+                            command.substring("./winnow ".length()).strip().split("\\s+")));
                 }
             }
         }
@@ -116,7 +126,10 @@ class ReadmeExamplesTest {
 
     /** The first run.json of the README: the smallest one, with the built-in embedder. */
     private static String firstRunConfig(String readme) {
-        return blocks(readme, "json").stream().filter(b -> b.startsWith("{") && b.contains("\"selection\"")).findFirst().orElseThrow();
+        return blocks(readme, "json").stream()
+                .filter(b -> b.startsWith("{") && b.contains("\"selection\""))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The text of every fenced code block of the given language. */

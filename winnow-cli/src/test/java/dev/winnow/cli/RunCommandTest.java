@@ -42,18 +42,29 @@ class RunCommandTest {
         Files.move(input.resolve(".lightly"), output.resolve(".lightly"));
         Files.writeString(tmp.resolve("run.json"), CONFIG);
 
-        int exit = run("run", "--input", input.toString(), "--output", output.toString(), "--config",
-                tmp.resolve("run.json").toString(), "--run-id", "t1", "--threads", "2");
+        int exit = run(
+                "run",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--config",
+                tmp.resolve("run.json").toString(),
+                "--run-id",
+                "t1",
+                "--threads",
+                "2");
 
         assertThat(err.toString()).isEmpty();
         assertThat(exit).isEqualTo(ExitCodes.OK);
         Path runFolder = output.resolve(".winnow/runs/t1");
-        assertThat(out.toString()).isEqualTo("Run t1 finished.\n"
-                + "  samples:     10 listed (10 images), 10 processed, 0 known from earlier runs, 0 unreadable\n"
-                + "  predictions: 30 files, 0 invalid; 0 errors, 0 warnings\n"
-                + "  selected:    3 of 10 candidates (picked the requested number of samples)\n"
-                + "  results:     " + runFolder + "\n"
-                + "  report:      " + runFolder.resolve("report.html") + "\n");
+        assertThat(out.toString())
+                .isEqualTo("Run t1 finished.\n"
+                        + "  samples:     10 listed (10 images), 10 processed, 0 known from earlier runs, 0 unreadable\n"
+                        + "  predictions: 30 files, 0 invalid; 0 errors, 0 warnings\n"
+                        + "  selected:    3 of 10 candidates (picked the requested number of samples)\n"
+                        + "  results:     " + runFolder + "\n"
+                        + "  report:      " + runFolder.resolve("report.html") + "\n");
         assertThat(Files.readAllLines(runFolder.resolve("selected.txt"))).hasSize(3);
         assertThat(input.resolve(".winnow")).doesNotExist();
         try (Stream<Path> files = Files.walk(input)) {
@@ -66,7 +77,12 @@ class RunCommandTest {
         DemoDataset.generate(tmp.resolve("images"), 2, 32, 24, 3);
         Files.writeString(tmp.resolve("run.json"), CONFIG.replace("\"seed\"", "\"sede\""));
 
-        int exit = run("run", "--input", tmp.resolve("images").toString(), "--config", tmp.resolve("run.json").toString());
+        int exit = run(
+                "run",
+                "--input",
+                tmp.resolve("images").toString(),
+                "--config",
+                tmp.resolve("run.json").toString());
 
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).isEqualTo("winnow: Unknown key 'sede' at /sede. Did you mean 'seed'?\n");
@@ -75,10 +91,16 @@ class RunCommandTest {
 
     @Test
     void run_missingConfigFile_exitsWithUsage() {
-        int exit = run("run", "--input", tmp.toString(), "--config", tmp.resolve("nope.json").toString());
+        int exit = run(
+                "run",
+                "--input",
+                tmp.toString(),
+                "--config",
+                tmp.resolve("nope.json").toString());
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: The run configuration " + tmp.resolve("nope.json")
-                + " does not exist or is not a file.\n");
+        assertThat(err.toString())
+                .isEqualTo("winnow: The run configuration " + tmp.resolve("nope.json")
+                        + " does not exist or is not a file.\n");
     }
 
     @Test
@@ -92,11 +114,19 @@ class RunCommandTest {
         }
         Files.writeString(tmp.resolve("run.json"), CONFIG);
 
-        int exit = run("run", "--input", input.toString(), "--config", tmp.resolve("run.json").toString(), "--run-id", "bad");
+        int exit = run(
+                "run",
+                "--input",
+                input.toString(),
+                "--config",
+                tmp.resolve("run.json").toString(),
+                "--run-id",
+                "bad");
 
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
-        assertThat(err.toString()).isEqualTo("winnow: error E030 .lightly/predictions/shapes: Every one of the 3 prediction "
-                + "files of task 'shapes' is invalid; fix them or remove the task from tasks.json.\n");
+        assertThat(err.toString())
+                .isEqualTo("winnow: error E030 .lightly/predictions/shapes: Every one of the 3 prediction "
+                        + "files of task 'shapes' is invalid; fix them or remove the task from tasks.json.\n");
         assertThat(input.resolve(".winnow/runs/bad")).doesNotExist();
         assertThat(input.resolve(".winnow/runs/.bad.partial")).doesNotExist();
     }
@@ -110,9 +140,14 @@ class RunCommandTest {
         Path report = dir.resolve(".winnow/runs/demo/report.html");
         Path objects = dir.resolve(".winnow/runs/demo-objects/report.html");
         // 300 images and the 60 frames of the video.
-        assertThat(out.toString()).contains("Run demo finished.\n", "  selected:    30 of 360 candidates",
-                "Run demo-objects finished.\n", "  selected:    40 of ", "Open the report: " + report + "\n",
-                "The selection among the shapes: " + objects + "\n");
+        assertThat(out.toString())
+                .contains(
+                        "Run demo finished.\n",
+                        "  selected:    30 of 360 candidates",
+                        "Run demo-objects finished.\n",
+                        "  selected:    40 of ",
+                        "Open the report: " + report + "\n",
+                        "The selection among the shapes: " + objects + "\n");
         assertThat(report).exists();
         assertThat(objects).exists();
         try (Stream<Path> images = Files.list(dir.resolve("images"))) {

@@ -42,7 +42,8 @@ class ScoresCommandTest {
                 a.png,0.0,0.0,0.0
                 b.png,0.45,0.5,0.7298466991620975
                 """);
-        assertThat(err.toString()).isEqualTo("Scored 2 samples (2 images) of task cls. 1 sample has no prediction file.\n");
+        assertThat(err.toString())
+                .isEqualTo("Scored 2 samples (2 images) of task cls. 1 sample has no prediction file.\n");
         assertThat(exit).isEqualTo(ExitCodes.OK);
     }
 
@@ -65,7 +66,8 @@ class ScoresCommandTest {
                 {"predictions": []}""");
         Path csv = elsewhere.resolve("reports/scores.csv");
 
-        int exit = run("scores", "--input", input.toString(), "--task", "det", "--out", csv.toString(), "--threads", "2");
+        int exit =
+                run("scores", "--input", input.toString(), "--task", "det", "--out", csv.toString(), "--threads", "2");
 
         assertThat(Files.readString(csv)).isEqualTo("""
                 sample,objectness_least_confidence,object_frequency,uncertainty_least_confidence,uncertainty_margin,uncertainty_entropy
@@ -73,9 +75,10 @@ class ScoresCommandTest {
                 img/z.jpg,0.0,0.9,0.0,0.0,0.0
                 """);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).isEqualTo("error E005 .lightly/predictions/det/img/y.json:1:70 /predictions/0/score:"
-                + " score is 1.5; expected a number in [0, 1].\n"
-                + "Scored 2 samples (2 images) of task det. 1 invalid prediction file was skipped.\n");
+        assertThat(err.toString())
+                .isEqualTo("error E005 .lightly/predictions/det/img/y.json:1:70 /predictions/0/score:"
+                        + " score is 1.5; expected a number in [0, 1].\n"
+                        + "Scored 2 samples (2 images) of task det. 1 invalid prediction file was skipped.\n");
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
         try (var files = Files.list(csv.getParent())) {
             assertThat(files).containsExactly(csv);
@@ -90,19 +93,29 @@ class ScoresCommandTest {
 
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).isEqualTo(
-                "winnow: Task nope is not listed in .lightly/predictions/tasks.json; the listed tasks are det.\n");
+        assertThat(err.toString())
+                .isEqualTo(
+                        "winnow: Task nope is not listed in .lightly/predictions/tasks.json; the listed tasks are det.\n");
     }
 
     @Test
     void outInsideTheInput_isRefused() throws Exception {
         tasks("det");
 
-        int exit = run("scores", "--input", input.toString(), "--task", "det", "--out", input.resolve("s.csv").toString());
+        int exit = run(
+                "scores",
+                "--input",
+                input.toString(),
+                "--task",
+                "det",
+                "--out",
+                input.resolve("s.csv").toString());
 
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: --out " + input.resolve("s.csv") + " lies inside the input location "
-                + input.toAbsolutePath().normalize() + "; Winnow never writes there. Choose a file outside it.\n");
+        assertThat(err.toString())
+                .isEqualTo("winnow: --out " + input.resolve("s.csv") + " lies inside the input location "
+                        + input.toAbsolutePath().normalize()
+                        + "; Winnow never writes there. Choose a file outside it.\n");
         assertThat(input.resolve("s.csv")).doesNotExist();
     }
 
@@ -113,8 +126,9 @@ class ScoresCommandTest {
         int exit = run("scores", "--input", input.toString(), "--task", "det", "--out", elsewhere.toString());
 
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("winnow: --out " + elsewhere + " is a folder; name the CSV file to write, like "
-                + elsewhere.resolve("scores.csv") + ".\n");
+        assertThat(err.toString())
+                .isEqualTo("winnow: --out " + elsewhere + " is a folder; name the CSV file to write, like "
+                        + elsewhere.resolve("scores.csv") + ".\n");
     }
 
     @Test

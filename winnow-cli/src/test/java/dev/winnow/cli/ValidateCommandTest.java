@@ -46,8 +46,12 @@ class ValidateCommandTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(input)) {
             for (Path p : walk.toList()) {
-                files.put(input.relativize(p).toString(), Files.isDirectory(p) ? "dir"
-                        : Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+                files.put(
+                        input.relativize(p).toString(),
+                        Files.isDirectory(p)
+                                ? "dir"
+                                : Files.size(p) + "@"
+                                        + Files.getLastModifiedTime(p).toMillis());
             }
         }
         return files;
@@ -123,7 +127,11 @@ class ValidateCommandTest {
 
         out.getBuffer().setLength(0);
         run("validate", "--input", input.toString(), "--format", "json");
-        assertThat(out.toString().lines().filter(l -> l.contains("\"code\":\"W004\"")).count()).isEqualTo(5);
+        assertThat(out.toString()
+                        .lines()
+                        .filter(l -> l.contains("\"code\":\"W004\""))
+                        .count())
+                .isEqualTo(5);
     }
 
     @Test
@@ -151,8 +159,12 @@ class ValidateCommandTest {
         Path det = predictions.resolve(".lightly/predictions/det");
         Files.createDirectories(det);
         Files.writeString(predictions.resolve(".lightly/predictions/tasks.json"), "[\"det\"]");
-        Files.writeString(det.resolve("schema.json"), "{\"task_type\": \"object-detection\", \"categories\": [{\"id\": 0, \"name\": \"p\"}]}");
-        Files.writeString(det.resolve("a.json"), "{\"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 2, 2], \"score\": 0.5}]}");
+        Files.writeString(
+                det.resolve("schema.json"),
+                "{\"task_type\": \"object-detection\", \"categories\": [{\"id\": 0, \"name\": \"p\"}]}");
+        Files.writeString(
+                det.resolve("a.json"),
+                "{\"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 2, 2], \"score\": 0.5}]}");
         int exit = run("validate", "--input", input.toString(), "--output", predictions.toString(), "--task", "det");
         assertThat(out.toString()).isEqualTo("""
                 task det (object-detection): 1 file checked, 1 valid, 0 invalid, 0 samples without predictions
@@ -166,7 +178,9 @@ class ValidateCommandTest {
     void unknownTask_isAUsageError() throws IOException {
         mixedDatasource();
         int exit = run("validate", "--input", input.toString(), "--task", "seg");
-        assertThat(err.toString()).isEqualTo("winnow: The task \"seg\" is not listed in .lightly/predictions/tasks.json; it lists: det.\n");
+        assertThat(err.toString())
+                .isEqualTo(
+                        "winnow: The task \"seg\" is not listed in .lightly/predictions/tasks.json; it lists: det.\n");
         assertThat(out.toString()).isEmpty();
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
     }
@@ -176,7 +190,9 @@ class ValidateCommandTest {
         mixedDatasource();
         write(".lightly/relevant_filenames.txt", "a.png\n../b.png\n");
         int exit = run("validate", "--input", input.toString());
-        assertThat(err.toString()).startsWith("winnow: ").contains("Line 2 of .lightly/relevant_filenames.txt ('../b.png')");
+        assertThat(err.toString())
+                .startsWith("winnow: ")
+                .contains("Line 2 of .lightly/relevant_filenames.txt ('../b.png')");
         assertThat(out.toString()).isEmpty();
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
     }
@@ -190,9 +206,11 @@ class ValidateCommandTest {
 
     @Test
     void badOptions_areUsageErrors() {
-        assertThat(run("validate", "--input", input.toString(), "--max-errors", "-1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("validate", "--input", input.toString(), "--max-errors", "-1"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).isEqualTo("winnow: --max-errors must be 0 (no limit) or more, but was -1.\n");
-        assertThat(run("validate", "--input", input.toString(), "--format", "xml")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("validate", "--input", input.toString(), "--format", "xml"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(run("validate")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("winnow: The option --input LOC is required by 'winnow validate'.\n");
     }

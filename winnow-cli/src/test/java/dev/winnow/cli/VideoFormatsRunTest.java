@@ -30,11 +30,49 @@ class VideoFormatsRunTest {
         Path input = tmp.resolve("videos");
         Files.createDirectories(input);
         String source = "testsrc=size=64x48:rate=10";
-        Ffmpeg.run("-f", "lavfi", "-i", source, "-frames:v", "5", "-c:v", "mjpeg", input.resolve("dashcam.avi").toString());
-        Ffmpeg.run("-f", "lavfi", "-i", source, "-frames:v", "6", "-c:v", "mpeg4", input.resolve("clip.mkv").toString());
-        Ffmpeg.run("-f", "lavfi", "-i", source, "-frames:v", "7", "-c:v", "libvpx", "-b:v", "200k",
+        Ffmpeg.run(
+                "-f",
+                "lavfi",
+                "-i",
+                source,
+                "-frames:v",
+                "5",
+                "-c:v",
+                "mjpeg",
+                input.resolve("dashcam.avi").toString());
+        Ffmpeg.run(
+                "-f",
+                "lavfi",
+                "-i",
+                source,
+                "-frames:v",
+                "6",
+                "-c:v",
+                "mpeg4",
+                input.resolve("clip.mkv").toString());
+        Ffmpeg.run(
+                "-f",
+                "lavfi",
+                "-i",
+                source,
+                "-frames:v",
+                "7",
+                "-c:v",
+                "libvpx",
+                "-b:v",
+                "200k",
                 input.resolve("web.webm").toString());
-        Ffmpeg.run("-f", "lavfi", "-i", source, "-frames:v", "8", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+        Ffmpeg.run(
+                "-f",
+                "lavfi",
+                "-i",
+                source,
+                "-frames:v",
+                "8",
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p",
                 input.resolve("phone.mp4").toString());
         Files.writeString(tmp.resolve("run.json"), CONFIG);
         Path output = tmp.resolve("out");
@@ -44,20 +82,31 @@ class VideoFormatsRunTest {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
 
-        int exit = cl.execute("run", "--input", input.toString(), "--output", output.toString(), "--config",
-                tmp.resolve("run.json").toString(), "--run-id", "v", "--threads", "2");
+        int exit = cl.execute(
+                "run",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--config",
+                tmp.resolve("run.json").toString(),
+                "--run-id",
+                "v",
+                "--threads",
+                "2");
 
         assertThat(err.toString()).isEmpty();
         assertThat(exit).isEqualTo(ExitCodes.OK);
         Path runFolder = output.resolve(".winnow/runs/v");
-        assertThat(out.toString()).isEqualTo("Run v finished.\n"
-                + "  samples:     26 listed (0 images, 4 videos with 26 frames), 26 processed, 0 known from earlier runs, 0 unreadable\n"
-                + "  videos:      4 read by FFmpeg\n"
-                + "  predictions: 0 files, 0 invalid; 0 errors, 0 warnings\n"
-                + "  selected:    4 of 26 candidates (picked the requested number of samples)\n"
-                + "  results:     " + runFolder + "\n"
-                + "  report:      " + runFolder.resolve("report.html") + "\n"
-                + "note: no prediction files were found in " + output.resolve(".lightly/predictions")
-                + "; the run used embeddings and metadata only.\n");
+        assertThat(out.toString())
+                .isEqualTo("Run v finished.\n"
+                        + "  samples:     26 listed (0 images, 4 videos with 26 frames), 26 processed, 0 known from earlier runs, 0 unreadable\n"
+                        + "  videos:      4 read by FFmpeg\n"
+                        + "  predictions: 0 files, 0 invalid; 0 errors, 0 warnings\n"
+                        + "  selected:    4 of 26 candidates (picked the requested number of samples)\n"
+                        + "  results:     " + runFolder + "\n"
+                        + "  report:      " + runFolder.resolve("report.html") + "\n"
+                        + "note: no prediction files were found in " + output.resolve(".lightly/predictions")
+                        + "; the run used embeddings and metadata only.\n");
     }
 }

@@ -36,7 +36,9 @@ public final class ConfigException extends IllegalArgumentException {
         for (ConfigException problem : problems) {
             for (ConfigException p : problem.problems()) {
                 // One mistake found by two checks (an unknown key that is also a missing one) is one problem.
-                if (flat.stream().noneMatch(f -> f.pointer.equals(p.pointer) && f.getMessage().equals(p.getMessage()))) {
+                if (flat.stream()
+                        .noneMatch(f ->
+                                f.pointer.equals(p.pointer) && f.getMessage().equals(p.getMessage()))) {
                     flat.add(p);
                 }
             }

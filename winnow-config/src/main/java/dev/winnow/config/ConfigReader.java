@@ -27,8 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ConfigReader {
 
-    private ConfigReader() {
-    }
+    private ConfigReader() {}
 
     /** The pointer of {@code key} inside the object at {@code pointer}, escaped as RFC 6901 requires. */
     public static String child(String pointer, String key) {
@@ -43,7 +42,8 @@ public final class ConfigReader {
     /** Fails unless {@code node} is a JSON object. */
     public static void requireObject(JsonNode node, String pointer) {
         if (node == null || !node.isObject()) {
-            throw new ConfigException(pointer, "Expected an object at " + where(pointer) + ", but found " + describe(node) + ".");
+            throw new ConfigException(
+                    pointer, "Expected an object at " + where(pointer) + ", but found " + describe(node) + ".");
         }
     }
 
@@ -54,8 +54,12 @@ public final class ConfigReader {
             if (!allowed.contains(key)) {
                 String at = child(pointer, key);
                 String hint = DidYouMean.hint(key, allowed);
-                unknown.add(new ConfigException(at, "Unknown key '" + key + "' at " + at + "."
-                        + (hint.isEmpty() ? " Allowed keys there: " + String.join(", ", allowed) + "." : hint)));
+                unknown.add(new ConfigException(
+                        at,
+                        "Unknown key '" + key + "' at " + at + "."
+                                + (hint.isEmpty()
+                                        ? " Allowed keys there: " + String.join(", ", allowed) + "."
+                                        : hint)));
             }
         }
         if (!unknown.isEmpty()) {
@@ -69,12 +73,15 @@ public final class ConfigReader {
         if (value == null || value.isNull()) {
             // A misspelling of the key explains its absence; say that, as checkKeys does, rather than a second problem.
             for (String present : object.propertyNames()) {
-                if (!object.has(key) && DidYouMean.suggest(present, List.of(key)).isPresent()) {
+                if (!object.has(key)
+                        && DidYouMean.suggest(present, List.of(key)).isPresent()) {
                     String at = child(pointer, present);
-                    throw new ConfigException(at, "Unknown key '" + present + "' at " + at + ". Did you mean '" + key + "'?");
+                    throw new ConfigException(
+                            at, "Unknown key '" + present + "' at " + at + ". Did you mean '" + key + "'?");
                 }
             }
-            throw new ConfigException(child(pointer, key), "Missing required key '" + key + "' at " + where(pointer) + ".");
+            throw new ConfigException(
+                    child(pointer, key), "Missing required key '" + key + "' at " + where(pointer) + ".");
         }
         return value;
     }
@@ -105,7 +112,9 @@ public final class ConfigReader {
 
     public static OptionalDouble optionalNumber(JsonNode object, String pointer, String key) {
         JsonNode value = object.get(key);
-        return value == null || value.isNull() ? OptionalDouble.empty() : OptionalDouble.of(number(value, child(pointer, key)));
+        return value == null || value.isNull()
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(number(value, child(pointer, key)));
     }
 
     /** A finite number. */
@@ -146,10 +155,13 @@ public final class ConfigReader {
     }
 
     public static <E extends Enum<E>> E enumValue(JsonNode value, String at, Class<E> type) {
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toList());
+        List<String> names =
+                Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toList());
         if (!value.isString()) {
-            throw new ConfigException(at, "Expected one of " + String.join(", ", names) + " at " + at
-                    + ", but found " + describe(value) + ".");
+            throw new ConfigException(
+                    at,
+                    "Expected one of " + String.join(", ", names) + " at " + at + ", but found " + describe(value)
+                            + ".");
         }
         String given = value.stringValue();
         for (E constant : type.getEnumConstants()) {
@@ -157,14 +169,17 @@ public final class ConfigReader {
                 return constant;
             }
         }
-        throw new ConfigException(at, "Unknown value '" + given + "' at " + at + "; expected one of "
-                + String.join(", ", names) + "." + DidYouMean.hint(given, names));
+        throw new ConfigException(
+                at,
+                "Unknown value '" + given + "' at " + at + "; expected one of " + String.join(", ", names) + "."
+                        + DidYouMean.hint(given, names));
     }
 
     /** A list of non-empty strings. */
     public static List<String> stringList(JsonNode value, String at) {
         if (!value.isArray()) {
-            throw new ConfigException(at, "Expected an array of strings at " + at + ", but found " + describe(value) + ".");
+            throw new ConfigException(
+                    at, "Expected an array of strings at " + at + ", but found " + describe(value) + ".");
         }
         List<String> result = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {

@@ -26,8 +26,7 @@ public final class DidYouMean {
     /** The largest edit distance for which a candidate is still offered. */
     public static final int MAX_DISTANCE = 2;
 
-    private DidYouMean() {
-    }
+    private DidYouMean() {}
 
     /** The closest candidate within {@link #MAX_DISTANCE} edits of {@code given}, if any. */
     public static Optional<String> suggest(String given, Collection<String> candidates) {

@@ -54,7 +54,8 @@ class ConfigReaderTest {
     void integers_mustFit() {
         assertThatThrownBy(() -> ConfigReader.optionalInt(json("{'n': 3000000000}"), "", "n"))
                 .hasMessage("Expected an integer at /n, but found the number 3000000000.");
-        assertThat(ConfigReader.optionalLong(json("{'n': 3000000000}"), "", "n")).hasValue(3_000_000_000L);
+        assertThat(ConfigReader.optionalLong(json("{'n': 3000000000}"), "", "n"))
+                .hasValue(3_000_000_000L);
     }
 
     @Test

@@ -35,8 +35,9 @@ public final class BackgroundWriter implements AutoCloseable {
     /** Starts {@code threads} writers with room for {@code capacity} files waiting. */
     public BackgroundWriter(PredictionsFolder folder, int threads, int capacity) {
         if (threads < 1 || capacity < threads) {
-            throw new IllegalArgumentException("A background writer needs at least one thread and room for one file per thread,"
-                    + " but got " + threads + " threads and room for " + capacity + ".");
+            throw new IllegalArgumentException(
+                    "A background writer needs at least one thread and room for one file per thread," + " but got "
+                            + threads + " threads and room for " + capacity + ".");
         }
         this.folder = folder;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -99,7 +100,8 @@ public final class BackgroundWriter implements AutoCloseable {
             return;
         }
         finished = true;
-        failure.compareAndSet(null, new InterruptedIOException("The conversion stopped before its files were written."));
+        failure.compareAndSet(
+                null, new InterruptedIOException("The conversion stopped before its files were written."));
         queue.clear();
         for (int t = 0; t < threads.length; t++) {
             queue.offer(END);

@@ -54,12 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CategoryNames {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private CategoryNames() {
-    }
+    private CategoryNames() {}
 
     /** The JSON forms every category option takes, for messages. */
-    public static final String JSON_FORMS = "the format's schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...]"
-            + " or a JSON mapping {\"0\": \"road\", ...}";
+    public static final String JSON_FORMS =
+            "the format's schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...]"
+                    + " or a JSON mapping {\"0\": \"road\", ...}";
 
     /** The categories in {@code file}, in ascending id order. */
     public static List<Category> read(Path file) throws IOException, ConversionException {
@@ -68,7 +68,8 @@ public final class CategoryNames {
             return json(file, text, "a classes.txt (one name per line), a data.yaml with names, " + JSON_FORMS);
         }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        List<String> names = lower.endsWith(".yaml") || lower.endsWith(".yml") ? yamlNames(text, file) : lines(text, file);
+        List<String> names =
+                lower.endsWith(".yaml") || lower.endsWith(".yml") ? yamlNames(text, file) : lines(text, file);
         List<Category> categories = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             categories.add(Category.of(i, names.get(i)));
@@ -88,7 +89,8 @@ public final class CategoryNames {
     public static boolean isJson(Path file, String text) {
         String stripped = text.stripLeading();
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                || stripped.startsWith("{") || stripped.startsWith("[");
+                || stripped.startsWith("{")
+                || stripped.startsWith("[");
     }
 
     /**
@@ -105,11 +107,13 @@ public final class CategoryNames {
         }
         List<Category> categories = new ArrayList<>();
         if (root.isObject() && root.has("categories")) {
-            FileResult<TaskSchema> schema = SchemaReader.read(file.toString(), text.getBytes(StandardCharsets.UTF_8),
-                    ValidationOptions.defaults());
+            FileResult<TaskSchema> schema = SchemaReader.read(
+                    file.toString(), text.getBytes(StandardCharsets.UTF_8), ValidationOptions.defaults());
             if (schema.value().isEmpty() || !schema.isValid()) {
-                Diagnostic first = schema.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
-                        .findFirst().orElse(schema.diagnostics().get(0));
+                Diagnostic first = schema.diagnostics().stream()
+                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                        .findFirst()
+                        .orElse(schema.diagnostics().get(0));
                 throw new ConversionException("The categories file " + file + " is not a valid schema.json: "
                         + (first.pointer().isEmpty() ? "" : first.pointer() + ": ") + first.message());
             }
@@ -117,9 +121,11 @@ public final class CategoryNames {
         } else if (root.isObject() && !root.isEmpty()) {
             for (Map.Entry<String, JsonNode> e : root.properties()) {
                 Integer id = parseIndex(e.getKey());
-                if (id == null || !e.getValue().isString() || e.getValue().asString().isEmpty()) {
-                    throw new ConversionException("The categories file " + file + " maps '" + e.getKey() + "' to " + e.getValue()
-                            + ", but a mapping must take ids (whole numbers from 0) to names" + refusal);
+                if (id == null
+                        || !e.getValue().isString()
+                        || e.getValue().asString().isEmpty()) {
+                    throw new ConversionException("The categories file " + file + " maps '" + e.getKey() + "' to "
+                            + e.getValue() + ", but a mapping must take ids (whole numbers from 0) to names" + refusal);
                 }
                 categories.add(Category.of(id, e.getValue().asString()));
             }
@@ -128,14 +134,23 @@ public final class CategoryNames {
                 JsonNode c = root.get(i);
                 JsonNode id = c.path("id");
                 JsonNode name = c.path("name");
-                if (!c.isObject() || !id.isIntegralNumber() || !id.canConvertToInt() || id.asInt() < 0 || !name.isString()
+                if (!c.isObject()
+                        || !id.isIntegralNumber()
+                        || !id.canConvertToInt()
+                        || id.asInt() < 0
+                        || !name.isString()
                         || name.asString().isEmpty()) {
                     throw new ConversionException("Entry " + i + " of the categories file " + file + " is " + c
-                            + ", but a list must hold objects with an \"id\" (a whole number from 0) and a \"name\"" + refusal);
+                            + ", but a list must hold objects with an \"id\" (a whole number from 0) and a \"name\""
+                            + refusal);
                 }
                 JsonNode supercategory = c.path("supercategory");
-                categories.add(new Category(id.asInt(), name.asString(), supercategory.isString() ? supercategory.asString() : null,
-                        List.of(), List.of()));
+                categories.add(new Category(
+                        id.asInt(),
+                        name.asString(),
+                        supercategory.isString() ? supercategory.asString() : null,
+                        List.of(),
+                        List.of()));
             }
         } else {
             String held = root.isArray() ? "an empty list" : root.isObject() ? "an empty object" : "a single value";
@@ -144,8 +159,10 @@ public final class CategoryNames {
         categories.sort(Comparator.comparingInt(Category::id));
         for (int i = 1; i < categories.size(); i++) {
             if (categories.get(i).id() == categories.get(i - 1).id()) {
-                throw new ConversionException("The categories file " + file + " gives the id " + categories.get(i).id()
-                        + " to both '" + categories.get(i - 1).name() + "' and '" + categories.get(i).name() + "'.");
+                throw new ConversionException("The categories file " + file + " gives the id "
+                        + categories.get(i).id() + " to both '"
+                        + categories.get(i - 1).name() + "' and '"
+                        + categories.get(i).name() + "'.");
             }
         }
         return categories;
@@ -159,8 +176,9 @@ public final class CategoryNames {
         for (int i = 0; i < lines.size(); i++) {
             lines.set(i, lines.get(i).strip());
             if (lines.get(i).isEmpty()) {
-                throw new ConversionException("Line " + (i + 1) + " of the categories file " + file
-                        + " is empty; every line up to the last must name a category (its id is the line number from 0).");
+                throw new ConversionException(
+                        "Line " + (i + 1) + " of the categories file " + file
+                                + " is empty; every line up to the last must name a category (its id is the line number from 0).");
             }
         }
         if (lines.isEmpty()) {
@@ -179,8 +197,8 @@ public final class CategoryNames {
             String rest = line.substring("names:".length()).strip();
             if (rest.startsWith("[")) {
                 if (!rest.endsWith("]")) {
-                    throw new ConversionException("Line " + (i + 1) + " of " + file + " opens a names list with '[' but does not"
-                            + " close it on the same line.");
+                    throw new ConversionException("Line " + (i + 1) + " of " + file
+                            + " opens a names list with '[' but does not" + " close it on the same line.");
                 }
                 List<String> names = new ArrayList<>();
                 String inner = rest.substring(1, rest.length() - 1).strip();
@@ -212,15 +230,17 @@ public final class CategoryNames {
                 int colon = entry.indexOf(':');
                 Integer index = colon > 0 ? parseIndex(entry.substring(0, colon).strip()) : null;
                 if (index == null) {
-                    throw new ConversionException("Line " + (j + 1) + " of " + file + " is not of the form '<index>: <name>'"
-                            + " or '- <name>' inside the names list.");
+                    throw new ConversionException("Line " + (j + 1) + " of " + file
+                            + " is not of the form '<index>: <name>'" + " or '- <name>' inside the names list.");
                 }
                 if (byIndex.put(index, unquote(entry.substring(colon + 1).strip())) != null) {
-                    throw new ConversionException("Line " + (j + 1) + " of " + file + " repeats the class index " + index + ".");
+                    throw new ConversionException(
+                            "Line " + (j + 1) + " of " + file + " repeats the class index " + index + ".");
                 }
             }
             if (!dashed.isEmpty() && !byIndex.isEmpty()) {
-                throw new ConversionException("The names list of " + file + " mixes '- name' and 'index: name' entries.");
+                throw new ConversionException(
+                        "The names list of " + file + " mixes '- name' and 'index: name' entries.");
             }
             if (!byIndex.isEmpty()) {
                 List<String> names = new ArrayList<>();
@@ -237,8 +257,9 @@ public final class CategoryNames {
             }
             return checked(dashed, file);
         }
-        throw new ConversionException("The file " + file + " has no names list; expected 'names: [a, b]', or 'names:' followed by"
-                + " lines '  0: a' or '  - a'.");
+        throw new ConversionException(
+                "The file " + file + " has no names list; expected 'names: [a, b]', or 'names:' followed by"
+                        + " lines '  0: a' or '  - a'.");
     }
 
     private static List<String> checked(List<String> names, Path file) throws ConversionException {

@@ -12,8 +12,8 @@ import java.util.List;
  * {@code notes} are sentences about what the target format could not take (an export's dropped
  * fields), with counts.
  */
-public record ConversionReport(int predictionFiles, long singletons, long diagnosticCount, List<Diagnostic> diagnostics,
-                               List<String> notes) {
+public record ConversionReport(
+        int predictionFiles, long singletons, long diagnosticCount, List<Diagnostic> diagnostics, List<String> notes) {
 
     public ConversionReport {
         diagnostics = List.copyOf(diagnostics);

@@ -20,8 +20,7 @@ import java.util.function.Supplier;
  * to the samples' folder ({@link PredictionsFolder#sampleName}).
  */
 public final class PerSampleConversion {
-    private PerSampleConversion() {
-    }
+    private PerSampleConversion() {}
 
     /** Converts one sample; null means "skipped, a diagnostic says why". Called from several threads. */
     @FunctionalInterface
@@ -29,14 +28,23 @@ public final class PerSampleConversion {
         List<Singleton> convert(String sample) throws IOException;
     }
 
-    public static ConversionReport run(PredictionsFolder out, TaskSchema schema, List<String> samples, SampleConverter converter,
-                                       DiagnosticCollector diagnostics) throws IOException, ConversionException {
+    public static ConversionReport run(
+            PredictionsFolder out,
+            TaskSchema schema,
+            List<String> samples,
+            SampleConverter converter,
+            DiagnosticCollector diagnostics)
+            throws IOException, ConversionException {
         return run(out, () -> schema, samples, converter, diagnostics);
     }
 
     /** As above, with the schema made after every sample is converted (when the samples decide the categories). */
-    public static ConversionReport run(PredictionsFolder out, Supplier<TaskSchema> schema, List<String> samples,
-                                       SampleConverter converter, DiagnosticCollector diagnostics)
+    public static ConversionReport run(
+            PredictionsFolder out,
+            Supplier<TaskSchema> schema,
+            List<String> samples,
+            SampleConverter converter,
+            DiagnosticCollector diagnostics)
             throws IOException, ConversionException {
         AtomicLong singletons = new AtomicLong();
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
@@ -51,6 +59,7 @@ public final class PerSampleConversion {
             singletons.addAndGet(predictions.size());
             written.add(i);
         });
-        return out.finishUnlessNothingConverted(schema, ConversionReport.of(written.size(), singletons.get(), diagnostics));
+        return out.finishUnlessNothingConverted(
+                schema, ConversionReport.of(written.size(), singletons.get(), diagnostics));
     }
 }

@@ -69,7 +69,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PredictionsFolder {
     /** The folder of all tasks, relative to the output root. */
-
     private static final JsonMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
@@ -86,11 +85,17 @@ public final class PredictionsFolder {
     private final Set<String> written = ConcurrentHashMap.newKeySet();
     /** The folder of the samples inside the datasource, with a trailing '/', or "". */
     private final String sampleFolder;
+
     private final List<Abandoned> removedAbandoned;
     private volatile boolean finished;
 
-    private PredictionsFolder(Datasource output, String task, String staging, String sampleFolder, List<Abandoned> removed,
-                              List<String> previousFiles) {
+    private PredictionsFolder(
+            Datasource output,
+            String task,
+            String staging,
+            String sampleFolder,
+            List<Abandoned> removed,
+            List<String> previousFiles) {
         this.output = output;
         this.task = task;
         this.folder = PredictionsLayout.taskFolder(task);
@@ -101,8 +106,7 @@ public final class PredictionsFolder {
     }
 
     /** A hidden folder of an earlier conversion whose process is gone, removed by {@link #open}. */
-    public record Abandoned(String folder, long pid, String host) {
-    }
+    public record Abandoned(String folder, long pid, String host) {}
 
     /**
      * The task {@code task} in {@code output}; refuses an invalid task name, and an existing task
@@ -120,15 +124,22 @@ public final class PredictionsFolder {
     public static PredictionsFolder open(Datasource output, String task, boolean overwrite, String sampleFolder)
             throws ConversionException, IOException {
         if (!TaskList.isValidName(task)) {
-            throw new ConversionException("The task name '" + task + "' is not valid; use letters, digits and _+=,.@:/- only.");
+            throw new ConversionException(
+                    "The task name '" + task + "' is not valid; use letters, digits and _+=,.@:/- only.");
         }
         if (!overwrite && !output.list(PredictionsLayout.taskFolder(task)).isEmpty()) {
-            throw new ConversionException("The task folder " + PredictionsLayout.taskFolder(task) + " already exists in "
-                    + output.description() + "; pass --overwrite to replace it or choose another --task.");
+            throw new ConversionException(
+                    "The task folder " + PredictionsLayout.taskFolder(task) + " already exists in "
+                            + output.description() + "; pass --overwrite to replace it or choose another --task.");
         }
         String prefix = sampleFolder.isEmpty() || sampleFolder.endsWith("/") ? sampleFolder : sampleFolder + "/";
         if (!output.canMoveFolders()) {
-            return new PredictionsFolder(output, task, null, prefix, List.of(),
+            return new PredictionsFolder(
+                    output,
+                    task,
+                    null,
+                    prefix,
+                    List.of(),
                     overwrite ? output.list(PredictionsLayout.ROOT + "/" + task) : List.of());
         }
         List<Abandoned> removed = removeAbandoned(output);
@@ -142,7 +153,10 @@ public final class PredictionsFolder {
             Optional<StagingOwner.Named> named = StagingOwner.parse(name);
             if (named.isPresent() && named.get().owner().provenGone()) {
                 output.deleteFolder(PredictionsLayout.ROOT + "/" + name);
-                removed.add(new Abandoned(PredictionsLayout.ROOT + "/" + name, named.get().owner().pid(), named.get().owner().host()));
+                removed.add(new Abandoned(
+                        PredictionsLayout.ROOT + "/" + name,
+                        named.get().owner().pid(),
+                        named.get().owner().host()));
             }
         }
         return removed;
@@ -164,8 +178,9 @@ public final class PredictionsFolder {
      * and runs list; the same file system, so a rename moves it.
      */
     private static String hiddenFolder(String task, String kind) {
-        return PredictionsLayout.ROOT + "/." + task.replace('/', '.') + "." + kind + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
-                + "." + StagingOwner.current().suffix();
+        return PredictionsLayout.ROOT + "/." + task.replace('/', '.') + "." + kind + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + "."
+                + StagingOwner.current().suffix();
     }
 
     public String task() {
@@ -195,8 +210,7 @@ public final class PredictionsFolder {
     }
 
     /** One prediction file to write: the sample's name and the file's bytes. */
-    public record Entry(String sampleName, byte[] json) {
-    }
+    public record Entry(String sampleName, byte[] json) {}
 
     /**
      * Writes {@code count} prediction files in parallel; {@code entry} builds file {@code i} (and is
@@ -229,16 +243,18 @@ public final class PredictionsFolder {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            workers[t] = new Thread(() -> {
-                int i;
-                while (failure.get() == null && (i = next.getAndIncrement()) < count) {
-                    try {
-                        task.run(i);
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }
-            }, WriterThreads.name(t));
+            workers[t] = new Thread(
+                    () -> {
+                        int i;
+                        while (failure.get() == null && (i = next.getAndIncrement()) < count) {
+                            try {
+                                task.run(i);
+                            } catch (Throwable e) {
+                                failure.compareAndSet(null, e);
+                            }
+                        }
+                    },
+                    WriterThreads.name(t));
             workers[t].start();
         }
         WriterThreads.joinAll(workers);
@@ -249,7 +265,8 @@ public final class PredictionsFolder {
     static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
     /** Threads that write prediction files at once. */
-    public static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    public static final int WRITER_THREADS =
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     /**
      * Writes {@code schema.json}, publishes the task folder (see the class comment), then adds the
@@ -258,7 +275,8 @@ public final class PredictionsFolder {
      */
     public void finish(TaskSchema schema) throws IOException, ConversionException {
         existingTasks(); // an unreadable task list is reported before the output lock is waited for
-        Optional<Path> local = output.rootUri().filter(u -> "file".equals(u.getScheme())).map(Path::of);
+        Optional<Path> local =
+                output.rootUri().filter(u -> "file".equals(u.getScheme())).map(Path::of);
         if (local.isEmpty()) {
             publishAndList(schema);
             return;
@@ -302,7 +320,8 @@ public final class PredictionsFolder {
             }
         }
         for (String path : previousFiles) {
-            boolean kept = written.contains(path) || path.equals(folder + "/schema.json")
+            boolean kept = written.contains(path)
+                    || path.equals(folder + "/schema.json")
                     || nestedFolders.stream().anyMatch(path::startsWith);
             if (!kept) {
                 output.delete(path);
@@ -402,15 +421,15 @@ public final class PredictionsFolder {
                     + "); fix or remove it so the task can be added.");
         }
         if (tree == null || !tree.isArray()) {
-            throw new ConversionException("The existing " + where + " is not a JSON list of task names; fix or remove it"
-                    + " so the task can be added.");
+            throw new ConversionException("The existing " + where
+                    + " is not a JSON list of task names; fix or remove it" + " so the task can be added.");
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < tree.size(); i++) {
             JsonNode name = tree.get(i);
             if (!name.isString()) {
-                throw new ConversionException("Entry " + i + " of the existing " + where + " is not a string; fix or remove"
-                        + " it so the task can be added.");
+                throw new ConversionException("Entry " + i + " of the existing " + where
+                        + " is not a string; fix or remove" + " it so the task can be added.");
             }
             names.add(name.asString());
         }

@@ -9,8 +9,7 @@ import java.util.Optional;
  * file is {@code <task>/a/b/img.json}.
  */
 public final class SampleNames {
-    private SampleNames() {
-    }
+    private SampleNames() {}
 
     /**
      * Why {@code name} cannot be a sample name, or empty when it can: it must be non-empty, relative,
@@ -29,7 +28,8 @@ public final class SampleNames {
         }
         for (String segment : name.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                return Optional.of("The file name '" + name + "' has an empty, '.' or '..' part; it must stay inside the image folder.");
+                return Optional.of("The file name '" + name
+                        + "' has an empty, '.' or '..' part; it must stay inside the image folder.");
             }
         }
         if (PredictionsLayout.extension(name).isEmpty()) {

@@ -43,8 +43,9 @@ public record SampleRoot(Datasource datasource, String sampleFolder, Source sour
      * Chooses the datasource as the class comment says. {@code imagesOption} names the images
      * folder's option in messages. Refuses images outside a given datasource.
      */
-    public static SampleRoot choose(Optional<Datasource> given, Optional<Datasource> images, String imagesOption,
-                                    Datasource output) throws ConversionException {
+    public static SampleRoot choose(
+            Optional<Datasource> given, Optional<Datasource> images, String imagesOption, Datasource output)
+            throws ConversionException {
         if (given.isPresent()) {
             if (images.isEmpty()) {
                 return new SampleRoot(given.get(), "", Source.GIVEN);
@@ -52,7 +53,8 @@ public record SampleRoot(Datasource datasource, String sampleFolder, Source sour
             Optional<String> folder = folderInside(images.get(), given.get());
             if (folder.isEmpty()) {
                 throw new ConversionException("The folder " + images.get().description() + " given with " + imagesOption
-                        + " is not inside the datasource " + given.get().description() + " given with --input; sample names"
+                        + " is not inside the datasource " + given.get().description()
+                        + " given with --input; sample names"
                         + " are paths inside the datasource, so the images must be in it.");
             }
             return new SampleRoot(given.get(), folder.get(), Source.GIVEN);
@@ -76,7 +78,9 @@ public record SampleRoot(Datasource datasource, String sampleFolder, Source sour
     static Optional<String> folderInside(Datasource inner, Datasource outer) {
         Optional<URI> in = inner.rootUri();
         Optional<URI> out = outer.rootUri();
-        if (in.isEmpty() || out.isEmpty() || !Objects.equals(in.get().getScheme(), out.get().getScheme())
+        if (in.isEmpty()
+                || out.isEmpty()
+                || !Objects.equals(in.get().getScheme(), out.get().getScheme())
                 || !Objects.equals(in.get().getAuthority(), out.get().getAuthority())) {
             return Optional.empty();
         }

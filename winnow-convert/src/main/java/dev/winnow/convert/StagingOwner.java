@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 record StagingOwner(long pid, long startMillis, String host) {
     /** Start times are compared with this slack: the system derives them from clock ticks. */
     private static final long START_SLACK_MILLIS = 1000;
+
     private static final Pattern NAME = Pattern.compile(
             "^\\.(.+)\\.(staging|replaced)-[0-9a-f]+\\.p([0-9]{1,18})-t([0-9]{1,18})-h([A-Za-z0-9.-]{1,63})$");
 
@@ -34,15 +35,16 @@ record StagingOwner(long pid, long startMillis, String host) {
     }
 
     /** A hidden folder's owner and task, when its name has the owner's suffix. */
-    record Named(String task, String kind, StagingOwner owner) {
-    }
+    record Named(String task, String kind, StagingOwner owner) {}
 
     static Optional<Named> parse(String folderName) {
         Matcher m = NAME.matcher(folderName);
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Named(m.group(1), m.group(2),
+        return Optional.of(new Named(
+                m.group(1),
+                m.group(2),
                 new StagingOwner(Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), m.group(5))));
     }
 
@@ -56,7 +58,9 @@ record StagingOwner(long pid, long startMillis, String host) {
             return true;
         }
         Optional<Instant> start = process.get().info().startInstant();
-        return startMillis != 0 && start.isPresent() && Math.abs(start.get().toEpochMilli() - startMillis) > START_SLACK_MILLIS;
+        return startMillis != 0
+                && start.isPresent()
+                && Math.abs(start.get().toEpochMilli() - startMillis) > START_SLACK_MILLIS;
     }
 
     private static final String UNKNOWN_HOST = "unknown";

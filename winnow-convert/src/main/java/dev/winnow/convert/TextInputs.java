@@ -13,8 +13,7 @@ import java.nio.file.Path;
 public final class TextInputs {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private TextInputs() {
-    }
+    private TextInputs() {}
 
     /** {@code text} without a leading byte-order mark. */
     public static String withoutByteOrderMark(String text) {

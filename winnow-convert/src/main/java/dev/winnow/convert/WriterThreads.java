@@ -5,8 +5,7 @@ import java.io.InterruptedIOException;
 
 /** What the threads writing prediction files share: waiting for them and passing their first failure on. */
 final class WriterThreads {
-    private WriterThreads() {
-    }
+    private WriterThreads() {}
 
     /** The name of writer thread {@code index}. */
     static String name(int index) {

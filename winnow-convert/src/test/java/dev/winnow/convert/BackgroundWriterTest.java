@@ -36,14 +36,17 @@ class BackgroundWriterTest {
 
     @Test
     void aFailedWrite_isRethrownToTheProducer() throws Exception {
-        PredictionsFolder folder = PredictionsFolder.open(FlatDatasource.fullAfter(LocalDatasource.create(dir), 3), "t", false);
+        PredictionsFolder folder =
+                PredictionsFolder.open(FlatDatasource.fullAfter(LocalDatasource.create(dir), 3), "t", false);
         try (BackgroundWriter writer = new BackgroundWriter(folder, 2, 4)) {
             assertThatThrownBy(() -> {
-                for (int i = 0; i < 10_000; i++) {
-                    writer.write("img" + i + ".png", new byte[] {'{', '}'});
-                }
-                writer.finish();
-            }).isInstanceOf(IOException.class).hasMessage("disk full");
+                        for (int i = 0; i < 10_000; i++) {
+                            writer.write("img" + i + ".png", new byte[] {'{', '}'});
+                        }
+                        writer.finish();
+                    })
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("disk full");
         }
     }
 
@@ -65,7 +68,8 @@ class BackgroundWriterTest {
         PredictionsFolder folder = PredictionsFolder.open(LocalDatasource.create(dir), "t", false);
         assertThatThrownBy(() -> new BackgroundWriter(folder, 2, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("A background writer needs at least one thread and room for one file per thread, but got 2 threads"
-                        + " and room for 1.");
+                .hasMessage(
+                        "A background writer needs at least one thread and room for one file per thread, but got 2 threads"
+                                + " and room for 1.");
     }
 }

@@ -23,15 +23,15 @@ import java.util.Map;
  * against the image.
  */
 public final class FolderChecks {
-    private FolderChecks() {
-    }
+    private FolderChecks() {}
 
     public static List<Diagnostic> errors(Path output, String task, Map<String, int[]> sizes) throws IOException {
         LocalDatasource ds = LocalDatasource.at(output);
         ValidationOptions strict = ValidationOptions.strictDefaults();
         List<Diagnostic> errors = new ArrayList<>();
         String root = PredictionsLayout.ROOT;
-        FileResult<TaskList> tasks = TaskListReader.read(root + "/tasks.json", ds.readAllBytes(root + "/tasks.json", 1 << 20), strict);
+        FileResult<TaskList> tasks =
+                TaskListReader.read(root + "/tasks.json", ds.readAllBytes(root + "/tasks.json", 1 << 20), strict);
         errors.addAll(tasks.diagnostics());
         if (tasks.value().isEmpty() || !tasks.value().get().names().contains(task)) {
             throw new AssertionError("tasks.json does not list " + task + ": " + tasks);
@@ -50,7 +50,8 @@ public final class FolderChecks {
                     facts = SampleFacts.of(e.getKey(), e.getValue()[0], e.getValue()[1]);
                 }
             }
-            FileResult<?> r = PredictionFileReader.read(path, ds.readAllBytes(path, 1 << 26), schema.value().orElseThrow(), facts, strict);
+            FileResult<?> r = PredictionFileReader.read(
+                    path, ds.readAllBytes(path, 1 << 26), schema.value().orElseThrow(), facts, strict);
             errors.addAll(r.diagnostics());
         }
         errors.removeIf(d -> !d.isError());

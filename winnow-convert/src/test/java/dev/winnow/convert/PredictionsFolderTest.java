@@ -41,13 +41,19 @@ class PredictionsFolderTest {
     @Test
     void writesMirrorSampleNames_andTasksJsonLast() throws Exception {
         PredictionsFolder folder = PredictionsFolder.open(LocalDatasource.create(dir), "t", false);
-        folder.writeAll(3, i -> new PredictionsFolder.Entry("d" + i + "/img" + i + ".jpeg", ("{" + i + "}").getBytes(StandardCharsets.UTF_8)));
+        folder.writeAll(
+                3,
+                i -> new PredictionsFolder.Entry(
+                        "d" + i + "/img" + i + ".jpeg", ("{" + i + "}").getBytes(StandardCharsets.UTF_8)));
         assertThat(Files.exists(dir.resolve(".lightly/predictions/tasks.json"))).isFalse();
         folder.finish(new TaskSchema(TaskType.CLASSIFICATION, List.of(Category.of(0, "a"))));
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/d2/img2.json"))).isEqualTo("{2}");
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json"))).isEqualTo("[\"t\"]\n");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/d2/img2.json")))
+                .isEqualTo("{2}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json")))
+                .isEqualTo("[\"t\"]\n");
         try (var listing = Files.list(dir.resolve(".lightly/predictions/t/d0"))) {
-            assertThat(listing.map(p -> p.getFileName().toString()).toList()).containsExactly("img0.json"); // no temporary left
+            assertThat(listing.map(p -> p.getFileName().toString()).toList())
+                    .containsExactly("img0.json"); // no temporary left
         }
     }
 
@@ -60,8 +66,10 @@ class PredictionsFolderTest {
         for (int t = 0; t < tasks; t++) {
             String task = "task" + t;
             done.add(pool.submit(() -> {
-                PredictionsFolder folder = PredictionsFolder.open(OutputLocation.guard(LocalDatasource.create(dir),
-                        LocalDatasource.create(dir.resolve("in"))), task, false);
+                PredictionsFolder folder = PredictionsFolder.open(
+                        OutputLocation.guard(LocalDatasource.create(dir), LocalDatasource.create(dir.resolve("in"))),
+                        task,
+                        false);
                 folder.write("img.png", new byte[] {'{', '}'});
                 together.await(); // every read-modify-write of tasks.json at the same moment
                 folder.finish(new TaskSchema(TaskType.CLASSIFICATION, List.of(Category.of(0, "a"))));
@@ -97,7 +105,8 @@ class PredictionsFolderTest {
         PredictionsFolder folder = PredictionsFolder.open(guarded, "t", false);
         folder.write("img.png", new byte[] {'{', '}'});
         folder.finish(new TaskSchema(TaskType.CLASSIFICATION, List.of(Category.of(0, "a"))));
-        assertThat(Files.exists(dir.resolve("in/.lightly/predictions/t/img.json"))).isTrue();
+        assertThat(Files.exists(dir.resolve("in/.lightly/predictions/t/img.json")))
+                .isTrue();
         assertThatThrownBy(() -> guarded.writeAtomicallyWithoutSync("img.json", new byte[0]))
                 .isInstanceOf(WriteRefusedException.class);
     }
@@ -122,14 +131,18 @@ class PredictionsFolderTest {
 
         List<String> before = namesIn(".lightly/predictions");
         assertThat(before).hasSize(1);
-        assertThat(before.get(0)).matches("\\.t\\.staging-[0-9a-f]+\\.p" + ProcessHandle.current().pid() + "-t[0-9]+-h[a-z0-9.-]+");
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/" + before.get(0) + "/a/img.json"))).isEqualTo("{1}");
+        assertThat(before.get(0))
+                .matches(
+                        "\\.t\\.staging-[0-9a-f]+\\.p" + ProcessHandle.current().pid() + "-t[0-9]+-h[a-z0-9.-]+");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/" + before.get(0) + "/a/img.json")))
+                .isEqualTo("{1}");
 
         folder.finish(SCHEMA);
 
         assertThat(namesIn(".lightly/predictions")).containsExactly("t", "tasks.json");
         assertThat(namesIn(".lightly/predictions/t")).containsExactly("a", "b.json", "schema.json");
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a/img.json"))).isEqualTo("{1}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a/img.json")))
+                .isEqualTo("{1}");
         assertThat(Files.readString(dir.resolve(".lightly/predictions/t/schema.json")))
                 .isEqualTo("{\"task_type\":\"classification\",\"categories\":[{\"id\":0,\"name\":\"a\"}]}\n");
     }
@@ -167,9 +180,12 @@ class PredictionsFolderTest {
 
         assertThat(namesIn(".lightly/predictions")).containsExactly("t", "tasks.json");
         assertThat(namesIn(".lightly/predictions/t")).containsExactly("both.json", "inner", "schema.json");
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/both.json"))).isEqualTo("{new}");
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/inner/n.json"))).isEqualTo("{nested}");
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/inner/deep/d.json"))).isEqualTo("{deep}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/both.json")))
+                .isEqualTo("{new}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/inner/n.json")))
+                .isEqualTo("{nested}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/inner/deep/d.json")))
+                .isEqualTo("{deep}");
         assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json")))
                 .isEqualTo("[\"t\",\"t/inner/deep\",\"t/inner\"]\n");
     }
@@ -205,7 +221,8 @@ class PredictionsFolderTest {
         PredictionsFolder folder = PredictionsFolder.open(plain, "t", false);
 
         folder.write("a.png", utf8("{1}"));
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json"))).isEqualTo("{1}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json")))
+                .isEqualTo("{1}");
         folder.finish(SCHEMA);
 
         assertThat(namesIn(".lightly/predictions")).containsExactly("t", "tasks.json");
@@ -226,25 +243,37 @@ class PredictionsFolderTest {
         PredictionsFolder second = PredictionsFolder.open(plain, "t", true);
         second.write("a.png", utf8("{new a}"));
         second.write("d.png", utf8("{new d}"));
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/gone/b.json"))).isEqualTo("{old b}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/gone/b.json")))
+                .isEqualTo("{old b}");
         second.finish(SCHEMA);
 
-        assertThat(plain.list(".lightly/predictions")).containsExactly(".lightly/predictions/t/a.json",
-                ".lightly/predictions/t/d.json", ".lightly/predictions/t/inner/c.json", ".lightly/predictions/t/inner/schema.json",
-                ".lightly/predictions/t/schema.json", ".lightly/predictions/tasks.json");
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json"))).isEqualTo("{new a}");
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json"))).isEqualTo(
-                new String(PredictionWriter.toBytes(new TaskList(List.of("t", "t/inner"))), StandardCharsets.UTF_8));
+        assertThat(plain.list(".lightly/predictions"))
+                .containsExactly(
+                        ".lightly/predictions/t/a.json",
+                        ".lightly/predictions/t/d.json",
+                        ".lightly/predictions/t/inner/c.json",
+                        ".lightly/predictions/t/inner/schema.json",
+                        ".lightly/predictions/t/schema.json",
+                        ".lightly/predictions/tasks.json");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json")))
+                .isEqualTo("{new a}");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/tasks.json")))
+                .isEqualTo(new String(
+                        PredictionWriter.toBytes(new TaskList(List.of("t", "t/inner"))), StandardCharsets.UTF_8));
     }
 
     @Test
     void sampleNames() {
         assertThat(PredictionsLayout.fileInTask("a/b.c/img.tar.png")).isEqualTo("a/b.c/img.tar.json");
-        assertThat(SampleNames.problem("a/./b.jpg")).contains("The file name 'a/./b.jpg' has an empty, '.' or '..' part; it must stay"
-                + " inside the image folder.");
-        assertThat(SampleNames.problem("/abs.jpg")).contains("The file name '/abs.jpg' is absolute; it must be relative to the image folder.");
-        assertThat(SampleNames.problem("a\\b.jpg")).contains("The file name 'a\\b.jpg' contains '\\'; use '/' between folders.");
-        assertThat(SampleNames.problem("noext")).contains("The file name 'noext' has no extension such as .jpg or .png.");
+        assertThat(SampleNames.problem("a/./b.jpg"))
+                .contains("The file name 'a/./b.jpg' has an empty, '.' or '..' part; it must stay"
+                        + " inside the image folder.");
+        assertThat(SampleNames.problem("/abs.jpg"))
+                .contains("The file name '/abs.jpg' is absolute; it must be relative to the image folder.");
+        assertThat(SampleNames.problem("a\\b.jpg"))
+                .contains("The file name 'a\\b.jpg' contains '\\'; use '/' between folders.");
+        assertThat(SampleNames.problem("noext"))
+                .contains("The file name 'noext' has no extension such as .jpg or .png.");
         assertThat(SampleNames.problem("ok/fine.png")).isEmpty();
     }
 }

@@ -21,11 +21,12 @@ class SampleRootTest {
 
     @Test
     void givenDatasource_namesTheImagesFolderInsideIt() throws Exception {
-        SampleRoot root = SampleRoot.choose(Optional.of(folder("data")), Optional.of(folder("data/images/train")), "--images",
-                folder("results"));
+        SampleRoot root = SampleRoot.choose(
+                Optional.of(folder("data")), Optional.of(folder("data/images/train")), "--images", folder("results"));
         assertThat(root.sampleFolder()).isEqualTo("images/train");
         assertThat(root.source()).isEqualTo(SampleRoot.Source.GIVEN);
-        assertThat(root.datasource().description()).isEqualTo(dir.resolve("data").toString());
+        assertThat(root.datasource().description())
+                .isEqualTo(dir.resolve("data").toString());
     }
 
     @Test
@@ -38,7 +39,8 @@ class SampleRootTest {
         SampleRoot images = SampleRoot.choose(Optional.empty(), Optional.of(folder("pictures")), "--images", data);
         assertThat(images.source()).isEqualTo(SampleRoot.Source.IMAGES);
         assertThat(images.sampleFolder()).isEmpty();
-        assertThat(images.datasource().description()).isEqualTo(dir.resolve("pictures").toString());
+        assertThat(images.datasource().description())
+                .isEqualTo(dir.resolve("pictures").toString());
 
         SampleRoot output = SampleRoot.choose(Optional.empty(), Optional.empty(), "--images", data);
         assertThat(output.source()).isEqualTo(SampleRoot.Source.OUTPUT);
@@ -48,11 +50,16 @@ class SampleRootTest {
     @Test
     void aSiblingWithTheSamePrefix_isNotInside() throws Exception {
         // data-2 starts with the characters of data but is not inside it.
-        assertThatThrownBy(() -> SampleRoot.choose(Optional.of(folder("data")), Optional.of(folder("data-2/images")), "--images",
-                folder("out"))).isInstanceOf(ConversionException.class).hasMessage("The folder " + dir.resolve("data-2/images")
-                + " given with --images is not inside the datasource " + dir.resolve("data") + " given with --input; sample names"
-                + " are paths inside the datasource, so the images must be in it.");
-        assertThat(SampleRoot.sameLocation(folder("data"), LocalDatasource.at(dir.resolve("data/")))).isTrue();
-        assertThat(SampleRoot.sameLocation(folder("data"), folder("data/images"))).isFalse();
+        assertThatThrownBy(() -> SampleRoot.choose(
+                        Optional.of(folder("data")), Optional.of(folder("data-2/images")), "--images", folder("out")))
+                .isInstanceOf(ConversionException.class)
+                .hasMessage("The folder " + dir.resolve("data-2/images")
+                        + " given with --images is not inside the datasource " + dir.resolve("data")
+                        + " given with --input; sample names"
+                        + " are paths inside the datasource, so the images must be in it.");
+        assertThat(SampleRoot.sameLocation(folder("data"), LocalDatasource.at(dir.resolve("data/"))))
+                .isTrue();
+        assertThat(SampleRoot.sameLocation(folder("data"), folder("data/images")))
+                .isFalse();
     }
 }

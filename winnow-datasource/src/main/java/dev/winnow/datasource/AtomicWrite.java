@@ -24,8 +24,7 @@ public final class AtomicWrite {
     private static final FileAttribute<Set<PosixFilePermission>> ORDINARY_FILE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-"));
 
-    private AtomicWrite() {
-    }
+    private AtomicWrite() {}
 
     /**
      * Writes {@code contents} to {@code target}, whose folder must exist. With {@code sync} the bytes
@@ -70,8 +69,10 @@ public final class AtomicWrite {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("The file system holding " + to.toAbsolutePath().getParent()
-                    + " cannot rename atomically, so " + to.getFileName() + " was not written.", e);
+            throw new IOException(
+                    "The file system holding " + to.toAbsolutePath().getParent() + " cannot rename atomically, so "
+                            + to.getFileName() + " was not written.",
+                    e);
         }
     }
 }

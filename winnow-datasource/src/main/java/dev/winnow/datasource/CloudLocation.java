@@ -20,11 +20,13 @@ import java.util.Optional;
  */
 public record CloudLocation(String scheme, String account, String bucket, String prefix) {
     /** The schemes Winnow knows, with the module that opens each. */
-    static final Map<String, String> MODULES = Map.of("s3", "winnow-cloud-s3", "gs", "winnow-cloud-gcs", "az", "winnow-cloud-azure");
+    static final Map<String, String> MODULES =
+            Map.of("s3", "winnow-cloud-s3", "gs", "winnow-cloud-gcs", "az", "winnow-cloud-azure");
 
     public CloudLocation {
         if (scheme == null || bucket == null || prefix == null) {
-            throw new IllegalArgumentException("A cloud location needs a scheme, a bucket and a prefix (\"\" for the root).");
+            throw new IllegalArgumentException(
+                    "A cloud location needs a scheme, a bucket and a prefix (\"\" for the root).");
         }
     }
 
@@ -36,7 +38,9 @@ public record CloudLocation(String scheme, String account, String bucket, String
     /** The lower-case scheme before {@code ://}, or empty for a plain path. */
     static Optional<String> schemeOf(String location) {
         int colon = location == null ? -1 : location.indexOf("://");
-        return colon < 0 ? Optional.empty() : Optional.of(location.substring(0, colon).toLowerCase(Locale.ROOT));
+        return colon < 0
+                ? Optional.empty()
+                : Optional.of(location.substring(0, colon).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -47,8 +51,9 @@ public record CloudLocation(String scheme, String account, String bucket, String
     public static CloudLocation parse(String location) throws UnsupportedLocationException {
         String scheme = schemeOf(location).orElse("");
         if (!MODULES.containsKey(scheme)) {
-            throw new UnsupportedLocationException("The location " + location
-                    + " is not a cloud location; expected s3://bucket/prefix, gs://bucket/prefix or az://account/container/prefix.");
+            throw new UnsupportedLocationException(
+                    "The location " + location
+                            + " is not a cloud location; expected s3://bucket/prefix, gs://bucket/prefix or az://account/container/prefix.");
         }
         String rest = location.substring(scheme.length() + 3);
         if (rest.indexOf('?') >= 0 || rest.indexOf('#') >= 0) {
@@ -62,8 +67,9 @@ public record CloudLocation(String scheme, String account, String bucket, String
             account = slash < 0 ? rest : rest.substring(0, slash);
             rest = slash < 0 ? "" : rest.substring(slash + 1);
             if (!account.matches("[a-z0-9]{3,24}")) {
-                throw new UnsupportedLocationException("The location " + location + " names the storage account '" + account
-                        + "', but an account name is 3 to 24 lower-case letters and digits; expected " + example(scheme) + ".");
+                throw new UnsupportedLocationException("The location " + location + " names the storage account '"
+                        + account + "', but an account name is 3 to 24 lower-case letters and digits; expected "
+                        + example(scheme) + ".");
             }
         }
         int slash = rest.indexOf('/');
@@ -71,12 +77,13 @@ public record CloudLocation(String scheme, String account, String bucket, String
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
         String what = scheme.equals("az") ? "container" : "bucket";
         if (bucket.isEmpty()) {
-            throw new UnsupportedLocationException("The location " + location + " names no " + what + "; expected "
-                    + example(scheme) + ".");
+            throw new UnsupportedLocationException(
+                    "The location " + location + " names no " + what + "; expected " + example(scheme) + ".");
         }
         if (!bucket.matches("[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]")) {
             throw new UnsupportedLocationException("The location " + location + " names the " + what + " '" + bucket
-                    + "', but a " + what + " name is 3 to 222 lower-case letters, digits, dots, dashes and underscores; expected "
+                    + "', but a " + what
+                    + " name is 3 to 222 lower-case letters, digits, dots, dashes and underscores; expected "
                     + example(scheme) + ".");
         }
         while (prefix.startsWith("/")) {
@@ -90,8 +97,9 @@ public record CloudLocation(String scheme, String account, String bucket, String
         try {
             checked = DatasourcePaths.check(prefix, location, true);
         } catch (PathOutsideRootException e) {
-            throw new UnsupportedLocationException("The location " + location + " has the prefix '" + prefix
-                    + "', which a cloud location cannot have: '..' segments, a leading '/' and NUL characters are not allowed.");
+            throw new UnsupportedLocationException(
+                    "The location " + location + " has the prefix '" + prefix
+                            + "', which a cloud location cannot have: '..' segments, a leading '/' and NUL characters are not allowed.");
         }
         return new CloudLocation(scheme, account, bucket, checked);
     }

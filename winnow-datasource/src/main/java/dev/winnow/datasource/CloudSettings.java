@@ -10,8 +10,7 @@ public final class CloudSettings {
 
     private static volatile int concurrency = DEFAULT_CONCURRENCY;
 
-    private CloudSettings() {
-    }
+    private CloudSettings() {}
 
     /** How many requests a cloud datasource keeps in flight at most (reads, lists, writes). */
     public static int concurrency() {

@@ -114,8 +114,8 @@ public interface Datasource {
      */
     default byte[] readRange(String path, long offset, int length) throws IOException {
         if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("A range needs an offset and a length of at least 0, but was " + offset
-                    + " and " + length + ".");
+            throw new IllegalArgumentException(
+                    "A range needs an offset and a length of at least 0, but was " + offset + " and " + length + ".");
         }
         try (SeekableByteChannel in = openSeekable(path)) {
             long available = Math.max(0, in.size() - offset);
@@ -124,7 +124,9 @@ public interface Datasource {
             while (buffer.hasRemaining() && in.read(buffer) >= 0) {
                 // fill until the range or the file ends
             }
-            return buffer.position() == buffer.capacity() ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
+            return buffer.position() == buffer.capacity()
+                    ? buffer.array()
+                    : Arrays.copyOf(buffer.array(), buffer.position());
         }
     }
 
@@ -216,6 +218,5 @@ public interface Datasource {
     }
 
     /** Size in bytes and last modification time in epoch milliseconds of one file. */
-    record FileStat(long size, long lastModifiedMillis) {
-    }
+    record FileStat(long size, long lastModifiedMillis) {}
 }

@@ -8,8 +8,7 @@ import java.util.Set;
  * implementations so a local folder and a bucket refuse the same paths with the same sentences.
  */
 public final class DatasourcePaths {
-    private DatasourcePaths() {
-    }
+    private DatasourcePaths() {}
 
     /**
      * Checks {@code path} against the rules and returns it without a trailing slash; {@code ""}
@@ -17,7 +16,8 @@ public final class DatasourcePaths {
      *
      * @throws PathOutsideRootException when the path is absolute or has a {@code ..} segment
      */
-    public static String check(String path, String rootDescription, boolean rootAllowed) throws PathOutsideRootException {
+    public static String check(String path, String rootDescription, boolean rootAllowed)
+            throws PathOutsideRootException {
         if (path == null) {
             throw new IllegalArgumentException("A datasource path must not be null.");
         }
@@ -26,8 +26,8 @@ public final class DatasourcePaths {
                     + "' contains a NUL character, which no file name in " + rootDescription + " can have.");
         }
         if (path.startsWith("/") || path.startsWith("\\") || hasDriveLetter(path)) {
-            throw new PathOutsideRootException("The path '" + path + "' is absolute; paths must be relative to the datasource root "
-                    + rootDescription + ".");
+            throw new PathOutsideRootException("The path '" + path
+                    + "' is absolute; paths must be relative to the datasource root " + rootDescription + ".");
         }
         if (hasParentSegment(path)) {
             throw new PathOutsideRootException("The path '" + path + "' leaves the datasource root " + rootDescription

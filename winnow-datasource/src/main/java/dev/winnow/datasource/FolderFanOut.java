@@ -30,8 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FolderFanOut {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private FolderFanOut() {
-    }
+    private FolderFanOut() {}
 
     /** What one delimited listing of a folder found: object keys and sub-folder prefixes (ending in {@code /}). */
     public record Folder(List<String> keys, List<String> subFolders) {
@@ -111,7 +110,8 @@ public final class FolderFanOut {
 
     /** The name of the folder {@code a/b/} is {@code b}. */
     private static String lastName(String folderPrefix) {
-        String trimmed = folderPrefix.endsWith("/") ? folderPrefix.substring(0, folderPrefix.length() - 1) : folderPrefix;
+        String trimmed =
+                folderPrefix.endsWith("/") ? folderPrefix.substring(0, folderPrefix.length() - 1) : folderPrefix;
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 }

@@ -61,10 +61,14 @@ public final class LocalDatasource implements Datasource {
     private static final int MAX_CHECKED_FOLDERS = 100_000;
 
     /** Options of the quick open, made once: the varargs form builds a new set on every call. */
-    private static final Set<OpenOption> READ_NOT_FOLLOWING_LINKS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    private static final Set<OpenOption> READ_NOT_FOLLOWING_LINKS =
+            Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     /** Options of a staged write: create or truncate, never through a link. */
-    private static final Set<OpenOption> CREATE_NOT_FOLLOWING_LINKS = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+    private static final Set<OpenOption> CREATE_NOT_FOLLOWING_LINKS = Set.of(
+            StandardOpenOption.WRITE,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            LinkOption.NOFOLLOW_LINKS);
 
     private final Path root;
     private final Path realRoot;
@@ -158,7 +162,8 @@ public final class LocalDatasource implements Datasource {
         List<String> paths = new ArrayList<>();
         String walkedName = walked.toString();
         String walkedPrefix = walkedName.endsWith(walked.getFileSystem().getSeparator())
-                ? walkedName : walkedName + walked.getFileSystem().getSeparator();
+                ? walkedName
+                : walkedName + walked.getFileSystem().getSeparator();
         Files.walkFileTree(walked, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
@@ -167,7 +172,8 @@ public final class LocalDatasource implements Datasource {
                     // name is the rest of the string; Path.relativize costs more than the listing.
                     String name = file.toString();
                     String relative = name.startsWith(walkedPrefix)
-                            ? name.substring(walkedPrefix.length()) : walked.relativize(file).toString();
+                            ? name.substring(walkedPrefix.length())
+                            : walked.relativize(file).toString();
                     paths.add(namePrefix + posix(relative));
                 }
                 return FileVisitResult.CONTINUE;
@@ -175,7 +181,8 @@ public final class LocalDatasource implements Datasource {
 
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                boolean skipped = !dir.equals(walked) && dir.getFileName() != null
+                boolean skipped = !dir.equals(walked)
+                        && dir.getFileName() != null
                         && skippedFolders.contains(dir.getFileName().toString());
                 return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
@@ -277,8 +284,11 @@ public final class LocalDatasource implements Datasource {
     }
 
     private FileTooLargeException tooLarge(String path, long size, long maxBytes) {
-        return new FileTooLargeException(path, maxBytes, "The file '" + path + "' in " + description() + " is " + size
-                + " bytes, larger than the limit of " + maxBytes + " bytes.");
+        return new FileTooLargeException(
+                path,
+                maxBytes,
+                "The file '" + path + "' in " + description() + " is " + size + " bytes, larger than the limit of "
+                        + maxBytes + " bytes.");
     }
 
     @Override
@@ -364,20 +374,21 @@ public final class LocalDatasource implements Datasource {
         String destination = DatasourcePaths.check(to, description(), false);
         Path sourceFolder = existingFolder(source);
         if (destination.equals(source) || destination.startsWith(source + "/")) {
-            throw new IllegalArgumentException("The folder '" + source + "' in " + description() + " cannot be moved to '"
-                    + destination + "', which is itself or inside it.");
+            throw new IllegalArgumentException("The folder '" + source + "' in " + description()
+                    + " cannot be moved to '" + destination + "', which is itself or inside it.");
         }
         Path target = root.resolve(destination);
         createFolderInside(destination, target.getParent());
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAlreadyExistsException(destination, null, "cannot move the folder '" + source + "' there: it exists in "
-                    + description());
+            throw new FileAlreadyExistsException(
+                    destination, null, "cannot move the folder '" + source + "' there: it exists in " + description());
         }
         try {
             Files.move(sourceFolder, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("The file system of " + description() + " cannot rename the folder '" + source
-                    + "' in one step.", e);
+            throw new IOException(
+                    "The file system of " + description() + " cannot rename the folder '" + source + "' in one step.",
+                    e);
         }
         // The old names are gone; a folder made there later is checked afresh.
         checkedFolders.removeIf(p -> p.startsWith(sourceFolder));

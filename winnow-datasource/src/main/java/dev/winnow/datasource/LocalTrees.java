@@ -10,8 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /** Removes a local folder with everything in it. */
 public final class LocalTrees {
-    private LocalTrees() {
-    }
+    private LocalTrees() {}
 
     /**
      * Deletes {@code folder} and everything below it; nothing happens when it does not exist. Links are

@@ -20,8 +20,7 @@ import java.util.ServiceLoader;
  */
 public final class Locations {
 
-    private Locations() {
-    }
+    private Locations() {}
 
     /** The existing location named by {@code location}. */
     public static Datasource open(String location) throws IOException {
@@ -72,17 +71,21 @@ public final class Locations {
         if (scheme.get().equals("file")) {
             try {
                 URI uri = new URI(location);
-                if (uri.getAuthority() != null && !uri.getAuthority().isEmpty() && !uri.getAuthority().equals("localhost")) {
-                    throw new UnsupportedLocationException("The location " + location + " names the host '" + uri.getAuthority()
-                            + "'; a file:// URI must name a local folder, like file:///data/images.");
+                if (uri.getAuthority() != null
+                        && !uri.getAuthority().isEmpty()
+                        && !uri.getAuthority().equals("localhost")) {
+                    throw new UnsupportedLocationException(
+                            "The location " + location + " names the host '" + uri.getAuthority()
+                                    + "'; a file:// URI must name a local folder, like file:///data/images.");
                 }
                 return Path.of(uri.getPath());
             } catch (URISyntaxException e) {
-                throw new UnsupportedLocationException("The location " + location + " is not a valid file:// URI: "
-                        + e.getMessage() + ".");
+                throw new UnsupportedLocationException(
+                        "The location " + location + " is not a valid file:// URI: " + e.getMessage() + ".");
             }
         }
-        throw new UnsupportedLocationException("The location " + location + " has the unknown scheme '" + scheme.get()
-                + "://'; use a local folder, a file:// URI, s3://bucket/prefix, gs://bucket/prefix or az://account/container/prefix.");
+        throw new UnsupportedLocationException(
+                "The location " + location + " has the unknown scheme '" + scheme.get()
+                        + "://'; use a local folder, a file:// URI, s3://bucket/prefix, gs://bucket/prefix or az://account/container/prefix.");
     }
 }

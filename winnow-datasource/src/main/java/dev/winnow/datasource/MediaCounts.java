@@ -18,7 +18,8 @@ public record MediaCounts(long images, long videos, long frames) {
     /** {@code 10 images, 2 videos with 340 frames}; only {@code 12 images} when there is no video. */
     public String describe() {
         String text = Wording.count(images, "image");
-        return videos == 0 ? text : text + ", " + Wording.count(videos, "video") + " with " + Wording.count(frames, "frame");
+        return videos == 0
+                ? text
+                : text + ", " + Wording.count(videos, "video") + " with " + Wording.count(frames, "frame");
     }
-
 }

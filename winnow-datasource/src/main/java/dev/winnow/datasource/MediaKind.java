@@ -7,9 +7,11 @@ import java.util.Set;
 
 /** Whether a file is an image or a video, judged by its extension. */
 public enum MediaKind {
-    IMAGE, VIDEO;
+    IMAGE,
+    VIDEO;
 
-    public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");
+    public static final Set<String> IMAGE_EXTENSIONS =
+            Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");
     public static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mov", "avi", "mkv", "webm");
 
     /** The kind of {@code path}, or empty when it is neither an image nor a video. */

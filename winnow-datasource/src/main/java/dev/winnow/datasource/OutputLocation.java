@@ -33,6 +33,7 @@ public final class OutputLocation implements Datasource {
     private final Datasource input;
     /** Decoded root paths ending in '/', or null when the two roots cannot be compared. */
     private final String outputRoot;
+
     private final String inputRoot;
 
     private OutputLocation(Datasource output, Datasource input) {
@@ -40,7 +41,8 @@ public final class OutputLocation implements Datasource {
         this.input = input;
         Optional<URI> out = output.rootUri();
         Optional<URI> in = input.rootUri();
-        boolean comparable = out.isPresent() && in.isPresent()
+        boolean comparable = out.isPresent()
+                && in.isPresent()
                 && Objects.equals(out.get().getScheme(), in.get().getScheme())
                 && Objects.equals(out.get().getAuthority(), in.get().getAuthority());
         this.outputRoot = comparable ? withSlash(out.get().getPath()) : null;
@@ -145,8 +147,8 @@ public final class OutputLocation implements Datasource {
 
     private void requireWritable(String path) throws IOException {
         if (!mayWrite(path)) {
-            throw new WriteRefusedException("Refusing to write '" + path + "' into the input location " + input.description()
-                    + ": Winnow writes there only below .winnow/ or .lightly/.");
+            throw new WriteRefusedException("Refusing to write '" + path + "' into the input location "
+                    + input.description() + ": Winnow writes there only below .winnow/ or .lightly/.");
         }
     }
 

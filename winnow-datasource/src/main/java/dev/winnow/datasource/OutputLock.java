@@ -36,6 +36,7 @@ import java.util.Optional;
 public final class OutputLock implements AutoCloseable {
     /** The lock file, relative to the output folder. */
     public static final String PATH = ".winnow/lock";
+
     private static final int MAX_OWNER_BYTES = 4096;
 
     /** Who holds (or held) a lock: enough to find the process and to tell a reused process id. */
@@ -66,14 +67,15 @@ public final class OutputLock implements AutoCloseable {
                         case "pid" -> pid = Long.parseLong(value);
                         case "started" -> started = Instant.parse(value);
                         case "command" -> command = value;
-                        default -> {
-                        }
+                        default -> {}
                     }
                 }
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
-            return host == null || pid < 0 || started == null ? Optional.empty() : Optional.of(new Owner(host, pid, started, command));
+            return host == null || pid < 0 || started == null
+                    ? Optional.empty()
+                    : Optional.of(new Owner(host, pid, started, command));
         }
 
         /** Whether this owner is a process running now on this host (same id, same start time). */
@@ -109,7 +111,8 @@ public final class OutputLock implements AutoCloseable {
     public static OutputLock acquire(Path outputFolder, String command) throws IOException {
         Path file = outputFolder.resolve(PATH);
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             FileLock lock;
             try {

@@ -9,8 +9,9 @@ public final class OutputLockedException extends IOException {
     private static final long serialVersionUID = 1L;
 
     OutputLockedException(Path outputFolder, Optional<OutputLock.Owner> owner) {
-        super("The output " + outputFolder + " is being written by " + owner.map(OutputLock.Owner::describe)
-                .orElse("another Winnow command") + "; wait until it ends, or delete " + outputFolder.resolve(OutputLock.PATH)
+        super("The output " + outputFolder + " is being written by "
+                + owner.map(OutputLock.Owner::describe).orElse("another Winnow command")
+                + "; wait until it ends, or delete " + outputFolder.resolve(OutputLock.PATH)
                 + " if that process no longer runs.");
     }
 }

@@ -28,11 +28,12 @@ public record PredictionsFiles(Datasource output, long maxBytes) implements Pred
         try {
             return Optional.of(output.readAllBytes(path, maxBytes));
         } catch (FileTooLargeException e) {
-            problems.add(DiagnosticCode.FILE_TOO_LARGE.of(path, "The file is larger than the limit of " + maxBytes
-                    + " bytes; it was not read."));
+            problems.add(DiagnosticCode.FILE_TOO_LARGE.of(
+                    path, "The file is larger than the limit of " + maxBytes + " bytes; it was not read."));
         } catch (PathOutsideRootException e) {
-            problems.add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(path, "The file leads out of the predictions location "
-                    + "(a link pointing outside); it was not read."));
+            problems.add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(
+                    path,
+                    "The file leads out of the predictions location " + "(a link pointing outside); it was not read."));
         } catch (IOException e) {
             problems.add(DiagnosticCode.UNREADABLE.of(path, "The file cannot be read: " + reason(e)));
         }
@@ -40,7 +41,9 @@ public record PredictionsFiles(Datasource output, long maxBytes) implements Pred
     }
 
     private static String reason(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String m = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         return m.endsWith(".") ? m : m + ".";
     }
 }

@@ -9,16 +9,13 @@ public interface Progress {
     /** Ignores everything. */
     Progress NONE = new Progress() {
         @Override
-        public void phase(String name, long total) {
-        }
+        public void phase(String name, long total) {}
 
         @Override
-        public void advance(long done) {
-        }
+        public void advance(long done) {}
 
         @Override
-        public void message(String line) {
-        }
+        public void message(String line) {}
     };
 
     /** A phase named {@code name} of {@code total} steps starts (0 when unknown); the previous one is over. */
@@ -31,6 +28,5 @@ public interface Progress {
     void message(String line);
 
     /** The current phase is over. */
-    default void endPhase() {
-    }
+    default void endPhase() {}
 }

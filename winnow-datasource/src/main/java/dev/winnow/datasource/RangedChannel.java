@@ -69,8 +69,8 @@ public final class RangedChannel implements SeekableByteChannel {
      */
     public static RangedChannel open(long size, byte[] first, RangeSource source, Executor readAhead) {
         if (size < 0 || first.length > size) {
-            throw new IllegalArgumentException("The first " + first.length + " bytes cannot belong to an object of " + size
-                    + " bytes.");
+            throw new IllegalArgumentException(
+                    "The first " + first.length + " bytes cannot belong to an object of " + size + " bytes.");
         }
         return new RangedChannel(size, first, source, readAhead);
     }
@@ -118,13 +118,15 @@ public final class RangedChannel implements SeekableByteChannel {
             long start = next;
             int length = lengthFrom(start, Math.min(MAX_CHUNK_BYTES, nextChunkBytes * 2));
             pendingStart = start;
-            pending = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return source.read(start, length);
-                } catch (IOException e) {
-                    throw new ReadAheadFailure(e);
-                }
-            }, readAhead);
+            pending = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return source.read(start, length);
+                        } catch (IOException e) {
+                            throw new ReadAheadFailure(e);
+                        }
+                    },
+                    readAhead);
         }
     }
 

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -36,7 +36,8 @@ public final class RelevantFilenames {
         if (output.stat(PATH).isEmpty()) {
             return Optional.empty();
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(output.open(PATH), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(output.open(PATH), StandardCharsets.UTF_8))) {
             return Optional.of(parse(reader));
         }
     }
@@ -49,8 +50,10 @@ public final class RelevantFilenames {
         for (String line = nextLine(reader, buffer); line != null; line = nextLine(reader, buffer)) {
             lineNumber++;
             if (line.length() > MAX_LINE_CHARS) {
-                throw new RelevantFilenamesException(lineNumber, "Line " + lineNumber + " of " + PATH + " is longer than "
-                        + MAX_LINE_CHARS + " characters; entries must be paths relative to the input root, one per line.");
+                throw new RelevantFilenamesException(
+                        lineNumber,
+                        "Line " + lineNumber + " of " + PATH + " is longer than " + MAX_LINE_CHARS
+                                + " characters; entries must be paths relative to the input root, one per line.");
             }
             String entry = (lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
             if (entry.isEmpty()) {
@@ -58,8 +61,10 @@ public final class RelevantFilenames {
             }
             String problem = problemOf(entry);
             if (problem != null) {
-                throw new RelevantFilenamesException(lineNumber, "Line " + lineNumber + " of " + PATH + " ('" + entry + "') "
-                        + problem + "; entries must be paths relative to the input root, like 'images/a.jpg' or 'images'.");
+                throw new RelevantFilenamesException(
+                        lineNumber,
+                        "Line " + lineNumber + " of " + PATH + " ('" + entry + "') " + problem
+                                + "; entries must be paths relative to the input root, like 'images/a.jpg' or 'images'.");
             }
             while (entry.endsWith("/")) {
                 entry = entry.substring(0, entry.length() - 1);

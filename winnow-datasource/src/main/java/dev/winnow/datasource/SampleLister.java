@@ -23,8 +23,7 @@ public final class SampleLister {
     /** Folders that hold predictions and Winnow's own files, never samples. */
     private static final Set<String> OWNED_FOLDERS = Set.of(".lightly", ".winnow");
 
-    private SampleLister() {
-    }
+    private SampleLister() {}
 
     /**
      * The samples of {@code input}, the relevant-filenames entries that matched none of them, and
@@ -68,7 +67,9 @@ public final class SampleLister {
         }
         List<String> listed = new ArrayList<>(media);
         refused.forEach(r -> listed.add(r.path()));
-        return new Listing(kept, relevant.get().unmatched(listed),
+        return new Listing(
+                kept,
+                relevant.get().unmatched(listed),
                 refused.stream().filter(r -> relevant.get().contains(r.path())).toList());
     }
 

@@ -10,8 +10,7 @@ import java.util.Set;
 public final class SystemFiles {
     private static final Set<String> NAMES = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");
 
-    private SystemFiles() {
-    }
+    private SystemFiles() {}
 
     /** Whether the last segment of {@code path} names such a file. */
     public static boolean isSystemFile(String path) {

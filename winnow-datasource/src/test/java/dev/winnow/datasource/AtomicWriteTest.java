@@ -33,6 +33,7 @@ class AtomicWriteTest {
 
         AtomicWrite.write(target, new byte[] {'a'}, false);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-r--r--");
     }
 }

@@ -59,7 +59,8 @@ public abstract class DatasourceContract {
         assertThat(source.list("")).isEmpty();
         assertThat(source.list("", Set.of(".winnow"))).isEmpty();
         assertThat(source.description()).isNotBlank();
-        assertThat(source.rootUri()).hasValueSatisfying(uri -> assertThat(uri.toString()).endsWith("/"));
+        assertThat(source.rootUri())
+                .hasValueSatisfying(uri -> assertThat(uri.toString()).endsWith("/"));
     }
 
     @Test
@@ -135,7 +136,8 @@ public abstract class DatasourceContract {
         write("a/b/c/deep.json", "1");
         write("z.json", "2");
 
-        assertThat(source.anyFile("")).hasValueSatisfying(path -> assertThat(path).isIn("a/b/c/deep.json", "z.json"));
+        assertThat(source.anyFile(""))
+                .hasValueSatisfying(path -> assertThat(path).isIn("a/b/c/deep.json", "z.json"));
         assertThat(source.anyFile("a")).contains("a/b/c/deep.json");
         assertThat(source.anyFile("a/b/")).contains("a/b/c/deep.json");
         assertThat(source.anyFile("missing")).isEmpty();
@@ -170,13 +172,17 @@ public abstract class DatasourceContract {
     @Test
     void missingFile_isNoSuchFileNamingThePath() {
         assertThatThrownBy(() -> source.open("no/such.jpg"))
-                .isInstanceOfSatisfying(NoSuchFileException.class, e -> assertThat(e.getFile()).isEqualTo("no/such.jpg"));
+                .isInstanceOfSatisfying(
+                        NoSuchFileException.class, e -> assertThat(e.getFile()).isEqualTo("no/such.jpg"));
         assertThatThrownBy(() -> source.readAllBytes("no/such.json", 10))
-                .isInstanceOfSatisfying(NoSuchFileException.class, e -> assertThat(e.getFile()).isEqualTo("no/such.json"));
+                .isInstanceOfSatisfying(
+                        NoSuchFileException.class, e -> assertThat(e.getFile()).isEqualTo("no/such.json"));
         assertThatThrownBy(() -> source.readRange("no/such.png", 0, 10))
-                .isInstanceOfSatisfying(NoSuchFileException.class, e -> assertThat(e.getFile()).isEqualTo("no/such.png"));
+                .isInstanceOfSatisfying(
+                        NoSuchFileException.class, e -> assertThat(e.getFile()).isEqualTo("no/such.png"));
         assertThatThrownBy(() -> source.openSeekable("no/such.mp4"))
-                .isInstanceOfSatisfying(NoSuchFileException.class, e -> assertThat(e.getFile()).isEqualTo("no/such.mp4"));
+                .isInstanceOfSatisfying(
+                        NoSuchFileException.class, e -> assertThat(e.getFile()).isEqualTo("no/such.mp4"));
     }
 
     @Test
@@ -190,7 +196,8 @@ public abstract class DatasourceContract {
                     assertThat(e.path()).isEqualTo("big.json");
                     assertThat(e.limitBytes()).isEqualTo(5);
                 })
-                .hasMessage("The file 'big.json' in " + source.description() + " is 10 bytes, larger than the limit of 5 bytes.");
+                .hasMessage("The file 'big.json' in " + source.description()
+                        + " is 10 bytes, larger than the limit of 5 bytes.");
     }
 
     @Test
@@ -216,8 +223,8 @@ public abstract class DatasourceContract {
             assertThat(readAt(channel, 2_000_000, 5000)).isEqualTo(Arrays.copyOfRange(contents, 2_000_000, 2_005_000));
             assertThat(channel.position()).isEqualTo(2_005_000);
             assertThat(readAt(channel, 10, 100)).isEqualTo(Arrays.copyOfRange(contents, 10, 110));
-            assertThat(readAt(channel, contents.length - 7, 100)).isEqualTo(Arrays.copyOfRange(contents, contents.length - 7,
-                    contents.length));
+            assertThat(readAt(channel, contents.length - 7, 100))
+                    .isEqualTo(Arrays.copyOfRange(contents, contents.length - 7, contents.length));
             channel.position(contents.length);
             assertThat(channel.read(ByteBuffer.allocate(10))).isEqualTo(-1);
             channel.position(0);
@@ -292,14 +299,19 @@ public abstract class DatasourceContract {
     void pathsOutsideTheRoot_areRefusedBeforeStorageIsTouched() {
         String leaving = "The path '../x.json' leaves the datasource root " + source.description()
                 + ": '..' segments are not allowed.";
-        assertThatThrownBy(() -> source.open("../x.json")).isInstanceOf(PathOutsideRootException.class).hasMessage(leaving);
+        assertThatThrownBy(() -> source.open("../x.json"))
+                .isInstanceOf(PathOutsideRootException.class)
+                .hasMessage(leaving);
         assertThatThrownBy(() -> source.readAllBytes("../x.json", 10)).hasMessage(leaving);
         assertThatThrownBy(() -> source.stat("../x.json")).hasMessage(leaving);
-        assertThatThrownBy(() -> source.writeAtomically("../x.json", new byte[1])).hasMessage(leaving);
-        assertThatThrownBy(() -> source.writeInStaging("../x.json", new byte[1])).hasMessage(leaving);
+        assertThatThrownBy(() -> source.writeAtomically("../x.json", new byte[1]))
+                .hasMessage(leaving);
+        assertThatThrownBy(() -> source.writeInStaging("../x.json", new byte[1]))
+                .hasMessage(leaving);
         assertThatThrownBy(() -> source.delete("../x.json")).hasMessage(leaving);
         assertThatThrownBy(() -> source.readRange("../x.json", 0, 1)).hasMessage(leaving);
-        assertThatThrownBy(() -> source.openSeekable("a/../../x.json")).isInstanceOf(PathOutsideRootException.class)
+        assertThatThrownBy(() -> source.openSeekable("a/../../x.json"))
+                .isInstanceOf(PathOutsideRootException.class)
                 .hasMessage("The path 'a/../../x.json' leaves the datasource root " + source.description()
                         + ": '..' segments are not allowed.");
         assertThatThrownBy(() -> source.list("..")).isInstanceOf(PathOutsideRootException.class);
@@ -311,13 +323,17 @@ public abstract class DatasourceContract {
 
     @Test
     void unicodeSpacesAndSymbols_inNamesRoundTrip() throws IOException {
-        List<String> names = List.of("ünï cödé/日本 語.jpg", "a b/c  d.json", "sym/plus+and&percent%20#hash.png",
+        List<String> names = List.of(
+                "ünï cödé/日本 語.jpg",
+                "a b/c  d.json",
+                "sym/plus+and&percent%20#hash.png",
                 "sym/quote'tilde~=eq;semi.jpg");
         for (String name : names) {
             write(name, name);
         }
 
-        assertThat(source.list("")).containsExactlyElementsOf(names.stream().sorted().toList());
+        assertThat(source.list(""))
+                .containsExactlyElementsOf(names.stream().sorted().toList());
         assertThat(source.list("a b")).containsExactly("a b/c  d.json");
         for (String name : names) {
             assertThat(read(name)).isEqualTo(name);

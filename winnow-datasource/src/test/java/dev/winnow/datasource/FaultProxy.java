@@ -44,7 +44,8 @@ public final class FaultProxy implements AutoCloseable {
     public final AtomicInteger delays = new AtomicInteger();
     public final AtomicInteger passed = new AtomicInteger();
 
-    public FaultProxy(int upstreamPort, double slowDownShare, double resetShare, double delayShare, long delayMillis, long seed)
+    public FaultProxy(
+            int upstreamPort, double slowDownShare, double resetShare, double delayShare, long delayMillis, long seed)
             throws IOException {
         this.upstreamPort = upstreamPort;
         this.slowDownShare = slowDownShare;
@@ -134,7 +135,8 @@ public final class FaultProxy implements AutoCloseable {
     private static void answer(OutputStream out, int status, String reason, String code, String message, boolean isHead)
             throws IOException {
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
-                + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+                        + "</Message></Error>")
+                .getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/xml\r\nContent-Length: "
                 + (isHead ? 0 : body.length) + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));

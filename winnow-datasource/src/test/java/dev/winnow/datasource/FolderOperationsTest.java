@@ -123,7 +123,8 @@ class FolderOperationsTest {
                 .hasMessage("'a/1.json' in " + root + " is a file, not a folder");
         assertThatThrownBy(() -> source.moveFolder("a", "a/inner"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The folder 'a' in " + root + " cannot be moved to 'a/inner', which is itself or inside it.");
+                .hasMessage(
+                        "The folder 'a' in " + root + " cannot be moved to 'a/inner', which is itself or inside it.");
         assertThatThrownBy(() -> source.moveFolder("a", "../c"))
                 .isInstanceOf(PathOutsideRootException.class)
                 .hasMessage("The path '../c' leaves the datasource root " + root + ": '..' segments are not allowed.");
@@ -246,8 +247,7 @@ class FolderOperationsTest {
             }
 
             @Override
-            public void writeAtomically(String path, byte[] contents) {
-            }
+            public void writeAtomically(String path, byte[] contents) {}
         };
 
         assertThat(bucket.canMoveFolders()).isFalse();

@@ -113,7 +113,8 @@ class LocalDatasourceTest {
 
         assertThatThrownBy(() -> source.open("no/such.jpg"))
                 .isInstanceOf(NoSuchFileException.class)
-                .hasMessage("no/such.jpg: no such file in " + dir.toAbsolutePath().normalize());
+                .hasMessage(
+                        "no/such.jpg: no such file in " + dir.toAbsolutePath().normalize());
     }
 
     @Test
@@ -122,7 +123,8 @@ class LocalDatasourceTest {
         LocalDatasource source = LocalDatasource.at(dir);
 
         assertThat(source.readAllBytes("f.json", 7)).isEqualTo("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-        assertThat(source.readAllBytes("f.json", Long.MAX_VALUE)).isEqualTo("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(source.readAllBytes("f.json", Long.MAX_VALUE))
+                .isEqualTo("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -132,7 +134,8 @@ class LocalDatasourceTest {
 
         assertThatThrownBy(() -> source.readAllBytes("big/f.json", 7))
                 .isInstanceOf(FileTooLargeException.class)
-                .hasMessage("The file 'big/f.json' in " + source.description() + " is 8 bytes, larger than the limit of 7 bytes.");
+                .hasMessage("The file 'big/f.json' in " + source.description()
+                        + " is 8 bytes, larger than the limit of 7 bytes.");
     }
 
     @Test
@@ -142,7 +145,8 @@ class LocalDatasourceTest {
         source.writeAtomically(".winnow/runs/r1/selected.txt", "a\n".getBytes(StandardCharsets.UTF_8));
         source.writeAtomically(".winnow/runs/r1/selected.txt", "b\n".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(Files.readString(dir.resolve(".winnow/runs/r1/selected.txt"))).isEqualTo("b\n");
+        assertThat(Files.readString(dir.resolve(".winnow/runs/r1/selected.txt")))
+                .isEqualTo("b\n");
         try (Stream<Path> files = Files.list(dir.resolve(".winnow/runs/r1"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("selected.txt");
         }
@@ -172,13 +176,16 @@ class LocalDatasourceTest {
 
         assertThatThrownBy(() -> source.open("/etc/passwd"))
                 .isInstanceOf(PathOutsideRootException.class)
-                .hasMessage("The path '/etc/passwd' is absolute; paths must be relative to the datasource root " + root + ".");
+                .hasMessage("The path '/etc/passwd' is absolute; paths must be relative to the datasource root " + root
+                        + ".");
         assertThatThrownBy(() -> source.stat("a/../../x.jpg"))
                 .isInstanceOf(PathOutsideRootException.class)
-                .hasMessage("The path 'a/../../x.jpg' leaves the datasource root " + root + ": '..' segments are not allowed.");
+                .hasMessage("The path 'a/../../x.jpg' leaves the datasource root " + root
+                        + ": '..' segments are not allowed.");
         assertThatThrownBy(() -> source.writeAtomically("../x.txt", new byte[0]))
                 .isInstanceOf(PathOutsideRootException.class)
-                .hasMessage("The path '../x.txt' leaves the datasource root " + root + ": '..' segments are not allowed.");
+                .hasMessage(
+                        "The path '../x.txt' leaves the datasource root " + root + ": '..' segments are not allowed.");
         assertThatThrownBy(() -> source.list("../"))
                 .isInstanceOf(PathOutsideRootException.class)
                 .hasMessage("The path '../' leaves the datasource root " + root + ": '..' segments are not allowed.");
@@ -191,16 +198,24 @@ class LocalDatasourceTest {
         Files.createSymbolicLink(dir.resolve("escape.jpg"), outside.resolve("secret.jpg"));
         Files.createSymbolicLink(dir.resolve("out"), outside);
         LocalDatasource source = LocalDatasource.at(dir);
-        String expected = "The path 'escape.jpg' resolves through a link to " + outside.toRealPath().resolve("secret.jpg")
-                + ", outside the datasource root " + source.description() + ".";
+        String expected = "The path 'escape.jpg' resolves through a link to "
+                + outside.toRealPath().resolve("secret.jpg") + ", outside the datasource root " + source.description()
+                + ".";
 
-        assertThatThrownBy(() -> source.open("escape.jpg")).isInstanceOf(PathOutsideRootException.class).hasMessage(expected);
-        assertThatThrownBy(() -> source.stat("escape.jpg")).isInstanceOf(PathOutsideRootException.class).hasMessage(expected);
-        assertThatThrownBy(() -> source.readAllBytes("escape.jpg", 10)).isInstanceOf(PathOutsideRootException.class).hasMessage(expected);
+        assertThatThrownBy(() -> source.open("escape.jpg"))
+                .isInstanceOf(PathOutsideRootException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(() -> source.stat("escape.jpg"))
+                .isInstanceOf(PathOutsideRootException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(() -> source.readAllBytes("escape.jpg", 10))
+                .isInstanceOf(PathOutsideRootException.class)
+                .hasMessage(expected);
         assertThatThrownBy(() -> source.openSeekable("out/secret.jpg"))
                 .isInstanceOf(PathOutsideRootException.class)
-                .hasMessage("The path 'out/secret.jpg' resolves through a link to " + outside.toRealPath().resolve("secret.jpg")
-                        + ", outside the datasource root " + source.description() + ".");
+                .hasMessage("The path 'out/secret.jpg' resolves through a link to "
+                        + outside.toRealPath().resolve("secret.jpg") + ", outside the datasource root "
+                        + source.description() + ".");
         assertThatThrownBy(() -> source.writeAtomically("out/new.txt", new byte[] {1}))
                 .isInstanceOf(PathOutsideRootException.class)
                 .hasMessage("The path 'out/new.txt' resolves through a link to " + outside.toRealPath()
@@ -234,7 +249,8 @@ class LocalDatasourceTest {
         assertThat(source.readAllBytes("large.bin", Long.MAX_VALUE)).isEqualTo(contents);
         assertThatThrownBy(() -> source.readAllBytes("large.bin", 39_999))
                 .isInstanceOf(FileTooLargeException.class)
-                .hasMessage("The file 'large.bin' in " + source.description() + " is 40000 bytes, larger than the limit of 39999 bytes.");
+                .hasMessage("The file 'large.bin' in " + source.description()
+                        + " is 40000 bytes, larger than the limit of 39999 bytes.");
     }
 
     @Test
@@ -249,12 +265,14 @@ class LocalDatasourceTest {
         assertThat(source.readAllBytes("sub/plain.json", 10)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> source.readAllBytes("sub/escape.json", 10))
                 .isInstanceOf(PathOutsideRootException.class)
-                .hasMessage("The path 'sub/escape.json' resolves through a link to " + outside.toRealPath().resolve("secret.json")
-                        + ", outside the datasource root " + source.description() + ".");
+                .hasMessage("The path 'sub/escape.json' resolves through a link to "
+                        + outside.toRealPath().resolve("secret.json") + ", outside the datasource root "
+                        + source.description() + ".");
         assertThatThrownBy(() -> source.open("sub/escape.json"))
                 .isInstanceOf(PathOutsideRootException.class)
-                .hasMessage("The path 'sub/escape.json' resolves through a link to " + outside.toRealPath().resolve("secret.json")
-                        + ", outside the datasource root " + source.description() + ".");
+                .hasMessage("The path 'sub/escape.json' resolves through a link to "
+                        + outside.toRealPath().resolve("secret.json") + ", outside the datasource root "
+                        + source.description() + ".");
         assertThat(source.readAllBytes("sub/alias.json", 10)).isEqualTo("r".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> source.readAllBytes("sub/missing.json", 10))
                 .isInstanceOf(NoSuchFileException.class)
@@ -275,8 +293,13 @@ class LocalDatasourceTest {
         assertThat(source.list("", skipped)).isEqualTo(expected);
         assertThat(source.list("sub", skipped)).isEqualTo(List.of("sub/.lightly", "sub/b.jpg"));
         assertThat(source.list(".lightly", skipped)).isEqualTo(List.of(".lightly/predictions/tasks.json"));
-        assertThat(source.list("", Set.of())).containsExactly(
-                ".lightly/predictions/tasks.json", "a.jpg", "sub/.lightly", "sub/.winnow/cache.bin", "sub/b.jpg");
+        assertThat(source.list("", Set.of()))
+                .containsExactly(
+                        ".lightly/predictions/tasks.json",
+                        "a.jpg",
+                        "sub/.lightly",
+                        "sub/.winnow/cache.bin",
+                        "sub/b.jpg");
         // The interface's default, which filters the full listing, gives the same answer.
         Datasource filtering = new Delegating(source);
         assertThat(filtering.list("", skipped)).isEqualTo(expected);
@@ -336,7 +359,9 @@ class LocalDatasourceTest {
     @Test
     void rootUri_isTheRealFolderWithTrailingSlash() throws IOException {
         assertThat(LocalDatasource.at(dir).rootUri()).contains(dir.toRealPath().toUri());
-        assertThat(LocalDatasource.at(dir).rootUri().orElseThrow().toString()).isEqualTo("file://" + dir.toRealPath() + "/");
-        assertThat(List.of(LocalDatasource.create(dir.resolve("new/out")).root())).containsExactly(dir.resolve("new/out"));
+        assertThat(LocalDatasource.at(dir).rootUri().orElseThrow().toString())
+                .isEqualTo("file://" + dir.toRealPath() + "/");
+        assertThat(List.of(LocalDatasource.create(dir.resolve("new/out")).root()))
+                .containsExactly(dir.resolve("new/out"));
     }
 }

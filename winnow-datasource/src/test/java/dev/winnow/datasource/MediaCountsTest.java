@@ -16,7 +16,8 @@ class MediaCountsTest {
 
     @Test
     void negativeCountsAreRefused() {
-        assertThatThrownBy(() -> new MediaCounts(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new MediaCounts(-1, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Counts of images, videos and frames cannot be negative, but were -1, 0 and 0.");
     }
 }

@@ -40,7 +40,8 @@ class OutputLocationTest {
                 .hasMessage("Refusing to write 'images/new.json' into the input location " + dir
                         + ": Winnow writes there only below .winnow/ or .lightly/.");
         output.writeAtomicallyWithoutSync(".lightly/predictions/t/a.json", BYTES);
-        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json"))).isEqualTo("x");
+        assertThat(Files.readString(dir.resolve(".lightly/predictions/t/a.json")))
+                .isEqualTo("x");
         assertThat(Files.exists(dir.resolve("images/new.jpg"))).isFalse();
     }
 
@@ -71,7 +72,8 @@ class OutputLocationTest {
     @Test
     void inputNestedInOutput_isProtected() throws IOException {
         Files.createDirectories(dir.resolve("images"));
-        OutputLocation output = OutputLocation.guard(LocalDatasource.at(dir), LocalDatasource.at(dir.resolve("images")));
+        OutputLocation output =
+                OutputLocation.guard(LocalDatasource.at(dir), LocalDatasource.at(dir.resolve("images")));
 
         output.writeAtomically(".winnow/x.txt", BYTES);
 

@@ -27,7 +27,8 @@ class OutputLockTest {
     Path dir;
 
     private static String owner(long pid, Instant started) throws Exception {
-        return "'winnow run' (process " + pid + " on host " + InetAddress.getLocalHost().getHostName() + ", started " + started + ")";
+        return "'winnow run' (process " + pid + " on host "
+                + InetAddress.getLocalHost().getHostName() + ", started " + started + ")";
     }
 
     private String refusal(String owner) {
@@ -65,10 +66,14 @@ class OutputLockTest {
         pool.shutdown();
         assertThat(outcomes).filteredOn(o -> o instanceof OutputLock).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof String).containsExactly(refusal(me));
-        OutputLock held = (OutputLock) outcomes.stream().filter(o -> o instanceof OutputLock).findFirst().orElseThrow();
+        OutputLock held = (OutputLock) outcomes.stream()
+                .filter(o -> o instanceof OutputLock)
+                .findFirst()
+                .orElseThrow();
         assertThat(held.tookOver()).isEmpty();
-        assertThat(Files.readString(dir.resolve(".winnow/lock"))).startsWith("host=" + InetAddress.getLocalHost().getHostName()
-                + "\npid=" + self.pid() + "\n").endsWith("\ncommand=winnow run\n");
+        assertThat(Files.readString(dir.resolve(".winnow/lock")))
+                .startsWith("host=" + InetAddress.getLocalHost().getHostName() + "\npid=" + self.pid() + "\n")
+                .endsWith("\ncommand=winnow run\n");
         held.close();
         assertThat(Files.size(dir.resolve(".winnow/lock"))).isZero();
         try (OutputLock again = OutputLock.acquire(dir, "winnow run")) {
@@ -79,15 +84,18 @@ class OutputLockTest {
     @Test
     void anotherProcessHoldsIt_isRefused_andWhenKilled_itsStaleLockIsTakenOverAndNamed() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
-                dir.toString()).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("locked");
             Instant childStart = child.info().startInstant().orElseThrow();
             String holder = owner(child.pid(), Instant.parse(lockLine("started=")));
-            assertThat(Instant.parse(lockLine("started=")).toEpochMilli()).isCloseTo(childStart.toEpochMilli(),
-                    Offset.offset(1000L));
+            assertThat(Instant.parse(lockLine("started=")).toEpochMilli())
+                    .isCloseTo(childStart.toEpochMilli(), Offset.offset(1000L));
 
             assertThatThrownBy(() -> OutputLock.acquire(dir, "winnow run"))
                     .isInstanceOf(OutputLockedException.class)
@@ -104,7 +112,8 @@ class OutputLockTest {
                 assertThat(taken.tookOver()).isPresent();
                 assertThat(taken.tookOver().get().pid()).isEqualTo(child.pid());
                 assertThat(taken.tookOver().get().describe()).isEqualTo(holder);
-                assertThat(lockLine("pid=")).isEqualTo(Long.toString(ProcessHandle.current().pid()));
+                assertThat(lockLine("pid="))
+                        .isEqualTo(Long.toString(ProcessHandle.current().pid()));
             }
         } finally {
             child.destroyForcibly();
@@ -112,7 +121,10 @@ class OutputLockTest {
     }
 
     private String lockLine(String key) throws Exception {
-        return Files.readAllLines(dir.resolve(".winnow/lock")).stream().filter(l -> l.startsWith(key))
-                .map(l -> l.substring(key.length())).findFirst().orElseThrow();
+        return Files.readAllLines(dir.resolve(".winnow/lock")).stream()
+                .filter(l -> l.startsWith(key))
+                .map(l -> l.substring(key.length()))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,5 +1,7 @@
 package dev.winnow.demo;
 
+import dev.winnow.datasource.AtomicWrite;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
 import dev.winnow.format.FrameName;
@@ -12,12 +14,11 @@ import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.io.PredictionWriter;
-import dev.winnow.datasource.AtomicWrite;
-import dev.winnow.datasource.LocalTrees;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.stream.IntStream;
-import java.io.UncheckedIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -62,12 +62,10 @@ public final class DemoDataset {
     /** The share of images the simulated model is uncertain about. */
     static final double UNCERTAIN_SHARE = 0.25;
 
-    private DemoDataset() {
-    }
+    private DemoDataset() {}
 
     /** What was generated. */
-    public record Generated(Path folder, int images, int uncertainImages) {
-    }
+    public record Generated(Path folder, int images, int uncertainImages) {}
 
     /**
      * Writes {@code count} images of {@code width} x {@code height} and their predictions into
@@ -75,12 +73,21 @@ public final class DemoDataset {
      */
     public static Generated generate(Path folder, int count, int width, int height, long seed) throws IOException {
         prepare(folder);
-        List<Category> categories = List.of(Category.of(0, "circle"), Category.of(1, "square"), Category.of(2, "triangle"));
+        List<Category> categories =
+                List.of(Category.of(0, "circle"), Category.of(1, "square"), Category.of(2, "triangle"));
         Path predictions = folder.resolve(PredictionsLayout.ROOT);
-        write(predictions.resolve("tasks.json"), PredictionWriter.toBytes(new TaskList(List.of(CLASSIFICATION, DETECTION, SEGMENTATION))));
-        write(predictions.resolve(CLASSIFICATION + "/" + PredictionsLayout.SCHEMA), PredictionWriter.toBytes(new TaskSchema(TaskType.CLASSIFICATION, categories)));
-        write(predictions.resolve(DETECTION + "/" + PredictionsLayout.SCHEMA), PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
-        write(predictions.resolve(SEGMENTATION + "/" + PredictionsLayout.SCHEMA), PredictionWriter.toBytes(new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, categories)));
+        write(
+                predictions.resolve("tasks.json"),
+                PredictionWriter.toBytes(new TaskList(List.of(CLASSIFICATION, DETECTION, SEGMENTATION))));
+        write(
+                predictions.resolve(CLASSIFICATION + "/" + PredictionsLayout.SCHEMA),
+                PredictionWriter.toBytes(new TaskSchema(TaskType.CLASSIFICATION, categories)));
+        write(
+                predictions.resolve(DETECTION + "/" + PredictionsLayout.SCHEMA),
+                PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
+        write(
+                predictions.resolve(SEGMENTATION + "/" + PredictionsLayout.SCHEMA),
+                PredictionWriter.toBytes(new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, categories)));
         int digits = Integer.toString(count - 1).length();
         // Each image has its own generator derived from the seed, so images can be made in parallel
         // and still come out the same on every run.
@@ -88,7 +95,10 @@ public final class DemoDataset {
         try {
             IntStream.range(0, count).parallel().forEach(i -> {
                 try {
-                    uncertain[i] = writeImage(folder, predictions, i, digits, width, height, new Random(seed * 1_000_003L + i)) ? 1 : 0;
+                    uncertain[i] =
+                            writeImage(folder, predictions, i, digits, width, height, new Random(seed * 1_000_003L + i))
+                                    ? 1
+                                    : 0;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -111,8 +121,11 @@ public final class DemoDataset {
     public static void generateVideo(Path folder, int frames, int width, int height, long seed) throws IOException {
         Random random = new Random(seed);
         DemoScene start = DemoScene.random(random, width, height);
-        DemoScene.Background plain = new DemoScene.Background(DemoScene.BackgroundKind.GRADIENT, start.background().colourA(),
-                start.background().colourB(), Math.max(width, height));
+        DemoScene.Background plain = new DemoScene.Background(
+                DemoScene.BackgroundKind.GRADIENT,
+                start.background().colourA(),
+                start.background().colourB(),
+                Math.max(width, height));
         double[][] velocity = new double[start.shapes().size()][];
         for (int s = 0; s < velocity.length; s++) {
             velocity[s] = new double[] {1 + 2 * random.nextDouble(), (random.nextDouble() - 0.5) * 2};
@@ -127,8 +140,12 @@ public final class DemoDataset {
                 List<DemoScene.Shape> moved = new ArrayList<>();
                 for (int s = 0; s < velocity.length; s++) {
                     DemoScene.Shape shape = start.shapes().get(s);
-                    moved.add(new DemoScene.Shape(shape.kind(), bounce(shape.cx() + velocity[s][0] * t, shape.half(), width),
-                            bounce(shape.cy() + velocity[s][1] * t, shape.half(), height), shape.half(), shape.rgb()));
+                    moved.add(new DemoScene.Shape(
+                            shape.kind(),
+                            bounce(shape.cx() + velocity[s][0] * t, shape.half(), width),
+                            bounce(shape.cy() + velocity[s][1] * t, shape.half(), height),
+                            shape.half(),
+                            shape.rgb()));
                 }
                 DemoScene scene = new DemoScene(width, height, plain, moved);
                 int[] labels = new int[width * height];
@@ -139,10 +156,14 @@ public final class DemoDataset {
                 boolean unsure = t >= frames * 2 / 5 && t < frames * 3 / 5;
                 String name = FrameName.of(VIDEO, t, frames).predictionPath();
                 String sample = FrameName.of(VIDEO, t, frames).sampleName();
-                write(predictions.resolve(CLASSIFICATION + "/" + name),
+                write(
+                        predictions.resolve(CLASSIFICATION + "/" + name),
                         PredictionWriter.toBytes(PredictionFile.of(sample, List.of(classify(scene, unsure, random)))));
-                write(predictions.resolve(DETECTION + "/" + name), PredictionWriter.toBytes(PredictionFile.of(sample, detect(scene, unsure, random))));
-                write(predictions.resolve(SEGMENTATION + "/" + name),
+                write(
+                        predictions.resolve(DETECTION + "/" + name),
+                        PredictionWriter.toBytes(PredictionFile.of(sample, detect(scene, unsure, random))));
+                write(
+                        predictions.resolve(SEGMENTATION + "/" + name),
                         PredictionWriter.toBytes(PredictionFile.of(sample, segment(labels, unsure, random))));
             }
             encoder.finish();
@@ -164,19 +185,22 @@ public final class DemoDataset {
     }
 
     /** Writes image {@code i} and its three prediction files; true when the model is uncertain about it. */
-    private static boolean writeImage(Path folder, Path predictions, int i, int digits, int width, int height, Random random)
-            throws IOException {
+    private static boolean writeImage(
+            Path folder, Path predictions, int i, int digits, int width, int height, Random random) throws IOException {
         DemoScene scene = DemoScene.random(random, width, height);
         boolean unsure = random.nextDouble() < UNCERTAIN_SHARE;
         String stem = "images/shapes-" + String.format(Locale.ROOT, "%0" + digits + "d", i);
         int[] labels = new int[width * height];
         write(folder.resolve(stem + ".jpg"), jpeg(draw(scene, random, labels)));
         String sample = stem + ".jpg";
-        write(predictions.resolve(CLASSIFICATION + "/" + stem + ".json"),
+        write(
+                predictions.resolve(CLASSIFICATION + "/" + stem + ".json"),
                 PredictionWriter.toBytes(PredictionFile.of(sample, List.of(classify(scene, unsure, random)))));
-        write(predictions.resolve(DETECTION + "/" + stem + ".json"),
+        write(
+                predictions.resolve(DETECTION + "/" + stem + ".json"),
                 PredictionWriter.toBytes(PredictionFile.of(sample, detect(scene, unsure, random))));
-        write(predictions.resolve(SEGMENTATION + "/" + stem + ".json"),
+        write(
+                predictions.resolve(SEGMENTATION + "/" + stem + ".json"),
                 PredictionWriter.toBytes(PredictionFile.of(sample, segment(labels, unsure, random))));
         return unsure;
     }
@@ -204,7 +228,8 @@ public final class DemoDataset {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new IllegalArgumentException("The demo folder " + folder + " cannot be created; choose another with --dir.");
+            throw new IllegalArgumentException(
+                    "The demo folder " + folder + " cannot be created; choose another with --dir.");
         }
         Files.writeString(folder.resolve(MARKER), "A generated Winnow demo; 'winnow demo' may replace this folder.\n");
     }
@@ -245,7 +270,8 @@ public final class DemoDataset {
         }
         double[] p = probabilities(largest.kind(), unsure, random);
         int predicted = argmax(p);
-        return new Singleton.Classification(predicted, OptionalDouble.of(p[predicted]), Optional.of(Probabilities.of(p)));
+        return new Singleton.Classification(
+                predicted, OptionalDouble.of(p[predicted]), Optional.of(Probabilities.of(p)));
     }
 
     private static List<Singleton> detect(DemoScene scene, boolean unsure, Random random) {
@@ -258,7 +284,8 @@ public final class DemoDataset {
             double y1 = clamp(s.cy() + s.half() + jitter * random.nextGaussian(), y0 + 1, scene.height());
             double[] p = probabilities(s.kind(), unsure, random);
             int predicted = argmax(p);
-            boxes.add(new Singleton.Detection(predicted, box(x0, y0, x1, y1), p[predicted], Optional.of(Probabilities.of(p))));
+            boxes.add(new Singleton.Detection(
+                    predicted, box(x0, y0, x1, y1), p[predicted], Optional.of(Probabilities.of(p))));
         }
         if (unsure && random.nextBoolean()) {
             // A spurious low-confidence detection on the background.
@@ -268,8 +295,11 @@ public final class DemoDataset {
             double y = random.nextDouble() * (scene.height() - h);
             double[] p = probabilities(random.nextInt(3), true, random);
             int predicted = argmax(p);
-            boxes.add(new Singleton.Detection(predicted, box(x, y, x + w, y + h),
-                    Math.min(p[predicted], 0.45), Optional.of(Probabilities.of(p))));
+            boxes.add(new Singleton.Detection(
+                    predicted,
+                    box(x, y, x + w, y + h),
+                    Math.min(p[predicted], 0.45),
+                    Optional.of(Probabilities.of(p))));
         }
         return boxes;
     }
@@ -289,7 +319,8 @@ public final class DemoDataset {
                 continue;
             }
             double[] p = probabilities(kind, unsure, random);
-            segments.add(new Singleton.SemanticSegment(kind, RleMask.encode(mask), p[kind], Optional.of(Probabilities.of(p))));
+            segments.add(new Singleton.SemanticSegment(
+                    kind, RleMask.encode(mask), p[kind], Optional.of(Probabilities.of(p))));
         }
         return segments;
     }

@@ -14,7 +14,13 @@ record DemoScene(int width, int height, Background background, List<Shape> shape
 
     static final List<String> CLASSES = List.of("circle", "square", "triangle");
 
-    enum BackgroundKind { PLAIN, GRADIENT, STRIPES, CHECKS, NOISE }
+    enum BackgroundKind {
+        PLAIN,
+        GRADIENT,
+        STRIPES,
+        CHECKS,
+        NOISE
+    }
 
     record Background(BackgroundKind kind, int colourA, int colourB, int period) {
         /** The background's RGB at a pixel; {@code noise} supplies the per-pixel variation of NOISE. */
@@ -75,7 +81,10 @@ record DemoScene(int width, int height, Background background, List<Shape> shape
         BackgroundKind kind = BackgroundKind.values()[random.nextInt(BackgroundKind.values().length)];
         int hue = random.nextInt(360);
         int a = hsv(hue, 0.25 + 0.3 * random.nextDouble(), 0.35 + 0.5 * random.nextDouble());
-        int b = hsv((hue + 30 + random.nextInt(120)) % 360, 0.2 + 0.4 * random.nextDouble(), 0.3 + 0.6 * random.nextDouble());
+        int b = hsv(
+                (hue + 30 + random.nextInt(120)) % 360,
+                0.2 + 0.4 * random.nextDouble(),
+                0.3 + 0.6 * random.nextDouble());
         Background background = new Background(kind, a, b, 8 + random.nextInt(40));
         int count = 1 + random.nextInt(3);
         ArrayList<Shape> shapes = new ArrayList<>();

@@ -26,8 +26,7 @@ public final class BatchEmbedding {
     /** A batch size that keeps decoding parallel without holding many images at once. */
     public static final int DEFAULT_BATCH_SIZE = 64;
 
-    private BatchEmbedding() {
-    }
+    private BatchEmbedding() {}
 
     /**
      * One L2-normalised row per sample index {@code 0..count-1}, {@code null} where the loader gave
@@ -36,8 +35,12 @@ public final class BatchEmbedding {
      * @param loader   the image of a sample index, or {@code null}; called from several threads at once
      * @param progress told after every batch
      */
-    public static float[][] embedAll(Embedder embedder, int count, IntFunction<BufferedImage> loader, int batchSize,
-                                     EmbeddingProgress progress) {
+    public static float[][] embedAll(
+            Embedder embedder,
+            int count,
+            IntFunction<BufferedImage> loader,
+            int batchSize,
+            EmbeddingProgress progress) {
         Objects.requireNonNull(embedder, "embedder");
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(progress, "progress");

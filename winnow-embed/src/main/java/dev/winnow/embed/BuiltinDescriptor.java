@@ -87,13 +87,13 @@ final class BuiltinDescriptor {
         }
     }
 
-    private BuiltinDescriptor() {
-    }
+    private BuiltinDescriptor() {}
 
     /** The descriptor of a 64x64 resampled image, L2-normalised, {@link #LENGTH} values. */
     static float[] describe(RgbPlanes planes) {
         if (planes.size != SIZE) {
-            throw new IllegalArgumentException("The descriptor needs a " + SIZE + "x" + SIZE + " image, not " + planes.size + ".");
+            throw new IllegalArgumentException(
+                    "The descriptor needs a " + SIZE + "x" + SIZE + " image, not " + planes.size + ".");
         }
         float[] out = new float[LENGTH];
         float[] intensity = new float[SIZE * SIZE];

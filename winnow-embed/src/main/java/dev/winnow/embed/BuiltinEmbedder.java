@@ -36,6 +36,7 @@ public final class BuiltinEmbedder implements Embedder {
 
     /** The smallest and largest output length accepted. */
     public static final int MIN_DIMENSION = 2;
+
     public static final int MAX_DIMENSION = 1024;
 
     private static final long PROJECTION_SEED = 0x57494E4E4F57L; // fixed: part of the embedding's definition
@@ -104,8 +105,7 @@ public final class BuiltinEmbedder implements Embedder {
 
     /** Nothing to release. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private static float[] projectionMatrix(int dimension) {
         SplittableRandom random = new SplittableRandom(PROJECTION_SEED);

@@ -8,7 +8,7 @@ package dev.winnow.embed;
 public interface EmbeddingProgress {
 
     /** A progress listener that ignores every update. */
-    EmbeddingProgress NONE = (done, total) -> { };
+    EmbeddingProgress NONE = (done, total) -> {};
 
     /**
      * Tells how far the embedding has come.

@@ -102,8 +102,10 @@ public sealed interface EmbeddingsConfig {
             throw new ConfigException(pointer, "Set either 'model' or 'file' at " + pointer + ", not both.");
         }
         if (!hasModel && !hasFile) {
-            throw new ConfigException(pointer, "Missing key 'model' or 'file' at " + pointer + "; expected {\"model\": \""
-                    + BUILTIN + "\"}, {\"model\": \"model.onnx\", \"input_size\": 224} or {\"file\": \"embeddings.csv\"}.");
+            throw new ConfigException(
+                    pointer,
+                    "Missing key 'model' or 'file' at " + pointer + "; expected {\"model\": \"" + BUILTIN
+                            + "\"}, {\"model\": \"model.onnx\", \"input_size\": 224} or {\"file\": \"embeddings.csv\"}.");
         }
         if (hasFile) {
             onlyKeys(node, pointer, List.of("file"), "precomputed embeddings");
@@ -113,17 +115,21 @@ public sealed interface EmbeddingsConfig {
         String model = ConfigReader.requireString(node, pointer, "model");
         if (model.equals(BUILTIN)) {
             onlyKeys(node, pointer, List.of("model", "dimension"), "the built-in embedder");
-            int dimension = intInRange(node, pointer, "dimension", BuiltinEmbedder.MIN_DIMENSION, BuiltinEmbedder.MAX_DIMENSION)
+            int dimension = intInRange(
+                            node, pointer, "dimension", BuiltinEmbedder.MIN_DIMENSION, BuiltinEmbedder.MAX_DIMENSION)
                     .orElse(BuiltinEmbedder.DEFAULT_DIMENSION);
             return new Builtin(dimension);
         }
         if (!model.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
             String at = ConfigReader.child(pointer, "model");
-            throw new ConfigException(at, "Unknown model '" + model + "' at " + at + "; expected '" + BUILTIN
-                    + "' or the path of an .onnx file." + DidYouMean.hint(model, List.of(BUILTIN)));
+            throw new ConfigException(
+                    at,
+                    "Unknown model '" + model + "' at " + at + "; expected '" + BUILTIN
+                            + "' or the path of an .onnx file." + DidYouMean.hint(model, List.of(BUILTIN)));
         }
         onlyKeys(node, pointer, List.of("model", "input_size", "mean", "std"), "ONNX models");
-        int inputSize = intInRange(node, pointer, "input_size", 1, MAX_INPUT_SIZE).orElse(DEFAULT_INPUT_SIZE);
+        int inputSize =
+                intInRange(node, pointer, "input_size", 1, MAX_INPUT_SIZE).orElse(DEFAULT_INPUT_SIZE);
         List<Float> mean = node.has("mean") ? channels(node, pointer, "mean", false) : OnnxEmbedder.IMAGENET_MEAN;
         List<Float> std = node.has("std") ? channels(node, pointer, "std", true) : OnnxEmbedder.IMAGENET_STD;
         return new Onnx(baseDir.resolve(model).normalize(), inputSize, mean, std);
@@ -133,8 +139,10 @@ public sealed interface EmbeddingsConfig {
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key)) {
                 String at = ConfigReader.child(pointer, key);
-                throw new ConfigException(at, "The key '" + key + "' at " + at + " does not apply to " + what
-                        + "; allowed there: " + String.join(", ", allowed) + ".");
+                throw new ConfigException(
+                        at,
+                        "The key '" + key + "' at " + at + " does not apply to " + what + "; allowed there: "
+                                + String.join(", ", allowed) + ".");
             }
         }
     }
@@ -143,8 +151,10 @@ public sealed interface EmbeddingsConfig {
         OptionalInt value = ConfigReader.optionalInt(node, pointer, key);
         if (value.isPresent() && (value.getAsInt() < min || value.getAsInt() > max)) {
             String at = ConfigReader.child(pointer, key);
-            throw new ConfigException(at, "Expected an integer from " + min + " to " + max + " at " + at
-                    + ", but found " + value.getAsInt() + ".");
+            throw new ConfigException(
+                    at,
+                    "Expected an integer from " + min + " to " + max + " at " + at + ", but found " + value.getAsInt()
+                            + ".");
         }
         return value;
     }
@@ -153,16 +163,20 @@ public sealed interface EmbeddingsConfig {
         String at = ConfigReader.child(pointer, key);
         JsonNode array = node.get(key);
         if (!array.isArray() || array.size() != 3) {
-            throw new ConfigException(at, "Expected 3 numbers (red, green, blue) at " + at + ", but found "
-                    + (array.isArray() ? array.size() + " values" : ConfigReader.describe(array)) + ".");
+            throw new ConfigException(
+                    at,
+                    "Expected 3 numbers (red, green, blue) at " + at + ", but found "
+                            + (array.isArray() ? array.size() + " values" : ConfigReader.describe(array)) + ".");
         }
         List<Float> values = new ArrayList<>(3);
         for (int i = 0; i < 3; i++) {
             String elementAt = ConfigReader.child(at, i);
             double value = ConfigReader.number(array.get(i), elementAt);
             if (positive && !(value > 0)) {
-                throw new ConfigException(elementAt, "Expected a positive number at " + elementAt + ", but found "
-                        + ConfigReader.describe(array.get(i)) + ".");
+                throw new ConfigException(
+                        elementAt,
+                        "Expected a positive number at " + elementAt + ", but found "
+                                + ConfigReader.describe(array.get(i)) + ".");
             }
             values.add((float) value);
         }

@@ -48,7 +48,8 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
 
     /** Writes to {@code out} (the caller closes it); the header is written at once. */
     public static EmbeddingsCsvWriter to(Writer out, int dimension) throws IOException {
-        EmbeddingsCsvWriter writer = new EmbeddingsCsvWriter(Objects.requireNonNull(out, "out"), checked(dimension), null, null);
+        EmbeddingsCsvWriter writer =
+                new EmbeddingsCsvWriter(Objects.requireNonNull(out, "out"), checked(dimension), null, null);
         writer.header();
         return writer;
     }
@@ -62,7 +63,8 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16);
+        Writer out = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16);
         EmbeddingsCsvWriter writer = new EmbeddingsCsvWriter(out, dimension, temporary, absolute);
         try {
             writer.header();
@@ -74,7 +76,8 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
     }
 
     /** Writes a whole file atomically. */
-    public static void write(Path target, int dimension, List<String> filenames, float[][] embeddings) throws IOException {
+    public static void write(Path target, int dimension, List<String> filenames, float[][] embeddings)
+            throws IOException {
         if (filenames.size() != embeddings.length) {
             throw new IllegalArgumentException("There are " + filenames.size() + " file names but " + embeddings.length
                     + " embeddings; expected one embedding per file name.");
@@ -116,8 +119,8 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
         }
         Objects.requireNonNull(filename, "filename");
         if (filename.isEmpty() || filename.indexOf('\n') >= 0 || filename.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("The file name '" + filename + "' cannot be written to an embeddings file; "
-                    + "expected a non-empty name without line breaks.");
+            throw new IllegalArgumentException("The file name '" + filename
+                    + "' cannot be written to an embeddings file; " + "expected a non-empty name without line breaks.");
         }
         if (embedding.length != dimension) {
             throw new IllegalArgumentException("The embedding of '" + filename + "' has " + embedding.length
@@ -127,8 +130,8 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
         line.append(Csv.quote(filename));
         for (float value : embedding) {
             if (!Float.isFinite(value)) {
-                throw new IllegalArgumentException("The embedding of '" + filename + "' holds " + value
-                        + "; expected finite numbers only.");
+                throw new IllegalArgumentException(
+                        "The embedding of '" + filename + "' holds " + value + "; expected finite numbers only.");
             }
             line.append(',').append(value);
         }

@@ -63,8 +63,16 @@ public final class OnnxEmbedder implements Embedder {
     private final float[] std;
     private final int dimension;
 
-    private OnnxEmbedder(String file, OrtEnvironment environment, OrtSession session, String inputName, String outputName,
-                         int inputSize, int fixedBatch, float[] mean, float[] std) {
+    private OnnxEmbedder(
+            String file,
+            OrtEnvironment environment,
+            OrtSession session,
+            String inputName,
+            String outputName,
+            int inputSize,
+            int fixedBatch,
+            float[] mean,
+            float[] std) {
         this.file = file;
         this.environment = environment;
         this.session = session;
@@ -112,7 +120,9 @@ public final class OnnxEmbedder implements Embedder {
             session = environment.createSession(file, options);
         } catch (OrtException e) {
             if (e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF) {
-                throw new EmbeddingException("The file '" + file + "' is not a valid ONNX model: it cannot be parsed as an ONNX protobuf.", e);
+                throw new EmbeddingException(
+                        "The file '" + file + "' is not a valid ONNX model: it cannot be parsed as an ONNX protobuf.",
+                        e);
             }
             throw new EmbeddingException("The ONNX model '" + file + "' could not be loaded: " + e.getMessage(), e);
         }
@@ -127,8 +137,9 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
-    private static OnnxEmbedder check(String file, OrtEnvironment environment, OrtSession session, int inputSize,
-                                      float[] mean, float[] std) throws OrtException {
+    private static OnnxEmbedder check(
+            String file, OrtEnvironment environment, OrtSession session, int inputSize, float[] mean, float[] std)
+            throws OrtException {
         Map<String, NodeInfo> inputs = session.getInputInfo();
         String expected = "[N, 3, " + inputSize + ", " + inputSize + "]";
         if (inputs.size() != 1) {
@@ -147,8 +158,9 @@ public final class OnnxEmbedder implements Embedder {
         long[] shape = tensor.getShape();
         boolean fits = shape.length == 4 && fits(shape[1], 3) && fits(shape[2], inputSize) && fits(shape[3], inputSize);
         if (!fits) {
-            throw new EmbeddingException("The ONNX model '" + file + "' expects input '" + input.getName() + "' of shape "
-                    + describe(shape) + ", but the embedder feeds " + expected + " (input_size " + inputSize + ").");
+            throw new EmbeddingException(
+                    "The ONNX model '" + file + "' expects input '" + input.getName() + "' of shape " + describe(shape)
+                            + ", but the embedder feeds " + expected + " (input_size " + inputSize + ").");
         }
         Map<String, NodeInfo> outputs = session.getOutputInfo();
         if (outputs.isEmpty()) {
@@ -156,7 +168,8 @@ public final class OnnxEmbedder implements Embedder {
         }
         String outputName = outputs.keySet().iterator().next();
         int fixedBatch = shape[0] > 0 ? Math.toIntExact(shape[0]) : 0;
-        return new OnnxEmbedder(file, environment, session, input.getName(), outputName, inputSize, fixedBatch, mean, std);
+        return new OnnxEmbedder(
+                file, environment, session, input.getName(), outputName, inputSize, fixedBatch, mean, std);
     }
 
     private static boolean fits(long dimension, int wanted) {
@@ -164,12 +177,15 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private static String describe(long[] shape) {
-        return Arrays.stream(shape).mapToObj(d -> d < 0 ? "?" : Long.toString(d)).collect(Collectors.joining(", ", "[", "]"));
+        return Arrays.stream(shape)
+                .mapToObj(d -> d < 0 ? "?" : Long.toString(d))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static float[] channels(List<Float> values, String name) {
         if (values == null || values.size() != 3) {
-            throw new IllegalArgumentException("The " + name + " needs 3 values (red, green, blue), but got " + values + ".");
+            throw new IllegalArgumentException(
+                    "The " + name + " needs 3 values (red, green, blue), but got " + values + ".");
         }
         return new float[] {values.get(0), values.get(1), values.get(2)};
     }
@@ -249,11 +265,11 @@ public final class OnnxEmbedder implements Embedder {
         }
         long[] shape = {batch, 3, inputSize, inputSize};
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, pixels, shape);
-             OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
+                OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             OnnxValue value = result.get(outputName).orElseThrow();
             if (!(value instanceof OnnxTensor output) || output.getInfo().type != OnnxJavaType.FLOAT) {
-                throw new EmbeddingException("The ONNX model '" + file + "' answered with " + value.getInfo()
-                        + " for '" + outputName + "'; expected a float tensor.");
+                throw new EmbeddingException("The ONNX model '" + file + "' answered with " + value.getInfo() + " for '"
+                        + outputName + "'; expected a float tensor.");
             }
             FloatBuffer answer = output.getFloatBuffer();
             int total = answer.remaining();
@@ -268,8 +284,8 @@ public final class OnnxEmbedder implements Embedder {
             }
             return rows;
         } catch (OrtException e) {
-            throw new EmbeddingException("The ONNX model '" + file + "' failed on a batch of " + count + " images: "
-                    + e.getMessage(), e);
+            throw new EmbeddingException(
+                    "The ONNX model '" + file + "' failed on a batch of " + count + " images: " + e.getMessage(), e);
         }
     }
 

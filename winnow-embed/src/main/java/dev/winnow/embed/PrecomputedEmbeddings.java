@@ -45,8 +45,13 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
     private final float[] values;
     private final int[] labels;
 
-    private PrecomputedEmbeddings(String file, int dimension, List<String> filenames, Map<String, Integer> rowOf,
-                                  float[] values, int[] labels) {
+    private PrecomputedEmbeddings(
+            String file,
+            int dimension,
+            List<String> filenames,
+            Map<String, Integer> rowOf,
+            float[] values,
+            int[] labels) {
         this.file = file;
         this.dimension = dimension;
         this.filenames = filenames;
@@ -63,7 +68,8 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
         } catch (NoSuchFileException e) {
             throw new EmbeddingException("The embeddings file '" + name + "' does not exist.");
         } catch (IOException e) {
-            throw new EmbeddingException("The embeddings file '" + name + "' could not be read: " + e.getMessage() + ".", e);
+            throw new EmbeddingException(
+                    "The embeddings file '" + name + "' could not be read: " + e.getMessage() + ".", e);
         }
     }
 
@@ -82,7 +88,8 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
         try {
             columns = Csv.split(header);
         } catch (IllegalArgumentException e) {
-            throw new EmbeddingException("The header of the embeddings file '" + name + "' cannot be read: " + e.getMessage() + ".");
+            throw new EmbeddingException(
+                    "The header of the embeddings file '" + name + "' cannot be read: " + e.getMessage() + ".");
         }
         boolean hasLabels = validateHeader(columns, name);
         int dimension = columns.size() - 1 - (hasLabels ? 1 : 0);
@@ -111,8 +118,8 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
             }
             String filename = fields.get(0);
             if (filename.isEmpty()) {
-                throw new EmbeddingException("Line " + lineNumber + " of the embeddings file '" + name
-                        + "' has an empty file name.");
+                throw new EmbeddingException(
+                        "Line " + lineNumber + " of the embeddings file '" + name + "' has an empty file name.");
             }
             Integer earlier = lineOf.putIfAbsent(filename, lineNumber);
             if (earlier != null) {
@@ -135,8 +142,13 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
             rowOf.put(filename, row);
         }
         int rows = filenames.size();
-        return new PrecomputedEmbeddings(name, dimension, List.copyOf(filenames), rowOf,
-                Arrays.copyOf(values, rows * dimension), Arrays.copyOf(labels, rows));
+        return new PrecomputedEmbeddings(
+                name,
+                dimension,
+                List.copyOf(filenames),
+                rowOf,
+                Arrays.copyOf(values, rows * dimension),
+                Arrays.copyOf(labels, rows));
     }
 
     /** Checks {@code filenames,embedding_0..embedding_{d-1}[,labels]}; true when the labels column is there. */
@@ -206,7 +218,9 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
     /** The (L2-normalised) embedding of a sample, as a copy. */
     public Optional<float[]> find(String filename) {
         Integer row = rowOf.get(filename);
-        return row == null ? Optional.empty() : Optional.of(Arrays.copyOfRange(values, row * dimension, (row + 1) * dimension));
+        return row == null
+                ? Optional.empty()
+                : Optional.of(Arrays.copyOfRange(values, row * dimension, (row + 1) * dimension));
     }
 
     /** The label of a sample's row (0 when the file has no labels column). */
@@ -249,8 +263,7 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
 
     /** Nothing to release; the rows stay readable. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String toString() {

@@ -94,7 +94,8 @@ final class RgbPlanes {
     private static void readRow(BufferedImage image, int y, int[] packed) {
         int width = packed.length;
         switch (image.getType()) {
-            case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> image.getRaster().getDataElements(0, y, width, 1, packed);
+            case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB ->
+                image.getRaster().getDataElements(0, y, width, 1, packed);
             case BufferedImage.TYPE_BYTE_GRAY -> {
                 // getRGB would pass gray through a linear-to-sRGB conversion; the stored value is what users mean.
                 Raster raster = image.getRaster();

@@ -3,8 +3,7 @@ package dev.winnow.embed;
 /** Small operations on float vectors shared by the embedders. */
 final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** Scales {@code v} in place to unit Euclidean length; an all-zero vector is left as it is. */
     static float[] l2Normalize(float[] v) {

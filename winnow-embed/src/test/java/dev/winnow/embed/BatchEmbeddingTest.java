@@ -30,14 +30,14 @@ class BatchEmbeddingTest {
             batches.add(batch.size());
             float[][] rows = new float[batch.size()][];
             for (int i = 0; i < rows.length; i++) {
-                rows[i] = Vectors.l2Normalize(new float[] {batch.get(i).getWidth(), batch.get(i).getHeight()});
+                rows[i] = Vectors.l2Normalize(
+                        new float[] {batch.get(i).getWidth(), batch.get(i).getHeight()});
             }
             return rows;
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -45,8 +45,11 @@ class BatchEmbeddingTest {
         SizeEmbedder embedder = new SizeEmbedder();
         List<String> progress = new ArrayList<>();
         // Sample i is an image i+1 wide and 1 high, except every third sample, which "cannot be decoded".
-        float[][] rows = BatchEmbedding.embedAll(embedder, 7,
-                i -> i % 3 == 2 ? null : new BufferedImage(i + 1, 1, BufferedImage.TYPE_INT_RGB), 3,
+        float[][] rows = BatchEmbedding.embedAll(
+                embedder,
+                7,
+                i -> i % 3 == 2 ? null : new BufferedImage(i + 1, 1, BufferedImage.TYPE_INT_RGB),
+                3,
                 (done, total) -> progress.add(done + "/" + total));
         assertThat(progress).containsExactly("3/7", "6/7", "7/7");
         assertThat(embedder.batches).containsExactly(2, 2, 1);
@@ -61,8 +64,10 @@ class BatchEmbeddingTest {
     @Test
     void embedAll_withNothingToEmbed() {
         SizeEmbedder embedder = new SizeEmbedder();
-        assertThat(BatchEmbedding.embedAll(embedder, 0, i -> null, 4, EmbeddingProgress.NONE)).isEmpty();
-        assertThat(BatchEmbedding.embedAll(embedder, 2, i -> null, 4, EmbeddingProgress.NONE)).isDeepEqualTo(new float[2][]);
+        assertThat(BatchEmbedding.embedAll(embedder, 0, i -> null, 4, EmbeddingProgress.NONE))
+                .isEmpty();
+        assertThat(BatchEmbedding.embedAll(embedder, 2, i -> null, 4, EmbeddingProgress.NONE))
+                .isDeepEqualTo(new float[2][]);
         assertThat(embedder.batches).isEmpty();
     }
 

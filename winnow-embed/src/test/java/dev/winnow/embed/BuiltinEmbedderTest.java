@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +17,15 @@ import org.junit.jupiter.api.Test;
 
 class BuiltinEmbedderTest {
 
-    private static final List<String> SAMPLES = List.of("objects/baboon.jpg", "objects/butterfly.jpg", "objects/fruits.jpg",
-            "objects/orange.jpg", "street/building.jpg", "street/home.jpg", "chessboard.png", "pic3.png");
+    private static final List<String> SAMPLES = List.of(
+            "objects/baboon.jpg",
+            "objects/butterfly.jpg",
+            "objects/fruits.jpg",
+            "objects/orange.jpg",
+            "street/building.jpg",
+            "street/home.jpg",
+            "chessboard.png",
+            "pic3.png");
 
     private final BuiltinEmbedder embedder = BuiltinEmbedder.create();
 
@@ -100,7 +106,8 @@ class BuiltinEmbedderTest {
         assertThat(norm(embedder.embed(black))).isCloseTo(1f, within(1e-6f));
         BufferedImage green = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         green.setRGB(0, 0, 0x00FF00);
-        assertThat(ImageVariants.distance(embedder.embed(pixel), embedder.embed(green))).isGreaterThan(0.5);
+        assertThat(ImageVariants.distance(embedder.embed(pixel), embedder.embed(green)))
+                .isGreaterThan(0.5);
     }
 
     @Test
@@ -132,12 +139,15 @@ class BuiltinEmbedderTest {
                 closestPair = Math.min(closestPair, ImageVariants.distance(embedded.get(i), embedded.get(j)));
             }
         }
-        assertThat(closestPair).as("distance between the two most alike different photos").isGreaterThan(0.6);
+        assertThat(closestPair)
+                .as("distance between the two most alike different photos")
+                .isGreaterThan(0.6);
 
         List<String> failures = new ArrayList<>();
         double largestOwn = 0;
         for (int i = 0; i < sources.size(); i++) {
-            for (Map.Entry<String, BufferedImage> variant : variants(sources.get(i)).entrySet()) {
+            for (Map.Entry<String, BufferedImage> variant :
+                    variants(sources.get(i)).entrySet()) {
                 float[] v = embedder.embed(variant.getValue());
                 double own = ImageVariants.distance(v, embedded.get(i));
                 largestOwn = Math.max(largestOwn, own);
@@ -151,7 +161,9 @@ class BuiltinEmbedderTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(largestOwn).as("largest distance of an altered copy from its source").isLessThan(closestPair);
+        assertThat(largestOwn)
+                .as("largest distance of an altered copy from its source")
+                .isLessThan(closestPair);
     }
 
     private static Map<String, BufferedImage> variants(BufferedImage image) throws IOException {
@@ -159,7 +171,9 @@ class BuiltinEmbedderTest {
         variants.put("mirrored", ImageVariants.mirrored(image));
         for (double fraction : new double[] {0.8, 0.85, 0.9}) {
             for (double[] at : new double[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}, {0.5, 0.5}}) {
-                variants.put("crop " + fraction + " at " + at[0] + "," + at[1], ImageVariants.cropped(image, fraction, at[0], at[1]));
+                variants.put(
+                        "crop " + fraction + " at " + at[0] + "," + at[1],
+                        ImageVariants.cropped(image, fraction, at[0], at[1]));
             }
         }
         variants.put("brighter", ImageVariants.recoloured(image, 1.1f, 0, 0, 0));

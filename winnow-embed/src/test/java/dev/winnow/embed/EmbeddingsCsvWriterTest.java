@@ -24,14 +24,17 @@ class EmbeddingsCsvWriterTest {
             csv.append("a/b.png", new float[] {0.6f, -0.8f, 0f});
             csv.append("odd, \"name\".jpg", new float[] {1e-7f, 1f, 0.1f}, 4);
         }
-        assertThat(text.toString()).isEqualTo("filenames,embedding_0,embedding_1,embedding_2,labels\n"
-                + "a/b.png,0.6,-0.8,0.0,0\n"
-                + "\"odd, \"\"name\"\".jpg\",1.0E-7,1.0,0.1,4\n");
+        assertThat(text.toString())
+                .isEqualTo("filenames,embedding_0,embedding_1,embedding_2,labels\n"
+                        + "a/b.png,0.6,-0.8,0.0,0\n"
+                        + "\"odd, \"\"name\"\".jpg\",1.0E-7,1.0,0.1,4\n");
     }
 
     @Test
     void roundTrip_givesBackTheSameFloats() throws IOException {
-        float[][] rows = {Vectors.l2Normalize(new float[] {0.1f, 0.2f, 0.3f}), Vectors.l2Normalize(new float[] {-3f, 1e-3f, 7f})};
+        float[][] rows = {
+            Vectors.l2Normalize(new float[] {0.1f, 0.2f, 0.3f}), Vectors.l2Normalize(new float[] {-3f, 1e-3f, 7f})
+        };
         Path target = dir.resolve("run/embeddings.csv");
         EmbeddingsCsvWriter.write(target, 3, List.of("x.jpg", "y/z.jpg"), rows);
         PrecomputedEmbeddings read = PrecomputedEmbeddings.read(target);
@@ -77,7 +80,8 @@ class EmbeddingsCsvWriterTest {
                     .hasMessage("The embedding of 'a.jpg' holds NaN; expected finite numbers only.");
             assertThatThrownBy(() -> csv.append("a\nb.jpg", new float[] {1f, 0f}))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("The file name 'a\nb.jpg' cannot be written to an embeddings file; expected a non-empty name without line breaks.");
+                    .hasMessage(
+                            "The file name 'a\nb.jpg' cannot be written to an embeddings file; expected a non-empty name without line breaks.");
             assertThatThrownBy(csv::commit)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Only a writer made by createAtomically has a file to commit.");

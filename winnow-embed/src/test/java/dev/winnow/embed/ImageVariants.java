@@ -15,8 +15,7 @@ import javax.imageio.stream.ImageOutputStream;
 /** Altered copies of an image, as a photo collection would hold them: flipped, cropped, recoloured, re-encoded. */
 final class ImageVariants {
 
-    private ImageVariants() {
-    }
+    private ImageVariants() {}
 
     static BufferedImage rgb(BufferedImage image) {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);

@@ -36,7 +36,8 @@ class OnnxEmbedderTest {
         double[] v = {
             (red / 255 - MEAN.get(0)) / STD.get(0),
             (green / 255 - MEAN.get(1)) / STD.get(1),
-            (blue / 255 - MEAN.get(2)) / STD.get(2)};
+            (blue / 255 - MEAN.get(2)) / STD.get(2)
+        };
         double norm = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
         return new float[] {(float) (v[0] / norm), (float) (v[1] / norm), (float) (v[2] / norm)};
     }
@@ -48,8 +49,8 @@ class OnnxEmbedderTest {
             assertThat(embedder.dimension()).isEqualTo(3);
             assertThat(embedder.inputSize()).isEqualTo(4);
             float[][] rows = embedder.embed(List.of(
-                    halves(8, 4, 0xC80000, 0x000064),     // mean (100, 0, 50)
-                    halves(2, 2, 0x204060, 0x204060),     // uniform, enlarged to 4x4
+                    halves(8, 4, 0xC80000, 0x000064), // mean (100, 0, 50)
+                    halves(2, 2, 0x204060, 0x204060), // uniform, enlarged to 4x4
                     halves(40, 12, 0xFFFFFF, 0x000000))); // mean (127.5, 127.5, 127.5)
             assertThat(rows).hasDimensions(3, 3);
             assertThat(rows[0]).containsExactly(expectedMeans(100, 0, 50), within(1e-6f));
@@ -81,7 +82,8 @@ class OnnxEmbedderTest {
             double first = 0x33 / 255.0;
             double second = 0.5 * 0x66 / 255.0 + 0.5 * 0x99 / 255.0;
             double norm = Math.hypot(first, second);
-            assertThat(rows[0]).containsExactly(new float[] {(float) (first / norm), (float) (second / norm)}, within(1e-6f));
+            assertThat(rows[0])
+                    .containsExactly(new float[] {(float) (first / norm), (float) (second / norm)}, within(1e-6f));
         }
     }
 
@@ -94,7 +96,8 @@ class OnnxEmbedderTest {
             try (OnnxEmbedder shifted = OnnxEmbedder.open(model, 4, List.of(0.5f, 0f, 0f), List.of(1f, 1f, 1f))) {
                 assertThatThrownBy(() -> shifted.embed(List.of(bright, halves(4, 4, 0x000000, 0x000000))))
                         .isInstanceOf(EmbeddingException.class)
-                        .hasMessage("The ONNX model '" + model + "' answered with NaN for image 1 of the batch; expected finite numbers.");
+                        .hasMessage("The ONNX model '" + model
+                                + "' answered with NaN for image 1 of the batch; expected finite numbers.");
             }
         }
     }
@@ -129,7 +132,8 @@ class OnnxEmbedderTest {
         Path model = Files.writeString(dir.resolve("notes.onnx"), "these are not the weights you are looking for");
         assertThatThrownBy(() -> OnnxEmbedder.open(model, 224, MEAN, STD))
                 .isInstanceOf(EmbeddingException.class)
-                .hasMessage("The file '" + model + "' is not a valid ONNX model: it cannot be parsed as an ONNX protobuf.");
+                .hasMessage(
+                        "The file '" + model + "' is not a valid ONNX model: it cannot be parsed as an ONNX protobuf.");
     }
 
     @Test
@@ -137,7 +141,8 @@ class OnnxEmbedderTest {
         Path model = OnnxModels.twoInputs(dir);
         assertThatThrownBy(() -> OnnxEmbedder.open(model, 224, MEAN, STD))
                 .isInstanceOf(EmbeddingException.class)
-                .hasMessage("The ONNX model '" + model + "' has 2 inputs (a, b); expected one image input of shape [N, 3, 224, 224].");
+                .hasMessage("The ONNX model '" + model
+                        + "' has 2 inputs (a, b); expected one image input of shape [N, 3, 224, 224].");
     }
 
     @Test
@@ -145,7 +150,8 @@ class OnnxEmbedderTest {
         Path model = OnnxModels.integerInput(dir);
         assertThatThrownBy(() -> OnnxEmbedder.open(model, 8, MEAN, STD))
                 .isInstanceOf(EmbeddingException.class)
-                .hasMessage("The ONNX model '" + model + "' takes 'images' as a tensor of INT64; expected a float tensor of shape [N, 3, 8, 8].");
+                .hasMessage("The ONNX model '" + model
+                        + "' takes 'images' as a tensor of INT64; expected a float tensor of shape [N, 3, 8, 8].");
     }
 
     @Test

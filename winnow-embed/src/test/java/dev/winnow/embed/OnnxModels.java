@@ -20,8 +20,7 @@ final class OnnxModels {
     private static final int FLOAT = 1; // TensorProto.DataType.FLOAT
     private static final int INT64 = 7;
 
-    private OnnxModels() {
-    }
+    private OnnxModels() {}
 
     /** images [batch (an Integer or a String name), 3, size, size] -> GlobalAveragePool -> Flatten -> embedding [batch, 3]: per-channel means. */
     static Path channelMeans(Path dir, Object batch, int size) throws IOException {
@@ -41,7 +40,10 @@ final class OnnxModels {
      */
     static Path mixedChannels(Path dir, float[] weights) throws IOException {
         Message tensor = new Message()
-                .int64(1, 2).int64(1, 3).int64(1, 1).int64(1, 1)
+                .int64(1, 2)
+                .int64(1, 3)
+                .int64(1, 1)
+                .int64(1, 1)
                 .int64(2, FLOAT)
                 .string(8, "weights")
                 .bytes(9, littleEndian(weights));
@@ -52,7 +54,11 @@ final class OnnxModels {
                 .string(2, "mixed_channels")
                 .message(5, tensor)
                 .message(11, valueInfo("images", FLOAT, "N", 3, "H", "W"))
-                .message(12, new Message().string(1, "embedding").message(2, new Message().message(1, new Message().int64(1, FLOAT))));
+                .message(
+                        12,
+                        new Message()
+                                .string(1, "embedding")
+                                .message(2, new Message().message(1, new Message().int64(1, FLOAT))));
         return write(dir.resolve("mixed-channels.onnx"), graph);
     }
 
@@ -94,14 +100,20 @@ final class OnnxModels {
         for (String input : inputs) {
             node.string(1, input);
         }
-        return node.string(2, output).string(3, op.toLowerCase(Locale.ROOT) + "_" + output).string(4, op);
+        return node.string(2, output)
+                .string(3, op.toLowerCase(Locale.ROOT) + "_" + output)
+                .string(4, op);
     }
 
     /** A ValueInfoProto of a tensor; each dimension is an Integer (dim_value) or a String (dim_param). */
     private static Message valueInfo(String name, int elementType, Object... dims) {
         Message shape = new Message();
         for (Object dim : dims) {
-            shape.message(1, dim instanceof Integer value ? new Message().int64(1, value) : new Message().string(2, (String) dim));
+            shape.message(
+                    1,
+                    dim instanceof Integer value
+                            ? new Message().int64(1, value)
+                            : new Message().string(2, (String) dim));
         }
         Message tensorType = new Message().int64(1, elementType).message(2, shape);
         return new Message().string(1, name).message(2, new Message().message(1, tensorType));
@@ -109,8 +121,8 @@ final class OnnxModels {
 
     private static Path write(Path file, Message graph) throws IOException {
         Message model = new Message()
-                .int64(1, 8)                     // ir_version
-                .string(2, "winnow-tests")       // producer_name
+                .int64(1, 8) // ir_version
+                .string(2, "winnow-tests") // producer_name
                 .message(7, graph)
                 .message(8, new Message().string(1, "").int64(2, 13)); // opset_import: default domain, opset 13
         Files.write(file, model.toByteArray());

@@ -60,8 +60,8 @@ class RgbPlanesTest {
         BufferedImage bgr = new BufferedImage(4, 4, BufferedImage.TYPE_3BYTE_BGR);
         BufferedImage argb = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
         byte[] palette = {0, (byte) 200};
-        BufferedImage indexed = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(1, 2, palette, palette, new byte[] {0, 50}));
+        BufferedImage indexed = new BufferedImage(
+                4, 4, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(1, 2, palette, palette, new byte[] {0, 50}));
         for (int y = 0; y < 4; y++) {
             for (int x = 0; x < 4; x++) {
                 int rgb = (x + y) % 2 == 0 ? 0xC8C832 : 0x000000;

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * One category of a task schema. {@code supercategory} may be null; {@code keypoints} and
  * {@code skeleton} are empty except for keypoint-detection tasks.
  */
-public record Category(int id, String name, @Nullable String supercategory, List<String> keypoints, List<SkeletonEdge> skeleton) {
+public record Category(
+        int id, String name, @Nullable String supercategory, List<String> keypoints, List<SkeletonEdge> skeleton) {
 
     public Category {
         if (id < 0) {
@@ -28,6 +29,5 @@ public record Category(int id, String name, @Nullable String supercategory, List
     }
 
     /** An edge of a keypoint skeleton, as two 1-based keypoint indices (COCO convention). */
-    public record SkeletonEdge(int from, int to) {
-    }
+    public record SkeletonEdge(int from, int to) {}
 }

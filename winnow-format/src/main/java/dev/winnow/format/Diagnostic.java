@@ -8,11 +8,12 @@ import java.util.Objects;
  * JSON pointer into it (empty for the whole file), the 1-based line and column where known (0
  * otherwise) and one sentence saying what is wrong and what was expected.
  */
-public record Diagnostic(Severity severity, String code, String file, String pointer, int line, int column,
-                         String message) {
+public record Diagnostic(
+        Severity severity, String code, String file, String pointer, int line, int column, String message) {
 
     public enum Severity {
-        ERROR, WARNING;
+        ERROR,
+        WARNING;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -18,7 +18,8 @@ public record FrameName(String video, int index, int frameCount) {
     public FrameName {
         Objects.requireNonNull(video, "video");
         if (frameCount <= 0) {
-            throw new IllegalArgumentException("A video needs at least one frame, but " + video + " has " + frameCount + ".");
+            throw new IllegalArgumentException(
+                    "A video needs at least one frame, but " + video + " has " + frameCount + ".");
         }
         if (index < 0 || index >= frameCount) {
             throw new IllegalArgumentException("Frame " + index + " does not exist in " + video + ", which has "

@@ -8,8 +8,8 @@ public final class Keypoints {
 
     private Keypoints(double[] values) {
         if (values.length % 3 != 0) {
-            throw new IllegalArgumentException("Keypoints need 3 numbers each (x, y, confidence), but "
-                    + values.length + " numbers were given.");
+            throw new IllegalArgumentException(
+                    "Keypoints need 3 numbers each (x, y, confidence), but " + values.length + " numbers were given.");
         }
         this.values = values;
     }

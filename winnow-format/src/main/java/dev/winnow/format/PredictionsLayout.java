@@ -27,8 +27,7 @@ public final class PredictionsLayout {
     /** The extension of prediction files. */
     public static final String PREDICTION_EXTENSION = ".json";
 
-    private PredictionsLayout() {
-    }
+    private PredictionsLayout() {}
 
     /** {@code .lightly/predictions/<task>}. */
     public static String taskFolder(String task) {
@@ -91,7 +90,8 @@ public final class PredictionsLayout {
      * Reads {@code tasks.json}: empty when there is none (whether that is a problem is the caller's
      * to say); otherwise the list, present when it has no error, with its diagnostics.
      */
-    public static Optional<FileResult<TaskList>> readTaskList(Files files, ValidationOptions options) throws IOException {
+    public static Optional<FileResult<TaskList>> readTaskList(Files files, ValidationOptions options)
+            throws IOException {
         if (!files.exists(TASKS_FILE)) {
             return Optional.empty();
         }
@@ -109,12 +109,17 @@ public final class PredictionsLayout {
      * Reads the schema of listed task {@code task}: present when valid; otherwise the diagnostics say
      * why, ending with {@code E026} (no schema.json) or {@code E029} (no valid schema).
      */
-    public static FileResult<TaskSchema> readSchema(Files files, String task, ValidationOptions options) throws IOException {
+    public static FileResult<TaskSchema> readSchema(Files files, String task, ValidationOptions options)
+            throws IOException {
         String file = schemaFile(task);
         if (!files.exists(file)) {
-            return new FileResult<>(Optional.empty(), List.of(DiagnosticCode.SCHEMA_MISSING.of(file, "The task \"" + task
-                    + "\" is listed in tasks.json but has no schema.json; expected " + file
-                    + ", so its predictions are left out.")));
+            return new FileResult<>(
+                    Optional.empty(),
+                    List.of(DiagnosticCode.SCHEMA_MISSING.of(
+                            file,
+                            "The task \"" + task
+                                    + "\" is listed in tasks.json but has no schema.json; expected " + file
+                                    + ", so its predictions are left out.")));
         }
         List<Diagnostic> diagnostics = new ArrayList<>();
         Optional<byte[]> bytes = files.read(file, diagnostics);
@@ -125,8 +130,8 @@ public final class PredictionsLayout {
             schema = read.value();
         }
         if (schema.isEmpty()) {
-            diagnostics.add(DiagnosticCode.TASK_SCHEMA_INVALID.of(file, "The task \"" + task
-                    + "\" has no valid schema, so its predictions are left out."));
+            diagnostics.add(DiagnosticCode.TASK_SCHEMA_INVALID.of(
+                    file, "The task \"" + task + "\" has no valid schema, so its predictions are left out."));
         }
         return new FileResult<>(schema, diagnostics);
     }

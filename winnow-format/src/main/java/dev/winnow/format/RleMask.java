@@ -18,7 +18,8 @@ public final class RleMask {
     public static RleMask of(int... counts) {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] < 0) {
-                throw new IllegalArgumentException("Run " + i + " of the mask is " + counts[i] + "; runs must be 0 or more.");
+                throw new IllegalArgumentException(
+                        "Run " + i + " of the mask is " + counts[i] + "; runs must be 0 or more.");
             }
         }
         return new RleMask(counts.clone());
@@ -52,8 +53,8 @@ public final class RleMask {
     public boolean[] decode(int pixelCount) {
         long total = pixelCount();
         if (total != pixelCount) {
-            throw new IllegalArgumentException("The mask's runs sum to " + total + " pixels, but the image has "
-                    + pixelCount + ".");
+            throw new IllegalArgumentException(
+                    "The mask's runs sum to " + total + " pixels, but the image has " + pixelCount + ".");
         }
         boolean[] mask = new boolean[pixelCount];
         int pos = 0;

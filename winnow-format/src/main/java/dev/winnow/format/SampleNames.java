@@ -8,12 +8,13 @@ import java.text.Normalizer;
  * diaeresis (macOS file names) are one name.
  */
 public final class SampleNames {
-    private SampleNames() {
-    }
+    private SampleNames() {}
 
     /** {@code name} in NFC; the same string when it already is (all ASCII names are). */
     public static String normalised(String name) {
-        return Normalizer.isNormalized(name, Normalizer.Form.NFC) ? name : Normalizer.normalize(name, Normalizer.Form.NFC);
+        return Normalizer.isNormalized(name, Normalizer.Form.NFC)
+                ? name
+                : Normalizer.normalize(name, Normalizer.Form.NFC);
     }
 
     /** Whether {@code a} and {@code b} are the same name once normalised. */

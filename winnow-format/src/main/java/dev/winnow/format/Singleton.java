@@ -9,8 +9,11 @@ import java.util.OptionalDouble;
  * callers switch over the permitted records.
  */
 public sealed interface Singleton
-        permits Singleton.Classification, Singleton.Detection, Singleton.SemanticSegment,
-                Singleton.InstanceSegment, Singleton.KeypointInstance {
+        permits Singleton.Classification,
+                Singleton.Detection,
+                Singleton.SemanticSegment,
+                Singleton.InstanceSegment,
+                Singleton.KeypointInstance {
 
     int categoryId();
 
@@ -76,8 +79,9 @@ public sealed interface Singleton
         }
     }
 
-    record InstanceSegment(int categoryId, BoundingBox bbox, RleMask segmentation, double score,
-                           Optional<Probabilities> probabilities) implements Singleton {
+    record InstanceSegment(
+            int categoryId, BoundingBox bbox, RleMask segmentation, double score, Optional<Probabilities> probabilities)
+            implements Singleton {
         public InstanceSegment {
             Objects.requireNonNull(bbox, "bbox");
             Objects.requireNonNull(segmentation, "segmentation");
@@ -96,8 +100,13 @@ public sealed interface Singleton
     }
 
     /** One keypoint-detection instance; {@code bbox} is optional. */
-    record KeypointInstance(int categoryId, Keypoints keypoints, double score, Optional<BoundingBox> bbox,
-                            Optional<Probabilities> probabilities) implements Singleton {
+    record KeypointInstance(
+            int categoryId,
+            Keypoints keypoints,
+            double score,
+            Optional<BoundingBox> bbox,
+            Optional<Probabilities> probabilities)
+            implements Singleton {
         public KeypointInstance {
             Objects.requireNonNull(keypoints, "keypoints");
             bbox = bbox == null ? Optional.empty() : bbox;

@@ -14,10 +14,13 @@ public record TaskSchema(TaskType taskType, List<Category> categories) {
 
     public TaskSchema {
         Objects.requireNonNull(taskType, "taskType");
-        categories = categories.stream().sorted((a, b) -> Integer.compare(a.id(), b.id())).toList();
+        categories = categories.stream()
+                .sorted((a, b) -> Integer.compare(a.id(), b.id()))
+                .toList();
         for (int i = 1; i < categories.size(); i++) {
             if (categories.get(i).id() == categories.get(i - 1).id()) {
-                throw new IllegalArgumentException("Category id " + categories.get(i).id() + " is used twice.");
+                throw new IllegalArgumentException(
+                        "Category id " + categories.get(i).id() + " is used twice.");
             }
         }
     }

@@ -10,8 +10,7 @@ import java.math.MathContext;
 public final class Wording {
     private static final MathContext SIGNIFICANT = new MathContext(6);
 
-    private Wording() {
-    }
+    private Wording() {}
 
     /** {@code n} followed by the noun, with an "s" unless {@code n} is 1: {@code count(1, "item")} is "1 item". */
     public static String count(long n, String noun) {

@@ -60,17 +60,21 @@ class PredictionsLayoutTest {
     @Test
     void readTaskList_emptyWithoutTasksJson_diagnosticsOtherwise() throws Exception {
         ValidationOptions options = ValidationOptions.defaults();
-        assertThat(PredictionsLayout.readTaskList(new MemoryFiles(Map.of()), options)).isEmpty();
+        assertThat(PredictionsLayout.readTaskList(new MemoryFiles(Map.of()), options))
+                .isEmpty();
 
         FileResult<TaskList> listed = PredictionsLayout.readTaskList(
-                new MemoryFiles(Map.of(".lightly/predictions/tasks.json", "[\"det\"]")), options).orElseThrow();
+                        new MemoryFiles(Map.of(".lightly/predictions/tasks.json", "[\"det\"]")), options)
+                .orElseThrow();
         assertThat(listed.value().orElseThrow().names()).containsExactly("det");
 
         Map<String, String> unreadable = new HashMap<>();
         unreadable.put(".lightly/predictions/tasks.json", null);
-        FileResult<TaskList> failed = PredictionsLayout.readTaskList(new MemoryFiles(unreadable), options).orElseThrow();
+        FileResult<TaskList> failed = PredictionsLayout.readTaskList(new MemoryFiles(unreadable), options)
+                .orElseThrow();
         assertThat(failed.value()).isEmpty();
-        assertThat(failed.diagnostics()).extracting(Diagnostic::toText)
+        assertThat(failed.diagnostics())
+                .extracting(Diagnostic::toText)
                 .containsExactly("error E031 .lightly/predictions/tasks.json: The file cannot be read.");
     }
 
@@ -79,20 +83,30 @@ class PredictionsLayoutTest {
         ValidationOptions options = ValidationOptions.defaults();
         FileResult<TaskSchema> missing = PredictionsLayout.readSchema(new MemoryFiles(Map.of()), "det", options);
         assertThat(missing.value()).isEmpty();
-        assertThat(missing.diagnostics()).extracting(Diagnostic::toText).containsExactly(
-                "error E026 .lightly/predictions/det/schema.json: The task \"det\" is listed in tasks.json but has no"
-                        + " schema.json; expected .lightly/predictions/det/schema.json, so its predictions are left out.");
+        assertThat(missing.diagnostics())
+                .extracting(Diagnostic::toText)
+                .containsExactly(
+                        "error E026 .lightly/predictions/det/schema.json: The task \"det\" is listed in tasks.json but has no"
+                                + " schema.json; expected .lightly/predictions/det/schema.json, so its predictions are left out.");
 
-        FileResult<TaskSchema> invalid = PredictionsLayout.readSchema(new MemoryFiles(Map.of(
-                ".lightly/predictions/det/schema.json", "{\"task_type\": \"boxes\", \"categories\": [{\"id\": 0, \"name\": \"car\"}]}")), "det", options);
+        FileResult<TaskSchema> invalid = PredictionsLayout.readSchema(
+                new MemoryFiles(Map.of(
+                        ".lightly/predictions/det/schema.json",
+                        "{\"task_type\": \"boxes\", \"categories\": [{\"id\": 0, \"name\": \"car\"}]}")),
+                "det",
+                options);
         assertThat(invalid.value()).isEmpty();
         assertThat(invalid.diagnostics()).extracting(Diagnostic::code).containsExactly("E027", "E029");
-        assertThat(invalid.diagnostics().get(1).toText()).isEqualTo("error E029 .lightly/predictions/det/schema.json:"
-                + " The task \"det\" has no valid schema, so its predictions are left out.");
+        assertThat(invalid.diagnostics().get(1).toText())
+                .isEqualTo("error E029 .lightly/predictions/det/schema.json:"
+                        + " The task \"det\" has no valid schema, so its predictions are left out.");
 
-        FileResult<TaskSchema> valid = PredictionsLayout.readSchema(new MemoryFiles(Map.of(
-                ".lightly/predictions/det/schema.json",
-                "{\"task_type\": \"object-detection\", \"categories\": [{\"id\": 0, \"name\": \"car\"}]}")), "det", options);
+        FileResult<TaskSchema> valid = PredictionsLayout.readSchema(
+                new MemoryFiles(Map.of(
+                        ".lightly/predictions/det/schema.json",
+                        "{\"task_type\": \"object-detection\", \"categories\": [{\"id\": 0, \"name\": \"car\"}]}")),
+                "det",
+                options);
         assertThat(valid.value().orElseThrow().taskType()).isEqualTo(TaskType.OBJECT_DETECTION);
         assertThat(valid.diagnostics()).isEmpty();
     }

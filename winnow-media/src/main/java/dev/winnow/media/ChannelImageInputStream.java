@@ -21,6 +21,7 @@ final class ChannelImageInputStream extends ImageInputStreamImpl {
     private final ByteBuffer buffer;
     /** File offset of buffer index 0. */
     private long bufferStart;
+
     private final long length;
 
     ChannelImageInputStream(SeekableByteChannel channel) throws IOException {

@@ -18,13 +18,13 @@ import java.awt.image.DataBufferInt;
  * }</pre>
  */
 public final class Crop {
-    private Crop() {
-    }
+    private Crop() {}
 
     /** The padded box, clipped to the original image, in original pixels. */
     public static BoundingBox paddedBox(BoundingBox box, double padding, ImageSize original) {
         if (!(padding >= 0) || Double.isInfinite(padding)) {
-            throw new IllegalArgumentException("The crop padding must be a fraction of 0 or more, but was " + padding + ".");
+            throw new IllegalArgumentException(
+                    "The crop padding must be a fraction of 0 or more, but was " + padding + ".");
         }
         double width = box.width() * (1 + padding);
         double height = box.height() * (1 + padding);
@@ -33,8 +33,9 @@ public final class Crop {
         double x1 = Math.min(original.width(), box.x() - box.width() * padding / 2 + width);
         double y1 = Math.min(original.height(), box.y() - box.height() * padding / 2 + height);
         if (!(x1 > x0 && y1 > y0)) {
-            throw new IllegalArgumentException("The box [" + box.x() + ", " + box.y() + ", " + box.width() + ", " + box.height()
-                    + "] has no area inside the " + original.width() + "x" + original.height() + " image.");
+            throw new IllegalArgumentException(
+                    "The box [" + box.x() + ", " + box.y() + ", " + box.width() + ", " + box.height()
+                            + "] has no area inside the " + original.width() + "x" + original.height() + " image.");
         }
         return new BoundingBox(x0, y0, x1 - x0, y1 - y0);
     }

@@ -23,8 +23,7 @@ final class ExifOrientation {
     private static final int TAG_ORIENTATION = 0x0112;
     private static final int MAX_SEGMENTS = 64;
 
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     /**
      * The orientation of the JPEG in {@code channel}, read from its Exif segment (APP1) among the
@@ -46,7 +45,9 @@ final class ExifOrientation {
             int length = marker.getShort(2) & 0xFFFF;
             // The Exif segment comes before the frame header and the scan; a marker that is not an
             // application or table segment ends the search.
-            if ((type & 0xFF00) != 0xFF00 || type == 0xFFDA || (type >= 0xFFC0 && type <= 0xFFCF && type != 0xFFC4 && type != 0xFFCC)
+            if ((type & 0xFF00) != 0xFF00
+                    || type == 0xFFDA
+                    || (type >= 0xFFC0 && type <= 0xFFCF && type != 0xFFC4 && type != 0xFFCC)
                     || length < 2) {
                 return AS_STORED;
             }
@@ -68,8 +69,13 @@ final class ExifOrientation {
 
     /** The orientation in an APP1 payload, 1 when it states a value outside 1-8, 0 when it is not Exif. */
     static int fromExif(byte[] payload) {
-        if (payload.length < 14 || payload[0] != 'E' || payload[1] != 'x' || payload[2] != 'i' || payload[3] != 'f'
-                || payload[4] != 0 || payload[5] != 0) {
+        if (payload.length < 14
+                || payload[0] != 'E'
+                || payload[1] != 'x'
+                || payload[2] != 'i'
+                || payload[3] != 'f'
+                || payload[4] != 0
+                || payload[5] != 0) {
             return 0;
         }
         ByteBuffer tiff = ByteBuffer.wrap(payload, 6, payload.length - 6).slice();
@@ -116,7 +122,8 @@ final class ExifOrientation {
     static int[] subsamplingOffsets(ImageSize stored, int factor, int orientation) {
         boolean reversesX = orientation == 2 || orientation == 3 || orientation == 7 || orientation == 8;
         boolean reversesY = orientation == 3 || orientation == 4 || orientation == 6 || orientation == 7;
-        return new int[] {reversesX ? (stored.width() - 1) % factor : 0, reversesY ? (stored.height() - 1) % factor : 0};
+        return new int[] {reversesX ? (stored.width() - 1) % factor : 0, reversesY ? (stored.height() - 1) % factor : 0
+        };
     }
 
     /** The stored pixels (TYPE_INT_RGB) turned as {@code orientation} says; the same image for 1. */
@@ -137,13 +144,34 @@ final class ExifOrientation {
                 int sx;
                 int sy;
                 switch (orientation) {
-                    case 2 -> { sx = sw - 1 - x; sy = y; }
-                    case 3 -> { sx = sw - 1 - x; sy = sh - 1 - y; }
-                    case 4 -> { sx = x; sy = sh - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = dw - 1 - x; }
-                    case 7 -> { sx = dh - 1 - y; sy = dw - 1 - x; }
-                    default -> { sx = dh - 1 - y; sy = x; } // 8
+                    case 2 -> {
+                        sx = sw - 1 - x;
+                        sy = y;
+                    }
+                    case 3 -> {
+                        sx = sw - 1 - x;
+                        sy = sh - 1 - y;
+                    }
+                    case 4 -> {
+                        sx = x;
+                        sy = sh - 1 - y;
+                    }
+                    case 5 -> {
+                        sx = y;
+                        sy = x;
+                    }
+                    case 6 -> {
+                        sx = y;
+                        sy = dw - 1 - x;
+                    }
+                    case 7 -> {
+                        sx = dh - 1 - y;
+                        sy = dw - 1 - x;
+                    }
+                    default -> {
+                        sx = dh - 1 - y;
+                        sy = x;
+                    } // 8
                 }
                 to[y * dw + x] = from[sy * sw + sx];
             }

@@ -10,7 +10,8 @@ package dev.winnow.media;
 public record FrameRequest(int targetShortSide, int stride) {
     public FrameRequest {
         if (targetShortSide < 0) {
-            throw new IllegalArgumentException("The target short side must be 0 (full size) or more, but was " + targetShortSide + ".");
+            throw new IllegalArgumentException(
+                    "The target short side must be 0 (full size) or more, but was " + targetShortSide + ".");
         }
         if (stride < 1) {
             throw new IllegalArgumentException("The frame stride must be at least 1, but was " + stride + ".");

@@ -14,8 +14,7 @@ final class HeaderParsers {
     /** Most JPEG segments scanned before giving up (a JPEG has a handful before its frame header). */
     private static final int MAX_JPEG_SEGMENTS = 1000;
 
-    private HeaderParsers() {
-    }
+    private HeaderParsers() {}
 
     /** The size, or null when the format is not one of these or its header is unusual. */
     static ImageSize tryRead(ImageInputStream in) throws IOException {
@@ -54,7 +53,8 @@ final class HeaderParsers {
             if (length < 2) {
                 return null;
             }
-            boolean frameHeader = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            boolean frameHeader =
+                    marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (frameHeader) {
                 in.readUnsignedByte(); // sample precision
                 int height = in.readUnsignedShort();
@@ -88,7 +88,12 @@ final class HeaderParsers {
 
     /** From the 22 bytes at {@code at}: bytes 2..23 of the file. */
     private static ImageSize png(byte[] b, int at) {
-        if (b[at] != 'N' || b[at + 1] != 'G' || b[at + 10] != 'I' || b[at + 11] != 'H' || b[at + 12] != 'D' || b[at + 13] != 'R') {
+        if (b[at] != 'N'
+                || b[at + 1] != 'G'
+                || b[at + 10] != 'I'
+                || b[at + 11] != 'H'
+                || b[at + 12] != 'D'
+                || b[at + 13] != 'R') {
             return null;
         }
         int width = bigEndian(b, at + 14);

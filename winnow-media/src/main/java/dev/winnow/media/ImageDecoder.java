@@ -36,19 +36,21 @@ public final class ImageDecoder {
      */
     public static final long PIXEL_BUDGET = 1L << 28;
 
-    private ImageDecoder() {
-    }
+    private ImageDecoder() {}
 
     /** The image, reduced so that its short side is at least {@code targetShortSide} (0: full size). */
-    public static DecodedImage decode(Datasource datasource, String path, int targetShortSide) throws IOException, MediaException {
+    public static DecodedImage decode(Datasource datasource, String path, int targetShortSide)
+            throws IOException, MediaException {
         if (targetShortSide < 0) {
-            throw new IllegalArgumentException("The target short side must be 0 (full size) or more, but was " + targetShortSide + ".");
+            throw new IllegalArgumentException(
+                    "The target short side must be 0 (full size) or more, but was " + targetShortSide + ".");
         }
         return decode(datasource, path, original -> Subsampling.forShortSide(original, targetShortSide));
     }
 
     /** The image, reduced so that it is at least {@code target} wide and high. */
-    public static DecodedImage decode(Datasource datasource, String path, ImageSize target) throws IOException, MediaException {
+    public static DecodedImage decode(Datasource datasource, String path, ImageSize target)
+            throws IOException, MediaException {
         return decode(datasource, path, original -> Subsampling.forSize(original, target));
     }
 
@@ -61,7 +63,8 @@ public final class ImageDecoder {
         int factorFor(ImageSize original);
     }
 
-    private static DecodedImage decode(Datasource datasource, String path, FactorChoice choice) throws IOException, MediaException {
+    private static DecodedImage decode(Datasource datasource, String path, FactorChoice choice)
+            throws IOException, MediaException {
         ImageReader reader = ImageReaders.open(datasource, path, true);
         List<String> damage = new ArrayList<>();
         IIOReadWarningListener warnings = (source, warning) -> {
@@ -92,13 +95,15 @@ public final class ImageDecoder {
             try {
                 pixels = reader.read(0, param);
             } catch (IOException | RuntimeException e) {
-                throw new MediaException("The image '" + path + "' could not be decoded; it is truncated or corrupt.", e);
+                throw new MediaException(
+                        "The image '" + path + "' could not be decoded; it is truncated or corrupt.", e);
             } catch (OutOfMemoryError e) {
                 throw new MediaException("The image '" + path + "' needs more memory to decode than is available.");
             }
             if (!damage.isEmpty()) {
-                throw new MediaException("The image '" + path + "' could not be decoded completely; it is truncated or corrupt ("
-                        + damage.get(0).strip() + ").");
+                throw new MediaException(
+                        "The image '" + path + "' could not be decoded completely; it is truncated or corrupt ("
+                                + damage.get(0).strip() + ").");
             }
             return new DecodedImage(ExifOrientation.upright(RgbImages.toIntRgb(pixels), orientation), original);
         } finally {

@@ -22,8 +22,7 @@ import javax.imageio.ImageReader;
  * <p>Thread-safe: each call uses its own reader.
  */
 public final class ImageHeaders {
-    private ImageHeaders() {
-    }
+    private ImageHeaders() {}
 
     /**
      * The size of the image at {@code path}; a {@link MediaException} names the file when it has no
@@ -45,7 +44,8 @@ public final class ImageHeaders {
     }
 
     @SuppressWarnings("ByteBufferBackingArray") // head is always a ByteBuffer.allocate buffer, offset 0
-    private static ImageSize storedSize(Datasource datasource, String path, ByteBuffer head) throws IOException, MediaException {
+    private static ImageSize storedSize(Datasource datasource, String path, ByteBuffer head)
+            throws IOException, MediaException {
         boolean whole = head.hasRemaining();
         ImageSize quick = HeaderParsers.tryReadPngOrBmp(head.array(), head.position());
         if (quick != null) {
@@ -64,7 +64,8 @@ public final class ImageHeaders {
     }
 
     private static ImageSize readThroughChannel(Datasource datasource, String path) throws IOException, MediaException {
-        try (ChannelImageInputStream in = new ChannelImageInputStream(datasource.openSeekable(path), ChannelImageInputStream.HEADER_BUFFER)) {
+        try (ChannelImageInputStream in =
+                new ChannelImageInputStream(datasource.openSeekable(path), ChannelImageInputStream.HEADER_BUFFER)) {
             ImageSize size = HeaderParsers.tryRead(in);
             if (size != null) {
                 return size;
@@ -94,6 +95,7 @@ public final class ImageHeaders {
     }
 
     static MediaException unreadable(String path, Exception cause) {
-        return new MediaException("The image '" + path + "' has no readable header; it is truncated or corrupt.", cause);
+        return new MediaException(
+                "The image '" + path + "' has no readable header; it is truncated or corrupt.", cause);
     }
 }

@@ -25,13 +25,28 @@ import java.util.Map;
  * @param height      original height in pixels
  * @param sizeInBytes size of the file (for a video frame: of the video file)
  */
-public record ImageMetadata(int width, int height, long sizeInBytes, double sharpness, double snr,
-                            double meanRed, double meanGreen, double meanBlue, double contrast) {
+public record ImageMetadata(
+        int width,
+        int height,
+        long sizeInBytes,
+        double sharpness,
+        double snr,
+        double meanRed,
+        double meanGreen,
+        double meanBlue,
+        double contrast) {
 
     /** The metadata keys in their fixed order, as {@link #asMap()} names them. */
     public static final List<String> KEYS = List.of(
-        "lightly.width", "lightly.height", "lightly.sizeInBytes", "lightly.sharpness", "lightly.snr",
-        "lightly.meanRed", "lightly.meanGreen", "lightly.meanBlue", "lightly.contrast");
+            "lightly.width",
+            "lightly.height",
+            "lightly.sizeInBytes",
+            "lightly.sharpness",
+            "lightly.snr",
+            "lightly.meanRed",
+            "lightly.meanGreen",
+            "lightly.meanBlue",
+            "lightly.contrast");
 
     /** The values by their {@code lightly.} keys, in the fixed order of {@link #KEYS}. */
     public Map<String, Double> asMap() {

@@ -18,11 +18,11 @@ final class ImageReaders {
         ImageIO.scanForPlugins();
     }
 
-    private ImageReaders() {
-    }
+    private ImageReaders() {}
 
     /** An open reader for {@code path}; the caller disposes of it and closes its input. */
-    static ImageReader open(Datasource datasource, String path, boolean ignoreMetadata) throws IOException, MediaException {
+    static ImageReader open(Datasource datasource, String path, boolean ignoreMetadata)
+            throws IOException, MediaException {
         ImageInputStream input = new ChannelImageInputStream(datasource.openSeekable(path));
         try {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);

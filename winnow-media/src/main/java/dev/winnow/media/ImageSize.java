@@ -4,7 +4,8 @@ package dev.winnow.media;
 public record ImageSize(int width, int height) {
     public ImageSize {
         if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("An image must be at least 1x1 pixels, but was " + width + "x" + height + ".");
+            throw new IllegalArgumentException(
+                    "An image must be at least 1x1 pixels, but was " + width + "x" + height + ".");
         }
     }
 

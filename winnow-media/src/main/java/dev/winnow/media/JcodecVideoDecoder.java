@@ -64,13 +64,16 @@ final class JcodecVideoDecoder implements VideoDecoder {
                         + (codec == null ? "'" + track.getFourcc() + "'" : codec.name())
                         + ", which the built-in decoder cannot decode; it decodes H.264 only.");
             }
-            Size size = meta.getVideoCodecMeta() == null ? null : meta.getVideoCodecMeta().getSize();
+            Size size = meta.getVideoCodecMeta() == null
+                    ? null
+                    : meta.getVideoCodecMeta().getSize();
             if (size == null || size.getWidth() <= 0 || size.getHeight() <= 0) {
                 throw new MediaException("The video '" + path + "' does not state its frame size in its H.264 header.");
             }
             if ((long) size.getWidth() * size.getHeight() > MAX_FRAME_PIXELS) {
-                throw new MediaException("The video '" + path + "' has frames of " + size.getWidth() + "x" + size.getHeight()
-                        + " pixels, more than the limit of " + MAX_FRAME_PIXELS + " pixels per frame.");
+                throw new MediaException(
+                        "The video '" + path + "' has frames of " + size.getWidth() + "x" + size.getHeight()
+                                + " pixels, more than the limit of " + MAX_FRAME_PIXELS + " pixels per frame.");
             }
             H264Decoder decoder = createDecoder(meta, path);
             try {
@@ -85,11 +88,19 @@ final class JcodecVideoDecoder implements VideoDecoder {
         return PresentationOrder.of(track.getBox(), demuxer.getMovie().getTimescale(), (int) track.getFrameCount());
     }
 
-    private static void decodeAll(AbstractMP4DemuxerTrack track, PresentationOrder order, H264Decoder decoder, Size size,
-                                  String path, FrameRequest request, FrameConsumer consumer) throws IOException, MediaException {
+    private static void decodeAll(
+            AbstractMP4DemuxerTrack track,
+            PresentationOrder order,
+            H264Decoder decoder,
+            Size size,
+            String path,
+            FrameRequest request,
+            FrameConsumer consumer)
+            throws IOException, MediaException {
         int frameCount = (int) track.getFrameCount();
         // Room for the largest picture the stream's macroblocks can describe, as JCodec's own grabber allocates.
-        byte[][] buffer = Picture.create((size.getWidth() + 15) & ~15, (size.getHeight() + 15) & ~15, ColorSpace.YUV444).getData();
+        byte[][] buffer = Picture.create((size.getWidth() + 15) & ~15, (size.getHeight() + 15) & ~15, ColorSpace.YUV444)
+                .getData();
         YuvFrameScaler scaler = new YuvFrameScaler();
         TreeMap<Integer, DecodedImage> waiting = new TreeMap<>();
         int next = 0; // the next presentation index to hand over
@@ -111,8 +122,9 @@ final class JcodecVideoDecoder implements VideoDecoder {
                 continue;
             }
             if (picture.getColor() != ColorSpace.YUV420 && picture.getColor() != ColorSpace.YUV420J) {
-                throw new UnsupportedMediaException("The video '" + path + "' stores its frames as " + picture.getColor()
-                        + ", which the built-in decoder cannot convert; it converts 4:2:0 video only.");
+                throw new UnsupportedMediaException(
+                        "The video '" + path + "' stores its frames as " + picture.getColor()
+                                + ", which the built-in decoder cannot convert; it converts 4:2:0 video only.");
             }
             if (original == null) {
                 original = new ImageSize(picture.getCroppedWidth(), picture.getCroppedHeight());
@@ -181,8 +193,10 @@ final class JcodecVideoDecoder implements VideoDecoder {
     }
 
     private static MediaException corrupt(String path, int decoded, RuntimeException cause) {
-        return new MediaException("The video '" + path + "' is corrupt: its frame " + decoded
-                + " (in decoding order) could not be decoded.", cause); // the library's wording stays in the cause
+        return new MediaException(
+                "The video '" + path + "' is corrupt: its frame " + decoded
+                        + " (in decoding order) could not be decoded.",
+                cause); // the library's wording stays in the cause
     }
 
     /**

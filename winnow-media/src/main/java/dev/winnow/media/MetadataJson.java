@@ -4,8 +4,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Conversions between JSON values and the Java values of {@link MetadataValueType}. */
 final class MetadataJson {
-    private MetadataJson() {
-    }
+    private MetadataJson() {}
 
     /** The value of {@code node} as {@code type}, or null when it is not of that type. */
     static Object valueOf(JsonNode node, MetadataValueType type) {

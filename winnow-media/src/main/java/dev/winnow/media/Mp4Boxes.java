@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
 final class Mp4Boxes {
     /** Largest {@code moov} box accepted: its sample tables for hours of video fit easily. */
     static final long MAX_MOVIE_BOX_BYTES = 256L * 1024 * 1024;
+
     private static final int MAX_TOP_LEVEL_BOXES = 100_000;
 
-    private Mp4Boxes() {
-    }
+    private Mp4Boxes() {}
 
     /** Checks the box structure of the file behind {@code channel}; the position is left undefined. */
     static void check(SeekableByteChannel channel, String path) throws IOException, MediaException {
@@ -56,16 +56,19 @@ final class Mp4Boxes {
                 size = fileSize - position; // the box runs to the end of the file
             }
             if (size < 8) {
-                throw new MediaException("The video '" + path + "' is corrupt: the box '" + printable(type) + "' at byte "
-                        + position + " declares a size of " + size + " bytes, less than its own header.");
+                throw new MediaException(
+                        "The video '" + path + "' is corrupt: the box '" + printable(type) + "' at byte " + position
+                                + " declares a size of " + size + " bytes, less than its own header.");
             }
             if (size > fileSize - position) {
-                throw new MediaException("The video '" + path + "' is truncated: the box '" + printable(type) + "' at byte "
-                        + position + " declares " + size + " bytes, but the file ends after " + (fileSize - position) + ".");
+                throw new MediaException("The video '" + path + "' is truncated: the box '" + printable(type)
+                        + "' at byte " + position + " declares " + size + " bytes, but the file ends after "
+                        + (fileSize - position) + ".");
             }
             if (type.equals("moof")) {
-                throw new UnsupportedMediaException("The video '" + path + "' is a fragmented MP4 (its frames are listed in "
-                        + "'moof' boxes), which the built-in decoder does not read.");
+                throw new UnsupportedMediaException(
+                        "The video '" + path + "' is a fragmented MP4 (its frames are listed in "
+                                + "'moof' boxes), which the built-in decoder does not read.");
             }
             if (type.equals("moov")) {
                 if (size > MAX_MOVIE_BOX_BYTES) {
@@ -77,7 +80,8 @@ final class Mp4Boxes {
             position += size;
         }
         if (!sawMovie) {
-            throw new MediaException("The video '" + path + "' has no movie header (moov box); it is truncated or corrupt.");
+            throw new MediaException(
+                    "The video '" + path + "' has no movie header (moov box); it is truncated or corrupt.");
         }
     }
 

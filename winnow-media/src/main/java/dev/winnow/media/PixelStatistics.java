@@ -110,7 +110,15 @@ final class PixelStatistics {
         double stdGrey = Math.sqrt(grey.variance()) / GREY_SCALE;
         double snr = stdGrey == 0 ? 0 : meanGrey / stdGrey;
         double sharpness = laplacian.variance() / (GREY_SCALE * GREY_SCALE);
-        return new ImageMetadata(original.width(), original.height(), sizeInBytes, sharpness, snr,
-                sumRed / 255.0 / n, sumGreen / 255.0 / n, sumBlue / 255.0 / n, stdGrey / 255.0);
+        return new ImageMetadata(
+                original.width(),
+                original.height(),
+                sizeInBytes,
+                sharpness,
+                snr,
+                sumRed / 255.0 / n,
+                sumGreen / 255.0 / n,
+                sumBlue / 255.0 / n,
+                stdGrey / 255.0);
     }
 }

@@ -61,7 +61,8 @@ final class PresentationOrder {
     private static long[] presentationTimes(TrakBox track, int sampleCount) {
         long[] pts = new long[sampleCount];
         TimeToSampleBox stts = NodeBox.findFirstPath(track, TimeToSampleBox.class, Box.path("mdia.minf.stbl.stts"));
-        CompositionOffsetsBox ctts = NodeBox.findFirstPath(track, CompositionOffsetsBox.class, Box.path("mdia.minf.stbl.ctts"));
+        CompositionOffsetsBox ctts =
+                NodeBox.findFirstPath(track, CompositionOffsetsBox.class, Box.path("mdia.minf.stbl.ctts"));
         if (stts != null) {
             long time = 0;
             int sample = 0;
@@ -92,7 +93,9 @@ final class PresentationOrder {
     private static boolean[] shown(TrakBox track, long movieTimescale, long[] pts) {
         boolean[] shown = new boolean[pts.length];
         EditListBox elst = NodeBox.findFirstPath(track, EditListBox.class, Box.path("edts.elst"));
-        List<Edit> edits = elst == null ? List.of() : elst.getEdits().stream().filter(e -> e.getMediaTime() >= 0).toList();
+        List<Edit> edits = elst == null
+                ? List.of()
+                : elst.getEdits().stream().filter(e -> e.getMediaTime() >= 0).toList();
         if (edits.isEmpty()) {
             Arrays.fill(shown, true);
             return shown;
@@ -101,7 +104,8 @@ final class PresentationOrder {
         for (Edit edit : edits) {
             long start = edit.getMediaTime();
             // Durations are in the movie's timescale; a zero duration runs to the end of the media.
-            long end = edit.getDuration() <= 0 || movieTimescale <= 0 ? Long.MAX_VALUE
+            long end = edit.getDuration() <= 0 || movieTimescale <= 0
+                    ? Long.MAX_VALUE
                     : start + Math.round((double) edit.getDuration() * mediaTimescale / movieTimescale);
             for (int sample = 0; sample < pts.length; sample++) {
                 shown[sample] |= pts[sample] >= start && pts[sample] < end;

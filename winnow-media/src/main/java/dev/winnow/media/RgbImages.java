@@ -12,8 +12,7 @@ import java.awt.image.Raster;
  * Java's colour management would apply the linear grey space's gamma and brighten them.
  */
 final class RgbImages {
-    private RgbImages() {
-    }
+    private RgbImages() {}
 
     static BufferedImage toIntRgb(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_INT_RGB) {

@@ -6,13 +6,13 @@ package dev.winnow.media;
  * least as large as the target. The reduced size is {@code ceil(width / s) x ceil(height / s)}.
  */
 public final class Subsampling {
-    private Subsampling() {
-    }
+    private Subsampling() {}
 
     /** The factor for a target short side ({@code 0} = no reduction). */
     public static int forShortSide(ImageSize original, int targetShortSide) {
         if (targetShortSide < 0) {
-            throw new IllegalArgumentException("The target short side must be 0 (full size) or more, but was " + targetShortSide + ".");
+            throw new IllegalArgumentException(
+                    "The target short side must be 0 (full size) or more, but was " + targetShortSide + ".");
         }
         if (targetShortSide == 0) {
             return 1;

@@ -85,8 +85,9 @@ public final class UserMetadataReader {
                 continue;
             }
             if (!paths.add(field.path())) {
-                diagnostics.add(error("/" + i + "/path", "The path '" + field.path()
-                        + "' is used by an earlier field; each field needs its own path."));
+                diagnostics.add(error(
+                        "/" + i + "/path",
+                        "The path '" + field.path() + "' is used by an earlier field; each field needs its own path."));
                 continue;
             }
             fields.add(field);
@@ -96,8 +97,10 @@ public final class UserMetadataReader {
 
     private static MetadataField field(JsonNode entry, String pointer, List<Diagnostic> diagnostics) {
         if (!entry.isObject()) {
-            diagnostics.add(error(pointer, "A schema field must be an object with name, path and valueDataType, but it is "
-                    + kind(entry) + "."));
+            diagnostics.add(error(
+                    pointer,
+                    "A schema field must be an object with name, path and valueDataType, but it is " + kind(entry)
+                            + "."));
             return null;
         }
         String name = requiredString(entry, "name", pointer, diagnostics);
@@ -107,16 +110,19 @@ public final class UserMetadataReader {
             return null;
         }
         if (!path.matches("[^.]+(\\.[^.]+)*")) {
-            diagnostics.add(error(pointer + "/path", "The path '" + path
-                    + "' must be keys joined by dots, like 'weather.temperature'."));
+            diagnostics.add(error(
+                    pointer + "/path",
+                    "The path '" + path + "' must be keys joined by dots, like 'weather.temperature'."));
             return null;
         }
         MetadataValueType type;
         try {
             type = MetadataValueType.valueOf(typeName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            diagnostics.add(error(pointer + "/valueDataType", "The value type '" + typeName + "' is not one of NUMERIC_INT, "
-                    + "NUMERIC_FLOAT, CATEGORICAL_STRING, CATEGORICAL_INT, CATEGORICAL_BOOLEAN."));
+            diagnostics.add(error(
+                    pointer + "/valueDataType",
+                    "The value type '" + typeName + "' is not one of NUMERIC_INT, "
+                            + "NUMERIC_FLOAT, CATEGORICAL_STRING, CATEGORICAL_INT, CATEGORICAL_BOOLEAN."));
             return null;
         }
         Object defaultValue = null;
@@ -124,8 +130,10 @@ public final class UserMetadataReader {
         if (defaultNode != null && !defaultNode.isNull()) {
             defaultValue = MetadataJson.valueOf(defaultNode, type);
             if (defaultValue == null) {
-                diagnostics.add(error(pointer + "/defaultValue", "The default value " + MetadataJson.show(defaultNode)
-                        + " of field '" + name + "' must be " + type.expectation() + " (" + type + ")."));
+                diagnostics.add(error(
+                        pointer + "/defaultValue",
+                        "The default value " + MetadataJson.show(defaultNode) + " of field '" + name + "' must be "
+                                + type.expectation() + " (" + type + ")."));
                 return null;
             }
         }
@@ -135,12 +143,15 @@ public final class UserMetadataReader {
     private static String requiredString(JsonNode entry, String key, String pointer, List<Diagnostic> diagnostics) {
         JsonNode node = entry.get(key);
         if (node == null) {
-            diagnostics.add(error(pointer, "The schema field has no '" + key + "'; it needs name, path and valueDataType."));
+            diagnostics.add(
+                    error(pointer, "The schema field has no '" + key + "'; it needs name, path and valueDataType."));
             return null;
         }
         if (!node.isString() || node.stringValue().isBlank()) {
-            diagnostics.add(error(pointer + "/" + key, "The field's '" + key + "' must be a non-empty string, but it is "
-                    + MetadataJson.show(node) + "."));
+            diagnostics.add(error(
+                    pointer + "/" + key,
+                    "The field's '" + key + "' must be a non-empty string, but it is " + MetadataJson.show(node)
+                            + "."));
             return null;
         }
         return node.stringValue();
@@ -171,7 +182,8 @@ public final class UserMetadataReader {
         String owner = sample;
         if (output.stat(file).isEmpty()) {
             // A video frame without a file of its own takes its video's.
-            Optional<String> video = FrameName.parse(PredictionsLayout.stem(sample)).map(FrameName.Parsed::video);
+            Optional<String> video =
+                    FrameName.parse(PredictionsLayout.stem(sample)).map(FrameName.Parsed::video);
             if (video.isPresent() && output.stat(metadataFileOf(video.get())).isPresent()) {
                 owner = video.get();
                 file = metadataFileOf(owner);
@@ -179,8 +191,10 @@ public final class UserMetadataReader {
         }
         JsonNode metadata = null;
         if (owner.equals(sample) && output.stat(file).isEmpty()) {
-            diagnostics.add(DiagnosticCode.METADATA_FILE_MISSING.at(file, "", "The sample '" + sample
-                    + "' has no metadata file; its fields take their default values."));
+            diagnostics.add(DiagnosticCode.METADATA_FILE_MISSING.at(
+                    file,
+                    "",
+                    "The sample '" + sample + "' has no metadata file; its fields take their default values."));
         } else {
             metadata = sampleMetadata(file, owner, diagnostics);
         }
@@ -190,13 +204,19 @@ public final class UserMetadataReader {
             if (node != null && !node.isNull()) {
                 value = MetadataJson.valueOf(node, field.type());
                 if (value == null) {
-                    diagnostics.add(DiagnosticCode.METADATA_WRONG_TYPE.at(file, "/metadata/" + field.path().replace('.', '/'),
-                            "The value " + MetadataJson.show(node) + " of '" + field.path() + "' must be " + field.type().expectation()
-                                    + " (" + field.type() + ")" + usingDefault(field) + "."));
+                    diagnostics.add(DiagnosticCode.METADATA_WRONG_TYPE.at(
+                            file,
+                            "/metadata/" + field.path().replace('.', '/'),
+                            "The value " + MetadataJson.show(node) + " of '" + field.path() + "' must be "
+                                    + field.type().expectation() + " (" + field.type() + ")" + usingDefault(field)
+                                    + "."));
                 }
             } else if (metadata != null && field.defaultValue() == null) {
-                diagnostics.add(DiagnosticCode.METADATA_VALUE_MISSING.at(file, "/metadata/" + field.path().replace('.', '/'),
-                        "The value of '" + field.path() + "' is missing and the field has no default; the sample has none."));
+                diagnostics.add(DiagnosticCode.METADATA_VALUE_MISSING.at(
+                        file,
+                        "/metadata/" + field.path().replace('.', '/'),
+                        "The value of '" + field.path()
+                                + "' is missing and the field has no default; the sample has none."));
             }
             if (value == null) {
                 value = field.defaultValue();
@@ -209,7 +229,9 @@ public final class UserMetadataReader {
     }
 
     private static String usingDefault(MetadataField field) {
-        return field.defaultValue() == null ? "; the sample has none" : "; the default " + field.defaultValue() + " is used";
+        return field.defaultValue() == null
+                ? "; the sample has none"
+                : "; the default " + field.defaultValue() + " is used";
     }
 
     private JsonNode sampleMetadata(String file, String sample, List<Diagnostic> diagnostics) throws IOException {
@@ -217,16 +239,24 @@ public final class UserMetadataReader {
         if (root == null) {
             return null;
         }
-        if (!root.isObject() || root.get("metadata") == null || !root.get("metadata").isObject()) {
-            diagnostics.add(DiagnosticCode.METADATA_FILE_INVALID.at(file, root.isObject() ? "/metadata" : "",
-                    "A metadata file must be an object with a 'metadata' object, like "
-                            + "{\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": {...}}; its values are not used."));
+        if (!root.isObject()
+                || root.get("metadata") == null
+                || !root.get("metadata").isObject()) {
+            diagnostics.add(
+                    DiagnosticCode.METADATA_FILE_INVALID.at(
+                            file,
+                            root.isObject() ? "/metadata" : "",
+                            "A metadata file must be an object with a 'metadata' object, like "
+                                    + "{\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": {...}}; its values are not used."));
             return null;
         }
         JsonNode fileName = root.get("file_name");
         if (fileName != null && !(fileName.isString() && fileName.stringValue().equals(sample))) {
-            diagnostics.add(DiagnosticCode.METADATA_NAME_MISMATCH.at(file, "/file_name", "The file_name " + MetadataJson.show(fileName)
-                    + " does not name the sample '" + sample + "' that this file's path belongs to; its values are used anyway."));
+            diagnostics.add(DiagnosticCode.METADATA_NAME_MISMATCH.at(
+                    file,
+                    "/file_name",
+                    "The file_name " + MetadataJson.show(fileName) + " does not name the sample '" + sample
+                            + "' that this file's path belongs to; its values are used anyway."));
         }
         return root.get("metadata");
     }
@@ -235,8 +265,10 @@ public final class UserMetadataReader {
             throws IOException {
         long size = output.stat(file).map(Datasource.FileStat::size).orElse(0L);
         if (size > MAX_FILE_BYTES) {
-            diagnostics.add(code.of(file, "The file has " + size
-                    + " bytes, more than the limit of " + MAX_FILE_BYTES + " bytes for metadata; it was not read."));
+            diagnostics.add(code.of(
+                    file,
+                    "The file has " + size + " bytes, more than the limit of " + MAX_FILE_BYTES
+                            + " bytes for metadata; it was not read."));
             return null;
         }
         byte[] bytes = output.readAllBytes(file, MAX_FILE_BYTES);
@@ -249,9 +281,12 @@ public final class UserMetadataReader {
             return root;
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            diagnostics.add(code.at(file, "", at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "The file is not well-formed JSON: "
-                    + JacksonMessages.clean(e.getOriginalMessage()) + "."));
+            diagnostics.add(code.at(
+                    file,
+                    "",
+                    at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(),
+                    "The file is not well-formed JSON: " + JacksonMessages.clean(e.getOriginalMessage()) + "."));
             return null;
         }
     }

@@ -97,7 +97,7 @@ public final class VideoDecoders implements VideoDecoder {
     @Override
     public void decode(Datasource datasource, String path, FrameRequest request, FrameConsumer consumer)
             throws IOException, MediaException {
-        decode(datasource, path, request, consumer, name -> { });
+        decode(datasource, path, request, consumer, name -> {});
     }
 
     /**
@@ -105,8 +105,9 @@ public final class VideoDecoders implements VideoDecoder {
      * {@code reader} the {@linkplain VideoDecoder#name() name} of the decoder that reads the video,
      * once, just before its first frame is handed over.
      */
-    public void decode(Datasource datasource, String path, FrameRequest request, FrameConsumer consumer,
-                       Consumer<String> reader) throws IOException, MediaException {
+    public void decode(
+            Datasource datasource, String path, FrameRequest request, FrameConsumer consumer, Consumer<String> reader)
+            throws IOException, MediaException {
         UnsupportedMediaException last = null;
         for (VideoDecoder decoder : candidates(path)) {
             boolean[] named = {false};

@@ -12,8 +12,7 @@ import java.io.IOException;
  * }</pre>
  */
 public final class VideoProbe {
-    private VideoProbe() {
-    }
+    private VideoProbe() {}
 
     /**
      * The number of frames of the video at {@code path}. MP4 and MOV are read (more containers when

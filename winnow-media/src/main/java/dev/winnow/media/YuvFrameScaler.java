@@ -23,6 +23,7 @@ final class YuvFrameScaler {
     private int[] blueTerm = new int[0];
     /** Output column of each source column, for the current width and factor. */
     private int[] outColumn = new int[0];
+
     private int outColumnFactor;
 
     /** The visible part of {@code picture} as RGB, reduced by {@code factor}. */
@@ -64,7 +65,8 @@ final class YuvFrameScaler {
                     int sx = x + x0;
                     int c = 298 * (lumaPlane[lumaRow + sx] + 128 - 16) + 128;
                     int k = sx >> 1;
-                    out[outRow + x] = clamp((c + redTerm[k]) >> 8) << 16 | clamp((c + greenTerm[k]) >> 8) << 8
+                    out[outRow + x] = clamp((c + redTerm[k]) >> 8) << 16
+                            | clamp((c + greenTerm[k]) >> 8) << 8
                             | clamp((c + blueTerm[k]) >> 8);
                 }
             }

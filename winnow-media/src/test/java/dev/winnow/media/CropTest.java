@@ -52,7 +52,8 @@ class CropTest {
         ImageSize size = new ImageSize(100, 80);
 
         assertThat(Crop.paddedBox(new BoundingBox(0, 0, 20, 10), 1.0, size)).isEqualTo(new BoundingBox(0, 0, 30, 15));
-        assertThat(Crop.paddedBox(new BoundingBox(90, 70, 10, 10), 0.4, size)).isEqualTo(new BoundingBox(88, 68, 12, 12));
+        assertThat(Crop.paddedBox(new BoundingBox(90, 70, 10, 10), 0.4, size))
+                .isEqualTo(new BoundingBox(88, 68, 12, 12));
         BufferedImage corner = Crop.cut(positions(100, 80), new BoundingBox(90, 70, 10, 10), 0.4, size);
         assertThat(corner.getWidth()).isEqualTo(12);
         assertThat(corner.getRGB(11, 11) & 0xFFFFFF).isEqualTo(99 << 16 | 79 << 8);
@@ -70,8 +71,10 @@ class CropTest {
         assertThat(region).isEqualTo(new Rectangle(10, 20, 30, 15));
         assertThat(crop.getRGB(0, 0) & 0xFFFFFF).isEqualTo(10 << 16 | 20 << 8);
         // Fractional edges round outwards: 41..43 original -> decoded 10..11.
-        assertThat(Crop.region(reduced, new BoundingBox(41, 81, 2, 2), 0, original)).isEqualTo(new Rectangle(10, 20, 1, 1));
-        assertThat(Crop.region(reduced, new BoundingBox(39, 79, 2, 2), 0, original)).isEqualTo(new Rectangle(9, 19, 2, 2));
+        assertThat(Crop.region(reduced, new BoundingBox(41, 81, 2, 2), 0, original))
+                .isEqualTo(new Rectangle(10, 20, 1, 1));
+        assertThat(Crop.region(reduced, new BoundingBox(39, 79, 2, 2), 0, original))
+                .isEqualTo(new Rectangle(9, 19, 2, 2));
     }
 
     @Test
@@ -100,12 +103,16 @@ class CropTest {
     void fromARealFrame() throws Exception {
         List<DecodedImage> frames = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
-        VideoDecoders.standard().decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.everyFrame().withStride(50),
-                (index, frame) -> {
-                    indices.add(index);
-                    frames.add(frame);
-                    return true;
-                });
+        VideoDecoders.standard()
+                .decode(
+                        LocalDatasource.at(SampleMedia.folder()),
+                        "street/tree.mp4",
+                        FrameRequest.everyFrame().withStride(50),
+                        (index, frame) -> {
+                            indices.add(index);
+                            frames.add(frame);
+                            return true;
+                        });
 
         BufferedImage crop = Crop.cut(frames.get(1), new BoundingBox(300, 200, 40, 60), 0.2);
 

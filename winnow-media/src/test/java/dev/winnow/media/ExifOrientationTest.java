@@ -32,10 +32,12 @@ class ExifOrientationTest {
     void sizeFromTheHeader_isTheDisplayedSize(int orientation) throws Exception {
         String stored = "stored-" + orientation + ".jpg";
         BufferedImage storedPixels = ImageIO.read(FILES.resolve(stored).toFile());
-        assertThat(new ImageSize(storedPixels.getWidth(), storedPixels.getHeight())).isEqualTo(new ImageSize(64, 48));
+        assertThat(new ImageSize(storedPixels.getWidth(), storedPixels.getHeight()))
+                .isEqualTo(new ImageSize(64, 48));
 
         assertThat(ImageHeaders.read(files(), stored)).isEqualTo(displayed(orientation));
-        assertThat(ImageHeaders.read(files(), "upright-" + orientation + ".jpg")).isEqualTo(displayed(orientation));
+        assertThat(ImageHeaders.read(files(), "upright-" + orientation + ".jpg"))
+                .isEqualTo(displayed(orientation));
     }
 
     @ParameterizedTest(name = "orientation {0}")
@@ -49,8 +51,10 @@ class ExifOrientationTest {
         int nearest = 0;
         double best = Double.MAX_VALUE;
         for (int candidate = 1; candidate <= 8; candidate++) {
-            BufferedImage upright = ImageIO.read(FILES.resolve("upright-" + candidate + ".jpg").toFile());
-            if (upright.getWidth() == decoded.image().getWidth() && upright.getHeight() == decoded.image().getHeight()) {
+            BufferedImage upright =
+                    ImageIO.read(FILES.resolve("upright-" + candidate + ".jpg").toFile());
+            if (upright.getWidth() == decoded.image().getWidth()
+                    && upright.getHeight() == decoded.image().getHeight()) {
                 double difference = meanAbsoluteDifference(decoded.image(), upright);
                 if (difference < best) {
                     best = difference;
@@ -83,7 +87,8 @@ class ExifOrientationTest {
             for (int x = 0; x < a.getWidth(); x++) {
                 int p = a.getRGB(x, y);
                 int q = b.getRGB(x, y);
-                sum += Math.abs((p >> 16 & 255) - (q >> 16 & 255)) + Math.abs((p >> 8 & 255) - (q >> 8 & 255))
+                sum += Math.abs((p >> 16 & 255) - (q >> 16 & 255))
+                        + Math.abs((p >> 8 & 255) - (q >> 8 & 255))
                         + Math.abs((p & 255) - (q & 255));
             }
         }

@@ -24,8 +24,15 @@ class HeaderParsersTest {
     @Test
     void quickPath_agreesWithImageIo_onTheRealImages() throws Exception {
         LocalDatasource samples = LocalDatasource.at(SampleMedia.folder());
-        for (String path : List.of("objects/baboon.jpg", "objects/butterfly.jpg", "objects/fruits.jpg", "objects/orange.jpg",
-                "street/building.jpg", "street/home.jpg", "chessboard.png", "pic3.png")) {
+        for (String path : List.of(
+                "objects/baboon.jpg",
+                "objects/butterfly.jpg",
+                "objects/fruits.jpg",
+                "objects/orange.jpg",
+                "street/building.jpg",
+                "street/home.jpg",
+                "chessboard.png",
+                "pic3.png")) {
             try (ChannelImageInputStream in = new ChannelImageInputStream(samples.openSeekable(path))) {
                 ImageSize quick = HeaderParsers.tryRead(in);
                 assertThat(quick).as(path).isEqualTo(ImageHeaders.readWithImageIo(samples, path));
@@ -61,8 +68,17 @@ class HeaderParsersTest {
         int rowBytes = 16; // 5 pixels x 3 bytes, padded to a multiple of 4
         ByteBuffer bmp = ByteBuffer.allocate(54 + rowBytes * height).order(ByteOrder.LITTLE_ENDIAN);
         bmp.put((byte) 'B').put((byte) 'M').putInt(bmp.capacity()).putInt(0).putInt(54);
-        bmp.putInt(40).putInt(width).putInt(-height).putShort((short) 1).putShort((short) 24).putInt(0)
-                .putInt(rowBytes * height).putInt(2835).putInt(2835).putInt(0).putInt(0);
+        bmp.putInt(40)
+                .putInt(width)
+                .putInt(-height)
+                .putShort((short) 1)
+                .putShort((short) 24)
+                .putInt(0)
+                .putInt(rowBytes * height)
+                .putInt(2835)
+                .putInt(2835)
+                .putInt(0)
+                .putInt(0);
         Files.write(dir.resolve("topdown.bmp"), bmp.array());
         LocalDatasource source = LocalDatasource.at(dir);
 
@@ -72,9 +88,18 @@ class HeaderParsersTest {
 
     @Test
     void pngAndBmpFromBytes_agreeWithTheStreamPath_andNeedTheWholeHeader() throws Exception {
-        ImageIO.write(new BufferedImage(11, 6, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("a.png").toFile());
-        ImageIO.write(new BufferedImage(13, 4, BufferedImage.TYPE_INT_RGB), "bmp", dir.resolve("a.bmp").toFile());
-        ImageIO.write(new BufferedImage(7, 9, BufferedImage.TYPE_INT_RGB), "gif", dir.resolve("a.gif").toFile());
+        ImageIO.write(
+                new BufferedImage(11, 6, BufferedImage.TYPE_INT_RGB),
+                "png",
+                dir.resolve("a.png").toFile());
+        ImageIO.write(
+                new BufferedImage(13, 4, BufferedImage.TYPE_INT_RGB),
+                "bmp",
+                dir.resolve("a.bmp").toFile());
+        ImageIO.write(
+                new BufferedImage(7, 9, BufferedImage.TYPE_INT_RGB),
+                "gif",
+                dir.resolve("a.gif").toFile());
         byte[] png = Files.readAllBytes(dir.resolve("a.png"));
         byte[] bmp = Files.readAllBytes(dir.resolve("a.bmp"));
         byte[] gif = Files.readAllBytes(dir.resolve("a.gif"));
@@ -90,13 +115,23 @@ class HeaderParsersTest {
         assertThat(HeaderParsers.tryReadPngOrBmp(zeroWidth, zeroWidth.length)).isNull();
         // A BMP with the 12-byte core header keeps 16-bit sizes.
         ByteBuffer core = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
-        core.put((byte) 'B').put((byte) 'M').putInt(26).putInt(0).putInt(26).putInt(12).putShort((short) 300).putShort((short) 2);
+        core.put((byte) 'B')
+                .put((byte) 'M')
+                .putInt(26)
+                .putInt(0)
+                .putInt(26)
+                .putInt(12)
+                .putShort((short) 300)
+                .putShort((short) 2);
         assertThat(HeaderParsers.tryReadPngOrBmp(core.array(), 26)).isEqualTo(new ImageSize(300, 2));
     }
 
     @Test
     void otherFormats_areLeftToImageIo() throws Exception {
-        ImageIO.write(new BufferedImage(7, 9, BufferedImage.TYPE_INT_RGB), "gif", dir.resolve("a.gif").toFile());
+        ImageIO.write(
+                new BufferedImage(7, 9, BufferedImage.TYPE_INT_RGB),
+                "gif",
+                dir.resolve("a.gif").toFile());
         LocalDatasource source = LocalDatasource.at(dir);
 
         try (ChannelImageInputStream in = new ChannelImageInputStream(source.openSeekable("a.gif"))) {

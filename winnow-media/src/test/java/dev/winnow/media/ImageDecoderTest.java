@@ -41,7 +41,8 @@ class ImageDecoderTest {
 
     @Test
     void targetSize_keepsBothSidesAtLeastThatLarge() throws Exception {
-        DecodedImage image = ImageDecoder.decode(LocalDatasource.at(SampleMedia.folder()), "street/building.jpg", new ImageSize(300, 200));
+        DecodedImage image = ImageDecoder.decode(
+                LocalDatasource.at(SampleMedia.folder()), "street/building.jpg", new ImageSize(300, 200));
 
         assertThat(image.decodedSize()).isEqualTo(new ImageSize(434, 300)); // min(868/300, 600/200) = 2
     }
@@ -59,7 +60,10 @@ class ImageDecoderTest {
                 assertThat(half.getRGB(x, y)).isEqualTo(full.getRGB(2 * x, 2 * y));
             }
         }
-        assertThat(full.getRGB(10, 10) & 0xFFFFFF).isEqualTo(ImageIO.read(samples.root().resolve("pic3.png").toFile()).getRGB(10, 10) & 0xFFFFFF);
+        assertThat(full.getRGB(10, 10) & 0xFFFFFF)
+                .isEqualTo(ImageIO.read(samples.root().resolve("pic3.png").toFile())
+                                .getRGB(10, 10)
+                        & 0xFFFFFF);
     }
 
     @Test
@@ -93,7 +97,10 @@ class ImageDecoderTest {
                 image.setRGB(x, y, x < 20 ? 0xFF0000 : 0x0000FF);
             }
         }
-        ImageIO.write(image, format.equals("jpg") ? "jpeg" : format, dir.resolve("a." + format).toFile());
+        ImageIO.write(
+                image,
+                format.equals("jpg") ? "jpeg" : format,
+                dir.resolve("a." + format).toFile());
 
         DecodedImage decoded = ImageDecoder.decode(LocalDatasource.at(dir), "a." + format, 10);
 
@@ -111,7 +118,8 @@ class ImageDecoderTest {
             // Lossless: decoded pixel (x, y) is original pixel (3x, 3y), red while 3x < 20.
             for (int y = 0; y < 10; y++) {
                 for (int x = 0; x < 14; x++) {
-                    assertThat(decoded.image().getRGB(x, y) & 0xFFFFFF).as("pixel (%d, %d)", x, y)
+                    assertThat(decoded.image().getRGB(x, y) & 0xFFFFFF)
+                            .as("pixel (%d, %d)", x, y)
                             .isEqualTo(3 * x < 20 ? 0xFF0000 : 0x0000FF);
                 }
             }
@@ -154,7 +162,10 @@ class ImageDecoderTest {
 
     @Test
     void hugeDeclaredSize_isRefusedBeforeDecoding() throws Exception {
-        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("one.png").toFile());
+        ImageIO.write(
+                new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB),
+                "png",
+                dir.resolve("one.png").toFile());
         byte[] png = Files.readAllBytes(dir.resolve("one.png"));
         putInt(png, 16, 100_000);
         putInt(png, 20, 80_000);
@@ -163,20 +174,55 @@ class ImageDecoderTest {
 
         assertThatThrownBy(() -> ImageDecoder.decodeFull(source, "huge.png"))
                 .isInstanceOf(MediaException.class)
-                .hasMessage("The image 'huge.png' declares 100000x80000 = 8000000000 pixels, more than the pixel budget of "
-                        + "268435456; it is not decoded.");
+                .hasMessage(
+                        "The image 'huge.png' declares 100000x80000 = 8000000000 pixels, more than the pixel budget of "
+                                + "268435456; it is not decoded.");
         // Subsampling would make the result small, but every row would still be inflated: refused alike.
         assertThatThrownBy(() -> ImageDecoder.decode(source, "huge.png", 224))
                 .isInstanceOf(MediaException.class)
-                .hasMessage("The image 'huge.png' declares 100000x80000 = 8000000000 pixels, more than the pixel budget of "
-                        + "268435456; it is not decoded.");
+                .hasMessage(
+                        "The image 'huge.png' declares 100000x80000 = 8000000000 pixels, more than the pixel budget of "
+                                + "268435456; it is not decoded.");
     }
 
     @Test
     void pngAndJpegHeadersClaimingBillionsOfPixels_areRefusedWithLittleAllocation() throws Exception {
         // The PNG signature and an IHDR chunk declaring 100,000 x 100,000 pixels, 8-bit grey: 33 bytes, no pixel data.
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 0, 0, 0, 0, 0,
-                8, 0, 0, 0, 0, 0, 0, 0, 0};
+        byte[] png = {
+            (byte) 0x89,
+            'P',
+            'N',
+            'G',
+            '\r',
+            '\n',
+            0x1a,
+            '\n',
+            0,
+            0,
+            0,
+            13,
+            'I',
+            'H',
+            'D',
+            'R',
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            8,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0
+        };
         putInt(png, 16, 100_000);
         putInt(png, 20, 100_000);
         CRC32 crc = new CRC32();
@@ -184,25 +230,50 @@ class ImageDecoderTest {
         putInt(png, 29, (int) crc.getValue());
         Files.write(dir.resolve("bomb.png"), png);
         // A baseline JPEG frame header declaring 65,000 x 65,000 pixels and nothing after it.
-        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xc0, 0, 11, 8, (byte) 0xfd, (byte) 0xe8, (byte) 0xfd,
-                (byte) 0xe8, 1, 1, 0x11, 0, (byte) 0xff, (byte) 0xd9};
+        byte[] jpeg = {
+            (byte) 0xff,
+            (byte) 0xd8,
+            (byte) 0xff,
+            (byte) 0xc0,
+            0,
+            11,
+            8,
+            (byte) 0xfd,
+            (byte) 0xe8,
+            (byte) 0xfd,
+            (byte) 0xe8,
+            1,
+            1,
+            0x11,
+            0,
+            (byte) 0xff,
+            (byte) 0xd9
+        };
         Files.write(dir.resolve("bomb.jpg"), jpeg);
         LocalDatasource source = LocalDatasource.at(dir);
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("warm.png").toFile());
-        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "jpg", dir.resolve("warm.jpg").toFile());
+        ImageIO.write(
+                new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                "png",
+                dir.resolve("warm.png").toFile());
+        ImageIO.write(
+                new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                "jpg",
+                dir.resolve("warm.jpg").toFile());
         ImageDecoder.decode(source, "warm.png", 1); // readers loaded before measuring
         ImageDecoder.decode(source, "warm.jpg", 1);
 
         long before = threads.getCurrentThreadAllocatedBytes();
         assertThatThrownBy(() -> ImageDecoder.decode(source, "bomb.png", 224))
                 .isInstanceOf(MediaException.class)
-                .hasMessage("The image 'bomb.png' declares 100000x100000 = 10000000000 pixels, more than the pixel budget of "
-                        + "268435456; it is not decoded.");
+                .hasMessage(
+                        "The image 'bomb.png' declares 100000x100000 = 10000000000 pixels, more than the pixel budget of "
+                                + "268435456; it is not decoded.");
         assertThatThrownBy(() -> ImageDecoder.decodeFull(source, "bomb.jpg"))
                 .isInstanceOf(MediaException.class)
-                .hasMessage("The image 'bomb.jpg' declares 65000x65000 = 4225000000 pixels, more than the pixel budget of "
-                        + "268435456; it is not decoded.");
+                .hasMessage(
+                        "The image 'bomb.jpg' declares 65000x65000 = 4225000000 pixels, more than the pixel budget of "
+                                + "268435456; it is not decoded.");
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         // Decoding either would need gigabytes; refusing them costs the readers' buffers only.
         assertThat(allocated).isLessThan(32L << 20);

@@ -34,7 +34,8 @@ class ImageHeadersTest {
         "pic3.png, 400, 300",
     })
     void realImages_sizeFromHeader(String path, int width, int height) throws Exception {
-        assertThat(ImageHeaders.read(LocalDatasource.at(SampleMedia.folder()), path)).isEqualTo(new ImageSize(width, height));
+        assertThat(ImageHeaders.read(LocalDatasource.at(SampleMedia.folder()), path))
+                .isEqualTo(new ImageSize(width, height));
     }
 
     @ParameterizedTest
@@ -42,7 +43,8 @@ class ImageHeadersTest {
     void writtenImages_everyFormat(String format) throws Exception {
         BufferedImage image = new BufferedImage(37, 21, BufferedImage.TYPE_INT_RGB);
         String formatName = format.equals("jpg") ? "jpeg" : format;
-        assertThat(ImageIO.write(image, formatName, dir.resolve("a." + format).toFile())).isTrue();
+        assertThat(ImageIO.write(image, formatName, dir.resolve("a." + format).toFile()))
+                .isTrue();
 
         assertThat(ImageHeaders.read(LocalDatasource.at(dir), "a." + format)).isEqualTo(new ImageSize(37, 21));
     }
@@ -90,7 +92,8 @@ class ImageHeadersTest {
 
         assertThatThrownBy(() -> ImageHeaders.read(source, "empty.png"))
                 .isInstanceOf(MediaException.class)
-                .hasMessage("The file 'empty.png' is not an image Winnow can read (JPEG, PNG, GIF, BMP, TIFF or WebP).");
+                .hasMessage(
+                        "The file 'empty.png' is not an image Winnow can read (JPEG, PNG, GIF, BMP, TIFF or WebP).");
         assertThatThrownBy(() -> ImageHeaders.read(source, "missing.png"))
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessage("missing.png: no such file in " + source.description());

@@ -116,8 +116,12 @@ class ImageMetadataTest {
                 laplacians.add(grey[y - 1][x] + grey[y + 1][x] + grey[y][x - 1] + grey[y][x + 1] - 4 * grey[y][x]);
             }
         }
-        double lapMean = laplacians.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double lapVariance = laplacians.stream().mapToDouble(v -> (v - lapMean) * (v - lapMean)).average().orElseThrow();
+        double lapMean =
+                laplacians.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double lapVariance = laplacians.stream()
+                .mapToDouble(v -> (v - lapMean) * (v - lapMean))
+                .average()
+                .orElseThrow();
 
         ImageMetadata metadata = ImageMetadata.of(image, 55);
 
@@ -134,11 +138,16 @@ class ImageMetadataTest {
     void asMap_namesEveryKeyInOrder() {
         ImageMetadata metadata = new ImageMetadata(3, 4, 5, 6.5, 7.5, 0.1, 0.2, 0.3, 0.4);
 
-        assertThat(metadata.asMap()).containsExactly(
-                Map.entry("lightly.width", 3.0), Map.entry("lightly.height", 4.0),
-                Map.entry("lightly.sizeInBytes", 5.0), Map.entry("lightly.sharpness", 6.5),
-                Map.entry("lightly.snr", 7.5), Map.entry("lightly.meanRed", 0.1),
-                Map.entry("lightly.meanGreen", 0.2), Map.entry("lightly.meanBlue", 0.3),
-                Map.entry("lightly.contrast", 0.4));
+        assertThat(metadata.asMap())
+                .containsExactly(
+                        Map.entry("lightly.width", 3.0),
+                        Map.entry("lightly.height", 4.0),
+                        Map.entry("lightly.sizeInBytes", 5.0),
+                        Map.entry("lightly.sharpness", 6.5),
+                        Map.entry("lightly.snr", 7.5),
+                        Map.entry("lightly.meanRed", 0.1),
+                        Map.entry("lightly.meanGreen", 0.2),
+                        Map.entry("lightly.meanBlue", 0.3),
+                        Map.entry("lightly.contrast", 0.4));
     }
 }

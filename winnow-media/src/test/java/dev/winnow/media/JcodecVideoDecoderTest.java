@@ -31,11 +31,15 @@ class JcodecVideoDecoderTest {
         if (treeFrames == null) {
             List<DecodedImage> frames = new ArrayList<>();
             List<Integer> order = new ArrayList<>();
-            DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.everyFrame(), (index, frame) -> {
-                order.add(index);
-                frames.add(frame);
-                return true;
-            });
+            DECODER.decode(
+                    LocalDatasource.at(SampleMedia.folder()),
+                    "street/tree.mp4",
+                    FrameRequest.everyFrame(),
+                    (index, frame) -> {
+                        order.add(index);
+                        frames.add(frame);
+                        return true;
+                    });
             for (int i = 0; i < order.size(); i++) {
                 assertThat(order.get(i)).isEqualTo(i);
             }
@@ -66,8 +70,13 @@ class JcodecVideoDecoderTest {
     void reducedSizeAndStride() throws Exception {
         List<int[]> seen = new ArrayList<>();
 
-        DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.reducedTo(100).withStride(10),
-                (index, frame) -> seen.add(new int[] {index, frame.image().getWidth(), frame.image().getHeight()}));
+        DECODER.decode(
+                LocalDatasource.at(SampleMedia.folder()),
+                "street/tree.mp4",
+                FrameRequest.reducedTo(100).withStride(10),
+                (index, frame) -> seen.add(new int[] {
+                    index, frame.image().getWidth(), frame.image().getHeight()
+                }));
 
         assertThat(indices(seen)).containsExactly(0, 10, 20, 30, 40, 50, 60);
         assertThat(seen.get(0)).containsExactly(0, 160, 120); // 240 / 100 = factor 2
@@ -75,9 +84,13 @@ class JcodecVideoDecoderTest {
 
     @Test
     void reducedFrames_areBlockAveragesOfFullFrames() throws Exception {
-        List<BufferedImage> full = List.of(treeFrames().get(0).image(), treeFrames().get(67).image());
+        List<BufferedImage> full =
+                List.of(treeFrames().get(0).image(), treeFrames().get(67).image());
         List<BufferedImage> reduced = new ArrayList<>();
-        DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.reducedTo(80).withStride(67),
+        DECODER.decode(
+                LocalDatasource.at(SampleMedia.folder()),
+                "street/tree.mp4",
+                FrameRequest.reducedTo(80).withStride(67),
                 (i, f) -> reduced.add(f.image()));
 
         assertThat(reduced.get(1).getWidth()).isEqualTo(107); // 320 / 3 rounded up
@@ -118,16 +131,28 @@ class JcodecVideoDecoderTest {
         // JCodec's encoder shifts colours on its way to YUV (ffmpeg decodes the same file to the same
         // shifted colours), so each frame is matched to the nearest colour of the palette.
         for (int i = 0; i < TestVideos.COLOURS.length; i++) {
-            assertThat(nearest(means.get(i))).as("palette colour nearest to frame %d", i).isEqualTo(i);
-            assertThat(distance(means.get(i), TestVideos.COLOURS[i])).as("colour error of frame %d", i).isLessThan(50);
+            assertThat(nearest(means.get(i)))
+                    .as("palette colour nearest to frame %d", i)
+                    .isEqualTo(i);
+            assertThat(distance(means.get(i), TestVideos.COLOURS[i]))
+                    .as("colour error of frame %d", i)
+                    .isLessThan(50);
         }
     }
 
     @Test
     void matchesAnIndependentDecoder() throws Exception {
         Path raw = dir.resolve("frames.rgb");
-        Ffmpeg.run("-i", SampleMedia.folder().resolve("street/tree.mp4").toString(), "-f", "rawvideo", "-pix_fmt", "rgb24",
-                "-vsync", "passthrough", raw.toString());
+        Ffmpeg.run(
+                "-i",
+                SampleMedia.folder().resolve("street/tree.mp4").toString(),
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-vsync",
+                "passthrough",
+                raw.toString());
         byte[] reference = Files.readAllBytes(raw);
         int frameBytes = 320 * 240 * 3;
         assertThat(reference.length).isEqualTo(68 * frameBytes);
@@ -145,9 +170,31 @@ class JcodecVideoDecoderTest {
     @Test
     void bFrames_comeOutInPresentationOrder() throws Exception {
         // testsrc draws a frame counter, so frames out of order differ clearly from ffmpeg's.
-        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-frames:v", "20", "-c:v", "libx264", "-profile:v", "main",
-                "-bf", "2", "-pix_fmt", "yuv420p", dir.resolve("bframes.mp4").toString());
-        Ffmpeg.run("-i", dir.resolve("bframes.mp4").toString(), "-f", "rawvideo", "-pix_fmt", "rgb24", "-vsync", "passthrough",
+        Ffmpeg.run(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=96x64:rate=10",
+                "-frames:v",
+                "20",
+                "-c:v",
+                "libx264",
+                "-profile:v",
+                "main",
+                "-bf",
+                "2",
+                "-pix_fmt",
+                "yuv420p",
+                dir.resolve("bframes.mp4").toString());
+        Ffmpeg.run(
+                "-i",
+                dir.resolve("bframes.mp4").toString(),
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-vsync",
+                "passthrough",
                 dir.resolve("bframes.rgb").toString());
         byte[] reference = Files.readAllBytes(dir.resolve("bframes.rgb"));
         int frameBytes = 96 * 64 * 3;
@@ -156,7 +203,8 @@ class JcodecVideoDecoderTest {
         DECODER.decode(LocalDatasource.at(dir), "bframes.mp4", FrameRequest.everyFrame(), (index, frame) -> {
             order.add(index);
             assertThat(meanAbsoluteDifference(frame.image(), reference, index * frameBytes))
-                    .as("mean absolute difference of frame %d", index).isLessThan(3.0);
+                    .as("mean absolute difference of frame %d", index)
+                    .isLessThan(3.0);
             return true;
         });
 
@@ -183,7 +231,8 @@ class JcodecVideoDecoderTest {
         byte[] video = Files.readAllBytes(SampleMedia.folder().resolve("street/tree.mp4"));
         Files.write(dir.resolve("cut.mp4"), Arrays.copyOf(video, 600_000));
 
-        assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(dir), "cut.mp4", FrameRequest.everyFrame(), (i, f) -> true))
+        assertThatThrownBy(() ->
+                        DECODER.decode(LocalDatasource.at(dir), "cut.mp4", FrameRequest.everyFrame(), (i, f) -> true))
                 .isInstanceOf(MediaException.class)
                 .hasMessage("The video 'cut.mp4' is truncated: the box 'mdat' at byte 40 declares 1279705 bytes, "
                         + "but the file ends after 599960.");
@@ -197,14 +246,23 @@ class JcodecVideoDecoderTest {
         }
         Files.write(dir.resolve("noise.mp4"), video);
 
-        assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(dir), "noise.mp4", FrameRequest.everyFrame(), (i, f) -> true))
+        assertThatThrownBy(() ->
+                        DECODER.decode(LocalDatasource.at(dir), "noise.mp4", FrameRequest.everyFrame(), (i, f) -> true))
                 .isInstanceOf(MediaException.class)
                 .hasMessage("The video 'noise.mp4' is corrupt: its frame 0 (in decoding order) could not be decoded.");
     }
 
     @Test
     void otherCodec_isUnsupportedNamingIt() throws Exception {
-        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-frames:v", "5", "-c:v", "mpeg4",
+        Ffmpeg.run(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=64x48:rate=5",
+                "-frames:v",
+                "5",
+                "-c:v",
+                "mpeg4",
                 dir.resolve("part2.mp4").toString());
         LocalDatasource source = LocalDatasource.at(dir);
 
@@ -218,10 +276,25 @@ class JcodecVideoDecoderTest {
     @Test
     void decodingManyVideos_leavesNoDecoderThreadsBehind() throws Exception {
         // Several slices per frame make JCodec decode them on its own thread pool.
-        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-frames:v", "3", "-c:v", "libx264", "-profile:v", "baseline",
-                "-x264-params", "slices=4", "-pix_fmt", "yuv420p", dir.resolve("short.mp4").toString());
+        Ffmpeg.run(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=96x64:rate=10",
+                "-frames:v",
+                "3",
+                "-c:v",
+                "libx264",
+                "-profile:v",
+                "baseline",
+                "-x264-params",
+                "slices=4",
+                "-pix_fmt",
+                "yuv420p",
+                dir.resolve("short.mp4").toString());
         LocalDatasource source = LocalDatasource.at(dir);
-        DECODER.decode(source, "short.mp4", FrameRequest.everyFrame(), (i, f) -> true); // warm-up: lazily started JVM threads
+        DECODER.decode(
+                source, "short.mp4", FrameRequest.everyFrame(), (i, f) -> true); // warm-up: lazily started JVM threads
         int before = liveThreads();
 
         for (int run = 0; run < 8; run++) {
@@ -236,21 +309,28 @@ class JcodecVideoDecoderTest {
     }
 
     private static int liveThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).count();
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .count();
     }
 
     @Test
     void consumerFailure_stopsDecoding() throws Exception {
         List<Integer> seen = new ArrayList<>();
 
-        assertThatThrownBy(() -> DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.reducedTo(60),
-                (index, frame) -> {
-                    seen.add(index);
-                    if (index == 2) {
-                        throw new IOException("disk full");
-                    }
-                    return true;
-                })).isInstanceOf(IOException.class).hasMessage("disk full");
+        assertThatThrownBy(() -> DECODER.decode(
+                        LocalDatasource.at(SampleMedia.folder()),
+                        "street/tree.mp4",
+                        FrameRequest.reducedTo(60),
+                        (index, frame) -> {
+                            seen.add(index);
+                            if (index == 2) {
+                                throw new IOException("disk full");
+                            }
+                            return true;
+                        }))
+                .isInstanceOf(IOException.class)
+                .hasMessage("disk full");
         assertThat(seen).containsExactly(0, 1, 2);
     }
 
@@ -258,7 +338,10 @@ class JcodecVideoDecoderTest {
     void consumerWantsNoMore_decodingEndsNormally() throws Exception {
         List<Integer> seen = new ArrayList<>();
 
-        DECODER.decode(LocalDatasource.at(SampleMedia.folder()), "street/tree.mp4", FrameRequest.reducedTo(60).withStride(3),
+        DECODER.decode(
+                LocalDatasource.at(SampleMedia.folder()),
+                "street/tree.mp4",
+                FrameRequest.reducedTo(60).withStride(3),
                 (index, frame) -> {
                     seen.add(index);
                     return index < 6;
@@ -278,7 +361,8 @@ class JcodecVideoDecoderTest {
     }
 
     private static double distance(double[] mean, Color colour) {
-        return Math.sqrt(Math.pow(mean[0] - colour.getRed(), 2) + Math.pow(mean[1] - colour.getGreen(), 2)
+        return Math.sqrt(Math.pow(mean[0] - colour.getRed(), 2)
+                + Math.pow(mean[1] - colour.getGreen(), 2)
                 + Math.pow(mean[2] - colour.getBlue(), 2));
     }
 

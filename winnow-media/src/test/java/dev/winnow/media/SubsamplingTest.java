@@ -19,8 +19,10 @@ class SubsamplingTest {
 
     @Test
     void forSize_keepsBothSides() {
-        assertThat(Subsampling.forSize(new ImageSize(1000, 300), new ImageSize(100, 100))).isEqualTo(3);
-        assertThat(Subsampling.forSize(new ImageSize(50, 50), new ImageSize(100, 100))).isEqualTo(1);
+        assertThat(Subsampling.forSize(new ImageSize(1000, 300), new ImageSize(100, 100)))
+                .isEqualTo(3);
+        assertThat(Subsampling.forSize(new ImageSize(50, 50), new ImageSize(100, 100)))
+                .isEqualTo(1);
     }
 
     @Test

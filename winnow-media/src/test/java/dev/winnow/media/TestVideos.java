@@ -18,8 +18,7 @@ final class TestVideos {
         new Color(10, 10, 10), new Color(160, 90, 20),
     };
 
-    private TestVideos() {
-    }
+    private TestVideos() {}
 
     /** One solid-coloured frame per colour, in order. */
     static void solidColours(Path file, int width, int height, Color[] colours) throws IOException {

@@ -44,10 +44,16 @@ class UserMetadataReaderTest {
         Map<String, Object> values = reader.read("a/img.jpg", diagnostics);
 
         assertThat(diagnostics).isEmpty();
-        assertThat(reader.schema().fields()).extracting(MetadataField::path)
+        assertThat(reader.schema().fields())
+                .extracting(MetadataField::path)
                 .containsExactly("weather.description", "weather.temperature", "cars", "camera.id", "night");
-        assertThat(values).containsExactly(Map.entry("weather.description", "sunny"), Map.entry("weather.temperature", 31.0),
-                Map.entry("cars", 4L), Map.entry("camera.id", 1L), Map.entry("night", true));
+        assertThat(values)
+                .containsExactly(
+                        Map.entry("weather.description", "sunny"),
+                        Map.entry("weather.temperature", 31.0),
+                        Map.entry("cars", 4L),
+                        Map.entry("camera.id", 1L),
+                        Map.entry("night", true));
     }
 
     @Test
@@ -56,11 +62,17 @@ class UserMetadataReaderTest {
         write(".lightly/metadata/v/clip-07-mp4.json", "{\"type\": \"frame\", \"metadata\": {\"cars\": 9}}");
         List<Diagnostic> diagnostics = new ArrayList<>();
 
-        Map<String, Object> values = UserMetadataReader.open(LocalDatasource.at(dir), diagnostics).read("v/clip-07-mp4.png", diagnostics);
+        Map<String, Object> values =
+                UserMetadataReader.open(LocalDatasource.at(dir), diagnostics).read("v/clip-07-mp4.png", diagnostics);
 
         assertThat(diagnostics).isEmpty();
-        assertThat(values).containsExactly(Map.entry("weather.description", "unknown"), Map.entry("weather.temperature", 20.5),
-                Map.entry("cars", 9L), Map.entry("camera.id", 1L), Map.entry("night", false));
+        assertThat(values)
+                .containsExactly(
+                        Map.entry("weather.description", "unknown"),
+                        Map.entry("weather.temperature", 20.5),
+                        Map.entry("cars", 9L),
+                        Map.entry("camera.id", 1L),
+                        Map.entry("night", false));
         assertThat(UserMetadataReader.metadataFileOf("v/clip.mp4")).isEqualTo(".lightly/metadata/v/clip.json");
         assertThat(UserMetadataReader.metadataFileOf("noext")).isEqualTo(".lightly/metadata/noext.json");
     }
@@ -68,7 +80,9 @@ class UserMetadataReaderTest {
     @Test
     void aFrameWithoutItsOwnFile_takesItsVideosFile_andOnlyItsOwnFileWins() throws IOException {
         write(".lightly/metadata/schema.json", SCHEMA);
-        write(".lightly/metadata/v/clip.json", "{\"file_name\": \"v/clip.mp4\", \"type\": \"video\", \"metadata\": {\"cars\": 2}}");
+        write(
+                ".lightly/metadata/v/clip.json",
+                "{\"file_name\": \"v/clip.mp4\", \"type\": \"video\", \"metadata\": {\"cars\": 2}}");
         write(".lightly/metadata/v/clip-07-mp4.json", "{\"type\": \"frame\", \"metadata\": {\"cars\": 9}}");
         List<Diagnostic> diagnostics = new ArrayList<>();
         UserMetadataReader reader = UserMetadataReader.open(LocalDatasource.at(dir), diagnostics);
@@ -78,8 +92,10 @@ class UserMetadataReaderTest {
         // The video's file names the video, which is right for its frames: no M006.
         assertThat(diagnostics).isEmpty();
         reader.read("w/other-1-mp4.png", diagnostics);
-        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly("warning M005 .lightly/metadata/w/other-1-mp4.json: "
-                + "The sample 'w/other-1-mp4.png' has no metadata file; its fields take their default values.");
+        assertThat(diagnostics)
+                .extracting(Diagnostic::toText)
+                .containsExactly("warning M005 .lightly/metadata/w/other-1-mp4.json: "
+                        + "The sample 'w/other-1-mp4.png' has no metadata file; its fields take their default values.");
     }
 
     @Test
@@ -89,23 +105,30 @@ class UserMetadataReaderTest {
                 {"file_name": "other.jpg", "metadata": {"weather": {"description": 5, "temperature": "hot"}, "camera": {"id": 2.5}, "night": "no"}}""");
         List<Diagnostic> diagnostics = new ArrayList<>();
 
-        Map<String, Object> values = UserMetadataReader.open(LocalDatasource.at(dir), diagnostics).read("b.png", diagnostics);
+        Map<String, Object> values =
+                UserMetadataReader.open(LocalDatasource.at(dir), diagnostics).read("b.png", diagnostics);
 
-        assertThat(values).containsExactly(Map.entry("weather.description", "unknown"), Map.entry("weather.temperature", 20.5),
-                Map.entry("camera.id", 1L), Map.entry("night", false));
-        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly(
-                "warning M006 .lightly/metadata/b.json /file_name: The file_name \"other.jpg\" does not name the sample 'b.png' "
-                        + "that this file's path belongs to; its values are used anyway.",
-                "warning M003 .lightly/metadata/b.json /metadata/weather/description: The value 5 of 'weather.description' must be "
-                        + "a string (CATEGORICAL_STRING); the default unknown is used.",
-                "warning M003 .lightly/metadata/b.json /metadata/weather/temperature: The value \"hot\" of 'weather.temperature' "
-                        + "must be a number (NUMERIC_FLOAT); the default 20.5 is used.",
-                "warning M004 .lightly/metadata/b.json /metadata/cars: The value of 'cars' is missing and the field has no default; "
-                        + "the sample has none.",
-                "warning M003 .lightly/metadata/b.json /metadata/camera/id: The value 2.5 of 'camera.id' must be a whole number "
-                        + "(CATEGORICAL_INT); the default 1 is used.",
-                "warning M003 .lightly/metadata/b.json /metadata/night: The value \"no\" of 'night' must be true or false "
-                        + "(CATEGORICAL_BOOLEAN); the default false is used.");
+        assertThat(values)
+                .containsExactly(
+                        Map.entry("weather.description", "unknown"),
+                        Map.entry("weather.temperature", 20.5),
+                        Map.entry("camera.id", 1L),
+                        Map.entry("night", false));
+        assertThat(diagnostics)
+                .extracting(Diagnostic::toText)
+                .containsExactly(
+                        "warning M006 .lightly/metadata/b.json /file_name: The file_name \"other.jpg\" does not name the sample 'b.png' "
+                                + "that this file's path belongs to; its values are used anyway.",
+                        "warning M003 .lightly/metadata/b.json /metadata/weather/description: The value 5 of 'weather.description' must be "
+                                + "a string (CATEGORICAL_STRING); the default unknown is used.",
+                        "warning M003 .lightly/metadata/b.json /metadata/weather/temperature: The value \"hot\" of 'weather.temperature' "
+                                + "must be a number (NUMERIC_FLOAT); the default 20.5 is used.",
+                        "warning M004 .lightly/metadata/b.json /metadata/cars: The value of 'cars' is missing and the field has no default; "
+                                + "the sample has none.",
+                        "warning M003 .lightly/metadata/b.json /metadata/camera/id: The value 2.5 of 'camera.id' must be a whole number "
+                                + "(CATEGORICAL_INT); the default 1 is used.",
+                        "warning M003 .lightly/metadata/b.json /metadata/night: The value \"no\" of 'night' must be true or false "
+                                + "(CATEGORICAL_BOOLEAN); the default false is used.");
     }
 
     @Test
@@ -120,16 +143,22 @@ class UserMetadataReaderTest {
         reader.read("bad.jpg", diagnostics);
         reader.read("flat.jpg", diagnostics);
 
-        assertThat(missing).containsExactly(Map.entry("weather.description", "unknown"), Map.entry("weather.temperature", 20.5),
-                Map.entry("camera.id", 1L), Map.entry("night", false));
-        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly(
-                "warning M005 .lightly/metadata/none.json: The sample 'none.jpg' has no metadata file; its fields take their "
-                        + "default values.",
-                "warning M002 .lightly/metadata/bad.json:1:15: The file is not well-formed JSON: the text ends before the"
-                        + " object is closed with '}'.",
-                "warning M002 .lightly/metadata/flat.json /metadata: A metadata file must be an "
-                + "object with a 'metadata' object, like {\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": {...}}; "
-                + "its values are not used.");
+        assertThat(missing)
+                .containsExactly(
+                        Map.entry("weather.description", "unknown"),
+                        Map.entry("weather.temperature", 20.5),
+                        Map.entry("camera.id", 1L),
+                        Map.entry("night", false));
+        assertThat(diagnostics)
+                .extracting(Diagnostic::toText)
+                .containsExactly(
+                        "warning M005 .lightly/metadata/none.json: The sample 'none.jpg' has no metadata file; its fields take their "
+                                + "default values.",
+                        "warning M002 .lightly/metadata/bad.json:1:15: The file is not well-formed JSON: the text ends before the"
+                                + " object is closed with '}'.",
+                        "warning M002 .lightly/metadata/flat.json /metadata: A metadata file must be an "
+                                + "object with a 'metadata' object, like {\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": {...}}; "
+                                + "its values are not used.");
     }
 
     @Test
@@ -148,20 +177,23 @@ class UserMetadataReaderTest {
 
         UserMetadataReader reader = UserMetadataReader.open(LocalDatasource.at(dir), diagnostics);
 
-        assertThat(reader.schema().fields()).containsExactly(new MetadataField("Ok", "ok", null, MetadataValueType.NUMERIC_INT));
-        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly(
-                "error M001 .lightly/metadata/schema.json /1: The schema field has no 'valueDataType'; it needs name, path and "
-                        + "valueDataType.",
-                "error M001 .lightly/metadata/schema.json /2/valueDataType: The value type 'NUMBER' is not one of NUMERIC_INT, "
-                        + "NUMERIC_FLOAT, CATEGORICAL_STRING, CATEGORICAL_INT, CATEGORICAL_BOOLEAN.",
-                "error M001 .lightly/metadata/schema.json /3/defaultValue: The default value \"ten\" of field 'BadDefault' must be "
-                        + "a whole number (NUMERIC_INT).",
-                "error M001 .lightly/metadata/schema.json /4/path: The path 'a..b' must be keys joined by dots, like "
-                        + "'weather.temperature'.",
-                "error M001 .lightly/metadata/schema.json /5/path: The path 'ok' is used by an earlier field; each field needs its "
-                        + "own path.",
-                "error M001 .lightly/metadata/schema.json /6: A schema field must be an object with name, path and valueDataType, "
-                        + "but it is a number.");
+        assertThat(reader.schema().fields())
+                .containsExactly(new MetadataField("Ok", "ok", null, MetadataValueType.NUMERIC_INT));
+        assertThat(diagnostics)
+                .extracting(Diagnostic::toText)
+                .containsExactly(
+                        "error M001 .lightly/metadata/schema.json /1: The schema field has no 'valueDataType'; it needs name, path and "
+                                + "valueDataType.",
+                        "error M001 .lightly/metadata/schema.json /2/valueDataType: The value type 'NUMBER' is not one of NUMERIC_INT, "
+                                + "NUMERIC_FLOAT, CATEGORICAL_STRING, CATEGORICAL_INT, CATEGORICAL_BOOLEAN.",
+                        "error M001 .lightly/metadata/schema.json /3/defaultValue: The default value \"ten\" of field 'BadDefault' must be "
+                                + "a whole number (NUMERIC_INT).",
+                        "error M001 .lightly/metadata/schema.json /4/path: The path 'a..b' must be keys joined by dots, like "
+                                + "'weather.temperature'.",
+                        "error M001 .lightly/metadata/schema.json /5/path: The path 'ok' is used by an earlier field; each field needs its "
+                                + "own path.",
+                        "error M001 .lightly/metadata/schema.json /6: A schema field must be an object with name, path and valueDataType, "
+                                + "but it is a number.");
     }
 
     @Test
@@ -183,7 +215,9 @@ class UserMetadataReaderTest {
 
         UserMetadataReader.open(LocalDatasource.at(dir), diagnostics);
 
-        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly(
-                "error M001 .lightly/metadata/schema.json: The metadata schema must be a list of fields, but it is an object.");
+        assertThat(diagnostics)
+                .extracting(Diagnostic::toText)
+                .containsExactly(
+                        "error M001 .lightly/metadata/schema.json: The metadata schema must be a list of fields, but it is an object.");
     }
 }

@@ -21,7 +21,8 @@ class VideoDecodersTest {
     Path dir;
 
     /** Stands in for an add-on decoder: claims some containers and reports a fixed frame count. */
-    private record FakeDecoder(String name, Set<String> containers, int frames, boolean unsupported) implements VideoDecoder {
+    private record FakeDecoder(String name, Set<String> containers, int frames, boolean unsupported)
+            implements VideoDecoder {
         @Override
         public int frameCount(Datasource datasource, String path) throws MediaException {
             if (unsupported) {
@@ -34,7 +35,9 @@ class VideoDecodersTest {
         public void decode(Datasource datasource, String path, FrameRequest request, FrameConsumer consumer)
                 throws IOException, MediaException {
             for (int i = 0; i < frameCount(datasource, path); i += request.stride()) {
-                if (!consumer.accept(i, new DecodedImage(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), new ImageSize(2, 2)))) {
+                if (!consumer.accept(
+                        i,
+                        new DecodedImage(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), new ImageSize(2, 2)))) {
                     return;
                 }
             }
@@ -44,7 +47,9 @@ class VideoDecodersTest {
     @Test
     void standard_startsWithJcodecForMp4AndMov() {
         // No add-on decoder is on this module's class path, so JCodec is the only one.
-        assertThat(VideoDecoders.standard().decoders()).extracting(VideoDecoder::name).containsExactly("JCodec");
+        assertThat(VideoDecoders.standard().decoders())
+                .extracting(VideoDecoder::name)
+                .containsExactly("JCodec");
         assertThat(VideoDecoders.standard().containers()).containsExactlyInAnyOrder("m4v", "mov", "mp4");
     }
 
@@ -52,11 +57,13 @@ class VideoDecodersTest {
     void picksTheDecoderClaimingTheContainer() throws Exception {
         Files.writeString(dir.resolve("a.avi"), "x");
         VideoDecoders decoders = VideoDecoders.of(List.of(
-                new FakeDecoder("first", Set.of("mp4"), 3, false), new FakeDecoder("second", Set.of("avi", "mkv"), 7, false)));
+                new FakeDecoder("first", Set.of("mp4"), 3, false),
+                new FakeDecoder("second", Set.of("avi", "mkv"), 7, false)));
         List<Integer> seen = new ArrayList<>();
 
         int count = decoders.frameCount(LocalDatasource.at(dir), "a.avi");
-        decoders.decode(LocalDatasource.at(dir), "a.AVI", FrameRequest.everyFrame().withStride(3), (i, f) -> seen.add(i));
+        decoders.decode(
+                LocalDatasource.at(dir), "a.AVI", FrameRequest.everyFrame().withStride(3), (i, f) -> seen.add(i));
 
         assertThat(count).isEqualTo(7);
         assertThat(seen).containsExactly(0, 3, 6);
@@ -93,13 +100,18 @@ class VideoDecodersTest {
         List<String> readers = new ArrayList<>();
         List<Integer> frames = new ArrayList<>();
 
-        VideoDecoders.of(List.of(absent, jcodec)).decode(data, "tree.mp4", FrameRequest.reducedTo(60).withStride(30),
-                (index, frame) -> frames.add(index), readers::add);
+        VideoDecoders.of(List.of(absent, jcodec))
+                .decode(
+                        data,
+                        "tree.mp4",
+                        FrameRequest.reducedTo(60).withStride(30),
+                        (index, frame) -> frames.add(index),
+                        readers::add);
 
         assertThat(readers).containsExactly("JCodec");
         assertThat(frames).containsExactly(0, 30, 60);
-        VideoDecoders.of(List.of(new FakeDecoder("FFmpeg", Set.of("mp4"), 4, false), jcodec)).decode(data, "tree.mp4",
-                FrameRequest.everyFrame(), (index, frame) -> true, readers::add);
+        VideoDecoders.of(List.of(new FakeDecoder("FFmpeg", Set.of("mp4"), 4, false), jcodec))
+                .decode(data, "tree.mp4", FrameRequest.everyFrame(), (index, frame) -> true, readers::add);
         assertThat(readers).containsExactly("JCodec", "FFmpeg");
     }
 }

@@ -36,7 +36,8 @@ class YuvFrameScalerTest {
                 int sy = y + y0;
                 int luma = picture.getPlaneData(0)[sy * picture.getPlaneWidth(0) + sx] + 128;
                 int chroma = (sy / 2) * picture.getPlaneWidth(1) + sx / 2;
-                int rgb = YuvFrameScaler.rgb(luma, picture.getPlaneData(1)[chroma] + 128, picture.getPlaneData(2)[chroma] + 128);
+                int rgb = YuvFrameScaler.rgb(
+                        luma, picture.getPlaneData(1)[chroma] + 128, picture.getPlaneData(2)[chroma] + 128);
                 long[] s = sums[(y / factor) * outWidth + x / factor];
                 s[0] += (rgb >> 16) & 0xFF;
                 s[1] += (rgb >> 8) & 0xFF;
@@ -47,7 +48,9 @@ class YuvFrameScalerTest {
         int[] out = new int[sums.length];
         for (int o = 0; o < out.length; o++) {
             long n = sums[o][3];
-            out[o] = (int) ((sums[o][0] + n / 2) / n) << 16 | (int) ((sums[o][1] + n / 2) / n) << 8 | (int) ((sums[o][2] + n / 2) / n);
+            out[o] = (int) ((sums[o][0] + n / 2) / n) << 16
+                    | (int) ((sums[o][1] + n / 2) / n) << 8
+                    | (int) ((sums[o][2] + n / 2) / n);
         }
         return out;
     }
@@ -67,7 +70,8 @@ class YuvFrameScalerTest {
                 }
                 assertThat(image.getWidth()).isEqualTo((c[2] + factor - 1) / factor);
                 assertThat(image.getHeight()).isEqualTo((c[3] + factor - 1) / factor);
-                assertThat(actual).as("crop %d,%d %dx%d, factor %d", c[0], c[1], c[2], c[3], factor)
+                assertThat(actual)
+                        .as("crop %d,%d %dx%d, factor %d", c[0], c[1], c[2], c[3], factor)
                         .containsExactly(expected(picture, factor));
             }
         }

@@ -30,8 +30,8 @@ public record CropThumbnail(String crop, String parent, String category, double 
 
     private static void checkRelative(String crop, String file) {
         if (file.isEmpty() || file.startsWith("/") || file.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException("The file of crop " + crop + " must be a path relative to the run folder "
-                    + "with / separators, but it is '" + file + "'.");
+            throw new IllegalArgumentException("The file of crop " + crop
+                    + " must be a path relative to the run folder " + "with / separators, but it is '" + file + "'.");
         }
         for (String segment : file.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {

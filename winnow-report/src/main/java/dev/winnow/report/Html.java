@@ -7,8 +7,7 @@ import java.util.Base64;
 final class Html {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes text for HTML element content and attribute values. */
     static String esc(String text) {
@@ -33,7 +32,9 @@ final class Html {
      * distinct names give distinct ids that need no escaping in an attribute or a {@code #} link.
      */
     static String anchor(String prefix, String name) {
-        StringBuilder sb = new StringBuilder(prefix.length() + 1 + name.length()).append(prefix).append('-');
+        StringBuilder sb = new StringBuilder(prefix.length() + 1 + name.length())
+                .append(prefix)
+                .append('-');
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
@@ -54,7 +55,8 @@ final class Html {
         StringBuilder sb = new StringBuilder(relativePath.length() + 16);
         for (byte b : relativePath.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')) {
+            if (c < 0x80
+                    && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')) {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
@@ -65,8 +67,16 @@ final class Html {
 
     /** An {@code <img>} showing {@code picture} inline (a data URI), with its size and {@code alt} text escaped. */
     static StringBuilder img(StringBuilder h, Thumbnail picture, String alt) {
-        return h.append("<img alt=\"").append(esc(alt)).append("\" width=\"").append(picture.width()).append("\" height=\"")
-                .append(picture.height()).append("\" src=\"data:").append(esc(picture.mimeType())).append(";base64,")
-                .append(Base64.getEncoder().encodeToString(picture.bytes())).append("\">");
+        return h.append("<img alt=\"")
+                .append(esc(alt))
+                .append("\" width=\"")
+                .append(picture.width())
+                .append("\" height=\"")
+                .append(picture.height())
+                .append("\" src=\"data:")
+                .append(esc(picture.mimeType()))
+                .append(";base64,")
+                .append(Base64.getEncoder().encodeToString(picture.bytes()))
+                .append("\">");
     }
 }

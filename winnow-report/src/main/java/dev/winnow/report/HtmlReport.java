@@ -29,15 +29,17 @@ public final class HtmlReport {
     private static final int MAX_DIAGNOSTICS_LISTED = 100;
     private static final int MAX_SCATTER_POINTS = 20_000;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(RunReport report) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Winnow run ").append(esc(report.runId())).append("</title><style>")
-                .append(STYLE).append("</style></head><body><main>\n");
+                .append("<title>Winnow run ")
+                .append(esc(report.runId()))
+                .append("</title><style>")
+                .append(STYLE)
+                .append("</style></head><body><main>\n");
         header(h, report);
         counts(h, report);
         diagnostics(h, report);
@@ -53,11 +55,20 @@ public final class HtmlReport {
     }
 
     private static void header(StringBuilder h, RunReport r) {
-        h.append("<header><h1>Selection report <span class=\"id\">").append(esc(r.runId())).append("</span></h1>")
-                .append("<p class=\"sub\">Started ").append(esc(r.startedAt())).append(" · took ")
-                .append(String.format(Locale.ROOT, "%.1f", r.seconds())).append(" s · seed ").append(r.seed())
-                .append("</p><p class=\"sub\">Input <code>").append(esc(r.input())).append("</code> → output <code>")
-                .append(esc(r.output())).append("</code></p></header>\n");
+        h.append("<header><h1>Selection report <span class=\"id\">")
+                .append(esc(r.runId()))
+                .append("</span></h1>")
+                .append("<p class=\"sub\">Started ")
+                .append(esc(r.startedAt()))
+                .append(" · took ")
+                .append(String.format(Locale.ROOT, "%.1f", r.seconds()))
+                .append(" s · seed ")
+                .append(r.seed())
+                .append("</p><p class=\"sub\">Input <code>")
+                .append(esc(r.input()))
+                .append("</code> → output <code>")
+                .append(esc(r.output()))
+                .append("</code></p></header>\n");
     }
 
     private static void counts(StringBuilder h, RunReport r) {
@@ -85,8 +96,13 @@ public final class HtmlReport {
     }
 
     private static void card(StringBuilder h, String label, long value, String kind) {
-        h.append("<div class=\"card ").append(kind).append("\"><div class=\"v\">").append(human((double) value))
-                .append("</div><div class=\"l\">").append(esc(label)).append("</div></div>");
+        h.append("<div class=\"card ")
+                .append(kind)
+                .append("\"><div class=\"v\">")
+                .append(human((double) value))
+                .append("</div><div class=\"l\">")
+                .append(esc(label))
+                .append("</div></div>");
     }
 
     private static void diagnostics(StringBuilder h, RunReport r) {
@@ -95,28 +111,50 @@ public final class HtmlReport {
             h.append("<p class=\"ok\">No problems found.</p></section>\n");
             return;
         }
-        h.append("<p>").append(r.errorCount()).append(" errors, ").append(r.warningCount()).append(" warnings.</p>");
+        h.append("<p>")
+                .append(r.errorCount())
+                .append(" errors, ")
+                .append(r.warningCount())
+                .append(" warnings.</p>");
         Map<String, int[]> byCode = new LinkedHashMap<>();
         Map<String, Diagnostic> example = new LinkedHashMap<>();
         r.diagnostics().stream().sorted((a, b) -> a.code().compareTo(b.code())).forEach(d -> {
             byCode.computeIfAbsent(d.code(), k -> new int[1])[0]++;
             example.putIfAbsent(d.code(), d);
         });
-        h.append("<table><thead><tr><th>Code</th><th>Severity</th><th class=\"num\">Count</th><th>Example</th></tr></thead><tbody>");
+        h.append(
+                "<table><thead><tr><th>Code</th><th>Severity</th><th class=\"num\">Count</th><th>Example</th></tr></thead><tbody>");
         byCode.forEach((code, count) -> {
             Diagnostic d = example.get(code);
-            h.append("<tr><td><code>").append(esc(code)).append("</code></td><td><span class=\"sev ")
-                    .append(d.severity().label()).append("\">").append(d.severity().label()).append("</span></td><td class=\"num\">")
-                    .append(count[0]).append("</td><td>").append(esc(d.toText())).append("</td></tr>");
+            h.append("<tr><td><code>")
+                    .append(esc(code))
+                    .append("</code></td><td><span class=\"sev ")
+                    .append(d.severity().label())
+                    .append("\">")
+                    .append(d.severity().label())
+                    .append("</span></td><td class=\"num\">")
+                    .append(count[0])
+                    .append("</td><td>")
+                    .append(esc(d.toText()))
+                    .append("</td></tr>");
         });
         h.append("</tbody></table>");
         h.append("<details><summary>All diagnostics");
         if (r.diagnostics().size() > MAX_DIAGNOSTICS_LISTED) {
-            h.append(" (first ").append(MAX_DIAGNOSTICS_LISTED).append(" of ").append(r.diagnostics().size()).append("; all are in diagnostics.jsonl)");
+            h.append(" (first ")
+                    .append(MAX_DIAGNOSTICS_LISTED)
+                    .append(" of ")
+                    .append(r.diagnostics().size())
+                    .append("; all are in diagnostics.jsonl)");
         }
         h.append("</summary><ul class=\"diag\">");
-        r.diagnostics().stream().limit(MAX_DIAGNOSTICS_LISTED).forEach(d ->
-                h.append("<li class=\"").append(d.severity().label()).append("\">").append(esc(d.toText())).append("</li>"));
+        r.diagnostics().stream()
+                .limit(MAX_DIAGNOSTICS_LISTED)
+                .forEach(d -> h.append("<li class=\"")
+                        .append(d.severity().label())
+                        .append("\">")
+                        .append(esc(d.toText()))
+                        .append("</li>"));
         h.append("</ul></details></section>\n");
     }
 
@@ -127,8 +165,11 @@ public final class HtmlReport {
         h.append("<section><h2>Class distribution</h2><p class=\"sub\">Share of each class among all candidates "
                 + "(grey) and among the selected samples (colour).</p><div class=\"grid2\">");
         for (TaskSummary t : r.tasks()) {
-            h.append("<div class=\"panel\"><h3>").append(esc(t.name())).append(" <span class=\"tag\">")
-                    .append(esc(t.taskType())).append("</span></h3>");
+            h.append("<div class=\"panel\"><h3>")
+                    .append(esc(t.name()))
+                    .append(" <span class=\"tag\">")
+                    .append(esc(t.taskType()))
+                    .append("</span></h3>");
             double before = sum(t.countsBefore());
             double after = sum(t.countsAfter());
             int rows = t.categories().size();
@@ -136,8 +177,13 @@ public final class HtmlReport {
             int label = 150;
             int row = 30;
             int height = rows * row + 24;
-            h.append("<svg viewBox=\"0 0 ").append(width).append(' ').append(height)
-                    .append("\" class=\"chart\" role=\"img\" aria-label=\"class distribution of ").append(esc(t.name())).append("\">");
+            h.append("<svg viewBox=\"0 0 ")
+                    .append(width)
+                    .append(' ')
+                    .append(height)
+                    .append("\" class=\"chart\" role=\"img\" aria-label=\"class distribution of ")
+                    .append(esc(t.name()))
+                    .append("\">");
             double max = 0;
             for (int k = 0; k < rows; k++) {
                 max = Math.max(max, Math.max(share(t.countsBefore()[k], before), share(t.countsAfter()[k], after)));
@@ -148,18 +194,48 @@ public final class HtmlReport {
                 double y = 8 + k * row;
                 double b = share(t.countsBefore()[k], before);
                 double a = share(t.countsAfter()[k], after);
-                h.append("<text x=\"").append(label - 8).append("\" y=\"").append(n(y + 15))
-                        .append("\" class=\"lbl\" text-anchor=\"end\">").append(esc(clip(t.categories().get(k), 20))).append("</text>");
-                h.append("<rect x=\"").append(label).append("\" y=\"").append(n(y + 2)).append("\" width=\"")
-                        .append(n(span * b / max)).append("\" height=\"10\" class=\"before\"><title>")
-                        .append(esc(t.categories().get(k))).append(": ").append(human(t.countsBefore()[k])).append(" of ")
-                        .append(human(before)).append(" before</title></rect>");
-                h.append("<rect x=\"").append(label).append("\" y=\"").append(n(y + 13)).append("\" width=\"")
-                        .append(n(span * a / max)).append("\" height=\"10\" class=\"after\"><title>")
-                        .append(esc(t.categories().get(k))).append(": ").append(human(t.countsAfter()[k])).append(" of ")
-                        .append(human(after)).append(" selected</title></rect>");
-                h.append("<text x=\"").append(n(label + span * Math.max(a, b) / max + 6)).append("\" y=\"").append(n(y + 16))
-                        .append("\" class=\"val\">").append(percent(b)).append(" → ").append(percent(a)).append("</text>");
+                h.append("<text x=\"")
+                        .append(label - 8)
+                        .append("\" y=\"")
+                        .append(n(y + 15))
+                        .append("\" class=\"lbl\" text-anchor=\"end\">")
+                        .append(esc(clip(t.categories().get(k), 20)))
+                        .append("</text>");
+                h.append("<rect x=\"")
+                        .append(label)
+                        .append("\" y=\"")
+                        .append(n(y + 2))
+                        .append("\" width=\"")
+                        .append(n(span * b / max))
+                        .append("\" height=\"10\" class=\"before\"><title>")
+                        .append(esc(t.categories().get(k)))
+                        .append(": ")
+                        .append(human(t.countsBefore()[k]))
+                        .append(" of ")
+                        .append(human(before))
+                        .append(" before</title></rect>");
+                h.append("<rect x=\"")
+                        .append(label)
+                        .append("\" y=\"")
+                        .append(n(y + 13))
+                        .append("\" width=\"")
+                        .append(n(span * a / max))
+                        .append("\" height=\"10\" class=\"after\"><title>")
+                        .append(esc(t.categories().get(k)))
+                        .append(": ")
+                        .append(human(t.countsAfter()[k]))
+                        .append(" of ")
+                        .append(human(after))
+                        .append(" selected</title></rect>");
+                h.append("<text x=\"")
+                        .append(n(label + span * Math.max(a, b) / max + 6))
+                        .append("\" y=\"")
+                        .append(n(y + 16))
+                        .append("\" class=\"val\">")
+                        .append(percent(b))
+                        .append(" → ")
+                        .append(percent(a))
+                        .append("</text>");
             }
             h.append("</svg></div>");
         }
@@ -171,11 +247,13 @@ public final class HtmlReport {
         if (!any) {
             return;
         }
-        h.append("<section><h2>Scores</h2><p class=\"sub\">Histograms of each active-learning score over the candidates "
-                + "(grey) with the selected samples in colour.</p><div class=\"grid3\">");
+        h.append(
+                "<section><h2>Scores</h2><p class=\"sub\">Histograms of each active-learning score over the candidates "
+                        + "(grey) with the selected samples in colour.</p><div class=\"grid3\">");
         for (TaskSummary t : r.tasks()) {
             for (int s = 0; s < t.scoreNames().size(); s++) {
-                histogram(h, t.name() + " · " + t.scoreNames().get(s), t.scores().get(s), r.isSelected());
+                histogram(
+                        h, t.name() + " · " + t.scoreNames().get(s), t.scores().get(s), r.isSelected());
             }
         }
         h.append("</div></section>\n");
@@ -217,26 +295,67 @@ public final class HtmlReport {
         int ht = 150;
         int base = 125;
         double bw = (w - 20) / (double) HISTOGRAM_BINS;
-        h.append("<div class=\"panel\"><h3>").append(esc(title)).append("</h3><svg viewBox=\"0 0 ").append(w).append(' ')
-                .append(ht).append("\" class=\"chart\" role=\"img\" aria-label=\"histogram of ").append(esc(title)).append("\">");
+        h.append("<div class=\"panel\"><h3>")
+                .append(esc(title))
+                .append("</h3><svg viewBox=\"0 0 ")
+                .append(w)
+                .append(' ')
+                .append(ht)
+                .append("\" class=\"chart\" role=\"img\" aria-label=\"histogram of ")
+                .append(esc(title))
+                .append("\">");
         for (int b = 0; b < HISTOGRAM_BINS; b++) {
             double x = 10 + b * bw;
             double hAll = (base - 10) * all[b] / (double) max;
             double hSel = (base - 10) * picked[b] / (double) max;
-            String range = ReportNumbers.human(lo + (hi - lo) * b / HISTOGRAM_BINS) + "–" + ReportNumbers.human(lo + (hi - lo) * (b + 1) / HISTOGRAM_BINS);
-            h.append("<rect x=\"").append(n(x + 1)).append("\" y=\"").append(n(base - hAll)).append("\" width=\"")
-                    .append(n(bw - 2)).append("\" height=\"").append(n(hAll)).append("\" class=\"before\"><title>").append(range)
-                    .append(": ").append(all[b]).append(" candidates, ").append(picked[b]).append(" selected</title></rect>");
+            String range = ReportNumbers.human(lo + (hi - lo) * b / HISTOGRAM_BINS) + "–"
+                    + ReportNumbers.human(lo + (hi - lo) * (b + 1) / HISTOGRAM_BINS);
+            h.append("<rect x=\"")
+                    .append(n(x + 1))
+                    .append("\" y=\"")
+                    .append(n(base - hAll))
+                    .append("\" width=\"")
+                    .append(n(bw - 2))
+                    .append("\" height=\"")
+                    .append(n(hAll))
+                    .append("\" class=\"before\"><title>")
+                    .append(range)
+                    .append(": ")
+                    .append(all[b])
+                    .append(" candidates, ")
+                    .append(picked[b])
+                    .append(" selected</title></rect>");
             if (picked[b] > 0) {
-                h.append("<rect x=\"").append(n(x + 1)).append("\" y=\"").append(n(base - hSel)).append("\" width=\"")
-                        .append(n(bw - 2)).append("\" height=\"").append(n(hSel)).append("\" class=\"after\"/>");
+                h.append("<rect x=\"")
+                        .append(n(x + 1))
+                        .append("\" y=\"")
+                        .append(n(base - hSel))
+                        .append("\" width=\"")
+                        .append(n(bw - 2))
+                        .append("\" height=\"")
+                        .append(n(hSel))
+                        .append("\" class=\"after\"/>");
             }
         }
-        h.append("<line x1=\"10\" x2=\"").append(w - 10).append("\" y1=\"").append(base).append("\" y2=\"").append(base)
+        h.append("<line x1=\"10\" x2=\"")
+                .append(w - 10)
+                .append("\" y1=\"")
+                .append(base)
+                .append("\" y2=\"")
+                .append(base)
                 .append("\" class=\"axis\"/>");
-        h.append("<text x=\"10\" y=\"").append(base + 16).append("\" class=\"lbl\">").append(human(lo)).append("</text>");
-        h.append("<text x=\"").append(w - 10).append("\" y=\"").append(base + 16).append("\" class=\"lbl\" text-anchor=\"end\">")
-                .append(human(hi)).append("</text>");
+        h.append("<text x=\"10\" y=\"")
+                .append(base + 16)
+                .append("\" class=\"lbl\">")
+                .append(human(lo))
+                .append("</text>");
+        h.append("<text x=\"")
+                .append(w - 10)
+                .append("\" y=\"")
+                .append(base + 16)
+                .append("\" class=\"lbl\" text-anchor=\"end\">")
+                .append(human(hi))
+                .append("</text>");
         h.append("</svg></div>");
     }
 
@@ -245,8 +364,9 @@ public final class HtmlReport {
         if (p.length == 0) {
             return;
         }
-        h.append("<section><h2>Embedding map</h2><p class=\"sub\">The candidates' embeddings projected to two dimensions "
-                + "(PCA); selected samples are marked. Diverse selections spread over the whole map.</p>");
+        h.append(
+                "<section><h2>Embedding map</h2><p class=\"sub\">The candidates' embeddings projected to two dimensions "
+                        + "(PCA); selected samples are marked. Diverse selections spread over the whole map.</p>");
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
@@ -262,9 +382,16 @@ public final class HtmlReport {
         int w = 760;
         int ht = 520;
         int pad = 20;
-        h.append("<div class=\"panel\"><svg viewBox=\"0 0 ").append(w).append(' ').append(ht)
+        h.append("<div class=\"panel\"><svg viewBox=\"0 0 ")
+                .append(w)
+                .append(' ')
+                .append(ht)
                 .append("\" class=\"chart scatter\" role=\"img\" aria-label=\"embedding map\">");
-        h.append("<rect x=\"0\" y=\"0\" width=\"").append(w).append("\" height=\"").append(ht).append("\" class=\"plot\"/>");
+        h.append("<rect x=\"0\" y=\"0\" width=\"")
+                .append(w)
+                .append("\" height=\"")
+                .append(ht)
+                .append("\" class=\"plot\"/>");
         int step = Math.max(1, p.length / MAX_SCATTER_POINTS);
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < p.length; i++) {
@@ -274,11 +401,18 @@ public final class HtmlReport {
                 }
                 double x = pad + (p[i][0] - minX) / sx * (w - 2 * pad);
                 double y = ht - pad - (p[i][1] - minY) / sy * (ht - 2 * pad);
-                h.append("<circle cx=\"").append(n(x)).append("\" cy=\"").append(n(y)).append(sel ? "\" r=\"5\" class=\"sel\">" : "\" r=\"2.6\" class=\"pt\">")
-                        .append("<title>").append(esc(r.candidates().get(i))).append("</title></circle>");
+                h.append("<circle cx=\"")
+                        .append(n(x))
+                        .append("\" cy=\"")
+                        .append(n(y))
+                        .append(sel ? "\" r=\"5\" class=\"sel\">" : "\" r=\"2.6\" class=\"pt\">")
+                        .append("<title>")
+                        .append(esc(r.candidates().get(i)))
+                        .append("</title></circle>");
             }
         }
-        h.append("</svg><p class=\"legend\"><span class=\"dot pt\"></span> candidate <span class=\"dot sel\"></span> selected</p></div></section>\n");
+        h.append(
+                "</svg><p class=\"legend\"><span class=\"dot pt\"></span> candidate <span class=\"dot sel\"></span> selected</p></div></section>\n");
     }
 
     private static void thumbnails(StringBuilder h, RunReport r) {
@@ -287,7 +421,11 @@ public final class HtmlReport {
         }
         h.append("<section><h2>Selected samples</h2><p class=\"sub\">");
         if (r.thumbnails().size() < r.selected().size()) {
-            h.append("The first ").append(r.thumbnails().size()).append(" of ").append(r.selected().size()).append(" selected samples");
+            h.append("The first ")
+                    .append(r.thumbnails().size())
+                    .append(" of ")
+                    .append(r.selected().size())
+                    .append(" selected samples");
         } else {
             h.append("All ").append(r.selected().size()).append(" selected samples");
         }
@@ -295,8 +433,11 @@ public final class HtmlReport {
         int order = 1;
         for (Thumbnail t : r.thumbnails()) {
             h.append("<figure id=\"").append(Html.anchor("sample", t.sample())).append("\">");
-            Html.img(h, t, t.sample()).append("<figcaption><b>#").append(order++)
-                    .append("</b> ").append(esc(t.sample()));
+            Html.img(h, t, t.sample())
+                    .append("<figcaption><b>#")
+                    .append(order++)
+                    .append("</b> ")
+                    .append(esc(t.sample()));
             if (!t.caption().isEmpty()) {
                 h.append("<br><span class=\"cap\">").append(esc(t.caption())).append("</span>");
             }
@@ -321,7 +462,8 @@ public final class HtmlReport {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    static final String STYLE = String.join("",
+    static final String STYLE = String.join(
+            "",
             ":root{--fg:#1d2433;--muted:#667085;--line:#e4e7ec;--bg:#f6f7f9;--card:#fff;--accent:#e8590c;--accent2:#fd7e14;",
             "--grey:#b8c0cc;--bad:#c92a2a;--warn:#e67700;--ok:#2b8a3e}",
             "*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);",
@@ -364,6 +506,7 @@ public final class HtmlReport {
             ".crops img{height:160px;object-fit:contain}footer{margin-top:40px;color:var(--muted);font-size:12px;text-align:center}");
 
     /** The distinct colours used for categories in thumbnails and charts, by category index. */
-    public static final List<String> PALETTE = List.of("#e8590c", "#1c7ed6", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599",
-            "#e03131", "#5c940d", "#3b5bdb", "#d6336c");
+    public static final List<String> PALETTE = List.of(
+            "#e8590c", "#1c7ed6", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599", "#e03131", "#5c940d", "#3b5bdb",
+            "#d6336c");
 }

@@ -23,21 +23,22 @@ public record ObjectLevelSummary(String task, double padding, int crops, int par
             throw new IllegalArgumentException("An object-level summary needs the task's name, but it is blank.");
         }
         if (!(padding >= 0) || !Double.isFinite(padding)) {
-            throw new IllegalArgumentException("The padding of task " + task + " is " + padding
-                    + "; it must be a finite fraction of at least 0.");
+            throw new IllegalArgumentException(
+                    "The padding of task " + task + " is " + padding + "; it must be a finite fraction of at least 0.");
         }
         if (crops < 0 || parents < 0) {
             throw new IllegalArgumentException("Task " + task + " has " + crops + " crops from " + parents
                     + " samples; counts cannot be negative.");
         }
-        thumbnails = List.copyOf(Objects.requireNonNull(thumbnails, "The crop thumbnails of task " + task + " are missing."));
+        thumbnails = List.copyOf(
+                Objects.requireNonNull(thumbnails, "The crop thumbnails of task " + task + " are missing."));
         if (thumbnails.size() > MAX_THUMBNAILS) {
             throw new IllegalArgumentException("Task " + task + " has " + thumbnails.size()
                     + " crop thumbnails; a report shows at most " + MAX_THUMBNAILS + ".");
         }
         if (thumbnails.size() > crops) {
-            throw new IllegalArgumentException("Task " + task + " has " + thumbnails.size()
-                    + " crop thumbnails but only " + crops + " crops.");
+            throw new IllegalArgumentException(
+                    "Task " + task + " has " + thumbnails.size() + " crop thumbnails but only " + crops + " crops.");
         }
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
  * folder and to its parent's thumbnail when the report has one.
  */
 final class ObjectSection {
-    private ObjectSection() {
-    }
+    private ObjectSection() {}
 
     static void render(StringBuilder h, RunReport r) {
         if (r.objectLevel().isEmpty()) {
@@ -25,20 +24,36 @@ final class ObjectSection {
             h.append("<p class=\"sub\">No selected crops to show.</p></section>\n");
             return;
         }
-        h.append("<p class=\"sub\">").append(o.thumbnails().size() == 1 ? "The selected crop" : "The first "
-                + o.thumbnails().size() + " selected crops").append(", in selection order; each opens its PNG file and "
-                + "names the sample it was cut from.</p><div class=\"thumbs crops\">");
+        h.append("<p class=\"sub\">")
+                .append(
+                        o.thumbnails().size() == 1
+                                ? "The selected crop"
+                                : "The first " + o.thumbnails().size() + " selected crops")
+                .append(", in selection order; each opens its PNG file and "
+                        + "names the sample it was cut from.</p><div class=\"thumbs crops\">");
         Map<String, String> parentAnchors = parentAnchors(r);
         for (CropThumbnail c : o.thumbnails()) {
             Thumbnail t = c.image();
-            h.append("<figure id=\"").append(Html.anchor("crop", c.crop())).append("\"><a href=\"").append(esc(Html.href(c.file())))
+            h.append("<figure id=\"")
+                    .append(Html.anchor("crop", c.crop()))
+                    .append("\"><a href=\"")
+                    .append(esc(Html.href(c.file())))
                     .append("\">");
-            Html.img(h, t, c.crop()).append("</a><figcaption><b>")
-                    .append(esc(c.category())).append("</b> ").append(ReportNumbers.score(c.score())).append("<br><span class=\"cap\">")
-                    .append(esc(c.crop())).append(" · from ");
+            Html.img(h, t, c.crop())
+                    .append("</a><figcaption><b>")
+                    .append(esc(c.category()))
+                    .append("</b> ")
+                    .append(ReportNumbers.score(c.score()))
+                    .append("<br><span class=\"cap\">")
+                    .append(esc(c.crop()))
+                    .append(" · from ");
             String anchor = parentAnchors.get(c.parent());
             if (anchor != null) {
-                h.append("<a href=\"#").append(anchor).append("\">").append(esc(c.parent())).append("</a>");
+                h.append("<a href=\"#")
+                        .append(anchor)
+                        .append("\">")
+                        .append(esc(c.parent()))
+                        .append("</a>");
             } else {
                 h.append(esc(c.parent()));
             }
@@ -51,7 +66,9 @@ final class ObjectSection {
     static String sentence(ObjectLevelSummary o) {
         return "Selection on object level: " + human(o.crops()) + (o.crops() == 1 ? " crop" : " crops") + " of task '"
                 + esc(o.task()) + "' from " + human(o.parents()) + (o.parents() == 1 ? " sample" : " samples")
-                + (o.padding() == 0 ? ", boxes not padded." : ", boxes padded by " + ReportNumbers.n(100 * o.padding()) + "%.");
+                + (o.padding() == 0
+                        ? ", boxes not padded."
+                        : ", boxes padded by " + ReportNumbers.n(100 * o.padding()) + "%.");
     }
 
     /** Where a parent's picture is in the page: its selected-sample thumbnail first, else its frame in a video strip. */

@@ -33,8 +33,7 @@ public final class Projection2d {
     private static final double TOLERANCE = 1e-12;
     private static final int CHUNK = 4096;
 
-    private Projection2d() {
-    }
+    private Projection2d() {}
 
     /**
      * The projection of {@code rows} onto their first two principal axes.
@@ -46,8 +45,7 @@ public final class Projection2d {
      * @param variance1 the variance of the data along the first axis
      * @param variance2 the variance along the second axis
      */
-    public record Result(double[] x, double[] y, double[] axis1, double[] axis2, double variance1, double variance2) {
-    }
+    public record Result(double[] x, double[] y, double[] axis1, double[] axis2, double variance1, double variance2) {}
 
     /** Projects the rows of an N x d matrix. */
     public static Result of(float[][] rows) {
@@ -56,8 +54,9 @@ public final class Projection2d {
         int d = n == 0 ? 0 : rows[0].length;
         for (int i = 0; i < n; i++) {
             if (rows[i] == null || rows[i].length != d) {
-                throw new IllegalArgumentException("Row " + i + " has " + (rows[i] == null ? "no values" : rows[i].length + " values")
-                        + "; expected " + d + " like row 0.");
+                throw new IllegalArgumentException(
+                        "Row " + i + " has " + (rows[i] == null ? "no values" : rows[i].length + " values")
+                                + "; expected " + d + " like row 0.");
             }
         }
         double[] mean = new double[d];
@@ -100,23 +99,26 @@ public final class Projection2d {
     private static double[] covariance(float[][] rows, double[] mean, int d) {
         int n = rows.length;
         int chunks = (n + CHUNK - 1) / CHUNK;
-        double[] total = IntStream.range(0, chunks).parallel().mapToObj(c -> {
-            double[] partial = new double[d * d];
-            double[] centred = new double[d];
-            for (int i = c * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
-                for (int k = 0; k < d; k++) {
-                    centred[k] = rows[i][k] - mean[k];
-                }
-                for (int a = 0; a < d; a++) {
-                    double ca = centred[a];
-                    int base = a * d;
-                    for (int b = a; b < d; b++) {
-                        partial[base + b] += ca * centred[b];
+        double[] total = IntStream.range(0, chunks)
+                .parallel()
+                .mapToObj(c -> {
+                    double[] partial = new double[d * d];
+                    double[] centred = new double[d];
+                    for (int i = c * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
+                        for (int k = 0; k < d; k++) {
+                            centred[k] = rows[i][k] - mean[k];
+                        }
+                        for (int a = 0; a < d; a++) {
+                            double ca = centred[a];
+                            int base = a * d;
+                            for (int b = a; b < d; b++) {
+                                partial[base + b] += ca * centred[b];
+                            }
+                        }
                     }
-                }
-            }
-            return partial;
-        }).reduce(new double[d * d], Projection2d::sum);
+                    return partial;
+                })
+                .reduce(new double[d * d], Projection2d::sum);
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
                 double value = total[a * d + b] / Math.max(1, n);

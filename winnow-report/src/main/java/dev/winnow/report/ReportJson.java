@@ -18,8 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ReportJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     public static String toJson(RunReport report) {
         ObjectNode root = MAPPER.createObjectNode();

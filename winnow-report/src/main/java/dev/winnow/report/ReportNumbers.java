@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How the report writes numbers: coordinates, values, percentages and scores, the same in every locale. */
 final class ReportNumbers {
-    private ReportNumbers() {
-    }
+    private ReportNumbers() {}
 
     /** A coordinate with at most one decimal. */
     static String n(double v) {

@@ -13,6 +13,13 @@ package dev.winnow.report;
  * @param predictionFiles    prediction files read, over all tasks
  * @param invalidPredictionFiles prediction files skipped because they are invalid
  */
-public record RunCounts(int listed, int fromDatapool, int processed, int unreadable, int candidates, int selected,
-                        int earlierSelected, int predictionFiles, int invalidPredictionFiles) {
-}
+public record RunCounts(
+        int listed,
+        int fromDatapool,
+        int processed,
+        int unreadable,
+        int candidates,
+        int selected,
+        int earlierSelected,
+        int predictionFiles,
+        int invalidPredictionFiles) {}

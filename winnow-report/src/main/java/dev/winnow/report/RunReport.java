@@ -21,10 +21,23 @@ import java.util.Set;
  * @param videos       one strip per video of the input, in input order; empty when there are none
  * @param objectLevel  the object-level summary when the run selected crops rather than whole samples
  */
-public record RunReport(String runId, String startedAt, double seconds, String input, String output, long seed,
-                        RunCounts counts, List<Diagnostic> diagnostics, List<TaskSummary> tasks,
-                        List<String> candidates, List<String> selected, double[][] projection, boolean[] isSelected,
-                        List<Thumbnail> thumbnails, List<VideoStrip> videos, Optional<ObjectLevelSummary> objectLevel) {
+public record RunReport(
+        String runId,
+        String startedAt,
+        double seconds,
+        String input,
+        String output,
+        long seed,
+        RunCounts counts,
+        List<Diagnostic> diagnostics,
+        List<TaskSummary> tasks,
+        List<String> candidates,
+        List<String> selected,
+        double[][] projection,
+        boolean[] isSelected,
+        List<Thumbnail> thumbnails,
+        List<VideoStrip> videos,
+        Optional<ObjectLevelSummary> objectLevel) {
     public RunReport {
         Objects.requireNonNull(runId, "runId");
         diagnostics = List.copyOf(diagnostics);
@@ -41,18 +54,45 @@ public record RunReport(String runId, String startedAt, double seconds, String i
         Set<String> names = new HashSet<>();
         for (VideoStrip video : videos) {
             if (!names.add(video.video())) {
-                throw new IllegalArgumentException("Video " + video.video() + " has more than one strip in the report.");
+                throw new IllegalArgumentException(
+                        "Video " + video.video() + " has more than one strip in the report.");
             }
         }
     }
 
     /** A report without videos and without object-level selection. */
-    public RunReport(String runId, String startedAt, double seconds, String input, String output, long seed,
-                     RunCounts counts, List<Diagnostic> diagnostics, List<TaskSummary> tasks,
-                     List<String> candidates, List<String> selected, double[][] projection, boolean[] isSelected,
-                     List<Thumbnail> thumbnails) {
-        this(runId, startedAt, seconds, input, output, seed, counts, diagnostics, tasks, candidates, selected, projection,
-                isSelected, thumbnails, List.of(), Optional.empty());
+    public RunReport(
+            String runId,
+            String startedAt,
+            double seconds,
+            String input,
+            String output,
+            long seed,
+            RunCounts counts,
+            List<Diagnostic> diagnostics,
+            List<TaskSummary> tasks,
+            List<String> candidates,
+            List<String> selected,
+            double[][] projection,
+            boolean[] isSelected,
+            List<Thumbnail> thumbnails) {
+        this(
+                runId,
+                startedAt,
+                seconds,
+                input,
+                output,
+                seed,
+                counts,
+                diagnostics,
+                tasks,
+                candidates,
+                selected,
+                projection,
+                isSelected,
+                thumbnails,
+                List.of(),
+                Optional.empty());
     }
 
     public long errorCount() {

@@ -9,8 +9,14 @@ import java.util.List;
  * @param scoreNames   the scores' names, in the order of {@code scores}
  * @param scores       per score, one value per candidate (in the run's candidate order)
  */
-public record TaskSummary(String name, String taskType, List<String> categories, double[] countsBefore,
-                          double[] countsAfter, List<String> scoreNames, List<double[]> scores) {
+public record TaskSummary(
+        String name,
+        String taskType,
+        List<String> categories,
+        double[] countsBefore,
+        double[] countsAfter,
+        List<String> scoreNames,
+        List<double[]> scores) {
     public TaskSummary {
         categories = List.copyOf(categories);
         scoreNames = List.copyOf(scoreNames);

@@ -35,18 +35,17 @@ public final class ThumbnailRenderer {
     /** The longest side of a thumbnail in pixels. */
     public static final int MAX_SIDE = 320;
 
-    private ThumbnailRenderer() {
-    }
+    private ThumbnailRenderer() {}
 
     /** One task's predictions for the sample. */
-    public record TaskPredictions(String task, TaskSchema schema, PredictionFile predictions) {
-    }
+    public record TaskPredictions(String task, TaskSchema schema, PredictionFile predictions) {}
 
     /**
      * The thumbnail of {@code sample}: {@code image} (possibly decoded at reduced size) of an
      * original of {@code original} pixels, with {@code predictions} drawn.
      */
-    public static Thumbnail render(String sample, BufferedImage image, ImageSize original, List<TaskPredictions> predictions)
+    public static Thumbnail render(
+            String sample, BufferedImage image, ImageSize original, List<TaskPredictions> predictions)
             throws IOException {
         double fit = Math.min(1.0, MAX_SIDE / (double) Math.max(image.getWidth(), image.getHeight()));
         int w = Math.max(1, (int) Math.round(image.getWidth() * fit));
@@ -73,13 +72,22 @@ public final class ThumbnailRenderer {
         }
     }
 
-    private static void draw(Graphics2D g, BufferedImage thumb, Singleton s, TaskSchema schema, ImageSize original,
-                             double sx, double sy, List<String> caption, String task) {
+    private static void draw(
+            Graphics2D g,
+            BufferedImage thumb,
+            Singleton s,
+            TaskSchema schema,
+            ImageSize original,
+            double sx,
+            double sy,
+            List<String> caption,
+            String task) {
         int index = Math.max(0, schema.indexOf(s.categoryId()));
         Color colour = Color.decode(HtmlReport.PALETTE.get(index % HtmlReport.PALETTE.size()));
         String name = schema.category(s.categoryId()).map(Category::name).orElse("#" + s.categoryId());
         String label = s.optionalScore().isPresent()
-                ? name + " " + ReportNumbers.score(s.optionalScore().getAsDouble()) : name;
+                ? name + " " + ReportNumbers.score(s.optionalScore().getAsDouble())
+                : name;
         if (s instanceof Singleton.Classification) {
             caption.add(task + ": " + label);
         } else if (s instanceof Singleton.Detection d) {
@@ -92,8 +100,13 @@ public final class ThumbnailRenderer {
             box(g, i.bbox(), sx, sy, colour, label);
         } else if (s instanceof Singleton.KeypointInstance k) {
             k.bbox().ifPresent(b -> box(g, b, sx, sy, colour, label));
-            keypoints(g, k.keypoints(), schema.category(k.categoryId()).map(Category::skeleton).orElse(List.of()),
-                    sx, sy, colour);
+            keypoints(
+                    g,
+                    k.keypoints(),
+                    schema.category(k.categoryId()).map(Category::skeleton).orElse(List.of()),
+                    sx,
+                    sy,
+                    colour);
         }
     }
 
@@ -156,24 +169,33 @@ public final class ThumbnailRenderer {
     /** Whether a mask pixel lies within 2 pixels of the mask's border, so the outline is 2 pixels wide. */
     private static boolean isEdge(boolean[] mask, int w, int h, int x, int y) {
         for (int d = 1; d <= 2; d++) {
-            if (x - d < 0 || y - d < 0 || x + d >= w || y + d >= h
-                    || !mask[y * w + x - d] || !mask[y * w + x + d] || !mask[(y - d) * w + x] || !mask[(y + d) * w + x]) {
+            if (x - d < 0
+                    || y - d < 0
+                    || x + d >= w
+                    || y + d >= h
+                    || !mask[y * w + x - d]
+                    || !mask[y * w + x + d]
+                    || !mask[(y - d) * w + x]
+                    || !mask[(y + d) * w + x]) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void keypoints(Graphics2D g, Keypoints k, List<Category.SkeletonEdge> skeleton, double sx, double sy,
-                                  Color colour) {
+    private static void keypoints(
+            Graphics2D g, Keypoints k, List<Category.SkeletonEdge> skeleton, double sx, double sy, Color colour) {
         g.setStroke(new BasicStroke(2f));
         g.setColor(colour);
         for (Category.SkeletonEdge e : skeleton) {
             int a = e.from() - 1;
             int b = e.to() - 1;
             if (a >= 0 && b >= 0 && a < k.count() && b < k.count() && k.confidence(a) > 0 && k.confidence(b) > 0) {
-                g.drawLine((int) Math.round(k.x(a) * sx), (int) Math.round(k.y(a) * sy),
-                        (int) Math.round(k.x(b) * sx), (int) Math.round(k.y(b) * sy));
+                g.drawLine(
+                        (int) Math.round(k.x(a) * sx),
+                        (int) Math.round(k.y(a) * sy),
+                        (int) Math.round(k.x(b) * sx),
+                        (int) Math.round(k.y(b) * sy));
             }
         }
         for (int i = 0; i < k.count(); i++) {

@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param selectedFrames the selected frames' indexes, strictly increasing, each below {@code frameCount}
  * @param frames         at most {@link #MAX_FRAMES} frame thumbnails, in increasing frame order
  */
-public record VideoStrip(String video, int frameCount, int stride, List<Integer> selectedFrames,
-                         List<FrameThumbnail> frames) {
+public record VideoStrip(
+        String video, int frameCount, int stride, List<Integer> selectedFrames, List<FrameThumbnail> frames) {
     /** The most frame thumbnails a strip holds. */
     public static final int MAX_FRAMES = 16;
 
@@ -31,17 +31,18 @@ public record VideoStrip(String video, int frameCount, int stride, List<Integer>
             throw new IllegalArgumentException("A video strip needs the video's name, but it is blank.");
         }
         if (frameCount < 1) {
-            throw new IllegalArgumentException("Video " + video + " has " + frameCount
-                    + " frames; a strip needs at least one frame.");
+            throw new IllegalArgumentException(
+                    "Video " + video + " has " + frameCount + " frames; a strip needs at least one frame.");
         }
         if (!hasExtension(video)) {
             throw new IllegalArgumentException("The video name " + video + " has no extension; frame names need it.");
         }
         if (stride < 1) {
-            throw new IllegalArgumentException("Video " + video + " has frame stride " + stride
-                    + "; the stride must be at least 1.");
+            throw new IllegalArgumentException(
+                    "Video " + video + " has frame stride " + stride + "; the stride must be at least 1.");
         }
-        selectedFrames = List.copyOf(Objects.requireNonNull(selectedFrames, "The selected frames of " + video + " are missing."));
+        selectedFrames = List.copyOf(
+                Objects.requireNonNull(selectedFrames, "The selected frames of " + video + " are missing."));
         frames = List.copyOf(Objects.requireNonNull(frames, "The frame thumbnails of " + video + " are missing."));
         int previous = -1;
         for (int frame : selectedFrames) {
@@ -71,8 +72,10 @@ public record VideoStrip(String video, int frameCount, int stride, List<Integer>
     /** As {@link #stripFrames(int, int)}, with at most {@code count} frames (2 to {@link #MAX_FRAMES}). */
     public static List<Integer> stripFrames(int frameCount, int stride, int count) {
         if (frameCount < 0 || stride < 1 || count < 2 || count > MAX_FRAMES) {
-            throw new IllegalArgumentException("A strip needs a frame count of 0 or more, a stride of 1 or more and 2 to "
-                    + MAX_FRAMES + " frames, but got " + frameCount + " frames, stride " + stride + " and " + count + " frames.");
+            throw new IllegalArgumentException(
+                    "A strip needs a frame count of 0 or more, a stride of 1 or more and 2 to " + MAX_FRAMES
+                            + " frames, but got " + frameCount + " frames, stride " + stride + " and " + count
+                            + " frames.");
         }
         int samples = (int) ((frameCount + (long) stride - 1) / stride);
         int shown = Math.min(samples, count);

@@ -51,27 +51,51 @@ class HtmlReportRealMediaTest {
             }
             if (wanted.contains(index)) {
                 String sample = FrameName.of(video, index, frameCount).sampleName();
-                frames.add(new FrameThumbnail(index, ThumbnailRenderer.render(sample, frame.image(), frame.original(), List.of())));
+                frames.add(new FrameThumbnail(
+                        index, ThumbnailRenderer.render(sample, frame.image(), frame.original(), List.of())));
             }
             return true;
         });
         VideoStrip strip = new VideoStrip(video, frameCount, 4, List.of(0, 12, 36, 64), frames);
 
         DecodedImage home = ImageDecoder.decodeFull(input, "street/home.jpg");
-        List<BoundingBox> boxes = List.of(new BoundingBox(10, 20, 120, 90), new BoundingBox(200, 100, 60, 140),
+        List<BoundingBox> boxes = List.of(
+                new BoundingBox(10, 20, 120, 90),
+                new BoundingBox(200, 100, 60, 140),
                 new BoundingBox(300, 10, 200, 150));
         List<CropThumbnail> crops = new ArrayList<>();
         for (int k = 0; k < boxes.size(); k++) {
-            crops.add(crop("street/home-detections-" + k, "street/home.jpg", k == 1 ? "person" : "window", 0.9 - 0.2 * k,
+            crops.add(crop(
+                    "street/home-detections-" + k,
+                    "street/home.jpg",
+                    k == 1 ? "person" : "window",
+                    0.9 - 0.2 * k,
                     Crop.cut(home, boxes.get(k), 0.1)));
         }
-        crops.add(crop("street/tree-12-mp4-detections-0", "street/tree-12-mp4.png", "tree", 0.42,
+        crops.add(crop(
+                "street/tree-12-mp4-detections-0",
+                "street/tree-12-mp4.png",
+                "tree",
+                0.42,
                 Crop.cut(tree12[0], new BoundingBox(100, 50, 200, 200), 0.1)));
         Thumbnail homeThumb = ThumbnailRenderer.render("street/home.jpg", home.image(), home.original(), List.of());
         RunReport base = HtmlReportTest.report(List.of(), List.of());
-        RunReport report = new RunReport(base.runId(), base.startedAt(), base.seconds(), base.input(), base.output(),
-                base.seed(), base.counts(), base.diagnostics(), base.tasks(), base.candidates(), base.selected(),
-                base.projection(), base.isSelected(), List.of(homeThumb), List.of(strip),
+        RunReport report = new RunReport(
+                base.runId(),
+                base.startedAt(),
+                base.seconds(),
+                base.input(),
+                base.output(),
+                base.seed(),
+                base.counts(),
+                base.diagnostics(),
+                base.tasks(),
+                base.candidates(),
+                base.selected(),
+                base.projection(),
+                base.isSelected(),
+                List.of(homeThumb),
+                List.of(strip),
                 Optional.of(new ObjectLevelSummary("detections", 0.1, 1234, 300, crops)));
 
         String html = HtmlReport.render(report);
@@ -90,19 +114,21 @@ class HtmlReportRealMediaTest {
         assertThat(all("<a href=\"#frame-street_2Ftree-12-mp4.png\">", html)).hasSize(1);
         assertThat(all("<a href=\"#sample-street_2Fhome.jpg\">", html)).hasSize(3);
         // Every picture on the page decodes and has the size its tag says.
-        List<String> images = all("width=\"\\d+\" height=\"\\d+\" src=\"data:image/jpeg;base64,[A-Za-z0-9+/=]+\"", html);
+        List<String> images =
+                all("width=\"\\d+\" height=\"\\d+\" src=\"data:image/jpeg;base64,[A-Za-z0-9+/=]+\"", html);
         assertThat(images).hasSize(1 + 16 + 4);
         for (String tag : images) {
             String[] parts = tag.split("\"");
-            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
-                    parts[5].substring("data:image/jpeg;base64,".length()))));
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(
+                    Base64.getDecoder().decode(parts[5].substring("data:image/jpeg;base64,".length()))));
             assertThat(decoded.getWidth() + "x" + decoded.getHeight()).isEqualTo(parts[1] + "x" + parts[3]);
         }
     }
 
     private static CropThumbnail crop(String name, String parent, String category, double score, BufferedImage cut)
             throws Exception {
-        Thumbnail picture = ThumbnailRenderer.render(name, cut, new ImageSize(cut.getWidth(), cut.getHeight()), List.of());
+        Thumbnail picture =
+                ThumbnailRenderer.render(name, cut, new ImageSize(cut.getWidth(), cut.getHeight()), List.of());
         return new CropThumbnail(name, parent, category, score, "crops/detections/" + name + ".png", picture);
     }
 }

@@ -9,12 +9,29 @@ import org.junit.jupiter.api.Test;
 class HtmlReportTest {
 
     static RunReport report(List<Diagnostic> diagnostics, List<Thumbnail> thumbnails) {
-        TaskSummary task = new TaskSummary("cars & <trucks>", "object-detection", List.of("car", "truck"),
-                new double[] {6, 2}, new double[] {1, 1}, List.of("uncertainty_entropy"),
+        TaskSummary task = new TaskSummary(
+                "cars & <trucks>",
+                "object-detection",
+                List.of("car", "truck"),
+                new double[] {6, 2},
+                new double[] {1, 1},
+                List.of("uncertainty_entropy"),
                 List.of(new double[] {0.1, 0.9, 0.5}));
-        return new RunReport("r1", "2026-01-02T03:04:05Z", 1.25, "/in", "/out", 3,
-                new RunCounts(3, 0, 3, 0, 3, 2, 0, 3, 0), diagnostics, List.of(task), List.of("a.png", "b.png", "c.png"),
-                List.of("b.png", "c.png"), new double[][] {{0, 0}, {1, 1}, {2, 0}}, new boolean[] {false, true, true}, thumbnails);
+        return new RunReport(
+                "r1",
+                "2026-01-02T03:04:05Z",
+                1.25,
+                "/in",
+                "/out",
+                3,
+                new RunCounts(3, 0, 3, 0, 3, 2, 0, 3, 0),
+                diagnostics,
+                List.of(task),
+                List.of("a.png", "b.png", "c.png"),
+                List.of("b.png", "c.png"),
+                new double[][] {{0, 0}, {1, 1}, {2, 0}},
+                new boolean[] {false, true, true},
+                thumbnails);
     }
 
     @Test
@@ -43,8 +60,9 @@ class HtmlReportTest {
         String html = HtmlReport.render(report(diagnostics, List.of()));
 
         assertThat(html).contains("<p>2 errors, 1 warnings.</p>");
-        assertThat(html).contains("<tr><td><code>E012</code></td><td><span class=\"sev error\">error</span></td>"
-                + "<td class=\"num\">2</td><td>error E012 p/a.json /predictions/0/bbox: Outside.</td></tr>");
+        assertThat(html)
+                .contains("<tr><td><code>E012</code></td><td><span class=\"sev error\">error</span></td>"
+                        + "<td class=\"num\">2</td><td>error E012 p/a.json /predictions/0/bbox: Outside.</td></tr>");
         assertThat(html).contains("<li class=\"warning\">warning W004 p/c.json: No file.</li>");
         assertThat(html).doesNotContain("<h2>Selected samples</h2>");
     }

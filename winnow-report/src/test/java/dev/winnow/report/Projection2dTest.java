@@ -41,7 +41,8 @@ class Projection2dTest {
         }
         Projection2d.Result result = Projection2d.of(rows);
         assertThat(result.axis1()).containsExactly(new double[] {0.6, 0.8, 0}, within(1e-2));
-        assertThat(result.axis2()).containsExactly(new double[] {0.8, -0.6, 0}, within(1e-2)); // largest component made positive
+        assertThat(result.axis2())
+                .containsExactly(new double[] {0.8, -0.6, 0}, within(1e-2)); // largest component made positive
         assertThat(result.variance1()).isCloseTo(16 / 3.0, within(0.15));
         assertThat(result.variance2()).isCloseTo(1 / 3.0, within(0.02));
         assertThat(result.axis1()).containsExactly(Projection2d.of(rows).axis1());

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 
 /** Small reports and helpers shared by the report tests. */
 final class ReportFixtures {
-    private ReportFixtures() {
-    }
+    private ReportFixtures() {}
 
     /** A 4×3 picture whose bytes encode to the base64 text {@code AQID}. */
     static Thumbnail picture(String sample) {
@@ -18,15 +17,31 @@ final class ReportFixtures {
     }
 
     static FrameThumbnail frame(String video, int frame, int frameCount) {
-        return new FrameThumbnail(frame, picture(FrameName.of(video, frame, frameCount).sampleName()));
+        return new FrameThumbnail(
+                frame, picture(FrameName.of(video, frame, frameCount).sampleName()));
     }
 
     /** The report of {@link HtmlReportTest} with videos, crops and thumbnails of the given samples. */
-    static RunReport report(List<String> thumbnailSamples, List<VideoStrip> videos, Optional<ObjectLevelSummary> objects) {
+    static RunReport report(
+            List<String> thumbnailSamples, List<VideoStrip> videos, Optional<ObjectLevelSummary> objects) {
         RunReport base = HtmlReportTest.report(List.of(), List.of());
-        return new RunReport(base.runId(), base.startedAt(), base.seconds(), base.input(), base.output(), base.seed(),
-                base.counts(), base.diagnostics(), base.tasks(), base.candidates(), base.selected(), base.projection(),
-                base.isSelected(), thumbnailSamples.stream().map(ReportFixtures::picture).toList(), videos, objects);
+        return new RunReport(
+                base.runId(),
+                base.startedAt(),
+                base.seconds(),
+                base.input(),
+                base.output(),
+                base.seed(),
+                base.counts(),
+                base.diagnostics(),
+                base.tasks(),
+                base.candidates(),
+                base.selected(),
+                base.projection(),
+                base.isSelected(),
+                thumbnailSamples.stream().map(ReportFixtures::picture).toList(),
+                videos,
+                objects);
     }
 
     /** Every match of {@code regex} in {@code text}, in order. */

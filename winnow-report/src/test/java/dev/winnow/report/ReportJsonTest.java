@@ -22,23 +22,54 @@ class ReportJsonTest {
 
     @Test
     void videosAndObjectLevel_roundTrip() {
-        VideoStrip tree = new VideoStrip("street/tree.mp4", 68, 4, List.of(0, 12, 64),
+        VideoStrip tree = new VideoStrip(
+                "street/tree.mp4",
+                68,
+                4,
+                List.of(0, 12, 64),
                 List.of(frame("street/tree.mp4", 0, 68), frame("street/tree.mp4", 4, 68)));
         VideoStrip night = new VideoStrip("cam/night \"1\".mov", 11, 1, List.of(), List.of());
-        ObjectLevelSummary objects = new ObjectLevelSummary("detections", 0.1, 1234, 300, List.of(
-                new CropThumbnail("street/home-detections-3", "street/home.jpg", "car", 0.875,
-                        "crops/detections/street/home-detections-3.png", picture("c1")),
-                new CropThumbnail("a<b>-detections-0", "a<b>.png", "cup & saucer", 1, "crops/detections/a<b>-detections-0.png",
-                        picture("c2"))));
+        ObjectLevelSummary objects = new ObjectLevelSummary(
+                "detections",
+                0.1,
+                1234,
+                300,
+                List.of(
+                        new CropThumbnail(
+                                "street/home-detections-3",
+                                "street/home.jpg",
+                                "car",
+                                0.875,
+                                "crops/detections/street/home-detections-3.png",
+                                picture("c1")),
+                        new CropThumbnail(
+                                "a<b>-detections-0",
+                                "a<b>.png",
+                                "cup & saucer",
+                                1,
+                                "crops/detections/a<b>-detections-0.png",
+                                picture("c2"))));
 
-        JsonNode root = MAPPER.readTree(ReportJson.toJson(report(List.of(), List.of(tree, night), Optional.of(objects))));
+        JsonNode root =
+                MAPPER.readTree(ReportJson.toJson(report(List.of(), List.of(tree, night), Optional.of(objects))));
 
-        assertThat(fieldNames(root)).containsExactly("run_id", "started_at", "seconds", "input", "output", "seed", "counts",
-                "diagnostics", "tasks", "videos", "object_level");
+        assertThat(fieldNames(root))
+                .containsExactly(
+                        "run_id",
+                        "started_at",
+                        "seconds",
+                        "input",
+                        "output",
+                        "seed",
+                        "counts",
+                        "diagnostics",
+                        "tasks",
+                        "videos",
+                        "object_level");
         JsonNode videos = root.get("videos");
         assertThat(videos.size()).isEqualTo(2);
-        assertThat(fieldNames(videos.get(0))).containsExactly("video", "frame_count", "frame_stride", "selected_frames",
-                "thumbnail_frames");
+        assertThat(fieldNames(videos.get(0)))
+                .containsExactly("video", "frame_count", "frame_stride", "selected_frames", "thumbnail_frames");
         assertThat(videos.get(0).get("video").asString()).isEqualTo("street/tree.mp4");
         assertThat(videos.get(0).get("frame_count").asInt()).isEqualTo(68);
         assertThat(videos.get(0).get("frame_stride").asInt()).isEqualTo(4);
@@ -75,14 +106,15 @@ class ReportJsonTest {
     void imageRun_hasNeitherVideosNorObjectLevel() {
         JsonNode root = MAPPER.readTree(ReportJson.toJson(report(List.of("b.png"), List.of(), Optional.empty())));
 
-        assertThat(fieldNames(root)).containsExactly("run_id", "started_at", "seconds", "input", "output", "seed", "counts",
-                "diagnostics", "tasks");
+        assertThat(fieldNames(root))
+                .containsExactly(
+                        "run_id", "started_at", "seconds", "input", "output", "seed", "counts", "diagnostics", "tasks");
     }
 
     @Test
     void objectLevelWithoutSelectedCrops_hasAnEmptyList() {
-        String json = ReportJson.toJson(report(List.of(), List.of(),
-                Optional.of(new ObjectLevelSummary("kp", 0, 0, 0, List.of()))));
+        String json = ReportJson.toJson(
+                report(List.of(), List.of(), Optional.of(new ObjectLevelSummary("kp", 0, 0, 0, List.of()))));
 
         assertThat(json).endsWith("""
                   "object_level" : {

@@ -16,9 +16,11 @@ class ReportRecordsTest {
     @Test
     void frameThumbnail_rejectsNegativeFrameAndMissingImage() {
         assertThatThrownBy(() -> new FrameThumbnail(-1, picture("a")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("A frame index counts from 0, but -1 was given.");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A frame index counts from 0, but -1 was given.");
         assertThatThrownBy(() -> new FrameThumbnail(3, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("The thumbnail of frame 3 is missing.");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("The thumbnail of frame 3 is missing.");
     }
 
     @Test
@@ -34,9 +36,12 @@ class ReportRecordsTest {
         assertThatThrownBy(() -> new VideoStrip("v.mp4", 5, 1, List.of(1, 5), List.of()))
                 .hasMessage("Video v.mp4 has frames 0 to 4, but its selected frame 5 is outside them.");
         assertThatThrownBy(() -> new VideoStrip("v.mp4", 5, 1, List.of(2, 2), List.of()))
-                .hasMessage("The selected frames of video v.mp4 must be in strictly increasing order, but 2 follows 2.");
-        assertThatThrownBy(() -> new VideoStrip("v.mp4", 5, 1, List.of(), List.of(frame("v.mp4", 3, 5), frame("v.mp4", 1, 5))))
-                .hasMessage("The frame thumbnails of video v.mp4 must be in strictly increasing order, but 1 follows 3.");
+                .hasMessage(
+                        "The selected frames of video v.mp4 must be in strictly increasing order, but 2 follows 2.");
+        assertThatThrownBy(() ->
+                        new VideoStrip("v.mp4", 5, 1, List.of(), List.of(frame("v.mp4", 3, 5), frame("v.mp4", 1, 5))))
+                .hasMessage(
+                        "The frame thumbnails of video v.mp4 must be in strictly increasing order, but 1 follows 3.");
         List<FrameThumbnail> seventeen = new ArrayList<>();
         for (int f = 0; f < 17; f++) {
             seventeen.add(frame("v.mp4", f, 20));
@@ -44,7 +49,8 @@ class ReportRecordsTest {
         assertThatThrownBy(() -> new VideoStrip("v.mp4", 20, 1, List.of(), seventeen))
                 .hasMessage("Video v.mp4 has 17 frame thumbnails; a strip holds at most 16.");
         assertThatThrownBy(() -> new VideoStrip("v.mp4", 5, 1, null, List.of()))
-                .isInstanceOf(NullPointerException.class).hasMessage("The selected frames of v.mp4 are missing.");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("The selected frames of v.mp4 are missing.");
     }
 
     @Test
@@ -62,17 +68,21 @@ class ReportRecordsTest {
 
     @Test
     void stripFrames_allSamplesOrSixteenEvenlySpaced() {
-        assertThat(VideoStrip.stripFrames(68, 4)).containsExactly(0, 4, 8, 12, 16, 20, 24, 28, 36, 40, 44, 48, 52, 56, 60, 64);
-        assertThat(VideoStrip.stripFrames(68, 1)).containsExactly(0, 4, 9, 13, 18, 22, 27, 31, 36, 40, 45, 49, 54, 58, 63, 67);
+        assertThat(VideoStrip.stripFrames(68, 4))
+                .containsExactly(0, 4, 8, 12, 16, 20, 24, 28, 36, 40, 44, 48, 52, 56, 60, 64);
+        assertThat(VideoStrip.stripFrames(68, 1))
+                .containsExactly(0, 4, 9, 13, 18, 22, 27, 31, 36, 40, 45, 49, 54, 58, 63, 67);
         assertThat(VideoStrip.stripFrames(10, 3)).containsExactly(0, 3, 6, 9);
-        assertThat(VideoStrip.stripFrames(64, 4)).containsExactly(0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60);
+        assertThat(VideoStrip.stripFrames(64, 4))
+                .containsExactly(0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60);
         // Twelve of 68: round(j * 67 / 11).
         assertThat(VideoStrip.stripFrames(68, 1, 12)).containsExactly(0, 6, 12, 18, 24, 30, 37, 43, 49, 55, 61, 67);
         assertThat(VideoStrip.stripFrames(0, 1)).isEmpty();
         assertThat(VideoStrip.stripFrames(Integer.MAX_VALUE, 1)).hasSize(16).endsWith(Integer.MAX_VALUE - 1);
         assertThatThrownBy(() -> VideoStrip.stripFrames(10, 0))
-                .hasMessage("A strip needs a frame count of 0 or more, a stride of 1 or more and 2 to 16 frames, but got 10 frames, "
-                        + "stride 0 and 16 frames.");
+                .hasMessage(
+                        "A strip needs a frame count of 0 or more, a stride of 1 or more and 2 to 16 frames, but got 10 frames, "
+                                + "stride 0 and 16 frames.");
     }
 
     @Test
@@ -82,14 +92,17 @@ class ReportRecordsTest {
         assertThatThrownBy(() -> new CropThumbnail("c", "p.jpg", "car", Double.NaN, "crops/d/c.png", picture("c")))
                 .hasMessage("Crop c has score NaN; a score lies in [0, 1].");
         assertThatThrownBy(() -> new CropThumbnail("c", "p.jpg", "car", 0.5, "/tmp/c.png", picture("c")))
-                .hasMessage("The file of crop c must be a path relative to the run folder with / separators, but it is '/tmp/c.png'.");
+                .hasMessage(
+                        "The file of crop c must be a path relative to the run folder with / separators, but it is '/tmp/c.png'.");
         assertThatThrownBy(() -> new CropThumbnail("c", "p.jpg", "car", 0.5, "crops\\c.png", picture("c")))
-                .hasMessage("The file of crop c must be a path relative to the run folder with / separators, but it is 'crops\\c.png'.");
+                .hasMessage(
+                        "The file of crop c must be a path relative to the run folder with / separators, but it is 'crops\\c.png'.");
         assertThatThrownBy(() -> new CropThumbnail("c", "p.jpg", "car", 0.5, "crops/../../c.png", picture("c")))
                 .hasMessage("The file of crop c must be a path inside the run folder without empty, '.' or '..' parts, "
                         + "but it is 'crops/../../c.png'.");
         assertThatThrownBy(() -> new CropThumbnail("c", null, "car", 0.5, "crops/c.png", picture("c")))
-                .isInstanceOf(NullPointerException.class).hasMessage("The parent sample of crop c is missing.");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("The parent sample of crop c is missing.");
     }
 
     @Test

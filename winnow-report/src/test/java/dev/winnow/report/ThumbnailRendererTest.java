@@ -34,7 +34,8 @@ class ThumbnailRendererTest {
     }
 
     static int distance(int rgb, Color c) {
-        return Math.abs(((rgb >> 16) & 0xff) - c.getRed()) + Math.abs(((rgb >> 8) & 0xff) - c.getGreen())
+        return Math.abs(((rgb >> 16) & 0xff) - c.getRed())
+                + Math.abs(((rgb >> 8) & 0xff) - c.getGreen())
                 + Math.abs((rgb & 0xff) - c.getBlue());
     }
 
@@ -47,20 +48,32 @@ class ThumbnailRendererTest {
     void render_drawsBoxesMasksAndKeypointsScaledToTheThumbnail() throws Exception {
         // The image was decoded at half size (200x100 of a 400x200 original).
         ImageSize original = new ImageSize(400, 200);
-        var detection = new ThumbnailRenderer.TaskPredictions("det", new TaskSchema(TaskType.OBJECT_DETECTION, CATEGORIES),
-                PredictionFile.of("a.png", List.of(new Singleton.Detection(1, new BoundingBox(40, 80, 120, 100), 0.9, Optional.empty()))));
+        var detection = new ThumbnailRenderer.TaskPredictions(
+                "det",
+                new TaskSchema(TaskType.OBJECT_DETECTION, CATEGORIES),
+                PredictionFile.of(
+                        "a.png",
+                        List.of(new Singleton.Detection(1, new BoundingBox(40, 80, 120, 100), 0.9, Optional.empty()))));
         boolean[] mask = new boolean[400 * 200];
         for (int y = 20; y < 60; y++) {
             for (int x = 300; x < 380; x++) {
                 mask[y * 400 + x] = true;
             }
         }
-        var segmentation = new ThumbnailRenderer.TaskPredictions("seg", new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, CATEGORIES),
-                PredictionFile.of("a.png", List.of(new Singleton.SemanticSegment(0, RleMask.encode(mask), 0.8, Optional.empty()))));
-        var classification = new ThumbnailRenderer.TaskPredictions("cls", new TaskSchema(TaskType.CLASSIFICATION, CATEGORIES),
-                PredictionFile.of("a.png", List.of(new Singleton.Classification(0, OptionalDouble.of(0.75), Optional.empty()))));
+        var segmentation = new ThumbnailRenderer.TaskPredictions(
+                "seg",
+                new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, CATEGORIES),
+                PredictionFile.of(
+                        "a.png",
+                        List.of(new Singleton.SemanticSegment(0, RleMask.encode(mask), 0.8, Optional.empty()))));
+        var classification = new ThumbnailRenderer.TaskPredictions(
+                "cls",
+                new TaskSchema(TaskType.CLASSIFICATION, CATEGORIES),
+                PredictionFile.of(
+                        "a.png", List.of(new Singleton.Classification(0, OptionalDouble.of(0.75), Optional.empty()))));
 
-        Thumbnail thumb = ThumbnailRenderer.render("a.png", grey(200, 100), original, List.of(detection, segmentation, classification));
+        Thumbnail thumb = ThumbnailRenderer.render(
+                "a.png", grey(200, 100), original, List.of(detection, segmentation, classification));
 
         assertThat(thumb.width()).isEqualTo(200);
         assertThat(thumb.height()).isEqualTo(100);
@@ -80,14 +93,19 @@ class ThumbnailRendererTest {
     @Test
     void render_drawsKeypointsAndTheirSkeleton() throws Exception {
         Category person = new Category(0, "person", null, List.of("a", "b"), List.of(new Category.SkeletonEdge(1, 2)));
-        var keypoints = new ThumbnailRenderer.TaskPredictions("kp", new TaskSchema(TaskType.KEYPOINT_DETECTION, List.of(person)),
-                PredictionFile.of("a.png", List.of(new Singleton.KeypointInstance(0, Keypoints.of(20, 50, 1, 180, 50, 1), 0.9,
-                        Optional.empty(), Optional.empty()))));
-        Thumbnail thumb = ThumbnailRenderer.render("a.png", grey(200, 100), new ImageSize(200, 100), List.of(keypoints));
+        var keypoints = new ThumbnailRenderer.TaskPredictions(
+                "kp",
+                new TaskSchema(TaskType.KEYPOINT_DETECTION, List.of(person)),
+                PredictionFile.of(
+                        "a.png",
+                        List.of(new Singleton.KeypointInstance(
+                                0, Keypoints.of(20, 50, 1, 180, 50, 1), 0.9, Optional.empty(), Optional.empty()))));
+        Thumbnail thumb =
+                ThumbnailRenderer.render("a.png", grey(200, 100), new ImageSize(200, 100), List.of(keypoints));
         BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(thumb.bytes()));
         Color colour = Color.decode(HtmlReport.PALETTE.get(0));
         assertThat(shows(drawn.getRGB(100, 50), colour)).isTrue(); // on the skeleton line
-        assertThat(shows(drawn.getRGB(20, 50), colour)).isTrue();  // the keypoint itself
+        assertThat(shows(drawn.getRGB(20, 50), colour)).isTrue(); // the keypoint itself
         assertThat(distance(drawn.getRGB(100, 80), new Color(0x808080))).isLessThan(20);
     }
 }

@@ -42,9 +42,14 @@ public final class ConsoleProgress implements Progress {
         this.done = 0;
         this.lastLog = System.nanoTime();
         if (terminal && total > 0) {
-            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(200)
-                    .continuousUpdate().build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(name)
+                    .setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
+                    .setUpdateIntervalMillis(200)
+                    .continuousUpdate()
+                    .build();
         } else {
             out.println(total > 0 ? name + ": " + total + " to do" : name + "...");
         }

@@ -5,10 +5,10 @@ import dev.winnow.format.Category;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.media.Crop;
 import dev.winnow.media.ImageSize;
-import dev.winnow.run.output.RunOutputs;
 import dev.winnow.report.CropThumbnail;
 import dev.winnow.report.Thumbnail;
 import dev.winnow.report.ThumbnailRenderer;
+import dev.winnow.run.output.RunOutputs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,12 +51,13 @@ final class CropFiles {
         Map<String, Boolean> wantsThumbnail = new HashMap<>();
         for (int k = 0; k < selected.size(); k++) {
             CropStage.CropSample crop = selected.get(k);
-            byParent.computeIfAbsent(crop.parent().name(), p -> new ArrayList<>()).add(crop);
+            byParent.computeIfAbsent(crop.parent().name(), p -> new ArrayList<>())
+                    .add(crop);
             parents.putIfAbsent(crop.parent().name(), crop.parent());
             wantsThumbnail.put(crop.name(), k < thumbnails);
         }
-        Map<String, Map<String, Thumbnail>> rendered = decoding.map(new ArrayList<>(parents.values()), CropStage.SOURCE_SIDE,
-                (parent, image) -> {
+        Map<String, Map<String, Thumbnail>> rendered =
+                decoding.map(new ArrayList<>(parents.values()), CropStage.SOURCE_SIDE, (parent, image) -> {
                     Map<String, Thumbnail> pictures = new HashMap<>();
                     for (CropStage.CropSample crop : byParent.get(parent.name())) {
                         BoundingBox box = CropStage.boxOf(crop.singleton()).orElseThrow();
@@ -75,7 +76,8 @@ final class CropFiles {
             Thumbnail picture = pictures == null ? null : pictures.get(crop.name());
             if (picture != null) {
                 RunOutputs.SelectedCrop row = row(crop, schema);
-                result.add(new CropThumbnail(crop.name(), crop.parent().name(), row.category(), row.score(), file(crop), picture));
+                result.add(new CropThumbnail(
+                        crop.name(), crop.parent().name(), row.category(), row.score(), file(crop), picture));
             }
         }
         return result;
@@ -85,9 +87,19 @@ final class CropFiles {
     static RunOutputs.SelectedCrop row(CropStage.CropSample crop, TaskSchema schema) {
         BoundingBox box = CropStage.boxOf(crop.singleton()).orElseThrow();
         int id = crop.singleton().categoryId();
-        String category = schema.categories().stream().filter(c -> c.id() == id).map(Category::name).findFirst()
+        String category = schema.categories().stream()
+                .filter(c -> c.id() == id)
+                .map(Category::name)
+                .findFirst()
                 .orElse(Integer.toString(id));
-        return new RunOutputs.SelectedCrop(crop.name(), crop.parent().name(), box.x(), box.y(), box.width(), box.height(), category,
+        return new RunOutputs.SelectedCrop(
+                crop.name(),
+                crop.parent().name(),
+                box.x(),
+                box.y(),
+                box.width(),
+                box.height(),
+                category,
                 crop.singleton().optionalScore().orElse(Double.NaN));
     }
 

@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Progress;
+import dev.winnow.embed.EmbeddingSource;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
@@ -17,7 +18,6 @@ import dev.winnow.media.ImageMetadata;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoDecoder;
-import dev.winnow.embed.EmbeddingSource;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,11 +41,11 @@ import java.util.concurrent.Future;
 final class CropStage {
     /** Parents are decoded so their short side is at least this long: crops of small boxes keep detail. */
     static final int SOURCE_SIDE = 1024;
+
     private static final int CHUNK = 64;
 
     /** One crop: its name, parent, the box's position in the parent's file, the prediction itself and the padded box. */
-    record CropSample(String name, RunSample parent, int index, Singleton singleton, BoundingBox box) {
-    }
+    record CropSample(String name, RunSample parent, int index, Singleton singleton, BoundingBox box) {}
 
     /**
      * Every crop with its embedding (rows {@code dimension} wide) and metadata, in parent order.
@@ -54,21 +54,30 @@ final class CropStage {
      * @param invalid     of those, the ones skipped as invalid
      * @param parentSizes each decoded parent's original size
      */
-    record Cropped(List<CropSample> crops, float[] rows, int dimension, List<ImageMetadata> metadata, int files, int invalid,
-                   Map<String, ImageSize> parentSizes) {
+    record Cropped(
+            List<CropSample> crops,
+            float[] rows,
+            int dimension,
+            List<ImageMetadata> metadata,
+            int files,
+            int invalid,
+            Map<String, ImageSize> parentSizes) {
         /** How many parents were decoded. */
         int parents() {
             return parentSizes.size();
         }
     }
 
-    private record Piece(CropSample crop, float[] vector, ImageMetadata metadata) {
-    }
+    private record Piece(CropSample crop, float[] vector, ImageMetadata metadata) {}
 
     /** What one parent (or one video's frames) gave. */
-    private record ParentOutcome(List<Piece> pieces, List<Diagnostic> diagnostics, Map<String, ImageSize> sizes, int files,
-                                 int invalid, int boxless) {
-    }
+    private record ParentOutcome(
+            List<Piece> pieces,
+            List<Diagnostic> diagnostics,
+            Map<String, ImageSize> sizes,
+            int files,
+            int invalid,
+            int boxless) {}
 
     private final Datasource input;
     private final VideoDecoder videoDecoder;
@@ -87,7 +96,8 @@ final class CropStage {
     }
 
     /** The crops of {@code task}'s boxes in {@code parents}, embedded with {@code source}. */
-    Cropped run(List<RunSample> parents, String task, TaskSchema schema, double padding, EmbeddingSource source) throws IOException {
+    Cropped run(List<RunSample> parents, String task, TaskSchema schema, double padding, EmbeddingSource source)
+            throws IOException {
         progress.phase("Cutting and embedding crops of task '" + task + "'", parents.size());
         List<Piece> pieces = new ArrayList<>();
         Map<String, ImageSize> sizes = new HashMap<>();
@@ -101,8 +111,11 @@ final class CropStage {
                 units.add(new Unit(parent.name(), 1, () -> cropImage(parent, task, schema, padding, source)));
             }
         }
-        for (Map.Entry<String, List<RunSample>> video : VideoPass.byVideo(parents).entrySet()) {
-            units.add(new Unit(video.getKey(), video.getValue().size(),
+        for (Map.Entry<String, List<RunSample>> video :
+                VideoPass.byVideo(parents).entrySet()) {
+            units.add(new Unit(
+                    video.getKey(),
+                    video.getValue().size(),
                     () -> cropVideo(video.getValue(), task, schema, padding, source)));
         }
         for (int start = 0; start < units.size(); start += CHUNK) {
@@ -127,9 +140,13 @@ final class CropStage {
         progress.endPhase();
         loader.failIfAllInvalid(task, files, invalid);
         if (boxless > 0) {
-            diagnostics.add(DiagnosticCode.KEYPOINTS_WITHOUT_BOX.at(PredictionsLayout.taskFolder(task), "",
-                    boxless == 1 ? "1 keypoint instance of task '" + task + "' has no bbox, so it gives no crop."
-                            : boxless + " keypoint instances of task '" + task + "' have no bbox, so they give no crop."));
+            diagnostics.add(DiagnosticCode.KEYPOINTS_WITHOUT_BOX.at(
+                    PredictionsLayout.taskFolder(task),
+                    "",
+                    boxless == 1
+                            ? "1 keypoint instance of task '" + task + "' has no bbox, so it gives no crop."
+                            : boxless + " keypoint instances of task '" + task
+                                    + "' have no bbox, so they give no crop."));
         }
         int dimension = source.dimension();
         float[] rows = new float[pieces.size() * dimension];
@@ -144,10 +161,10 @@ final class CropStage {
     }
 
     /** A unit of work on the pool: one image, or all wanted frames of one video. */
-    private record Unit(String file, int samples, Callable<ParentOutcome> work) {
-    }
+    private record Unit(String file, int samples, Callable<ParentOutcome> work) {}
 
-    private ParentOutcome cropImage(RunSample parent, String task, TaskSchema schema, double padding, EmbeddingSource source)
+    private ParentOutcome cropImage(
+            RunSample parent, String task, TaskSchema schema, double padding, EmbeddingSource source)
             throws IOException, MediaException {
         DecodedImage image = ImageDecoder.decode(input, parent.file(), SOURCE_SIDE);
         Accumulator into = new Accumulator();
@@ -155,10 +172,16 @@ final class CropStage {
         return into.outcome();
     }
 
-    private ParentOutcome cropVideo(List<RunSample> frames, String task, TaskSchema schema, double padding, EmbeddingSource source)
+    private ParentOutcome cropVideo(
+            List<RunSample> frames, String task, TaskSchema schema, double padding, EmbeddingSource source)
             throws IOException, MediaException {
         Accumulator into = new Accumulator();
-        VideoPass.decode(videoDecoder, input, frames, SOURCE_SIDE, (frame, image) -> crop(frame, image, task, schema, padding, source, into));
+        VideoPass.decode(
+                videoDecoder,
+                input,
+                frames,
+                SOURCE_SIDE,
+                (frame, image) -> crop(frame, image, task, schema, padding, source, into));
         return into.outcome();
     }
 
@@ -176,8 +199,15 @@ final class CropStage {
         }
     }
 
-    private void crop(RunSample parent, DecodedImage image, String task, TaskSchema schema, double padding, EmbeddingSource source,
-                      Accumulator into) throws IOException {
+    private void crop(
+            RunSample parent,
+            DecodedImage image,
+            String task,
+            TaskSchema schema,
+            double padding,
+            EmbeddingSource source,
+            Accumulator into)
+            throws IOException {
         into.sizes.put(parent.name(), image.original());
         PredictionsLoader.Outcome read = loader.readOne(task, schema, parent.name(), image.original());
         into.diagnostics.addAll(read.diagnostics());
@@ -205,8 +235,10 @@ final class CropStage {
                 padded = Crop.paddedBox(box.get(), padding, image.original());
                 cut = Crop.cut(image, box.get(), padding);
             } catch (IllegalArgumentException e) {
-                into.diagnostics.add(DiagnosticCode.CROP_WITHOUT_AREA.at(PredictionsLayout.file(task, parent.name()),
-                        "/predictions/" + i, "The box gives no crop: " + e.getMessage()));
+                into.diagnostics.add(DiagnosticCode.CROP_WITHOUT_AREA.at(
+                        PredictionsLayout.file(task, parent.name()),
+                        "/predictions/" + i,
+                        "The box gives no crop: " + e.getMessage()));
                 continue;
             }
             if (!EmbeddingStage.hasPrecomputedRow(source, name, into.diagnostics::add)) {
@@ -214,10 +246,12 @@ final class CropStage {
             }
             crops.add(new CropSample(name, parent, i, singleton, padded));
             pixels.add(cut);
-            ImageSize cropSize = new ImageSize(Math.max(1, (int) Math.round(padded.width())), Math.max(1, (int) Math.round(padded.height())));
+            ImageSize cropSize = new ImageSize(
+                    Math.max(1, (int) Math.round(padded.width())), Math.max(1, (int) Math.round(padded.height())));
             metadata.add(ImageMetadata.of(new DecodedImage(cut, cropSize), parent.size()));
         }
-        float[][] vectors = EmbeddingStage.embed(source, pixels, crops.stream().map(CropSample::name).toList());
+        float[][] vectors = EmbeddingStage.embed(
+                source, pixels, crops.stream().map(CropSample::name).toList());
         for (int k = 0; k < vectors.length; k++) {
             into.pieces.add(new Piece(crops.get(k), vectors[k], metadata.get(k)));
         }
@@ -245,10 +279,14 @@ final class CropStage {
             throw new IOException("Interrupted while cutting crops from " + file + ".", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof MediaException || cause instanceof IOException || cause instanceof UncheckedIOException) {
+            if (cause instanceof MediaException
+                    || cause instanceof IOException
+                    || cause instanceof UncheckedIOException) {
                 String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-                diagnostics.add(DiagnosticCode.UNREADABLE.of(file, "The file cannot be decoded, so it gives no crops: " + reason
-                        + (reason.endsWith(".") ? "" : ".")));
+                diagnostics.add(DiagnosticCode.UNREADABLE.of(
+                        file,
+                        "The file cannot be decoded, so it gives no crops: " + reason
+                                + (reason.endsWith(".") ? "" : ".")));
                 return null;
             }
             if (cause instanceof RunFailedException failed) {

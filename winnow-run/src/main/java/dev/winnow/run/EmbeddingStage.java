@@ -2,6 +2,9 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Progress;
+import dev.winnow.embed.Embedder;
+import dev.winnow.embed.EmbeddingSource;
+import dev.winnow.embed.PrecomputedEmbeddings;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.DiagnosticCollector;
@@ -11,9 +14,6 @@ import dev.winnow.media.ImageMetadata;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoDecoder;
-import dev.winnow.embed.Embedder;
-import dev.winnow.embed.EmbeddingSource;
-import dev.winnow.embed.PrecomputedEmbeddings;
 import dev.winnow.report.FrameThumbnail;
 import dev.winnow.report.ThumbnailRenderer;
 import dev.winnow.report.VideoStrip;
@@ -51,6 +51,7 @@ final class EmbeddingStage {
     static final int METADATA_SIZE = 64;
     /** Videos that get a frame strip in the report, and frames per strip. */
     static final int STRIP_VIDEOS = 12;
+
     static final int STRIP_FRAMES = 12;
 
     /**
@@ -59,8 +60,13 @@ final class EmbeddingStage {
      * @param sizes  each sample's original size
      * @param strips per video (of the first {@link #STRIP_VIDEOS}), thumbnails of evenly spaced frames
      */
-    record Embedded(List<RunSample> samples, float[] rows, int dimension, List<ImageMetadata> metadata, List<ImageSize> sizes,
-                    Map<String, List<FrameThumbnail>> strips) {
+    record Embedded(
+            List<RunSample> samples,
+            float[] rows,
+            int dimension,
+            List<ImageMetadata> metadata,
+            List<ImageSize> sizes,
+            Map<String, List<FrameThumbnail>> strips) {
         List<String> names() {
             return samples.stream().map(RunSample::name).toList();
         }
@@ -83,16 +89,13 @@ final class EmbeddingStage {
     }
 
     /** A video task's strip thumbnails and the diagnostics it found, added in video order when it is awaited. */
-    private record VideoOutcome(List<FrameThumbnail> strip, List<Diagnostic> diagnostics) {
-    }
+    private record VideoOutcome(List<FrameThumbnail> strip, List<Diagnostic> diagnostics) {}
 
     /** A decoded image with its metadata. */
-    private record Measured(DecodedImage image, ImageMetadata metadata) {
-    }
+    private record Measured(DecodedImage image, ImageMetadata metadata) {}
 
     /** What decoding and embedding one sample gave. */
-    private record Result(float[] vector, ImageMetadata metadata, ImageSize size) {
-    }
+    private record Result(float[] vector, ImageMetadata metadata, ImageSize size) {}
 
     /** Embeds {@code samples} with {@code source}. */
     Embedded run(List<RunSample> samples, EmbeddingSource source) throws IOException {
@@ -112,7 +115,9 @@ final class EmbeddingStage {
         int strips = 0;
         for (Map.Entry<String, List<RunSample>> video : videos.entrySet()) {
             boolean strip = strips++ < STRIP_VIDEOS;
-            videoTasks.put(video.getKey(), pool.submit(() -> embedVideo(video.getValue(), side, source, strip, results, position, done)));
+            videoTasks.put(
+                    video.getKey(),
+                    pool.submit(() -> embedVideo(video.getValue(), side, source, strip, results, position, done)));
         }
 
         List<Integer> images = new ArrayList<>();
@@ -158,11 +163,13 @@ final class EmbeddingStage {
                 sizes.add(results[i].size());
             }
         }
-        return new Embedded(kept, Arrays.copyOf(rows, kept.size() * dimension), dimension, metadata, sizes, frameStrips);
+        return new Embedded(
+                kept, Arrays.copyOf(rows, kept.size() * dimension), dimension, metadata, sizes, frameStrips);
     }
 
     /** Decodes a batch of images on the pool and embeds them here. */
-    private void embedImages(List<Integer> batch, List<RunSample> samples, int side, EmbeddingSource source, Result[] results)
+    private void embedImages(
+            List<Integer> batch, List<RunSample> samples, int side, EmbeddingSource source, Result[] results)
             throws IOException {
         // Decoding and the metadata's pixel statistics run on the pool, one image per task.
         List<Future<Measured>> decoding = new ArrayList<>(batch.size());
@@ -188,25 +195,34 @@ final class EmbeddingStage {
             metadata.add(measured.metadata());
             sizes.add(measured.image().original());
         }
-        float[][] vectors = embed(source, images, slots.stream().map(i -> samples.get(i).name()).toList());
+        float[][] vectors = embed(
+                source, images, slots.stream().map(i -> samples.get(i).name()).toList());
         for (int k = 0; k < vectors.length; k++) {
             results[slots.get(k)] = new Result(vectors[k], metadata.get(k), sizes.get(k));
         }
     }
 
     /** One video's task: decode its frames in one pass, embedding a batch at a time; returns its strip thumbnails. */
-    private VideoOutcome embedVideo(List<RunSample> frames, int side, EmbeddingSource source, boolean strip,
-                                            Result[] results, Map<String, Integer> position, AtomicLong done)
+    private VideoOutcome embedVideo(
+            List<RunSample> frames,
+            int side,
+            EmbeddingSource source,
+            boolean strip,
+            Result[] results,
+            Map<String, Integer> position,
+            AtomicLong done)
             throws IOException, MediaException {
         Set<Integer> stripFrames = strip
-                ? Set.copyOf(VideoStrip.stripFrames(frames.get(0).frameCount(), frameStride, STRIP_FRAMES)) : Set.of();
+                ? Set.copyOf(VideoStrip.stripFrames(frames.get(0).frameCount(), frameStride, STRIP_FRAMES))
+                : Set.of();
         List<FrameThumbnail> thumbnails = new ArrayList<>();
         List<Diagnostic> found = new ArrayList<>();
         List<RunSample> pending = new ArrayList<>(BATCH);
         List<DecodedImage> pendingImages = new ArrayList<>(BATCH);
         VideoPass.decode(videoDecoder, input, frames, side, (frame, image) -> {
             if (stripFrames.contains(frame.frame())) {
-                thumbnails.add(new FrameThumbnail(frame.frame(),
+                thumbnails.add(new FrameThumbnail(
+                        frame.frame(),
                         ThumbnailRenderer.render(frame.name(), image.image(), image.original(), List.of())));
             }
             if (!hasPrecomputedRow(source, frame.name(), found::add)) {
@@ -226,14 +242,19 @@ final class EmbeddingStage {
         return new VideoOutcome(thumbnails, found);
     }
 
-    private static void embedFrames(List<RunSample> frames, List<DecodedImage> images, EmbeddingSource source, Result[] results,
-                                    Map<String, Integer> position) {
+    private static void embedFrames(
+            List<RunSample> frames,
+            List<DecodedImage> images,
+            EmbeddingSource source,
+            Result[] results,
+            Map<String, Integer> position) {
         List<BufferedImage> pixels = images.stream().map(DecodedImage::image).toList();
-        float[][] vectors = embed(source, pixels, frames.stream().map(RunSample::name).toList());
+        float[][] vectors =
+                embed(source, pixels, frames.stream().map(RunSample::name).toList());
         for (int k = 0; k < vectors.length; k++) {
             DecodedImage image = images.get(k);
-            results[position.get(frames.get(k).name())] = new Result(vectors[k], ImageMetadata.of(image, frames.get(k).size()),
-                    image.original());
+            results[position.get(frames.get(k).name())] =
+                    new Result(vectors[k], ImageMetadata.of(image, frames.get(k).size()), image.original());
         }
         frames.clear();
         images.clear();
@@ -241,7 +262,8 @@ final class EmbeddingStage {
 
     static boolean hasPrecomputedRow(EmbeddingSource source, String sample, Consumer<Diagnostic> into) {
         if (source instanceof PrecomputedEmbeddings file && file.find(sample).isEmpty()) {
-            into.accept(DiagnosticCode.UNREADABLE.of(sample, "The sample has no row in the " + file + ", so it is left out of the run."));
+            into.accept(DiagnosticCode.UNREADABLE.of(
+                    sample, "The sample has no row in the " + file + ", so it is left out of the run."));
             return false;
         }
         return true;
@@ -251,7 +273,9 @@ final class EmbeddingStage {
         if (images.isEmpty()) {
             return new float[0][];
         }
-        float[][] vectors = source instanceof Embedder embedder ? embedder.embed(images) : ((PrecomputedEmbeddings) source).require(names);
+        float[][] vectors = source instanceof Embedder embedder
+                ? embedder.embed(images)
+                : ((PrecomputedEmbeddings) source).require(names);
         for (int b = 0; b < vectors.length; b++) {
             if (vectors[b].length != source.dimension()) {
                 throw new IllegalStateException("The embedder returned a vector of length " + vectors[b].length
@@ -292,7 +316,9 @@ final class EmbeddingStage {
     }
 
     private void leftOut(Throwable cause, String file, String why) throws IOException {
-        if (cause instanceof MediaException || cause instanceof IOException || cause instanceof UncheckedIOException
+        if (cause instanceof MediaException
+                || cause instanceof IOException
+                || cause instanceof UncheckedIOException
                 || cause instanceof RuntimeException) {
             String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             diagnostics.add(DiagnosticCode.UNREADABLE.of(file, why + reason + (reason.endsWith(".") ? "" : ".")));

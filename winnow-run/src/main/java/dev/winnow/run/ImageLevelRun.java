@@ -1,19 +1,18 @@
 package dev.winnow.run;
 
-import dev.winnow.format.Diagnostic;
+import dev.winnow.embed.EmbeddingSource;
 import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.ImageMetadata;
 import dev.winnow.media.ImageSize;
-import dev.winnow.embed.EmbeddingSource;
-import dev.winnow.scores.ActiveLearningScores;
-import dev.winnow.select.EmbeddingMatrix;
-import dev.winnow.run.datapool.Datapool;
-import dev.winnow.run.datapool.ProcessedSample;
-import dev.winnow.run.output.RunOutputs;
 import dev.winnow.report.FrameThumbnail;
 import dev.winnow.report.RunCounts;
 import dev.winnow.report.RunReport;
 import dev.winnow.report.VideoStrip;
+import dev.winnow.run.datapool.Datapool;
+import dev.winnow.run.datapool.ProcessedSample;
+import dev.winnow.run.output.RunOutputs;
+import dev.winnow.scores.ActiveLearningScores;
+import dev.winnow.select.EmbeddingMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +30,7 @@ import java.util.stream.IntStream;
  * scored for them, and the selection picks among them.
  */
 final class ImageLevelRun {
-    private ImageLevelRun() {
-    }
+    private ImageLevelRun() {}
 
     /** Runs the selection described by {@code ctx} over images and frames. */
     static RunSummary run(RunContext ctx, EmbeddingSource source, String embedderId) throws IOException {
@@ -43,12 +41,12 @@ final class ImageLevelRun {
         Set<String> earlierSelected = new HashSet<>(pool.selected());
         List<RunSample> toProcess = newOrChanged(request, ctx.listing().samples(), pool, embedderId);
         // No header pass first: decoding reports unreadable files and gives each sample's size.
-        EmbeddingStage.Embedded embedded = new EmbeddingStage(ctx)
-                .run(toProcess, source);
+        EmbeddingStage.Embedded embedded = new EmbeddingStage(ctx).run(toProcess, source);
 
         // Candidates: embedded now and not selected by an earlier run.
         int[] candidateRows = IntStream.range(0, embedded.samples().size())
-                .filter(i -> !earlierSelected.contains(embedded.samples().get(i).name())).toArray();
+                .filter(i -> !earlierSelected.contains(embedded.samples().get(i).name()))
+                .toArray();
         int dimension = embedded.dimension();
         EmbeddingMatrix matrix = new EmbeddingMatrix(embedded.rows(), dimension).select(candidateRows);
         float[] candidateEmbeddings = matrix.rows();
@@ -75,26 +73,51 @@ final class ImageLevelRun {
         }
         Map<String, ActiveLearningScores> scores = selection.score(tasks);
 
-        Optional<EmbeddingMatrix> earlier = RunSelection.earlierEmbeddings(pool, embedded.names(), embedded.rows(), embedderId, dimension);
-        RunSelection.Picks picks = selection.select(names, candidates, matrix, earlier, tasks, scores, candidateMetadata, Optional.empty());
+        Optional<EmbeddingMatrix> earlier =
+                RunSelection.earlierEmbeddings(pool, embedded.names(), embedded.rows(), embedderId, dimension);
+        RunSelection.Picks picks = selection.select(
+                names, candidates, matrix, earlier, tasks, scores, candidateMetadata, Optional.empty());
 
         ctx.progress().phase("Writing outputs", 0);
-        RunCounts counts = new RunCounts(ctx.listing().samples().size(), ctx.listing().samples().size() - toProcess.size(),
-                embedded.samples().size(), toProcess.size() - embedded.samples().size(), names.size(), picks.selected().size(),
-                pool.selected().size(), tasks.stream().mapToInt(LoadedTask::files).sum(), tasks.stream().mapToInt(LoadedTask::invalid).sum());
-        RunReportBuilder reports = new RunReportBuilder(request, ctx.loader(), new SampleDecoding(request.input(), ctx.videoDecoder(),
-                ctx.pool()));
+        RunCounts counts = new RunCounts(
+                ctx.listing().samples().size(),
+                ctx.listing().samples().size() - toProcess.size(),
+                embedded.samples().size(),
+                toProcess.size() - embedded.samples().size(),
+                names.size(),
+                picks.selected().size(),
+                pool.selected().size(),
+                tasks.stream().mapToInt(LoadedTask::files).sum(),
+                tasks.stream().mapToInt(LoadedTask::invalid).sum());
+        RunReportBuilder reports = new RunReportBuilder(
+                request, ctx.loader(), new SampleDecoding(request.input(), ctx.videoDecoder(), ctx.pool()));
         RunFolder folder = ctx.folder();
         folder.writeString("selected.txt", RunOutputs.selectedText(picks.selected()));
         RunFiles.writeSelectionFiles(folder, names, matrix, picks, tasks, scores, reports);
-        RunReport report = reports.report(ctx.runId(), ctx.started(), ctx.seconds(), request.config().seed(), counts, diagnostics.sorted(),
-                names, candidateEmbeddings, dimension, picks.selected(), tasks, scores, sizeOf,
-                bySample(candidates), videoStrips(candidates, picks.selected(), request.config().frameStride(), embedded.strips()), Optional.empty());
+        RunReport report = reports.report(
+                ctx.runId(),
+                ctx.started(),
+                ctx.seconds(),
+                request.config().seed(),
+                counts,
+                diagnostics.sorted(),
+                names,
+                candidateEmbeddings,
+                dimension,
+                picks.selected(),
+                tasks,
+                scores,
+                sizeOf,
+                bySample(candidates),
+                videoStrips(candidates, picks.selected(), request.config().frameStride(), embedded.strips()),
+                Optional.empty());
         Path runPath = RunFiles.commit(folder, diagnostics.sorted(), report);
 
         // Only now does the datapool learn about this run.
-        List<ProcessedSample> processed = embedded.samples().stream().map(RunSample::processed).toList();
-        pool.updated(processed, embedded.rows(), dimension, embedderId, picks.selected()).save(ctx.winnow());
+        List<ProcessedSample> processed =
+                embedded.samples().stream().map(RunSample::processed).toList();
+        pool.updated(processed, embedded.rows(), dimension, embedderId, picks.selected())
+                .save(ctx.winnow());
         ctx.progress().endPhase();
         return ctx.summary(runPath, counts, picks.selected(), picks.result(), Optional.empty());
     }
@@ -106,8 +129,11 @@ final class ImageLevelRun {
     }
 
     /** A strip per video with candidate frames (the first {@link EmbeddingStage#STRIP_VIDEOS}), selected frames marked. */
-    private static List<VideoStrip> videoStrips(List<RunSample> candidates, List<String> selected, int stride,
-                                                Map<String, List<FrameThumbnail>> thumbnails) {
+    private static List<VideoStrip> videoStrips(
+            List<RunSample> candidates,
+            List<String> selected,
+            int stride,
+            Map<String, List<FrameThumbnail>> thumbnails) {
         Set<String> chosen = new HashSet<>(selected);
         Map<String, List<RunSample>> videos = VideoPass.byVideo(candidates);
         List<VideoStrip> strips = new ArrayList<>();
@@ -116,15 +142,24 @@ final class ImageLevelRun {
                 break;
             }
             List<RunSample> frames = video.getValue();
-            List<Integer> picked = frames.stream().filter(f -> chosen.contains(f.name())).map(RunSample::frame).sorted().toList();
-            strips.add(new VideoStrip(video.getKey(), frames.get(0).frameCount(), stride, picked,
+            List<Integer> picked = frames.stream()
+                    .filter(f -> chosen.contains(f.name()))
+                    .map(RunSample::frame)
+                    .sorted()
+                    .toList();
+            strips.add(new VideoStrip(
+                    video.getKey(),
+                    frames.get(0).frameCount(),
+                    stride,
+                    picked,
                     thumbnails.getOrDefault(video.getKey(), List.of())));
         }
         return strips;
     }
 
     /** The samples the datapool does not know unchanged (all of them with process_all). */
-    private static List<RunSample> newOrChanged(RunRequest request, List<RunSample> samples, Datapool pool, String embedderId) {
+    private static List<RunSample> newOrChanged(
+            RunRequest request, List<RunSample> samples, Datapool pool, String embedderId) {
         boolean all = request.config().datasource().processAll();
         List<RunSample> toProcess = new ArrayList<>();
         for (RunSample sample : samples) {

@@ -1,11 +1,11 @@
 package dev.winnow.run;
 
-import dev.winnow.format.PredictionsLayout;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskList;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionFileReader;
@@ -44,7 +44,8 @@ final class PredictionsLoader {
     /** The listed tasks with a valid schema, read once. */
     private List<Map.Entry<String, TaskSchema>> tasks;
 
-    PredictionsLoader(Datasource output, ValidationOptions options, DiagnosticCollector diagnostics, ExecutorService pool) {
+    PredictionsLoader(
+            Datasource output, ValidationOptions options, DiagnosticCollector diagnostics, ExecutorService pool) {
         this.output = output;
         this.pool = pool;
         this.options = options;
@@ -117,16 +118,17 @@ final class PredictionsLoader {
     /** Ends the run when every prediction file found for {@code task} was invalid. */
     void failIfAllInvalid(String task, int files, int invalid) {
         if (files > 0 && invalid == files) {
-            Diagnostic all = DiagnosticCode.TASK_ALL_INVALID.of(PredictionsLayout.taskFolder(task), "Every one of the " + files
-                    + " prediction files of task '" + task + "' is invalid; fix them or remove the task from tasks.json.");
+            Diagnostic all = DiagnosticCode.TASK_ALL_INVALID.of(
+                    PredictionsLayout.taskFolder(task),
+                    "Every one of the " + files + " prediction files of task '" + task
+                            + "' is invalid; fix them or remove the task from tasks.json.");
             diagnostics.add(all);
             throw new RunFailedException(all.toText());
         }
     }
 
     /** What reading one sample's file gave: whether it exists, its value when valid, and its diagnostics. */
-    record Outcome(boolean found, PredictionFile file, List<Diagnostic> diagnostics) {
-    }
+    record Outcome(boolean found, PredictionFile file, List<Diagnostic> diagnostics) {}
 
     Outcome readOne(String task, TaskSchema schema, String sample, ImageSize size) throws IOException {
         String file = PredictionsLayout.file(task, sample);
@@ -137,10 +139,16 @@ final class PredictionsLoader {
             return new Outcome(true, null, List.of(DiagnosticCode.FILE_TOO_LARGE.of(file, e.getMessage())));
         }
         if (bytes.isEmpty()) {
-            return new Outcome(false, null, List.of(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(file, "The sample '" + sample
-                    + "' has no prediction file in task '" + task + "'; it counts as having no predictions.")));
+            return new Outcome(
+                    false,
+                    null,
+                    List.of(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(
+                            file,
+                            "The sample '" + sample + "' has no prediction file in task '" + task
+                                    + "'; it counts as having no predictions.")));
         }
-        SampleFacts facts = size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
+        SampleFacts facts =
+                size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
         FileResult<PredictionFile> result = PredictionFileReader.read(file, bytes.get(), schema, facts, options);
         return new Outcome(true, result.value().orElse(null), result.diagnostics());
     }
@@ -155,7 +163,8 @@ final class PredictionsLoader {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new IllegalStateException("Reading the predictions of " + sample + " failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "Reading the predictions of " + sample + " failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -167,8 +176,10 @@ final class PredictionsLoader {
             if (bytes.isEmpty()) {
                 return Optional.empty();
             }
-            SampleFacts facts = size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
-            return PredictionFileReader.read(file, bytes.get(), schema, facts, options).value();
+            SampleFacts facts =
+                    size == null ? SampleFacts.named(sample) : SampleFacts.of(sample, size.width(), size.height());
+            return PredictionFileReader.read(file, bytes.get(), schema, facts, options)
+                    .value();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -35,8 +35,7 @@ import java.util.stream.Stream;
 public final class RemoteRunOutput {
     private static final String WINNOW = ".winnow";
 
-    private RemoteRunOutput() {
-    }
+    private RemoteRunOutput() {}
 
     /** The run's summary and where its folder and report are in the output location. */
     public record Result(RunSummary summary, String runLocation, String reportLocation) {
@@ -50,8 +49,14 @@ public final class RemoteRunOutput {
      * Runs {@code pipeline} over {@code input} into the bucket {@code output} (guarded against writes
      * into the input), working in the empty local folder {@code work}.
      */
-    public static Result run(RunPipeline pipeline, Datasource input, Datasource output, RunConfig config, Optional<String> runId,
-                             Path work) throws IOException {
+    public static Result run(
+            RunPipeline pipeline,
+            Datasource input,
+            Datasource output,
+            RunConfig config,
+            Optional<String> runId,
+            Path work)
+            throws IOException {
         if (runId.isPresent()) {
             RunFolder.requireValidId(runId.get());
             clearUnfinished(output, runId.get());
@@ -77,8 +82,8 @@ public final class RemoteRunOutput {
     private static void clearUnfinished(Datasource output, String runId) throws IOException {
         String prefix = WINNOW + "/" + RunFolder.RUNS + "/" + runId;
         if (output.stat(prefix + "/" + RunFolder.COMPLETE).isPresent()) {
-            throw new IllegalArgumentException("A run with the id '" + runId + "' already exists at " + output.description()
-                    + "/" + prefix + "; choose another --run-id or delete that folder.");
+            throw new IllegalArgumentException("A run with the id '" + runId + "' already exists at "
+                    + output.description() + "/" + prefix + "; choose another --run-id or delete that folder.");
         }
         for (String path : output.list(prefix)) {
             output.delete(path);
@@ -100,13 +105,17 @@ public final class RemoteRunOutput {
         List<Path> currents;
         try (Stream<Path> walk = Files.walk(winnow)) {
             currents = walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT)
-                    && p.getParent().getFileName().toString().equals(Datapool.FOLDER)).sorted().toList();
+                            && p.getParent().getFileName().toString().equals(Datapool.FOLDER))
+                    .sorted()
+                    .toList();
         }
         for (Path current : currents) {
             Path poolFolder = current.getParent();
             String prefix = WINNOW + "/" + posix(winnow.relativize(poolFolder));
-            String generation = Files.readString(current, StandardCharsets.UTF_8).strip();
-            List<String> files = LocalDatasource.at(poolFolder.resolve(generation)).list("");
+            String generation =
+                    Files.readString(current, StandardCharsets.UTF_8).strip();
+            List<String> files =
+                    LocalDatasource.at(poolFolder.resolve(generation)).list("");
             upload(output, poolFolder.resolve(generation), prefix + "/" + generation, files);
             upload(output, poolFolder, prefix, List.of(Datapool.CURRENT));
             for (String path : output.list(prefix)) {
@@ -119,7 +128,10 @@ public final class RemoteRunOutput {
     }
 
     private static void upload(Datasource output, Path from, String prefix, List<String> files) throws IOException {
-        inParallel(output, files, name -> output.writeAtomically(prefix + "/" + name, Files.readAllBytes(from.resolve(name))));
+        inParallel(
+                output,
+                files,
+                name -> output.writeAtomically(prefix + "/" + name, Files.readAllBytes(from.resolve(name))));
     }
 
     private static String posix(Path relative) {
@@ -136,7 +148,8 @@ public final class RemoteRunOutput {
         if (paths.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(paths.size(), Math.max(1, output.parallelReads())));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.min(paths.size(), Math.max(1, output.parallelReads())));
         try {
             List<Future<?>> done = new ArrayList<>();
             for (String path : paths) {
@@ -155,7 +168,8 @@ public final class RemoteRunOutput {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new IOException("Copying the run's files failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException(
+                    "Copying the run's files failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -2,10 +2,9 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.MediaCounts;
 import dev.winnow.datasource.Progress;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.DiagnosticCollector;
-import dev.winnow.select.SelectionResult;
 import dev.winnow.report.RunCounts;
+import dev.winnow.select.SelectionResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,9 +20,20 @@ import java.util.concurrent.ExecutorService;
  *
  * @param winnow the output's {@code .winnow/} folder
  */
-record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, DiagnosticCollector diagnostics,
-                  PredictionsLoader loader, RunSamples.Listing listing, Instant started, String runId, Clock clock,
-                  Progress progress, int threads, VideoReaders videoDecoder, Path winnow) {
+record RunContext(
+        RunRequest request,
+        ExecutorService pool,
+        RunFolder folder,
+        DiagnosticCollector diagnostics,
+        PredictionsLoader loader,
+        RunSamples.Listing listing,
+        Instant started,
+        String runId,
+        Clock clock,
+        Progress progress,
+        int threads,
+        VideoReaders videoDecoder,
+        Path winnow) {
 
     /** Seconds since the run started. */
     double seconds() {
@@ -36,11 +46,26 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Di
     }
 
     /** What the finished run reports. */
-    RunSummary summary(Path runPath, RunCounts counts, List<String> selected, SelectionResult result, Optional<String> objectTask) {
-        return new RunSummary(runId, runPath, runPath.resolve("report.html"), counts, selected, diagnostics.errors(),
+    RunSummary summary(
+            Path runPath,
+            RunCounts counts,
+            List<String> selected,
+            SelectionResult result,
+            Optional<String> objectTask) {
+        return new RunSummary(
+                runId,
+                runPath,
+                runPath.resolve("report.html"),
+                counts,
+                selected,
+                diagnostics.errors(),
                 diagnostics.warnings(),
-                result == null ? noCandidates(counts, objectTask) : result.stopReason().description(), objectTask,
-                videoDecoder.videosByDecoder(), media());
+                result == null
+                        ? noCandidates(counts, objectTask)
+                        : result.stopReason().description(),
+                objectTask,
+                videoDecoder.videosByDecoder(),
+                media());
     }
 
     /** The listed samples as images and videos, with the frames taken from the videos. */
@@ -55,9 +80,10 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Di
             return "no candidates: the input has no images or videos";
         }
         if (objectTask.isPresent()) {
-            return c.processed() == 0 ? "no candidates: no sample has a box of task '" + objectTask.get() + "'"
-                    : "no candidates: all " + c.processed() + " crops were selected by earlier runs; pass another --output"
-                            + " for a new datapool";
+            return c.processed() == 0
+                    ? "no candidates: no sample has a box of task '" + objectTask.get() + "'"
+                    : "no candidates: all " + c.processed()
+                            + " crops were selected by earlier runs; pass another --output" + " for a new datapool";
         }
         List<String> why = new ArrayList<>();
         if (c.fromDatapool() > 0) {
@@ -77,9 +103,12 @@ record RunContext(RunRequest request, ExecutorService pool, RunFolder folder, Di
         }
         String reason = "no candidates: " + String.join("; ", why);
         if (c.fromDatapool() > 0) {
-            return reason + "; to consider them again, set \"process_all\": true under \"datasource\" in run.json, or pass"
+            return reason
+                    + "; to consider them again, set \"process_all\": true under \"datasource\" in run.json, or pass"
                     + " another --output for a new datapool";
         }
-        return selectedBefore > 0 ? reason + "; pass another --output for a new datapool to select among them again" : reason;
+        return selectedBefore > 0
+                ? reason + "; pass another --output for a new datapool to select among them again"
+                : reason;
     }
 }

@@ -1,13 +1,13 @@
 package dev.winnow.run;
 
 import dev.winnow.format.Diagnostic;
-import dev.winnow.scores.ActiveLearningScores;
-import dev.winnow.select.EmbeddingMatrix;
-import dev.winnow.select.SelectionResult;
-import dev.winnow.run.output.RunOutputs;
 import dev.winnow.report.HtmlReport;
 import dev.winnow.report.ReportJson;
 import dev.winnow.report.RunReport;
+import dev.winnow.run.output.RunOutputs;
+import dev.winnow.scores.ActiveLearningScores;
+import dev.winnow.select.EmbeddingMatrix;
+import dev.winnow.select.SelectionResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,16 +15,22 @@ import java.util.Map;
 
 /** Writes the files every run has, whatever its samples are. */
 final class RunFiles {
-    private RunFiles() {
-    }
+    private RunFiles() {}
 
     /** {@code selection.csv}, {@code scores.csv} and {@code embeddings.csv} of the candidates. */
-    static void writeSelectionFiles(RunFolder folder, List<String> names, EmbeddingMatrix matrix, RunSelection.Picks picks,
-                                            List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores,
-                                            RunReportBuilder reports) throws IOException {
+    static void writeSelectionFiles(
+            RunFolder folder,
+            List<String> names,
+            EmbeddingMatrix matrix,
+            RunSelection.Picks picks,
+            List<LoadedTask> tasks,
+            Map<String, ActiveLearningScores> scores,
+            RunReportBuilder reports)
+            throws IOException {
         folder.writeString("selection.csv", selectionCsv(picks.selected(), picks.result()));
         folder.write("scores.csv", out -> reports.writeScoresCsv(out, names, tasks, scores));
-        folder.write("embeddings.csv", out -> RunOutputs.writeEmbeddingsCsv(out, names, matrix.rows(), matrix.dimension()));
+        folder.write(
+                "embeddings.csv", out -> RunOutputs.writeEmbeddingsCsv(out, names, matrix.rows(), matrix.dimension()));
     }
 
     /** The last files, {@code diagnostics.jsonl} and the reports; then the run folder appears. */

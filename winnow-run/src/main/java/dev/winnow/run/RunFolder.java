@@ -2,8 +2,8 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.LocalTrees;
-import java.io.IOException;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -28,6 +28,7 @@ public final class RunFolder {
     public static final String RUNS = "runs";
     /** The file a run writes last: a run folder without it is an interrupted run, never read as a result. */
     public static final String COMPLETE = "run.complete";
+
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final Path staging;
@@ -60,8 +61,9 @@ public final class RunFolder {
     /** Fails unless {@code runId} is 1 to 128 letters, digits, dots, dashes or underscores, not starting with a dot. */
     public static void requireValidId(String runId) {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new IllegalArgumentException("The run id '" + runId + "' is not allowed; use 1 to 128 letters, digits, '.', '-' "
-                    + "or '_', starting with a letter or digit.");
+            throw new IllegalArgumentException(
+                    "The run id '" + runId + "' is not allowed; use 1 to 128 letters, digits, '.', '-' "
+                            + "or '_', starting with a letter or digit.");
         }
     }
 
@@ -102,7 +104,7 @@ public final class RunFolder {
         }
         Path file = inside(fileName);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
+                Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
             content.writeTo(out);
             out.flush();
             channel.force(true);
@@ -118,7 +120,8 @@ public final class RunFolder {
     /** Renames the finished folder into place and returns where it now is. */
     public Path commit() throws IOException {
         if (Files.exists(target)) {
-            throw new IOException("A run folder appeared at " + target + " while this run was writing; its results stay in " + staging + ".");
+            throw new IOException("A run folder appeared at " + target
+                    + " while this run was writing; its results stay in " + staging + ".");
         }
         write(COMPLETE, new byte[0]);
         AtomicWrite.move(staging, target);

@@ -3,8 +3,10 @@ package dev.winnow.run;
 import dev.winnow.datasource.OutputLock;
 import dev.winnow.datasource.OutputLockedException;
 import dev.winnow.datasource.Progress;
+import dev.winnow.embed.BuiltinEmbedder;
+import dev.winnow.embed.EmbeddingSource;
+import dev.winnow.embed.EmbeddingsConfig;
 import dev.winnow.format.Category;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.validate.DiagnosticCollector;
@@ -13,9 +15,6 @@ import dev.winnow.media.ImageMetadata;
 import dev.winnow.media.UserMetadataReader;
 import dev.winnow.media.VideoDecoder;
 import dev.winnow.media.VideoDecoders;
-import dev.winnow.embed.BuiltinEmbedder;
-import dev.winnow.embed.EmbeddingSource;
-import dev.winnow.embed.EmbeddingsConfig;
 import dev.winnow.run.config.ObjectLevelOptions;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.datapool.Datapool;
@@ -72,7 +71,9 @@ public final class RunPipeline {
     public static final String SELECTED_CROPS = "selected_crops.csv";
     /** At most this many selected samples get a thumbnail in the report. */
     public static final int MAX_THUMBNAILS = 48;
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
     private final Progress progress;
@@ -86,7 +87,8 @@ public final class RunPipeline {
 
     public RunPipeline(Clock clock, Progress progress, int threads, VideoDecoder videoDecoder) {
         if (threads < 1) {
-            throw new IllegalArgumentException("A run needs at least 1 decoding thread, but " + threads + " were given.");
+            throw new IllegalArgumentException(
+                    "A run needs at least 1 decoding thread, but " + threads + " were given.");
         }
         this.clock = clock;
         this.progress = progress;
@@ -122,7 +124,8 @@ public final class RunPipeline {
      * task alone), their categories and scores, and the metadata keys. Empty on object level when its
      * task is not listed or has no boxes, which the object-level run reports in its own words.
      */
-    private static Optional<SelectionNames> selectionNames(RunRequest request, PredictionsLoader loader) throws IOException {
+    private static Optional<SelectionNames> selectionNames(RunRequest request, PredictionsLoader loader)
+            throws IOException {
         Optional<String> objectTask = request.config().objectLevel().map(ObjectLevelOptions::taskName);
         Map<String, List<String>> categories = new LinkedHashMap<>();
         Map<String, Set<String>> scores = new LinkedHashMap<>();
@@ -131,13 +134,19 @@ public final class RunPipeline {
                 continue;
             }
             TaskType type = task.getValue().taskType();
-            if (objectTask.isPresent() && type != TaskType.OBJECT_DETECTION && type != TaskType.INSTANCE_SEGMENTATION
+            if (objectTask.isPresent()
+                    && type != TaskType.OBJECT_DETECTION
+                    && type != TaskType.INSTANCE_SEGMENTATION
                     && type != TaskType.KEYPOINT_DETECTION) {
                 return Optional.empty();
             }
-            categories.put(task.getKey(), task.getValue().categories().stream().map(Category::name).toList());
+            categories.put(
+                    task.getKey(),
+                    task.getValue().categories().stream().map(Category::name).toList());
             Set<String> names = new LinkedHashSet<>();
-            ActiveLearningScorer.forTaskType(task.getValue().taskType()).scoreNames().forEach(n -> names.add(n.wireName()));
+            ActiveLearningScorer.forTaskType(task.getValue().taskType())
+                    .scoreNames()
+                    .forEach(n -> names.add(n.wireName()));
             scores.put(task.getKey(), names);
         }
         if (objectTask.isPresent() && categories.isEmpty()) {
@@ -146,7 +155,8 @@ public final class RunPipeline {
         Set<String> keys = new LinkedHashSet<>(ImageMetadata.KEYS);
         // The metadata schema's own problems are reported when the selection reads the metadata.
         UserMetadataReader.open(request.output(), new ArrayList<>()).schema().fields().stream()
-                .filter(f -> f.type().isNumeric()).forEach(f -> keys.add(f.path()));
+                .filter(f -> f.type().isNumeric())
+                .forEach(f -> keys.add(f.path()));
         return Optional.of(new SelectionNames(categories, scores, keys));
     }
 
@@ -157,12 +167,14 @@ public final class RunPipeline {
         Path winnow = request.outputFolder().resolve(".winnow");
         // Every name the selection uses is checked against tasks.json and the schemas before anything is listed or
         // decoded; the loader of the run itself reports the files' problems.
-        PredictionsLoader names = new PredictionsLoader(request.output(), ValidationOptions.defaults(), new DiagnosticCollector(),
-                decoders);
-        selectionNames(request, names).ifPresent(known -> known.check(request.config().selection()));
+        PredictionsLoader names = new PredictionsLoader(
+                request.output(), ValidationOptions.defaults(), new DiagnosticCollector(), decoders);
+        selectionNames(request, names)
+                .ifPresent(known -> known.check(request.config().selection()));
         try (OutputLock lock = lock(request.outputFolder())) {
-            lock.tookOver().ifPresent(owner -> progress.message("Took over the lock " + lock.file() + " left by "
-                    + owner.describe() + ", which no longer runs."));
+            lock.tookOver()
+                    .ifPresent(owner -> progress.message("Took over the lock " + lock.file() + " left by "
+                            + owner.describe() + ", which no longer runs."));
             RunFolder folder = RunFolder.start(winnow, runId);
             try {
                 return run(request, decoders, folder, started, runId, winnow);
@@ -173,15 +185,29 @@ public final class RunPipeline {
         }
     }
 
-    private RunSummary run(RunRequest request, ExecutorService decoders, RunFolder folder, Instant started, String runId,
-                           Path winnow) throws IOException {
+    private RunSummary run(
+            RunRequest request, ExecutorService decoders, RunFolder folder, Instant started, String runId, Path winnow)
+            throws IOException {
         RunConfig config = request.config();
         DiagnosticCollector diagnostics = new DiagnosticCollector(MAX_DIAGNOSTICS);
         VideoReaders videos = new VideoReaders(videoDecoder);
         RunSamples.Listing listing = new RunSamples(request, videos, decoders, diagnostics).list(progress);
-        PredictionsLoader loader = new PredictionsLoader(request.output(), ValidationOptions.defaults(), diagnostics, decoders);
-        RunContext ctx = new RunContext(request, decoders, folder, diagnostics, loader, listing, started, runId, clock, progress,
-                threads, videos, winnow);
+        PredictionsLoader loader =
+                new PredictionsLoader(request.output(), ValidationOptions.defaults(), diagnostics, decoders);
+        RunContext ctx = new RunContext(
+                request,
+                decoders,
+                folder,
+                diagnostics,
+                loader,
+                listing,
+                started,
+                runId,
+                clock,
+                progress,
+                threads,
+                videos,
+                winnow);
         try (EmbeddingSource source = config.embeddings().open()) {
             String embedderId = embedderId(config.embeddings(), source);
             return config.objectLevel().isPresent()
@@ -196,10 +222,12 @@ public final class RunPipeline {
             return "builtin-v" + BuiltinEmbedder.VERSION + "-d" + b.dimension();
         }
         if (config instanceof EmbeddingsConfig.Onnx o) {
-            return "onnx:" + o.model().toAbsolutePath() + ":" + Files.size(o.model()) + ":" + Files.getLastModifiedTime(o.model()).toMillis()
-                    + ":" + o.inputSize() + ":" + o.mean() + ":" + o.std();
+            return "onnx:" + o.model().toAbsolutePath() + ":" + Files.size(o.model()) + ":"
+                    + Files.getLastModifiedTime(o.model()).toMillis() + ":" + o.inputSize() + ":" + o.mean() + ":"
+                    + o.std();
         }
         EmbeddingsConfig.Precomputed p = (EmbeddingsConfig.Precomputed) config;
-        return "csv:" + p.file().toAbsolutePath() + ":" + Files.size(p.file()) + ":" + Files.getLastModifiedTime(p.file()).toMillis();
+        return "csv:" + p.file().toAbsolutePath() + ":" + Files.size(p.file()) + ":"
+                + Files.getLastModifiedTime(p.file()).toMillis();
     }
 }

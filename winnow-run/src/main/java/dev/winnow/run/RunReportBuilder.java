@@ -4,21 +4,21 @@ import dev.winnow.format.Category;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
 import dev.winnow.media.ImageSize;
-import dev.winnow.report.Projection2d;
-import dev.winnow.scores.ActiveLearningScores;
-import dev.winnow.scores.ScoreName;
-import dev.winnow.scores.table.PredictionFact;
-import dev.winnow.scores.table.PredictionFacts;
-import dev.winnow.scores.table.PredictionsTable;
-import dev.winnow.run.output.RunOutputs;
 import dev.winnow.report.FrameThumbnail;
 import dev.winnow.report.ObjectLevelSummary;
+import dev.winnow.report.Projection2d;
 import dev.winnow.report.RunCounts;
 import dev.winnow.report.RunReport;
 import dev.winnow.report.TaskSummary;
 import dev.winnow.report.Thumbnail;
 import dev.winnow.report.ThumbnailRenderer;
 import dev.winnow.report.VideoStrip;
+import dev.winnow.run.output.RunOutputs;
+import dev.winnow.scores.ActiveLearningScores;
+import dev.winnow.scores.ScoreName;
+import dev.winnow.scores.table.PredictionFact;
+import dev.winnow.scores.table.PredictionFacts;
+import dev.winnow.scores.table.PredictionsTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -45,8 +45,9 @@ final class RunReportBuilder {
     }
 
     /** {@code scores.csv}: a column {@code <task>.<score>} per task and score, a row per candidate. */
-    void writeScoresCsv(Writer out, List<String> candidates, List<LoadedTask> tasks,
-                        Map<String, ActiveLearningScores> scores) throws IOException {
+    void writeScoresCsv(
+            Writer out, List<String> candidates, List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores)
+            throws IOException {
         List<String> headers = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
         for (LoadedTask task : tasks) {
@@ -59,10 +60,24 @@ final class RunReportBuilder {
         RunOutputs.writeScoresCsv(out, candidates, headers, columns);
     }
 
-    RunReport report(String runId, Instant started, double seconds, long seed, RunCounts counts, List<Diagnostic> diagnostics,
-                     List<String> candidates, float[] embeddings, int dimension, List<String> selected, List<LoadedTask> tasks,
-                     Map<String, ActiveLearningScores> scores, Map<String, ImageSize> sizes, Map<String, RunSample> samples,
-                     List<VideoStrip> videos, Optional<ObjectLevelSummary> objectLevel) throws IOException {
+    RunReport report(
+            String runId,
+            Instant started,
+            double seconds,
+            long seed,
+            RunCounts counts,
+            List<Diagnostic> diagnostics,
+            List<String> candidates,
+            float[] embeddings,
+            int dimension,
+            List<String> selected,
+            List<LoadedTask> tasks,
+            Map<String, ActiveLearningScores> scores,
+            Map<String, ImageSize> sizes,
+            Map<String, RunSample> samples,
+            List<VideoStrip> videos,
+            Optional<ObjectLevelSummary> objectLevel)
+            throws IOException {
         Set<String> selectedSet = new HashSet<>(selected);
         boolean[] isSelected = new boolean[candidates.size()];
         for (int i = 0; i < isSelected.length; i++) {
@@ -91,8 +106,14 @@ final class RunReportBuilder {
                 names.add(name.wireName());
                 columns.add(candidateOrder(candidates, table, s.column(name)));
             }
-            summaries.add(new TaskSummary(task.name(), task.schema().taskType().wireName(),
-                    task.schema().categories().stream().map(Category::name).toList(), before, after, names, columns));
+            summaries.add(new TaskSummary(
+                    task.name(),
+                    task.schema().taskType().wireName(),
+                    task.schema().categories().stream().map(Category::name).toList(),
+                    before,
+                    after,
+                    names,
+                    columns));
         }
         float[][] rows = new float[candidates.size()][dimension];
         for (int i = 0; i < rows.length; i++) {
@@ -104,10 +125,26 @@ final class RunReportBuilder {
             projection[i] = new double[] {plot.x()[i], plot.y()[i]};
         }
         List<Thumbnail> thumbnails = thumbnails(selected, tasks, sizes, samples);
-        List<VideoStrip> strips = videos.stream().map(v -> withSelectedFrames(v, thumbnails)).toList();
+        List<VideoStrip> strips =
+                videos.stream().map(v -> withSelectedFrames(v, thumbnails)).toList();
         String startedAt = started.truncatedTo(ChronoUnit.SECONDS).toString();
-        return new RunReport(runId, startedAt, seconds, request.input().description(), request.output().description(), seed,
-                counts, diagnostics, summaries, candidates, selected, projection, isSelected, thumbnails, strips, objectLevel);
+        return new RunReport(
+                runId,
+                startedAt,
+                seconds,
+                request.input().description(),
+                request.output().description(),
+                seed,
+                counts,
+                diagnostics,
+                summaries,
+                candidates,
+                selected,
+                projection,
+                isSelected,
+                thumbnails,
+                strips,
+                objectLevel);
     }
 
     /**
@@ -124,19 +161,27 @@ final class RunReportBuilder {
                 frames.put(frame, new FrameThumbnail(frame, t));
             }
         }
-        List<FrameThumbnail> others = strip.frames().stream().filter(f -> !frames.containsKey(f.frame())).toList();
+        List<FrameThumbnail> others = strip.frames().stream()
+                .filter(f -> !frames.containsKey(f.frame()))
+                .toList();
         int room = VideoStrip.MAX_FRAMES - frames.size();
         for (int j = 0; j < Math.min(room, others.size()); j++) {
             // Spread the kept ones over the whole video when not all fit.
             FrameThumbnail f = others.get(room >= others.size() ? j : (int) ((long) j * others.size() / room));
             frames.put(f.frame(), f);
         }
-        return new VideoStrip(strip.video(), strip.frameCount(), strip.stride(), strip.selectedFrames(), List.copyOf(frames.values()));
+        return new VideoStrip(
+                strip.video(),
+                strip.frameCount(),
+                strip.stride(),
+                strip.selectedFrames(),
+                List.copyOf(frames.values()));
     }
 
     /** Thumbnails of the first selected samples found in {@code samples}, predictions drawn, in selection order. */
-    private List<Thumbnail> thumbnails(List<String> selected, List<LoadedTask> tasks, Map<String, ImageSize> sizes,
-                                       Map<String, RunSample> samples) throws IOException {
+    private List<Thumbnail> thumbnails(
+            List<String> selected, List<LoadedTask> tasks, Map<String, ImageSize> sizes, Map<String, RunSample> samples)
+            throws IOException {
         List<RunSample> wanted = new ArrayList<>();
         for (String name : selected.subList(0, Math.min(RunPipeline.MAX_THUMBNAILS, selected.size()))) {
             RunSample sample = samples.get(name);
@@ -147,8 +192,10 @@ final class RunReportBuilder {
         Map<String, Thumbnail> rendered = decoding.map(wanted, ThumbnailRenderer.MAX_SIDE, (sample, image) -> {
             List<ThumbnailRenderer.TaskPredictions> predictions = new ArrayList<>();
             for (LoadedTask task : tasks) {
-                Optional<PredictionFile> file = loader.read(task.name(), task.schema(), sample.name(), sizes.get(sample.name()));
-                file.ifPresent(f -> predictions.add(new ThumbnailRenderer.TaskPredictions(task.name(), task.schema(), f)));
+                Optional<PredictionFile> file =
+                        loader.read(task.name(), task.schema(), sample.name(), sizes.get(sample.name()));
+                file.ifPresent(
+                        f -> predictions.add(new ThumbnailRenderer.TaskPredictions(task.name(), task.schema(), f)));
             }
             return ThumbnailRenderer.render(sample.name(), image.image(), image.original(), predictions);
         });

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param output       the output location (holds {@code .lightly/}); writes into the input are refused by its guard
  * @param outputFolder the output location as a local folder, for {@code .winnow/}
  */
-public record RunRequest(Datasource input, Datasource output, Path outputFolder, RunConfig config, Optional<String> runId) {
+public record RunRequest(
+        Datasource input, Datasource output, Path outputFolder, RunConfig config, Optional<String> runId) {
     public RunRequest {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");

@@ -25,7 +25,13 @@ record RunSample(String name, String file, int frame, int frameCount, long size,
     }
 
     static RunSample frame(String video, int frame, int frameCount, long size, long lastModifiedMillis) {
-        return new RunSample(FrameName.of(video, frame, frameCount).sampleName(), video, frame, frameCount, size, lastModifiedMillis);
+        return new RunSample(
+                FrameName.of(video, frame, frameCount).sampleName(),
+                video,
+                frame,
+                frameCount,
+                size,
+                lastModifiedMillis);
     }
 
     boolean isFrame() {

@@ -6,7 +6,6 @@ import dev.winnow.datasource.PathOutsideRootException;
 import dev.winnow.datasource.Progress;
 import dev.winnow.datasource.RelevantFilenames;
 import dev.winnow.datasource.SampleLister;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.MediaException;
@@ -35,8 +34,7 @@ final class RunSamples {
      * @param samples the run's samples, in listing order, each video's frames in frame order
      * @param videos  how many videos were listed
      */
-    record Listing(List<String> files, List<RunSample> samples, int videos) {
-    }
+    record Listing(List<String> files, List<RunSample> samples, int videos) {}
 
     private final RunRequest request;
     private final VideoDecoder videoDecoder;
@@ -72,10 +70,13 @@ final class RunSamples {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof MediaException media) {
-                    diagnostics.add(DiagnosticCode.UNREADABLE.of(files.get(i), "The video cannot be read, so its frames are left "
-                            + "out of the run: " + media.getMessage()));
+                    diagnostics.add(DiagnosticCode.UNREADABLE.of(
+                            files.get(i),
+                            "The video cannot be read, so its frames are left " + "out of the run: "
+                                    + media.getMessage()));
                 } else if (cause instanceof PathOutsideRootException outside) {
-                    diagnostics.add(DiagnosticCode.UNREADABLE.of(files.get(i), outside.getMessage() + " It is left out of the run."));
+                    diagnostics.add(DiagnosticCode.UNREADABLE.of(
+                            files.get(i), outside.getMessage() + " It is left out of the run."));
                 } else if (cause instanceof IOException io) {
                     throw io;
                 } else {
@@ -89,7 +90,8 @@ final class RunSamples {
     }
 
     /** The samples of one file; empty when it was deleted since listing. */
-    private Optional<List<RunSample>> expand(Datasource input, String file, boolean video) throws IOException, MediaException {
+    private Optional<List<RunSample>> expand(Datasource input, String file, boolean video)
+            throws IOException, MediaException {
         Optional<Datasource.FileStat> stat = input.stat(file);
         if (stat.isEmpty()) {
             return Optional.empty();
@@ -120,18 +122,20 @@ final class RunSamples {
             SampleLister.Listing listing = SampleLister.scan(request.input(), request.output());
             reportRefused(listing.refused());
             for (String entry : listing.unmatchedRelevantEntries()) {
-                diagnostics.add(DiagnosticCode.RELEVANT_ENTRY_UNMATCHED.at(RelevantFilenames.PATH, "", "The entry '" + entry
-                        + "' names no image or video of the input."));
+                diagnostics.add(DiagnosticCode.RELEVANT_ENTRY_UNMATCHED.at(
+                        RelevantFilenames.PATH, "", "The entry '" + entry + "' names no image or video of the input."));
             }
             return listing.samples();
         }
         String file = options.relevantFilenamesFile().get();
         if (request.output().stat(file).isEmpty()) {
-            throw new IllegalArgumentException("The relevant filenames file '" + file + "' named at /datasource/relevant_filenames_file "
-                    + "does not exist in the output location " + request.output().description() + ".");
+            throw new IllegalArgumentException("The relevant filenames file '" + file
+                    + "' named at /datasource/relevant_filenames_file " + "does not exist in the output location "
+                    + request.output().description() + ".");
         }
         RelevantFilenames relevant;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.output().open(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(request.output().open(file), StandardCharsets.UTF_8))) {
             relevant = RelevantFilenames.parse(reader);
         }
         List<String> all = new ArrayList<>();
@@ -148,7 +152,8 @@ final class RunSamples {
         }
         reportRefused(refused);
         for (String entry : relevant.unmatched(all)) {
-            diagnostics.add(DiagnosticCode.RELEVANT_ENTRY_UNMATCHED.at(file, "", "The entry '" + entry + "' names no image or video of the input."));
+            diagnostics.add(DiagnosticCode.RELEVANT_ENTRY_UNMATCHED.at(
+                    file, "", "The entry '" + entry + "' names no image or video of the input."));
         }
         return all.stream().filter(relevant::contains).toList();
     }

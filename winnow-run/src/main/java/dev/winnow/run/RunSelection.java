@@ -4,12 +4,12 @@ import dev.winnow.format.Diagnostic;
 import dev.winnow.media.ImageMetadata;
 import dev.winnow.media.MetadataField;
 import dev.winnow.media.UserMetadataReader;
+import dev.winnow.run.datapool.Datapool;
 import dev.winnow.scores.ActiveLearningScorer;
 import dev.winnow.scores.ActiveLearningScores;
 import dev.winnow.select.EmbeddingMatrix;
 import dev.winnow.select.SelectionResult;
 import dev.winnow.select.Selector;
-import dev.winnow.run.datapool.Datapool;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,20 +31,28 @@ final class RunSelection {
     }
 
     /** The selection's result: picks in order, or null when there were no candidates. */
-    record Picks(SelectionResult result, List<String> selected) {
-    }
+    record Picks(SelectionResult result, List<String> selected) {}
 
     /**
      * Selects among {@code names} (rows of {@code matrix}, {@code metadata} and the tasks' tables);
      * {@code userMetadataOf} gives, per candidate, the sample whose user metadata it takes.
      */
-    Picks select(List<String> names, List<RunSample> userMetadataOf, EmbeddingMatrix matrix, Optional<EmbeddingMatrix> earlier,
-                 List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores, List<ImageMetadata> metadata,
-                 Optional<String> objectTask) throws IOException {
+    Picks select(
+            List<String> names,
+            List<RunSample> userMetadataOf,
+            EmbeddingMatrix matrix,
+            Optional<EmbeddingMatrix> earlier,
+            List<LoadedTask> tasks,
+            Map<String, ActiveLearningScores> scores,
+            List<ImageMetadata> metadata,
+            Optional<String> objectTask)
+            throws IOException {
         List<Diagnostic> metadataProblems = new ArrayList<>();
         UserMetadataReader userMetadata = UserMetadataReader.open(ctx.request().output(), metadataProblems);
-        List<String> userKeys = userMetadata.schema().fields().stream().filter(f -> f.type().isNumeric())
-                .map(MetadataField::path).toList();
+        List<String> userKeys = userMetadata.schema().fields().stream()
+                .filter(f -> f.type().isNumeric())
+                .map(MetadataField::path)
+                .toList();
         List<Map<String, Object>> userValues = new ArrayList<>(names.size());
         if (!userMetadata.schema().fields().isEmpty()) {
             ctx.progress().phase("Reading user metadata", names.size());
@@ -63,11 +71,16 @@ final class RunSelection {
             names.forEach(c -> userValues.add(Map.of()));
         }
         ctx.diagnostics().addAll(metadataProblems);
-        RunSelectionInputs inputs = new RunSelectionInputs(names, matrix, earlier, tasks, scores, metadata, userKeys, userValues,
-                objectTask);
+        RunSelectionInputs inputs = new RunSelectionInputs(
+                names, matrix, earlier, tasks, scores, metadata, userKeys, userValues, objectTask);
         ctx.progress().phase("Selecting", 0);
-        SelectionResult result = names.isEmpty() ? null
-                : new Selector(ctx.threads(), null).select(ctx.request().config().selection(), inputs, ctx.request().config().seed());
+        SelectionResult result = names.isEmpty()
+                ? null
+                : new Selector(ctx.threads(), null)
+                        .select(
+                                ctx.request().config().selection(),
+                                inputs,
+                                ctx.request().config().seed());
         ctx.progress().endPhase();
         List<String> selected = new ArrayList<>();
         if (result != null) {
@@ -83,7 +96,8 @@ final class RunSelection {
         Map<String, ActiveLearningScores> scores = new LinkedHashMap<>();
         ctx.progress().phase("Scoring", tasks.size());
         for (int t = 0; t < tasks.size(); t++) {
-            ActiveLearningScores s = ActiveLearningScorer.scoreTable(tasks.get(t).table());
+            ActiveLearningScores s =
+                    ActiveLearningScorer.scoreTable(tasks.get(t).table());
             ctx.diagnostics().addAll(s.diagnostics());
             scores.put(tasks.get(t).name(), s);
             ctx.progress().advance(t + 1);
@@ -93,8 +107,8 @@ final class RunSelection {
     }
 
     /** Embeddings of the samples earlier runs selected: fresh ones where processed now, else the datapool's. */
-    static Optional<EmbeddingMatrix> earlierEmbeddings(Datapool pool, List<String> names, float[] embeddings,
-                                                               String embedderId, int dimension) {
+    static Optional<EmbeddingMatrix> earlierEmbeddings(
+            Datapool pool, List<String> names, float[] embeddings, String embedderId, int dimension) {
         if (pool.selected().isEmpty()) {
             return Optional.empty();
         }

@@ -4,12 +4,12 @@ import dev.winnow.format.Category;
 import dev.winnow.media.ImageMetadata;
 import dev.winnow.scores.ActiveLearningScores;
 import dev.winnow.scores.ScoreName;
-import dev.winnow.select.ClassTable;
-import dev.winnow.select.EmbeddingMatrix;
-import dev.winnow.select.SelectionInputs;
 import dev.winnow.scores.table.PredictionFact;
 import dev.winnow.scores.table.PredictionFacts;
 import dev.winnow.scores.table.PredictionsTable;
+import dev.winnow.select.ClassTable;
+import dev.winnow.select.EmbeddingMatrix;
+import dev.winnow.select.SelectionInputs;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,9 +38,16 @@ final class RunSelectionInputs implements SelectionInputs {
     private final Map<String, int[]> tableRows = new HashMap<>();
     private final Optional<String> objectTask;
 
-    RunSelectionInputs(List<String> names, EmbeddingMatrix embeddings, Optional<EmbeddingMatrix> earlier,
-                       List<LoadedTask> tasks, Map<String, ActiveLearningScores> scores, List<ImageMetadata> metadata,
-                       List<String> userKeys, List<Map<String, Object>> userValues, Optional<String> objectTask) {
+    RunSelectionInputs(
+            List<String> names,
+            EmbeddingMatrix embeddings,
+            Optional<EmbeddingMatrix> earlier,
+            List<LoadedTask> tasks,
+            Map<String, ActiveLearningScores> scores,
+            List<ImageMetadata> metadata,
+            List<String> userKeys,
+            List<Map<String, Object>> userValues,
+            Optional<String> objectTask) {
         this.objectTask = objectTask;
         this.names = List.copyOf(names);
         this.embeddings = embeddings;
@@ -133,7 +140,8 @@ final class RunSelectionInputs implements SelectionInputs {
         double[] values = new double[names.size()];
         boolean user = userKeys.contains(key);
         for (int i = 0; i < values.length; i++) {
-            Object v = user ? userValues.get(i).get(key) : metadata.get(i).asMap().get(key);
+            Object v =
+                    user ? userValues.get(i).get(key) : metadata.get(i).asMap().get(key);
             values[i] = v instanceof Number number ? number.doubleValue() : Double.NaN;
         }
         return values;
@@ -151,7 +159,8 @@ final class RunSelectionInputs implements SelectionInputs {
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = table.indexOf(names.get(i));
                 if (rows[i] < 0) {
-                    throw new IllegalStateException("The candidate " + names.get(i) + " is missing from the table of task " + t + ".");
+                    throw new IllegalStateException(
+                            "The candidate " + names.get(i) + " is missing from the table of task " + t + ".");
                 }
             }
             return rows;
@@ -168,7 +177,9 @@ final class RunSelectionInputs implements SelectionInputs {
     }
 
     private ClassTable classTable(String task, double[][] perTableRow) {
-        List<String> categories = tasks.get(task).schema().categories().stream().map(Category::name).toList();
+        List<String> categories = tasks.get(task).schema().categories().stream()
+                .map(Category::name)
+                .toList();
         int k = categories.size();
         int[] rows = rows(task);
         double[] values = new double[names.size() * k];

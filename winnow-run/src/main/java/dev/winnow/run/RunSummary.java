@@ -18,9 +18,18 @@ import java.util.TreeMap;
  *                         and the processed, candidate and selected counts are crops)
  * @param videosByDecoder  how many videos each video decoder ("FFmpeg", "JCodec") decoded in this run
  */
-public record RunSummary(String runId, Path runFolder, Path report, RunCounts counts, List<String> selected,
-                         long errors, long warnings, String stopReason, Optional<String> objectTask,
-                         Map<String, Integer> videosByDecoder, MediaCounts media) {
+public record RunSummary(
+        String runId,
+        Path runFolder,
+        Path report,
+        RunCounts counts,
+        List<String> selected,
+        long errors,
+        long warnings,
+        String stopReason,
+        Optional<String> objectTask,
+        Map<String, Integer> videosByDecoder,
+        MediaCounts media) {
     public RunSummary {
         selected = List.copyOf(selected);
         objectTask = objectTask == null ? Optional.empty() : objectTask;
@@ -36,15 +45,18 @@ public record RunSummary(String runId, Path runFolder, Path report, RunCounts co
     public String toText(String results, String reportLocation) {
         RunCounts c = counts;
         String samples = objectTask.isPresent()
-                ? "  samples:     " + c.listed() + " listed (" + media.describe() + "), " + c.unreadable() + " unreadable\n"
-                        + "  crops:       " + c.processed() + " boxes of task '" + objectTask.get() + "' cut and embedded\n"
-                : "  samples:     " + c.listed() + " listed (" + media.describe() + "), " + c.processed() + " processed, " + c.fromDatapool()
-                        + " known from earlier runs, " + c.unreadable() + " unreadable\n";
+                ? "  samples:     " + c.listed() + " listed (" + media.describe() + "), " + c.unreadable()
+                        + " unreadable\n" + "  crops:       " + c.processed() + " boxes of task '" + objectTask.get()
+                        + "' cut and embedded\n"
+                : "  samples:     " + c.listed() + " listed (" + media.describe() + "), " + c.processed()
+                        + " processed, " + c.fromDatapool() + " known from earlier runs, " + c.unreadable()
+                        + " unreadable\n";
         return "Run " + runId + " finished.\n"
                 + samples
                 + videos()
                 + "  predictions: " + c.predictionFiles() + " files, " + c.invalidPredictionFiles() + " invalid; "
-                + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings") + "\n"
+                + errors + (errors == 1 ? " error, " : " errors, ") + warnings
+                + (warnings == 1 ? " warning" : " warnings") + "\n"
                 + "  selected:    " + c.selected() + " of " + c.candidates() + " candidates (" + stopReason + ")\n"
                 + "  results:     " + results + "\n"
                 + "  report:      " + reportLocation + "\n";
@@ -56,7 +68,8 @@ public record RunSummary(String runId, Path runFolder, Path report, RunCounts co
             return "";
         }
         List<String> parts = new ArrayList<>();
-        videosByDecoder.forEach((decoder, count) -> parts.add(count + (parts.isEmpty() ? " read by " : " by ") + decoder));
+        videosByDecoder.forEach(
+                (decoder, count) -> parts.add(count + (parts.isEmpty() ? " read by " : " by ") + decoder));
         return "  videos:      " + String.join(", ", parts) + "\n";
     }
 }

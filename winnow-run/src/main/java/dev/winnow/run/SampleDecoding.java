@@ -58,10 +58,16 @@ final class SampleDecoding {
             }
         }
         Map<String, Future<Map<String, R>>> videos = new LinkedHashMap<>();
-        for (Map.Entry<String, List<RunSample>> video : VideoPass.byVideo(samples).entrySet()) {
+        for (Map.Entry<String, List<RunSample>> video :
+                VideoPass.byVideo(samples).entrySet()) {
             videos.put(video.getKey(), pool.submit(() -> {
                 Map<String, R> frames = new HashMap<>();
-                VideoPass.decode(videoDecoder, input, video.getValue(), side, (frame, image) -> frames.put(frame.name(), mapper.apply(frame, image)));
+                VideoPass.decode(
+                        videoDecoder,
+                        input,
+                        video.getValue(),
+                        side,
+                        (frame, image) -> frames.put(frame.name(), mapper.apply(frame, image)));
                 return frames;
             }));
         }
@@ -82,7 +88,9 @@ final class SampleDecoding {
             throw new IOException("Interrupted while decoding " + file + ".", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof MediaException || cause instanceof UncheckedIOException || cause instanceof IOException) {
+            if (cause instanceof MediaException
+                    || cause instanceof UncheckedIOException
+                    || cause instanceof IOException) {
                 return null;
             }
             throw new IOException("Decoding " + file + " failed: " + cause, cause);

@@ -24,8 +24,7 @@ final class VideoPass {
         void frame(RunSample sample, DecodedImage image) throws IOException, MediaException;
     }
 
-    private VideoPass() {
-    }
+    private VideoPass() {}
 
     /** The frames of {@code samples} grouped by video, videos in order of first appearance. */
     static Map<String, List<RunSample>> byVideo(List<RunSample> samples) {
@@ -39,7 +38,8 @@ final class VideoPass {
     }
 
     /** Hands each of {@code frames} (all of one video) to {@code handler}, decoded so its short side is at least {@code targetShortSide}. */
-    static void decode(VideoDecoder decoder, Datasource input, List<RunSample> frames, int targetShortSide, FrameHandler handler)
+    static void decode(
+            VideoDecoder decoder, Datasource input, List<RunSample> frames, int targetShortSide, FrameHandler handler)
             throws IOException, MediaException {
         if (frames.isEmpty()) {
             return;

@@ -34,6 +34,7 @@ class ObjectLevelRunTest {
 
     @TempDir
     Path tmp;
+
     Path data;
 
     private RunSummary run(String config, String runId) throws IOException {
@@ -101,38 +102,58 @@ class ObjectLevelRunTest {
         RunSummary summary = run(BALANCED, "objects");
 
         Path folder = summary.runFolder();
-        assertThat(Files.readAllLines(folder.resolve("embeddings.csv")).stream().skip(1).map(l -> l.split(",")[0]))
-                .containsExactly("a/img0-objects-0", "a/img0-objects-1", "a/img1-objects-0", "b/img2-objects-0",
-                        "b/img2-objects-1", "b/img3-objects-0", "b/img3-objects-1");
+        assertThat(Files.readAllLines(folder.resolve("embeddings.csv")).stream()
+                        .skip(1)
+                        .map(l -> l.split(",")[0]))
+                .containsExactly(
+                        "a/img0-objects-0",
+                        "a/img0-objects-1",
+                        "a/img1-objects-0",
+                        "b/img2-objects-0",
+                        "b/img2-objects-1",
+                        "b/img3-objects-0",
+                        "b/img3-objects-1");
         assertThat(summary.counts().processed()).isEqualTo(7);
         List<String> rows = Files.readAllLines(folder.resolve(RunPipeline.SELECTED_CROPS));
         assertThat(rows.get(0)).isEqualTo("crop,parent,x,y,width,height,category,score");
         // Pinned for seed 5: diversity alternates the colours, balance keeps them two and two.
-        assertThat(rows).containsExactly("crop,parent,x,y,width,height,category,score",
-                "a/img0-objects-0,a/img0.png,10,10,40,20,red,0.9", "a/img0-objects-1,a/img0.png,60,30,30,30,blue,0.6",
-                "a/img1-objects-0,a/img1.png,0,0,20,20,red,0.8", "b/img2-objects-0,b/img2.png,100,60,20,20,blue,0.7");
-        assertThat(rows.stream().skip(1).filter(r -> r.contains(",red,")).count()).isEqualTo(2);
-        assertThat(rows.stream().skip(1).filter(r -> r.contains(",blue,")).count()).isEqualTo(2);
+        assertThat(rows)
+                .containsExactly(
+                        "crop,parent,x,y,width,height,category,score",
+                        "a/img0-objects-0,a/img0.png,10,10,40,20,red,0.9",
+                        "a/img0-objects-1,a/img0.png,60,30,30,30,blue,0.6",
+                        "a/img1-objects-0,a/img1.png,0,0,20,20,red,0.8",
+                        "b/img2-objects-0,b/img2.png,100,60,20,20,blue,0.7");
+        assertThat(rows.stream().skip(1).filter(r -> r.contains(",red,")).count())
+                .isEqualTo(2);
+        assertThat(rows.stream().skip(1).filter(r -> r.contains(",blue,")).count())
+                .isEqualTo(2);
         // selected.txt lists each selected crop's parent once, in the order of its first crop.
-        List<String> parents = rows.stream().skip(1).map(r -> r.split(",")[1]).distinct().toList();
+        List<String> parents =
+                rows.stream().skip(1).map(r -> r.split(",")[1]).distinct().toList();
         assertThat(Files.readAllLines(folder.resolve("selected.txt"))).isEqualTo(parents);
-        assertThat(summary.selected()).isEqualTo(rows.stream().skip(1).map(r -> r.split(",")[0]).toList());
+        assertThat(summary.selected())
+                .isEqualTo(rows.stream().skip(1).map(r -> r.split(",")[0]).toList());
         for (String row : rows.subList(1, rows.size())) {
-            assertThat(folder.resolve("crops/objects/" + row.split(",")[0] + ".png")).isRegularFile();
+            assertThat(folder.resolve("crops/objects/" + row.split(",")[0] + ".png"))
+                    .isRegularFile();
         }
-        assertThat(Files.readString(folder.resolve("report.json"))).contains("\"task_name\" : \"objects\"", "\"crops\" : 7",
-                "\"parents\" : 4");
+        assertThat(Files.readString(folder.resolve("report.json")))
+                .contains("\"task_name\" : \"objects\"", "\"crops\" : 7", "\"parents\" : 4");
         String html = Files.readString(folder.resolve("report.html"));
-        assertThat(html).contains("<div class=\"card \"><div class=\"v\">7</div><div class=\"l\">Crops cut now</div></div>",
-                "<div class=\"card accent\"><div class=\"v\">4</div><div class=\"l\">Crops selected</div></div>");
+        assertThat(html)
+                .contains(
+                        "<div class=\"card \"><div class=\"v\">7</div><div class=\"l\">Crops cut now</div></div>",
+                        "<div class=\"card accent\"><div class=\"v\">4</div><div class=\"l\">Crops selected</div></div>");
         assertThat(html).doesNotContain("Known from earlier runs");
-        assertThat(summary.toText()).isEqualTo("Run objects finished.\n"
-                + "  samples:     4 listed (4 images), 0 unreadable\n"
-                + "  crops:       7 boxes of task 'objects' cut and embedded\n"
-                + "  predictions: 4 files, 0 invalid; 0 errors, 0 warnings\n"
-                + "  selected:    4 of 7 candidates (picked the requested number of samples)\n"
-                + "  results:     " + folder + "\n"
-                + "  report:      " + folder.resolve("report.html") + "\n");
+        assertThat(summary.toText())
+                .isEqualTo("Run objects finished.\n"
+                        + "  samples:     4 listed (4 images), 0 unreadable\n"
+                        + "  crops:       7 boxes of task 'objects' cut and embedded\n"
+                        + "  predictions: 4 files, 0 invalid; 0 errors, 0 warnings\n"
+                        + "  selected:    4 of 7 candidates (picked the requested number of samples)\n"
+                        + "  results:     " + folder + "\n"
+                        + "  report:      " + folder.resolve("report.html") + "\n");
     }
 
     @Test
@@ -140,8 +161,11 @@ class ObjectLevelRunTest {
         String all = BALANCED.replace("\"n_samples\": 4", "\"n_samples\": 7");
         RunSummary summary = run(all, "all");
 
-        assertThat(Files.readAllLines(summary.runFolder().resolve(RunPipeline.SELECTED_CROPS)).stream().skip(1).sorted())
-                .containsExactly("a/img0-objects-0,a/img0.png,10,10,40,20,red,0.9",
+        assertThat(Files.readAllLines(summary.runFolder().resolve(RunPipeline.SELECTED_CROPS)).stream()
+                        .skip(1)
+                        .sorted())
+                .containsExactly(
+                        "a/img0-objects-0,a/img0.png,10,10,40,20,red,0.9",
                         "a/img0-objects-1,a/img0.png,60,30,30,30,blue,0.6",
                         "a/img1-objects-0,a/img1.png,0,0,20,20,red,0.8",
                         "b/img2-objects-0,b/img2.png,100,60,20,20,blue,0.7",
@@ -155,7 +179,9 @@ class ObjectLevelRunTest {
         RunSummary summary = run(BALANCED.replace("\"n_samples\": 4", "\"n_samples\": 7"), "pixels");
 
         BufferedImage source = ImageIO.read(data.resolve("a/img0.png").toFile());
-        BufferedImage crop = ImageIO.read(summary.runFolder().resolve("crops/objects/a/img0-objects-0.png").toFile());
+        BufferedImage crop = ImageIO.read(summary.runFolder()
+                .resolve("crops/objects/a/img0-objects-0.png")
+                .toFile());
         // [10, 10, 40, 20] padded by 10%: 44 x 22 from (8, 9).
         assertThat(crop.getWidth()).isEqualTo(44);
         assertThat(crop.getHeight()).isEqualTo(22);
@@ -165,11 +191,15 @@ class ObjectLevelRunTest {
             }
         }
         // At the top-left corner: [0, 0, 20, 20] padded would start at -1; clipped, 21 x 21 from (0, 0).
-        BufferedImage corner = ImageIO.read(summary.runFolder().resolve("crops/objects/a/img1-objects-0.png").toFile());
+        BufferedImage corner = ImageIO.read(summary.runFolder()
+                .resolve("crops/objects/a/img1-objects-0.png")
+                .toFile());
         assertThat(corner.getWidth()).isEqualTo(21);
         assertThat(corner.getHeight()).isEqualTo(21);
         // At the bottom-right corner: [100, 60, 20, 20] padded ends at 121 x 81; clipped, 21 x 21 from (99, 59).
-        BufferedImage far = ImageIO.read(summary.runFolder().resolve("crops/objects/b/img2-objects-0.png").toFile());
+        BufferedImage far = ImageIO.read(summary.runFolder()
+                .resolve("crops/objects/b/img2-objects-0.png")
+                .toFile());
         BufferedImage img2 = ImageIO.read(data.resolve("b/img2.png").toFile());
         assertThat(far.getWidth()).isEqualTo(21);
         assertThat(far.getHeight()).isEqualTo(21);
@@ -199,20 +229,37 @@ class ObjectLevelRunTest {
         }
         RunSummary summary = run(BALANCED.replace("\"n_samples\": 4", "\"n_samples\": 11"), "frames");
 
-        List<String> crops = Files.readAllLines(summary.runFolder().resolve("embeddings.csv")).stream().skip(1)
-                .map(l -> l.split(",")[0]).filter(n -> n.startsWith("v/")).toList();
-        assertThat(crops).containsExactly("v/clip-0-mp4-objects-0", "v/clip-1-mp4-objects-0", "v/clip-2-mp4-objects-0",
-                "v/clip-3-mp4-objects-0");
+        List<String> crops = Files.readAllLines(summary.runFolder().resolve("embeddings.csv")).stream()
+                .skip(1)
+                .map(l -> l.split(",")[0])
+                .filter(n -> n.startsWith("v/"))
+                .toList();
+        assertThat(crops)
+                .containsExactly(
+                        "v/clip-0-mp4-objects-0",
+                        "v/clip-1-mp4-objects-0",
+                        "v/clip-2-mp4-objects-0",
+                        "v/clip-3-mp4-objects-0");
         // [8, 8, 16, 16] padded by 10% is 17.6 wide from 7.2: pixels 7 to 24, 18 x 18. Its centre is the white
         // square (H.264 is lossy, so near white), its corner the dark frame.
-        BufferedImage crop = ImageIO.read(summary.runFolder().resolve("crops/objects/v/clip-2-mp4-objects-0.png").toFile());
+        BufferedImage crop = ImageIO.read(summary.runFolder()
+                .resolve("crops/objects/v/clip-2-mp4-objects-0.png")
+                .toFile());
         assertThat(crop.getWidth()).isEqualTo(18);
         assertThat(crop.getHeight()).isEqualTo(18);
         assertThat((crop.getRGB(9, 9) >> 8) & 0xFF).isGreaterThan(230);
         assertThat((crop.getRGB(0, 0) >> 8) & 0xFF).isLessThan(60);
         // Every crop is selected; each parent is listed once, in the order of its first selected crop.
-        assertThat(Files.readAllLines(summary.runFolder().resolve("selected.txt"))).containsExactly("b/img3.png", "a/img0.png",
-                "v/clip-1-mp4.png", "b/img2.png", "a/img1.png", "v/clip-0-mp4.png", "v/clip-3-mp4.png", "v/clip-2-mp4.png");
+        assertThat(Files.readAllLines(summary.runFolder().resolve("selected.txt")))
+                .containsExactly(
+                        "b/img3.png",
+                        "a/img0.png",
+                        "v/clip-1-mp4.png",
+                        "b/img2.png",
+                        "a/img1.png",
+                        "v/clip-0-mp4.png",
+                        "v/clip-3-mp4.png",
+                        "v/clip-2-mp4.png");
     }
 
     @Test
@@ -230,24 +277,27 @@ class ObjectLevelRunTest {
         RunSummary summary = run(config, "kp");
 
         assertThat(summary.selected()).containsExactly("a/img0-people-1");
-        assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl"))).contains(
-                "\"code\":\"W103\",\"file\":\".lightly/predictions/people\",\"pointer\":\"\",\"line\":null,\"column\":null,"
-                        + "\"message\":\"1 keypoint instance of task 'people' has no bbox, so it gives no crop.\"");
+        assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl")))
+                .contains(
+                        "\"code\":\"W103\",\"file\":\".lightly/predictions/people\",\"pointer\":\"\",\"line\":null,\"column\":null,"
+                                + "\"message\":\"1 keypoint instance of task 'people' has no bbox, so it gives no crop.\"");
     }
 
     @Test
     void aTaskThatIsNotListed_orHasNoBoxes_isRefusedWithTheReason() throws IOException {
         assertThatThrownBy(() -> run(BALANCED.replace("\"task_name\": \"objects\"", "\"task_name\": \"cars\""), "x"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("/object_level/task_name names the task 'cars', but the tasks with a valid schema are: objects.");
+                .hasMessage(
+                        "/object_level/task_name names the task 'cars', but the tasks with a valid schema are: objects.");
 
         write(".lightly/predictions/tasks.json", "[\"objects\", \"weather\"]");
         write(".lightly/predictions/weather/schema.json", """
                 {"task_type": "classification", "categories": [{"id": 0, "name": "sun"}]}""");
         assertThatThrownBy(() -> run(BALANCED.replace("\"task_name\": \"objects\"", "\"task_name\": \"weather\""), "y"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("/object_level/task_name names the task 'weather' of type classification, but crops come from the "
-                        + "boxes of an object-detection, instance-segmentation or keypoint-detection task.");
+                .hasMessage(
+                        "/object_level/task_name names the task 'weather' of type classification, but crops come from the "
+                                + "boxes of an object-detection, instance-segmentation or keypoint-detection task.");
     }
 
     @Test
@@ -255,8 +305,9 @@ class ObjectLevelRunTest {
         String config = BALANCED.replace("\"object_level\": {\"task_name\": \"objects\", \"padding\": 0.1}, ", "");
 
         assertThatThrownBy(() -> run(config, "z"))
-                .hasMessage("strategies[0] needs embeddings of task 'objects', but there are none (a task's embeddings are those "
-                        + "of its object-level crops; set object_level to select among the objects of 'objects').");
+                .hasMessage(
+                        "strategies[0] needs embeddings of task 'objects', but there are none (a task's embeddings are those "
+                                + "of its object-level crops; set object_level to select among the objects of 'objects').");
     }
 
     @Test
@@ -272,8 +323,10 @@ class ObjectLevelRunTest {
         // objectness_least_confidence of a crop is 1 - its box's score: 0.3, 0.5 and 0.6 are the lowest scores.
         assertThat(summary.selected()).containsExactly("b/img3-objects-1", "b/img2-objects-1", "a/img0-objects-1");
         List<String> scores = Files.readAllLines(summary.runFolder().resolve("scores.csv"));
-        assertThat(scores.get(0)).isEqualTo("sample,objects.objectness_least_confidence,objects.object_frequency,"
-                + "objects.uncertainty_least_confidence,objects.uncertainty_margin,objects.uncertainty_entropy");
+        assertThat(scores.get(0))
+                .isEqualTo(
+                        "sample,objects.objectness_least_confidence,objects.object_frequency,"
+                                + "objects.uncertainty_least_confidence,objects.uncertainty_margin,objects.uncertainty_entropy");
         assertThat(scores).hasSize(8);
     }
 }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +41,7 @@ class RunPipelineTest {
 
     @TempDir
     Path tmp;
+
     Path data;
 
     @BeforeEach
@@ -58,7 +58,8 @@ class RunPipelineTest {
         RunConfig parsed = RunConfigParser.parse(config, "run.json", folder);
         LocalDatasource input = LocalDatasource.at(folder);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(folder), input);
-        return new RunPipeline(CLOCK, progress, 2).run(new RunRequest(input, output, folder, parsed, Optional.ofNullable(runId)));
+        return new RunPipeline(CLOCK, progress, 2)
+                .run(new RunRequest(input, output, folder, parsed, Optional.ofNullable(runId)));
     }
 
     static String read(Path file) throws IOException {
@@ -73,8 +74,16 @@ class RunPipelineTest {
         Path runFolder = data.resolve(".winnow/runs/20260304-050607");
         assertThat(summary.runFolder()).isEqualTo(runFolder);
         try (Stream<Path> files = Files.list(runFolder)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("diagnostics.jsonl",
-                    "embeddings.csv", "report.html", "report.json", "run.complete", "scores.csv", "selected.txt", "selection.csv");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly(
+                            "diagnostics.jsonl",
+                            "embeddings.csv",
+                            "report.html",
+                            "report.json",
+                            "run.complete",
+                            "scores.csv",
+                            "selected.txt",
+                            "selection.csv");
         }
         List<String> selected = read(runFolder.resolve("selected.txt")).lines().toList();
         // Pinned: the generated data and seed 7 always give these picks (k-center greedy, seeded first pick).
@@ -87,15 +96,22 @@ class RunPipelineTest {
         assertThat(summary.errors()).isZero();
 
         String report = read(runFolder.resolve("report.json"));
-        assertThat(report).contains("\"samples_listed\" : 16", "\"candidates\" : 16", "\"selected\" : 4",
-                "\"prediction_files\" : 48", "\"prediction_files_invalid\" : 0");
+        assertThat(report)
+                .contains(
+                        "\"samples_listed\" : 16",
+                        "\"candidates\" : 16",
+                        "\"selected\" : 4",
+                        "\"prediction_files\" : 48",
+                        "\"prediction_files_invalid\" : 0");
         assertThat(read(runFolder.resolve("selection.csv")).lines().findFirst().orElseThrow())
                 .isEqualTo("sample,order,value,EMBEDDINGS->DIVERSITY");
-        assertThat(read(runFolder.resolve("scores.csv")).lines().findFirst().orElseThrow()).isEqualTo("sample,"
-                + "shape-class.uncertainty_least_confidence,shape-class.uncertainty_margin,shape-class.uncertainty_entropy,"
-                + "shapes.objectness_least_confidence,shapes.object_frequency,shapes.uncertainty_least_confidence,"
-                + "shapes.uncertainty_margin,shapes.uncertainty_entropy,"
-                + "regions.uncertainty_least_confidence,regions.uncertainty_margin,regions.uncertainty_entropy");
+        assertThat(read(runFolder.resolve("scores.csv")).lines().findFirst().orElseThrow())
+                .isEqualTo(
+                        "sample,"
+                                + "shape-class.uncertainty_least_confidence,shape-class.uncertainty_margin,shape-class.uncertainty_entropy,"
+                                + "shapes.objectness_least_confidence,shapes.object_frequency,shapes.uncertainty_least_confidence,"
+                                + "shapes.uncertainty_margin,shapes.uncertainty_entropy,"
+                                + "regions.uncertainty_least_confidence,regions.uncertainty_margin,regions.uncertainty_entropy");
         assertThat(read(runFolder.resolve("embeddings.csv")).lines()).hasSize(17);
         assertThat(read(runFolder.resolve("diagnostics.jsonl"))).isEmpty();
 
@@ -112,26 +128,30 @@ class RunPipelineTest {
         try (OutputLock held = OutputLock.acquire(data, "winnow run")) {
             assertThatThrownBy(() -> run(data, DIVERSITY_4, "second"))
                     .isInstanceOf(RunFailedException.class)
-                    .hasMessage("The output " + data + " is being written by 'winnow run' (process " + self.pid() + " on host "
-                            + host + ", started " + self.info().startInstant().orElseThrow() + "); wait until it ends, or delete "
+                    .hasMessage("The output " + data + " is being written by 'winnow run' (process " + self.pid()
+                            + " on host "
+                            + host + ", started " + self.info().startInstant().orElseThrow()
+                            + "); wait until it ends, or delete "
                             + data.resolve(".winnow/lock") + " if that process no longer runs.");
         }
         assertThat(Files.exists(data.resolve(".winnow/runs/second"))).isFalse();
         // A lock file left by a process that has ended (its operating-system lock went with it).
-        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process gone = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(gone.waitFor()).isZero();
-        Files.writeString(data.resolve(".winnow/lock"), "host=" + host + "\npid=" + gone.pid()
-                + "\nstarted=2026-01-02T03:04:05Z\ncommand=winnow run\n");
+        Files.writeString(
+                data.resolve(".winnow/lock"),
+                "host=" + host + "\npid=" + gone.pid() + "\nstarted=2026-01-02T03:04:05Z\ncommand=winnow run\n");
         List<String> messages = new ArrayList<>();
         Progress listening = new Progress() {
             @Override
-            public void phase(String name, long total) {
-            }
+            public void phase(String name, long total) {}
 
             @Override
-            public void advance(long done) {
-            }
+            public void advance(long done) {}
 
             @Override
             public void message(String line) {
@@ -139,8 +159,9 @@ class RunPipelineTest {
             }
         };
         assertThat(run(data, DIVERSITY_4, "third", listening).selected()).hasSize(4);
-        assertThat(messages.get(0)).isEqualTo("Took over the lock " + data.resolve(".winnow/lock") + " left by 'winnow run'"
-                + " (process " + gone.pid() + " on host " + host + ", started 2026-01-02T03:04:05Z), which no longer runs.");
+        assertThat(messages.get(0))
+                .isEqualTo("Took over the lock " + data.resolve(".winnow/lock") + " left by 'winnow run'" + " (process "
+                        + gone.pid() + " on host " + host + ", started 2026-01-02T03:04:05Z), which no longer runs.");
         assertThat(Files.size(data.resolve(".winnow/lock"))).isZero();
     }
 
@@ -165,10 +186,14 @@ class RunPipelineTest {
         assertThat(second.selected()).hasSize(4).allMatch(s -> s.startsWith("images/new-"));
         Datapool pool = Datapool.load(data.resolve(".winnow"));
         assertThat(pool.sampleCount()).isEqualTo(24);
-        assertThat(pool.selected()).containsExactlyElementsOf(
-                Stream.concat(first.selected().stream(), second.selected().stream()).toList());
+        assertThat(pool.selected())
+                .containsExactlyElementsOf(Stream.concat(first.selected().stream(), second.selected().stream())
+                        .toList());
 
-        RunSummary all = run(data, DIVERSITY_4.replace("\"seed\": 7", "\"seed\": 7, \"datasource\": {\"process_all\": true}"), "all");
+        RunSummary all = run(
+                data,
+                DIVERSITY_4.replace("\"seed\": 7", "\"seed\": 7, \"datasource\": {\"process_all\": true}"),
+                "all");
         assertThat(all.counts().processed()).isEqualTo(24);
         assertThat(all.counts().candidates()).isEqualTo(16);
         assertThat(all.selected()).doesNotContainAnyElementsOf(pool.selected());
@@ -225,8 +250,7 @@ class RunPipelineTest {
             }
 
             @Override
-            public void message(String line) {
-            }
+            public void message(String line) {}
         };
         assertThatThrownBy(() -> run(data, DIVERSITY_4, "second", dying)).hasMessage("killed");
         assertThat(data.resolve(".winnow/runs/second")).doesNotExist();
@@ -253,22 +277,25 @@ class RunPipelineTest {
     @Test
     void corruptImageAndInvalidPredictionFile_areReportedAndLeftOut() throws IOException {
         Files.write(data.resolve("images/broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
-        Files.writeString(data.resolve(".lightly/predictions/shape-class/images/shapes-03.json"), "{\"predictions\": [");
+        Files.writeString(
+                data.resolve(".lightly/predictions/shape-class/images/shapes-03.json"), "{\"predictions\": [");
         RunSummary summary = run(data, DIVERSITY_4, "r");
 
         assertThat(summary.counts().listed()).isEqualTo(17);
         assertThat(summary.counts().unreadable()).isEqualTo(1);
         assertThat(summary.counts().candidates()).isEqualTo(16);
         assertThat(summary.counts().invalidPredictionFiles()).isEqualTo(1);
-        List<String> lines = read(summary.runFolder().resolve("diagnostics.jsonl")).lines().toList();
+        List<String> lines =
+                read(summary.runFolder().resolve("diagnostics.jsonl")).lines().toList();
         // Sorted by file, as every command sorts its diagnostics.
-        assertThat(lines).containsExactly(
-                "{\"severity\":\"error\",\"code\":\"E001\",\"file\":\".lightly/predictions/shape-class/images/shapes-03.json\","
-                        + "\"pointer\":\"\",\"line\":1,\"column\":18,\"message\":\"The file is not well-formed JSON: the text "
-                        + "ends before the list is closed with ']'.\"}",
-                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/broken.jpg\",\"pointer\":\"\","
-                        + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
-                        + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}");
+        assertThat(lines)
+                .containsExactly(
+                        "{\"severity\":\"error\",\"code\":\"E001\",\"file\":\".lightly/predictions/shape-class/images/shapes-03.json\","
+                                + "\"pointer\":\"\",\"line\":1,\"column\":18,\"message\":\"The file is not well-formed JSON: the text "
+                                + "ends before the list is closed with ']'.\"}",
+                        "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/broken.jpg\",\"pointer\":\"\","
+                                + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
+                                + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}");
         assertThat(read(summary.runFolder().resolve("selected.txt"))).doesNotContain("broken");
     }
 
@@ -291,26 +318,26 @@ class RunPipelineTest {
             }
 
             @Override
-            public void advance(long done) {
-            }
+            public void advance(long done) {}
 
             @Override
-            public void message(String line) {
-            }
+            public void message(String line) {}
         };
         assertThatThrownBy(() -> run(data, config, "names", recording))
                 .isInstanceOf(SelectionException.class)
-                .hasMessage(String.join("\n",
-                        "strategies[0] names task 'shapez', but there is no such task; known tasks: regions, shape-class, shapes."
-                                + " Did you mean 'shapes'?",
-                        "strategies[1] names score 'entropy' of task 'shapes', but there is no such score; known scores:"
-                                + " object_frequency, objectness_least_confidence, uncertainty_entropy,"
-                                + " uncertainty_least_confidence, uncertainty_margin.",
-                        "strategies[2] names class 'cirlce' in its target, but task 'shape-class' has no such category;"
-                                + " known categories: circle, square, triangle. Did you mean 'circle'?",
-                        "strategies[3] names metadata key 'lightly.sharpnes', but there is no such key; known keys:"
-                                + " lightly.contrast, lightly.height, lightly.meanBlue, lightly.meanGreen, lightly.meanRed,"
-                                + " lightly.sharpness, lightly.sizeInBytes, lightly.snr, lightly.width. Did you mean 'lightly.sharpness'?"));
+                .hasMessage(
+                        String.join(
+                                "\n",
+                                "strategies[0] names task 'shapez', but there is no such task; known tasks: regions, shape-class, shapes."
+                                        + " Did you mean 'shapes'?",
+                                "strategies[1] names score 'entropy' of task 'shapes', but there is no such score; known scores:"
+                                        + " object_frequency, objectness_least_confidence, uncertainty_entropy,"
+                                        + " uncertainty_least_confidence, uncertainty_margin.",
+                                "strategies[2] names class 'cirlce' in its target, but task 'shape-class' has no such category;"
+                                        + " known categories: circle, square, triangle. Did you mean 'circle'?",
+                                "strategies[3] names metadata key 'lightly.sharpnes', but there is no such key; known keys:"
+                                        + " lightly.contrast, lightly.height, lightly.meanBlue, lightly.meanGreen, lightly.meanRed,"
+                                        + " lightly.sharpness, lightly.sizeInBytes, lightly.snr, lightly.width. Did you mean 'lightly.sharpness'?"));
         assertThat(phases).isEmpty();
         assertThat(data.resolve(".winnow")).doesNotExist();
     }
@@ -320,16 +347,22 @@ class RunPipelineTest {
         run(data, DIVERSITY_4, "first");
         RunSummary second = run(data, DIVERSITY_4, "second");
         assertThat(second.counts().candidates()).isZero();
-        assertThat(second.stopReason()).isEqualTo("no candidates: all 16 samples are known from earlier runs in the datapool;"
-                + " to consider them again, set \"process_all\": true under \"datasource\" in run.json, or pass another"
-                + " --output for a new datapool");
-        assertThat(second.toText()).contains("  selected:    0 of 0 candidates (no candidates: all 16 samples are known");
+        assertThat(second.stopReason())
+                .isEqualTo("no candidates: all 16 samples are known from earlier runs in the datapool;"
+                        + " to consider them again, set \"process_all\": true under \"datasource\" in run.json, or pass another"
+                        + " --output for a new datapool");
+        assertThat(second.toText())
+                .contains("  selected:    0 of 0 candidates (no candidates: all 16 samples are known");
 
-        String misspelt = DIVERSITY_4.replace("{\"type\": \"EMBEDDINGS\"}", "{\"type\": \"SCORES\", \"task\": \"dett\","
-                + " \"score\": \"uncertainty_entropy\"}").replace("DIVERSITY", "WEIGHTS");
+        String misspelt = DIVERSITY_4
+                .replace(
+                        "{\"type\": \"EMBEDDINGS\"}",
+                        "{\"type\": \"SCORES\", \"task\": \"dett\"," + " \"score\": \"uncertainty_entropy\"}")
+                .replace("DIVERSITY", "WEIGHTS");
         assertThatThrownBy(() -> run(data, misspelt, "third"))
                 .isInstanceOf(SelectionException.class)
-                .hasMessage("strategies[0] names task 'dett', but there is no such task; known tasks: regions, shape-class, shapes.");
+                .hasMessage(
+                        "strategies[0] names task 'dett', but there is no such task; known tasks: regions, shape-class, shapes.");
     }
 
     @Test
@@ -349,10 +382,14 @@ class RunPipelineTest {
                      "strategy": {"type": "WEIGHTS"}}]}}
                 """;
         RunSummary summary = run(data, config, "w");
-        List<String> rows = read(summary.runFolder().resolve("scores.csv")).lines().skip(1).toList();
+        List<String> rows =
+                read(summary.runFolder().resolve("scores.csv")).lines().skip(1).toList();
         List<String> byEntropy = rows.stream()
-                .sorted((a, b) -> Double.compare(Double.parseDouble(b.split(",")[3]), Double.parseDouble(a.split(",")[3])))
-                .map(r -> r.split(",")[0]).limit(3).collect(Collectors.toList());
+                .sorted((a, b) ->
+                        Double.compare(Double.parseDouble(b.split(",")[3]), Double.parseDouble(a.split(",")[3])))
+                .map(r -> r.split(",")[0])
+                .limit(3)
+                .collect(Collectors.toList());
         assertThat(summary.selected()).isEqualTo(byEntropy);
     }
 
@@ -364,7 +401,8 @@ class RunPipelineTest {
         RunConfig config = RunConfigParser.parse(DIVERSITY_4, "run.json", out);
         LocalDatasource input = LocalDatasource.at(shared);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(out), input);
-        RunSummary summary = new RunPipeline(CLOCK, Progress.NONE, 2).run(new RunRequest(input, output, out, config, Optional.of("real")));
+        RunSummary summary = new RunPipeline(CLOCK, Progress.NONE, 2)
+                .run(new RunRequest(input, output, out, config, Optional.of("real")));
 
         long images;
         try (Stream<Path> files = Files.walk(shared)) {
@@ -376,6 +414,9 @@ class RunPipelineTest {
         assertThat(out.resolve(".winnow/runs/real/report.html")).exists();
         // Four thumbnails of the selected samples, twelve frames in the video's strip, and one selected frame that
         // is not among those twelve, shown in the strip as well.
-        assertThat(Arrays.stream(read(out.resolve(".winnow/runs/real/report.html")).split("data:image/jpeg")).count()).isEqualTo(18);
+        assertThat(Arrays.stream(read(out.resolve(".winnow/runs/real/report.html"))
+                                .split("data:image/jpeg"))
+                        .count())
+                .isEqualTo(18);
     }
 }

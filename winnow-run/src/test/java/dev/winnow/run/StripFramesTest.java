@@ -18,7 +18,10 @@ class StripFramesTest {
 
     /** Frames 0, 9, …, 99 of v.mp4 (100 frames), as the embedding pass keeps them. */
     private static List<FrameThumbnail> evenlySpaced() {
-        return IntStream.rangeClosed(0, 11).map(j -> j * 9).mapToObj(f -> new FrameThumbnail(f, picture("plain-" + f))).toList();
+        return IntStream.rangeClosed(0, 11)
+                .map(j -> j * 9)
+                .mapToObj(f -> new FrameThumbnail(f, picture("plain-" + f)))
+                .toList();
     }
 
     private static List<Integer> frames(VideoStrip strip) {
@@ -28,7 +31,8 @@ class StripFramesTest {
     @Test
     void selectedFramesJoinTheStrip_withTheirOwnPictures() {
         VideoStrip strip = new VideoStrip("v.mp4", 100, 1, List.of(5, 18, 50), evenlySpaced());
-        List<Thumbnail> selected = List.of(picture("v-005-mp4.png"), picture("v-018-mp4.png"), picture("v-050-mp4.png"));
+        List<Thumbnail> selected =
+                List.of(picture("v-005-mp4.png"), picture("v-018-mp4.png"), picture("v-050-mp4.png"));
 
         VideoStrip shown = RunReportBuilder.withSelectedFrames(strip, selected);
 

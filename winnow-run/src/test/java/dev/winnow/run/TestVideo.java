@@ -13,8 +13,7 @@ import org.jcodec.common.model.Rational;
 
 /** Encodes small H.264 MP4 files whose frames have known content. */
 final class TestVideo {
-    private TestVideo() {
-    }
+    private TestVideo() {}
 
     /** Frame i is grey level {@code levels[i]} with a white 16x16 square whose left edge is at x = 4·i. */
     static void movingSquare(Path file, int width, int height, int[] levels) throws IOException {

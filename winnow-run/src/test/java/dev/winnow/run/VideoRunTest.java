@@ -48,7 +48,10 @@ class VideoRunTest {
     }
 
     private static List<String> column0(Path csv) throws IOException {
-        return Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1).map(l -> l.split(",")[0]).toList();
+        return Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .map(l -> l.split(",")[0])
+                .toList();
     }
 
     private static void write(Path file, String text) throws IOException {
@@ -65,25 +68,39 @@ class VideoRunTest {
 
         RunSummary summary = run(data, DIVERSITY.formatted(5, 1), "tree");
 
-        List<String> expected = IntStream.range(0, 68).mapToObj(i -> String.format("street/tree-%02d-mp4.png", i)).toList();
+        List<String> expected = IntStream.range(0, 68)
+                .mapToObj(i -> String.format("street/tree-%02d-mp4.png", i))
+                .toList();
         assertThat(column0(summary.runFolder().resolve("embeddings.csv"))).isEqualTo(expected);
         assertThat(summary.counts().listed()).isEqualTo(68);
         assertThat(summary.counts().processed()).isEqualTo(68);
         // Pinned for seed 3.
-        assertThat(summary.selected()).containsExactly("street/tree-54-mp4.png", "street/tree-65-mp4.png", "street/tree-67-mp4.png",
-                "street/tree-58-mp4.png", "street/tree-64-mp4.png");
+        assertThat(summary.selected())
+                .containsExactly(
+                        "street/tree-54-mp4.png",
+                        "street/tree-65-mp4.png",
+                        "street/tree-67-mp4.png",
+                        "street/tree-58-mp4.png",
+                        "street/tree-64-mp4.png");
         assertThat(summary.errors()).isZero();
         // This module has only the built-in decoder on its class path.
         assertThat(summary.videosByDecoder()).isEqualTo(Map.of("JCodec", 1));
-        assertThat(summary.toText()).contains("\n  samples:     68 listed (0 images, 1 video with 68 frames), 68 processed, 0 known from earlier runs, 0 unreadable\n"
-                + "  videos:      1 read by JCodec\n  predictions: ");
+        assertThat(summary.toText())
+                .contains(
+                        "\n  samples:     68 listed (0 images, 1 video with 68 frames), 68 processed, 0 known from earlier runs, 0 unreadable\n"
+                                + "  videos:      1 read by JCodec\n  predictions: ");
 
-        JsonNode report = JsonMapper.builder().build().readTree(summary.runFolder().resolve("report.json").toFile());
+        JsonNode report = JsonMapper.builder()
+                .build()
+                .readTree(summary.runFolder().resolve("report.json").toFile());
         JsonNode strip = report.get("videos").get(0);
         assertThat(strip.get("video").asString()).isEqualTo("street/tree.mp4");
         assertThat(strip.get("frame_count").asInt()).isEqualTo(68);
         assertThat(strip.get("frame_stride").asInt()).isEqualTo(1);
-        List<Integer> selectedFrames = summary.selected().stream().map(s -> Integer.parseInt(s.substring(12, 14))).sorted().toList();
+        List<Integer> selectedFrames = summary.selected().stream()
+                .map(s -> Integer.parseInt(s.substring(12, 14)))
+                .sorted()
+                .toList();
         List<Integer> reported = new ArrayList<>();
         strip.get("selected_frames").forEach(n -> reported.add(n.asInt()));
         assertThat(reported).isEqualTo(selectedFrames);
@@ -128,7 +145,8 @@ class VideoRunTest {
                 continue;
             }
             write(data.resolve(".lightly/predictions/squares/" + String.format("a-%02d-mp4.json", i)), """
-                    {"predictions": [{"category_id": 0, "bbox": [%d, 8, 16, 16], "score": %s}]}""".formatted(4 * i, i % 2 == 0 ? "0.9" : "0.4"));
+                    {"predictions": [{"category_id": 0, "bbox": [%d, 8, 16, 16], "score": %s}]}""".formatted(
+                            4 * i, i % 2 == 0 ? "0.9" : "0.4"));
         }
         String config = """
                 {"selection": {"n_samples": 6, "strategies": [
@@ -139,12 +157,15 @@ class VideoRunTest {
         RunSummary summary = run(data, config, "preds");
 
         // Odd frames have score 0.4 (objectness 0.6 > 0.5); frame 5 has no file, so no objects (objectness 0).
-        assertThat(summary.selected()).hasSize(5).containsExactlyInAnyOrder("a-01-mp4.png", "a-03-mp4.png", "a-07-mp4.png",
-                "a-09-mp4.png", "a-11-mp4.png");
+        assertThat(summary.selected())
+                .hasSize(5)
+                .containsExactlyInAnyOrder(
+                        "a-01-mp4.png", "a-03-mp4.png", "a-07-mp4.png", "a-09-mp4.png", "a-11-mp4.png");
         assertThat(summary.counts().predictionFiles()).isEqualTo(11);
-        assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl"))).contains(
-                "\"file\":\".lightly/predictions/squares/a-05-mp4.json\"",
-                "\"message\":\"The sample 'a-05-mp4.png' has no prediction file in task 'squares'; it counts as having no predictions.\"");
+        assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl")))
+                .contains(
+                        "\"file\":\".lightly/predictions/squares/a-05-mp4.json\"",
+                        "\"message\":\"The sample 'a-05-mp4.png' has no prediction file in task 'squares'; it counts as having no predictions.\"");
     }
 
     @Test
@@ -173,16 +194,18 @@ class VideoRunTest {
 
         RunSummary summary = run(data, DIVERSITY.formatted(1, 1), "bad");
 
-        assertThat(column0(summary.runFolder().resolve("embeddings.csv"))).containsExactly("good-0-mp4.png", "good-1-mp4.png");
+        assertThat(column0(summary.runFolder().resolve("embeddings.csv")))
+                .containsExactly("good-0-mp4.png", "good-1-mp4.png");
         assertThat(summary.errors()).isEqualTo(2);
         String diagnostics = Files.readString(summary.runFolder().resolve("diagnostics.jsonl"));
-        assertThat(diagnostics.lines().toList()).containsExactly(
-                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"broken.mp4\",\"pointer\":\"\",\"line\":null,\"column\":null,"
-                        + "\"message\":\"The video cannot be read, so its frames are left out of the run: The video 'broken.mp4' is truncated: the box ' is ' at byte 0 declares 1952999795 bytes, "
-                        + "but the file ends after 19.\"}",
-                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"other.avi\",\"pointer\":\"\",\"line\":null,\"column\":null,"
-                        + "\"message\":\"The video cannot be read, so its frames are left out of the run: The video 'other.avi' is in an "
-                        + "unsupported video container (.avi); Winnow reads m4v, mov, mp4.\"}");
+        assertThat(diagnostics.lines().toList())
+                .containsExactly(
+                        "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"broken.mp4\",\"pointer\":\"\",\"line\":null,\"column\":null,"
+                                + "\"message\":\"The video cannot be read, so its frames are left out of the run: The video 'broken.mp4' is truncated: the box ' is ' at byte 0 declares 1952999795 bytes, "
+                                + "but the file ends after 19.\"}",
+                        "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"other.avi\",\"pointer\":\"\",\"line\":null,\"column\":null,"
+                                + "\"message\":\"The video cannot be read, so its frames are left out of the run: The video 'other.avi' is in an "
+                                + "unsupported video container (.avi); Winnow reads m4v, mov, mp4.\"}");
     }
 
     @Test
@@ -202,12 +225,15 @@ class VideoRunTest {
 
         RunSummary summary = run(data, config, "csv");
 
-        assertThat(column0(summary.runFolder().resolve("embeddings.csv"))).containsExactly("a-0-mp4.png", "a-1-mp4.png", "a-3-mp4.png");
+        assertThat(column0(summary.runFolder().resolve("embeddings.csv")))
+                .containsExactly("a-0-mp4.png", "a-1-mp4.png", "a-3-mp4.png");
         // Frames 0 and 1 point the same way: diversity takes one of them and frame 3.
         assertThat(summary.selected()).containsExactly("a-0-mp4.png", "a-3-mp4.png");
-        assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl"))).isEqualTo("{\"severity\":\"error\","
-                + "\"code\":\"E031\",\"file\":\"a-2-mp4.png\",\"pointer\":\"\",\"line\":null,\"column\":null,\"message\":\"The sample has no "
-                + "row in the embeddings from '" + data.resolve("emb.csv") + "' (3 rows, 2 dimensions), so it is left out of the run.\"}\n");
+        assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl")))
+                .isEqualTo("{\"severity\":\"error\","
+                        + "\"code\":\"E031\",\"file\":\"a-2-mp4.png\",\"pointer\":\"\",\"line\":null,\"column\":null,\"message\":\"The sample has no "
+                        + "row in the embeddings from '" + data.resolve("emb.csv")
+                        + "' (3 rows, 2 dimensions), so it is left out of the run.\"}\n");
     }
 
     @Test
@@ -230,8 +256,7 @@ class VideoRunTest {
             }
 
             @Override
-            public void message(String line) {
-            }
+            public void message(String line) {}
 
             @Override
             public void endPhase() {

@@ -27,19 +27,31 @@ public final class ActiveLearningScores {
      * Scores laid out row by row: {@code values[sample * names.size() + column]}. {@code samples}
      * is kept as given (it must not change afterwards); the other lists are copied.
      */
-    public ActiveLearningScores(String taskName, List<ScoreName> names, List<String> samples, double[] values,
-                                List<Diagnostic> diagnostics) {
+    public ActiveLearningScores(
+            String taskName,
+            List<ScoreName> names,
+            List<String> samples,
+            double[] values,
+            List<Diagnostic> diagnostics) {
         this(values.clone(), taskName, names, samples, diagnostics);
     }
 
     /** Takes {@code values} without copying: scorers hand over arrays nobody else holds. */
-    static ActiveLearningScores owning(String taskName, List<ScoreName> names, List<String> samples, double[] values,
-                                       List<Diagnostic> diagnostics) {
+    static ActiveLearningScores owning(
+            String taskName,
+            List<ScoreName> names,
+            List<String> samples,
+            double[] values,
+            List<Diagnostic> diagnostics) {
         return new ActiveLearningScores(values, taskName, names, samples, diagnostics);
     }
 
-    private ActiveLearningScores(double[] values, String taskName, List<ScoreName> names, List<String> samples,
-                                 List<Diagnostic> diagnostics) {
+    private ActiveLearningScores(
+            double[] values,
+            String taskName,
+            List<ScoreName> names,
+            List<String> samples,
+            List<Diagnostic> diagnostics) {
         this.taskName = Objects.requireNonNull(taskName, "taskName");
         this.names = List.copyOf(names);
         this.samples = Objects.requireNonNull(samples, "samples");
@@ -100,8 +112,8 @@ public final class ActiveLearningScores {
     private int columnOf(ScoreName name) {
         int c = names.indexOf(Objects.requireNonNull(name, "name"));
         if (c < 0) {
-            throw new IllegalArgumentException("Task " + taskName + " has no score " + name.wireName()
-                    + "; it has " + names + ".");
+            throw new IllegalArgumentException(
+                    "Task " + taskName + " has no score " + name.wireName() + "; it has " + names + ".");
         }
         return c;
     }

@@ -11,8 +11,8 @@ import java.util.List;
  * first singleton has neither score nor probabilities.
  */
 final class ClassificationScorer implements ActiveLearningScorer {
-    private static final List<ScoreName> NAMES = List.of(ScoreName.UNCERTAINTY_LEAST_CONFIDENCE,
-            ScoreName.UNCERTAINTY_MARGIN, ScoreName.UNCERTAINTY_ENTROPY);
+    private static final List<ScoreName> NAMES = List.of(
+            ScoreName.UNCERTAINTY_LEAST_CONFIDENCE, ScoreName.UNCERTAINTY_MARGIN, ScoreName.UNCERTAINTY_ENTROPY);
 
     @Override
     public List<ScoreName> scoreNames() {

@@ -11,8 +11,7 @@ import java.util.List;
  * {@code K} schema categories ({@code [score, 1 - score]} when {@code K = 1}).
  */
 final class ConfidenceVectors {
-    private ConfidenceVectors() {
-    }
+    private ConfidenceVectors() {}
 
     /** A buffer large enough for any vector of {@code table}. */
     static double[] buffer(PredictionsTable table) {
@@ -46,7 +45,9 @@ final class ConfidenceVectors {
     /** Records that a singleton was scored 0 for lack of a score and probabilities. */
     static void warnNoConfidence(PredictionsTable table, int sample, int singleton, List<Diagnostic> sink) {
         int position = singleton - table.firstSingleton(sample);
-        sink.add(DiagnosticCode.NO_CONFIDENCE.at(table.predictionFile(sample), "/predictions/" + position,
+        sink.add(DiagnosticCode.NO_CONFIDENCE.at(
+                table.predictionFile(sample),
+                "/predictions/" + position,
                 "Prediction " + position + " has neither a score nor probabilities, so its uncertainty scores are 0;"
                         + " add a score or probabilities to rank this sample."));
     }

@@ -17,8 +17,11 @@ import java.util.List;
  * Cost: one pass over the boxes and their probabilities, plus a per-category counter array.
  */
 final class ObjectScorer implements ActiveLearningScorer {
-    private static final List<ScoreName> NAMES = List.of(ScoreName.OBJECTNESS_LEAST_CONFIDENCE,
-            ScoreName.OBJECT_FREQUENCY, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE, ScoreName.UNCERTAINTY_MARGIN,
+    private static final List<ScoreName> NAMES = List.of(
+            ScoreName.OBJECTNESS_LEAST_CONFIDENCE,
+            ScoreName.OBJECT_FREQUENCY,
+            ScoreName.UNCERTAINTY_LEAST_CONFIDENCE,
+            ScoreName.UNCERTAINTY_MARGIN,
             ScoreName.UNCERTAINTY_ENTROPY);
     private static final int WIDTH = 5;
 

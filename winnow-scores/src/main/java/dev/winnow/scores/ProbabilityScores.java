@@ -18,8 +18,7 @@ package dev.winnow.scores;
 public final class ProbabilityScores {
     private static final double LN_2 = StrictMath.log(2);
 
-    private ProbabilityScores() {
-    }
+    private ProbabilityScores() {}
 
     public static double leastConfidence(double... p) {
         return leastConfidence(p, p.length);

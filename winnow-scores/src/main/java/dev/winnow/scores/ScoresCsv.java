@@ -17,8 +17,7 @@ import java.util.List;
  * }</pre>
  */
 public final class ScoresCsv {
-    private ScoresCsv() {
-    }
+    private ScoresCsv() {}
 
     /** Writes the header line and one line per sample to {@code out}. */
     public static void write(ActiveLearningScores scores, Appendable out) throws IOException {

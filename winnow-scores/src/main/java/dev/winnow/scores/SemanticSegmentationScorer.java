@@ -12,8 +12,8 @@ import java.util.List;
  * count of each mask is needed, never its runs. A sample whose segments cover no pixel scores 0.
  */
 final class SemanticSegmentationScorer implements ActiveLearningScorer {
-    private static final List<ScoreName> NAMES = List.of(ScoreName.UNCERTAINTY_LEAST_CONFIDENCE,
-            ScoreName.UNCERTAINTY_MARGIN, ScoreName.UNCERTAINTY_ENTROPY);
+    private static final List<ScoreName> NAMES = List.of(
+            ScoreName.UNCERTAINTY_LEAST_CONFIDENCE, ScoreName.UNCERTAINTY_MARGIN, ScoreName.UNCERTAINTY_ENTROPY);
 
     @Override
     public List<ScoreName> scoreNames() {

@@ -30,8 +30,11 @@ class ActiveLearningScorerTest {
 
         ActiveLearningScores scores = ActiveLearningScorer.scoreTable(table);
 
-        assertThat(scores.names()).containsExactly(ScoreName.UNCERTAINTY_LEAST_CONFIDENCE,
-                ScoreName.UNCERTAINTY_MARGIN, ScoreName.UNCERTAINTY_ENTROPY);
+        assertThat(scores.names())
+                .containsExactly(
+                        ScoreName.UNCERTAINTY_LEAST_CONFIDENCE,
+                        ScoreName.UNCERTAINTY_MARGIN,
+                        ScoreName.UNCERTAINTY_ENTROPY);
         assertThat(scores.value(0, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE)).isEqualTo(0.45);
         assertThat(scores.value(0, ScoreName.UNCERTAINTY_MARGIN)).isEqualTo(0.5);
         assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY)).isEqualTo(0.7298466991620975);
@@ -91,10 +94,16 @@ class ActiveLearningScorerTest {
         ActiveLearningScores scores = ActiveLearningScorer.scoreTable(table);
 
         assertThat(scores.column(ScoreName.UNCERTAINTY_ENTROPY)).containsExactly(0.0);
-        assertThat(scores.diagnostics()).containsExactly(new Diagnostic(Diagnostic.Severity.WARNING, "W301",
-                ".lightly/predictions/cls/dir/a.json", "/predictions/0", 0, 0,
-                "Prediction 0 has neither a score nor probabilities, so its uncertainty scores are 0;"
-                        + " add a score or probabilities to rank this sample."));
+        assertThat(scores.diagnostics())
+                .containsExactly(new Diagnostic(
+                        Diagnostic.Severity.WARNING,
+                        "W301",
+                        ".lightly/predictions/cls/dir/a.json",
+                        "/predictions/0",
+                        0,
+                        0,
+                        "Prediction 0 has neither a score nor probabilities, so its uncertainty scores are 0;"
+                                + " add a score or probabilities to rank this sample."));
     }
 
     @Test
@@ -105,8 +114,13 @@ class ActiveLearningScorerTest {
 
         ActiveLearningScores scores = ActiveLearningScorer.scoreTable(table);
 
-        assertThat(scores.names()).containsExactly(ScoreName.OBJECTNESS_LEAST_CONFIDENCE, ScoreName.OBJECT_FREQUENCY,
-                ScoreName.UNCERTAINTY_LEAST_CONFIDENCE, ScoreName.UNCERTAINTY_MARGIN, ScoreName.UNCERTAINTY_ENTROPY);
+        assertThat(scores.names())
+                .containsExactly(
+                        ScoreName.OBJECTNESS_LEAST_CONFIDENCE,
+                        ScoreName.OBJECT_FREQUENCY,
+                        ScoreName.UNCERTAINTY_LEAST_CONFIDENCE,
+                        ScoreName.UNCERTAINTY_MARGIN,
+                        ScoreName.UNCERTAINTY_ENTROPY);
         assertThat(scores.value(0, ScoreName.OBJECTNESS_LEAST_CONFIDENCE)).isEqualTo(0.375);
         assertThat(scores.value(0, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE)).isEqualTo(0.45);
         assertThat(scores.value(0, ScoreName.UNCERTAINTY_MARGIN)).isEqualTo(0.5);
@@ -214,8 +228,10 @@ class ActiveLearningScorerTest {
         assertThat(carPixels).isEqualTo(3);
         // Road pixels [0.9, 0.1]: entropy -(0.9 log2 0.9 + 0.1 log2 0.1) = 0.46899559358928..., least
         // confidence 0.1 / (1/2) = 0.2; car pixels [0.5, 0.5] score 1.
-        assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY)).isCloseTo((9 * 0.4689955935892812 + 3 * 1.0) / 12, within(1e-15));
-        assertThat(scores.value(0, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE)).isCloseTo((9 * 0.2 + 3 * 1.0) / 12, within(1e-15));
+        assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY))
+                .isCloseTo((9 * 0.4689955935892812 + 3 * 1.0) / 12, within(1e-15));
+        assertThat(scores.value(0, ScoreName.UNCERTAINTY_LEAST_CONFIDENCE))
+                .isCloseTo((9 * 0.2 + 3 * 1.0) / 12, within(1e-15));
         assertThat(scores.value(0, ScoreName.UNCERTAINTY_MARGIN)).isEqualTo((9 * 0.19999999999999996 + 3) / 12);
         // A mask that covers no pixel leaves nothing to average.
         assertThat(scores.column(ScoreName.UNCERTAINTY_ENTROPY)[1]).isEqualTo(0.0);
@@ -224,7 +240,9 @@ class ActiveLearningScorerTest {
     @Test
     void keypoints_meanUncertaintyOverInstancesWithKeypoints() {
         PredictionsTable table = new PredictionsTableBuilder("pose", schema(TaskType.KEYPOINT_DETECTION, 0))
-                .add("a.png", file(keypoints(0, 0.9, 1, 1, 0.5, 2, 2, 1.0), keypoints(0, 0.9, 3, 3, 0), keypoints(0, 0.9)))
+                .add(
+                        "a.png",
+                        file(keypoints(0, 0.9, 1, 1, 0.5, 2, 2, 1.0), keypoints(0, 0.9, 3, 3, 0), keypoints(0, 0.9)))
                 .add("b.png", file(keypoints(0, 0.9, 1, 1, 0, 2, 2, 0)))
                 .add("c.png", file(keypoints(0, 0.9)))
                 .add("d.png", file())

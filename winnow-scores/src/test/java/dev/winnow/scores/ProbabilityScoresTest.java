@@ -55,7 +55,8 @@ class ProbabilityScoresTest {
         assertThat(ProbabilityScores.leastConfidence(1.0)).isEqualTo(0.0);
         assertThat(ProbabilityScores.margin(0.0)).isEqualTo(0.0);
         assertThat(ProbabilityScores.entropy(1.0)).isEqualTo(0.0);
-        // [0.8] is [0.8, 0.19999999999999996]: least confidence 0.19999999999999996 / 0.5, margin 1 - 0.6000000000000001.
+        // [0.8] is [0.8, 0.19999999999999996]: least confidence 0.19999999999999996 / 0.5, margin 1 -
+        // 0.6000000000000001.
         assertThat(ProbabilityScores.leastConfidence(0.8)).isEqualTo(0.3999999999999999);
         assertThat(ProbabilityScores.margin(0.8)).isEqualTo(0.3999999999999999);
         assertThat(ProbabilityScores.leastConfidence(0.8)).isEqualTo(ProbabilityScores.leastConfidence(0.8, 0.2));
@@ -88,8 +89,11 @@ class ProbabilityScoresTest {
                 p[i] /= sum;
             }
             ProbabilityScores.all(p, c, into);
-            assertThat(into).containsExactly(ProbabilityScores.leastConfidence(p), ProbabilityScores.margin(p),
-                    ProbabilityScores.entropy(p));
+            assertThat(into)
+                    .containsExactly(
+                            ProbabilityScores.leastConfidence(p),
+                            ProbabilityScores.margin(p),
+                            ProbabilityScores.entropy(p));
         }
         ProbabilityScores.all(new double[] {0.7, 0.2, 0.1}, 3, into);
         assertThat(into).containsExactly(0.45, 0.5, 0.7298466991620975);

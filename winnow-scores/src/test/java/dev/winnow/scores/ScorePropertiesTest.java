@@ -32,7 +32,8 @@ class ScorePropertiesTest {
     @EnumSource(TaskType.class)
     void everyScore_liesInTheUnitInterval(TaskType type) {
         for (long seed = 1; seed <= 5; seed++) {
-            ActiveLearningScores scores = ActiveLearningScorer.scoreTable(table(type, randomFiles(type, seed), List.of()));
+            ActiveLearningScores scores =
+                    ActiveLearningScorer.scoreTable(table(type, randomFiles(type, seed), List.of()));
             for (ScoreName name : scores.names()) {
                 for (double v : scores.column(name)) {
                     assertThat(v).as("%s of %s, seed %d", name, type, seed).isBetween(0.0, 1.0);
@@ -67,8 +68,10 @@ class ScorePropertiesTest {
     }
 
     private static PredictionsTable joined(TaskType type, Map<String, PredictionFile> files, List<String> order) {
-        List<PredictionsTableBuilder> parts = List.of(new PredictionsTableBuilder("t", schema(type)),
-                new PredictionsTableBuilder("t", schema(type)), new PredictionsTableBuilder("t", schema(type)));
+        List<PredictionsTableBuilder> parts = List.of(
+                new PredictionsTableBuilder("t", schema(type)),
+                new PredictionsTableBuilder("t", schema(type)),
+                new PredictionsTableBuilder("t", schema(type)));
         for (int i = 0; i < order.size(); i++) {
             parts.get(i % 3).add(order.get(i), files.get(order.get(i)));
         }
@@ -88,26 +91,37 @@ class ScorePropertiesTest {
             List<Singleton> singletons = new ArrayList<>();
             int count = random.nextInt(5);
             for (int s = 0; s < count; s++) {
-                int category = schema.categories().get(random.nextInt(schema.categoryCount())).id();
+                int category = schema.categories()
+                        .get(random.nextInt(schema.categoryCount()))
+                        .id();
                 double score = switch (random.nextInt(4)) {
                     case 0 -> 0.0;
                     case 1 -> 1.0;
                     default -> random.nextDouble();
                 };
-                Optional<Probabilities> p = random.nextBoolean() ? Optional.of(probabilities(random, schema.categoryCount()))
+                Optional<Probabilities> p = random.nextBoolean()
+                        ? Optional.of(probabilities(random, schema.categoryCount()))
                         : Optional.empty();
-                singletons.add(switch (type) {
-                    case CLASSIFICATION -> new Singleton.Classification(category,
-                            random.nextInt(3) == 0 ? OptionalDouble.empty() : OptionalDouble.of(score), p);
-                    case OBJECT_DETECTION -> new Singleton.Detection(category, new BoundingBox(1, 2, 3, 4), score, p);
-                    case INSTANCE_SEGMENTATION -> new Singleton.InstanceSegment(category, new BoundingBox(0, 0, 4, 4),
-                            mask(random), score, p);
-                    case SEMANTIC_SEGMENTATION -> new Singleton.SemanticSegment(category, mask(random), score, p);
-                    case KEYPOINT_DETECTION -> new Singleton.KeypointInstance(category, keypoints(random), score,
-                            Optional.empty(), p);
-                });
+                singletons.add(
+                        switch (type) {
+                            case CLASSIFICATION ->
+                                new Singleton.Classification(
+                                        category,
+                                        random.nextInt(3) == 0 ? OptionalDouble.empty() : OptionalDouble.of(score),
+                                        p);
+                            case OBJECT_DETECTION ->
+                                new Singleton.Detection(category, new BoundingBox(1, 2, 3, 4), score, p);
+                            case INSTANCE_SEGMENTATION ->
+                                new Singleton.InstanceSegment(
+                                        category, new BoundingBox(0, 0, 4, 4), mask(random), score, p);
+                            case SEMANTIC_SEGMENTATION ->
+                                new Singleton.SemanticSegment(category, mask(random), score, p);
+                            case KEYPOINT_DETECTION ->
+                                new Singleton.KeypointInstance(category, keypoints(random), score, Optional.empty(), p);
+                        });
             }
-            files.put(String.format("dir%d/s%06d_%03d.png", i % 3, random.nextInt(1_000_000), i),
+            files.put(
+                    String.format("dir%d/s%06d_%03d.png", i % 3, random.nextInt(1_000_000), i),
                     new PredictionFile(Optional.empty(), singletons));
         }
         return files;

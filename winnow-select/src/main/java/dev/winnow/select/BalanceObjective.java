@@ -38,7 +38,9 @@ final class BalanceObjective implements Objective {
                 }
                 // Without mass in the target's classes a candidate cannot move the selection toward
                 // it; NaN makes it the lowest (ε), below candidates that only briefly worsen the L1.
-                gains[p] = mass > 0 ? current - distanceToTarget(selected, selectedMass, vectors, p * classes, mass) : Double.NaN;
+                gains[p] = mass > 0
+                        ? current - distanceToTarget(selected, selectedMass, vectors, p * classes, mass)
+                        : Double.NaN;
                 raw[p] = mass > 0 ? gains[p] : 0;
             }
         }

@@ -17,8 +17,8 @@ public record ClassTable(List<String> categories, double[] values) {
             throw new IllegalArgumentException("A class table needs at least one category.");
         }
         if (values.length % categories.size() != 0) {
-            throw new IllegalArgumentException("A class table of " + categories.size() + " categories cannot hold "
-                    + values.length + " values.");
+            throw new IllegalArgumentException(
+                    "A class table of " + categories.size() + " categories cannot hold " + values.length + " values.");
         }
     }
 

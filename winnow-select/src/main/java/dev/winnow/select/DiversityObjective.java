@@ -46,7 +46,8 @@ final class DiversityObjective implements Objective {
     public StopReason stopBeforePick(boolean[] remaining) {
         int farthest = distances.farthest();
         return distances.centers() > 0 && farthest >= 0 && distances.distance(farthest) < minimumDistance
-                ? StopReason.MINIMUM_DISTANCE_REACHED : null;
+                ? StopReason.MINIMUM_DISTANCE_REACHED
+                : null;
     }
 
     @Override

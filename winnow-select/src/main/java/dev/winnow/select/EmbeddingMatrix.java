@@ -14,7 +14,8 @@ public record EmbeddingMatrix(float[] rows, int dimension) {
     public EmbeddingMatrix {
         Objects.requireNonNull(rows, "rows");
         if (dimension < 1) {
-            throw new IllegalArgumentException("The embedding dimension must be at least 1, but was " + dimension + ".");
+            throw new IllegalArgumentException(
+                    "The embedding dimension must be at least 1, but was " + dimension + ".");
         }
         if (rows.length % dimension != 0) {
             throw new IllegalArgumentException("The embedding matrix holds " + rows.length

@@ -52,6 +52,8 @@ sealed interface EmbeddingStore permits Float32Store, Int8Store {
     }
 
     static EmbeddingStore of(EmbeddingMatrix matrix, KCenterGreedy.Storage storage) {
-        return storage == KCenterGreedy.Storage.INT8 ? new Int8Store(matrix, Int8Kernel.best()) : new Float32Store(matrix);
+        return storage == KCenterGreedy.Storage.INT8
+                ? new Int8Store(matrix, Int8Kernel.best())
+                : new Float32Store(matrix);
     }
 }

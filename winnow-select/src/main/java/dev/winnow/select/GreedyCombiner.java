@@ -15,11 +15,9 @@ import java.util.List;
 final class GreedyCombiner {
 
     /** Positions picked (into the candidate list) and, per pick, the value and each objective's numbers. */
-    record Outcome(int[] picks, double[] values, double[][] scaled, double[][] raw, StopReason stopReason) {
-    }
+    record Outcome(int[] picks, double[] values, double[][] scaled, double[][] raw, StopReason stopReason) {}
 
-    private GreedyCombiner() {
-    }
+    private GreedyCombiner() {}
 
     static Outcome run(int candidates, int[] rank, List<Objective> objectives, double[] strengths, int limit) {
         int m = objectives.size();
@@ -72,7 +70,8 @@ final class GreedyCombiner {
             }
             int best = -1;
             for (int p = 0; p < candidates; p++) {
-                if (remaining[p] && (best < 0 || merit[p] > merit[best] || (merit[p] == merit[best] && rank[p] < rank[best]))) {
+                if (remaining[p]
+                        && (best < 0 || merit[p] > merit[best] || (merit[p] == merit[best] && rank[p] < rank[best]))) {
                     best = p;
                 }
             }

@@ -131,7 +131,8 @@ public final class InMemorySelectionInputs implements SelectionInputs {
         private final Map<String, ClassTable> counts = new HashMap<>();
         private final Map<String, double[]> metadata = new HashMap<>();
         private Function<String, List<String>> queryFiles = path -> {
-            throw new SelectionException("Query files cannot be read here; list the query samples in 'query_filenames'.");
+            throw new SelectionException(
+                    "Query files cannot be read here; list the query samples in 'query_filenames'.");
         };
 
         private Builder(List<String> names) {
@@ -192,7 +193,8 @@ public final class InMemorySelectionInputs implements SelectionInputs {
 
         private void requireRows(String what, int rows) {
             if (rows != names.size()) {
-                throw new IllegalArgumentException(what + " has " + rows + " rows, but there are " + names.size() + " samples.");
+                throw new IllegalArgumentException(
+                        what + " has " + rows + " rows, but there are " + names.size() + " samples.");
             }
         }
     }

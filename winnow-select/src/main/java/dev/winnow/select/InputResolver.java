@@ -39,7 +39,8 @@ final class InputResolver {
         if (input instanceof SelectionInput.Scores scores) {
             task(s, scores.task());
             if (!inputs.scoreNames(scores.task()).contains(scores.score())) {
-                throw new SelectionException(NameProblems.score(s, scores.task(), scores.score(), inputs.scoreNames(scores.task())));
+                throw new SelectionException(
+                        NameProblems.score(s, scores.task(), scores.score(), inputs.scoreNames(scores.task())));
             }
             v = inputs.scores(scores.task(), scores.score());
         } else if (input instanceof SelectionInput.Metadata metadata) {
@@ -96,7 +97,8 @@ final class InputResolver {
         return new ClassTable(all, values);
     }
 
-    BalanceObjective balance(int s, SelectionInput.Predictions input, SelectionStrategy.Balance balance, int[] candidates) {
+    BalanceObjective balance(
+            int s, SelectionInput.Predictions input, SelectionStrategy.Balance balance, int[] candidates) {
         ClassTable table;
         if (input.name() == PredictionsName.CLASS_DISTRIBUTION) {
             task(s, input.task());
@@ -178,13 +180,18 @@ final class InputResolver {
         if (input.task().isPresent()) {
             task(s, input.task().get());
         }
-        EmbeddingMatrix matrix = inputs.embeddings(input.task()).orElseThrow(() -> new SelectionException(
-                "strategies[" + s + "] needs embeddings" + input.task().map(t -> " of task '" + t + "'").orElse("")
-                        + ", but there are none" + input.task().map(t -> " (a task's embeddings are those of its object-level "
-                        + "crops; set object_level to select among the objects of '" + t + "')").orElse("") + "."));
+        EmbeddingMatrix matrix = inputs.embeddings(input.task())
+                .orElseThrow(() -> new SelectionException("strategies[" + s + "] needs embeddings"
+                        + input.task().map(t -> " of task '" + t + "'").orElse("")
+                        + ", but there are none"
+                        + input.task()
+                                .map(t -> " (a task's embeddings are those of its object-level "
+                                        + "crops; set object_level to select among the objects of '" + t + "')")
+                                .orElse("")
+                        + "."));
         if (matrix.count() != n) {
-            throw new SelectionException("strategies[" + s + "]: there are " + matrix.count() + " embeddings for "
-                    + n + " samples; every sample needs one.");
+            throw new SelectionException("strategies[" + s + "]: there are " + matrix.count() + " embeddings for " + n
+                    + " samples; every sample needs one.");
         }
         KCenterGreedy.requireFinite(matrix, "sample");
         return matrix;
@@ -196,7 +203,10 @@ final class InputResolver {
                 : similarity.queryFilenames();
         if (queries.isEmpty()) {
             throw new SelectionException("strategies[" + s + "] has no query samples"
-                    + similarity.queryFile().map(f -> ": the file '" + f + "' lists none.").orElse("."));
+                    + similarity
+                            .queryFile()
+                            .map(f -> ": the file '" + f + "' lists none.")
+                            .orElse("."));
         }
         List<String> names = inputs.sampleNames();
         Map<String, Integer> index = new HashMap<>();
@@ -239,8 +249,8 @@ final class InputResolver {
 
     private void requireRows(int s, String what, int rows) {
         if (rows != n) {
-            throw new SelectionException("strategies[" + s + "]: the inputs gave " + rows + " " + what + " for "
-                    + n + " samples.");
+            throw new SelectionException(
+                    "strategies[" + s + "]: the inputs gave " + rows + " " + what + " for " + n + " samples.");
         }
     }
 

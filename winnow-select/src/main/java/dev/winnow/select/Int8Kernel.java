@@ -47,16 +47,17 @@ interface Int8Kernel {
     final class Holder {
         static final Int8Kernel BEST = load();
 
-        private Holder() {
-        }
+        private Holder() {}
 
         private static Int8Kernel load() {
             if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
                 return SCALAR;
             }
             try {
-                return Class.forName("dev.winnow.select.VectorInt8Kernel").asSubclass(Int8Kernel.class)
-                        .getDeclaredConstructor().newInstance();
+                return Class.forName("dev.winnow.select.VectorInt8Kernel")
+                        .asSubclass(Int8Kernel.class)
+                        .getDeclaredConstructor()
+                        .newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 return SCALAR;
             }

@@ -100,7 +100,8 @@ public final class KCenterGreedy {
         requireFinite(earlier, "earlier selection");
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            NearestSelectedDistances distances = new NearestSelectedDistances(store, SeededOrder.ranks(store.size(), seed), pool);
+            NearestSelectedDistances distances =
+                    new NearestSelectedDistances(store, SeededOrder.ranks(store.size(), seed), pool);
             for (int e = 0; e < earlier.count(); e++) {
                 distances.addCenter(earlier.row(e));
             }
@@ -111,7 +112,8 @@ public final class KCenterGreedy {
     }
 
     /** Farthest-first with prepared distances (earlier selections already added as centers). */
-    static KCenterResult run(EmbeddingStore store, NearestSelectedDistances distances, int picks, double minimumDistance) {
+    static KCenterResult run(
+            EmbeddingStore store, NearestSelectedDistances distances, int picks, double minimumDistance) {
         int limit = Math.min(picks, store.size());
         int[] picked = new int[limit];
         double[] pickDistances = new double[limit];
@@ -139,8 +141,8 @@ public final class KCenterGreedy {
         if (count == limit && limit < picks) {
             reason = StopReason.CANDIDATES_EXHAUSTED;
         }
-        return new KCenterResult(Arrays.copyOf(picked, count), Arrays.copyOf(pickDistances, count), reason,
-                distances.exactChecks());
+        return new KCenterResult(
+                Arrays.copyOf(picked, count), Arrays.copyOf(pickDistances, count), reason, distances.exactChecks());
     }
 
     /**

@@ -6,5 +6,4 @@ package dev.winnow.select;
  * earlier selections), why it stopped, and how many exact candidate-to-center distances the int8
  * storage's exact check computed (0 for float32). The arrays belong to the result; do not change them.
  */
-public record KCenterResult(int[] picks, double[] distances, StopReason stopReason, long exactChecks) {
-}
+public record KCenterResult(int[] picks, double[] distances, StopReason stopReason, long exactChecks) {}

@@ -6,11 +6,11 @@ import java.util.TreeSet;
 
 /** The sentences for a name a selection config uses that does not exist, shared by the early check and the selection. */
 final class NameProblems {
-    private NameProblems() {
-    }
+    private NameProblems() {}
 
     static String task(int s, String task, Collection<String> tasks) {
-        return "strategies[" + s + "] names task '" + task + "', but there is no such task" + known("tasks", task, tasks);
+        return "strategies[" + s + "] names task '" + task + "', but there is no such task"
+                + known("tasks", task, tasks);
     }
 
     static String score(int s, String task, String score, Collection<String> scores) {
@@ -19,12 +19,13 @@ final class NameProblems {
     }
 
     static String metadataKey(int s, String key, Collection<String> keys) {
-        return "strategies[" + s + "] names metadata key '" + key + "', but there is no such key" + known("keys", key, keys);
+        return "strategies[" + s + "] names metadata key '" + key + "', but there is no such key"
+                + known("keys", key, keys);
     }
 
     static String category(int s, String task, String name, Collection<String> categories) {
-        return "strategies[" + s + "] names category '" + name + "' of task '" + task + "', but there is no such category"
-                + known("categories", name, categories);
+        return "strategies[" + s + "] names category '" + name + "' of task '" + task
+                + "', but there is no such category" + known("categories", name, categories);
     }
 
     static String targetClass(int s, String task, String name, Collection<String> categories) {

@@ -180,8 +180,11 @@ final class NearestSelectedDistances {
     }
 
     private int betterExact(int i, int best) {
-        return best < 0 || exactMinSquared[i] > exactMinSquared[best]
-                || (exactMinSquared[i] == exactMinSquared[best] && rank[i] < rank[best]) ? i : best;
+        return best < 0
+                        || exactMinSquared[i] > exactMinSquared[best]
+                        || (exactMinSquared[i] == exactMinSquared[best] && rank[i] < rank[best])
+                ? i
+                : best;
     }
 
     private <T> List<T> run(List<Callable<T>> tasks) {

@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 /** A seeded random order of candidates, used to break ties: lower rank wins. */
 final class SeededOrder {
 
-    private SeededOrder() {
-    }
+    private SeededOrder() {}
 
     /** {@code rank[i]} = position of candidate i in a seeded random permutation of {@code 0..n-1}. */
     static int[] ranks(int n, long seed) {

@@ -41,8 +41,7 @@ public final class SelectionConfigParser {
     private static final List<String> TOP_KEYS = List.of("n_samples", "proportion_samples", "strategies");
     private static final List<String> STRATEGY_KEYS = List.of("input", "strategy");
 
-    private SelectionConfigParser() {
-    }
+    private SelectionConfigParser() {}
 
     /** Parses the selection object found at {@code pointer} (for example {@code /selection}). */
     public static SelectionConfig parse(JsonNode selection, String pointer) {
@@ -59,32 +58,40 @@ public final class SelectionConfigParser {
         boolean hasCount = present(selection, "n_samples");
         boolean hasProportion = present(selection, "proportion_samples");
         if (!hasCount && !hasProportion) {
-            // A misspelt n_samples is the reason neither is set; report it as the unknown key it is (once, with checkKeys').
+            // A misspelt n_samples is the reason neither is set; report it as the unknown key it is (once, with
+            // checkKeys').
             for (String key : selection.propertyNames()) {
                 Optional<String> meant = DidYouMean.suggest(key, TOP_KEYS).filter(k -> !k.equals("strategies"));
                 if (!TOP_KEYS.contains(key) && meant.isPresent()) {
                     String at = child(pointer, key);
-                    throw new ConfigException(at, "Unknown key '" + key + "' at " + at + "." + DidYouMean.hint(key, TOP_KEYS));
+                    throw new ConfigException(
+                            at, "Unknown key '" + key + "' at " + at + "." + DidYouMean.hint(key, TOP_KEYS));
                 }
             }
         }
         if (hasCount == hasProportion) {
-            throw new ConfigException(pointer, "Set exactly one of 'n_samples' and 'proportion_samples' at "
-                    + where(pointer) + (hasCount ? ", not both." : "; neither is set."));
+            throw new ConfigException(
+                    pointer,
+                    "Set exactly one of 'n_samples' and 'proportion_samples' at " + where(pointer)
+                            + (hasCount ? ", not both." : "; neither is set."));
         }
         SampleBudget budget;
         if (hasCount) {
             int n = ConfigReader.optionalInt(selection, pointer, "n_samples").getAsInt();
             if (n < 1) {
-                throw new ConfigException(child(pointer, "n_samples"), "Expected a positive integer at "
-                        + child(pointer, "n_samples") + ", but found " + n + ".");
+                throw new ConfigException(
+                        child(pointer, "n_samples"),
+                        "Expected a positive integer at " + child(pointer, "n_samples") + ", but found " + n + ".");
             }
             budget = new SampleBudget.Count(n);
         } else {
-            double p = ConfigReader.optionalNumber(selection, pointer, "proportion_samples").getAsDouble();
+            double p = ConfigReader.optionalNumber(selection, pointer, "proportion_samples")
+                    .getAsDouble();
             if (!(p > 0 && p <= 1)) {
-                throw new ConfigException(child(pointer, "proportion_samples"), "Expected a number in (0, 1] at "
-                        + child(pointer, "proportion_samples") + ", but found " + describe(selection.get("proportion_samples")) + ".");
+                throw new ConfigException(
+                        child(pointer, "proportion_samples"),
+                        "Expected a number in (0, 1] at " + child(pointer, "proportion_samples") + ", but found "
+                                + describe(selection.get("proportion_samples")) + ".");
             }
             budget = new SampleBudget.Proportion(p);
         }
@@ -96,11 +103,13 @@ public final class SelectionConfigParser {
         String strategiesAt = child(pointer, "strategies");
         JsonNode strategies = ConfigReader.require(selection, pointer, "strategies");
         if (!strategies.isArray()) {
-            throw new ConfigException(strategiesAt, "Expected an array of strategies at " + strategiesAt
-                    + ", but found " + describe(strategies) + ".");
+            throw new ConfigException(
+                    strategiesAt,
+                    "Expected an array of strategies at " + strategiesAt + ", but found " + describe(strategies) + ".");
         }
         if (strategies.isEmpty()) {
-            throw new ConfigException(strategiesAt, "Expected at least one strategy at " + strategiesAt + ", but the array is empty.");
+            throw new ConfigException(
+                    strategiesAt, "Expected at least one strategy at " + strategiesAt + ", but the array is empty.");
         }
         List<StrategyConfig> parsed = new ArrayList<>();
         ConfigProblems problems = new ConfigProblems();
@@ -117,20 +126,36 @@ public final class SelectionConfigParser {
         ConfigReader.requireObject(node, at);
         ConfigProblems problems = new ConfigProblems();
         problems.check(() -> checkKeys(node, at, STRATEGY_KEYS));
-        SelectionInput input = problems.attempt(() -> input(ConfigReader.require(node, at, "input"), child(at, "input")));
-        SelectionStrategy strategy = problems.attempt(
-                () -> strategy(ConfigReader.require(node, at, "strategy"), child(at, "strategy")));
+        SelectionInput input =
+                problems.attempt(() -> input(ConfigReader.require(node, at, "input"), child(at, "input")));
+        SelectionStrategy strategy =
+                problems.attempt(() -> strategy(ConfigReader.require(node, at, "strategy"), child(at, "strategy")));
         problems.throwIfAny();
         if (!StrategyConfig.isAllowed(input, strategy)) {
-            throw new ConfigException(at, "Strategy " + strategy.typeName() + " cannot use input "
-                    + StrategyConfig.describe(input) + " at " + at + ". Allowed pairs: " + StrategyConfig.ALLOWED_PAIRS + ".");
+            throw new ConfigException(
+                    at,
+                    "Strategy " + strategy.typeName() + " cannot use input " + StrategyConfig.describe(input) + " at "
+                            + at + ". Allowed pairs: " + StrategyConfig.ALLOWED_PAIRS + ".");
         }
         return new StrategyConfig(input, strategy);
     }
 
-    private enum InputType { EMBEDDINGS, SCORES, PREDICTIONS, METADATA, RANDOM }
+    private enum InputType {
+        EMBEDDINGS,
+        SCORES,
+        PREDICTIONS,
+        METADATA,
+        RANDOM
+    }
 
-    private enum StrategyType { DIVERSITY, WEIGHTS, THRESHOLD, BALANCE, SIMILARITY, TYPICALITY }
+    private enum StrategyType {
+        DIVERSITY,
+        WEIGHTS,
+        THRESHOLD,
+        BALANCE,
+        SIMILARITY,
+        TYPICALITY
+    }
 
     private static SelectionInput input(JsonNode node, String at) {
         ConfigReader.requireObject(node, at);
@@ -141,8 +166,8 @@ public final class SelectionConfigParser {
                 return new SelectionInput.Embeddings(ConfigReader.optionalString(node, at, "task"));
             case SCORES:
                 checkKeys(node, at, List.of("type", "task", "score"));
-                return new SelectionInput.Scores(ConfigReader.requireString(node, at, "task"),
-                        ConfigReader.requireString(node, at, "score"));
+                return new SelectionInput.Scores(
+                        ConfigReader.requireString(node, at, "task"), ConfigReader.requireString(node, at, "score"));
             case PREDICTIONS: {
                 checkKeys(node, at, List.of("type", "task", "name", "categories"));
                 String task = ConfigReader.requireString(node, at, "task");
@@ -151,13 +176,16 @@ public final class SelectionConfigParser {
                 if (present(node, "categories")) {
                     String categoriesAt = child(at, "categories");
                     if (name != PredictionsName.CATEGORY_COUNT) {
-                        throw new ConfigException(categoriesAt, "The key 'categories' at " + categoriesAt
-                                + " applies only to name CATEGORY_COUNT.");
+                        throw new ConfigException(
+                                categoriesAt,
+                                "The key 'categories' at " + categoriesAt + " applies only to name CATEGORY_COUNT.");
                     }
                     List<String> list = ConfigReader.stringList(node.get("categories"), categoriesAt);
                     if (list.isEmpty()) {
-                        throw new ConfigException(categoriesAt, "Expected at least one category name at " + categoriesAt
-                                + "; leave the key out to count all categories.");
+                        throw new ConfigException(
+                                categoriesAt,
+                                "Expected at least one category name at " + categoriesAt
+                                        + "; leave the key out to count all categories.");
                     }
                     categories = Optional.of(list);
                 }
@@ -182,18 +210,21 @@ public final class SelectionConfigParser {
                 OptionalDouble minimum = ConfigReader.optionalNumber(node, at, "stopping_condition_minimum_distance");
                 if (minimum.isPresent() && minimum.getAsDouble() < 0) {
                     String where = child(at, "stopping_condition_minimum_distance");
-                    throw new ConfigException(where, "Expected a distance of at least 0 at " + where
-                            + ", but found " + minimum.getAsDouble() + ".");
+                    throw new ConfigException(
+                            where,
+                            "Expected a distance of at least 0 at " + where + ", but found " + minimum.getAsDouble()
+                                    + ".");
                 }
                 return new SelectionStrategy.Diversity(minimum, strength(node, at));
             }
             case WEIGHTS:
                 checkKeys(node, at, List.of("type", "stopping_condition_max_sum", "strength"));
-                return new SelectionStrategy.Weights(ConfigReader.optionalNumber(node, at, "stopping_condition_max_sum"),
-                        strength(node, at));
+                return new SelectionStrategy.Weights(
+                        ConfigReader.optionalNumber(node, at, "stopping_condition_max_sum"), strength(node, at));
             case THRESHOLD:
                 checkKeys(node, at, List.of("type", "threshold", "operation"));
-                return new SelectionStrategy.Threshold(ConfigReader.requireNumber(node, at, "threshold"),
+                return new SelectionStrategy.Threshold(
+                        ConfigReader.requireNumber(node, at, "threshold"),
                         ConfigReader.requireEnum(node, at, "operation", Operation.class));
             case BALANCE:
                 checkKeys(node, at, List.of("type", "target", "distribution", "strength"));
@@ -203,16 +234,21 @@ public final class SelectionConfigParser {
                 boolean names = present(node, "query_filenames");
                 boolean file = present(node, "query_file");
                 if (names == file) {
-                    throw new ConfigException(at, "Set exactly one of 'query_filenames' and 'query_file' at " + at
-                            + (names ? ", not both." : "; neither is set."));
+                    throw new ConfigException(
+                            at,
+                            "Set exactly one of 'query_filenames' and 'query_file' at " + at
+                                    + (names ? ", not both." : "; neither is set."));
                 }
-                List<String> queries = names ? ConfigReader.stringList(node.get("query_filenames"), child(at, "query_filenames")) : List.of();
+                List<String> queries = names
+                        ? ConfigReader.stringList(node.get("query_filenames"), child(at, "query_filenames"))
+                        : List.of();
                 if (names && queries.isEmpty()) {
-                    throw new ConfigException(child(at, "query_filenames"), "Expected at least one sample name at "
-                            + child(at, "query_filenames") + ".");
+                    throw new ConfigException(
+                            child(at, "query_filenames"),
+                            "Expected at least one sample name at " + child(at, "query_filenames") + ".");
                 }
-                return new SelectionStrategy.Similarity(queries, ConfigReader.optionalString(node, at, "query_file"),
-                        strength(node, at));
+                return new SelectionStrategy.Similarity(
+                        queries, ConfigReader.optionalString(node, at, "query_file"), strength(node, at));
             }
             case TYPICALITY:
             default: {
@@ -220,7 +256,8 @@ public final class SelectionConfigParser {
                 OptionalInt k = ConfigReader.optionalInt(node, at, "num_nearest_neighbors");
                 if (k.isPresent() && k.getAsInt() < 1) {
                     String where = child(at, "num_nearest_neighbors");
-                    throw new ConfigException(where, "Expected a positive integer at " + where + ", but found " + k.getAsInt() + ".");
+                    throw new ConfigException(
+                            where, "Expected a positive integer at " + where + ", but found " + k.getAsInt() + ".");
                 }
                 return new SelectionStrategy.Typicality(k.orElse(DEFAULT_NEAREST_NEIGHBORS), strength(node, at));
             }
@@ -233,12 +270,16 @@ public final class SelectionConfigParser {
                 : Distribution.TARGET;
         boolean hasTarget = present(node, "target");
         if (distribution == Distribution.TARGET && !hasTarget) {
-            throw new ConfigException(child(at, "target"), "Missing required key 'target' at " + at
-                    + "; distribution TARGET needs fractions by class name, for example {\"cat\": 0.5}.");
+            throw new ConfigException(
+                    child(at, "target"),
+                    "Missing required key 'target' at " + at
+                            + "; distribution TARGET needs fractions by class name, for example {\"cat\": 0.5}.");
         }
         if (distribution != Distribution.TARGET && hasTarget) {
-            throw new ConfigException(child(at, "target"), "The key 'target' at " + child(at, "target")
-                    + " is only used with distribution TARGET, but the distribution is " + distribution + ".");
+            throw new ConfigException(
+                    child(at, "target"),
+                    "The key 'target' at " + child(at, "target")
+                            + " is only used with distribution TARGET, but the distribution is " + distribution + ".");
         }
         Map<String, Double> target = new LinkedHashMap<>();
         if (hasTarget) {
@@ -253,15 +294,22 @@ public final class SelectionConfigParser {
                 String fractionAt = child(targetAt, name);
                 double fraction = ConfigReader.number(object.get(name), fractionAt);
                 if (fraction < 0 || fraction > 1) {
-                    throw new ConfigException(fractionAt, "Expected a fraction in [0, 1] at " + fractionAt + ", but found " + fraction + ".");
+                    throw new ConfigException(
+                            fractionAt,
+                            "Expected a fraction in [0, 1] at " + fractionAt + ", but found " + fraction + ".");
                 }
                 target.put(name, fraction);
                 sum += fraction;
             }
             if (sum > 1 + 1e-6) {
-                throw new ConfigException(targetAt, "The target fractions at " + targetAt + " sum to "
-                        + new BigDecimal(sum).round(new MathContext(6)).stripTrailingZeros().toPlainString()
-                        + "; they must sum to at most 1.");
+                throw new ConfigException(
+                        targetAt,
+                        "The target fractions at " + targetAt + " sum to "
+                                + new BigDecimal(sum)
+                                        .round(new MathContext(6))
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                + "; they must sum to at most 1.");
             }
         }
         return new SelectionStrategy.Balance(target, distribution, strength(node, at));

@@ -17,7 +17,8 @@ import java.util.Set;
  * @param categories the category names of each task, by task
  * @param scores     the score names of each task, by task
  */
-public record SelectionNames(Map<String, List<String>> categories, Map<String, Set<String>> scores, Set<String> metadataKeys) {
+public record SelectionNames(
+        Map<String, List<String>> categories, Map<String, Set<String>> scores, Set<String> metadataKeys) {
 
     public SelectionNames {
         categories = Map.copyOf(new LinkedHashMap<>(categories));

@@ -21,8 +21,14 @@ public final class SelectionResult {
     private final StopReason stopReason;
     private final int candidates;
 
-    SelectionResult(List<String> strategyLabels, int[] picks, double[] values, double[][] objectives,
-                    double[][] rawValues, StopReason stopReason, int candidates) {
+    SelectionResult(
+            List<String> strategyLabels,
+            int[] picks,
+            double[] values,
+            double[][] objectives,
+            double[][] rawValues,
+            StopReason stopReason,
+            int candidates) {
         this.strategyLabels = List.copyOf(strategyLabels);
         this.picks = picks;
         this.values = values;

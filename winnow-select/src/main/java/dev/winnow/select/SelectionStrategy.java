@@ -68,7 +68,8 @@ public sealed interface SelectionStrategy {
     }
 
     /** Move the selected class distribution toward a target. */
-    record Balance(Map<String, Double> target, Distribution distribution, double strength) implements SelectionStrategy {
+    record Balance(Map<String, Double> target, Distribution distribution, double strength)
+            implements SelectionStrategy {
         public Balance {
             target = target == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(target));
         }
@@ -80,7 +81,8 @@ public sealed interface SelectionStrategy {
     }
 
     /** Prefer samples similar to query samples (named in the config or in a file of names). */
-    record Similarity(List<String> queryFilenames, Optional<String> queryFile, double strength) implements SelectionStrategy {
+    record Similarity(List<String> queryFilenames, Optional<String> queryFile, double strength)
+            implements SelectionStrategy {
         public Similarity {
             queryFilenames = queryFilenames == null ? List.of() : List.copyOf(queryFilenames);
             queryFile = queryFile == null ? Optional.empty() : queryFile;
@@ -101,7 +103,12 @@ public sealed interface SelectionStrategy {
     }
 
     /** The comparison of a {@link Threshold}: the sample's value OPERATION the threshold. */
-    enum Operation { SMALLER, SMALLER_EQUAL, BIGGER, BIGGER_EQUAL }
+    enum Operation {
+        SMALLER,
+        SMALLER_EQUAL,
+        BIGGER,
+        BIGGER_EQUAL
+    }
 
     /** Which distribution a {@link Balance} aims at. */
     enum Distribution {

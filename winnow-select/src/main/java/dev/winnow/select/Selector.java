@@ -89,10 +89,17 @@ public final class Selector {
                 }
             }
             GreedyCombiner.Outcome outcome;
-            if (objectives.size() == 1 && objectives.get(0) instanceof DiversityObjective diversity && strengths.get(0) > 0) {
+            if (objectives.size() == 1
+                    && objectives.get(0) instanceof DiversityObjective diversity
+                    && strengths.get(0) > 0) {
                 outcome = farthestFirst(diversity, limit);
             } else {
-                outcome = GreedyCombiner.run(m, rank, objectives, strengths.stream().mapToDouble(Double::doubleValue).toArray(), limit);
+                outcome = GreedyCombiner.run(
+                        m,
+                        rank,
+                        objectives,
+                        strengths.stream().mapToDouble(Double::doubleValue).toArray(),
+                        limit);
             }
             int count = outcome.picks().length;
             int[] picks = new int[count];
@@ -116,7 +123,8 @@ public final class Selector {
                 rawValues[e.getKey()] = raw;
             }
             StopReason reason = outcome.stopReason() == StopReason.SAMPLE_COUNT_REACHED && count < requested
-                    ? StopReason.CANDIDATES_EXHAUSTED : outcome.stopReason();
+                    ? StopReason.CANDIDATES_EXHAUSTED
+                    : outcome.stopReason();
             return new SelectionResult(labels, picks, outcome.values(), objectiveValues, rawValues, reason, m);
         } finally {
             pool.shutdown();
@@ -125,20 +133,32 @@ public final class Selector {
 
     /** DIVERSITY alone: exact k-center greedy; every pick is the farthest, so its objective is 1. */
     private static GreedyCombiner.Outcome farthestFirst(DiversityObjective diversity, int limit) {
-        KCenterResult result = KCenterGreedy.run(diversity.store(), diversity.distances(), limit, diversity.minimumDistance());
+        KCenterResult result =
+                KCenterGreedy.run(diversity.store(), diversity.distances(), limit, diversity.minimumDistance());
         int count = result.picks().length;
         double[] ones = new double[count];
         Arrays.fill(ones, 1);
-        return new GreedyCombiner.Outcome(result.picks(), ones.clone(), new double[][] {ones}, new double[][] {result.distances()},
+        return new GreedyCombiner.Outcome(
+                result.picks(),
+                ones.clone(),
+                new double[][] {ones},
+                new double[][] {result.distances()},
                 result.stopReason());
     }
 
-    private Objective objective(int s, StrategyConfig strategy, InputResolver values, int[] candidates, int[] rank,
-                                ForkJoinPool pool, long seed) {
+    private Objective objective(
+            int s,
+            StrategyConfig strategy,
+            InputResolver values,
+            int[] candidates,
+            int[] rank,
+            ForkJoinPool pool,
+            long seed) {
         SelectionStrategy kind = strategy.strategy();
         if (kind instanceof SelectionStrategy.Weights weights) {
             double[] all = values.numeric(s, strategy.input());
-            return new WeightsObjective(InputResolver.restrict(all, candidates), weights.maxSum().orElse(Double.NaN));
+            return new WeightsObjective(
+                    InputResolver.restrict(all, candidates), weights.maxSum().orElse(Double.NaN));
         }
         if (kind instanceof SelectionStrategy.Balance balance) {
             return values.balance(s, (SelectionInput.Predictions) strategy.input(), balance, candidates);
@@ -147,28 +167,31 @@ public final class Selector {
         EmbeddingMatrix all = values.embeddings(s, input);
         EmbeddingMatrix mine = candidates.length == all.count() ? all : all.select(candidates);
         if (kind instanceof SelectionStrategy.Diversity diversity) {
-            KCenterGreedy.Storage chosen = storage != null ? storage : KCenterGreedy.Storage.forSize(mine.count(), mine.dimension());
+            KCenterGreedy.Storage chosen =
+                    storage != null ? storage : KCenterGreedy.Storage.forSize(mine.count(), mine.dimension());
             EmbeddingStore store = EmbeddingStore.of(mine, chosen);
             NearestSelectedDistances distances = new NearestSelectedDistances(store, rank, pool);
             Optional<EmbeddingMatrix> earlier = values.inputs().earlierSelections(input.task());
             if (earlier.isPresent() && earlier.get().count() > 0) {
                 EmbeddingMatrix e = earlier.get();
                 if (e.dimension() != all.dimension()) {
-                    throw new SelectionException("strategies[" + s + "]: the earlier selections' embeddings have dimension "
-                            + e.dimension() + ", but the samples' embeddings have dimension " + all.dimension() + ".");
+                    throw new SelectionException(
+                            "strategies[" + s + "]: the earlier selections' embeddings have dimension " + e.dimension()
+                                    + ", but the samples' embeddings have dimension " + all.dimension() + ".");
                 }
                 KCenterGreedy.requireFinite(e, "earlier selection");
                 for (int r = 0; r < e.count(); r++) {
                     distances.addCenter(e.row(r));
                 }
             }
-            return new DiversityObjective(distances, store, diversity.minimumDistance().orElse(0));
+            return new DiversityObjective(
+                    distances, store, diversity.minimumDistance().orElse(0));
         }
         if (kind instanceof SelectionStrategy.Similarity similarity) {
             return StaticObjective.similarity(values.similarity(s, similarity, all, candidates));
         }
         SelectionStrategy.Typicality typicality = (SelectionStrategy.Typicality) kind;
-        return StaticObjective.typicality(Typicality.compute(all, candidates, typicality.nearestNeighbors(), seed, pool));
+        return StaticObjective.typicality(
+                Typicality.compute(all, candidates, typicality.nearestNeighbors(), seed, pool));
     }
-
 }

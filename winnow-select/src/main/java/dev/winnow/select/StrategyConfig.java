@@ -33,9 +33,11 @@ public record StrategyConfig(SelectionInput input, SelectionStrategy strategy) {
 
     /** Whether the strategy can work with the input. */
     public static boolean isAllowed(SelectionInput input, SelectionStrategy strategy) {
-        boolean numeric = strategy instanceof SelectionStrategy.Weights || strategy instanceof SelectionStrategy.Threshold;
+        boolean numeric =
+                strategy instanceof SelectionStrategy.Weights || strategy instanceof SelectionStrategy.Threshold;
         if (input instanceof SelectionInput.Embeddings) {
-            return strategy instanceof SelectionStrategy.Diversity || strategy instanceof SelectionStrategy.Similarity
+            return strategy instanceof SelectionStrategy.Diversity
+                    || strategy instanceof SelectionStrategy.Similarity
                     || strategy instanceof SelectionStrategy.Typicality;
         }
         if (input instanceof Predictions p) {

@@ -19,8 +19,7 @@ final class Typicality {
     /** The largest reference set searched exhaustively. */
     static final int EXACT_LIMIT = 50_000;
 
-    private Typicality() {
-    }
+    private Typicality() {}
 
     static double[] compute(EmbeddingMatrix all, int[] rows, int k, long seed, ForkJoinPool pool) {
         return compute(all, rows, k, seed, pool, EXACT_LIMIT);

@@ -21,7 +21,8 @@ final class VectorInt8Kernel implements Int8Kernel {
 
     VectorInt8Kernel() {
         if (EmbeddingStore.BLOCK % (4 * LANES) != 0) {
-            throw new IllegalStateException("The block of " + EmbeddingStore.BLOCK + " rows is not a multiple of " + 4 * LANES + ".");
+            throw new IllegalStateException(
+                    "The block of " + EmbeddingStore.BLOCK + " rows is not a multiple of " + 4 * LANES + ".");
         }
     }
 

@@ -34,8 +34,11 @@ class InMemorySelectionInputsTest {
                 .build();
         assertThat(inputs.tasks()).containsExactly("det");
         assertThat(inputs.scoreNames("det")).containsExactly("s");
-        SelectionConfig config = new SelectionConfig(new SampleBudget.Count(1), List.of(new StrategyConfig(
-                new SelectionInput.Embeddings(Optional.empty()), new SelectionStrategy.Diversity(OptionalDouble.empty(), 1))));
+        SelectionConfig config = new SelectionConfig(
+                new SampleBudget.Count(1),
+                List.of(new StrategyConfig(
+                        new SelectionInput.Embeddings(Optional.empty()),
+                        new SelectionStrategy.Diversity(OptionalDouble.empty(), 1))));
         // The earlier selection sits on a.png, so the farthest is c.png.
         assertThat(new Selector(1, null).select(config, inputs, 0).picks()).containsExactly(2);
         assertThatThrownBy(() -> inputs.queryFile("q.txt"))

@@ -68,7 +68,9 @@ class Int8StoreTest {
         // Through the vector kernel the int8 picks still equal the exact float32 ones.
         KCenterGreedy int8 = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 2);
         assertThat(int8.storageDescription()).isEqualTo("int8/vector");
-        int[] exactPicks = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2).select(30, EmbeddingMatrix.empty(64), 0, 3).picks();
+        int[] exactPicks = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2)
+                .select(30, EmbeddingMatrix.empty(64), 0, 3)
+                .picks();
         assertThat(int8.select(30, EmbeddingMatrix.empty(64), 0, 3).picks()).containsExactly(exactPicks);
     }
 }

@@ -76,18 +76,22 @@ class KCenterGreedyTest {
     @Test
     void float32_picksEqualTheFloat64Reference() {
         EmbeddingMatrix m = randomUnit(3000, 16, 1);
-        KCenterResult result = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 3).select(60, EmbeddingMatrix.empty(16), 0, 5);
+        KCenterResult result =
+                new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 3).select(60, EmbeddingMatrix.empty(16), 0, 5);
         assertThat(result.picks()).containsExactly(reference(m, result.picks()[0], 60));
         assertThat(result.stopReason()).isEqualTo(StopReason.SAMPLE_COUNT_REACHED);
         assertThat(result.distances()[0]).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(result.distances()[1]).isCloseTo(distance(m, result.picks()[0], result.picks()[1]), Assertions.within(1e-5));
+        assertThat(result.distances()[1])
+                .isCloseTo(distance(m, result.picks()[0], result.picks()[1]), Assertions.within(1e-5));
     }
 
     @Test
     void int8_picksEqualFloat32_thanksToTheExactCheck() {
         EmbeddingMatrix m = randomUnit(4000, 32, 2);
-        KCenterResult exact = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2).select(100, EmbeddingMatrix.empty(32), 0, 9);
-        KCenterResult compact = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 2).select(100, EmbeddingMatrix.empty(32), 0, 9);
+        KCenterResult exact =
+                new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2).select(100, EmbeddingMatrix.empty(32), 0, 9);
+        KCenterResult compact =
+                new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 2).select(100, EmbeddingMatrix.empty(32), 0, 9);
         assertThat(compact.picks()).containsExactly(exact.picks());
         assertThat(compact.distances()).containsExactly(exact.distances());
         assertThat(exact.exactChecks()).isEqualTo(0);
@@ -103,8 +107,12 @@ class KCenterGreedyTest {
             scaled[i] *= 7.5f;
         }
         EmbeddingMatrix m = new EmbeddingMatrix(scaled, 16);
-        int[] exact = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2).select(40, EmbeddingMatrix.empty(16), 0, 4).picks();
-        int[] compact = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 2).select(40, EmbeddingMatrix.empty(16), 0, 4).picks();
+        int[] exact = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2)
+                .select(40, EmbeddingMatrix.empty(16), 0, 4)
+                .picks();
+        int[] compact = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 2)
+                .select(40, EmbeddingMatrix.empty(16), 0, 4)
+                .picks();
         assertThat(compact).containsExactly(exact);
     }
 
@@ -112,8 +120,12 @@ class KCenterGreedyTest {
     void int8_withEarlierSelections_picksEqualFloat32() {
         EmbeddingMatrix m = randomUnit(3000, 16, 12);
         EmbeddingMatrix earlier = randomUnit(7, 16, 13);
-        int[] exact = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2).select(50, earlier, 0, 1).picks();
-        int[] compact = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 3).select(50, earlier, 0, 1).picks();
+        int[] exact = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2)
+                .select(50, earlier, 0, 1)
+                .picks();
+        int[] compact = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 3)
+                .select(50, earlier, 0, 1)
+                .picks();
         assertThat(compact).containsExactly(exact);
     }
 
@@ -128,8 +140,12 @@ class KCenterGreedyTest {
             System.arraycopy(store.decodedRow(i), 0, decoded, i * 32, 32);
         }
         EmbeddingMatrix quantised = new EmbeddingMatrix(decoded, 32);
-        int[] exact = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2).select(100, EmbeddingMatrix.empty(32), 0, 9).picks();
-        int[] plain = new KCenterGreedy(quantised, KCenterGreedy.Storage.FLOAT32, 2).select(100, EmbeddingMatrix.empty(32), 0, 9).picks();
+        int[] exact = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 2)
+                .select(100, EmbeddingMatrix.empty(32), 0, 9)
+                .picks();
+        int[] plain = new KCenterGreedy(quantised, KCenterGreedy.Storage.FLOAT32, 2)
+                .select(100, EmbeddingMatrix.empty(32), 0, 9)
+                .picks();
         assertThat(plain).isNotEqualTo(exact);
         double ratio = radius(m, plain) / radius(m, exact);
         assertThat(ratio).isBetween(0.9, 1.1);
@@ -146,8 +162,12 @@ class KCenterGreedyTest {
     @Test
     void resultDoesNotDependOnThreadCount() {
         EmbeddingMatrix m = randomUnit(5000, 8, 3);
-        int[] one = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 1).select(40, EmbeddingMatrix.empty(8), 0, 1).picks();
-        int[] four = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 4).select(40, EmbeddingMatrix.empty(8), 0, 1).picks();
+        int[] one = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 1)
+                .select(40, EmbeddingMatrix.empty(8), 0, 1)
+                .picks();
+        int[] four = new KCenterGreedy(m, KCenterGreedy.Storage.INT8, 4)
+                .select(40, EmbeddingMatrix.empty(8), 0, 1)
+                .picks();
         assertThat(four).containsExactly(one);
     }
 
@@ -172,7 +192,8 @@ class KCenterGreedyTest {
         for (long seed = 0; seed < 20; seed++) {
             int first = greedy.select(1, EmbeddingMatrix.empty(2), 0, seed).picks()[0];
             firsts.add(first);
-            assertThat(greedy.select(1, EmbeddingMatrix.empty(2), 0, seed).picks()[0]).isEqualTo(first);
+            assertThat(greedy.select(1, EmbeddingMatrix.empty(2), 0, seed).picks()[0])
+                    .isEqualTo(first);
         }
         assertThat(firsts).containsExactlyInAnyOrder(0, 1, 2, 3);
     }
@@ -191,7 +212,8 @@ class KCenterGreedyTest {
     @Test
     void morePicksThanCandidates_takesAllThenSaysSo() {
         EmbeddingMatrix m = randomUnit(5, 4, 4);
-        KCenterResult result = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 1).select(9, EmbeddingMatrix.empty(4), 0, 1);
+        KCenterResult result =
+                new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 1).select(9, EmbeddingMatrix.empty(4), 0, 1);
         assertThat(result.picks()).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
         assertThat(result.picks()).containsExactly(reference(m, result.picks()[0], 5));
         assertThat(result.stopReason()).isEqualTo(StopReason.CANDIDATES_EXHAUSTED);

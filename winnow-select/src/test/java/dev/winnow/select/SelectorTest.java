@@ -26,7 +26,8 @@ class SelectorTest {
     }
 
     private static String weightsOn(String score, String extra) {
-        return "{'input': {'type': 'SCORES', 'task': 'det', 'score': '" + score + "'}, 'strategy': {'type': 'WEIGHTS'" + extra + "}}";
+        return "{'input': {'type': 'SCORES', 'task': 'det', 'score': '" + score + "'}, 'strategy': {'type': 'WEIGHTS'"
+                + extra + "}}";
     }
 
     private static String threshold(String operation, double value) {
@@ -36,10 +37,12 @@ class SelectorTest {
 
     @Test
     void threshold_filtersExactly_thenWeightsOrderTheRest() {
-        FakeInputs inputs = FakeInputs.named(6)
-                .metadata("m", 5, 1, 7, 3, 7, 2)
-                .score("det", "s", 0.9, 0.8, 0.1, 0.5, 0.3, 1.0);
-        SelectionResult result = select("{'n_samples': 10, 'strategies': [" + threshold("BIGGER_EQUAL", 3) + ", " + weightsOn("s", "") + "]}", inputs, 1);
+        FakeInputs inputs =
+                FakeInputs.named(6).metadata("m", 5, 1, 7, 3, 7, 2).score("det", "s", 0.9, 0.8, 0.1, 0.5, 0.3, 1.0);
+        SelectionResult result = select(
+                "{'n_samples': 10, 'strategies': [" + threshold("BIGGER_EQUAL", 3) + ", " + weightsOn("s", "") + "]}",
+                inputs,
+                1);
         assertThat(result.picks()).containsExactly(0, 3, 4, 2);
         assertThat(result.candidates()).isEqualTo(4);
         assertThat(result.stopReason()).isEqualTo(StopReason.CANDIDATES_EXHAUSTED);
@@ -50,7 +53,8 @@ class SelectorTest {
 
     @Test
     void threshold_everyOperation() {
-        FakeInputs inputs = FakeInputs.named(6).metadata("m", 5, 1, 7, 3, Double.NaN, 2).score("det", "s", 0, 0, 0, 0, 0, 0);
+        FakeInputs inputs =
+                FakeInputs.named(6).metadata("m", 5, 1, 7, 3, Double.NaN, 2).score("det", "s", 0, 0, 0, 0, 0, 0);
         assertThat(picked("SMALLER", inputs)).containsExactlyInAnyOrder(1, 5);
         assertThat(picked("SMALLER_EQUAL", inputs)).containsExactlyInAnyOrder(1, 3, 5);
         assertThat(picked("BIGGER", inputs)).containsExactlyInAnyOrder(0, 2);
@@ -58,7 +62,11 @@ class SelectorTest {
     }
 
     private static int[] picked(String operation, FakeInputs inputs) {
-        return select("{'n_samples': 6, 'strategies': [" + threshold(operation, 3) + ", " + weightsOn("s", "") + "]}", inputs, 1).picks();
+        return select(
+                        "{'n_samples': 6, 'strategies': [" + threshold(operation, 3) + ", " + weightsOn("s", "") + "]}",
+                        inputs,
+                        1)
+                .picks();
     }
 
     @Test
@@ -68,7 +76,8 @@ class SelectorTest {
         assertThat(high.picks()).containsExactly(1, 2, 0, 3);
         assertThat(high.value(0)).isEqualTo(1.0);
         assertThat(high.stopReason()).isEqualTo(StopReason.SAMPLE_COUNT_REACHED);
-        SelectionResult low = select("{'n_samples': 4, 'strategies': [" + weightsOn("s", ", 'strength': -1") + "]}", inputs, 3);
+        SelectionResult low =
+                select("{'n_samples': 4, 'strategies': [" + weightsOn("s", ", 'strength': -1") + "]}", inputs, 3);
         assertThat(low.picks()).containsExactly(3, 0, 2, 1);
         assertThat(low.objective(0, 0)).isEqualTo(1e-6);
         assertThat(low.value(0)).isCloseTo(1e6, within(1e-3));
@@ -89,7 +98,10 @@ class SelectorTest {
     @Test
     void weights_maxSum_stopsOnceReached() {
         FakeInputs inputs = FakeInputs.named(4).score("det", "s", 0.2, 0.9, 0.5, 0.1);
-        SelectionResult result = select("{'n_samples': 4, 'strategies': [" + weightsOn("s", ", 'stopping_condition_max_sum': 1.3") + "]}", inputs, 3);
+        SelectionResult result = select(
+                "{'n_samples': 4, 'strategies': [" + weightsOn("s", ", 'stopping_condition_max_sum': 1.3") + "]}",
+                inputs,
+                3);
         assertThat(result.picks()).containsExactly(1, 2);
         assertThat(result.stopReason()).isEqualTo(StopReason.MAX_SUM_REACHED);
     }
@@ -97,7 +109,8 @@ class SelectorTest {
     @Test
     void proportion_ofTheInputSamples() {
         FakeInputs inputs = FakeInputs.named(10).score("det", "s", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        SelectionResult result = select("{'proportion_samples': 0.3, 'strategies': [" + weightsOn("s", "") + "]}", inputs, 3);
+        SelectionResult result =
+                select("{'proportion_samples': 0.3, 'strategies': [" + weightsOn("s", "") + "]}", inputs, 3);
         assertThat(result.picks()).containsExactly(9, 8, 7);
     }
 
@@ -106,20 +119,38 @@ class SelectorTest {
         FakeInputs inputs = FakeInputs.named(3);
         inputs.counts.put("det", new ClassTable(List.of("car", "person"), new double[] {1, 5, 3, 0, 2, 2}));
         String input = "{'type': 'PREDICTIONS', 'task': 'det', 'name': 'CATEGORY_COUNT'";
-        assertThat(select("{'n_samples': 3, 'strategies': [{'input': " + input + ", 'categories': ['car']}, 'strategy': {'type': 'WEIGHTS'}}]}",
-                inputs, 1).picks()).containsExactly(1, 2, 0);
-        assertThat(select("{'n_samples': 3, 'strategies': [{'input': " + input + "}, 'strategy': {'type': 'WEIGHTS'}}]}",
-                inputs, 1).picks()).containsExactly(0, 2, 1);
+        assertThat(select(
+                                "{'n_samples': 3, 'strategies': [{'input': " + input
+                                        + ", 'categories': ['car']}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                                inputs,
+                                1)
+                        .picks())
+                .containsExactly(1, 2, 0);
+        assertThat(select(
+                                "{'n_samples': 3, 'strategies': [{'input': " + input
+                                        + "}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                                inputs,
+                                1)
+                        .picks())
+                .containsExactly(0, 2, 1);
     }
 
     @Test
     void random_weightsFollowTheSeededUniformValues() {
         FakeInputs inputs = FakeInputs.named(8);
         SplittableRandom random = new SplittableRandom(7);
-        double[] values = IntStream.range(0, 8).mapToDouble(i -> random.nextDouble()).toArray();
-        Integer[] expected = IntStream.range(0, 8).boxed().sorted((a, b) -> Double.compare(values[b], values[a])).toArray(Integer[]::new);
-        SelectionResult result = select("{'n_samples': 8, 'strategies': [{'input': {'type': 'RANDOM', 'random_seed': 7}, 'strategy': {'type': 'WEIGHTS'}}]}", inputs, 99);
-        assertThat(Arrays.stream(result.picks()).boxed().toArray(Integer[]::new)).containsExactly(expected);
+        double[] values =
+                IntStream.range(0, 8).mapToDouble(i -> random.nextDouble()).toArray();
+        Integer[] expected = IntStream.range(0, 8)
+                .boxed()
+                .sorted((a, b) -> Double.compare(values[b], values[a]))
+                .toArray(Integer[]::new);
+        SelectionResult result = select(
+                "{'n_samples': 8, 'strategies': [{'input': {'type': 'RANDOM', 'random_seed': 7}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                inputs,
+                99);
+        assertThat(Arrays.stream(result.picks()).boxed().toArray(Integer[]::new))
+                .containsExactly(expected);
     }
 
     private static FakeInputs oneHot(int... classes) {
@@ -147,20 +178,33 @@ class SelectorTest {
     @Test
     void balance_hitsTheTargetWithinOneSample() {
         // 30 of class a, 10 of b, 10 of c.
-        int[] classes = IntStream.range(0, 50).map(i -> i < 30 ? 0 : i < 40 ? 1 : 2).toArray();
+        int[] classes =
+                IntStream.range(0, 50).map(i -> i < 30 ? 0 : i < 40 ? 1 : 2).toArray();
         FakeInputs inputs = oneHot(classes);
         String input = "{'type': 'PREDICTIONS', 'task': 'cls', 'name': 'CLASS_DISTRIBUTION'}";
-        SelectionResult target = select("{'n_samples': 12, 'strategies': [{'input': " + input
-                + ", 'strategy': {'type': 'BALANCE', 'target': {'a': 0.25, 'b': 0.5, 'c': 0.25}}}]}", inputs, 4);
+        SelectionResult target = select(
+                "{'n_samples': 12, 'strategies': [{'input': " + input
+                        + ", 'strategy': {'type': 'BALANCE', 'target': {'a': 0.25, 'b': 0.5, 'c': 0.25}}}]}",
+                inputs,
+                4);
         assertThat(classCounts(target, inputs)).containsExactly(3, 6, 3);
-        SelectionResult uniform = select("{'n_samples': 15, 'strategies': [{'input': " + input
-                + ", 'strategy': {'type': 'BALANCE', 'distribution': 'UNIFORM'}}]}", inputs, 4);
+        SelectionResult uniform = select(
+                "{'n_samples': 15, 'strategies': [{'input': " + input
+                        + ", 'strategy': {'type': 'BALANCE', 'distribution': 'UNIFORM'}}]}",
+                inputs,
+                4);
         assertThat(classCounts(uniform, inputs)).containsExactly(5, 5, 5);
-        SelectionResult rest = select("{'n_samples': 8, 'strategies': [{'input': " + input
-                + ", 'strategy': {'type': 'BALANCE', 'target': {'a': 0.5}}}]}", inputs, 4);
+        SelectionResult rest = select(
+                "{'n_samples': 8, 'strategies': [{'input': " + input
+                        + ", 'strategy': {'type': 'BALANCE', 'target': {'a': 0.5}}}]}",
+                inputs,
+                4);
         assertThat(classCounts(rest, inputs)).containsExactly(4, 2, 2);
-        SelectionResult input10 = select("{'n_samples': 10, 'strategies': [{'input': " + input
-                + ", 'strategy': {'type': 'BALANCE', 'distribution': 'INPUT'}}]}", inputs, 4);
+        SelectionResult input10 = select(
+                "{'n_samples': 10, 'strategies': [{'input': " + input
+                        + ", 'strategy': {'type': 'BALANCE', 'distribution': 'INPUT'}}]}",
+                inputs,
+                4);
         assertThat(classCounts(input10, inputs)).containsExactly(6, 2, 2);
     }
 
@@ -168,8 +212,11 @@ class SelectorTest {
     void balance_classesOutsideTheTargetDoNotCount() {
         int[] classes = IntStream.range(0, 30).map(i -> i % 3).toArray();
         FakeInputs inputs = oneHot(classes);
-        SelectionResult result = select("{'n_samples': 9, 'strategies': [{'input': {'type': 'PREDICTIONS', 'task': 'cls', 'name': 'CLASS_DISTRIBUTION'}"
-                + ", 'strategy': {'type': 'BALANCE', 'target': {'a': 0.5, 'b': 0.5}}}]}", inputs, 4);
+        SelectionResult result = select(
+                "{'n_samples': 9, 'strategies': [{'input': {'type': 'PREDICTIONS', 'task': 'cls', 'name': 'CLASS_DISTRIBUTION'}"
+                        + ", 'strategy': {'type': 'BALANCE', 'target': {'a': 0.5, 'b': 0.5}}}]}",
+                inputs,
+                4);
         int[] counts = classCounts(result, inputs);
         // c cannot move the selection toward the target, so it comes last; a and b alternate.
         assertThat(counts[2]).isEqualTo(0);
@@ -185,11 +232,16 @@ class SelectorTest {
         inputs.embeddings = m;
         inputs.score("det", "s", new double[500]);
         SelectionResult alone = select("{'n_samples': 25, 'strategies': [" + DIVERSITY + "]}", inputs, 8);
-        int[] kcenter = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 1).select(25, EmbeddingMatrix.empty(8), 0, 8).picks();
+        int[] kcenter = new KCenterGreedy(m, KCenterGreedy.Storage.FLOAT32, 1)
+                .select(25, EmbeddingMatrix.empty(8), 0, 8)
+                .picks();
         assertThat(alone.picks()).containsExactly(kcenter);
         assertThat(alone.picks()).containsExactly(KCenterGreedyTest.reference(m, kcenter[0], 25));
         // A zero-strength second strategy forces the general product loop; it must agree.
-        SelectionResult combined = select("{'n_samples': 25, 'strategies': [" + DIVERSITY + ", " + weightsOn("s", ", 'strength': 0") + "]}", inputs, 8);
+        SelectionResult combined = select(
+                "{'n_samples': 25, 'strategies': [" + DIVERSITY + ", " + weightsOn("s", ", 'strength': 0") + "]}",
+                inputs,
+                8);
         assertThat(combined.picks()).containsExactly(kcenter);
     }
 
@@ -208,8 +260,11 @@ class SelectorTest {
     void diversity_minimumDistance_stops() {
         FakeInputs inputs = FakeInputs.named(4).embeddings(2, 0, 0, 1, 0, 0.95f, 0, 0.5f, 0);
         inputs.earlier = new EmbeddingMatrix(new float[] {0, 1}, 2);
-        SelectionResult result = select("{'n_samples': 4, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, "
-                + "'strategy': {'type': 'DIVERSITY', 'stopping_condition_minimum_distance': 0.3}}]}", inputs, 5);
+        SelectionResult result = select(
+                "{'n_samples': 4, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, "
+                        + "'strategy': {'type': 'DIVERSITY', 'stopping_condition_minimum_distance': 0.3}}]}",
+                inputs,
+                5);
         assertThat(result.picks()).containsExactly(1, 0, 3);
         assertThat(result.stopReason()).isEqualTo(StopReason.MINIMUM_DISTANCE_REACHED);
     }
@@ -221,9 +276,11 @@ class SelectorTest {
         // Pick 2: distances to 0 are [0.2, 1.0, 0.9] / 1.0; weights over {0, 0.2, 0.6} -> [ε, 1/3, 1];
         //         products [0.2ε, 1/3, 0.9] -> sample 3.
         // Pick 3: distances [0.2, 0.1] / 0.2 = [1, 0.5]; weights [ε, 1] -> products [ε, 0.5] -> sample 2.
-        FakeInputs inputs = FakeInputs.named(4).embeddings(2, 0, 0, 0.2f, 0, 1.0f, 0, 0.9f, 0)
+        FakeInputs inputs = FakeInputs.named(4)
+                .embeddings(2, 0, 0, 0.2f, 0, 1.0f, 0, 0.9f, 0)
                 .score("det", "w", 1.0, 0.0, 0.2, 0.6);
-        SelectionResult result = select("{'n_samples': 4, 'strategies': [" + DIVERSITY + ", " + weightsOn("w", "") + "]}", inputs, 2);
+        SelectionResult result =
+                select("{'n_samples': 4, 'strategies': [" + DIVERSITY + ", " + weightsOn("w", "") + "]}", inputs, 2);
         assertThat(result.picks()).containsExactly(0, 3, 2, 1);
         assertThat(result.value(0)).isCloseTo(1.0, within(1e-9));
         assertThat(result.value(1)).isCloseTo(0.9, within(1e-6));
@@ -236,22 +293,31 @@ class SelectorTest {
     @Test
     void similarity_prefersSamplesCloseToTheQueries() {
         FakeInputs inputs = FakeInputs.named(4).embeddings(2, 1, 0, 0, 1, -1, 0, 0.6f, 0.8f);
-        SelectionResult result = select("{'n_samples': 2, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, "
-                + "'strategy': {'type': 'SIMILARITY', 'query_filenames': ['s1.png']}}]}", inputs, 1);
+        SelectionResult result = select(
+                "{'n_samples': 2, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, "
+                        + "'strategy': {'type': 'SIMILARITY', 'query_filenames': ['s1.png']}}]}",
+                inputs,
+                1);
         assertThat(result.picks()).containsExactly(1, 3);
         assertThat(result.rawValue(0, 1)).isCloseTo(0.8, within(1e-6));
         assertThat(result.objective(0, 1)).isCloseTo(0.9, within(1e-6));
         inputs.queryFiles.put("q.txt", List.of("s2.png"));
-        SelectionResult fromFile = select("{'n_samples': 1, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, "
-                + "'strategy': {'type': 'SIMILARITY', 'query_file': 'q.txt'}}]}", inputs, 1);
+        SelectionResult fromFile = select(
+                "{'n_samples': 1, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, "
+                        + "'strategy': {'type': 'SIMILARITY', 'query_file': 'q.txt'}}]}",
+                inputs,
+                1);
         assertThat(fromFile.picks()).containsExactly(2);
     }
 
     @Test
     void typicality_prefersDenseRegions() {
         FakeInputs inputs = FakeInputs.named(5).embeddings(2, 0, 0, 0.1f, 0, 0.2f, 0, 0.3f, 0, 5, 0);
-        SelectionResult result = select("{'n_samples': 5, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, "
-                + "'strategy': {'type': 'TYPICALITY', 'num_nearest_neighbors': 2}}]}", inputs, 1);
+        SelectionResult result = select(
+                "{'n_samples': 5, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, "
+                        + "'strategy': {'type': 'TYPICALITY', 'num_nearest_neighbors': 2}}]}",
+                inputs,
+                1);
         int[] picks = result.picks();
         assertThat(Set.of(picks[0], picks[1])).containsExactlyInAnyOrder(1, 2);
         assertThat(Set.of(picks[2], picks[3])).containsExactlyInAnyOrder(0, 3);
@@ -279,21 +345,43 @@ class SelectorTest {
 
     @Test
     void missingInputs_areExplained() {
-        FakeInputs inputs = FakeInputs.named(2).score("detection", "uncertainty_entropy", 0, 1).metadata("lightly.sharpness", 1, 2);
-        assertThatThrownBy(() -> select("{'n_samples': 1, 'strategies': [{'input': {'type': 'SCORES', 'task': 'detections', 'score': 'x'}, 'strategy': {'type': 'WEIGHTS'}}]}", inputs, 1))
+        FakeInputs inputs = FakeInputs.named(2)
+                .score("detection", "uncertainty_entropy", 0, 1)
+                .metadata("lightly.sharpness", 1, 2);
+        assertThatThrownBy(() -> select(
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'SCORES', 'task': 'detections', 'score': 'x'}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                        inputs,
+                        1))
                 .isInstanceOf(SelectionException.class)
-                .hasMessage("strategies[0] names task 'detections', but there is no such task; known tasks: detection. Did you mean 'detection'?");
-        assertThatThrownBy(() -> select("{'n_samples': 1, 'strategies': [{'input': {'type': 'SCORES', 'task': 'detection', 'score': 'uncertainty_entropi'}, 'strategy': {'type': 'WEIGHTS'}}]}", inputs, 1))
-                .hasMessage("strategies[0] names score 'uncertainty_entropi' of task 'detection', but there is no such score; known scores: uncertainty_entropy. Did you mean 'uncertainty_entropy'?");
-        assertThatThrownBy(() -> select("{'n_samples': 1, 'strategies': [{'input': {'type': 'METADATA', 'key': 'width'}, 'strategy': {'type': 'WEIGHTS'}}]}", inputs, 1))
-                .hasMessage("strategies[0] names metadata key 'width', but there is no such key; known keys: lightly.sharpness.");
+                .hasMessage(
+                        "strategies[0] names task 'detections', but there is no such task; known tasks: detection. Did you mean 'detection'?");
+        assertThatThrownBy(() -> select(
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'SCORES', 'task': 'detection', 'score': 'uncertainty_entropi'}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                        inputs,
+                        1))
+                .hasMessage(
+                        "strategies[0] names score 'uncertainty_entropi' of task 'detection', but there is no such score; known scores: uncertainty_entropy. Did you mean 'uncertainty_entropy'?");
+        assertThatThrownBy(() -> select(
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'METADATA', 'key': 'width'}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                        inputs,
+                        1))
+                .hasMessage(
+                        "strategies[0] names metadata key 'width', but there is no such key; known keys: lightly.sharpness.");
         assertThatThrownBy(() -> select("{'n_samples': 1, 'strategies': [" + DIVERSITY + "]}", inputs, 1))
                 .hasMessage("strategies[0] needs embeddings, but there are none.");
         inputs.embeddings(2, 1, 0, 0, 1);
-        assertThatThrownBy(() -> select("{'n_samples': 1, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'SIMILARITY', 'query_filenames': ['s3.png']}}]}", inputs, 1))
-                .hasMessage("strategies[0] names query sample 's3.png', which is not among the samples. Did you mean 's0.png'?");
+        assertThatThrownBy(() -> select(
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'SIMILARITY', 'query_filenames': ['s3.png']}}]}",
+                        inputs,
+                        1))
+                .hasMessage(
+                        "strategies[0] names query sample 's3.png', which is not among the samples. Did you mean 's0.png'?");
         FakeInputs classes = oneHot(0, 1);
-        assertThatThrownBy(() -> select("{'n_samples': 1, 'strategies': [{'input': {'type': 'PREDICTIONS', 'task': 'cls', 'name': 'CLASS_DISTRIBUTION'}, 'strategy': {'type': 'BALANCE', 'target': {'dog': 1}}}]}", classes, 1))
-                .hasMessage("strategies[0] names class 'dog' in its target, but task 'cls' has no such category; known categories: a, b, c.");
+        assertThatThrownBy(() -> select(
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'PREDICTIONS', 'task': 'cls', 'name': 'CLASS_DISTRIBUTION'}, 'strategy': {'type': 'BALANCE', 'target': {'dog': 1}}}]}",
+                        classes,
+                        1))
+                .hasMessage(
+                        "strategies[0] names class 'dog' in its target, but task 'cls' has no such category; known categories: a, b, c.");
     }
 }

@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The ffmpeg and ffprobe programs of the machine: an independent encoder and decoder for video tests. */
 public final class Ffmpeg {
-    private Ffmpeg() {
-    }
+    private Ffmpeg() {}
 
     /** True when {@code ffmpeg} is on the PATH. */
     public static boolean installed() {
@@ -57,7 +56,8 @@ public final class Ffmpeg {
             byte[] all = Files.readAllBytes(raw);
             int frameBytes = width * height * 3;
             if (all.length % frameBytes != 0) {
-                fail("ffmpeg decoded " + all.length + " bytes from " + video + ", not whole frames of " + width + "x" + height + ".");
+                fail("ffmpeg decoded " + all.length + " bytes from " + video + ", not whole frames of " + width + "x"
+                        + height + ".");
             }
             List<byte[]> frames = new ArrayList<>();
             for (int offset = 0; offset < all.length; offset += frameBytes) {
@@ -71,8 +71,16 @@ public final class Ffmpeg {
 
     /** The number of video samples stored in {@code video}, shown or not (ffprobe counts its packets). */
     public static int storedFrames(Path video) throws IOException, InterruptedException {
-        return Integer.parseInt(probe("-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets",
-                "-of", "csv=p=0", video.toString()).trim());
+        return Integer.parseInt(probe(
+                        "-select_streams",
+                        "v:0",
+                        "-count_packets",
+                        "-show_entries",
+                        "stream=nb_read_packets",
+                        "-of",
+                        "csv=p=0",
+                        video.toString())
+                .trim());
     }
 
     private static String execute(List<String> command) throws IOException, InterruptedException {

@@ -14,8 +14,7 @@ import java.nio.file.Path;
 public final class SampleMedia {
     static final String FOLDER = "testdata/opencv-samples";
 
-    private SampleMedia() {
-    }
+    private SampleMedia() {}
 
     /** The sample folder, found from the module a test runs in up to the repository root. */
     public static Path folder() {

@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * never hides skipped real-media tests.
  */
 public final class TestEnvironment {
-    private TestEnvironment() {
-    }
+    private TestEnvironment() {}
 
     /** True when the environment variable {@code CI} is {@code true}. */
     public static boolean inContinuousIntegration() {

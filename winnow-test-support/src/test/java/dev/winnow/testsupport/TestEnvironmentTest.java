@@ -20,13 +20,16 @@ class TestEnvironmentTest {
         for (String ci : new String[] {null, "", "false", "0"}) {
             assertThatThrownBy(() -> TestEnvironment.require(false, "ffmpeg is not installed", ci))
                     .isExactlyInstanceOf(TestAbortedException.class)
-                    .hasMessage("Assumption failed: ffmpeg is not installed; the test is skipped (it fails under CI=true).");
+                    .hasMessage(
+                            "Assumption failed: ffmpeg is not installed; the test is skipped (it fails under CI=true).");
         }
     }
 
     @Test
     void present_runsTheTestInAndOutsideCi() {
-        assertThatCode(() -> TestEnvironment.require(true, "ffmpeg is not installed", "true")).doesNotThrowAnyException();
-        assertThatCode(() -> TestEnvironment.require(true, "ffmpeg is not installed", null)).doesNotThrowAnyException();
+        assertThatCode(() -> TestEnvironment.require(true, "ffmpeg is not installed", "true"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> TestEnvironment.require(true, "ffmpeg is not installed", null))
+                .doesNotThrowAnyException();
     }
 }

@@ -68,27 +68,48 @@ public final class PredictionsValidator {
         Optional<TaskList> taskList = readTaskList(output, collector);
         if (taskList.isEmpty()) {
             List<String> samples = samples(input, output, collector);
-            return new ValidationReport(samples.size(), outcomes, collector.sorted(), collector.errors(), collector.warnings(),
-                    collector.suppressed(), mediaCounts(input, samples, Map.of()));
+            return new ValidationReport(
+                    samples.size(),
+                    outcomes,
+                    collector.sorted(),
+                    collector.errors(),
+                    collector.warnings(),
+                    collector.suppressed(),
+                    mediaCounts(input, samples, Map.of()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
         try {
             // The first task's folder is listed on the pool while this thread lists the samples: two
             // walks of the same size that would otherwise run one after the other on one core.
             Optional<String> first = taskList.get().names().stream()
-                    .filter(t -> settings.tasks().isEmpty() || settings.tasks().contains(t)).findFirst();
-            Future<List<String>> firstListing = first.isEmpty() ? null
-                    : pool.submit(() -> output.list(PredictionsLayout.taskFolder(first.get())));
+                    .filter(t -> settings.tasks().isEmpty() || settings.tasks().contains(t))
+                    .findFirst();
+            Future<List<String>> firstListing =
+                    first.isEmpty() ? null : pool.submit(() -> output.list(PredictionsLayout.taskFolder(first.get())));
             List<String> samples = samples(input, output, collector);
             List<String> tasks = selectTasks(taskList.get().names());
-            TaskChecker.Shared shared = new TaskChecker.Shared(input, output, settings, media, new SampleIndex(samples),
-                    collector, pool, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
+            TaskChecker.Shared shared = new TaskChecker.Shared(
+                    input,
+                    output,
+                    settings,
+                    media,
+                    new SampleIndex(samples),
+                    collector,
+                    pool,
+                    new ConcurrentHashMap<>(),
+                    ConcurrentHashMap.newKeySet());
             for (String task : tasks) {
                 Future<List<String>> listing = first.isPresent() && task.equals(first.get()) ? firstListing : null;
                 outcomes.add(validateTask(shared, task, taskList.get().names(), listing));
             }
-            return new ValidationReport(samples.size(), outcomes, collector.sorted(), collector.errors(), collector.warnings(),
-                    collector.suppressed(), mediaCounts(input, samples, shared.frameCounts()));
+            return new ValidationReport(
+                    samples.size(),
+                    outcomes,
+                    collector.sorted(),
+                    collector.errors(),
+                    collector.warnings(),
+                    collector.suppressed(),
+                    mediaCounts(input, samples, shared.frameCounts()));
         } finally {
             pool.shutdownNow();
         }
@@ -122,7 +143,8 @@ public final class PredictionsValidator {
     }
 
     /** The samples; those that lead out of the input are reported, one by one, and never read. */
-    private static List<String> samples(Datasource input, Datasource output, DiagnosticCollector collector) throws IOException {
+    private static List<String> samples(Datasource input, Datasource output, DiagnosticCollector collector)
+            throws IOException {
         SampleLister.Listing listing = SampleLister.scan(input, output);
         for (SampleLister.Refused r : listing.refused()) {
             collector.add(DiagnosticCode.UNREADABLE.of(r.path(), r.message(input)));
@@ -137,7 +159,9 @@ public final class PredictionsValidator {
         for (String wanted : settings.tasks()) {
             if (!listed.contains(wanted)) {
                 throw new IllegalArgumentException("The task \"" + wanted + "\" is not listed in " + TASKS_FILE
-                        + (listed.isEmpty() ? ", which lists no task." : "; it lists: " + String.join(", ", listed) + "."));
+                        + (listed.isEmpty()
+                                ? ", which lists no task."
+                                : "; it lists: " + String.join(", ", listed) + "."));
             }
         }
         return listed.stream().filter(settings.tasks()::contains).toList();
@@ -146,8 +170,10 @@ public final class PredictionsValidator {
     private Optional<TaskList> readTaskList(Datasource output, DiagnosticCollector collector) throws IOException {
         Optional<FileResult<TaskList>> read = PredictionsLayout.readTaskList(files(output), settings.options());
         if (read.isEmpty()) {
-            collector.add(DiagnosticCode.TASKS_MISSING.of(TASKS_FILE, "There is no tasks.json; expected a JSON list of the "
-                    + "task names to check at " + TASKS_FILE + "."));
+            collector.add(DiagnosticCode.TASKS_MISSING.of(
+                    TASKS_FILE,
+                    "There is no tasks.json; expected a JSON list of the " + "task names to check at " + TASKS_FILE
+                            + "."));
             return Optional.empty();
         }
         collector.addAll(read.get().diagnostics());
@@ -160,16 +186,20 @@ public final class PredictionsValidator {
                     .map(p -> p.substring(root.length(), p.length() - schemaSuffix.length()))
                     .toList();
             if (!folders.isEmpty()) {
-                collector.add(DiagnosticCode.NO_TASK_LISTED.of(TASKS_FILE, "tasks.json lists no task, so nothing is checked, "
-                        + "but " + root + " holds " + Wording.count(folders.size(), "task folder") + " with a schema.json ("
-                        + String.join(", ", folders) + "); list the tasks to check in tasks.json."));
+                collector.add(DiagnosticCode.NO_TASK_LISTED.of(
+                        TASKS_FILE,
+                        "tasks.json lists no task, so nothing is checked, "
+                                + "but " + root + " holds " + Wording.count(folders.size(), "task folder")
+                                + " with a schema.json ("
+                                + String.join(", ", folders) + "); list the tasks to check in tasks.json."));
             }
         }
         return result;
     }
 
-    private ValidationReport.TaskOutcome validateTask(TaskChecker.Shared shared, String task, List<String> allTasks,
-            Future<List<String>> listing) throws IOException {
+    private ValidationReport.TaskOutcome validateTask(
+            TaskChecker.Shared shared, String task, List<String> allTasks, Future<List<String>> listing)
+            throws IOException {
         FileResult<TaskSchema> schema = PredictionsLayout.readSchema(files(shared.output()), task, settings.options());
         shared.collector().addAll(schema.diagnostics());
         if (schema.value().isEmpty()) {
@@ -196,5 +226,4 @@ public final class PredictionsValidator {
             return t;
         };
     }
-
 }

@@ -37,7 +37,8 @@ final class SampleIndex {
                 String base = SampleNames.normalised(PredictionsLayout.stem(sample));
                 Integer first = imageByBase.putIfAbsent(base, i);
                 if (first != null) {
-                    shared.computeIfAbsent(base, b -> new ArrayList<>(List.of(first))).add(i);
+                    shared.computeIfAbsent(base, b -> new ArrayList<>(List.of(first)))
+                            .add(i);
                 }
             } else {
                 videoByPath.put(SampleNames.normalised(sample), i);

@@ -1,6 +1,5 @@
 package dev.winnow.validate;
 
-import dev.winnow.format.PredictionsLayout;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.PathOutsideRootException;
 import dev.winnow.datasource.PredictionsFiles;
@@ -42,14 +41,19 @@ final class TaskChecker {
     private static final int BATCH = 256;
 
     /** What one validation run shares between its tasks. */
-    record Shared(Datasource input, Datasource output, ValidationSettings settings, MediaFacts media,
-                  SampleIndex samples, DiagnosticCollector collector, ExecutorService pool,
-                  Map<String, Optional<Integer>> frameCounts, Set<String> unreadableImages) {
-    }
+    record Shared(
+            Datasource input,
+            Datasource output,
+            ValidationSettings settings,
+            MediaFacts media,
+            SampleIndex samples,
+            DiagnosticCollector collector,
+            ExecutorService pool,
+            Map<String, Optional<Integer>> frameCounts,
+            Set<String> unreadableImages) {}
 
     /** A prediction file and what it was matched to. {@code sample} is -1 for an orphan. */
-    private record Job(String path, String base, int sample, FrameName.Parsed frame) {
-    }
+    private record Job(String path, String base, int sample, FrameName.Parsed frame) {}
 
     private final Shared shared;
     private final String task;
@@ -73,8 +77,12 @@ final class TaskChecker {
         try {
             files = listing == null ? shared.output().list(PredictionsLayout.taskFolder(task)) : awaitListing(listing);
         } catch (PathOutsideRootException e) {
-            shared.collector().add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(PredictionsLayout.taskFolder(task), "The folder of task \"" + task
-                    + "\" leads out of the predictions location (a link pointing outside); its files were not read."));
+            shared.collector()
+                    .add(
+                            DiagnosticCode.PATH_OUTSIDE_ROOT.of(
+                                    PredictionsLayout.taskFolder(task),
+                                    "The folder of task \"" + task
+                                            + "\" leads out of the predictions location (a link pointing outside); its files were not read."));
             return new ValidationReport.TaskOutcome(task, schema.taskType().wireName(), 0, 0, 0, 0, true);
         }
         SampleIndex samples = shared.samples();
@@ -85,25 +93,39 @@ final class TaskChecker {
         long checked = 0;
         for (String path : files) {
             String relative = path.substring(folder.length());
-            if (relative.equals(PredictionsLayout.SCHEMA) || SystemFiles.isSystemFile(relative) || isInNestedTask(relative, nestedTasks)) {
+            if (relative.equals(PredictionsLayout.SCHEMA)
+                    || SystemFiles.isSystemFile(relative)
+                    || isInNestedTask(relative, nestedTasks)) {
                 continue;
             }
             Optional<String> predictionBase = PredictionsLayout.predictionBase(relative);
             if (predictionBase.isEmpty()) {
-                shared.collector().add(DiagnosticCode.NOT_A_PREDICTION_FILE.of(path, "This file in the folder of task \""
-                        + task + "\" is not a .json prediction file; it was ignored."));
+                shared.collector()
+                        .add(DiagnosticCode.NOT_A_PREDICTION_FILE.of(
+                                path,
+                                "This file in the folder of task \"" + task
+                                        + "\" is not a .json prediction file; it was ignored."));
                 continue;
             }
             checked++;
             String base = predictionBase.get();
             List<Integer> sharing = samples.imagesSharing(base);
             if (!sharing.isEmpty()) {
-                // One file cannot be the predictions of two images; say so once instead of a mismatch and a missing file.
+                // One file cannot be the predictions of two images; say so once instead of a mismatch and a missing
+                // file.
                 sharing.forEach(matched::set);
                 invalid.incrementAndGet();
-                shared.collector().add(DiagnosticCode.SAMPLES_SHARE_PREDICTION.of(path, Wording.count(sharing.size(), "sample")
-                        + " map to this one prediction file: " + String.join(" and ", sharing.stream().map(samples::sample).toList())
-                        + "; rename all but one so that each image has its own prediction file."));
+                shared.collector()
+                        .add(DiagnosticCode.SAMPLES_SHARE_PREDICTION.of(
+                                path,
+                                Wording.count(sharing.size(), "sample")
+                                        + " map to this one prediction file: "
+                                        + String.join(
+                                                " and ",
+                                                sharing.stream()
+                                                        .map(samples::sample)
+                                                        .toList())
+                                        + "; rename all but one so that each image has its own prediction file."));
                 continue;
             }
             int sample = samples.image(base);
@@ -119,9 +141,13 @@ final class TaskChecker {
                 matched.set(sample);
                 String named = samples.sample(sample);
                 if (frame == null && !named.substring(0, named.lastIndexOf('.')).equals(base)) {
-                    shared.collector().add(DiagnosticCode.NAME_NORMALISATION.of(path, "The prediction file's path and the sample "
-                            + named + " differ only in Unicode normalisation (composed or decomposed letters); they are taken as"
-                            + " the same."));
+                    shared.collector()
+                            .add(DiagnosticCode.NAME_NORMALISATION.of(
+                                    path,
+                                    "The prediction file's path and the sample "
+                                            + named
+                                            + " differ only in Unicode normalisation (composed or decomposed letters); they are taken as"
+                                            + " the same."));
                 }
             }
             batch.add(new Job(path, base, sample, frame));
@@ -140,19 +166,25 @@ final class TaskChecker {
             withoutPredictions++;
             String sample = samples.sample(i);
             String expected = samples.isVideo(i)
-                    ? "frame files named " + folder + PredictionsLayout.stem(sample) + "-<frame>-" + PredictionsLayout.extension(sample) + ".json"
+                    ? "frame files named " + folder + PredictionsLayout.stem(sample) + "-<frame>-"
+                            + PredictionsLayout.extension(sample) + ".json"
                     : folder + PredictionsLayout.stem(sample) + ".json";
-            shared.collector().add(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(sample, "The sample has no prediction in task \""
-                    + task + "\"; expected " + expected + "."));
+            shared.collector()
+                    .add(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of(
+                            sample,
+                            "The sample has no prediction in task \"" + task + "\"; expected " + expected + "."));
         }
         boolean failed = checked > 0 && invalid.get() == checked;
         if (failed) {
-            shared.collector().add(DiagnosticCode.TASK_ALL_INVALID.of(PredictionsLayout.taskFolder(task), "All " + checked + " prediction file"
-                    + (checked == 1 ? " of task \"" + task + "\" is" : "s of task \"" + task + "\" are")
-                    + " invalid; expected at least one valid file, so the task fails."));
+            shared.collector()
+                    .add(DiagnosticCode.TASK_ALL_INVALID.of(
+                            PredictionsLayout.taskFolder(task),
+                            "All " + checked + " prediction file"
+                                    + (checked == 1 ? " of task \"" + task + "\" is" : "s of task \"" + task + "\" are")
+                                    + " invalid; expected at least one valid file, so the task fails."));
         }
-        return new ValidationReport.TaskOutcome(task, schema.taskType().wireName(), checked, valid.get(), invalid.get(),
-                withoutPredictions, failed);
+        return new ValidationReport.TaskOutcome(
+                task, schema.taskType().wireName(), checked, valid.get(), invalid.get(), withoutPredictions, failed);
     }
 
     private static boolean isInNestedTask(String relative, List<String> nestedTasks) {
@@ -229,8 +261,10 @@ final class TaskChecker {
         boolean bad = false;
         SampleFacts facts = SampleFacts.unknown();
         if (job.sample() < 0) {
-            found.add(DiagnosticCode.ORPHAN_PREDICTION.of(job.path(), "No sample of the input matches this prediction file; "
-                    + "expected an image " + job.base() + ".<ext> or a video frame name <video>-<frame>-<ext>.json of an input video."));
+            found.add(DiagnosticCode.ORPHAN_PREDICTION.of(
+                    job.path(),
+                    "No sample of the input matches this prediction file; " + "expected an image " + job.base()
+                            + ".<ext> or a video frame name <video>-<frame>-<ext>.json of an input video."));
             bad = true;
         } else if (job.frame() != null) {
             String video = shared.samples().sample(job.sample());
@@ -240,17 +274,23 @@ final class TaskChecker {
                 FrameName.Parsed frame = job.frame();
                 String folder = PredictionsLayout.taskFolder(task) + "/";
                 if (frame.index() >= frames) {
-                    found.add(DiagnosticCode.FRAME_OUT_OF_RANGE.of(job.path(), "Frame " + frame.index() + " does not exist: "
-                            + video + " has " + frames + " frames; expected a name from " + folder
-                            + FrameName.of(video, 0, frames).predictionPath() + " to " + folder
-                            + FrameName.of(video, frames - 1, frames).predictionPath() + "."));
+                    found.add(DiagnosticCode.FRAME_OUT_OF_RANGE.of(
+                            job.path(),
+                            "Frame " + frame.index() + " does not exist: "
+                                    + video + " has " + frames + " frames; expected a name from " + folder
+                                    + FrameName.of(video, 0, frames).predictionPath() + " to " + folder
+                                    + FrameName.of(video, frames - 1, frames).predictionPath() + "."));
                     bad = true;
                 } else {
                     FrameName name = FrameName.of(video, frame.index(), frames);
                     if (!frame.paddedFor(frames)) {
-                        found.add(DiagnosticCode.FRAME_PADDING.of(job.path(), "The frame index " + frame.indexText() + " has "
-                                + Wording.count(frame.indexText().length(), "digit") + ", but " + video + " has " + frames + " frames, so it takes "
-                                + FrameName.padding(frames) + "; expected " + folder + name.predictionPath() + "."));
+                        found.add(DiagnosticCode.FRAME_PADDING.of(
+                                job.path(),
+                                "The frame index " + frame.indexText() + " has "
+                                        + Wording.count(frame.indexText().length(), "digit") + ", but " + video
+                                        + " has " + frames + " frames, so it takes "
+                                        + FrameName.padding(frames) + "; expected " + folder + name.predictionPath()
+                                        + "."));
                         bad = true;
                     }
                     facts = SampleFacts.named(name.sampleName());
@@ -264,8 +304,8 @@ final class TaskChecker {
             if (bytes == null) {
                 bad = true;
             } else {
-                FileResult<PredictionFile> result = PredictionFileReader.read(job.path(), bytes, schema, facts,
-                        shared.settings().options());
+                FileResult<PredictionFile> result = PredictionFileReader.read(
+                        job.path(), bytes, schema, facts, shared.settings().options());
                 found.addAll(result.diagnostics());
                 bad |= !result.isValid();
             }
@@ -283,8 +323,11 @@ final class TaskChecker {
             return SampleFacts.of(image, size.width(), size.height());
         } catch (IOException | MediaException e) {
             if (shared.unreadableImages().add(image)) {
-                shared.collector().add(DiagnosticCode.UNREADABLE.of(image, "The image's size cannot be read from its header, "
-                        + "so boxes and masks on it were not checked against it: " + reason(e)));
+                shared.collector()
+                        .add(DiagnosticCode.UNREADABLE.of(
+                                image,
+                                "The image's size cannot be read from its header, "
+                                        + "so boxes and masks on it were not checked against it: " + reason(e)));
             }
             return SampleFacts.named(image);
         }
@@ -295,20 +338,27 @@ final class TaskChecker {
             try {
                 return Optional.of(shared.media().frameCount(shared.input(), v));
             } catch (IOException | MediaException e) {
-                shared.collector().add(DiagnosticCode.UNREADABLE.of(v, "The video's frame count cannot be read, so its frame "
-                        + "prediction names were not checked against it: " + reason(e)));
+                shared.collector()
+                        .add(DiagnosticCode.UNREADABLE.of(
+                                v,
+                                "The video's frame count cannot be read, so its frame "
+                                        + "prediction names were not checked against it: " + reason(e)));
                 return Optional.empty();
             }
         });
     }
 
     private byte[] read(String path, List<Diagnostic> found) {
-        return new PredictionsFiles(shared.output(), shared.settings().options().limits().maxFileBytes())
-                .read(path, found).orElse(null);
+        return new PredictionsFiles(
+                        shared.output(), shared.settings().options().limits().maxFileBytes())
+                .read(path, found)
+                .orElse(null);
     }
 
     private static String reason(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String m = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         return m.endsWith(".") ? m : m + ".";
     }
 }

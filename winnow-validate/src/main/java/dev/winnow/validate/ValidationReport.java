@@ -15,8 +15,14 @@ import java.util.List;
  * @param suppressed diagnostics found beyond the limit and not kept
  * @param media the samples as images and videos, with the videos' frames
  */
-public record ValidationReport(int sampleCount, List<TaskOutcome> tasks, List<Diagnostic> diagnostics, long errorCount,
-                               long warningCount, long suppressed, MediaCounts media) {
+public record ValidationReport(
+        int sampleCount,
+        List<TaskOutcome> tasks,
+        List<Diagnostic> diagnostics,
+        long errorCount,
+        long warningCount,
+        long suppressed,
+        MediaCounts media) {
 
     public ValidationReport {
         tasks = List.copyOf(tasks);
@@ -29,9 +35,14 @@ public record ValidationReport(int sampleCount, List<TaskOutcome> tasks, List<Di
      * @param taskType the schema's task type name, or null when the task has no valid schema
      * @param failed whether the task failed: no valid schema, or every one of its files invalid
      */
-    public record TaskOutcome(String name, String taskType, long filesChecked, long validFiles, long invalidFiles,
-                              long samplesWithoutPredictions, boolean failed) {
-    }
+    public record TaskOutcome(
+            String name,
+            String taskType,
+            long filesChecked,
+            long validFiles,
+            long invalidFiles,
+            long samplesWithoutPredictions,
+            boolean failed) {}
 
     public boolean hasErrors() {
         return errorCount > 0;

@@ -17,16 +17,21 @@ public record ValidationSettings(ValidationOptions options, List<String> tasks, 
         Objects.requireNonNull(options, "options");
         tasks = List.copyOf(tasks);
         if (maxDiagnostics < 1) {
-            throw new IllegalArgumentException("The number of diagnostics to report must be 1 or more, but was " + maxDiagnostics + ".");
+            throw new IllegalArgumentException(
+                    "The number of diagnostics to report must be 1 or more, but was " + maxDiagnostics + ".");
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("Validation needs at least one thread, but " + threads + " were asked for.");
+            throw new IllegalArgumentException(
+                    "Validation needs at least one thread, but " + threads + " were asked for.");
         }
     }
 
     /** Lenient reading of every task, up to 1000 diagnostics, one thread per core. */
     public static ValidationSettings defaults() {
-        return new ValidationSettings(ValidationOptions.defaults(), List.of(), DEFAULT_MAX_DIAGNOSTICS,
+        return new ValidationSettings(
+                ValidationOptions.defaults(),
+                List.of(),
+                DEFAULT_MAX_DIAGNOSTICS,
                 Runtime.getRuntime().availableProcessors());
     }
 

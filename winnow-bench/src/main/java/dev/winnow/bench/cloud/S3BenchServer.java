@@ -28,11 +28,11 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 public final class S3BenchServer {
     /** Credentials of the benchmark's throwaway server. */
     static final String ACCESS_KEY = "bench-access";
+
     static final String SECRET_KEY = "bench-secret";
     static final String BUCKET = "bench";
 
-    private S3BenchServer() {
-    }
+    private S3BenchServer() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -41,11 +41,16 @@ public final class S3BenchServer {
         }
         Path folder = Path.of(args[0]);
         Properties properties = new Properties();
-        BlobStoreContext context = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
-                .overrides(properties).build(BlobStoreContext.class);
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
+        BlobStoreContext context = ContextBuilder.newBuilder("transient")
+                .credentials("identity", "credential")
+                .overrides(properties)
+                .build(BlobStoreContext.class);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(context.getBlobStore())
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .endpoint(URI.create("http://127.0.0.1:0")).jettyMaxThreads(200).build();
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .jettyMaxThreads(200)
+                .build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {
             Thread.sleep(10);

@@ -20,8 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <pre>{@code java -cp winnow-bench.jar dev.winnow.bench.cloud.S3GetLoop http://127.0.0.1:9000 bench 64}</pre>
  */
 public final class S3GetLoop {
-    private S3GetLoop() {
-    }
+    private S3GetLoop() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
@@ -37,7 +36,9 @@ public final class S3GetLoop {
             String token = null;
             do {
                 String page = token;
-                ListObjectsV2Response response = client.listObjectsV2(b -> b.bucket(bucket).continuationToken(page)).join();
+                ListObjectsV2Response response = client.listObjectsV2(
+                                b -> b.bucket(bucket).continuationToken(page))
+                        .join();
                 response.contents().stream().map(S3Object::key).forEach(keys::add);
                 token = Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null;
             } while (token != null);
@@ -55,8 +56,9 @@ public final class S3GetLoop {
                         }));
             }
             CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new)).join();
-            System.out.printf("%d objects, %d bytes, %.2f s, %d in flight%n", keys.size(), bytes.get(),
-                    (System.nanoTime() - start) / 1e9, concurrency);
+            System.out.printf(
+                    "%d objects, %d bytes, %.2f s, %d in flight%n",
+                    keys.size(), bytes.get(), (System.nanoTime() - start) / 1e9, concurrency);
         }
     }
 }

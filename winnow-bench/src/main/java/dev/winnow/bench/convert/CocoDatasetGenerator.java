@@ -17,8 +17,7 @@ import java.util.Random;
  * <p>Usage: {@code CocoDatasetGenerator OUT_FILE IMAGES [SEED]}
  */
 public final class CocoDatasetGenerator {
-    private CocoDatasetGenerator() {
-    }
+    private CocoDatasetGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -37,7 +36,8 @@ public final class CocoDatasetGenerator {
         }
         long annotationId = 1;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("{\"info\":{\"description\":\"generated for the conversion benchmark\"},\"licenses\":[],\n\"images\":[");
+            w.write(
+                    "{\"info\":{\"description\":\"generated for the conversion benchmark\"},\"licenses\":[],\n\"images\":[");
             for (int i = 1; i <= images; i++) {
                 w.write((i > 1 ? ",\n" : "\n") + "{\"id\":" + i + ",\"file_name\":\"" + String.format("%012d", i)
                         + ".jpg\",\"width\":640,\"height\":480}");
@@ -57,10 +57,24 @@ public final class CocoDatasetGenerator {
                     double x = Math.floor(random.nextDouble() * (640 - bw) * 100) / 100.0;
                     double y = Math.floor(random.nextDouble() * (480 - bh) * 100) / 100.0;
                     sb.setLength(0);
-                    sb.append(annotationId > 1 ? ",\n" : "\n").append("{\"id\":").append(annotationId++)
-                            .append(",\"image_id\":").append(i).append(",\"category_id\":").append(1 + random.nextInt(80))
-                            .append(",\"bbox\":[").append(x).append(',').append(y).append(',').append(bw).append(',').append(bh)
-                            .append("],\"area\":").append(Math.round(bw * bh * 100) / 100.0).append(",\"iscrowd\":0}");
+                    sb.append(annotationId > 1 ? ",\n" : "\n")
+                            .append("{\"id\":")
+                            .append(annotationId++)
+                            .append(",\"image_id\":")
+                            .append(i)
+                            .append(",\"category_id\":")
+                            .append(1 + random.nextInt(80))
+                            .append(",\"bbox\":[")
+                            .append(x)
+                            .append(',')
+                            .append(y)
+                            .append(',')
+                            .append(bw)
+                            .append(',')
+                            .append(bh)
+                            .append("],\"area\":")
+                            .append(Math.round(bw * bh * 100) / 100.0)
+                            .append(",\"iscrowd\":0}");
                     w.append(sb);
                 }
             }

@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx2g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ConvertBenchmark {
@@ -89,8 +91,10 @@ public class ConvertBenchmark {
     @Benchmark
     public int convertCocoDetections() throws Exception {
         Path out = dir.resolve("out-" + run++);
-        return CocoConverter.convert(CocoOptions.of(coco, TaskType.OBJECT_DETECTION),
-                PredictionsFolder.open(LocalDatasource.create(out), "det", false)).predictionFiles();
+        return CocoConverter.convert(
+                        CocoOptions.of(coco, TaskType.OBJECT_DETECTION),
+                        PredictionsFolder.open(LocalDatasource.create(out), "det", false))
+                .predictionFiles();
     }
 
     @Benchmark

@@ -1,10 +1,10 @@
 package dev.winnow.bench.embed;
 
 import dev.winnow.datasource.LocalDatasource;
-import dev.winnow.media.ImageDecoder;
 import dev.winnow.embed.BatchEmbedding;
 import dev.winnow.embed.BuiltinEmbedder;
 import dev.winnow.embed.EmbeddingsCsvWriter;
+import dev.winnow.media.ImageDecoder;
 import dev.winnow.media.MediaException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EmbedFolder {
 
-    private EmbedFolder() {
-    }
+    private EmbedFolder() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -34,12 +33,19 @@ public final class EmbedFolder {
         }
         long start = System.nanoTime();
         LocalDatasource folder = LocalDatasource.at(Path.of(args[0]));
-        List<String> names = folder.list("").stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".jpg")).toList();
+        List<String> names = folder.list("").stream()
+                .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".jpg"))
+                .toList();
         AtomicInteger failed = new AtomicInteger();
         try (BuiltinEmbedder embedder = BuiltinEmbedder.create()) {
-            float[][] rows = BatchEmbedding.embedAll(embedder, names.size(), i -> decode(folder, names.get(i), embedder.inputSize(), failed),
-                    BatchEmbedding.DEFAULT_BATCH_SIZE, (done, total) -> { });
-            try (EmbeddingsCsvWriter csv = EmbeddingsCsvWriter.createAtomically(Path.of(args[1]), embedder.dimension())) {
+            float[][] rows = BatchEmbedding.embedAll(
+                    embedder,
+                    names.size(),
+                    i -> decode(folder, names.get(i), embedder.inputSize(), failed),
+                    BatchEmbedding.DEFAULT_BATCH_SIZE,
+                    (done, total) -> {});
+            try (EmbeddingsCsvWriter csv =
+                    EmbeddingsCsvWriter.createAtomically(Path.of(args[1]), embedder.dimension())) {
                 for (int i = 0; i < rows.length; i++) {
                     if (rows[i] != null) {
                         csv.append(names.get(i), rows[i]);
@@ -49,8 +55,13 @@ public final class EmbedFolder {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "images %d, undecodable %d, %.2f s, %.0f images/s%n",
-                names.size(), failed.get(), seconds, names.size() / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "images %d, undecodable %d, %.2f s, %.0f images/s%n",
+                names.size(),
+                failed.get(),
+                seconds,
+                names.size() / seconds);
     }
 
     private static BufferedImage decode(LocalDatasource folder, String name, int side, AtomicInteger failed) {

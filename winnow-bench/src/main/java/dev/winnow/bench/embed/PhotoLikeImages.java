@@ -28,8 +28,7 @@ public final class PhotoLikeImages {
     public static final int WIDTH = 640;
     public static final int HEIGHT = 480;
 
-    private PhotoLikeImages() {
-    }
+    private PhotoLikeImages() {}
 
     /** Image number {@code index}. */
     public static BufferedImage image(int index) {

@@ -13,8 +13,7 @@ import java.nio.file.Path;
  * <p>{@code java -cp winnow-bench.jar dev.winnow.bench.media.DecodeVideo VIDEO.mp4 224}
  */
 public final class DecodeVideo {
-    private DecodeVideo() {
-    }
+    private DecodeVideo() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -28,8 +27,8 @@ public final class DecodeVideo {
         long[] checksum = {0};
         int[] frames = {0};
         int[] size = {0, 0};
-        VideoDecoders.standard().decode(folder, video.getFileName().toString(), FrameRequest.reducedTo(target),
-                (index, frame) -> {
+        VideoDecoders.standard()
+                .decode(folder, video.getFileName().toString(), FrameRequest.reducedTo(target), (index, frame) -> {
                     frames[0]++;
                     size[0] = frame.image().getWidth();
                     size[1] = frame.image().getHeight();
@@ -37,7 +36,8 @@ public final class DecodeVideo {
                     return true;
                 });
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("frames=%d size=%dx%d seconds=%.3f fps=%.1f checksum=%d%n", frames[0], size[0], size[1], seconds,
-                frames[0] / seconds, checksum[0]);
+        System.out.printf(
+                "frames=%d size=%dx%d seconds=%.3f fps=%.1f checksum=%d%n",
+                frames[0], size[0], size[1], seconds, frames[0] / seconds, checksum[0]);
     }
 }

@@ -80,10 +80,9 @@ public class MediaBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @OperationsPerInvocation(FRAMES)
     public void videoOnePass(Blackhole blackhole) throws Exception {
-        VideoDecoders.standard().decode(datasource, "scene.mp4", FrameRequest.reducedTo(224),
-                (index, frame) -> {
-                    blackhole.consume(frame);
-                    return true;
-                });
+        VideoDecoders.standard().decode(datasource, "scene.mp4", FrameRequest.reducedTo(224), (index, frame) -> {
+            blackhole.consume(frame);
+            return true;
+        });
     }
 }

@@ -29,8 +29,7 @@ public final class SyntheticMedia {
     public static final int WIDTH = 640;
     public static final int HEIGHT = 480;
 
-    private SyntheticMedia() {
-    }
+    private SyntheticMedia() {}
 
     /** Frame {@code t} of the scene: the same background, shapes displaced by {@code t}. */
     public static BufferedImage scene(int t, long seed) {

@@ -1,13 +1,13 @@
 package dev.winnow.bench.objects;
 
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.embed.BuiltinEmbedder;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.media.Crop;
 import dev.winnow.media.DecodedImage;
 import dev.winnow.media.FrameRequest;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoDecoders;
-import dev.winnow.embed.BuiltinEmbedder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +52,7 @@ public class CropEmbedBenchmark {
     static final int BATCH = 32;
     /** Distinct batches of boxes the benchmark cycles through. */
     static final int BATCHES = 32;
+
     static final double PADDING = 0.1;
 
     DecodedImage frame;
@@ -94,12 +95,14 @@ public class CropEmbedBenchmark {
             MovingObjectsDataset.Clip clip = MovingObjectsDataset.clips(1, seed).get(0);
             MovingObjectsDataset.writeVideo(clip, folder.resolve(clip.video()));
             DecodedImage[] first = new DecodedImage[1];
-            VideoDecoders.standard().decode(LocalDatasource.at(folder), clip.video(), FrameRequest.everyFrame(), (index, image) -> {
-                first[0] = image;
-                return false; // the first frame is the one wanted
-            });
+            VideoDecoders.standard()
+                    .decode(LocalDatasource.at(folder), clip.video(), FrameRequest.everyFrame(), (index, image) -> {
+                        first[0] = image;
+                        return false; // the first frame is the one wanted
+                    });
             if (first[0] == null) {
-                throw new IllegalStateException("The decoder handed over no frame of " + folder.resolve(clip.video()) + ".");
+                throw new IllegalStateException(
+                        "The decoder handed over no frame of " + folder.resolve(clip.video()) + ".");
             }
             return first[0];
         } finally {
@@ -117,10 +120,15 @@ public class CropEmbedBenchmark {
         for (int b = 0; b < batches; b++) {
             List<BoundingBox> batch = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                int width = MovingObjectsDataset.MIN_SIDE + random.nextInt(MovingObjectsDataset.MAX_SIDE - MovingObjectsDataset.MIN_SIDE + 1);
-                int height = MovingObjectsDataset.MIN_SIDE + random.nextInt(MovingObjectsDataset.MAX_SIDE - MovingObjectsDataset.MIN_SIDE + 1);
-                batch.add(new BoundingBox(random.nextInt(MovingObjectsDataset.WIDTH - width + 1),
-                        random.nextInt(MovingObjectsDataset.HEIGHT - height + 1), width, height));
+                int width = MovingObjectsDataset.MIN_SIDE
+                        + random.nextInt(MovingObjectsDataset.MAX_SIDE - MovingObjectsDataset.MIN_SIDE + 1);
+                int height = MovingObjectsDataset.MIN_SIDE
+                        + random.nextInt(MovingObjectsDataset.MAX_SIDE - MovingObjectsDataset.MIN_SIDE + 1);
+                batch.add(new BoundingBox(
+                        random.nextInt(MovingObjectsDataset.WIDTH - width + 1),
+                        random.nextInt(MovingObjectsDataset.HEIGHT - height + 1),
+                        width,
+                        height));
             }
             all.add(batch);
         }

@@ -47,24 +47,28 @@ public final class MovingObjectsDataset {
     public static final int HEIGHT = 480;
     /** Frames per clip at most; longer runs are split over several clips. */
     public static final int CLIP_FRAMES = 150;
+
     public static final String TASK = "objects";
     public static final List<String> CATEGORIES = List.of("car", "person", "sign");
     public static final String FRAMES_CONFIG = "run-frames.json";
     public static final String OBJECTS_CONFIG = "run-objects.json";
     /** Box sides lie in this range, in pixels. */
     static final int MIN_SIDE = 20;
+
     static final int MAX_SIDE = 200;
-    private static final Color[] CATEGORY_COLOURS = {new Color(210, 30, 30), new Color(30, 180, 40), new Color(30, 60, 220)};
+    private static final Color[] CATEGORY_COLOURS = {
+        new Color(210, 30, 30), new Color(30, 180, 40), new Color(30, 60, 220)
+    };
 
     /** What was generated. */
-    public record Summary(int videos, int frames, int boxes, int framesSelected, int cropsSelected) {
-    }
+    public record Summary(int videos, int frames, int boxes, int framesSelected, int cropsSelected) {}
 
     /** One rectangle of a clip: where it starts, how it moves per frame, its size and category. */
     record MovingObject(int category, int width, int height, double x0, double y0, double vx, double vy, Color colour) {
         /** Its box in frame {@code t}: moving in a straight line and bouncing off the frame's edges. */
         BoundingBox box(int t) {
-            return new BoundingBox(bounce(x0 + vx * t, WIDTH - width), bounce(y0 + vy * t, HEIGHT - height), width, height);
+            return new BoundingBox(
+                    bounce(x0 + vx * t, WIDTH - width), bounce(y0 + vy * t, HEIGHT - height), width, height);
         }
 
         private static int bounce(double position, int range) {
@@ -81,8 +85,7 @@ public final class MovingObjectsDataset {
         }
     }
 
-    private MovingObjectsDataset() {
-    }
+    private MovingObjectsDataset() {}
 
     /** The clips of an {@code n}-frame dataset: as few as {@link #CLIP_FRAMES} allows, frames spread evenly. */
     static List<Clip> clips(int n, long seed) {
@@ -102,11 +105,20 @@ public final class MovingObjectsDataset {
                 int height = MIN_SIDE + random.nextInt(MAX_SIDE - MIN_SIDE + 1);
                 Color base = CATEGORY_COLOURS[category];
                 // A little variation per object, so crops of one category are alike but not identical.
-                Color colour = new Color(shade(base.getRed(), random), shade(base.getGreen(), random), shade(base.getBlue(), random));
-                objects.add(new MovingObject(category, width, height, random.nextInt(WIDTH - width + 1),
-                        random.nextInt(HEIGHT - height + 1), -6 + 12 * random.nextDouble(), -4 + 8 * random.nextDouble(), colour));
+                Color colour = new Color(
+                        shade(base.getRed(), random), shade(base.getGreen(), random), shade(base.getBlue(), random));
+                objects.add(new MovingObject(
+                        category,
+                        width,
+                        height,
+                        random.nextInt(WIDTH - width + 1),
+                        random.nextInt(HEIGHT - height + 1),
+                        -6 + 12 * random.nextDouble(),
+                        -4 + 8 * random.nextDouble(),
+                        colour));
             }
-            clips.add(new Clip(String.format(Locale.ROOT, "videos/clip%d.mp4", c + 1), frames, random.nextLong(), objects));
+            clips.add(new Clip(
+                    String.format(Locale.ROOT, "videos/clip%d.mp4", c + 1), frames, random.nextLong(), objects));
         }
         return clips;
     }
@@ -153,14 +165,21 @@ public final class MovingObjectsDataset {
         List<Clip> clips = clips(n, seed);
         Path task = dir.resolve(PredictionsLayout.ROOT).resolve(TASK);
         Files.createDirectories(task);
-        Files.write(dir.resolve(PredictionsLayout.ROOT).resolve("tasks.json"), PredictionWriter.toBytes(new TaskList(List.of(TASK))));
-        List<Category> categories = IntStream.range(0, CATEGORIES.size()).mapToObj(c -> Category.of(c, CATEGORIES.get(c))).toList();
-        Files.write(task.resolve("schema.json"), PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
+        Files.write(
+                dir.resolve(PredictionsLayout.ROOT).resolve("tasks.json"),
+                PredictionWriter.toBytes(new TaskList(List.of(TASK))));
+        List<Category> categories = IntStream.range(0, CATEGORIES.size())
+                .mapToObj(c -> Category.of(c, CATEGORIES.get(c)))
+                .toList();
+        Files.write(
+                task.resolve("schema.json"),
+                PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
         int boxes = 0;
         for (Clip clip : clips) {
             Files.createDirectories(task.resolve(clip.video()).getParent());
             for (int t = 0; t < clip.frames(); t++) {
-                Files.write(task.resolve(clip.frame(t).predictionPath()), PredictionWriter.toBytes(predictions(clip, t)));
+                Files.write(
+                        task.resolve(clip.frame(t).predictionPath()), PredictionWriter.toBytes(predictions(clip, t)));
             }
             boxes += clip.frames() * clip.objects().size();
         }
@@ -244,7 +263,8 @@ public final class MovingObjectsDataset {
             n = Integer.parseInt(args[0]);
             seed = args.length == 3 ? Long.parseLong(args[2]) : 42;
         } catch (NumberFormatException e) {
-            System.err.println("MovingObjectsDataset: FRAMES and SEED must be whole numbers, but got " + String.join(" ", args) + ".");
+            System.err.println("MovingObjectsDataset: FRAMES and SEED must be whole numbers, but got "
+                    + String.join(" ", args) + ".");
             System.exit(2);
             return;
         }
@@ -253,7 +273,13 @@ public final class MovingObjectsDataset {
             System.exit(2);
         }
         Summary summary = generate(n, Path.of(args[1]), seed);
-        System.out.printf(Locale.ROOT, "videos=%d frames=%d boxes=%d frames_selected=%d crops_selected=%d%n", summary.videos(),
-                summary.frames(), summary.boxes(), summary.framesSelected(), summary.cropsSelected());
+        System.out.printf(
+                Locale.ROOT,
+                "videos=%d frames=%d boxes=%d frames_selected=%d crops_selected=%d%n",
+                summary.videos(),
+                summary.frames(),
+                summary.boxes(),
+                summary.framesSelected(),
+                summary.cropsSelected());
     }
 }

@@ -53,8 +53,7 @@ public final class RunDataset {
             }
             """;
 
-    private RunDataset() {
-    }
+    private RunDataset() {}
 
     /** Writes {@code count} images, their predictions and {@code run.json} into {@code dir}. */
     public static void generate(int count, Path dir) throws IOException {
@@ -66,7 +65,8 @@ public final class RunDataset {
         for (int c = 0; c < CLASSES.size(); c++) {
             categories.add(Category.of(c, CLASSES.get(c)));
         }
-        Files.write(predictions.resolve(TASK + "/schema.json"),
+        Files.write(
+                predictions.resolve(TASK + "/schema.json"),
                 PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
         Files.writeString(dir.resolve("run.json"), RUN_CONFIG);
         try {
@@ -74,8 +74,10 @@ public final class RunDataset {
                 String stem = String.format(Locale.ROOT, "images/img-%05d", i);
                 try {
                     Files.write(dir.resolve(stem + ".jpg"), PhotoLikeImages.jpeg(i));
-                    Files.write(predictions.resolve(TASK + "/" + stem + ".json"),
-                            PredictionWriter.toBytes(PredictionFile.of(stem + ".jpg", detections(new Random(31L * i + 5)))));
+                    Files.write(
+                            predictions.resolve(TASK + "/" + stem + ".json"),
+                            PredictionWriter.toBytes(
+                                    PredictionFile.of(stem + ".jpg", detections(new Random(31L * i + 5)))));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,14 +1,14 @@
 package dev.winnow.bench.run;
 
 import dev.winnow.datasource.LocalDatasource;
-import dev.winnow.datasource.OutputLocation;
-import dev.winnow.run.config.RunConfig;
-import dev.winnow.run.config.RunConfigParser;
 import dev.winnow.datasource.LocalTrees;
-import dev.winnow.run.RunPipeline;
+import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.Progress;
+import dev.winnow.run.RunPipeline;
 import dev.winnow.run.RunRequest;
 import dev.winnow.run.RunSummary;
+import dev.winnow.run.config.RunConfig;
+import dev.winnow.run.config.RunConfigParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx2g"})
 public class RunPipelineBenchmark {
     @Param({"500"})
     public int images;
@@ -72,6 +74,8 @@ public class RunPipelineBenchmark {
         LocalDatasource input = LocalDatasource.at(folder);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(folder), input);
         RunRequest request = new RunRequest(input, output, folder, config, Optional.of("bench"));
-        return new RunPipeline(Clock.systemUTC(), Progress.NONE, Runtime.getRuntime().availableProcessors()).run(request);
+        return new RunPipeline(
+                        Clock.systemUTC(), Progress.NONE, Runtime.getRuntime().availableProcessors())
+                .run(request);
     }
 }

@@ -23,8 +23,7 @@ public final class DetectionDatasetGenerator {
     /** The task the generated predictions belong to. */
     public static final String TASK = "detection";
 
-    private DetectionDatasetGenerator() {
-    }
+    private DetectionDatasetGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -36,7 +35,8 @@ public final class DetectionDatasetGenerator {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         long start = System.nanoTime();
         generate(root, n, seed);
-        System.err.printf("wrote %,d samples with predictions to %s in %.1f s%n", n, root, (System.nanoTime() - start) / 1e9);
+        System.err.printf(
+                "wrote %,d samples with predictions to %s in %.1f s%n", n, root, (System.nanoTime() - start) / 1e9);
     }
 
     /** Writes the datasource; {@code root} is both input and output location. */
@@ -46,7 +46,12 @@ public final class DetectionDatasetGenerator {
         Files.writeString(root.resolve(PredictionsLayout.TASKS_FILE), "[\"" + TASK + "\"]\n");
         StringBuilder schema = new StringBuilder("{\"task_type\": \"object-detection\", \"categories\": [");
         for (int c = 0; c < SyntheticDetections.CATEGORIES; c++) {
-            schema.append(c == 0 ? "" : ", ").append("{\"id\": ").append(c).append(", \"name\": \"class_").append(c).append("\"}");
+            schema.append(c == 0 ? "" : ", ")
+                    .append("{\"id\": ")
+                    .append(c)
+                    .append(", \"name\": \"class_")
+                    .append(c)
+                    .append("\"}");
         }
         Files.writeString(task.resolve("schema.json"), schema.append("]}\n").toString());
         SyntheticDetections source = new SyntheticDetections(seed);
@@ -78,9 +83,19 @@ public final class DetectionDatasetGenerator {
         for (int s = 0; s < file.predictions().size(); s++) {
             Singleton.Detection d = (Singleton.Detection) file.predictions().get(s);
             BoundingBox b = d.bbox();
-            json.append(s == 0 ? "" : ", ").append("{\"category_id\": ").append(d.categoryId())
-                    .append(", \"bbox\": [").append((int) b.x()).append(", ").append((int) b.y()).append(", ")
-                    .append((int) b.width()).append(", ").append((int) b.height()).append("], \"score\": ").append(d.score())
+            json.append(s == 0 ? "" : ", ")
+                    .append("{\"category_id\": ")
+                    .append(d.categoryId())
+                    .append(", \"bbox\": [")
+                    .append((int) b.x())
+                    .append(", ")
+                    .append((int) b.y())
+                    .append(", ")
+                    .append((int) b.width())
+                    .append(", ")
+                    .append((int) b.height())
+                    .append("], \"score\": ")
+                    .append(d.score())
                     .append(", \"probabilities\": [");
             double[] p = d.probabilities().orElseThrow().toArray();
             for (int c = 0; c < p.length; c++) {

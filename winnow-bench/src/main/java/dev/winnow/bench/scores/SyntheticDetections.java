@@ -22,6 +22,7 @@ public final class SyntheticDetections {
     public static final int CATEGORIES = 10;
     /** Boxes per sample. */
     public static final int BOXES = 5;
+
     public static final int IMAGE_WIDTH = 640;
     public static final int IMAGE_HEIGHT = 480;
 

@@ -26,12 +26,13 @@ import java.util.concurrent.Future;
 public final class TableMemoryProbe {
     private static final int BATCH = 512;
 
-    private TableMemoryProbe() {
-    }
+    private TableMemoryProbe() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 1
+                ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         SyntheticDetections source = new SyntheticDetections(1);
         long baseline = usedAfterGc();
 
@@ -46,15 +47,18 @@ public final class TableMemoryProbe {
         PredictionFacts facts = PredictionFacts.of(table);
         long t4 = System.nanoTime();
 
-        System.out.printf("samples            %,d (%d boxes, %d classes each)%n", n, SyntheticDetections.BOXES,
-                SyntheticDetections.CATEGORIES);
-        System.out.printf("table fill         %.2f s  %,.0f samples/s (%d threads, includes generating the records)%n",
+        System.out.printf(
+                "samples            %,d (%d boxes, %d classes each)%n",
+                n, SyntheticDetections.BOXES, SyntheticDetections.CATEGORIES);
+        System.out.printf(
+                "table fill         %.2f s  %,.0f samples/s (%d threads, includes generating the records)%n",
                 seconds(t0, t1), n / seconds(t0, t1), threads);
         System.out.printf("scoring            %.3f s  %,.0f samples/s%n", seconds(t2, t3), n / seconds(t2, t3));
         System.out.printf("facts              %.3f s  %,.0f samples/s%n", seconds(t3, t4), n / seconds(t3, t4));
         System.out.printf("table heap         %,d MB (live after GC)%n", tableBytes >> 20);
-        System.out.printf("peak heap          %,d MB (max heap %,d MB)%n", peakHeap() >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "peak heap          %,d MB (max heap %,d MB)%n",
+                peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         // Keep the results reachable until here so the measurements above see them.
         System.out.printf("check              %s %d%n", scores.sampleName(n - 1), facts.objectCount(n - 1));
     }
@@ -70,7 +74,8 @@ public final class TableMemoryProbe {
                     int from = next;
                     int to = Math.min(n, next + BATCH);
                     inFlight.add(pool.submit(() -> {
-                        PredictionsTableBuilder batch = new PredictionsTableBuilder("detection", SyntheticDetections.schema());
+                        PredictionsTableBuilder batch =
+                                new PredictionsTableBuilder("detection", SyntheticDetections.schema());
                         for (int i = from; i < to; i++) {
                             batch.add(SyntheticDetections.sampleName(i), source.sample(i));
                         }

@@ -14,8 +14,7 @@ import java.util.SplittableRandom;
  */
 public final class ClusteredEmbeddings {
 
-    private ClusteredEmbeddings() {
-    }
+    private ClusteredEmbeddings() {}
 
     /** Row-major rows × dimension unit vectors. */
     public static float[] generate(int rows, int dimension, long seed) {

@@ -20,8 +20,7 @@ import java.util.stream.IntStream;
  */
 public final class KCenterRun {
 
-    private KCenterRun() {
-    }
+    private KCenterRun() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 6) {
@@ -43,12 +42,20 @@ public final class KCenterRun {
 
         Path out = Path.of(args[5]);
         Path temp = out.resolveSibling(out.getFileName() + ".tmp");
-        Files.writeString(temp, IntStream.of(result.picks()).mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));
+        Files.writeString(
+                temp,
+                IntStream.of(result.picks()).mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));
         Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         double radius = KCenterGreedy.coverageRadius(embeddings, result.picks(), threads);
-        System.out.printf(Locale.ROOT, "storage=%s prepare_s=%.3f select_s=%.3f ms_per_pick=%.2f picks=%d exact_checks_per_pick=%.0f radius=%.6f%n",
-                greedy.storageDescription(), (prepared - start) / 1e9, (done - prepared) / 1e9,
-                (done - prepared) / 1e6 / Math.max(1, result.picks().length), result.picks().length,
-                (double) result.exactChecks() / Math.max(1, result.picks().length), radius);
+        System.out.printf(
+                Locale.ROOT,
+                "storage=%s prepare_s=%.3f select_s=%.3f ms_per_pick=%.2f picks=%d exact_checks_per_pick=%.0f radius=%.6f%n",
+                greedy.storageDescription(),
+                (prepared - start) / 1e9,
+                (done - prepared) / 1e9,
+                (done - prepared) / 1e6 / Math.max(1, result.picks().length),
+                result.picks().length,
+                (double) result.exactChecks() / Math.max(1, result.picks().length),
+                radius);
     }
 }

@@ -19,11 +19,9 @@ final class Npy {
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\((\\d+),\\s*(\\d+),?\\)");
 
     /** A matrix read from a file. */
-    record Matrix(float[] values, int rows, int columns) {
-    }
+    record Matrix(float[] values, int rows, int columns) {}
 
-    private Npy() {
-    }
+    private Npy() {}
 
     /** Writes {@code values} (row-major, rows × columns) atomically to {@code file}. */
     static void write(Path file, float[] values, int rows, int columns) throws IOException {
@@ -32,9 +30,15 @@ final class Npy {
         int padding = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(padding) + "\n";
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
-            head.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
+        try (FileChannel out = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer head =
+                    ByteBuffer.allocate(MAGIC.length + 4 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
+            head.put(MAGIC)
+                    .put((byte) 1)
+                    .put((byte) 0)
+                    .putShort((short) header.length())
+                    .put(header.getBytes(StandardCharsets.US_ASCII));
             head.flip();
             while (head.hasRemaining()) {
                 out.write(head);
@@ -61,7 +65,8 @@ final class Npy {
             readFully(in, prefix);
             for (int i = 0; i < MAGIC.length; i++) {
                 if (prefix.get(i) != MAGIC[i]) {
-                    throw new IOException(file + " is not a .npy file: its first bytes are not the NumPy magic string.");
+                    throw new IOException(
+                            file + " is not a .npy file: its first bytes are not the NumPy magic string.");
                 }
             }
             int headerLength = Short.toUnsignedInt(prefix.getShort(8));
@@ -69,7 +74,8 @@ final class Npy {
             readFully(in, headerBytes);
             String header = new String(headerBytes.array(), StandardCharsets.US_ASCII);
             if (!header.contains("'<f4'") || header.contains("'fortran_order': True")) {
-                throw new IOException(file + " must hold a C-ordered little-endian float32 matrix, but its header is " + header.trim());
+                throw new IOException(file + " must hold a C-ordered little-endian float32 matrix, but its header is "
+                        + header.trim());
             }
             Matcher shape = SHAPE.matcher(header);
             if (!shape.find()) {

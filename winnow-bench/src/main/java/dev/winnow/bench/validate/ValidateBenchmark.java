@@ -56,8 +56,9 @@ public class ValidateBenchmark {
         }
         schema = new TaskSchema(TaskType.OBJECT_DETECTION, categories);
         for (int i = 0; i < FILES; i++) {
-            files.add(ValidationDatasetGenerator.predictionJson(ValidationDatasetGenerator.sampleName(i), 64, 48,
-                    new SplittableRandom(i)).getBytes(StandardCharsets.UTF_8));
+            files.add(ValidationDatasetGenerator.predictionJson(
+                            ValidationDatasetGenerator.sampleName(i), 64, 48, new SplittableRandom(i))
+                    .getBytes(StandardCharsets.UTF_8));
         }
         mapper = JsonMapper.builder().build();
     }
@@ -70,8 +71,12 @@ public class ValidateBenchmark {
     @Benchmark
     public FileResult<PredictionFile> winnowStreamingValidation() {
         byte[] bytes = nextFile();
-        return PredictionFileReader.read("f.json", bytes, schema,
-                SampleFacts.of(ValidationDatasetGenerator.sampleName(next), 64, 48), ValidationOptions.defaults());
+        return PredictionFileReader.read(
+                "f.json",
+                bytes,
+                schema,
+                SampleFacts.of(ValidationDatasetGenerator.sampleName(next), 64, 48),
+                ValidationOptions.defaults());
     }
 
     @Benchmark

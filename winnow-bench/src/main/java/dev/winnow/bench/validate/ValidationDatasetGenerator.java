@@ -27,12 +27,12 @@ import javax.imageio.ImageIO;
 public final class ValidationDatasetGenerator {
     /** The task the generated predictions belong to. */
     public static final String TASK = "detection";
+
     static final int CATEGORIES = 10;
     static final int BOXES = 5;
     private static final int[][] SIZES = {{64, 48}, {80, 60}, {96, 64}, {48, 48}};
 
-    private ValidationDatasetGenerator() {
-    }
+    private ValidationDatasetGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -44,7 +44,11 @@ public final class ValidationDatasetGenerator {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         long start = System.nanoTime();
         generate(root, n, seed);
-        System.err.printf(Locale.ROOT, "wrote %,d samples with predictions to %s in %.1f s%n", n, root,
+        System.err.printf(
+                Locale.ROOT,
+                "wrote %,d samples with predictions to %s in %.1f s%n",
+                n,
+                root,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -60,7 +64,12 @@ public final class ValidationDatasetGenerator {
         Files.writeString(root.resolve(PredictionsLayout.TASKS_FILE), "[\"" + TASK + "\"]\n");
         StringBuilder schema = new StringBuilder("{\"task_type\": \"object-detection\", \"categories\": [");
         for (int c = 0; c < CATEGORIES; c++) {
-            schema.append(c == 0 ? "" : ", ").append("{\"id\": ").append(c).append(", \"name\": \"class_").append(c).append("\"}");
+            schema.append(c == 0 ? "" : ", ")
+                    .append("{\"id\": ")
+                    .append(c)
+                    .append(", \"name\": \"class_")
+                    .append(c)
+                    .append("\"}");
         }
         Files.writeString(task.resolve("schema.json"), schema.append("]}\n").toString());
 
@@ -97,8 +106,11 @@ public final class ValidationDatasetGenerator {
         }
         Path prediction = task.resolve(sample.substring(0, sample.length() - ".png".length()) + ".json");
         Files.createDirectories(prediction.getParent());
-        Files.writeString(prediction, predictionJson(sample, SIZES[sizeIndex][0], SIZES[sizeIndex][1],
-                new SplittableRandom(seed * 1_000_003L + i)), StandardCharsets.UTF_8);
+        Files.writeString(
+                prediction,
+                predictionJson(
+                        sample, SIZES[sizeIndex][0], SIZES[sizeIndex][1], new SplittableRandom(seed * 1_000_003L + i)),
+                StandardCharsets.UTF_8);
     }
 
     private static Path originals(Path root) {
@@ -108,7 +120,10 @@ public final class ValidationDatasetGenerator {
 
     /** A valid prediction file with {@link #BOXES} boxes inside a {@code width x height} image. */
     static String predictionJson(String sample, int width, int height, SplittableRandom random) {
-        StringBuilder json = new StringBuilder(1024).append("{\"file_name\": \"").append(sample).append("\", \"predictions\": [");
+        StringBuilder json = new StringBuilder(1024)
+                .append("{\"file_name\": \"")
+                .append(sample)
+                .append("\", \"predictions\": [");
         for (int b = 0; b < BOXES; b++) {
             int w = 1 + random.nextInt(width / 2);
             int h = 1 + random.nextInt(height / 2);
@@ -125,17 +140,30 @@ public final class ValidationDatasetGenerator {
             double written = 0;
             for (int c = 0; c < CATEGORIES; c++) {
                 // Rounded to 4 digits, the last entry takes the rest so the vector sums to 1.
-                double v = c < CATEGORIES - 1 ? Math.round(p[c] / sum * 1e4) / 1e4 : Math.round((1 - written) * 1e4) / 1e4;
+                double v =
+                        c < CATEGORIES - 1 ? Math.round(p[c] / sum * 1e4) / 1e4 : Math.round((1 - written) * 1e4) / 1e4;
                 written += v;
                 if (p[c] > p[best]) {
                     best = c;
                 }
                 probs.append(c == 0 ? "" : ", ").append(v);
             }
-            json.append(b == 0 ? "" : ", ").append("{\"category_id\": ").append(best)
-                    .append(", \"bbox\": [").append(x).append(", ").append(y).append(", ").append(w).append(", ").append(h)
-                    .append("], \"score\": ").append(Math.round(p[best] / sum * 1e4) / 1e4)
-                    .append(", \"probabilities\": [").append(probs).append("]}");
+            json.append(b == 0 ? "" : ", ")
+                    .append("{\"category_id\": ")
+                    .append(best)
+                    .append(", \"bbox\": [")
+                    .append(x)
+                    .append(", ")
+                    .append(y)
+                    .append(", ")
+                    .append(w)
+                    .append(", ")
+                    .append(h)
+                    .append("], \"score\": ")
+                    .append(Math.round(p[best] / sum * 1e4) / 1e4)
+                    .append(", \"probabilities\": [")
+                    .append(probs)
+                    .append("]}");
         }
         return json.append("]}\n").toString();
     }

@@ -15,8 +15,7 @@ import java.nio.file.Path;
  * <p>{@code java -cp winnow-bench.jar dev.winnow.bench.videoffmpeg.DecodeWithFfmpeg ffmpeg VIDEO 224}
  */
 public final class DecodeWithFfmpeg {
-    private DecodeWithFfmpeg() {
-    }
+    private DecodeWithFfmpeg() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3 || !(args[0].equals("ffmpeg") || args[0].equals("standard"))) {
@@ -39,7 +38,8 @@ public final class DecodeWithFfmpeg {
             return true;
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("decoder=%s frames=%d size=%dx%d seconds=%.3f fps=%.1f checksum=%d%n", decoder.name(), frames[0],
-                size[0], size[1], seconds, frames[0] / seconds, checksum[0]);
+        System.out.printf(
+                "decoder=%s frames=%d size=%dx%d seconds=%.3f fps=%.1f checksum=%d%n",
+                decoder.name(), frames[0], size[0], size[1], seconds, frames[0] / seconds, checksum[0]);
     }
 }

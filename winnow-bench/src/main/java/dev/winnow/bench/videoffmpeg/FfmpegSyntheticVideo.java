@@ -41,16 +41,16 @@ public final class FfmpegSyntheticVideo {
         }
     }
 
-    private FfmpegSyntheticVideo() {
-    }
+    private FfmpegSyntheticVideo() {}
 
     /** Writes {@code frames} frames at 25 per second, through a temporary name. */
     public static void write(Path file, Kind kind, int frames, long seed) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         // The recorder describes the file it writes on standard error at FFmpeg's default level.
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(temp.toFile(), SyntheticMedia.WIDTH, SyntheticMedia.HEIGHT, 0);
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+        try (FFmpegFrameRecorder recorder =
+                        new FFmpegFrameRecorder(temp.toFile(), SyntheticMedia.WIDTH, SyntheticMedia.HEIGHT, 0);
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
             recorder.setFormat(kind.container);
             recorder.setVideoCodec(kind.codecId);
             recorder.setPixelFormat(kind.pixelFormat);

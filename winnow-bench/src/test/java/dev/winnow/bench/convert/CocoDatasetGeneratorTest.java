@@ -24,7 +24,8 @@ class CocoDatasetGeneratorTest {
         long boxes = CocoDatasetGenerator.write(a, 50, 42);
         assertThat(CocoDatasetGenerator.write(b, 50, 42)).isEqualTo(boxes);
         assertThat(Files.mismatch(a, b)).isEqualTo(-1L);
-        ConversionReport report = CocoConverter.convert(CocoOptions.of(a, TaskType.OBJECT_DETECTION),
+        ConversionReport report = CocoConverter.convert(
+                CocoOptions.of(a, TaskType.OBJECT_DETECTION),
                 PredictionsFolder.open(LocalDatasource.create(dir.resolve("out")), "det", false));
         assertThat(report.diagnostics()).isEmpty();
         assertThat(report.predictionFiles()).isEqualTo(50);

@@ -31,7 +31,9 @@ class BuiltinEmbedderBenchmarkTest {
         benchmark.images = 2;
         benchmark.generate();
         BuiltinEmbedderBenchmark.Cursor cursor = new BuiltinEmbedderBenchmark.Cursor();
-        for (float[] v : new float[][] {benchmark.embedAt64(cursor), benchmark.embedDecodedReduced(cursor), benchmark.decodeReducedAndEmbed(cursor)}) {
+        for (float[] v : new float[][] {
+            benchmark.embedAt64(cursor), benchmark.embedDecodedReduced(cursor), benchmark.decodeReducedAndEmbed(cursor)
+        }) {
             double sum = 0;
             for (float x : v) {
                 sum += x * x;

@@ -25,8 +25,10 @@ class CropEmbedBenchmarkTest {
         assertThat(decoded.getHeight()).isEqualTo(480);
         assertThat(benchmark.frame.original().width()).isEqualTo(640);
         assertThat(benchmark.frame.original().height()).isEqualTo(480);
-        BufferedImage encoded = MovingObjectsDataset.frame(MovingObjectsDataset.clips(1, 42).get(0), 0);
-        BufferedImage other = MovingObjectsDataset.frame(MovingObjectsDataset.clips(1, 43).get(0), 0);
+        BufferedImage encoded =
+                MovingObjectsDataset.frame(MovingObjectsDataset.clips(1, 42).get(0), 0);
+        BufferedImage other =
+                MovingObjectsDataset.frame(MovingObjectsDataset.clips(1, 43).get(0), 0);
         // H.264 is lossy, most of all on the fine texture: a few levels per channel on average, far less
         // than against the scene of another seed.
         assertThat(meanDifference(decoded, encoded)).isLessThan(10.0);
@@ -49,7 +51,9 @@ class CropEmbedBenchmarkTest {
 
     @Test
     void boxesHaveSidesOf20To200Pixels_insideTheFrame_in32BatchesOf32() {
-        assertThat(benchmark.boxes).hasSize(32).allSatisfy(batch -> assertThat(batch).hasSize(32));
+        assertThat(benchmark.boxes)
+                .hasSize(32)
+                .allSatisfy(batch -> assertThat(batch).hasSize(32));
         for (List<BoundingBox> batch : benchmark.boxes) {
             for (BoundingBox box : batch) {
                 assertThat(box.width()).isBetween(20.0, 200.0);

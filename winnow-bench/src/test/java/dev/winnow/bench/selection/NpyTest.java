@@ -43,6 +43,7 @@ class NpyTest {
     void notNpy_isRejected(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("x.npy");
         Files.writeString(file, "hello world, not numpy");
-        assertThatThrownBy(() -> Npy.read(file)).hasMessage(file + " is not a .npy file: its first bytes are not the NumPy magic string.");
+        assertThatThrownBy(() -> Npy.read(file))
+                .hasMessage(file + " is not a .npy file: its first bytes are not the NumPy magic string.");
     }
 }

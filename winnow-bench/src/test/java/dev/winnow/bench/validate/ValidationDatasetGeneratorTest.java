@@ -21,9 +21,12 @@ class ValidationDatasetGeneratorTest {
         Path root = dir.resolve("validate-1002");
         ValidationDatasetGenerator.generate(root, 1002, 7);
         Datasource ds = LocalDatasource.at(root);
-        ValidationReport report = new PredictionsValidator(MediaFacts.fromHeaders(), ValidationSettings.defaults()).validate(ds, ds);
+        ValidationReport report =
+                new PredictionsValidator(MediaFacts.fromHeaders(), ValidationSettings.defaults()).validate(ds, ds);
         assertThat(report.diagnostics()).isEmpty();
-        assertThat(report.tasks()).containsExactly(new ValidationReport.TaskOutcome("detection", "object-detection", 1002, 1002, 0, 0, false));
+        assertThat(report.tasks())
+                .containsExactly(
+                        new ValidationReport.TaskOutcome("detection", "object-detection", 1002, 1002, 0, 0, false));
         assertThat(Files.readString(root.resolve(".lightly/predictions/detection/images/0001/s0001001.json")))
                 .startsWith("{\"file_name\": \"images/0001/s0001001.png\", \"predictions\": [{\"category_id\": ");
 

@@ -57,6 +57,7 @@ import java.util.concurrent.Executor;
 final class AzureBlobDatasource implements Datasource {
     /** Times a download's body is resumed after its connection failed mid-way. */
     private static final DownloadRetryOptions BODY_RETRIES = new DownloadRetryOptions().setMaxRetryRequests(5);
+
     private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
     private static final int LIST_PAGE = 5000;
     /** Folder listings in flight at once, at most. */
@@ -71,7 +72,11 @@ final class AzureBlobDatasource implements Datasource {
     /** The key prefix of the root: "" or the location's prefix and '/'. */
     private final String rootKey;
 
-    AzureBlobDatasource(CloudLocation location, BlobContainerClient container, AzureFailures failures, int concurrency,
+    AzureBlobDatasource(
+            CloudLocation location,
+            BlobContainerClient container,
+            AzureFailures failures,
+            int concurrency,
             Executor readAhead) {
         this.location = location;
         this.container = container;
@@ -156,7 +161,10 @@ final class AzureBlobDatasource implements Datasource {
 
     private PagedResponse<BlobItem> listPage(ListBlobsOptions options, String continuation) throws IOException {
         return withBodyRetries(Operation.LIST, "", () -> {
-            var pages = container.listBlobsByHierarchy("/", options, null).iterableByPage(continuation).iterator();
+            var pages = container
+                    .listBlobsByHierarchy("/", options, null)
+                    .iterableByPage(continuation)
+                    .iterator();
             // The response body is read while the page is built, so a cut connection is retried here whole.
             return pages.next();
         });
@@ -166,9 +174,15 @@ final class AzureBlobDatasource implements Datasource {
     public Optional<FileStat> stat(String path) throws IOException {
         String checked = DatasourcePaths.check(path, description, false);
         try {
-            BlobProperties properties = withBodyRetries(Operation.READ, checked,
-                    () -> blob(checked).getPropertiesWithResponse(null, null, Context.NONE).getValue());
-            return Optional.of(new FileStat(properties.getBlobSize(), properties.getLastModified().toInstant().toEpochMilli()));
+            BlobProperties properties = withBodyRetries(
+                    Operation.READ,
+                    checked,
+                    () -> blob(checked)
+                            .getPropertiesWithResponse(null, null, Context.NONE)
+                            .getValue());
+            return Optional.of(new FileStat(
+                    properties.getBlobSize(),
+                    properties.getLastModified().toInstant().toEpochMilli()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -183,16 +197,21 @@ final class AzureBlobDatasource implements Datasource {
     public SeekableByteChannel openSeekable(String path) throws IOException {
         String checked = DatasourcePaths.check(path, description, false);
         Range first = download(checked, 0, RangedChannel.FIRST_CHUNK_BYTES, null);
-        BlobRequestConditions sameVersion = first.eTag() == null ? null : new BlobRequestConditions().setIfMatch(first.eTag());
-        return RangedChannel.open(first.size(), first.bytes(),
-                (offset, length) -> download(checked, offset, length, sameVersion).bytes(), readAhead);
+        BlobRequestConditions sameVersion =
+                first.eTag() == null ? null : new BlobRequestConditions().setIfMatch(first.eTag());
+        return RangedChannel.open(
+                first.size(),
+                first.bytes(),
+                (offset, length) ->
+                        download(checked, offset, length, sameVersion).bytes(),
+                readAhead);
     }
 
     @Override
     public byte[] readRange(String path, long offset, int length) throws IOException {
         if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("A range needs an offset and a length of at least 0, but was " + offset
-                    + " and " + length + ".");
+            throw new IllegalArgumentException(
+                    "A range needs an offset and a length of at least 0, but was " + offset + " and " + length + ".");
         }
         String checked = DatasourcePaths.check(path, description, false);
         if (length == 0) {
@@ -214,29 +233,36 @@ final class AzureBlobDatasource implements Datasource {
         long wanted = maxBytes >= MAX_ARRAY_BYTES ? MAX_ARRAY_BYTES : maxBytes + 1;
         Range range = download(checked, 0, wanted, null);
         if (range.bytes().length > maxBytes) {
-            throw new FileTooLargeException(checked, maxBytes, "The file '" + checked + "' in " + description + " is "
-                    + range.size() + " bytes, larger than the limit of " + maxBytes + " bytes.");
+            throw new FileTooLargeException(
+                    checked,
+                    maxBytes,
+                    "The file '" + checked + "' in " + description + " is " + range.size()
+                            + " bytes, larger than the limit of " + maxBytes + " bytes.");
         }
         return range.bytes();
     }
 
     /** Some bytes of a blob, with the blob's whole size and ETag. */
-    private record Range(byte[] bytes, long size, String eTag) {
-    }
+    private record Range(byte[] bytes, long size, String eTag) {}
 
     /**
      * At most {@code count} bytes from {@code offset}: fewer at the end, none from the end on (the
      * service answers 416 there, which says the size too).
      */
-    private Range download(String checked, long offset, long count, BlobRequestConditions conditions) throws IOException {
+    private Range download(String checked, long offset, long count, BlobRequestConditions conditions)
+            throws IOException {
         try {
             return withBodyRetries(Operation.READ, checked, () -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(count, 1 << 20));
-                BlobDownloadResponse response = blob(checked).downloadStreamWithResponse(out, new BlobRange(offset, count),
-                        BODY_RETRIES, conditions, false, null, Context.NONE);
+                BlobDownloadResponse response = blob(checked)
+                        .downloadStreamWithResponse(
+                                out, new BlobRange(offset, count), BODY_RETRIES, conditions, false, null, Context.NONE);
                 String contentRange = response.getDeserializedHeaders().getContentRange();
                 long size = contentRange == null ? out.size() : sizeOf(contentRange);
-                return new Range(out.toByteArray(), size, response.getDeserializedHeaders().getETag());
+                return new Range(
+                        out.toByteArray(),
+                        size,
+                        response.getDeserializedHeaders().getETag());
             });
         } catch (RangeNotSatisfiable e) {
             return new Range(new byte[0], e.size, null);
@@ -256,8 +282,13 @@ final class AzureBlobDatasource implements Datasource {
     @Override
     public void writeAtomically(String path, byte[] contents) throws IOException {
         String checked = DatasourcePaths.check(path, description, false);
-        withBodyRetries(Operation.WRITE, checked, () -> blob(checked).getBlockBlobClient()
-                .uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(contents)), null, Context.NONE));
+        withBodyRetries(
+                Operation.WRITE,
+                checked,
+                () -> blob(checked)
+                        .getBlockBlobClient()
+                        .uploadWithResponse(
+                                new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(contents)), null, Context.NONE));
     }
 
     @Override
@@ -286,7 +317,9 @@ final class AzureBlobDatasource implements Datasource {
                 return call.run();
             } catch (BlobStorageException e) {
                 if (e.getStatusCode() == 416 && BlobErrorCode.INVALID_RANGE.equals(e.getErrorCode())) {
-                    String contentRange = e.getResponse() == null ? null : e.getResponse().getHeaders().getValue(HttpHeaderName.CONTENT_RANGE);
+                    String contentRange = e.getResponse() == null
+                            ? null
+                            : e.getResponse().getHeaders().getValue(HttpHeaderName.CONTENT_RANGE);
                     throw new RangeNotSatisfiable(contentRange == null ? 0 : sizeOf(contentRange));
                 }
                 throw failures.translate(e, operation, path);

@@ -24,6 +24,7 @@ import java.util.Optional;
 final class AzureCredentials {
     /** The account and endpoint of {@code UseDevelopmentStorage=true}. */
     static final String EMULATOR_ACCOUNT = "devstoreaccount1";
+
     static final String CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
     static final String SAS_TOKEN = "AZURE_STORAGE_SAS_TOKEN";
 
@@ -78,7 +79,8 @@ final class AzureCredentials {
         String sas = env.get(SAS_TOKEN);
         if (sas != null && !sas.isBlank()) {
             String token = sas.trim();
-            return new AzureCredentials(Kind.SAS, blobEndpoint, null, token.startsWith("?") ? token.substring(1) : token);
+            return new AzureCredentials(
+                    Kind.SAS, blobEndpoint, null, token.startsWith("?") ? token.substring(1) : token);
         }
         return new AzureCredentials(Kind.ENTRA_ID, blobEndpoint, null, null);
     }
@@ -89,7 +91,9 @@ final class AzureCredentials {
         for (String part : connectionString.split(";")) {
             int equals = part.indexOf('=');
             if (equals > 0) {
-                parts.put(part.substring(0, equals).trim().toLowerCase(Locale.ROOT), part.substring(equals + 1).trim());
+                parts.put(
+                        part.substring(0, equals).trim().toLowerCase(Locale.ROOT),
+                        part.substring(equals + 1).trim());
             }
         }
         return parts;

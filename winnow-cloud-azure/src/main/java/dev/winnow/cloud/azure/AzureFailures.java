@@ -85,29 +85,35 @@ final class AzureFailures {
             if (status == 412) {
                 return new IOException("The file " + what + " changed while it was being read; run the command again.");
             }
-            return new IOException(capitalized(operation.doing()) + " " + what + " failed: the storage account answered HTTP "
-                    + status + (code == null ? "" : " (" + code + ")") + retried(status) + ".");
+            return new IOException(
+                    capitalized(operation.doing()) + " " + what + " failed: the storage account answered HTTP " + status
+                            + (code == null ? "" : " (" + code + ")") + retried(status) + ".");
         }
         if (hasCause(failure, ClientAuthenticationException.class)) {
-            return new LocationAccessException("No Azure credentials could sign in for " + location
-                    + ": set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_SAS_TOKEN, or sign in for DefaultAzureCredential "
-                    + "(az login, a managed identity, or AZURE_CLIENT_ID with AZURE_TENANT_ID and a secret or certificate).", null);
+            return new LocationAccessException(
+                    "No Azure credentials could sign in for " + location
+                            + ": set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_SAS_TOKEN, or sign in for DefaultAzureCredential "
+                            + "(az login, a managed identity, or AZURE_CLIENT_ID with AZURE_TENANT_ID and a secret or certificate).",
+                    null);
         }
         if (hasCause(failure, UnknownHostException.class)) {
-            return new LocationAccessException("The storage account '" + location.account() + "' of " + location
-                    + " could not be reached: its endpoint's host name is unknown (is the account name right?).", null);
+            return new LocationAccessException(
+                    "The storage account '" + location.account() + "' of " + location
+                            + " could not be reached: its endpoint's host name is unknown (is the account name right?).",
+                    null);
         }
         if (failure instanceof HttpResponseException http && http.getResponse() != null) {
             int status = http.getResponse().getStatusCode();
-            return new IOException(capitalized(operation.doing()) + " " + what + " failed: the storage account answered HTTP "
-                    + status + retried(status) + ".");
+            return new IOException(capitalized(operation.doing()) + " " + what
+                    + " failed: the storage account answered HTTP " + status + retried(status) + ".");
         }
         if (AzureRetry.isTransport(failure)) {
             return new IOException(capitalized(operation.doing()) + " " + what
-                    + " failed: the connection to the storage account failed " + AzureRetry.MAX_TRIES + " tries in a row.");
+                    + " failed: the connection to the storage account failed " + AzureRetry.MAX_TRIES
+                    + " tries in a row.");
         }
-        return new IOException(capitalized(operation.doing()) + " " + what + " failed: " + failure.getClass().getSimpleName()
-                + ".");
+        return new IOException(capitalized(operation.doing()) + " " + what + " failed: "
+                + failure.getClass().getSimpleName() + ".");
     }
 
     /** For a status that is retried: how often it was tried. */
@@ -117,23 +123,35 @@ final class AzureFailures {
 
     /** The container of the location does not exist. */
     LocationAccessException missingContainer() {
-        return new LocationAccessException("The container '" + location.bucket() + "' of the storage account '"
-                + location.account() + "' does not exist (location " + location + ").", null);
+        return new LocationAccessException(
+                "The container '" + location.bucket() + "' of the storage account '" + location.account()
+                        + "' does not exist (location " + location + ").",
+                null);
     }
 
     private LocationAccessException denied(Operation operation, BlobErrorCode code) {
         String start = "Access to " + location + " was denied while " + operation.doing() + ": ";
         if (BlobErrorCode.AUTHENTICATION_FAILED.equals(code)) {
-            return new LocationAccessException(start + kind.who() + " was not accepted (wrong key, or a token that is "
-                    + "expired, not yet valid or for another account).", null);
+            return new LocationAccessException(
+                    start + kind.who() + " was not accepted (wrong key, or a token that is "
+                            + "expired, not yet valid or for another account).",
+                    null);
         }
         return switch (kind) {
-            case SAS -> new LocationAccessException(start + "the SAS token lacks the permission '" + operation.sasLetter()
-                    + "' (" + operation.sasName + ").", operation.sasLetter());
-            case ENTRA_ID -> new LocationAccessException(start + "the signed-in identity lacks the RBAC data action "
-                    + operation.dataAction() + ".", operation.dataAction());
-            case ACCOUNT_KEY -> new LocationAccessException(start + "the account refuses the account key of "
-                    + "AZURE_STORAGE_CONNECTION_STRING (shared key access may be disabled, or a network rule blocks it).", null);
+            case SAS ->
+                new LocationAccessException(
+                        start + "the SAS token lacks the permission '" + operation.sasLetter() + "' ("
+                                + operation.sasName + ").",
+                        operation.sasLetter());
+            case ENTRA_ID ->
+                new LocationAccessException(
+                        start + "the signed-in identity lacks the RBAC data action " + operation.dataAction() + ".",
+                        operation.dataAction());
+            case ACCOUNT_KEY ->
+                new LocationAccessException(
+                        start + "the account refuses the account key of "
+                                + "AZURE_STORAGE_CONNECTION_STRING (shared key access may be disabled, or a network rule blocks it).",
+                        null);
         };
     }
 

@@ -46,8 +46,7 @@ public final class AzureLocationProvider implements LocationProvider {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
 
     /** One signed-in client of an account. */
-    private record Account(BlobServiceClient client, AzureCredentials.Kind kind) {
-    }
+    private record Account(BlobServiceClient client, AzureCredentials.Kind kind) {}
 
     /** Shared by every channel's read-ahead; daemon threads, so an unclosed channel never keeps the process alive. */
     private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(task -> {
@@ -100,7 +99,8 @@ public final class AzureLocationProvider implements LocationProvider {
         AzureFailures failures = new AzureFailures(location, account.kind());
         BlobContainerClient container = account.client().getBlobContainerClient(location.bucket());
         try {
-            ListBlobsOptions one = new ListBlobsOptions().setMaxResultsPerPage(1)
+            ListBlobsOptions one = new ListBlobsOptions()
+                    .setMaxResultsPerPage(1)
                     .setPrefix(location.prefix().isEmpty() ? null : location.prefix() + "/");
             container.listBlobs(one, null, null).iterableByPage().iterator().next();
         } catch (BlobStorageException e) {
@@ -135,7 +135,8 @@ public final class AzureLocationProvider implements LocationProvider {
                     builder.endpoint(credentials.endpoint()).sasToken(credentials.sasToken());
                 }
             }
-            case ENTRA_ID -> builder.endpoint(credentials.endpoint()).credential(new DefaultAzureCredentialBuilder().build());
+            case ENTRA_ID ->
+                builder.endpoint(credentials.endpoint()).credential(new DefaultAzureCredentialBuilder().build());
         }
         return new Account(builder.buildClient(), credentials.kind());
     }

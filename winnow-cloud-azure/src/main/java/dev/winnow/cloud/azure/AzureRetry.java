@@ -29,6 +29,7 @@ final class AzureRetry implements RetryStrategy {
     static final int MAX_RETRIES = 7;
     /** The first try and the retries. */
     static final int MAX_TRIES = MAX_RETRIES + 1;
+
     private static final long BASE_DELAY_MILLIS = 200;
     private static final long MAX_DELAY_MILLIS = 10_000;
 

@@ -28,16 +28,19 @@ class AzureAccessTest {
 
     /** A container SAS with only {@code permissions}, signed with the emulator's account key. */
     private static String sas(String container, String permissions) {
-        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1),
-                BlobContainerSasPermission.parse(permissions));
+        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), BlobContainerSasPermission.parse(permissions));
         return Azurite.get().client().getBlobContainerClient(container).generateSas(values);
     }
 
     private static Datasource openWithSas(String container, String token, boolean asConnectionString) throws Exception {
         Azurite azurite = Azurite.get();
         AzureLocationProvider provider = asConnectionString
-                ? new AzureLocationProvider(Map.of("AZURE_STORAGE_CONNECTION_STRING",
-                        "BlobEndpoint=" + azurite.blobEndpoint() + ";SharedAccessSignature=" + token), null)
+                ? new AzureLocationProvider(
+                        Map.of(
+                                "AZURE_STORAGE_CONNECTION_STRING",
+                                "BlobEndpoint=" + azurite.blobEndpoint() + ";SharedAccessSignature=" + token),
+                        null)
                 : new AzureLocationProvider(Map.of("AZURE_STORAGE_SAS_TOKEN", "?" + token), azurite.blobEndpoint());
         return provider.open(new CloudLocation("az", Azurite.ACCOUNT, container, "p"), true);
     }
@@ -48,8 +51,8 @@ class AzureAccessTest {
                     messages.add(e.getMessage());
                     assertThat(e.permission()).isEqualTo(letter);
                 })
-                .hasMessage("Access to " + location + " was denied while " + doing + ": the SAS token lacks the permission '"
-                        + letter + "' (" + name + ").");
+                .hasMessage("Access to " + location + " was denied while " + doing
+                        + ": the SAS token lacks the permission '" + letter + "' (" + name + ").");
     }
 
     private interface ThrowingCall {
@@ -60,7 +63,9 @@ class AzureAccessTest {
     void aReadAndListToken_readsButIsRefusedWritingAndDeletingWithTheLetter() throws Exception {
         Azurite azurite = Azurite.get();
         String container = azurite.newContainer();
-        azurite.client().getBlobContainerClient(container).getBlobClient("p/a/x.json")
+        azurite.client()
+                .getBlobContainerClient(container)
+                .getBlobClient("p/a/x.json")
                 .upload(BinaryData.fromString("{}"));
         String token = sas(container, "rl");
         String location = "az://" + Azurite.ACCOUNT + "/" + container + "/p";
@@ -68,8 +73,10 @@ class AzureAccessTest {
         for (boolean asConnectionString : new boolean[] {true, false}) {
             Datasource source = openWithSas(container, token, asConnectionString);
             assertThat(source.list("")).containsExactly("a/x.json");
-            assertThat(new String(source.readAllBytes("a/x.json", 100), StandardCharsets.UTF_8)).isEqualTo("{}");
-            assertThatThrownBy(() -> source.readAllBytes("a/missing.json", 100)).isInstanceOf(NoSuchFileException.class);
+            assertThat(new String(source.readAllBytes("a/x.json", 100), StandardCharsets.UTF_8))
+                    .isEqualTo("{}");
+            assertThatThrownBy(() -> source.readAllBytes("a/missing.json", 100))
+                    .isInstanceOf(NoSuchFileException.class);
             expectDenied(() -> source.writeAtomically("b.json", new byte[1]), "writing", "w", "write", location);
             expectDenied(() -> source.delete("a/x.json"), "deleting", "d", "delete", location);
         }
@@ -89,7 +96,11 @@ class AzureAccessTest {
         expectDenied(() -> source.readAllBytes("w.json", 10), "reading", "r", "read", location);
         expectDenied(() -> source.readRange("w.json", 0, 10), "reading", "r", "read", location);
         expectDenied(() -> source.openSeekable("w.json"), "reading", "r", "read", location);
-        assertThat(azurite.client().getBlobContainerClient(container).getBlobClient("p/w.json").exists()).isTrue();
+        assertThat(azurite.client()
+                        .getBlobContainerClient(container)
+                        .getBlobClient("p/w.json")
+                        .exists())
+                .isTrue();
         assertNoSecretIn(token);
     }
 
@@ -98,8 +109,11 @@ class AzureAccessTest {
         Azurite azurite = Azurite.get();
         AzureLocationProvider provider = new AzureLocationProvider(azurite.environment(), null);
 
-        assertThatThrownBy(() -> provider.open(new CloudLocation("az", Azurite.ACCOUNT, "no-such-container", "p"), false))
-                .isInstanceOfSatisfying(LocationAccessException.class, e -> assertThat(e.permission()).isNull())
+        assertThatThrownBy(
+                        () -> provider.open(new CloudLocation("az", Azurite.ACCOUNT, "no-such-container", "p"), false))
+                .isInstanceOfSatisfying(
+                        LocationAccessException.class,
+                        e -> assertThat(e.permission()).isNull())
                 .hasMessage("The container 'no-such-container' of the storage account '" + Azurite.ACCOUNT
                         + "' does not exist (location az://" + Azurite.ACCOUNT + "/no-such-container/p).");
     }
@@ -109,8 +123,11 @@ class AzureAccessTest {
         String signature = token.replaceAll(".*sig=([^&]*).*", "$1");
         assertThat(messages).isNotEmpty();
         for (String message : messages) {
-            assertThat(message).doesNotContain(token).doesNotContain(signature)
-                    .doesNotContain(URLDecoder.decode(signature, StandardCharsets.UTF_8)).doesNotContain(Azurite.KEY);
+            assertThat(message)
+                    .doesNotContain(token)
+                    .doesNotContain(signature)
+                    .doesNotContain(URLDecoder.decode(signature, StandardCharsets.UTF_8))
+                    .doesNotContain(Azurite.KEY);
         }
     }
 }

@@ -19,6 +19,7 @@ class AzureDatasourceContractTest extends DatasourceContract {
             }
         }
         AzureLocationProvider provider = new AzureLocationProvider(azurite.environment(), null);
-        return provider.open(new CloudLocation("az", Azurite.ACCOUNT, container, "run/t" + PREFIXES.incrementAndGet()), true);
+        return provider.open(
+                new CloudLocation("az", Azurite.ACCOUNT, container, "run/t" + PREFIXES.incrementAndGet()), true);
     }
 }

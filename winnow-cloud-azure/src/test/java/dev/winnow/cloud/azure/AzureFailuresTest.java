@@ -27,7 +27,8 @@ class AzureFailuresTest {
     private static final CloudLocation LOCATION = new CloudLocation("az", "teamdata", "images", "2024");
 
     private static BlobStorageException answer(int status, String errorCode) {
-        HttpRequest request = new HttpRequest(HttpMethod.GET, "https://teamdata.blob.core.windows.net/images/2024/a.jpg");
+        HttpRequest request =
+                new HttpRequest(HttpMethod.GET, "https://teamdata.blob.core.windows.net/images/2024/a.jpg");
         HttpHeaders headers = new HttpHeaders().set(HttpHeaderName.fromString("x-ms-error-code"), errorCode);
         HttpResponse response = new HttpResponse(request) {
             @Override
@@ -72,14 +73,21 @@ class AzureFailuresTest {
     @Test
     void aRefusedIdentity_namesTheRbacDataAction() {
         AzureFailures failures = new AzureFailures(LOCATION, AzureCredentials.Kind.ENTRA_ID);
-        String[][] cases = {{"LIST", "listing", "read"}, {"READ", "reading", "read"}, {"WRITE", "writing", "write"},
-            {"DELETE", "deleting", "delete"}};
+        String[][] cases = {
+            {"LIST", "listing", "read"},
+            {"READ", "reading", "read"},
+            {"WRITE", "writing", "write"},
+            {"DELETE", "deleting", "delete"}
+        };
         for (String[] c : cases) {
-            IOException e = failures.translate(answer(403, "AuthorizationPermissionMismatch"), Operation.valueOf(c[0]), "a.jpg");
+            IOException e = failures.translate(
+                    answer(403, "AuthorizationPermissionMismatch"), Operation.valueOf(c[0]), "a.jpg");
             String action = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/" + c[2];
 
-            assertThat(e).isInstanceOf(LocationAccessException.class).hasMessage("Access to az://teamdata/images/2024 was denied while "
-                    + c[1] + ": the signed-in identity lacks the RBAC data action " + action + ".");
+            assertThat(e)
+                    .isInstanceOf(LocationAccessException.class)
+                    .hasMessage("Access to az://teamdata/images/2024 was denied while " + c[1]
+                            + ": the signed-in identity lacks the RBAC data action " + action + ".");
             assertThat(((LocationAccessException) e).permission()).isEqualTo(action);
         }
     }
@@ -89,28 +97,42 @@ class AzureFailuresTest {
         IOException e = new AzureFailures(LOCATION, AzureCredentials.Kind.SAS)
                 .translate(answer(403, "AuthenticationFailed"), Operation.READ, "a.jpg");
 
-        assertThat(e).isInstanceOf(LocationAccessException.class).hasMessage("Access to az://teamdata/images/2024 was denied while "
-                + "reading: the SAS token was not accepted (wrong key, or a token that is expired, not yet valid or for another "
-                + "account).");
+        assertThat(e)
+                .isInstanceOf(LocationAccessException.class)
+                .hasMessage("Access to az://teamdata/images/2024 was denied while "
+                        + "reading: the SAS token was not accepted (wrong key, or a token that is expired, not yet valid or for another "
+                        + "account).");
         assertThat(((LocationAccessException) e).permission()).isNull();
     }
 
     @Test
     void connectionStrings_pickTheirAccountOrLeaveItToTheNextWay() {
-        Map<String, String> env = Map.of("AZURE_STORAGE_CONNECTION_STRING",
+        Map<String, String> env = Map.of(
+                "AZURE_STORAGE_CONNECTION_STRING",
                 "DefaultEndpointsProtocol=https;AccountName=teamdata;AccountKey=a2V5;EndpointSuffix=core.windows.net",
-                "AZURE_STORAGE_SAS_TOKEN", "?sv=2024&sig=x");
-        assertThat(AzureCredentials.forAccount("teamdata", env, null).kind()).isEqualTo(AzureCredentials.Kind.ACCOUNT_KEY);
+                "AZURE_STORAGE_SAS_TOKEN",
+                "?sv=2024&sig=x");
+        assertThat(AzureCredentials.forAccount("teamdata", env, null).kind())
+                .isEqualTo(AzureCredentials.Kind.ACCOUNT_KEY);
         AzureCredentials other = AzureCredentials.forAccount("otheraccount", env, null);
         assertThat(other.kind()).isEqualTo(AzureCredentials.Kind.SAS);
         assertThat(other.endpoint()).isEqualTo("https://otheraccount.blob.core.windows.net");
         assertThat(other.sasToken()).isEqualTo("sv=2024&sig=x");
         assertThat(AzureCredentials.forAccount("otheraccount", Map.of(), null).kind())
                 .isEqualTo(AzureCredentials.Kind.ENTRA_ID);
-        assertThat(AzureCredentials.forAccount(Azurite.ACCOUNT, Map.of("AZURE_STORAGE_CONNECTION_STRING",
-                "UseDevelopmentStorage=true"), null).kind()).isEqualTo(AzureCredentials.Kind.ACCOUNT_KEY);
-        assertThat(AzureCredentials.forAccount(Azurite.ACCOUNT, Map.of("AZURE_STORAGE_CONNECTION_STRING",
-                "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;SharedAccessSignature=sv=1&sig=y"), null).kind())
+        assertThat(AzureCredentials.forAccount(
+                                Azurite.ACCOUNT,
+                                Map.of("AZURE_STORAGE_CONNECTION_STRING", "UseDevelopmentStorage=true"),
+                                null)
+                        .kind())
+                .isEqualTo(AzureCredentials.Kind.ACCOUNT_KEY);
+        assertThat(AzureCredentials.forAccount(
+                                Azurite.ACCOUNT,
+                                Map.of(
+                                        "AZURE_STORAGE_CONNECTION_STRING",
+                                        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;SharedAccessSignature=sv=1&sig=y"),
+                                null)
+                        .kind())
                 .isEqualTo(AzureCredentials.Kind.SAS);
         assertThat(other.toString()).isEqualTo("AzureCredentials[SAS]");
     }

@@ -62,7 +62,8 @@ class AzureFaultTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(source.list("")).containsExactlyElementsOf(paths.stream().sorted().toList());
+            assertThat(source.list(""))
+                    .containsExactlyElementsOf(paths.stream().sorted().toList());
             assertThat(source.list("f3")).hasSize(17);
             assertThat(source.stat("f3/s1/10.json").orElseThrow().size()).isEqualTo(13);
 
@@ -98,7 +99,8 @@ class AzureFaultTest {
             assertThatThrownBy(() -> source.readAllBytes("a.json", 10))
                     .isExactlyInstanceOf(IOException.class)
                     .hasMessage("Reading 'a.json' in az://" + Azurite.ACCOUNT + "/" + container
-                            + "/p failed: the storage account answered HTTP 503, " + AzureRetry.MAX_TRIES + " tries in a row.");
+                            + "/p failed: the storage account answered HTTP 503, " + AzureRetry.MAX_TRIES
+                            + " tries in a row.");
             assertThat(proxy.slowDowns.get()).isEqualTo(AzureRetry.MAX_TRIES);
 
             proxy.throttleAll(false);

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Assumptions;
 public final class Azurite {
     /** The emulator's one account and its published, well-known key (not a secret of anyone's). */
     public static final String ACCOUNT = "devstoreaccount1";
-    public static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public static final String KEY =
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static final Pattern LISTENING = Pattern.compile("successfully listens on http://127\\.0\\.0\\.1:(\\d+)");
     private static final AtomicInteger CONTAINERS = new AtomicInteger();
@@ -49,7 +51,9 @@ public final class Azurite {
 
     private Azurite(int port) {
         this.port = port;
-        this.client = new BlobServiceClientBuilder().connectionString(connectionString(blobEndpoint())).buildClient();
+        this.client = new BlobServiceClientBuilder()
+                .connectionString(connectionString(blobEndpoint()))
+                .buildClient();
     }
 
     /** The running emulator, started on first use; skips or fails the test when it cannot start. */
@@ -76,29 +80,43 @@ public final class Azurite {
     private static int start() throws IOException, InterruptedException {
         String executable = executable();
         Path folder = Files.createTempDirectory("azurite");
-        List<String> command = new ArrayList<>(List.of(executable, "--blobHost", "127.0.0.1", "--blobPort", "0",
-                "--inMemoryPersistence", "--skipApiVersionCheck", "--loose"));
+        List<String> command = new ArrayList<>(List.of(
+                executable,
+                "--blobHost",
+                "127.0.0.1",
+                "--blobPort",
+                "0",
+                "--inMemoryPersistence",
+                "--skipApiVersionCheck",
+                "--loose"));
         // In memory, it writes nothing; a temporary working folder catches anything it would.
-        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         CompletableFuture<Integer> port = new CompletableFuture<>();
         StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find()) {
-                        port.complete(Integer.parseInt(matcher.group(1)));
-                    } else if (!port.isDone()) {
-                        output.append(line).append('\n');
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            Matcher matcher = LISTENING.matcher(line);
+                            if (matcher.find()) {
+                                port.complete(Integer.parseInt(matcher.group(1)));
+                            } else if (!port.isDone()) {
+                                output.append(line).append('\n');
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process ended
                     }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            port.completeExceptionally(new IOException("Azurite exited before listening: " + output.toString().strip()));
-        }, "azurite-output");
+                    port.completeExceptionally(new IOException("Azurite exited before listening: "
+                            + output.toString().strip()));
+                },
+                "azurite-output");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -108,7 +126,8 @@ public final class Azurite {
             throw new IOException(e.getCause().getMessage());
         } catch (TimeoutException e) {
             process.destroy();
-            throw new IOException("Azurite did not listen within 90 seconds: " + output.toString().strip());
+            throw new IOException("Azurite did not listen within 90 seconds: "
+                    + output.toString().strip());
         }
     }
 
@@ -138,7 +157,8 @@ public final class Azurite {
 
     /** The emulator's connection string for a blob endpoint (the emulator's own, or a proxy's in front of it). */
     public static String connectionString(String blobEndpoint) {
-        return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";BlobEndpoint=" + blobEndpoint + ";";
+        return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";BlobEndpoint="
+                + blobEndpoint + ";";
     }
 
     /** The environment a provider reads to reach the emulator with its connection string. */

@@ -127,7 +127,10 @@ final class GcsDatasource implements Datasource {
         List<String> keys = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         try {
-            Page<Blob> page = storage.list(location.bucket(), BlobListOption.prefix(keyPrefix), BlobListOption.currentDirectory(),
+            Page<Blob> page = storage.list(
+                    location.bucket(),
+                    BlobListOption.prefix(keyPrefix),
+                    BlobListOption.currentDirectory(),
                     BlobListOption.pageSize(LIST_PAGE));
             for (Blob blob : page.iterateAll()) {
                 if (blob.isDirectory()) {
@@ -150,7 +153,8 @@ final class GcsDatasource implements Datasource {
             return Optional.empty();
         }
         OffsetDateTime updated = blob.getUpdateTimeOffsetDateTime();
-        return Optional.of(new FileStat(blob.getSize(), updated == null ? 0 : updated.toInstant().toEpochMilli()));
+        return Optional.of(new FileStat(
+                blob.getSize(), updated == null ? 0 : updated.toInstant().toEpochMilli()));
     }
 
     private Blob get(String checked) throws IOException {
@@ -174,21 +178,26 @@ final class GcsDatasource implements Datasource {
             throw new NoSuchFileException(checked, null, "no such file in " + description);
         }
         BlobSourceOption[] sameVersion = sameVersion(blob);
-        return RangedChannel.open(blob.getSize(), new byte[0],
-                (offset, length) -> read(checked, offset, length, false, sameVersion), readAhead);
+        return RangedChannel.open(
+                blob.getSize(),
+                new byte[0],
+                (offset, length) -> read(checked, offset, length, false, sameVersion),
+                readAhead);
     }
 
     /** Reads only the generation {@code blob} is, so a replaced object fails instead of mixing two versions. */
     private static BlobSourceOption[] sameVersion(Blob blob) {
         Long generation = blob.getGeneration();
-        return generation == null ? new BlobSourceOption[0] : new BlobSourceOption[] {BlobSourceOption.generationMatch(generation)};
+        return generation == null
+                ? new BlobSourceOption[0]
+                : new BlobSourceOption[] {BlobSourceOption.generationMatch(generation)};
     }
 
     @Override
     public byte[] readRange(String path, long offset, int length) throws IOException {
         if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("A range needs an offset and a length of at least 0, but was " + offset
-                    + " and " + length + ".");
+            throw new IllegalArgumentException(
+                    "A range needs an offset and a length of at least 0, but was " + offset + " and " + length + ".");
         }
         String checked = DatasourcePaths.check(path, description, false);
         // The object's size first: the read then asks for exactly the bytes that exist, which keeps
@@ -217,8 +226,11 @@ final class GcsDatasource implements Datasource {
         if (bytes.length > maxBytes) {
             Blob blob = get(checked);
             long size = blob == null ? bytes.length : blob.getSize();
-            throw new FileTooLargeException(checked, maxBytes, "The file '" + checked + "' in " + description + " is " + size
-                    + " bytes, larger than the limit of " + maxBytes + " bytes.");
+            throw new FileTooLargeException(
+                    checked,
+                    maxBytes,
+                    "The file '" + checked + "' in " + description + " is " + size + " bytes, larger than the limit of "
+                            + maxBytes + " bytes.");
         }
         return bytes;
     }
@@ -241,21 +253,24 @@ final class GcsDatasource implements Datasource {
                     if (buffer.capacity() == length) {
                         break;
                     }
-                    buffer = ByteBuffer.allocate((int) Math.min(length, 2L * buffer.capacity())).put(buffer.flip());
+                    buffer = ByteBuffer.allocate((int) Math.min(length, 2L * buffer.capacity()))
+                            .put(buffer.flip());
                 }
                 if (channel.read(buffer) < 0) {
                     break;
                 }
             }
-            return buffer.position() == buffer.capacity() ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
+            return buffer.position() == buffer.capacity()
+                    ? buffer.array()
+                    : Arrays.copyOf(buffer.array(), buffer.position());
         } catch (RuntimeException e) {
             throw failures.translate(e, Operation.READ, checked);
         } catch (IOException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw failures.translate(cause, Operation.READ, checked);
             }
-            throw new IOException("Reading '" + checked + "' in " + description + " failed: the connection to Cloud Storage "
-                    + "kept failing after retries.");
+            throw new IOException("Reading '" + checked + "' in " + description
+                    + " failed: the connection to Cloud Storage " + "kept failing after retries.");
         }
     }
 

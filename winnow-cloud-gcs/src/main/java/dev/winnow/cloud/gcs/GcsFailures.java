@@ -55,14 +55,20 @@ final class GcsFailures {
                 return new NoSuchFileException(path, null, "no such file in " + location);
             }
             if (code == 401) {
-                return new LocationAccessException("Access to " + location + " was denied while " + operation.doing
-                        + ": no Google credentials were accepted; set GOOGLE_APPLICATION_CREDENTIALS to a key file, or run "
-                        + "'gcloud auth application-default login', or run on Google Cloud with a service account.", null);
+                return new LocationAccessException(
+                        "Access to " + location + " was denied while " + operation.doing
+                                + ": no Google credentials were accepted; set GOOGLE_APPLICATION_CREDENTIALS to a key file, or run "
+                                + "'gcloud auth application-default login', or run on Google Cloud with a service account.",
+                        null);
             }
             if (code == 403) {
-                String extra = operation == Operation.WRITE ? " (and storage.objects.delete to replace an existing object)" : "";
-                return new LocationAccessException("Access to " + location + " was denied while " + operation.doing
-                        + ": the credentials lack the IAM permission " + operation.permission + extra + ".", operation.permission);
+                String extra = operation == Operation.WRITE
+                        ? " (and storage.objects.delete to replace an existing object)"
+                        : "";
+                return new LocationAccessException(
+                        "Access to " + location + " was denied while " + operation.doing
+                                + ": the credentials lack the IAM permission " + operation.permission + extra + ".",
+                        operation.permission);
             }
             if (code == 412) {
                 return new IOException("The file " + what + " changed while it was being read; run the command again.");
@@ -70,14 +76,16 @@ final class GcsFailures {
             if (code > 0) {
                 return new IOException(doing + " " + what + " failed: Cloud Storage answered HTTP " + code + ".");
             }
-            return new IOException(doing + " " + what + " failed: the connection to Cloud Storage kept failing after retries.");
+            return new IOException(
+                    doing + " " + what + " failed: the connection to Cloud Storage kept failing after retries.");
         }
-        return new IOException(doing + " " + what + " failed: " + failure.getClass().getSimpleName() + ".");
+        return new IOException(
+                doing + " " + what + " failed: " + failure.getClass().getSimpleName() + ".");
     }
 
     /** The bucket of the location does not exist. */
     LocationAccessException missingBucket() {
-        return new LocationAccessException("The bucket '" + location.bucket() + "' does not exist (location " + location + ").",
-                null);
+        return new LocationAccessException(
+                "The bucket '" + location.bucket() + "' does not exist (location " + location + ").", null);
     }
 }

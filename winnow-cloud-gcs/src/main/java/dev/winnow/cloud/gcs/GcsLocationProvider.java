@@ -69,12 +69,15 @@ public final class GcsLocationProvider implements LocationProvider {
     @Override
     public Datasource open(CloudLocation location, boolean forOutput) throws IOException {
         if (!location.scheme().equals("gs")) {
-            throw new IllegalArgumentException("The Cloud Storage provider opens gs:// locations, not " + location + ".");
+            throw new IllegalArgumentException(
+                    "The Cloud Storage provider opens gs:// locations, not " + location + ".");
         }
         Storage client = client();
         GcsFailures failures = new GcsFailures(location);
         try {
-            client.list(location.bucket(), BlobListOption.pageSize(1),
+            client.list(
+                    location.bucket(),
+                    BlobListOption.pageSize(1),
                     BlobListOption.prefix(location.prefix().isEmpty() ? "" : location.prefix() + "/"));
         } catch (BaseServiceException e) {
             if (e.getCode() != 403 && e.getCode() != 401) {

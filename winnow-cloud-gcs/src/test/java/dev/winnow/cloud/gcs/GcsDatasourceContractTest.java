@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 class GcsDatasourceContractTest extends DatasourceContract {
     private static final AtomicInteger PREFIXES = new AtomicInteger();
-    private static final GcsLocationProvider PROVIDER = new GcsLocationProvider(LocalStorageHelper.customOptions(false).getService());
+    private static final GcsLocationProvider PROVIDER =
+            new GcsLocationProvider(LocalStorageHelper.customOptions(false).getService());
 
     @Override
     protected Datasource newDatasource() throws Exception {

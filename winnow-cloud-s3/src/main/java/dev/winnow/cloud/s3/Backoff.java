@@ -63,7 +63,8 @@ final class Backoff {
                 result.completeExceptionally(cause);
                 return;
             }
-            ScheduledFuture<?> unusedRetry = TIMER.schedule(() -> attempt(request, attempt + 1, result), delayMillis(attempt), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> unusedRetry = TIMER.schedule(
+                    () -> attempt(request, attempt + 1, result), delayMillis(attempt), TimeUnit.MILLISECONDS);
         });
     }
 

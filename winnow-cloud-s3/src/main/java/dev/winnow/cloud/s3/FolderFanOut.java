@@ -76,7 +76,8 @@ final class FolderFanOut {
 
     private void page(String folder, String token) {
         // Failures complete `done`; the future of the page itself is not needed.
-        CompletableFuture<?> unused = backoff.call(() -> client.listObjectsV2(b -> b.bucket(bucket).prefix(folder).delimiter("/").continuationToken(token)))
+        CompletableFuture<?> unused = backoff.call(() -> client.listObjectsV2(
+                        b -> b.bucket(bucket).prefix(folder).delimiter("/").continuationToken(token)))
                 .whenComplete((response, error) -> {
                     if (error != null) {
                         done.completeExceptionally(error);

@@ -34,14 +34,21 @@ final class RangedChannel implements SeekableByteChannel {
     private final Function<Throwable, IOException> failure;
     /** Blocks by index, in the order they were asked for; the oldest are dropped. */
     private final Map<Long, CompletableFuture<byte[]>> blocks = new LinkedHashMap<>();
+
     private long position;
     private boolean open = true;
 
     /**
      * @param first the object's first {@code firstBytes} bytes (fewer when it is shorter), already read
      */
-    RangedChannel(long size, byte[] first, int firstBytes, int blockBytes, int readAhead, RangeFetcher fetcher,
-                  Function<Throwable, IOException> failure) {
+    RangedChannel(
+            long size,
+            byte[] first,
+            int firstBytes,
+            int blockBytes,
+            int readAhead,
+            RangeFetcher fetcher,
+            Function<Throwable, IOException> failure) {
         this.size = size;
         this.firstBytes = firstBytes;
         blocks.put(0L, CompletableFuture.completedFuture(first));

@@ -41,6 +41,7 @@ final class S3Datasource implements Datasource {
     static final int LIST_CONCURRENCY = 32;
     /** The first block of a seekable read (image headers fit), later blocks, and how many are fetched ahead. */
     static final int FIRST_BLOCK_BYTES = 64 * 1024;
+
     static final int BLOCK_BYTES = 1 << 20;
     static final int READ_AHEAD_BLOCKS = 2;
 
@@ -81,8 +82,8 @@ final class S3Datasource implements Datasource {
      * Waits for a retried ranged GET; null when the range starts at or past the end (HTTP 416), which
      * for a range from byte 0 means an empty object.
      */
-    private ResponseBytes<GetObjectResponse> awaitRange(Supplier<CompletableFuture<ResponseBytes<GetObjectResponse>>> request,
-            String path) throws IOException {
+    private ResponseBytes<GetObjectResponse> awaitRange(
+            Supplier<CompletableFuture<ResponseBytes<GetObjectResponse>>> request, String path) throws IOException {
         try {
             return backoff.call(request).join();
         } catch (CompletionException e) {
@@ -113,8 +114,8 @@ final class S3Datasource implements Datasource {
         String rootKey = location.keyOf("");
         String start = location.keyOf(folder);
         start = start.isEmpty() ? "" : start + "/";
-        List<String> keys = new FolderFanOut(client, location.bucket(), skippedFolders, LIST_CONCURRENCY, backoff).list(start,
-                e -> S3Errors.toIo(e, location, Operation.LIST, folder, backoff.maxAttempts()));
+        List<String> keys = new FolderFanOut(client, location.bucket(), skippedFolders, LIST_CONCURRENCY, backoff)
+                .list(start, e -> S3Errors.toIo(e, location, Operation.LIST, folder, backoff.maxAttempts()));
         int cut = rootKey.isEmpty() ? 0 : rootKey.length() + 1;
         List<String> paths = new ArrayList<>(keys.size());
         for (String key : keys) {
@@ -134,9 +135,15 @@ final class S3Datasource implements Datasource {
         String keyPrefix = start.isEmpty() ? "" : start + "/";
         String rootKey = location.keyOf("");
         int cut = rootKey.isEmpty() ? 0 : rootKey.length() + 1;
-        ListObjectsV2Response page = await(() -> client.listObjectsV2(b -> b.bucket(location.bucket()).prefix(keyPrefix).maxKeys(10)),
-                Operation.LIST, folder);
-        return page.contents().stream().map(S3Object::key).filter(key -> !key.endsWith("/")).findFirst()
+        ListObjectsV2Response page = await(
+                () -> client.listObjectsV2(
+                        b -> b.bucket(location.bucket()).prefix(keyPrefix).maxKeys(10)),
+                Operation.LIST,
+                folder);
+        return page.contents().stream()
+                .map(S3Object::key)
+                .filter(key -> !key.endsWith("/"))
+                .findFirst()
                 .map(key -> key.substring(cut));
     }
 
@@ -144,8 +151,10 @@ final class S3Datasource implements Datasource {
     public Optional<FileStat> stat(String path) throws IOException {
         String key = key(path);
         try {
-            HeadObjectResponse head = await(() -> client.headObject(b -> b.bucket(location.bucket()).key(key)), Operation.READ, path);
-            long modified = head.lastModified() == null ? 0 : head.lastModified().toEpochMilli();
+            HeadObjectResponse head = await(
+                    () -> client.headObject(b -> b.bucket(location.bucket()).key(key)), Operation.READ, path);
+            long modified =
+                    head.lastModified() == null ? 0 : head.lastModified().toEpochMilli();
             return Optional.of(new FileStat(head.contentLength(), modified));
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -155,14 +164,18 @@ final class S3Datasource implements Datasource {
     /** The object's size, or {@link java.nio.file.NoSuchFileException} naming the path. */
     long size(String path) throws IOException {
         String key = key(path);
-        return await(() -> client.headObject(b -> b.bucket(location.bucket()).key(key)), Operation.READ, path).contentLength();
+        return await(() -> client.headObject(b -> b.bucket(location.bucket()).key(key)), Operation.READ, path)
+                .contentLength();
     }
 
     @Override
     public InputStream open(String path) throws IOException {
         String key = key(path);
-        ResponseInputStream<GetObjectResponse> stream = await(() -> client.getObject(b -> b.bucket(location.bucket()).key(key),
-                AsyncResponseTransformer.toBlockingInputStream()), Operation.READ, path);
+        ResponseInputStream<GetObjectResponse> stream = await(
+                () -> client.getObject(
+                        b -> b.bucket(location.bucket()).key(key), AsyncResponseTransformer.toBlockingInputStream()),
+                Operation.READ,
+                path);
         return stream;
     }
 
@@ -170,14 +183,23 @@ final class S3Datasource implements Datasource {
     public SeekableByteChannel openSeekable(String path) throws IOException {
         String key = key(path);
         // The first block's answer also tells the size: one request where a HEAD and a GET would be two.
-        ResponseBytes<GetObjectResponse> first = awaitRange(() -> client.getObject(
-                b -> b.bucket(location.bucket()).key(key).range(range(0, FIRST_BLOCK_BYTES - 1)), AsyncResponseTransformer.toBytes()),
+        ResponseBytes<GetObjectResponse> first = awaitRange(
+                () -> client.getObject(
+                        b -> b.bucket(location.bucket()).key(key).range(range(0, FIRST_BLOCK_BYTES - 1)),
+                        AsyncResponseTransformer.toBytes()),
                 path);
         byte[] firstBytes = first == null ? new byte[0] : first.asByteArray();
         long size = first == null ? 0 : totalSize(first.response(), firstBytes.length);
-        return new RangedChannel(size, firstBytes, FIRST_BLOCK_BYTES, BLOCK_BYTES, READ_AHEAD_BLOCKS,
-                (from, to) -> backoff.call(() -> client.getObject(b -> b.bucket(location.bucket()).key(key).range(range(from, to)),
-                        AsyncResponseTransformer.toBytes())).thenApply(ResponseBytes::asByteArray),
+        return new RangedChannel(
+                size,
+                firstBytes,
+                FIRST_BLOCK_BYTES,
+                BLOCK_BYTES,
+                READ_AHEAD_BLOCKS,
+                (from, to) -> backoff.call(() -> client.getObject(
+                                b -> b.bucket(location.bucket()).key(key).range(range(from, to)),
+                                AsyncResponseTransformer.toBytes()))
+                        .thenApply(ResponseBytes::asByteArray),
                 failure -> S3Errors.toIo(failure, location, Operation.READ, path, backoff.maxAttempts()));
     }
 
@@ -194,15 +216,20 @@ final class S3Datasource implements Datasource {
         String key = key(path);
         // One request: the range asks for one byte past the limit, and Content-Range tells the whole size.
         String range = maxBytes >= Long.MAX_VALUE - 1 ? null : range(0, maxBytes);
-        ResponseBytes<GetObjectResponse> response = awaitRange(() -> client.getObject(
-                b -> b.bucket(location.bucket()).key(key).range(range), AsyncResponseTransformer.toBytes()), path);
+        ResponseBytes<GetObjectResponse> response = awaitRange(
+                () -> client.getObject(
+                        b -> b.bucket(location.bucket()).key(key).range(range), AsyncResponseTransformer.toBytes()),
+                path);
         if (response == null) {
             return new byte[0]; // an empty object has no byte 0 to start a range at
         }
         byte[] bytes = response.asByteArray();
         if (bytes.length > maxBytes) {
-            throw new FileTooLargeException(path, maxBytes, "The file '" + path + "' in " + description + " is "
-                    + totalSize(response.response(), bytes.length) + " bytes, larger than the limit of " + maxBytes + " bytes.");
+            throw new FileTooLargeException(
+                    path,
+                    maxBytes,
+                    "The file '" + path + "' in " + description + " is " + totalSize(response.response(), bytes.length)
+                            + " bytes, larger than the limit of " + maxBytes + " bytes.");
         }
         return bytes;
     }
@@ -219,25 +246,31 @@ final class S3Datasource implements Datasource {
     @Override
     public byte[] readRange(String path, long offset, int length) throws IOException {
         if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("A range needs an offset and a length of at least 0, but was " + offset
-                    + " and " + length + ".");
+            throw new IllegalArgumentException(
+                    "A range needs an offset and a length of at least 0, but was " + offset + " and " + length + ".");
         }
         if (length == 0) {
             size(path); // still says when the file is missing
             return new byte[0];
         }
         String key = key(path);
-        ResponseBytes<GetObjectResponse> response = awaitRange(() -> client.getObject(
-                b -> b.bucket(location.bucket()).key(key).range(range(offset, offset + length - 1)),
-                AsyncResponseTransformer.toBytes()), path);
+        ResponseBytes<GetObjectResponse> response = awaitRange(
+                () -> client.getObject(
+                        b -> b.bucket(location.bucket()).key(key).range(range(offset, offset + length - 1)),
+                        AsyncResponseTransformer.toBytes()),
+                path);
         return response == null ? new byte[0] : response.asByteArray();
     }
 
     @Override
     public void writeAtomically(String path, byte[] contents) throws IOException {
         String key = key(path);
-        await(() -> client.putObject(b -> b.bucket(location.bucket()).key(key).contentLength((long) contents.length),
-                AsyncRequestBody.fromBytes(contents)), Operation.WRITE, path);
+        await(
+                () -> client.putObject(
+                        b -> b.bucket(location.bucket()).key(key).contentLength((long) contents.length),
+                        AsyncRequestBody.fromBytes(contents)),
+                Operation.WRITE,
+                path);
     }
 
     @Override

@@ -20,8 +20,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 final class S3Errors {
     private static final Set<Integer> TRANSIENT_STATUS = Set.of(408, 429, 500, 502, 503, 504);
 
-    private S3Errors() {
-    }
+    private S3Errors() {}
 
     /** Operations on a location, each with the permission S3 checks for it. */
     enum Operation {
@@ -46,7 +45,8 @@ final class S3Errors {
         }
         if (failure instanceof SdkClientException) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof IOException || cause instanceof TimeoutException
+                if (cause instanceof IOException
+                        || cause instanceof TimeoutException
                         || cause.getClass().getName().startsWith("io.netty.")) {
                     return true;
                 }
@@ -61,7 +61,9 @@ final class S3Errors {
     }
 
     static String errorCode(AwsServiceException service) {
-        return service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        return service.awsErrorDetails() == null
+                ? null
+                : service.awsErrorDetails().errorCode();
     }
 
     /**
@@ -84,31 +86,41 @@ final class S3Errors {
                 return new NoSuchFileException(path, null, "no such object in " + location);
             }
             if (status == 403) {
-                return new LocationAccessException("Access to " + location + " was denied " + operation.verb + what
-                        + ": the credentials lack the permission " + operation.permission + ".", operation.permission);
+                return new LocationAccessException(
+                        "Access to " + location + " was denied " + operation.verb + what
+                                + ": the credentials lack the permission " + operation.permission + ".",
+                        operation.permission);
             }
             if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
-                return new LocationAccessException("The bucket of " + location
-                        + " is in another region than the one configured; set AWS_REGION to the bucket's region.", null);
+                return new LocationAccessException(
+                        "The bucket of " + location
+                                + " is in another region than the one configured; set AWS_REGION to the bucket's region.",
+                        null);
             }
-            return new IOException("Amazon S3 answered HTTP " + status + (code == null ? "" : " " + code) + " " + operation.verb
-                    + what + " in " + location + (tries > 1 ? ", " + tries + " tries in a row." : "."));
+            return new IOException(
+                    "Amazon S3 answered HTTP " + status + (code == null ? "" : " " + code) + " " + operation.verb + what
+                            + " in " + location + (tries > 1 ? ", " + tries + " tries in a row." : "."));
         }
         if (failure instanceof SdkClientException && isTransient(failure)) {
             return new IOException("The S3 endpoint of " + location + " could not be reached " + operation.verb + what
                     + (tries > 1 ? " in " + tries + " tries" : "") + ": " + networkReason(failure) + ".");
         }
-        if (failure instanceof SdkClientException && String.valueOf(failure.getMessage()).contains("credentials")) {
-            return new LocationAccessException("No AWS credentials were found for " + location
-                    + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run where a role is attached.", null);
+        if (failure instanceof SdkClientException
+                && String.valueOf(failure.getMessage()).contains("credentials")) {
+            return new LocationAccessException(
+                    "No AWS credentials were found for " + location
+                            + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run where a role is attached.",
+                    null);
         }
         return new IOException("Amazon S3 failed " + operation.verb + what + " in " + location + " ("
                 + failure.getClass().getSimpleName() + ").");
     }
 
     static LocationAccessException bucketMissing(CloudLocation location) {
-        return new LocationAccessException("The bucket '" + location.bucket() + "' of " + location
-                + " does not exist (or the S3 endpoint in use does not have it).", null);
+        return new LocationAccessException(
+                "The bucket '" + location.bucket() + "' of " + location
+                        + " does not exist (or the S3 endpoint in use does not have it).",
+                null);
     }
 
     /** A short cause in Winnow's words: the kind of network trouble, without hosts' answers. */

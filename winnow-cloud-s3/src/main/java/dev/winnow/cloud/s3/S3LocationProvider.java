@@ -54,7 +54,8 @@ public final class S3LocationProvider implements LocationProvider {
         S3AsyncClient client = clientFor(concurrency);
         Backoff backoff = new Backoff(MAX_ATTEMPTS, 100, 5_000, S3Errors::isTransient);
         try {
-            backoff.call(() -> client.headBucket(b -> b.bucket(location.bucket()))).join();
+            backoff.call(() -> client.headBucket(b -> b.bucket(location.bucket())))
+                    .join();
         } catch (CompletionException e) {
             Throwable failure = Backoff.unwrap(e);
             // A bucket that may not be listed may still be read; each operation names what it lacks.

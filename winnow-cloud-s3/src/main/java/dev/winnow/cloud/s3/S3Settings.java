@@ -22,7 +22,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  */
 record S3Settings(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
     /** One default chain for the process: it finds credentials once and renews them, for every client. */
-    private static final AwsCredentialsProvider DEFAULT_CHAIN = DefaultCredentialsProvider.builder().build();
+    private static final AwsCredentialsProvider DEFAULT_CHAIN =
+            DefaultCredentialsProvider.builder().build();
 
     /** The settings of this process's environment and system properties. */
     static S3Settings fromEnvironment() {
@@ -30,8 +31,12 @@ record S3Settings(Optional<URI> endpoint, Region region, AwsCredentialsProvider 
     }
 
     static S3Settings fromEnvironment(Map<String, String> env, Properties properties) {
-        Optional<URI> endpoint = firstSet(properties.getProperty("aws.endpointUrlS3"), env.get("AWS_ENDPOINT_URL_S3"),
-                properties.getProperty("aws.endpointUrl"), env.get("AWS_ENDPOINT_URL")).map(URI::create);
+        Optional<URI> endpoint = firstSet(
+                        properties.getProperty("aws.endpointUrlS3"),
+                        env.get("AWS_ENDPOINT_URL_S3"),
+                        properties.getProperty("aws.endpointUrl"),
+                        env.get("AWS_ENDPOINT_URL"))
+                .map(URI::create);
         Region region;
         try {
             region = DefaultAwsRegionProviderChain.builder().build().getRegion();

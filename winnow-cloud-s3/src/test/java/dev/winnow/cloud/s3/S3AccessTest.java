@@ -24,16 +24,22 @@ class S3AccessTest {
                 .open(CloudLocation.parse("s3://" + bucket + "/p"), false);
 
         assertThatThrownBy(() -> source.list(""))
-                .isInstanceOfSatisfying(LocationAccessException.class, e -> assertThat(e.permission()).isEqualTo("s3:ListBucket"))
-                .hasMessage("Access to s3://" + bucket + "/p was denied listing: the credentials lack the permission s3:ListBucket.");
+                .isInstanceOfSatisfying(
+                        LocationAccessException.class,
+                        e -> assertThat(e.permission()).isEqualTo("s3:ListBucket"))
+                .hasMessage("Access to s3://" + bucket
+                        + "/p was denied listing: the credentials lack the permission s3:ListBucket.");
         assertThatThrownBy(() -> source.readAllBytes("a.json", 10))
-                .isInstanceOfSatisfying(LocationAccessException.class, e -> assertThat(e.permission()).isEqualTo("s3:GetObject"))
-                .hasMessage("Access to s3://" + bucket + "/p was denied reading 'a.json': the credentials lack the permission "
-                        + "s3:GetObject.")
-                .hasMessageNotContaining(wrongSecret).hasMessageNotContaining(S3ProxyServer.SECRET_KEY);
+                .isInstanceOfSatisfying(
+                        LocationAccessException.class,
+                        e -> assertThat(e.permission()).isEqualTo("s3:GetObject"))
+                .hasMessage("Access to s3://" + bucket
+                        + "/p was denied reading 'a.json': the credentials lack the permission " + "s3:GetObject.")
+                .hasMessageNotContaining(wrongSecret)
+                .hasMessageNotContaining(S3ProxyServer.SECRET_KEY);
         assertThatThrownBy(() -> source.writeAtomically("b.json", new byte[1]))
-                .hasMessage("Access to s3://" + bucket + "/p was denied writing 'b.json': the credentials lack the permission "
-                        + "s3:PutObject.");
+                .hasMessage("Access to s3://" + bucket
+                        + "/p was denied writing 'b.json': the credentials lack the permission " + "s3:PutObject.");
     }
 
     @Test
@@ -46,11 +52,15 @@ class S3AccessTest {
             proxy.deny(line -> line.startsWith("PUT ") || line.startsWith("DELETE "));
 
             assertThatThrownBy(() -> source.writeAtomically("x/new.json", new byte[1]))
-                    .isInstanceOfSatisfying(LocationAccessException.class, e -> assertThat(e.permission()).isEqualTo("s3:PutObject"))
-                    .hasMessage("Access to s3://" + bucket + " was denied writing 'x/new.json': the credentials lack the "
-                            + "permission s3:PutObject.");
+                    .isInstanceOfSatisfying(
+                            LocationAccessException.class,
+                            e -> assertThat(e.permission()).isEqualTo("s3:PutObject"))
+                    .hasMessage(
+                            "Access to s3://" + bucket + " was denied writing 'x/new.json': the credentials lack the "
+                                    + "permission s3:PutObject.");
             assertThatThrownBy(() -> source.delete("kept.json"))
-                    .isInstanceOfSatisfying(LocationAccessException.class,
+                    .isInstanceOfSatisfying(
+                            LocationAccessException.class,
                             e -> assertThat(e.permission()).isEqualTo("s3:DeleteObject"));
             assertThat(source.list("")).containsExactly("kept.json");
         }
@@ -61,9 +71,12 @@ class S3AccessTest {
         S3ProxyServer server = S3ProxyServer.get();
 
         assertThatThrownBy(() -> S3ProxyServer.open(server.endpoint(), "s3://no-such-bucket/images"))
-                .isInstanceOfSatisfying(LocationAccessException.class, e -> assertThat(e.permission()).isNull())
-                .hasMessage("The bucket 'no-such-bucket' of s3://no-such-bucket/images does not exist (or the S3 endpoint in use "
-                        + "does not have it).");
+                .isInstanceOfSatisfying(
+                        LocationAccessException.class,
+                        e -> assertThat(e.permission()).isNull())
+                .hasMessage(
+                        "The bucket 'no-such-bucket' of s3://no-such-bucket/images does not exist (or the S3 endpoint in use "
+                                + "does not have it).");
     }
 
     @Test
@@ -78,7 +91,8 @@ class S3AccessTest {
         Datasource input = Locations.open("s3://" + bucket);
         assertThat(input.list("")).containsExactly("out/r/a.txt");
         assertThat(input.description()).isEqualTo("s3://" + bucket);
-        assertThat(input.rootUri()).hasValueSatisfying(uri -> assertThat(uri.toString()).isEqualTo("s3://" + bucket + "/"));
+        assertThat(input.rootUri())
+                .hasValueSatisfying(uri -> assertThat(uri.toString()).isEqualTo("s3://" + bucket + "/"));
         assertThat(input.parallelReads()).isEqualTo(64);
     }
 }

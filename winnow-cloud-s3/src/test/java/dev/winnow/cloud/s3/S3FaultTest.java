@@ -53,7 +53,8 @@ class S3FaultTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(source.list("")).containsExactlyElementsOf(paths.stream().sorted().toList());
+            assertThat(source.list(""))
+                    .containsExactlyElementsOf(paths.stream().sorted().toList());
             assertThat(source.list("f3")).hasSize(17);
 
             byte[] video = new byte[5 * S3Datasource.BLOCK_BYTES / 2];

@@ -81,8 +81,12 @@ public final class S3ProxyServer {
     /** Settings that reach {@code endpoint} (this server or a proxy in front of it) with the test credentials. */
     static S3Settings settings(URI endpoint, String secret) {
         // One settings object per endpoint and secret, so that tests share clients as commands do.
-        return SETTINGS.computeIfAbsent(endpoint + " " + secret, k -> new S3Settings(Optional.of(endpoint), Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, secret))));
+        return SETTINGS.computeIfAbsent(
+                endpoint + " " + secret,
+                k -> new S3Settings(
+                        Optional.of(endpoint),
+                        Region.US_EAST_1,
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, secret))));
     }
 
     private static final Map<String, S3Settings> SETTINGS = new ConcurrentHashMap<>();

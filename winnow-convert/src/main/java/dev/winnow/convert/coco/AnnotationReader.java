@@ -1,8 +1,6 @@
 package dev.winnow.convert.coco;
 
-import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.BoundingBox;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.Keypoints;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
@@ -10,6 +8,7 @@ import dev.winnow.format.TaskType;
 import dev.winnow.format.rle.CocoRle;
 import dev.winnow.format.rle.PolygonRasterizer;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class AnnotationReader {
     /** An annotation that was read: the position of its image and its singleton. */
-    record Read(int image, Singleton singleton) {
-    }
+    record Read(int image, Singleton singleton) {}
 
     /** Gives an image's size when the COCO file does not, or reports why it cannot. */
     interface SizeLookup {
@@ -39,8 +37,14 @@ final class AnnotationReader {
     private final DiagnosticCollector diagnostics;
     private final SizeLookup sizes;
 
-    AnnotationReader(ImageIndex images, Set<Integer> categoryIds, TaskType taskType, double defaultScore, String label,
-                     DiagnosticCollector diagnostics, SizeLookup sizes) {
+    AnnotationReader(
+            ImageIndex images,
+            Set<Integer> categoryIds,
+            TaskType taskType,
+            double defaultScore,
+            String label,
+            DiagnosticCollector diagnostics,
+            SizeLookup sizes) {
         this.images = images;
         this.categoryIds = categoryIds;
         this.taskType = taskType;
@@ -53,7 +57,8 @@ final class AnnotationReader {
     /** The fields {@link #read} looks at for this task type; the others need not be read at all. */
     Set<String> fieldsRead() {
         return switch (taskType) {
-            case INSTANCE_SEGMENTATION, SEMANTIC_SEGMENTATION -> Set.of("image_id", "category_id", "score", "bbox", "segmentation");
+            case INSTANCE_SEGMENTATION, SEMANTIC_SEGMENTATION ->
+                Set.of("image_id", "category_id", "score", "bbox", "segmentation");
             case KEYPOINT_DETECTION -> Set.of("image_id", "category_id", "score", "bbox", "keypoints");
             default -> Set.of("image_id", "category_id", "score", "bbox");
         };
@@ -62,32 +67,50 @@ final class AnnotationReader {
     /** The annotation at {@code pointer}, or null after reporting why it was skipped. */
     Read read(JsonNode ann, String pointer) {
         if (!ann.isObject()) {
-            return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer, "The annotation is not an object; it is skipped.");
+            return fail(
+                    DiagnosticCode.COCO_ANNOTATION_INVALID, pointer, "The annotation is not an object; it is skipped.");
         }
         JsonNode imageId = ann.path("image_id");
         if (!imageId.isIntegralNumber()) {
-            return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/image_id", "The annotation has no integer image_id; it is skipped.");
+            return fail(
+                    DiagnosticCode.COCO_ANNOTATION_INVALID,
+                    pointer + "/image_id",
+                    "The annotation has no integer image_id; it is skipped.");
         }
         int image = images.indexOf(imageId.asLong());
         if (image < 0) {
-            return fail(DiagnosticCode.COCO_UNKNOWN_IMAGE, pointer + "/image_id", "The annotation refers to image id " + imageId.asLong()
-                    + ", which the images list does not have; it is skipped.");
+            return fail(
+                    DiagnosticCode.COCO_UNKNOWN_IMAGE,
+                    pointer + "/image_id",
+                    "The annotation refers to image id " + imageId.asLong()
+                            + ", which the images list does not have; it is skipped.");
         }
         JsonNode categoryId = ann.path("category_id");
         if (!categoryId.isIntegralNumber() || !categoryId.canConvertToInt()) {
-            return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/category_id", "The annotation has no integer category_id; it is skipped.");
+            return fail(
+                    DiagnosticCode.COCO_ANNOTATION_INVALID,
+                    pointer + "/category_id",
+                    "The annotation has no integer category_id; it is skipped.");
         }
         if (!categoryIds.contains(categoryId.asInt())) {
-            return fail(DiagnosticCode.COCO_UNKNOWN_CATEGORY, pointer + "/category_id", "The annotation has category id " + categoryId.asInt()
-                    + ", which the categories list does not have; it is skipped.");
+            return fail(
+                    DiagnosticCode.COCO_UNKNOWN_CATEGORY,
+                    pointer + "/category_id",
+                    "The annotation has category id " + categoryId.asInt()
+                            + ", which the categories list does not have; it is skipped.");
         }
         int category = categoryId.asInt();
         double score = defaultScore;
         JsonNode scoreNode = ann.get("score");
         if (scoreNode != null && !scoreNode.isNull()) {
-            if (!scoreNode.isNumber() || !Double.isFinite(scoreNode.asDouble())
-                    || scoreNode.asDouble() < 0 || scoreNode.asDouble() > 1) {
-                return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/score", "The score " + scoreNode + " is not a number from 0 to 1; the annotation is skipped.");
+            if (!scoreNode.isNumber()
+                    || !Double.isFinite(scoreNode.asDouble())
+                    || scoreNode.asDouble() < 0
+                    || scoreNode.asDouble() > 1) {
+                return fail(
+                        DiagnosticCode.COCO_ANNOTATION_INVALID,
+                        pointer + "/score",
+                        "The score " + scoreNode + " is not a number from 0 to 1; the annotation is skipped.");
             }
             score = scoreNode.asDouble();
         }
@@ -95,8 +118,11 @@ final class AnnotationReader {
         if (ann.has("bbox") || taskType == TaskType.OBJECT_DETECTION) {
             bbox = box(ann.path("bbox"));
             if (bbox.isEmpty()) {
-                return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/bbox", "The bbox is not 4 finite numbers [x, y, width, height] with width and"
-                        + " height of 0 or more; the annotation is skipped.");
+                return fail(
+                        DiagnosticCode.COCO_ANNOTATION_INVALID,
+                        pointer + "/bbox",
+                        "The bbox is not 4 finite numbers [x, y, width, height] with width and"
+                                + " height of 0 or more; the annotation is skipped.");
             }
         }
         switch (taskType) {
@@ -121,13 +147,21 @@ final class AnnotationReader {
                 JsonNode list = ann.path("keypoints");
                 double[] values = numbers(list);
                 if (values == null || values.length % 3 != 0) {
-                    return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer + "/keypoints", "The keypoints are not a list of numbers x, y, v (a multiple"
-                            + " of 3); the annotation is skipped.");
+                    return fail(
+                            DiagnosticCode.COCO_ANNOTATION_INVALID,
+                            pointer + "/keypoints",
+                            "The keypoints are not a list of numbers x, y, v (a multiple"
+                                    + " of 3); the annotation is skipped.");
                 }
-                return new Read(image, new Singleton.KeypointInstance(category, Keypoints.of(values), score, bbox, Optional.empty()));
+                return new Read(
+                        image,
+                        new Singleton.KeypointInstance(category, Keypoints.of(values), score, bbox, Optional.empty()));
             }
             default:
-                return fail(DiagnosticCode.COCO_ANNOTATION_INVALID, pointer, "COCO annotations cannot be converted to a " + taskType + " task.");
+                return fail(
+                        DiagnosticCode.COCO_ANNOTATION_INVALID,
+                        pointer,
+                        "COCO annotations cannot be converted to a " + taskType + " task.");
         }
     }
 
@@ -143,13 +177,19 @@ final class AnnotationReader {
             for (int i = 0; i < segmentation.size(); i++) {
                 double[] xy = numbers(segmentation.get(i));
                 if (xy == null) {
-                    fail(DiagnosticCode.COCO_POLYGON_INVALID, pointer + "/" + i, "Polygon " + i + " is not a list of numbers; the annotation is skipped.");
+                    fail(
+                            DiagnosticCode.COCO_POLYGON_INVALID,
+                            pointer + "/" + i,
+                            "Polygon " + i + " is not a list of numbers; the annotation is skipped.");
                     return null;
                 }
                 polygons.add(xy);
             }
             if (polygons.isEmpty()) {
-                fail(DiagnosticCode.COCO_POLYGON_INVALID, pointer, "The segmentation has no polygon; the annotation is skipped.");
+                fail(
+                        DiagnosticCode.COCO_POLYGON_INVALID,
+                        pointer,
+                        "The segmentation has no polygon; the annotation is skipped.");
                 return null;
             }
             try {
@@ -162,16 +202,24 @@ final class AnnotationReader {
         if (segmentation.isObject()) {
             JsonNode rleSize = segmentation.path("size");
             JsonNode counts = segmentation.path("counts");
-            if (rleSize.size() != 2 || !rleSize.get(0).isIntegralNumber() || !rleSize.get(1).isIntegralNumber()) {
-                fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/size", "The RLE has no size [height, width]; the annotation is skipped.");
+            if (rleSize.size() != 2
+                    || !rleSize.get(0).isIntegralNumber()
+                    || !rleSize.get(1).isIntegralNumber()) {
+                fail(
+                        DiagnosticCode.COCO_RLE_INVALID,
+                        pointer + "/size",
+                        "The RLE has no size [height, width]; the annotation is skipped.");
                 return null;
             }
             int h = rleSize.get(0).asInt();
             int w = rleSize.get(1).asInt();
             int[] size = sizes.sizeOf(image, problem);
             if (size != null && (size[0] != w || size[1] != h)) {
-                fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/size", "The RLE size [" + h + ", " + w + "] differs from the size of the image '"
-                        + images.name(image) + "', [" + size[1] + ", " + size[0] + "] (height, width); the annotation is skipped.");
+                fail(
+                        DiagnosticCode.COCO_RLE_INVALID,
+                        pointer + "/size",
+                        "The RLE size [" + h + ", " + w + "] differs from the size of the image '" + images.name(image)
+                                + "', [" + size[1] + ", " + size[0] + "] (height, width); the annotation is skipped.");
                 return null;
             }
             if (size == null) {
@@ -184,16 +232,22 @@ final class AnnotationReader {
                 } else {
                     double[] values = numbers(counts);
                     if (values == null) {
-                        fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/counts", "The RLE counts are neither a string nor a list of integers;"
-                                + " the annotation is skipped.");
+                        fail(
+                                DiagnosticCode.COCO_RLE_INVALID,
+                                pointer + "/counts",
+                                "The RLE counts are neither a string nor a list of integers;"
+                                        + " the annotation is skipped.");
                         return null;
                     }
                     int[] ints = new int[values.length];
                     for (int i = 0; i < values.length; i++) {
                         ints[i] = (int) values[i];
                         if (ints[i] != values[i]) {
-                            fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/counts/" + i, "The RLE count " + values[i] + " is not an integer;"
-                                    + " the annotation is skipped.");
+                            fail(
+                                    DiagnosticCode.COCO_RLE_INVALID,
+                                    pointer + "/counts/" + i,
+                                    "The RLE count " + values[i] + " is not an integer;"
+                                            + " the annotation is skipped.");
                             return null;
                         }
                     }
@@ -201,11 +255,17 @@ final class AnnotationReader {
                 }
                 return rle.toRowMajor();
             } catch (IllegalArgumentException e) {
-                fail(DiagnosticCode.COCO_RLE_INVALID, pointer + "/counts", e.getMessage() + " The annotation is skipped.");
+                fail(
+                        DiagnosticCode.COCO_RLE_INVALID,
+                        pointer + "/counts",
+                        e.getMessage() + " The annotation is skipped.");
                 return null;
             }
         }
-        fail(DiagnosticCode.COCO_POLYGON_INVALID, pointer, "The annotation has no segmentation (a list of polygons or an RLE object); it is skipped.");
+        fail(
+                DiagnosticCode.COCO_POLYGON_INVALID,
+                pointer,
+                "The annotation has no segmentation (a list of polygons or an RLE object); it is skipped.");
         return null;
     }
 

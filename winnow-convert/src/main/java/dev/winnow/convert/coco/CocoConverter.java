@@ -60,16 +60,17 @@ public final class CocoConverter {
     /** Prediction files waiting for the writers at most (a few hundred kilobytes). */
     private static final int QUEUED_FILES = 1024;
 
-    private CocoConverter() {
-    }
+    private CocoConverter() {}
 
     /** Converts as described in the class comment and returns what was written and skipped. */
-    public static ConversionReport convert(CocoOptions options, PredictionsFolder out) throws IOException, ConversionException {
+    public static ConversionReport convert(CocoOptions options, PredictionsFolder out)
+            throws IOException, ConversionException {
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         String label = options.annotations().toString();
         requireFile(options.annotations(), "--annotations");
         CocoHeader header;
-        try (InputStream in = Files.newInputStream(options.annotations()); JsonParser parser = MAPPER.createParser(in)) {
+        try (InputStream in = Files.newInputStream(options.annotations());
+                JsonParser parser = MAPPER.createParser(in)) {
             header = CocoHeader.read(MAPPER, parser, label, diagnostics, true);
             if (header.atAnnotations) {
                 return convert(options, out, header, parser, diagnostics);
@@ -78,8 +79,10 @@ public final class CocoConverter {
             throw malformed(label, e);
         }
         // The annotations came before the images or the categories: a second pass reads them.
-        try (InputStream in = Files.newInputStream(options.annotations()); JsonParser parser = MAPPER.createParser(in)) {
-            return convert(options, out, header, findAnnotations(parser, header.resultsList) ? parser : null, diagnostics);
+        try (InputStream in = Files.newInputStream(options.annotations());
+                JsonParser parser = MAPPER.createParser(in)) {
+            return convert(
+                    options, out, header, findAnnotations(parser, header.resultsList) ? parser : null, diagnostics);
         } catch (JacksonException e) {
             throw malformed(label, e);
         }
@@ -89,8 +92,13 @@ public final class CocoConverter {
      * Converts with the header read and {@code parser} at the start of the annotations array (null
      * when the file has none): each annotation in turn, then the files of every image.
      */
-    private static ConversionReport convert(CocoOptions options, PredictionsFolder out, CocoHeader fileHeader, JsonParser parser,
-                                            DiagnosticCollector diagnostics) throws IOException, ConversionException {
+    private static ConversionReport convert(
+            CocoOptions options,
+            PredictionsFolder out,
+            CocoHeader fileHeader,
+            JsonParser parser,
+            DiagnosticCollector diagnostics)
+            throws IOException, ConversionException {
         String label = options.annotations().toString();
         CocoHeader header = fileHeader;
         String pointerPrefix = "/annotations/";
@@ -103,8 +111,9 @@ public final class CocoConverter {
             String gtLabel = options.groundTruth().get().toString();
             header = CocoHeader.read(MAPPER, options.groundTruth().get(), gtLabel, diagnostics);
             if (header.resultsList) {
-                throw new ConversionException("The COCO file " + gtLabel + " given with --coco-gt is a results list too;"
-                        + " it must be the dataset file with images and categories.");
+                throw new ConversionException(
+                        "The COCO file " + gtLabel + " given with --coco-gt is a results list too;"
+                                + " it must be the dataset file with images and categories.");
             }
             header.resultsList = true;
             pointerPrefix = "/";
@@ -112,8 +121,14 @@ public final class CocoConverter {
         ImageIndex images = header.images;
         Set<Integer> categoryIds = new HashSet<>();
         header.categories.forEach(c -> categoryIds.add(c.id()));
-        AnnotationReader reader = new AnnotationReader(images, categoryIds, options.taskType(), options.defaultScore(), label,
-                diagnostics, sizeLookup(images, options.images()));
+        AnnotationReader reader = new AnnotationReader(
+                images,
+                categoryIds,
+                options.taskType(),
+                options.defaultScore(),
+                label,
+                diagnostics,
+                sizeLookup(images, options.images()));
 
         FragmentStore fragments = new FragmentStore(images.size());
         List<Singleton> segments = new ArrayList<>();
@@ -149,7 +164,8 @@ public final class CocoConverter {
             files.finish();
         }
         List<Category> categories = header.categories;
-        return out.finishUnlessNothingConverted(() -> new TaskSchema(options.taskType(), categories),
+        return out.finishUnlessNothingConverted(
+                () -> new TaskSchema(options.taskType(), categories),
                 ConversionReport.of(images.size(), fragments.size(), diagnostics));
     }
 
@@ -189,11 +205,12 @@ public final class CocoConverter {
                 }
                 yield list;
             }
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> nodes.numberNode(parser.getIntValue());
-                case LONG -> nodes.numberNode(parser.getLongValue());
-                default -> nodes.numberNode(parser.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
             case VALUE_STRING -> nodes.stringNode(parser.getString());
             case VALUE_TRUE -> nodes.booleanNode(true);
@@ -204,7 +221,8 @@ public final class CocoConverter {
     }
 
     /** Semantic segmentation: one singleton per image and category, the union of its masks, scored by the highest score. */
-    private static void addUnions(ImageIndex images, List<Singleton> segments, List<Integer> segmentImages, FragmentStore out) {
+    private static void addUnions(
+            ImageIndex images, List<Singleton> segments, List<Integer> segmentImages, FragmentStore out) {
         List<List<Singleton>> perImage = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             perImage.add(null);
@@ -230,10 +248,13 @@ public final class CocoConverter {
                 scores.merge(seg.categoryId(), seg.score(), Math::max);
             }
             for (var entry : masks.entrySet()) {
-                RleMask union = MaskUnion.of(entry.getValue(), entry.getValue().get(0).pixelCount());
+                RleMask union =
+                        MaskUnion.of(entry.getValue(), entry.getValue().get(0).pixelCount());
                 sb.setLength(0);
-                PredictionWriter.appendSingleton(sb, new Singleton.SemanticSegment(entry.getKey(), union,
-                        scores.get(entry.getKey()), Optional.empty()));
+                PredictionWriter.appendSingleton(
+                        sb,
+                        new Singleton.SemanticSegment(
+                                entry.getKey(), union, scores.get(entry.getKey()), Optional.empty()));
                 out.add(image, sb.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -262,8 +283,9 @@ public final class CocoConverter {
                 return new int[] {images.width(image), images.height(image)};
             }
             if (source.isEmpty()) {
-                problem[0] = "The image '" + images.name(image) + "' has no width and height in the COCO file; pass --images"
-                        + " so they can be read from the image itself. The annotation is skipped.";
+                problem[0] =
+                        "The image '" + images.name(image) + "' has no width and height in the COCO file; pass --images"
+                                + " so they can be read from the image itself. The annotation is skipped.";
                 return null;
             }
             try {
@@ -279,14 +301,16 @@ public final class CocoConverter {
 
     private static void requireFile(Path file, String option) throws ConversionException {
         if (!Files.isRegularFile(file)) {
-            throw new ConversionException("The file " + file + " given with " + option + " does not exist or is not a file.");
+            throw new ConversionException(
+                    "The file " + file + " given with " + option + " does not exist or is not a file.");
         }
     }
 
     static ConversionException malformed(String label, JacksonException e) {
         var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return new ConversionException("The COCO file " + label + " is not valid JSON" + where + ": " + e.getOriginalMessage()
-                + ".", e);
+        String where =
+                location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new ConversionException(
+                "The COCO file " + label + " is not valid JSON" + where + ": " + e.getOriginalMessage() + ".", e);
     }
 }

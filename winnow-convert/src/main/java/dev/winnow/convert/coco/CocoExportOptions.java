@@ -11,8 +11,13 @@ import java.util.Optional;
  * dataset file whose image ids, names and sizes to reuse, and the images (for names of files that
  * lack {@code file_name}, and for sizes).
  */
-public record CocoExportOptions(Datasource predictions, String task, Path out, boolean results, Optional<Path> groundTruth,
-                                Optional<Datasource> images) {
+public record CocoExportOptions(
+        Datasource predictions,
+        String task,
+        Path out,
+        boolean results,
+        Optional<Path> groundTruth,
+        Optional<Datasource> images) {
 
     public CocoExportOptions {
         Objects.requireNonNull(predictions, "predictions");

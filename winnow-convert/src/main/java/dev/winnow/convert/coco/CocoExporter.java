@@ -2,8 +2,6 @@ package dev.winnow.convert.coco;
 
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.convert.PredictionsFolder;
-import dev.winnow.convert.SampleNames;
 import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
@@ -70,8 +68,7 @@ import java.util.Set;
 public final class CocoExporter {
     private static final long MAX_FILE_BYTES = 256L << 20;
 
-    private CocoExporter() {
-    }
+    private CocoExporter() {}
 
     public static ConversionReport export(CocoExportOptions options) throws IOException, ConversionException {
         Datasource source = options.predictions();
@@ -80,10 +77,11 @@ public final class CocoExporter {
         requireListed(source, options.task());
         String schemaPath = taskFolder + "/schema.json";
         if (source.stat(schemaPath).isEmpty()) {
-            throw new ConversionException("The task " + options.task() + " in " + source.description() + " has no schema.json.");
+            throw new ConversionException(
+                    "The task " + options.task() + " in " + source.description() + " has no schema.json.");
         }
-        FileResult<TaskSchema> schemaResult = SchemaReader.read(schemaPath, source.readAllBytes(schemaPath, MAX_FILE_BYTES),
-                ValidationOptions.defaults());
+        FileResult<TaskSchema> schemaResult = SchemaReader.read(
+                schemaPath, source.readAllBytes(schemaPath, MAX_FILE_BYTES), ValidationOptions.defaults());
         if (schemaResult.value().isEmpty()) {
             throw new ConversionException("The schema " + schemaPath + " in " + source.description() + " is not valid: "
                     + schemaResult.diagnostics().get(0).message());
@@ -95,12 +93,14 @@ public final class CocoExporter {
         if (options.groundTruth().isPresent()) {
             Path gt = options.groundTruth().get();
             if (!Files.isRegularFile(gt)) {
-                throw new ConversionException("The file " + gt + " given with --coco-gt does not exist or is not a file.");
+                throw new ConversionException(
+                        "The file " + gt + " given with --coco-gt does not exist or is not a file.");
             }
             CocoHeader header = CocoHeader.read(JsonMapperHolder.MAPPER, gt, gt.toString(), new DiagnosticCollector());
             if (header.resultsList) {
-                throw new ConversionException("The COCO file " + gt + " given with --coco-gt is a results list; it must be the"
-                        + " dataset file with images and categories.");
+                throw new ConversionException(
+                        "The COCO file " + gt + " given with --coco-gt is a results list; it must be the"
+                                + " dataset file with images and categories.");
             }
             known = header.images;
             for (int i = 0; i < known.size(); i++) {
@@ -122,7 +122,9 @@ public final class CocoExporter {
 
         List<String> files = new ArrayList<>();
         for (String path : source.list(taskFolder)) {
-            if (path.endsWith(".json") && !path.equals(schemaPath) && !path.substring(taskFolder.length() + 1).startsWith(".")) {
+            if (path.endsWith(".json")
+                    && !path.equals(schemaPath)
+                    && !path.substring(taskFolder.length() + 1).startsWith(".")) {
                 files.add(path);
             }
         }
@@ -141,31 +143,45 @@ public final class CocoExporter {
                 long nextId = 1;
                 for (String path : files) {
                     String stem = path.substring(taskFolder.length() + 1, path.length() - ".json".length());
-                    FileResult<PredictionFile> read = PredictionFileReader.read(path, source.readAllBytes(path, MAX_FILE_BYTES),
-                            schema, SampleFacts.unknown(), ValidationOptions.defaults());
+                    FileResult<PredictionFile> read = PredictionFileReader.read(
+                            path,
+                            source.readAllBytes(path, MAX_FILE_BYTES),
+                            schema,
+                            SampleFacts.unknown(),
+                            ValidationOptions.defaults());
                     if (read.value().isEmpty()) {
                         read.diagnostics().stream().filter(Diagnostic::isError).forEach(diagnostics::add);
                         continue;
                     }
                     PredictionFile file = read.value().get();
                     Integer knownIndex = knownByStem.get(stem);
-                    Optional<FrameName.Parsed> frame = imageByStem.containsKey(stem) ? Optional.empty()
+                    Optional<FrameName.Parsed> frame = imageByStem.containsKey(stem)
+                            ? Optional.empty()
                             : FrameName.parse(stem).filter(f -> videos.contains(f.video()));
-                    String sample = imageByStem.containsKey(stem) ? imageByStem.get(stem)
+                    String sample = imageByStem.containsKey(stem)
+                            ? imageByStem.get(stem)
                             : frame.isPresent() ? stem + ".png" : null;
                     String name = file.fileName().orElse(knownIndex != null ? known.name(knownIndex) : sample);
                     if (name == null) {
-                        diagnostics.add(DiagnosticCode.EXPORT_NO_FILE_NAME.at(path, "/file_name", "The prediction file has no file_name, and"
-                                + " the input has no image named " + stem + ".* and no video frame of that name; pass the"
-                                + " datasource with --input or a dataset with --coco-gt. The file is left out."));
+                        diagnostics.add(
+                                DiagnosticCode.EXPORT_NO_FILE_NAME.at(
+                                        path,
+                                        "/file_name",
+                                        "The prediction file has no file_name, and"
+                                                + " the input has no image named " + stem
+                                                + ".* and no video frame of that name; pass the"
+                                                + " datasource with --input or a dataset with --coco-gt. The file is left out."));
                         continue;
                     }
                     long imageId = knownIndex != null ? known.id(knownIndex) : nextId++;
                     String[] why = new String[1];
                     int[] size = sizes.of(knownIndex, imageByStem.get(stem), frame, why);
                     if (size == null && needsSize(file)) {
-                        diagnostics.add(DiagnosticCode.EXPORT_NO_IMAGE_SIZE.at(path, "", "The masks of '" + name + "' need the image's size, "
-                                + why[0] + " The file is left out."));
+                        diagnostics.add(DiagnosticCode.EXPORT_NO_IMAGE_SIZE.at(
+                                path,
+                                "",
+                                "The masks of '" + name + "' need the image's size, " + why[0]
+                                        + " The file is left out."));
                         continue;
                     }
                     if (size == null && !options.results()) {
@@ -205,8 +221,9 @@ public final class CocoExporter {
                     + " became annotations without a box.");
         }
         if (withoutSize > 0) {
-            notes.add(count(withoutSize, "image") + " got no width and height: " + (withoutSize == 1 ? "it is" : "they are")
-                    + " not in the input" + options.images().map(d -> " " + d.description()).orElse("") + ".");
+            notes.add(count(withoutSize, "image") + " got no width and height: "
+                    + (withoutSize == 1 ? "it is" : "they are") + " not in the input"
+                    + options.images().map(d -> " " + d.description()).orElse("") + ".");
         }
         return ConversionReport.of(written, annotations, diagnostics).withNotes(notes);
     }
@@ -246,7 +263,8 @@ public final class CocoExporter {
                     Object size = videoSizes.get(frame.get().video());
                     if (size == null) {
                         try {
-                            ImageSize s = VideoProbe.frameSize(input.get(), frame.get().video());
+                            ImageSize s = VideoProbe.frameSize(
+                                    input.get(), frame.get().video());
                             size = new int[] {s.width(), s.height()};
                         } catch (MediaException e) {
                             size = e.getMessage();
@@ -274,15 +292,17 @@ public final class CocoExporter {
             throw new ConversionException("There is no " + path + " in " + source.description()
                     + "; --input must be the location that holds the predictions folder.");
         }
-        FileResult<TaskList> tasks = TaskListReader.read(path, source.readAllBytes(path, MAX_FILE_BYTES), ValidationOptions.defaults());
+        FileResult<TaskList> tasks =
+                TaskListReader.read(path, source.readAllBytes(path, MAX_FILE_BYTES), ValidationOptions.defaults());
         if (tasks.value().isEmpty() || !tasks.value().get().names().contains(task)) {
-            throw new ConversionException("The task " + task + " is not listed in " + path + " of " + source.description() + ".");
+            throw new ConversionException(
+                    "The task " + task + " is not listed in " + path + " of " + source.description() + ".");
         }
     }
 
     private static boolean needsSize(PredictionFile file) {
-        return file.predictions().stream().anyMatch(s -> s instanceof Singleton.SemanticSegment
-                || s instanceof Singleton.InstanceSegment);
+        return file.predictions().stream()
+                .anyMatch(s -> s instanceof Singleton.SemanticSegment || s instanceof Singleton.InstanceSegment);
     }
 
     /** Writes the COCO JSON as a stream: images and annotations are interleaved in two buffers. */
@@ -307,10 +327,16 @@ public final class CocoExporter {
             if (results) {
                 return;
             }
-            images.append(images.length() == 0 ? "" : ",").append("{\"id\":").append(id).append(",\"file_name\":");
+            images.append(images.length() == 0 ? "" : ",")
+                    .append("{\"id\":")
+                    .append(id)
+                    .append(",\"file_name\":");
             PredictionWriter.appendString(images, name);
             if (size != null) {
-                images.append(",\"width\":").append(size[0]).append(",\"height\":").append(size[1]);
+                images.append(",\"width\":")
+                        .append(size[0])
+                        .append(",\"height\":")
+                        .append(size[1]);
             }
             images.append('}');
         }
@@ -323,7 +349,10 @@ public final class CocoExporter {
             if (!results) {
                 sb.append("\"id\":").append(annotationId++).append(',');
             }
-            sb.append("\"image_id\":").append(imageId).append(",\"category_id\":").append(s.categoryId());
+            sb.append("\"image_id\":")
+                    .append(imageId)
+                    .append(",\"category_id\":")
+                    .append(s.categoryId());
             double area = 0;
             if (s instanceof Singleton.Detection d) {
                 box(d.bbox());
@@ -367,7 +396,11 @@ public final class CocoExporter {
 
         private long mask(RleMask mask, int[] size) {
             CocoRle rle = CocoRle.fromRowMajor(mask, size[1], size[0]);
-            sb.append(",\"segmentation\":{\"size\":[").append(size[1]).append(',').append(size[0]).append("],\"counts\":");
+            sb.append(",\"segmentation\":{\"size\":[")
+                    .append(size[1])
+                    .append(',')
+                    .append(size[0])
+                    .append("],\"counts\":");
             PredictionWriter.appendString(sb, rle.compressedCounts());
             sb.append('}');
             return rle.area();

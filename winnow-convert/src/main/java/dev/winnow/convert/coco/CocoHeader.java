@@ -1,12 +1,11 @@
 package dev.winnow.convert.coco;
 
 import dev.winnow.convert.ConversionException;
-import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.SampleNames;
 import dev.winnow.format.Category;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,13 +33,13 @@ final class CocoHeader {
     /** True when reading stopped at the start of the annotations array (or of the results list), in one pass. */
     boolean atAnnotations;
 
-    private CocoHeader() {
-    }
+    private CocoHeader() {}
 
     /** Reads the header of {@code file}, skipping its annotations. */
     static CocoHeader read(JsonMapper mapper, Path file, String label, DiagnosticCollector diagnostics)
             throws IOException, ConversionException {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = mapper.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser parser = mapper.createParser(in)) {
             return read(mapper, parser, label, diagnostics, false);
         } catch (JacksonException e) {
             throw CocoConverter.malformed(label, e);
@@ -54,8 +53,13 @@ final class CocoHeader {
      * {@link #atAnnotations}, so the caller reads them in the same pass; likewise a results list is
      * left at its start. Otherwise the whole file is read and the annotations skipped.
      */
-    static CocoHeader read(JsonMapper mapper, JsonParser parser, String label, DiagnosticCollector diagnostics,
-                           boolean stopAtAnnotations) throws ConversionException {
+    static CocoHeader read(
+            JsonMapper mapper,
+            JsonParser parser,
+            String label,
+            DiagnosticCollector diagnostics,
+            boolean stopAtAnnotations)
+            throws ConversionException {
         CocoHeader header = new CocoHeader();
         JsonToken first = parser.nextToken();
         if (first == JsonToken.START_ARRAY) {
@@ -64,8 +68,9 @@ final class CocoHeader {
             return header;
         }
         if (first != JsonToken.START_OBJECT) {
-            throw new ConversionException("The COCO file " + label + " does not start with an object or a list;"
-                    + " expected a COCO dataset ({\"images\": ..., \"annotations\": ..., \"categories\": ...}) or a results list.");
+            throw new ConversionException(
+                    "The COCO file " + label + " does not start with an object or a list;"
+                            + " expected a COCO dataset ({\"images\": ..., \"annotations\": ..., \"categories\": ...}) or a results list.");
         }
         boolean sawImages = false;
         boolean sawCategories = false;
@@ -80,8 +85,11 @@ final class CocoHeader {
                 requireArray(value, "/categories", label);
                 header.readCategories(mapper.readTree(parser), label);
                 sawCategories = true;
-            } else if (name.equals("annotations") && value == JsonToken.START_ARRAY && stopAtAnnotations
-                    && sawImages && sawCategories) {
+            } else if (name.equals("annotations")
+                    && value == JsonToken.START_ARRAY
+                    && stopAtAnnotations
+                    && sawImages
+                    && sawCategories) {
                 header.atAnnotations = true;
                 return header;
             } else {
@@ -89,10 +97,12 @@ final class CocoHeader {
             }
         }
         if (!sawImages) {
-            throw new ConversionException("The COCO file " + label + " has no \"images\" list; a dataset file must name its images.");
+            throw new ConversionException(
+                    "The COCO file " + label + " has no \"images\" list; a dataset file must name its images.");
         }
         if (!sawCategories) {
-            throw new ConversionException("The COCO file " + label + " has no \"categories\" list; a dataset file must list its categories.");
+            throw new ConversionException(
+                    "The COCO file " + label + " has no \"categories\" list; a dataset file must list its categories.");
         }
         return header;
     }
@@ -132,19 +142,22 @@ final class CocoHeader {
                     case "file_name" -> name = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                     case "width" -> width = intOrZero(parser, value);
                     case "height" -> height = intOrZero(parser, value);
-                    default -> { }
+                    default -> {}
                 }
                 parser.skipChildren(); // a list or object, where kept, is no value of the field
             }
             String pointer = "/images/" + position;
             if (!hasId || name == null) {
-                diagnostics.add(DiagnosticCode.COCO_IMAGE_INVALID.at(label, pointer,
+                diagnostics.add(DiagnosticCode.COCO_IMAGE_INVALID.at(
+                        label,
+                        pointer,
                         "The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped."));
                 continue;
             }
             var problem = SampleNames.problem(name);
             if (problem.isPresent()) {
-                diagnostics.add(DiagnosticCode.COCO_IMAGE_INVALID.at(label, pointer + "/file_name", problem.get() + " The image is skipped."));
+                diagnostics.add(DiagnosticCode.COCO_IMAGE_INVALID.at(
+                        label, pointer + "/file_name", problem.get() + " The image is skipped."));
                 continue;
             }
             if (width <= 0 || height <= 0) {
@@ -152,20 +165,26 @@ final class CocoHeader {
                 height = 0;
             }
             if (!seenNames.add(PredictionsLayout.stem(name))) {
-                diagnostics.add(DiagnosticCode.COCO_IMAGE_DUPLICATE.at(label, pointer + "/file_name", "The file name '" + name
-                        + "' maps to the same prediction file as an earlier image; the image is skipped."));
+                diagnostics.add(DiagnosticCode.COCO_IMAGE_DUPLICATE.at(
+                        label,
+                        pointer + "/file_name",
+                        "The file name '" + name
+                                + "' maps to the same prediction file as an earlier image; the image is skipped."));
                 continue;
             }
             if (images.add(id, name, width, height) < 0) {
-                diagnostics.add(DiagnosticCode.COCO_IMAGE_DUPLICATE.at(label, pointer + "/id", "The image id " + id
-                        + " is used by an earlier image; the image is skipped."));
+                diagnostics.add(DiagnosticCode.COCO_IMAGE_DUPLICATE.at(
+                        label,
+                        pointer + "/id",
+                        "The image id " + id + " is used by an earlier image; the image is skipped."));
             }
         }
     }
 
     /** An integer token as a long; a larger one keeps its low 64 bits, as a tree node's asLong would. */
     private static long longOf(JsonParser parser) {
-        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue().longValue()
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                ? parser.getBigIntegerValue().longValue()
                 : parser.getLongValue();
     }
 
@@ -182,7 +201,9 @@ final class CocoHeader {
         for (int i = 0; i < list.size(); i++) {
             JsonNode c = list.get(i);
             String where = "In the COCO file " + label + ", /categories/" + i;
-            if (!c.path("id").isIntegralNumber() || !c.get("id").canConvertToInt() || c.get("id").asInt() < 0) {
+            if (!c.path("id").isIntegralNumber()
+                    || !c.get("id").canConvertToInt()
+                    || c.get("id").asInt() < 0) {
                 throw new ConversionException(where + " needs an integer \"id\" of 0 or more.");
             }
             if (!c.path("name").isString() || c.get("name").asString().isEmpty()) {
@@ -192,17 +213,22 @@ final class CocoHeader {
             if (!ids.add(id)) {
                 throw new ConversionException(where + " repeats the category id " + id + "; ids must be unique.");
             }
-            String supercategory = c.path("supercategory").isString() ? c.get("supercategory").asString() : null;
+            String supercategory =
+                    c.path("supercategory").isString() ? c.get("supercategory").asString() : null;
             List<String> keypoints = new ArrayList<>();
             for (JsonNode k : c.path("keypoints")) {
                 keypoints.add(k.asString());
             }
             List<Category.SkeletonEdge> skeleton = new ArrayList<>();
             for (JsonNode edge : c.path("skeleton")) {
-                if (edge.size() != 2 || !edge.get(0).isIntegralNumber() || !edge.get(1).isIntegralNumber()) {
-                    throw new ConversionException(where + "/skeleton has an edge that is not a pair of keypoint numbers.");
+                if (edge.size() != 2
+                        || !edge.get(0).isIntegralNumber()
+                        || !edge.get(1).isIntegralNumber()) {
+                    throw new ConversionException(
+                            where + "/skeleton has an edge that is not a pair of keypoint numbers.");
                 }
-                skeleton.add(new Category.SkeletonEdge(edge.get(0).asInt(), edge.get(1).asInt()));
+                skeleton.add(new Category.SkeletonEdge(
+                        edge.get(0).asInt(), edge.get(1).asInt()));
             }
             categories.add(new Category(id, c.get("name").asString(), supercategory, keypoints, skeleton));
         }

@@ -12,8 +12,12 @@ import java.util.Optional;
  * the images (to read sizes the COCO file lacks), the task type to write and the score given to
  * annotations without one.
  */
-public record CocoOptions(Path annotations, Optional<Path> groundTruth, Optional<Datasource> images, TaskType taskType,
-                          double defaultScore) {
+public record CocoOptions(
+        Path annotations,
+        Optional<Path> groundTruth,
+        Optional<Datasource> images,
+        TaskType taskType,
+        double defaultScore) {
 
     public CocoOptions {
         Objects.requireNonNull(annotations, "annotations");
@@ -21,7 +25,8 @@ public record CocoOptions(Path annotations, Optional<Path> groundTruth, Optional
         images = images == null ? Optional.empty() : images;
         Objects.requireNonNull(taskType, "taskType");
         if (!(defaultScore >= 0 && defaultScore <= 1)) {
-            throw new IllegalArgumentException("The default score must lie between 0 and 1, but was " + defaultScore + ".");
+            throw new IllegalArgumentException(
+                    "The default score must lie between 0 and 1, but was " + defaultScore + ".");
         }
         if (taskType == TaskType.CLASSIFICATION) {
             throw new IllegalArgumentException("COCO annotations hold boxes, masks or keypoints; convert them to an"

@@ -30,6 +30,7 @@ final class EarlyFiles {
     private final BackgroundWriter writer;
     /** Images [0, handedOut) are with the writers. */
     private int handedOut;
+
     private boolean ordered = true;
     private final BitSet late = new BitSet();
 
@@ -65,8 +66,10 @@ final class EarlyFiles {
         handOutUpTo(images.size());
         writer.finish();
         int[] rewrites = late.stream().toArray();
-        folder.writeAll(rewrites.length, k -> new PredictionsFolder.Entry(folder.sampleName(images.name(rewrites[k])),
-                predictionFile(rewrites[k])));
+        folder.writeAll(
+                rewrites.length,
+                k -> new PredictionsFolder.Entry(
+                        folder.sampleName(images.name(rewrites[k])), predictionFile(rewrites[k])));
     }
 
     /** How many files were written twice because their annotations came late. */

@@ -24,10 +24,12 @@ final class FragmentStore {
     private int[] length = new int[1024];
     /** The next singleton of the same image, or -1. */
     private int[] next = new int[1024];
+
     private int size;
 
     /** Per image: its first and last singleton, or -1. */
     private final int[] first;
+
     private final int[] last;
 
     FragmentStore(int imageCount) {

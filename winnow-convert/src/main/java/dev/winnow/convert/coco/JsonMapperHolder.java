@@ -8,12 +8,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** The JSON mapper COCO files are read with: long strings allowed (compressed RLE), values read one at a time. */
 final class JsonMapperHolder {
     static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(256 << 20).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(256 << 20)
+                            .build())
                     .build())
             // Annotations are read one at a time from inside a larger document.
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private JsonMapperHolder() {
-    }
+    private JsonMapperHolder() {}
 }

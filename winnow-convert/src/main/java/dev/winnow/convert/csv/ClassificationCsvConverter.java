@@ -8,7 +8,6 @@ import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
 import dev.winnow.convert.TextInputs;
 import dev.winnow.format.Category;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.Probabilities;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
@@ -43,8 +42,7 @@ import java.util.TreeSet;
 public final class ClassificationCsvConverter {
     private static final double SUM_TOLERANCE = 1e-3;
 
-    private ClassificationCsvConverter() {
-    }
+    private ClassificationCsvConverter() {}
 
     public static ConversionReport convert(Path csv, Optional<Path> categoriesFile, PredictionsFolder out)
             throws IOException, ConversionException {
@@ -62,13 +60,15 @@ public final class ClassificationCsvConverter {
                 if (number == 1) {
                     line = TextInputs.withoutByteOrderMark(line);
                 }
-                if (line.isBlank() || (number == 1 && line.strip().toLowerCase(Locale.ROOT).startsWith("filename"))) {
+                if (line.isBlank()
+                        || (number == 1 && line.strip().toLowerCase(Locale.ROOT).startsWith("filename"))) {
                     continue;
                 }
                 try {
                     List<String> fields = Csv.split(line);
                     if (fields.size() < 2) {
-                        throw new IllegalArgumentException("it has " + fields.size() + " field; expected filename,category[,p_0,...]");
+                        throw new IllegalArgumentException(
+                                "it has " + fields.size() + " field; expected filename,category[,p_0,...]");
                     }
                     double[] p = new double[fields.size() - 2];
                     for (int i = 0; i < p.length; i++) {
@@ -79,17 +79,24 @@ public final class ClassificationCsvConverter {
                             p[i] = Double.NaN;
                         }
                         if (!(p[i] >= 0 && p[i] <= 1)) {
-                            throw new IllegalArgumentException("probability " + i + " is '" + f + "', not a number from 0 to 1");
+                            throw new IllegalArgumentException(
+                                    "probability " + i + " is '" + f + "', not a number from 0 to 1");
                         }
                     }
-                    rows.add(new Row(number, fields.get(0).strip(), fields.get(1).strip(), p));
+                    rows.add(
+                            new Row(number, fields.get(0).strip(), fields.get(1).strip(), p));
                 } catch (IllegalArgumentException e) {
-                    diagnostics.add(DiagnosticCode.CSV_LINE_INVALID.at(label, "", "Line " + number + " cannot be used: " + e.getMessage()
-                            + ". The line is skipped.").at(number, 1));
+                    diagnostics.add(DiagnosticCode.CSV_LINE_INVALID
+                            .at(
+                                    label,
+                                    "",
+                                    "Line " + number + " cannot be used: " + e.getMessage() + ". The line is skipped.")
+                            .at(number, 1));
                 }
             }
         }
-        List<Category> categories = categoriesFile.isPresent() ? CategoryNames.read(categoriesFile.get()) : sorted(rows);
+        List<Category> categories =
+                categoriesFile.isPresent() ? CategoryNames.read(categoriesFile.get()) : sorted(rows);
         Map<String, Integer> idByName = new HashMap<>();
         categories.forEach(c -> idByName.put(c.name(), c.id()));
         Map<String, Singleton> bySample = new LinkedHashMap<>();
@@ -97,7 +104,9 @@ public final class ClassificationCsvConverter {
             Optional<String> problem = SampleNames.problem(row.fileName);
             String error = problem.orElse(null);
             Integer id = idByName.get(row.category);
-            if (id == null && categoriesFile.isPresent() && row.category.matches("[0-9]{1,9}")
+            if (id == null
+                    && categoriesFile.isPresent()
+                    && row.category.matches("[0-9]{1,9}")
                     && categories.stream().anyMatch(c -> c.id() == Integer.parseInt(row.category))) {
                 id = Integer.parseInt(row.category);
             }
@@ -105,7 +114,8 @@ public final class ClassificationCsvConverter {
                 error = "The category '" + row.category + "' is not in the categories file.";
             }
             if (error == null && row.probabilities.length > 0 && row.probabilities.length != categories.size()) {
-                error = "It has " + row.probabilities.length + " probabilities, but there are " + categories.size() + " categories.";
+                error = "It has " + row.probabilities.length + " probabilities, but there are " + categories.size()
+                        + " categories.";
             }
             if (error == null && row.probabilities.length > 0) {
                 double sum = Probabilities.of(row.probabilities).sum();
@@ -117,16 +127,18 @@ public final class ClassificationCsvConverter {
                 error = "The file '" + row.fileName + "' was classified on an earlier line already.";
             }
             if (error != null) {
-                diagnostics.add(DiagnosticCode.CSV_ROW_INVALID.at(label, "", "Line " + row.line + ": " + error + " The line is skipped.")
+                diagnostics.add(DiagnosticCode.CSV_ROW_INVALID
+                        .at(label, "", "Line " + row.line + ": " + error + " The line is skipped.")
                         .at(row.line, 1));
                 continue;
             }
-            Optional<Probabilities> p = row.probabilities.length == 0 ? Optional.empty() : Optional.of(Probabilities.of(row.probabilities));
+            Optional<Probabilities> p =
+                    row.probabilities.length == 0 ? Optional.empty() : Optional.of(Probabilities.of(row.probabilities));
             bySample.put(row.fileName, new Singleton.Classification(id, OptionalDouble.empty(), p));
         }
         TaskSchema schema = new TaskSchema(TaskType.CLASSIFICATION, categories);
-        return PerSampleConversion.run(out, schema, new ArrayList<>(bySample.keySet()), sample -> List.of(bySample.get(sample)),
-                diagnostics);
+        return PerSampleConversion.run(
+                out, schema, new ArrayList<>(bySample.keySet()), sample -> List.of(bySample.get(sample)), diagnostics);
     }
 
     private static List<Category> sorted(List<Row> rows) {
@@ -141,6 +153,5 @@ public final class ClassificationCsvConverter {
         return categories;
     }
 
-    private record Row(int line, String fileName, String category, double[] probabilities) {
-    }
+    private record Row(int line, String fileName, String category, double[] probabilities) {}
 }

@@ -33,8 +33,12 @@ record MaskPalette(List<Category> categories, Map<Integer, Integer> idByColour) 
     static MaskPalette read(Path file) throws IOException, ConversionException {
         String text = CategoryNames.text(file, "palette");
         if (CategoryNames.isJson(file, text)) {
-            return new MaskPalette(CategoryNames.json(file, text, "lines '<id> <name>' or '<id> <name> <r> <g> <b>', "
-                    + CategoryNames.JSON_FORMS), Map.of());
+            return new MaskPalette(
+                    CategoryNames.json(
+                            file,
+                            text,
+                            "lines '<id> <name>' or '<id> <name> <r> <g> <b>', " + CategoryNames.JSON_FORMS),
+                    Map.of());
         }
         List<String> lines = List.of(text.split("\r?\n", -1));
         List<Category> categories = new ArrayList<>();
@@ -49,7 +53,8 @@ record MaskPalette(List<Category> categories, Map<Integer, Integer> idByColour) 
             String[] f = line.split("\\s+");
             String where = "Line " + (i + 1) + " of the palette file " + file;
             if (f.length != 2 && f.length != 5) {
-                throw new ConversionException(where + " has " + f.length + " fields; expected '<id> <name>' or '<id> <name> <r> <g> <b>'.");
+                throw new ConversionException(
+                        where + " has " + f.length + " fields; expected '<id> <name>' or '<id> <name> <r> <g> <b>'.");
             }
             int id = number(f[0], where, "id", Integer.MAX_VALUE);
             if (!ids.add(id)) {
@@ -58,11 +63,13 @@ record MaskPalette(List<Category> categories, Map<Integer, Integer> idByColour) 
             categories.add(Category.of(id, f[1]));
             if (f.length == 5) {
                 withColour++;
-                int rgb = (number(f[2], where, "red", 255) << 16) | (number(f[3], where, "green", 255) << 8)
+                int rgb = (number(f[2], where, "red", 255) << 16)
+                        | (number(f[3], where, "green", 255) << 8)
                         | number(f[4], where, "blue", 255);
                 Integer before = colours.put(rgb, id);
                 if (before != null) {
-                    throw new ConversionException(where + " gives class " + id + " the colour of class " + before + ".");
+                    throw new ConversionException(
+                            where + " gives class " + id + " the colour of class " + before + ".");
                 }
             }
         }
@@ -85,6 +92,7 @@ record MaskPalette(List<Category> categories, Map<Integer, Integer> idByColour) 
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConversionException(where + " has the " + what + " '" + text + "'; expected a whole number from 0 to " + max + ".");
+        throw new ConversionException(
+                where + " has the " + what + " '" + text + "'; expected a whole number from 0 to " + max + ".");
     }
 }

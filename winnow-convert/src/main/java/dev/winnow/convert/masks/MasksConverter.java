@@ -2,14 +2,11 @@ package dev.winnow.convert.masks;
 
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
-import dev.winnow.convert.SampleNames;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.Category;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
@@ -17,6 +14,7 @@ import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.rle.LabelMap;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -50,8 +48,7 @@ import javax.imageio.ImageIO;
  * image's size; without them the mask's own path is the sample name.
  */
 public final class MasksConverter {
-    private MasksConverter() {
-    }
+    private MasksConverter() {}
 
     /** The value of void pixels in Pascal VOC's class masks, ignored by its evaluation and by common training tools. */
     public static final int VOC_VOID = 255;
@@ -60,7 +57,8 @@ public final class MasksConverter {
      * The inputs: mask folder, optional palette file, optional images, and the class index whose
      * pixels belong to no category (empty: every index is a class).
      */
-    public record Options(Datasource masks, Optional<Path> palette, Optional<Datasource> images, OptionalInt ignoreIndex) {
+    public record Options(
+            Datasource masks, Optional<Path> palette, Optional<Datasource> images, OptionalInt ignoreIndex) {
         public Options {
             Objects.requireNonNull(masks, "masks");
             palette = palette == null ? Optional.empty() : palette;
@@ -74,14 +72,19 @@ public final class MasksConverter {
         }
     }
 
-    public static ConversionReport convert(Options options, PredictionsFolder out) throws IOException, ConversionException {
-        MaskPalette palette = options.palette().isPresent() ? MaskPalette.read(options.palette().get()) : null;
+    public static ConversionReport convert(Options options, PredictionsFolder out)
+            throws IOException, ConversionException {
+        MaskPalette palette = options.palette().isPresent()
+                ? MaskPalette.read(options.palette().get())
+                : null;
         if (palette != null && options.ignoreIndex().isPresent()) {
             int ignored = options.ignoreIndex().getAsInt();
             if (palette.categories().stream().anyMatch(c -> c.id() == ignored)) {
-                throw new ConversionException("The palette file " + options.palette().get() + " names class " + ignored
-                        + ", whose pixels are ignored (--ignore-index " + ignored + "); pass --ignore-index none to keep it as a"
-                        + " class, or leave it out of the palette.");
+                throw new ConversionException(
+                        "The palette file " + options.palette().get() + " names class " + ignored
+                                + ", whose pixels are ignored (--ignore-index " + ignored
+                                + "); pass --ignore-index none to keep it as a"
+                                + " class, or leave it out of the palette.");
             }
         }
         DiagnosticCollector diagnostics = new DiagnosticCollector();
@@ -103,8 +106,11 @@ public final class MasksConverter {
             if (options.images().isPresent()) {
                 sample = imageByStem.get(PredictionsLayout.stem(mask));
                 if (sample == null) {
-                    diagnostics.add(DiagnosticCode.MASK_WITHOUT_IMAGE.at(mask, "", "The mask has no image of the same name in "
-                            + options.images().get().description() + "; it is ignored."));
+                    diagnostics.add(DiagnosticCode.MASK_WITHOUT_IMAGE.at(
+                            mask,
+                            "",
+                            "The mask has no image of the same name in "
+                                    + options.images().get().description() + "; it is ignored."));
                     continue;
                 }
             }
@@ -112,49 +118,64 @@ public final class MasksConverter {
             samples.add(sample);
         }
         ConcurrentSkipListSet<Integer> seen = new ConcurrentSkipListSet<>();
-        return PerSampleConversion.run(out, () -> schema(palette, seen), samples, sample -> {
-            String mask = maskOf.get(sample);
-            BufferedImage image;
-            try (InputStream in = options.masks().open(mask)) {
-                image = ImageIO.read(in);
-            }
-            if (image == null) {
-                diagnostics.add(DiagnosticCode.MASK_UNREADABLE.at(mask, "", "The file is not a PNG image Winnow can read; it is skipped."));
-                return null;
-            }
-            if (options.images().isPresent()) {
-                try {
-                    ImageSize size = ImageHeaders.read(options.images().get(), sample);
-                    if (size.width() != image.getWidth() || size.height() != image.getHeight()) {
-                        diagnostics.add(DiagnosticCode.MASK_SIZE_MISMATCH.at(mask, "", "The mask is " + image.getWidth() + "x" + image.getHeight()
-                                + " pixels, but its image '" + sample + "' is " + size.width() + "x" + size.height()
-                                + "; it is skipped."));
+        return PerSampleConversion.run(
+                out,
+                () -> schema(palette, seen),
+                samples,
+                sample -> {
+                    String mask = maskOf.get(sample);
+                    BufferedImage image;
+                    try (InputStream in = options.masks().open(mask)) {
+                        image = ImageIO.read(in);
+                    }
+                    if (image == null) {
+                        diagnostics.add(DiagnosticCode.MASK_UNREADABLE.at(
+                                mask, "", "The file is not a PNG image Winnow can read; it is skipped."));
                         return null;
                     }
-                } catch (MediaException e) {
-                    diagnostics.add(DiagnosticCode.MASK_SIZE_MISMATCH.at(mask, "", e.getMessage() + " The mask is skipped."));
-                    return null;
-                }
-            }
-            int[] labels = labels(image, palette, mask, diagnostics);
-            if (labels == null) {
-                return null;
-            }
-            List<Singleton> singletons = new ArrayList<>();
-            for (Map.Entry<Integer, RleMask> e : LabelMap.masks(labels).entrySet()) {
-                if (options.ignoreIndex().isPresent() && e.getKey() == options.ignoreIndex().getAsInt()) {
-                    continue;
-                }
-                if (palette != null && palette.categories().stream().noneMatch(c -> c.id() == e.getKey())) {
-                    diagnostics.add(DiagnosticCode.MASK_UNKNOWN_CLASS.at(mask, "", "The mask has pixels of class " + e.getKey()
-                            + ", which the palette file does not name; it is skipped."));
-                    return null;
-                }
-                seen.add(e.getKey());
-                singletons.add(new Singleton.SemanticSegment(e.getKey(), e.getValue(), 1.0, Optional.empty()));
-            }
-            return singletons;
-        }, diagnostics);
+                    if (options.images().isPresent()) {
+                        try {
+                            ImageSize size = ImageHeaders.read(options.images().get(), sample);
+                            if (size.width() != image.getWidth() || size.height() != image.getHeight()) {
+                                diagnostics.add(DiagnosticCode.MASK_SIZE_MISMATCH.at(
+                                        mask,
+                                        "",
+                                        "The mask is " + image.getWidth() + "x" + image.getHeight()
+                                                + " pixels, but its image '" + sample + "' is " + size.width() + "x"
+                                                + size.height()
+                                                + "; it is skipped."));
+                                return null;
+                            }
+                        } catch (MediaException e) {
+                            diagnostics.add(DiagnosticCode.MASK_SIZE_MISMATCH.at(
+                                    mask, "", e.getMessage() + " The mask is skipped."));
+                            return null;
+                        }
+                    }
+                    int[] labels = labels(image, palette, mask, diagnostics);
+                    if (labels == null) {
+                        return null;
+                    }
+                    List<Singleton> singletons = new ArrayList<>();
+                    for (Map.Entry<Integer, RleMask> e : LabelMap.masks(labels).entrySet()) {
+                        if (options.ignoreIndex().isPresent()
+                                && e.getKey() == options.ignoreIndex().getAsInt()) {
+                            continue;
+                        }
+                        if (palette != null && palette.categories().stream().noneMatch(c -> c.id() == e.getKey())) {
+                            diagnostics.add(DiagnosticCode.MASK_UNKNOWN_CLASS.at(
+                                    mask,
+                                    "",
+                                    "The mask has pixels of class " + e.getKey()
+                                            + ", which the palette file does not name; it is skipped."));
+                            return null;
+                        }
+                        seen.add(e.getKey());
+                        singletons.add(new Singleton.SemanticSegment(e.getKey(), e.getValue(), 1.0, Optional.empty()));
+                    }
+                    return singletons;
+                },
+                diagnostics);
     }
 
     private static TaskSchema schema(MaskPalette palette, Set<Integer> seen) {
@@ -169,7 +190,8 @@ public final class MasksConverter {
     }
 
     /** The class of every pixel, row-major; null after a diagnostic when a colour is not in the palette. */
-    private static int[] labels(BufferedImage image, MaskPalette palette, String mask, DiagnosticCollector diagnostics) {
+    private static int[] labels(
+            BufferedImage image, MaskPalette palette, String mask, DiagnosticCollector diagnostics) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] labels = new int[w * h];
@@ -177,9 +199,12 @@ public final class MasksConverter {
         boolean colour = palette != null && palette.hasColours();
         if (!colour) {
             if (raster.getNumBands() != 1) {
-                diagnostics.add(DiagnosticCode.MASK_UNREADABLE.at(mask, "", "The mask has " + raster.getNumBands() + " colour channels; a"
-                        + " mask of class indices has one (grey or palette), and a colour mask needs a palette file with colours."
-                        + " It is skipped."));
+                diagnostics.add(DiagnosticCode.MASK_UNREADABLE.at(
+                        mask,
+                        "",
+                        "The mask has " + raster.getNumBands() + " colour channels; a"
+                                + " mask of class indices has one (grey or palette), and a colour mask needs a palette file with colours."
+                                + " It is skipped."));
                 return null;
             }
             // For a palette image the raster holds the palette indices, which are the classes.
@@ -197,9 +222,12 @@ public final class MasksConverter {
                 Integer id = palette.idByColour().get(row[x] & 0xFFFFFF);
                 if (id == null) {
                     int rgb = row[x];
-                    diagnostics.add(DiagnosticCode.MASK_UNKNOWN_CLASS.at(mask, "", "The pixel at x=" + x + ", y=" + y + " has the colour ("
-                            + ((rgb >> 16) & 255) + ", " + ((rgb >> 8) & 255) + ", " + (rgb & 255)
-                            + "), which the palette file does not map to a class; the mask is skipped."));
+                    diagnostics.add(DiagnosticCode.MASK_UNKNOWN_CLASS.at(
+                            mask,
+                            "",
+                            "The pixel at x=" + x + ", y=" + y + " has the colour ("
+                                    + ((rgb >> 16) & 255) + ", " + ((rgb >> 8) & 255) + ", " + (rgb & 255)
+                                    + "), which the palette file does not map to a class; the mask is skipped."));
                     return null;
                 }
                 labels[y * w + x] = id;

@@ -62,7 +62,8 @@ final class NpyArray {
             channel.read(head, 0);
             head.flip();
             if (head.remaining() < 10 || !startsWithMagic(head)) {
-                throw new IllegalArgumentException("The file is not a NumPy .npy file (it does not start with \\x93NUMPY).");
+                throw new IllegalArgumentException(
+                        "The file is not a NumPy .npy file (it does not start with \\x93NUMPY).");
             }
             int major = head.get(6) & 0xff;
             long headerLength;
@@ -77,11 +78,12 @@ final class NpyArray {
                 headerLength = head.getInt(8) & 0xffffffffL;
                 prefix = 12;
             } else {
-                throw new IllegalArgumentException("The file is .npy format version " + major + "; versions 1 to 3 are read.");
+                throw new IllegalArgumentException(
+                        "The file is .npy format version " + major + "; versions 1 to 3 are read.");
             }
             if (headerLength > 1 << 20 || prefix + headerLength > size) {
-                throw new IllegalArgumentException("The file is truncated inside its header (it declares " + headerLength
-                        + " header bytes, but the file has " + size + " bytes).");
+                throw new IllegalArgumentException("The file is truncated inside its header (it declares "
+                        + headerLength + " header bytes, but the file has " + size + " bytes).");
             }
             ByteBuffer dict = ByteBuffer.allocate((int) headerLength);
             channel.read(dict, prefix);
@@ -95,8 +97,8 @@ final class NpyArray {
             } else if (descr.equals("<f2")) {
                 half = true;
             } else {
-                throw new IllegalArgumentException("The array's dtype is '" + descr + "'; probability maps must be float32 ('<f4')"
-                        + " or float16 ('<f2').");
+                throw new IllegalArgumentException("The array's dtype is '" + descr
+                        + "'; probability maps must be float32 ('<f4')" + " or float16 ('<f2').");
             }
             long offset = prefix + headerLength;
             // Computed without overflow: a shape of huge sizes must not wrap into a small or negative count.
@@ -105,18 +107,22 @@ final class NpyArray {
                 bytes = bytes > Long.MAX_VALUE / Math.max(d, 1) ? Long.MAX_VALUE : bytes * d;
             }
             if (bytes == Long.MAX_VALUE) {
-                throw new IllegalArgumentException("The file is truncated: its header declares shape " + describe(shape) + " of "
-                        + descr + ", more bytes of data than any file holds, but only " + (size - offset)
-                        + " bytes follow the header.");
+                throw new IllegalArgumentException(
+                        "The file is truncated: its header declares shape " + describe(shape) + " of "
+                                + descr + ", more bytes of data than any file holds, but only " + (size - offset)
+                                + " bytes follow the header.");
             }
             if (size - offset < bytes) {
-                throw new IllegalArgumentException("The file is truncated: its header declares shape " + describe(shape) + " of "
-                        + descr + ", " + bytes + " bytes of data, but only " + (size - offset) + " bytes follow the header.");
+                throw new IllegalArgumentException(
+                        "The file is truncated: its header declares shape " + describe(shape) + " of " + descr + ", "
+                                + bytes + " bytes of data, but only " + (size - offset) + " bytes follow the header.");
             }
             if (bytes > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("The array holds " + bytes + " bytes; maps of more than 2 GB are not supported.");
+                throw new IllegalArgumentException(
+                        "The array holds " + bytes + " bytes; maps of more than 2 GB are not supported.");
             }
-            ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, offset, bytes).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer data =
+                    channel.map(FileChannel.MapMode.READ_ONLY, offset, bytes).order(ByteOrder.LITTLE_ENDIAN);
             return new NpyArray(shape, fortran, half, data);
         }
     }
@@ -133,7 +139,8 @@ final class NpyArray {
     private static String group(Pattern pattern, String header, String key) {
         Matcher m = pattern.matcher(header);
         if (!m.find()) {
-            throw new IllegalArgumentException("The .npy header has no readable '" + key + "' entry: " + header.strip());
+            throw new IllegalArgumentException(
+                    "The .npy header has no readable '" + key + "' entry: " + header.strip());
         }
         return m.group(1);
     }

@@ -31,12 +31,12 @@ import java.util.Optional;
  * probability per pixel, plus C doubles per class. Stateless and thread-safe.
  */
 public final class ProbabilityMaps {
-    private ProbabilityMaps() {
-    }
+    private ProbabilityMaps() {}
 
     /** How a class's per-pixel probabilities become its score. */
     public enum Aggregation {
-        MEDIAN, MEAN
+        MEDIAN,
+        MEAN
     }
 
     /** A C×H×W array of per-pixel values, read in whatever layout it is stored. */
@@ -56,14 +56,14 @@ public final class ProbabilityMaps {
      * @throws IllegalArgumentException when a value is NaN or infinite, or (without softmax) outside
      *     [0, 1]; the message names the pixel
      */
-    public static List<Singleton.SemanticSegment> singletons(ClassMap map, int[] categoryIds, Aggregation aggregation,
-                                                             boolean softmax) {
+    public static List<Singleton.SemanticSegment> singletons(
+            ClassMap map, int[] categoryIds, Aggregation aggregation, boolean softmax) {
         int classes = map.classes();
         int h = map.height();
         int w = map.width();
         if (categoryIds.length != classes) {
-            throw new IllegalArgumentException("The map has " + classes + " classes, but " + categoryIds.length
-                    + " categories were given.");
+            throw new IllegalArgumentException(
+                    "The map has " + classes + " classes, but " + categoryIds.length + " categories were given.");
         }
         int pixels = h * w;
         int[] labels = new int[pixels];
@@ -75,8 +75,11 @@ public final class ProbabilityMaps {
                 for (int c = 0; c < classes; c++) {
                     float v = map.value(c, y, x);
                     if (!Float.isFinite(v) || (!softmax && (v < 0 || v > 1))) {
-                        throw new IllegalArgumentException("The value of class " + c + " at x=" + x + ", y=" + y + " is " + v
-                                + (softmax ? "; logits must be finite." : "; probabilities lie from 0 to 1 (use --softmax for logits)."));
+                        throw new IllegalArgumentException(
+                                "The value of class " + c + " at x=" + x + ", y=" + y + " is " + v
+                                        + (softmax
+                                                ? "; logits must be finite."
+                                                : "; probabilities lie from 0 to 1 (use --softmax for logits)."));
                     }
                     p[c] = v;
                 }
@@ -122,7 +125,8 @@ public final class ProbabilityMaps {
             for (int j = 0; j < classes; j++) {
                 vector[j] /= total;
             }
-            result.add(new Singleton.SemanticSegment(categoryIds[c], mask, score, Optional.of(Probabilities.of(vector))));
+            result.add(
+                    new Singleton.SemanticSegment(categoryIds[c], mask, score, Optional.of(Probabilities.of(vector))));
         }
         return result;
     }

@@ -3,20 +3,18 @@ package dev.winnow.convert.probmaps;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
-import dev.winnow.convert.SampleNames;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.Category;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -38,12 +36,16 @@ import java.util.Optional;
  * time ({@link PredictionsFolder#WRITER_THREADS}), so memory stays bounded whatever their number.
  */
 public final class ProbabilityMapsConverter {
-    private ProbabilityMapsConverter() {
-    }
+    private ProbabilityMapsConverter() {}
 
     /** The inputs and the aggregation. */
-    public record Options(LocalDatasource maps, Optional<Datasource> images, Path categories, boolean channelsLast,
-                          ProbabilityMaps.Aggregation aggregation, boolean softmax) {
+    public record Options(
+            LocalDatasource maps,
+            Optional<Datasource> images,
+            Path categories,
+            boolean channelsLast,
+            ProbabilityMaps.Aggregation aggregation,
+            boolean softmax) {
         public Options {
             Objects.requireNonNull(maps, "maps");
             images = images == null ? Optional.empty() : images;
@@ -52,7 +54,8 @@ public final class ProbabilityMapsConverter {
         }
     }
 
-    public static ConversionReport convert(Options options, PredictionsFolder out) throws IOException, ConversionException {
+    public static ConversionReport convert(Options options, PredictionsFolder out)
+            throws IOException, ConversionException {
         List<Category> categories = CategoryNames.read(options.categories());
         int[] ids = categories.stream().mapToInt(Category::id).toArray();
         DiagnosticCollector diagnostics = new DiagnosticCollector();
@@ -73,49 +76,60 @@ public final class ProbabilityMapsConverter {
             String stem = path.substring(0, path.length() - 4);
             String sample = options.images().isPresent() ? imageByStem.get(stem) : stem + ".png";
             if (sample == null) {
-                diagnostics.add(DiagnosticCode.MAP_WITHOUT_IMAGE.at(path, "", "The map has no image of the same name in "
-                        + options.images().get().description() + "; it is ignored."));
+                diagnostics.add(DiagnosticCode.MAP_WITHOUT_IMAGE.at(
+                        path,
+                        "",
+                        "The map has no image of the same name in "
+                                + options.images().get().description() + "; it is ignored."));
                 continue;
             }
             mapOf.put(sample, path);
             samples.add(sample);
         }
         TaskSchema schema = new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, categories);
-        return PerSampleConversion.run(out, schema, samples, sample -> {
-            String file = mapOf.get(sample);
-            try {
-                NpyArray array = NpyArray.open(options.maps().fileOf(file));
-                ProbabilityMaps.ClassMap map = view(array, options.channelsLast(), ids.length);
-                if (options.images().isPresent()) {
-                    ImageSize size = ImageHeaders.read(options.images().get(), sample);
-                    if (size.width() != map.width() || size.height() != map.height()) {
-                        throw new IllegalArgumentException("The map is " + map.width() + "x" + map.height() + " pixels (W x H),"
-                                + " but the image '" + sample + "' is " + size.width() + "x" + size.height() + ".");
+        return PerSampleConversion.run(
+                out,
+                schema,
+                samples,
+                sample -> {
+                    String file = mapOf.get(sample);
+                    try {
+                        NpyArray array = NpyArray.open(options.maps().fileOf(file));
+                        ProbabilityMaps.ClassMap map = view(array, options.channelsLast(), ids.length);
+                        if (options.images().isPresent()) {
+                            ImageSize size = ImageHeaders.read(options.images().get(), sample);
+                            if (size.width() != map.width() || size.height() != map.height()) {
+                                throw new IllegalArgumentException("The map is " + map.width() + "x" + map.height()
+                                        + " pixels (W x H)," + " but the image '" + sample + "' is " + size.width()
+                                        + "x" + size.height() + ".");
+                            }
+                        }
+                        List<Singleton> singletons = new ArrayList<>(
+                                ProbabilityMaps.singletons(map, ids, options.aggregation(), options.softmax()));
+                        return singletons;
+                    } catch (IllegalArgumentException | MediaException e) {
+                        diagnostics.add(
+                                DiagnosticCode.MAP_INVALID.at(file, "", e.getMessage() + " The map is skipped."));
+                        return null;
                     }
-                }
-                List<Singleton> singletons = new ArrayList<>(
-                        ProbabilityMaps.singletons(map, ids, options.aggregation(), options.softmax()));
-                return singletons;
-            } catch (IllegalArgumentException | MediaException e) {
-                diagnostics.add(DiagnosticCode.MAP_INVALID.at(file, "", e.getMessage() + " The map is skipped."));
-                return null;
-            }
-        }, diagnostics);
+                },
+                diagnostics);
     }
 
     /** The array as C×H×W, checking its rank and class count. */
     static ProbabilityMaps.ClassMap view(NpyArray array, boolean channelsLast, int categories) {
         int[] shape = array.shape();
         if (shape.length != 3) {
-            throw new IllegalArgumentException("The array has shape " + NpyArray.describe(shape) + "; a probability map has 3"
-                    + " dimensions, C x H x W (or H x W x C with --channels-last).");
+            throw new IllegalArgumentException("The array has shape " + NpyArray.describe(shape)
+                    + "; a probability map has 3" + " dimensions, C x H x W (or H x W x C with --channels-last).");
         }
         int classes = channelsLast ? shape[2] : shape[0];
         int height = channelsLast ? shape[0] : shape[1];
         int width = channelsLast ? shape[1] : shape[2];
         if (classes != categories) {
             throw new IllegalArgumentException("The array has shape " + NpyArray.describe(shape) + ", so " + classes
-                    + " classes" + (channelsLast ? " (last dimension)" : " (first dimension)") + ", but the categories file names "
+                    + " classes" + (channelsLast ? " (last dimension)" : " (first dimension)")
+                    + ", but the categories file names "
                     + categories + ".");
         }
         if (height == 0 || width == 0) {

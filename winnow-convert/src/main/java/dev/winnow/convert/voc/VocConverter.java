@@ -3,7 +3,6 @@ package dev.winnow.convert.voc;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
-import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
@@ -15,6 +14,7 @@ import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
 import dev.winnow.format.validate.DiagnosticCode;
+import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
@@ -42,10 +42,10 @@ import java.util.TreeSet;
 public final class VocConverter {
     private static final long MAX_XML_BYTES = 16L << 20;
 
-    private VocConverter() {
-    }
+    private VocConverter() {}
 
-    public static ConversionReport convert(VocOptions options, PredictionsFolder out) throws IOException, ConversionException {
+    public static ConversionReport convert(VocOptions options, PredictionsFolder out)
+            throws IOException, ConversionException {
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         Datasource xmlSource = options.annotations();
         // First pass: parse every file (small) so the category names are known before ids are given.
@@ -73,59 +73,79 @@ public final class VocConverter {
                 continue;
             }
             if (xmlOf.containsKey(PredictionsLayout.stem(sample))) {
-                diagnostics.add(DiagnosticCode.VOC_FILE_INVALID.at(path, "", "The image '" + sample + "' is annotated by "
-                        + xmlOf.get(PredictionsLayout.stem(sample)) + " already; the file is skipped."));
+                diagnostics.add(DiagnosticCode.VOC_FILE_INVALID.at(
+                        path,
+                        "",
+                        "The image '" + sample + "' is annotated by " + xmlOf.get(PredictionsLayout.stem(sample))
+                                + " already; the file is skipped."));
                 continue;
             }
             xmlOf.put(PredictionsLayout.stem(sample), path);
             bySample.put(sample, xml);
         }
         List<Category> categories = options.categories().isPresent()
-                ? CategoryNames.read(options.categories().get()) : sortedCategories(bySample.values());
+                ? CategoryNames.read(options.categories().get())
+                : sortedCategories(bySample.values());
         Map<String, Integer> ids = new HashMap<>();
         categories.forEach(c -> ids.put(c.name(), c.id()));
         List<String> samples = new ArrayList<>(bySample.keySet());
-        return PerSampleConversion.run(out, new TaskSchema(TaskType.OBJECT_DETECTION, categories), samples, sample -> {
-            VocXml xml = bySample.get(sample);
-            String file = xmlOf.get(PredictionsLayout.stem(sample));
-            int width = xml.width();
-            int height = xml.height();
-            if (options.images().isPresent()) {
-                try {
-                    ImageSize size = ImageHeaders.read(options.images().get(), sample);
-                    width = size.width();
-                    height = size.height();
-                } catch (MediaException | IOException e) {
-                    diagnostics.add(DiagnosticCode.VOC_SIZE_UNKNOWN.at(file, "", e.getMessage() + " The file is skipped."));
-                    return null;
-                }
-            }
-            if (width <= 0 || height <= 0) {
-                diagnostics.add(DiagnosticCode.VOC_SIZE_UNKNOWN.at(file, "", "The file has no <size> with a width and height, and no"
-                        + " --images were given to read them from; the file is skipped."));
-                return null;
-            }
-            List<Singleton> boxes = new ArrayList<>();
-            for (VocXml.VocObject o : xml.objects()) {
-                if (o.problem() != null) {
-                    diagnostics.add(DiagnosticCode.VOC_OBJECT_INVALID.at(file, "", o.problem() + " The object is skipped."));
-                    continue;
-                }
-                Integer id = ids.get(o.name());
-                if (id == null) {
-                    diagnostics.add(DiagnosticCode.VOC_UNKNOWN_CLASS.at(file, "", "Object " + o.index() + " is a '" + o.name()
-                            + "', which the categories file does not name; the object is skipped."));
-                    continue;
-                }
-                double x0 = clip(o.xmin() - 1, width);
-                double y0 = clip(o.ymin() - 1, height);
-                double x1 = clip(o.xmax(), width);
-                double y1 = clip(o.ymax(), height);
-                boxes.add(new Singleton.Detection(id, new BoundingBox(x0, y0, x1 - x0, y1 - y0), options.defaultScore(),
-                        Optional.empty()));
-            }
-            return boxes;
-        }, diagnostics);
+        return PerSampleConversion.run(
+                out,
+                new TaskSchema(TaskType.OBJECT_DETECTION, categories),
+                samples,
+                sample -> {
+                    VocXml xml = bySample.get(sample);
+                    String file = xmlOf.get(PredictionsLayout.stem(sample));
+                    int width = xml.width();
+                    int height = xml.height();
+                    if (options.images().isPresent()) {
+                        try {
+                            ImageSize size = ImageHeaders.read(options.images().get(), sample);
+                            width = size.width();
+                            height = size.height();
+                        } catch (MediaException | IOException e) {
+                            diagnostics.add(DiagnosticCode.VOC_SIZE_UNKNOWN.at(
+                                    file, "", e.getMessage() + " The file is skipped."));
+                            return null;
+                        }
+                    }
+                    if (width <= 0 || height <= 0) {
+                        diagnostics.add(DiagnosticCode.VOC_SIZE_UNKNOWN.at(
+                                file,
+                                "",
+                                "The file has no <size> with a width and height, and no"
+                                        + " --images were given to read them from; the file is skipped."));
+                        return null;
+                    }
+                    List<Singleton> boxes = new ArrayList<>();
+                    for (VocXml.VocObject o : xml.objects()) {
+                        if (o.problem() != null) {
+                            diagnostics.add(DiagnosticCode.VOC_OBJECT_INVALID.at(
+                                    file, "", o.problem() + " The object is skipped."));
+                            continue;
+                        }
+                        Integer id = ids.get(o.name());
+                        if (id == null) {
+                            diagnostics.add(DiagnosticCode.VOC_UNKNOWN_CLASS.at(
+                                    file,
+                                    "",
+                                    "Object " + o.index() + " is a '" + o.name()
+                                            + "', which the categories file does not name; the object is skipped."));
+                            continue;
+                        }
+                        double x0 = clip(o.xmin() - 1, width);
+                        double y0 = clip(o.ymin() - 1, height);
+                        double x1 = clip(o.xmax(), width);
+                        double y1 = clip(o.ymax(), height);
+                        boxes.add(new Singleton.Detection(
+                                id,
+                                new BoundingBox(x0, y0, x1 - x0, y1 - y0),
+                                options.defaultScore(),
+                                Optional.empty()));
+                    }
+                    return boxes;
+                },
+                diagnostics);
     }
 
     private static List<Category> sortedCategories(Iterable<VocXml> files) throws ConversionException {

@@ -24,8 +24,7 @@ import org.xml.sax.SAXParseException;
 record VocXml(String fileName, int width, int height, List<VocObject> objects) {
 
     /** One {@code <object>}: its name and box corners as written, or why it cannot be used. */
-    record VocObject(int index, String name, double xmin, double ymin, double xmax, double ymax, String problem) {
-    }
+    record VocObject(int index, String name, double xmin, double ymin, double xmax, double ymax, String problem) {}
 
     private static final DocumentBuilderFactory FACTORY = secureFactory();
 
@@ -69,8 +68,8 @@ record VocXml(String fileName, int width, int height, List<VocObject> objects) {
             builder.setErrorHandler(null);
             doc = builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXParseException e) {
-            throw new IllegalArgumentException("The file is not well-formed XML (line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ").");
+            throw new IllegalArgumentException("The file is not well-formed XML (line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + ").");
         } catch (SAXException e) {
             throw new IllegalArgumentException("The file is not well-formed XML.");
         } catch (ParserConfigurationException e) {
@@ -78,7 +77,8 @@ record VocXml(String fileName, int width, int height, List<VocObject> objects) {
         }
         Element root = doc.getDocumentElement();
         if (!root.getTagName().equals("annotation")) {
-            throw new IllegalArgumentException("The root element is <" + root.getTagName() + ">; a VOC file has <annotation>.");
+            throw new IllegalArgumentException(
+                    "The root element is <" + root.getTagName() + ">; a VOC file has <annotation>.");
         }
         String fileName = text(root, "filename");
         if (fileName == null || fileName.isEmpty()) {
@@ -120,12 +120,20 @@ record VocXml(String fileName, int width, int height, List<VocObject> objects) {
                 v[i] = Double.NaN;
             }
             if (!Double.isFinite(v[i])) {
-                return new VocObject(index, name, 0, 0, 0, 0, "Object " + index + " (" + name + ") has <" + tags[i] + "> '"
-                        + (t == null ? "" : t) + "', which is not a number.");
+                return new VocObject(
+                        index,
+                        name,
+                        0,
+                        0,
+                        0,
+                        0,
+                        "Object " + index + " (" + name + ") has <" + tags[i] + "> '" + (t == null ? "" : t)
+                                + "', which is not a number.");
             }
         }
         if (v[2] < v[0] || v[3] < v[1]) {
-            return new VocObject(index, name, 0, 0, 0, 0, "Object " + index + " (" + name + ") has xmax < xmin or ymax < ymin.");
+            return new VocObject(
+                    index, name, 0, 0, 0, 0, "Object " + index + " (" + name + ") has xmax < xmin or ymax < ymin.");
         }
         return new VocObject(index, name, v[0], v[1], v[2], v[3], null);
     }

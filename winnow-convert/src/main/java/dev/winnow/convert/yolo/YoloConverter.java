@@ -5,13 +5,10 @@ import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
-import dev.winnow.convert.SampleNames;
 import dev.winnow.convert.TextInputs;
-import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
-import dev.winnow.format.Diagnostic;
 import dev.winnow.format.Keypoints;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.RleMask;
@@ -56,10 +53,10 @@ import java.util.stream.Collectors;
  */
 public final class YoloConverter {
     private static final long MAX_LABEL_BYTES = 64L << 20;
-    private static final Pattern KPT_SHAPE = Pattern.compile("^kpt_shape:\\s*\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]\\s*(#.*)?$");
+    private static final Pattern KPT_SHAPE =
+            Pattern.compile("^kpt_shape:\\s*\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]\\s*(#.*)?$");
 
-    private YoloConverter() {
-    }
+    private YoloConverter() {}
 
     /** How many label files hold each kind of label, and the task type they make (or that was asked for). */
     public record Survey(Map<YoloLabelKind, Integer> files, int empty, int unreadable, TaskType taskType) {
@@ -74,9 +71,13 @@ public final class YoloConverter {
                 parts.add(empty + " empty");
             }
             int total = files.values().stream().mapToInt(Integer::intValue).sum() + unreadable + empty;
-            String article = taskType == TaskType.OBJECT_DETECTION || taskType == TaskType.INSTANCE_SEGMENTATION ? "an " : "a ";
-            return "Read " + (total == 0 ? "no label files" : total + (total == 1 ? " label file: " : " label files: ")
-                    + String.join(", ", parts)) + "; writing " + article + taskType.wireName() + " task.";
+            String article =
+                    taskType == TaskType.OBJECT_DETECTION || taskType == TaskType.INSTANCE_SEGMENTATION ? "an " : "a ";
+            return "Read "
+                    + (total == 0
+                            ? "no label files"
+                            : total + (total == 1 ? " label file: " : " label files: ") + String.join(", ", parts))
+                    + "; writing " + article + taskType.wireName() + " task.";
         }
     }
 
@@ -122,54 +123,77 @@ public final class YoloConverter {
         if (options.taskType().isPresent()) {
             type = options.taskType().get();
         } else if (counts.size() > 1) {
-            throw new ConversionException("The label files hold " + counts.keySet().stream()
-                    .map(k -> k.plural() + " (" + example.get(k) + ")").collect(Collectors.joining(" and "))
+            throw new ConversionException("The label files hold "
+                    + counts.keySet().stream()
+                            .map(k -> k.plural() + " (" + example.get(k) + ")")
+                            .collect(Collectors.joining(" and "))
                     + "; pass --task-type to say which to convert (files of the other kinds are then skipped).");
         } else {
-            type = counts.isEmpty() ? TaskType.OBJECT_DETECTION : counts.keySet().iterator().next().taskType();
+            type = counts.isEmpty()
+                    ? TaskType.OBJECT_DETECTION
+                    : counts.keySet().iterator().next().taskType();
         }
         return new Survey(counts, empty, unreadable, type);
     }
 
-    public static ConversionReport convert(YoloOptions options, PredictionsFolder out) throws IOException, ConversionException {
-        TaskType type = options.taskType().isPresent() ? options.taskType().get() : survey(options).taskType();
+    public static ConversionReport convert(YoloOptions options, PredictionsFolder out)
+            throws IOException, ConversionException {
+        TaskType type = options.taskType().isPresent()
+                ? options.taskType().get()
+                : survey(options).taskType();
         YoloLabelKind wanted = YoloLabelKind.of(type);
         if (wanted == null) {
-            throw new ConversionException("YOLO labels convert into object-detection, instance-segmentation or keypoint-detection"
-                    + " tasks, not " + type.wireName() + ".");
+            throw new ConversionException(
+                    "YOLO labels convert into object-detection, instance-segmentation or keypoint-detection"
+                            + " tasks, not " + type.wireName() + ".");
         }
         List<Category> categories = CategoryNames.read(options.classes());
         Optional<int[]> kptShape = kptShape(options.classes());
         if (wanted == YoloLabelKind.KEYPOINTS) {
             categories = withKeypoints(categories, kptShape, options);
         }
-        LineReader reader = new LineReader(wanted, categories, poseValues(options, kptShape), kptShape.map(s -> s[1]).orElse(0),
+        LineReader reader = new LineReader(
+                wanted,
+                categories,
+                poseValues(options, kptShape),
+                kptShape.map(s -> s[1]).orElse(0),
                 options.defaultScore());
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         List<String> images = images(options);
         Set<String> imageStems = new HashSet<>();
         images.forEach(i -> imageStems.add(PredictionsLayout.stem(i)));
         for (String label : options.labels().list("")) {
-            if (label.endsWith(".txt") && !imageStems.contains(PredictionsLayout.stem(label)) && !label.equals("classes.txt")) {
-                diagnostics.add(DiagnosticCode.YOLO_LABEL_WITHOUT_IMAGE.at(label, "", "The label file has no image of the same name in "
-                        + options.images().description() + "; it is ignored."));
+            if (label.endsWith(".txt")
+                    && !imageStems.contains(PredictionsLayout.stem(label))
+                    && !label.equals("classes.txt")) {
+                diagnostics.add(DiagnosticCode.YOLO_LABEL_WITHOUT_IMAGE.at(
+                        label,
+                        "",
+                        "The label file has no image of the same name in "
+                                + options.images().description() + "; it is ignored."));
             }
         }
         TaskSchema schema = new TaskSchema(type, categories);
-        return PerSampleConversion.run(out, schema, images, image -> {
-            ImageSize size;
-            try {
-                size = ImageHeaders.read(options.images(), image);
-            } catch (MediaException e) {
-                diagnostics.add(DiagnosticCode.YOLO_IMAGE_UNREADABLE.at(image, "", e.getMessage() + " It gets no prediction file."));
-                return null;
-            }
-            String label = PredictionsLayout.stem(image) + ".txt";
-            if (options.labels().stat(label).isEmpty()) {
-                return List.of();
-            }
-            return reader.read(label, lines(options, label), size, diagnostics);
-        }, diagnostics);
+        return PerSampleConversion.run(
+                out,
+                schema,
+                images,
+                image -> {
+                    ImageSize size;
+                    try {
+                        size = ImageHeaders.read(options.images(), image);
+                    } catch (MediaException e) {
+                        diagnostics.add(DiagnosticCode.YOLO_IMAGE_UNREADABLE.at(
+                                image, "", e.getMessage() + " It gets no prediction file."));
+                        return null;
+                    }
+                    String label = PredictionsLayout.stem(image) + ".txt";
+                    if (options.labels().stat(label).isEmpty()) {
+                        return List.of();
+                    }
+                    return reader.read(label, lines(options, label), size, diagnostics);
+                },
+                diagnostics);
     }
 
     private static List<String> images(YoloOptions options) throws IOException {
@@ -189,7 +213,10 @@ public final class YoloConverter {
 
     /** {@code K × D}, the keypoint values of a pose line, or 0 when keypoints are not read (no kpt_shape, or polygons asked for). */
     private static int poseValues(YoloOptions options, Optional<int[]> kptShape) {
-        if (kptShape.isEmpty() || options.taskType().filter(t -> t != TaskType.KEYPOINT_DETECTION).isPresent()) {
+        if (kptShape.isEmpty()
+                || options.taskType()
+                        .filter(t -> t != TaskType.KEYPOINT_DETECTION)
+                        .isPresent()) {
             return 0;
         }
         return kptShape.get()[0] * kptShape.get()[1];
@@ -208,20 +235,24 @@ public final class YoloConverter {
                 continue;
             }
             Matcher m = KPT_SHAPE.matcher(line);
-            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || !(m.group(2).equals("2") || m.group(2).equals("3"))) {
-                throw new ConversionException("Line " + (i + 1) + " of " + classes + " is not of the form 'kpt_shape: [K, 2]' or"
-                        + " 'kpt_shape: [K, 3]' (K keypoints of x, y and optionally visibility).");
+            if (!m.matches()
+                    || Integer.parseInt(m.group(1)) < 1
+                    || !(m.group(2).equals("2") || m.group(2).equals("3"))) {
+                throw new ConversionException(
+                        "Line " + (i + 1) + " of " + classes + " is not of the form 'kpt_shape: [K, 2]' or"
+                                + " 'kpt_shape: [K, 3]' (K keypoints of x, y and optionally visibility).");
             }
             return Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
         }
         return Optional.empty();
     }
 
-    private static List<Category> withKeypoints(List<Category> categories, Optional<int[]> kptShape, YoloOptions options)
-            throws ConversionException {
+    private static List<Category> withKeypoints(
+            List<Category> categories, Optional<int[]> kptShape, YoloOptions options) throws ConversionException {
         if (kptShape.isEmpty()) {
-            throw new ConversionException("A keypoint-detection task needs the number of keypoints: --classes must be the"
-                    + " data.yaml with 'kpt_shape: [K, 2]' or 'kpt_shape: [K, 3]'.");
+            throw new ConversionException(
+                    "A keypoint-detection task needs the number of keypoints: --classes must be the"
+                            + " data.yaml with 'kpt_shape: [K, 2]' or 'kpt_shape: [K, 3]'.");
         }
         int k = kptShape.get()[0];
         List<String> names = options.keypointNames();
@@ -251,13 +282,21 @@ public final class YoloConverter {
         private final int keypointDims;
         private final double defaultScore;
 
-        LineReader(YoloLabelKind wanted, List<Category> categories, int poseValues, int keypointDims, double defaultScore) {
+        LineReader(
+                YoloLabelKind wanted,
+                List<Category> categories,
+                int poseValues,
+                int keypointDims,
+                double defaultScore) {
             this.wanted = wanted;
             categories.forEach(c -> ids.add(c.id()));
             int max = categories.stream().mapToInt(Category::id).max().orElse(-1);
-            this.classRange = max == categories.size() - 1 ? "names " + categories.size() + " classes (0 to " + max + ")"
-                    : "has the class ids " + categories.stream().map(c -> Integer.toString(c.id())).collect(Collectors.joining(", "))
-                    + " only";
+            this.classRange = max == categories.size() - 1
+                    ? "names " + categories.size() + " classes (0 to " + max + ")"
+                    : "has the class ids "
+                            + categories.stream()
+                                    .map(c -> Integer.toString(c.id()))
+                                    .collect(Collectors.joining(", ")) + " only";
             this.poseValues = poseValues;
             this.keypointDims = keypointDims;
             this.defaultScore = defaultScore;
@@ -280,21 +319,38 @@ public final class YoloConverter {
                     fileKind = kind;
                     firstLine = lineNumber;
                     if (kind != wanted) {
-                        report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_WRONG_TASK_TYPE, "The file holds " + kind.plural() + " (YOLO " + kind.yoloTask()
-                                + " labels; line " + lineNumber + " has " + fields.length + " values), but the task is "
-                                + wanted.taskType().wireName() + "; --task-type " + kind.taskType().wireName()
-                                + " converts them. The file is skipped.");
+                        report(
+                                diagnostics,
+                                label,
+                                lineNumber,
+                                DiagnosticCode.YOLO_WRONG_TASK_TYPE,
+                                "The file holds " + kind.plural() + " (YOLO " + kind.yoloTask()
+                                        + " labels; line " + lineNumber + " has " + fields.length
+                                        + " values), but the task is "
+                                        + wanted.taskType().wireName() + "; --task-type "
+                                        + kind.taskType().wireName()
+                                        + " converts them. The file is skipped.");
                         return null;
                     }
                 } else if (kind != null && kind != fileKind) {
-                    report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_MIXED_LABELS, "Line " + lineNumber + " holds " + kind.plural() + " ("
-                            + fields.length + " values), but line " + firstLine + " holds " + fileKind.plural()
-                            + "; a label file holds one kind of label. The file is skipped.");
+                    report(
+                            diagnostics,
+                            label,
+                            lineNumber,
+                            DiagnosticCode.YOLO_MIXED_LABELS,
+                            "Line " + lineNumber + " holds " + kind.plural() + " ("
+                                    + fields.length + " values), but line " + firstLine + " holds " + fileKind.plural()
+                                    + "; a label file holds one kind of label. The file is skipped.");
                     return null;
                 }
                 if (kind == null) {
-                    report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_LINE_INVALID, "Line " + lineNumber + " has " + fields.length
-                            + " values; expected " + expected() + ". The line is skipped.");
+                    report(
+                            diagnostics,
+                            label,
+                            lineNumber,
+                            DiagnosticCode.YOLO_LINE_INVALID,
+                            "Line " + lineNumber + " has " + fields.length + " values; expected " + expected()
+                                    + ". The line is skipped.");
                     continue;
                 }
                 Singleton s = parse(fields, label, lineNumber, size, diagnostics);
@@ -309,24 +365,37 @@ public final class YoloConverter {
             return switch (wanted) {
                 case BOXES -> "'class x_center y_center width height [confidence]'";
                 case POLYGONS -> "'class x1 y1 x2 y2 x3 y3 ... [confidence]' (a polygon of 3 points or more)";
-                case KEYPOINTS -> "'class x_center y_center width height' followed by " + poseValues / keypointDims + " keypoints of "
-                        + keypointDims + " values and an optional confidence (" + (5 + poseValues) + " or " + (6 + poseValues)
-                        + " values)";
+                case KEYPOINTS ->
+                    "'class x_center y_center width height' followed by " + poseValues / keypointDims + " keypoints of "
+                            + keypointDims + " values and an optional confidence (" + (5 + poseValues) + " or "
+                            + (6 + poseValues)
+                            + " values)";
             };
         }
 
-        private Singleton parse(String[] fields, String label, int lineNumber, ImageSize size, DiagnosticCollector diagnostics) {
+        private Singleton parse(
+                String[] fields, String label, int lineNumber, ImageSize size, DiagnosticCollector diagnostics) {
             int cls;
             try {
                 cls = Integer.parseInt(fields[0]);
             } catch (NumberFormatException e) {
-                report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_LINE_INVALID, "Line " + lineNumber + " starts with '" + fields[0]
-                        + "', which is not a class number. The line is skipped.");
+                report(
+                        diagnostics,
+                        label,
+                        lineNumber,
+                        DiagnosticCode.YOLO_LINE_INVALID,
+                        "Line " + lineNumber + " starts with '" + fields[0]
+                                + "', which is not a class number. The line is skipped.");
                 return null;
             }
             if (!ids.contains(cls)) {
-                report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_UNKNOWN_CLASS, "Line " + lineNumber + " has class " + cls + ", but the classes"
-                        + " file " + classRange + ". The line is skipped.");
+                report(
+                        diagnostics,
+                        label,
+                        lineNumber,
+                        DiagnosticCode.YOLO_UNKNOWN_CLASS,
+                        "Line " + lineNumber + " has class " + cls + ", but the classes" + " file " + classRange
+                                + ". The line is skipped.");
                 return null;
             }
             int n = fields.length - 1;
@@ -338,10 +407,21 @@ public final class YoloConverter {
             double[] v = new double[n];
             for (int k = 0; k < n; k++) {
                 boolean confidence = hasConfidence && k == n - 1;
-                boolean visibility = wanted == YoloLabelKind.KEYPOINTS && !confidence && k >= 4 && keypointDims == 3 && (k - 4) % 3 == 2;
-                String name = confidence ? "confidence" : visibility ? "keypoint visibility"
-                        : wanted == YoloLabelKind.POLYGONS ? (k % 2 == 0 ? "x" : "y") + (k / 2 + 1)
-                        : k < 4 ? BOX_FIELDS[k] : "keypoint " + ((k - 4) / keypointDims) + " " + ((k - 4) % keypointDims == 0 ? "x" : "y");
+                boolean visibility = wanted == YoloLabelKind.KEYPOINTS
+                        && !confidence
+                        && k >= 4
+                        && keypointDims == 3
+                        && (k - 4) % 3 == 2;
+                String name = confidence
+                        ? "confidence"
+                        : visibility
+                                ? "keypoint visibility"
+                                : wanted == YoloLabelKind.POLYGONS
+                                        ? (k % 2 == 0 ? "x" : "y") + (k / 2 + 1)
+                                        : k < 4
+                                                ? BOX_FIELDS[k]
+                                                : "keypoint " + ((k - 4) / keypointDims) + " "
+                                                        + ((k - 4) % keypointDims == 0 ? "x" : "y");
                 try {
                     v[k] = Double.parseDouble(fields[k + 1]);
                 } catch (NumberFormatException e) {
@@ -349,10 +429,18 @@ public final class YoloConverter {
                 }
                 double max = visibility ? 2 : 1;
                 if (!(v[k] >= 0 && v[k] <= max)) {
-                    report(diagnostics, label, lineNumber, DiagnosticCode.YOLO_LINE_INVALID, "Line " + lineNumber + " has the value " + fields[k + 1] + " for "
-                            + name + "; " + (visibility ? "a visibility is 0, 1 or 2, or a confidence from 0 to 1"
-                            : "YOLO values are fractions from 0 to 1" + (confidence ? "" : " of the image size"))
-                            + ". The line is skipped.");
+                    report(
+                            diagnostics,
+                            label,
+                            lineNumber,
+                            DiagnosticCode.YOLO_LINE_INVALID,
+                            "Line " + lineNumber + " has the value " + fields[k + 1] + " for "
+                                    + name + "; "
+                                    + (visibility
+                                            ? "a visibility is 0, 1 or 2, or a confidence from 0 to 1"
+                                            : "YOLO values are fractions from 0 to 1"
+                                                    + (confidence ? "" : " of the image size"))
+                                    + ". The line is skipped.");
                     return null;
                 }
             }
@@ -370,7 +458,8 @@ public final class YoloConverter {
                         kp[3 * i + 1] = v[4 + i * keypointDims + 1] * h;
                         kp[3 * i + 2] = keypointDims == 3 ? Math.min(1, v[4 + i * keypointDims + 2]) : 1;
                     }
-                    yield new Singleton.KeypointInstance(cls, Keypoints.of(kp), score, Optional.of(box(v, w, h)), Optional.empty());
+                    yield new Singleton.KeypointInstance(
+                            cls, Keypoints.of(kp), score, Optional.of(box(v, w, h)), Optional.empty());
                 }
             };
         }
@@ -398,15 +487,16 @@ public final class YoloConverter {
                 maxY = Math.max(maxY, xy[i + 1]);
             }
             RleMask mask = PolygonRasterizer.rasterize(List.of(xy), size.height(), size.width());
-            return new Singleton.InstanceSegment(cls, new BoundingBox(minX, minY, maxX - minX, maxY - minY), mask, score,
-                    Optional.empty());
+            return new Singleton.InstanceSegment(
+                    cls, new BoundingBox(minX, minY, maxX - minX, maxY - minY), mask, score, Optional.empty());
         }
 
         private static double clip(double v, double max) {
             return Math.min(max, Math.max(0, v));
         }
 
-        private static void report(DiagnosticCollector diagnostics, String file, int line, DiagnosticCode code, String message) {
+        private static void report(
+                DiagnosticCollector diagnostics, String file, int line, DiagnosticCode code, String message) {
             diagnostics.add(code.at(file, "", message).at(line, 1));
         }
     }

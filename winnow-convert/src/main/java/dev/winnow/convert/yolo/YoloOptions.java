@@ -13,14 +13,20 @@ import java.util.Optional;
  * {@code kpt_shape}), the score of labels without a confidence, the task type to write (empty: the
  * kind the label files hold) and the keypoints' names (empty: {@code keypoint_0}, {@code keypoint_1}, ...).
  */
-public record YoloOptions(Datasource labels, Datasource images, Path classes, double defaultScore, Optional<TaskType> taskType,
-                          List<String> keypointNames) {
+public record YoloOptions(
+        Datasource labels,
+        Datasource images,
+        Path classes,
+        double defaultScore,
+        Optional<TaskType> taskType,
+        List<String> keypointNames) {
     public YoloOptions {
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(classes, "classes");
         if (!(defaultScore >= 0 && defaultScore <= 1)) {
-            throw new IllegalArgumentException("The default score must lie between 0 and 1, but was " + defaultScore + ".");
+            throw new IllegalArgumentException(
+                    "The default score must lie between 0 and 1, but was " + defaultScore + ".");
         }
         taskType = taskType == null ? Optional.empty() : taskType;
         keypointNames = List.copyOf(keypointNames == null ? List.of() : keypointNames);

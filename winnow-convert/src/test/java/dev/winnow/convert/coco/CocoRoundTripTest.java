@@ -47,15 +47,20 @@ class CocoRoundTripTest {
         Path coco = dir.resolve("in.json");
         Files.writeString(coco, DATASET);
         Path folder = dir.resolve("folder");
-        ConversionReport report = CocoConverter.convert(CocoOptions.of(coco, TaskType.INSTANCE_SEGMENTATION),
+        ConversionReport report = CocoConverter.convert(
+                CocoOptions.of(coco, TaskType.INSTANCE_SEGMENTATION),
                 PredictionsFolder.open(LocalDatasource.create(folder), "inst", false));
         assertThat(report.diagnostics()).isEmpty();
-        assertThat(FolderChecks.errors(folder, "inst", Map.of("a/one.png", new int[] {6, 4}, "two.jpg", new int[] {3, 5},
-                "empty.jpg", new int[] {2, 2}))).isEmpty();
+        assertThat(FolderChecks.errors(
+                        folder,
+                        "inst",
+                        Map.of("a/one.png", new int[] {6, 4}, "two.jpg", new int[] {3, 5}, "empty.jpg", new int[] {2, 2
+                        })))
+                .isEmpty();
 
         Path back = dir.resolve("out/back.json");
-        ConversionReport exported = CocoExporter.export(new CocoExportOptions(LocalDatasource.at(folder), "inst", back, false,
-                Optional.of(coco), Optional.empty()));
+        ConversionReport exported = CocoExporter.export(new CocoExportOptions(
+                LocalDatasource.at(folder), "inst", back, false, Optional.of(coco), Optional.empty()));
         assertThat(exported.predictionFiles()).isEqualTo(3);
         assertThat(exported.singletons()).isEqualTo(3);
 
@@ -69,7 +74,8 @@ class CocoRoundTripTest {
             assertThat(got.get("category_id")).isEqualTo(want.get("category_id"));
             assertThat(got.get("score").asDouble()).isEqualTo(want.get("score").asDouble());
             for (int i = 0; i < 4; i++) {
-                assertThat(got.get("bbox").get(i).asDouble()).isEqualTo(want.get("bbox").get(i).asDouble());
+                assertThat(got.get("bbox").get(i).asDouble())
+                        .isEqualTo(want.get("bbox").get(i).asDouble());
             }
             JsonNode image = find(original.get("images"), want.get("image_id").asLong());
             int w = image.get("width").asInt();
@@ -83,14 +89,17 @@ class CocoRoundTripTest {
         Path coco = dir.resolve("in.json");
         Files.writeString(coco, DATASET);
         Path folder = dir.resolve("folder");
-        CocoConverter.convert(CocoOptions.of(coco, TaskType.OBJECT_DETECTION),
+        CocoConverter.convert(
+                CocoOptions.of(coco, TaskType.OBJECT_DETECTION),
                 PredictionsFolder.open(LocalDatasource.create(folder), "det", false));
         Path back = dir.resolve("results.json");
-        CocoExporter.export(new CocoExportOptions(LocalDatasource.at(folder), "det", back, true, Optional.of(coco), Optional.empty()));
-        assertThat(Files.readString(back)).isEqualTo("[\n"
-                + "{\"image_id\":7,\"category_id\":4,\"bbox\":[0.1,1.25,3,2.5],\"score\":0.3333333333333333},\n"
-                + "{\"image_id\":7,\"category_id\":1,\"bbox\":[2,2,1,1],\"score\":1.0E-7},\n"
-                + "{\"image_id\":9,\"category_id\":1,\"bbox\":[1,1,1,3],\"score\":0.9}\n]\n");
+        CocoExporter.export(new CocoExportOptions(
+                LocalDatasource.at(folder), "det", back, true, Optional.of(coco), Optional.empty()));
+        assertThat(Files.readString(back))
+                .isEqualTo("[\n"
+                        + "{\"image_id\":7,\"category_id\":4,\"bbox\":[0.1,1.25,3,2.5],\"score\":0.3333333333333333},\n"
+                        + "{\"image_id\":7,\"category_id\":1,\"bbox\":[2,2,1,1],\"score\":1.0E-7},\n"
+                        + "{\"image_id\":9,\"category_id\":1,\"bbox\":[1,1,1,3],\"score\":0.9}\n]\n");
     }
 
     @Test
@@ -102,16 +111,20 @@ class CocoRoundTripTest {
                  "annotations": [{"image_id": 3, "category_id": 1, "keypoints": [1, 2, 0, 3.5, 4, 0.75], "score": 0.5}]}
                 """);
         Path folder = dir.resolve("folder");
-        CocoConverter.convert(CocoOptions.of(coco, TaskType.KEYPOINT_DETECTION),
+        CocoConverter.convert(
+                CocoOptions.of(coco, TaskType.KEYPOINT_DETECTION),
                 PredictionsFolder.open(LocalDatasource.create(folder), "kp", false));
-        assertThat(FolderChecks.errors(folder, "kp", Map.of("p.jpg", new int[] {50, 40}))).isEmpty();
+        assertThat(FolderChecks.errors(folder, "kp", Map.of("p.jpg", new int[] {50, 40})))
+                .isEmpty();
         Path back = dir.resolve("back.json");
-        CocoExporter.export(new CocoExportOptions(LocalDatasource.at(folder), "kp", back, false, Optional.empty(), Optional.empty()));
-        assertThat(Files.readString(back)).isEqualTo("{\"annotations\":[\n"
-                + "{\"id\":1,\"image_id\":1,\"category_id\":1,\"keypoints\":[1,2,0,3.5,4,0.75],\"num_keypoints\":1,\"area\":0,"
-                + "\"iscrowd\":0,\"score\":0.5}\n"
-                + "],\"images\":[{\"id\":1,\"file_name\":\"p.jpg\"}],\"categories\":["
-                + "{\"id\":1,\"name\":\"person\",\"keypoints\":[\"l\",\"r\"],\"skeleton\":[[1,2]]}]}\n");
+        CocoExporter.export(new CocoExportOptions(
+                LocalDatasource.at(folder), "kp", back, false, Optional.empty(), Optional.empty()));
+        assertThat(Files.readString(back))
+                .isEqualTo("{\"annotations\":[\n"
+                        + "{\"id\":1,\"image_id\":1,\"category_id\":1,\"keypoints\":[1,2,0,3.5,4,0.75],\"num_keypoints\":1,\"area\":0,"
+                        + "\"iscrowd\":0,\"score\":0.5}\n"
+                        + "],\"images\":[{\"id\":1,\"file_name\":\"p.jpg\"}],\"categories\":["
+                        + "{\"id\":1,\"name\":\"person\",\"keypoints\":[\"l\",\"r\"],\"skeleton\":[[1,2]]}]}\n");
     }
 
     @Test
@@ -119,24 +132,33 @@ class CocoRoundTripTest {
         Path coco = dir.resolve("in.json");
         Files.writeString(coco, DATASET);
         Path folder = dir.resolve("folder");
-        CocoConverter.convert(CocoOptions.of(coco, TaskType.INSTANCE_SEGMENTATION),
+        CocoConverter.convert(
+                CocoOptions.of(coco, TaskType.INSTANCE_SEGMENTATION),
                 PredictionsFolder.open(LocalDatasource.create(folder), "inst", false));
-        assertThatThrownBy(() -> CocoExporter.export(new CocoExportOptions(LocalDatasource.at(folder), "nope",
-                dir.resolve("x.json"), false, Optional.empty(), Optional.empty())))
+        assertThatThrownBy(() -> CocoExporter.export(new CocoExportOptions(
+                        LocalDatasource.at(folder),
+                        "nope",
+                        dir.resolve("x.json"),
+                        false,
+                        Optional.empty(),
+                        Optional.empty())))
                 .hasMessage("The task nope is not listed in .lightly/predictions/tasks.json of " + folder + ".");
-        ConversionReport report = CocoExporter.export(new CocoExportOptions(LocalDatasource.at(folder), "inst",
-                dir.resolve("x.json"), false, Optional.empty(), Optional.empty()));
-        assertThat(report.diagnostics()).extracting(d -> d.file() + ": " + d.message()).containsExactly(
-                ".lightly/predictions/inst/a/one.json: The masks of 'a/one.png' need the image's size, and neither the"
-                        + " datasource (--input) nor --coco-gt is given to read it from. The file is left out.",
-                ".lightly/predictions/inst/two.json: The masks of 'two.jpg' need the image's size, and neither the"
-                        + " datasource (--input) nor --coco-gt is given to read it from. The file is left out.");
+        ConversionReport report = CocoExporter.export(new CocoExportOptions(
+                LocalDatasource.at(folder), "inst", dir.resolve("x.json"), false, Optional.empty(), Optional.empty()));
+        assertThat(report.diagnostics())
+                .extracting(d -> d.file() + ": " + d.message())
+                .containsExactly(
+                        ".lightly/predictions/inst/a/one.json: The masks of 'a/one.png' need the image's size, and neither the"
+                                + " datasource (--input) nor --coco-gt is given to read it from. The file is left out.",
+                        ".lightly/predictions/inst/two.json: The masks of 'two.jpg' need the image's size, and neither the"
+                                + " datasource (--input) nor --coco-gt is given to read it from. The file is left out.");
         assertThat(report.predictionFiles()).isEqualTo(1);
     }
 
     private static JsonNode find(JsonNode list, long imageId, JsonNode bbox) {
         for (JsonNode n : list) {
-            if (n.get("image_id").asLong() == imageId && n.get("bbox").get(0).asDouble() == bbox.get(0).asDouble()) {
+            if (n.get("image_id").asLong() == imageId
+                    && n.get("bbox").get(0).asDouble() == bbox.get(0).asDouble()) {
                 return n;
             }
         }
@@ -166,7 +188,8 @@ class CocoRoundTripTest {
             }
             mask = PolygonRasterizer.rasterize(polygons, h, w);
         } else if (segmentation.get("counts").isString()) {
-            mask = CocoRle.fromCompressed(h, w, segmentation.get("counts").asString()).toRowMajor();
+            mask = CocoRle.fromCompressed(h, w, segmentation.get("counts").asString())
+                    .toRowMajor();
         } else {
             int[] counts = new int[segmentation.get("counts").size()];
             for (int i = 0; i < counts.length; i++) {

@@ -71,7 +71,8 @@ class EarlyFilesTest {
 
         assertThat(file(0)).isEqualTo("{\"file_name\":\"img0.jpg\",\"predictions\":[{1}]}\n");
         assertThat(file(5)).isEqualTo("{\"file_name\":\"img5.jpg\",\"predictions\":[{2}]}\n");
-        assertThat(file(count - 1)).isEqualTo("{\"file_name\":\"img" + (count - 1) + ".jpg\",\"predictions\":[{0},{3}]}\n");
+        assertThat(file(count - 1))
+                .isEqualTo("{\"file_name\":\"img" + (count - 1) + ".jpg\",\"predictions\":[{0},{3}]}\n");
         assertThat(file(7)).isEqualTo("{\"file_name\":\"img7.jpg\",\"predictions\":[]}\n");
     }
 }

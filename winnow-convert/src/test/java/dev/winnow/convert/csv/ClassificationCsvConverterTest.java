@@ -22,35 +22,42 @@ class ClassificationCsvConverterTest {
     @Test
     void namesSortedIntoIds_probabilitiesChecked() throws Exception {
         Path csv = dir.resolve("labels.csv");
-        Files.writeString(csv, "filename,category,p_0,p_1,p_2\n"
-                + "a/x.jpg,dog,0.2,0.7,0.1\n"
-                + "\"b,1.png\",cat,1,0,0\n"
-                + "c.jpg,sunny\n"
-                + "d.jpg,cat,0.5,0.6,0\n"
-                + "e.jpg,cat,0.5\n"
-                + "a/x.jpg,cat\n"
-                + "f.jpg,cat,2,0,0\n"
-                + "\"g.jpg,cat\n");
+        Files.writeString(
+                csv,
+                "filename,category,p_0,p_1,p_2\n"
+                        + "a/x.jpg,dog,0.2,0.7,0.1\n"
+                        + "\"b,1.png\",cat,1,0,0\n"
+                        + "c.jpg,sunny\n"
+                        + "d.jpg,cat,0.5,0.6,0\n"
+                        + "e.jpg,cat,0.5\n"
+                        + "a/x.jpg,cat\n"
+                        + "f.jpg,cat,2,0,0\n"
+                        + "\"g.jpg,cat\n");
         Path out = dir.resolve("out");
-        ConversionReport report = ClassificationCsvConverter.convert(csv, Optional.empty(),
-                PredictionsFolder.open(LocalDatasource.create(out), "cls", false));
+        ConversionReport report = ClassificationCsvConverter.convert(
+                csv, Optional.empty(), PredictionsFolder.open(LocalDatasource.create(out), "cls", false));
         Path task = out.resolve(".lightly/predictions/cls");
-        assertThat(Files.readString(task.resolve("schema.json"))).isEqualTo("{\"task_type\":\"classification\",\"categories\":["
-                + "{\"id\":0,\"name\":\"cat\"},{\"id\":1,\"name\":\"dog\"},{\"id\":2,\"name\":\"sunny\"}]}\n");
+        assertThat(Files.readString(task.resolve("schema.json")))
+                .isEqualTo("{\"task_type\":\"classification\",\"categories\":["
+                        + "{\"id\":0,\"name\":\"cat\"},{\"id\":1,\"name\":\"dog\"},{\"id\":2,\"name\":\"sunny\"}]}\n");
         assertThat(Files.readString(task.resolve("a/x.json")))
-                .isEqualTo("{\"file_name\":\"a/x.jpg\",\"predictions\":[{\"category_id\":1,\"probabilities\":[0.2,0.7,0.1]}]}\n");
+                .isEqualTo(
+                        "{\"file_name\":\"a/x.jpg\",\"predictions\":[{\"category_id\":1,\"probabilities\":[0.2,0.7,0.1]}]}\n");
         assertThat(Files.readString(task.resolve("b,1.json")))
-                .isEqualTo("{\"file_name\":\"b,1.png\",\"predictions\":[{\"category_id\":0,\"probabilities\":[1,0,0]}]}\n");
+                .isEqualTo(
+                        "{\"file_name\":\"b,1.png\",\"predictions\":[{\"category_id\":0,\"probabilities\":[1,0,0]}]}\n");
         assertThat(Files.readString(task.resolve("c.json")))
                 .isEqualTo("{\"file_name\":\"c.jpg\",\"predictions\":[{\"category_id\":2}]}\n");
         assertThat(report.predictionFiles()).isEqualTo(3);
         // Sorted by position in the file, whichever pass found the problem.
-        assertThat(report.diagnostics()).extracting(Diagnostic::message).containsExactly(
-                "Line 5: Its probabilities sum to 1.1, not 1. The line is skipped.",
-                "Line 6: It has 1 probabilities, but there are 3 categories. The line is skipped.",
-                "Line 7: The file 'a/x.jpg' was classified on an earlier line already. The line is skipped.",
-                "Line 8 cannot be used: probability 0 is '2', not a number from 0 to 1. The line is skipped.",
-                "Line 9 cannot be used: the quoted field that starts at column 1 is not closed. The line is skipped.");
+        assertThat(report.diagnostics())
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        "Line 5: Its probabilities sum to 1.1, not 1. The line is skipped.",
+                        "Line 6: It has 1 probabilities, but there are 3 categories. The line is skipped.",
+                        "Line 7: The file 'a/x.jpg' was classified on an earlier line already. The line is skipped.",
+                        "Line 8 cannot be used: probability 0 is '2', not a number from 0 to 1. The line is skipped.",
+                        "Line 9 cannot be used: the quoted field that starts at column 1 is not closed. The line is skipped.");
         assertThat(FolderChecks.errors(out, "cls", Map.of())).isEmpty();
     }
 
@@ -61,16 +68,24 @@ class ClassificationCsvConverterTest {
         Path classes = dir.resolve("classes.txt");
         Files.writeString(classes, "sun\nrain\n");
         Path out = dir.resolve("out");
-        ConversionReport report = ClassificationCsvConverter.convert(csv, Optional.of(classes),
-                PredictionsFolder.open(LocalDatasource.create(out), "w", false));
+        ConversionReport report = ClassificationCsvConverter.convert(
+                csv, Optional.of(classes), PredictionsFolder.open(LocalDatasource.create(out), "w", false));
         assertThat(Files.readString(out.resolve(".lightly/predictions/w/x.json")))
                 .isEqualTo("{\"file_name\":\"x.jpg\",\"predictions\":[{\"category_id\":1}]}\n");
         assertThat(Files.readString(out.resolve(".lightly/predictions/w/y.json")))
                 .isEqualTo("{\"file_name\":\"y.jpg\",\"predictions\":[{\"category_id\":1}]}\n");
-        assertThat(report.diagnostics()).containsExactly(Diagnostic.error("C502", "labels.csv", "",
-                "Line 3: The category 'snow' is not in the categories file. The line is skipped.").at(3, 1));
-        assertThatThrownBy(() -> ClassificationCsvConverter.convert(dir.resolve("none.csv"), Optional.empty(),
-                PredictionsFolder.open(LocalDatasource.create(out), "w2", false)))
-                .hasMessage("The file " + dir.resolve("none.csv") + " given with --csv does not exist or is not a file.");
+        assertThat(report.diagnostics())
+                .containsExactly(Diagnostic.error(
+                                "C502",
+                                "labels.csv",
+                                "",
+                                "Line 3: The category 'snow' is not in the categories file. The line is skipped.")
+                        .at(3, 1));
+        assertThatThrownBy(() -> ClassificationCsvConverter.convert(
+                        dir.resolve("none.csv"),
+                        Optional.empty(),
+                        PredictionsFolder.open(LocalDatasource.create(out), "w2", false)))
+                .hasMessage(
+                        "The file " + dir.resolve("none.csv") + " given with --csv does not exist or is not a file.");
     }
 }

@@ -30,10 +30,13 @@ class ProbabilityMapsConverterTest {
 
     /** Writes a .npy file the way NumPy does: magic, version 1.0, padded header dict, raw values. */
     static void npy(Path file, String descr, boolean fortran, int[] shape, byte[] data) throws Exception {
-        String shapeText = Arrays.stream(shape).mapToObj(Integer::toString).reduce((a, b) -> a + ", " + b).orElse("")
+        String shapeText = Arrays.stream(shape)
+                        .mapToObj(Integer::toString)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("")
                 + (shape.length == 1 ? "," : "");
-        StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False")
-                + ", 'shape': (" + shapeText + "), }");
+        StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': "
+                + (fortran ? "True" : "False") + ", 'shape': (" + shapeText + "), }");
         while ((10 + header.length() + 1) % 64 != 0) {
             header.append(' ');
         }
@@ -70,9 +73,10 @@ class ProbabilityMapsConverterTest {
 
     // C x H x W = 3 x 2 x 2, C order. Labels: 0 1 / 2 0.
     static final float[] CHW = {
-            0.5f, 0.25f, 0.125f, 0.75f,    // class 0
-            0.25f, 0.5f, 0.125f, 0.125f,   // class 1
-            0.25f, 0.25f, 0.75f, 0.125f};  // class 2
+        0.5f, 0.25f, 0.125f, 0.75f, // class 0
+        0.25f, 0.5f, 0.125f, 0.125f, // class 1
+        0.25f, 0.25f, 0.75f, 0.125f
+    }; // class 2
 
     private Path categories() throws Exception {
         Path file = dir.resolve("classes.txt");
@@ -80,20 +84,27 @@ class ProbabilityMapsConverterTest {
         return file;
     }
 
-    private ConversionReport convert(Path maps, Optional<Path> images, boolean channelsLast, String task) throws Exception {
+    private ConversionReport convert(Path maps, Optional<Path> images, boolean channelsLast, String task)
+            throws Exception {
         return convert(maps, images, channelsLast, task, categories());
     }
 
-    private ConversionReport convert(Path maps, Optional<Path> images, boolean channelsLast, String task, Path categories)
-            throws Exception {
-        return ProbabilityMapsConverter.convert(new ProbabilityMapsConverter.Options(LocalDatasource.at(maps),
-                images.map(p -> {
-                    try {
-                        return (Datasource) LocalDatasource.at(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }), categories, channelsLast, ProbabilityMaps.Aggregation.MEDIAN, false),
+    private ConversionReport convert(
+            Path maps, Optional<Path> images, boolean channelsLast, String task, Path categories) throws Exception {
+        return ProbabilityMapsConverter.convert(
+                new ProbabilityMapsConverter.Options(
+                        LocalDatasource.at(maps),
+                        images.map(p -> {
+                            try {
+                                return (Datasource) LocalDatasource.at(p);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }),
+                        categories,
+                        channelsLast,
+                        ProbabilityMaps.Aggregation.MEDIAN,
+                        false),
                 PredictionsFolder.open(LocalDatasource.create(dir.resolve("out")), task, false));
     }
 
@@ -121,8 +132,14 @@ class ProbabilityMapsConverterTest {
         Path out = dir.resolve("out");
         ConversionReport report = convert(maps, Optional.empty(), false, "pm");
         // The channels-last file has shape (2, 2, 3): read as C x H x W it has 2 classes, which is refused.
-        assertThat(report.diagnostics()).containsExactly(Diagnostic.error("C601", "b/hwc16.npy", "", "The array has shape"
-                + " (2, 2, 3), so 2 classes (first dimension), but the categories file names 3. The map is skipped."));
+        assertThat(report.diagnostics())
+                .containsExactly(
+                        Diagnostic.error(
+                                "C601",
+                                "b/hwc16.npy",
+                                "",
+                                "The array has shape"
+                                        + " (2, 2, 3), so 2 classes (first dimension), but the categories file names 3. The map is skipped."));
         assertThat(Files.readString(out.resolve(".lightly/predictions/pm/a/chw.json")))
                 .isEqualTo("{\"file_name\":\"a/chw.png\"," + EXPECTED);
 
@@ -135,7 +152,8 @@ class ProbabilityMapsConverterTest {
                 .isEqualTo("{\"file_name\":\"b/hwc16.png\"," + EXPECTED);
         assertThat(Files.readString(out.resolve(".lightly/predictions/pm2/c/fortran.json")))
                 .isEqualTo("{\"file_name\":\"c/fortran.png\"," + EXPECTED);
-        assertThat(FolderChecks.errors(out, "pm2", Map.of("b/hwc16.png", new int[] {2, 2}, "c/fortran.png", new int[] {2, 2})))
+        assertThat(FolderChecks.errors(
+                        out, "pm2", Map.of("b/hwc16.png", new int[] {2, 2}, "c/fortran.png", new int[] {2, 2})))
                 .isEmpty();
     }
 
@@ -157,11 +175,26 @@ class ProbabilityMapsConverterTest {
         Path maps = dir.resolve("maps");
         Path images = dir.resolve("images");
         Files.createDirectories(images);
-        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", images.resolve("ok.png").toFile());
-        ImageIO.write(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB), "jpg", images.resolve("wide.jpg").toFile());
-        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", images.resolve("f8.png").toFile());
-        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", images.resolve("short.png").toFile());
-        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", images.resolve("flat.png").toFile());
+        ImageIO.write(
+                new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                "png",
+                images.resolve("ok.png").toFile());
+        ImageIO.write(
+                new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB),
+                "jpg",
+                images.resolve("wide.jpg").toFile());
+        ImageIO.write(
+                new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                "png",
+                images.resolve("f8.png").toFile());
+        ImageIO.write(
+                new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                "png",
+                images.resolve("short.png").toFile());
+        ImageIO.write(
+                new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                "png",
+                images.resolve("flat.png").toFile());
         npy(maps.resolve("ok.npy"), "<f4", false, new int[] {3, 2, 2}, f4(CHW));
         npy(maps.resolve("wide.npy"), "<f4", false, new int[] {3, 2, 2}, f4(CHW));
         npy(maps.resolve("f8.npy"), "<f8", false, new int[] {3, 2, 2}, new byte[96]);
@@ -169,25 +202,39 @@ class ProbabilityMapsConverterTest {
         npy(maps.resolve("flat.npy"), "<f4", false, new int[] {2, 6}, f4(CHW));
         npy(maps.resolve("nomatch.npy"), "<f4", false, new int[] {3, 2, 2}, f4(CHW));
         // Headers promising far more than the file has: one whose byte count would overflow a long.
-        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", images.resolve("huge.png").toFile());
-        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", images.resolve("vast.png").toFile());
+        ImageIO.write(
+                new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                "png",
+                images.resolve("huge.png").toFile());
+        ImageIO.write(
+                new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                "png",
+                images.resolve("vast.png").toFile());
         npy(maps.resolve("huge.npy"), "<f4", false, new int[] {3, 100_000, 100_000}, f4(CHW));
-        npy(maps.resolve("vast.npy"), "<f2", false, new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE}, f4(CHW));
+        npy(
+                maps.resolve("vast.npy"),
+                "<f2",
+                false,
+                new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE},
+                f4(CHW));
         ConversionReport report = convert(maps, Optional.of(images), false, "pm");
         assertThat(report.predictionFiles()).isEqualTo(1);
-        assertThat(report.diagnostics()).extracting(d -> d.file() + ": " + d.message()).containsExactlyInAnyOrder(
-                "nomatch.npy: The map has no image of the same name in " + images + "; it is ignored.",
-                "wide.npy: The map is 2x2 pixels (W x H), but the image 'wide.jpg' is 3x2. The map is skipped.",
-                "f8.npy: The array's dtype is '<f8'; probability maps must be float32 ('<f4') or float16 ('<f2'). The map is skipped.",
-                "short.npy: The file is truncated: its header declares shape (3, 2, 2) of <f4, 48 bytes of data, but only 40 bytes"
-                        + " follow the header. The map is skipped.",
-                "flat.npy: The array has shape (2, 6); a probability map has 3 dimensions, C x H x W (or H x W x C with"
-                        + " --channels-last). The map is skipped.",
-                "huge.npy: The file is truncated: its header declares shape (3, 100000, 100000) of <f4, 120000000000 bytes"
-                        + " of data, but only 48 bytes follow the header. The map is skipped.",
-                "vast.npy: The file is truncated: its header declares shape (2147483647, 2147483647, 2147483647) of <f2, more"
-                        + " bytes of data than any file holds, but only 48 bytes follow the header. The map is skipped.");
-        assertThat(FolderChecks.errors(dir.resolve("out"), "pm", Map.of("ok.png", new int[] {2, 2}))).isEmpty();
+        assertThat(report.diagnostics())
+                .extracting(d -> d.file() + ": " + d.message())
+                .containsExactlyInAnyOrder(
+                        "nomatch.npy: The map has no image of the same name in " + images + "; it is ignored.",
+                        "wide.npy: The map is 2x2 pixels (W x H), but the image 'wide.jpg' is 3x2. The map is skipped.",
+                        "f8.npy: The array's dtype is '<f8'; probability maps must be float32 ('<f4') or float16 ('<f2'). The map is skipped.",
+                        "short.npy: The file is truncated: its header declares shape (3, 2, 2) of <f4, 48 bytes of data, but only 40 bytes"
+                                + " follow the header. The map is skipped.",
+                        "flat.npy: The array has shape (2, 6); a probability map has 3 dimensions, C x H x W (or H x W x C with"
+                                + " --channels-last). The map is skipped.",
+                        "huge.npy: The file is truncated: its header declares shape (3, 100000, 100000) of <f4, 120000000000 bytes"
+                                + " of data, but only 48 bytes follow the header. The map is skipped.",
+                        "vast.npy: The file is truncated: its header declares shape (2147483647, 2147483647, 2147483647) of <f2, more"
+                                + " bytes of data than any file holds, but only 48 bytes follow the header. The map is skipped.");
+        assertThat(FolderChecks.errors(dir.resolve("out"), "pm", Map.of("ok.png", new int[] {2, 2})))
+                .isEmpty();
     }
 
     @Test
@@ -195,18 +242,24 @@ class ProbabilityMapsConverterTest {
         Path maps = dir.resolve("maps");
         npy(maps.resolve("a.npy"), "<f4", false, new int[] {3, 2, 2}, f4(CHW));
         Path list = dir.resolve("cats.json");
-        Files.writeString(list, "[{\"id\": 7, \"name\": \"car\"}, {\"id\": 0, \"name\": \"bg\"}, {\"id\": 4, \"name\": \"road\"}]");
-        assertThat(convert(maps, Optional.empty(), false, "list", list).diagnostics()).isEmpty();
+        Files.writeString(
+                list,
+                "[{\"id\": 7, \"name\": \"car\"}, {\"id\": 0, \"name\": \"bg\"}, {\"id\": 4, \"name\": \"road\"}]");
+        assertThat(convert(maps, Optional.empty(), false, "list", list).diagnostics())
+                .isEmpty();
         Path mapping = dir.resolve("class_id_to_name.json");
         Files.writeString(mapping, "{\"0\": \"bg\", \"4\": \"road\", \"7\": \"car\"}");
-        assertThat(convert(maps, Optional.empty(), false, "mapping", mapping).diagnostics()).isEmpty();
+        assertThat(convert(maps, Optional.empty(), false, "mapping", mapping).diagnostics())
+                .isEmpty();
         // Channels 0, 1, 2 are the categories in id order: 0, 4, 7.
-        String expected = "{\"file_name\":\"a.png\"," + EXPECTED.replace("\"category_id\":1", "\"category_id\":4")
-                .replace("\"category_id\":2", "\"category_id\":7");
+        String expected = "{\"file_name\":\"a.png\","
+                + EXPECTED.replace("\"category_id\":1", "\"category_id\":4")
+                        .replace("\"category_id\":2", "\"category_id\":7");
         Path out = dir.resolve("out/.lightly/predictions");
         assertThat(Files.readString(out.resolve("list/a.json"))).isEqualTo(expected);
         assertThat(Files.readString(out.resolve("mapping/a.json"))).isEqualTo(expected);
-        assertThat(Files.readString(out.resolve("list/schema.json"))).isEqualTo(Files.readString(out.resolve("mapping/schema.json")))
+        assertThat(Files.readString(out.resolve("list/schema.json")))
+                .isEqualTo(Files.readString(out.resolve("mapping/schema.json")))
                 .contains("{\"id\":4,\"name\":\"road\"}");
     }
 

@@ -41,13 +41,14 @@ class ProbabilityMapsTest {
 
     // 2 x 3 pixels, 3 classes; pixel 3 ties classes 0 and 1 (class 0 wins).
     static final float[][] PIXELS = {
-            {0.7f, 0.2f, 0.1f}, {0.5f, 0.3f, 0.2f}, {0.1f, 0.8f, 0.1f},
-            {0.4f, 0.4f, 0.2f}, {0.2f, 0.2f, 0.6f}, {0.6f, 0.3f, 0.1f}};
+        {0.7f, 0.2f, 0.1f}, {0.5f, 0.3f, 0.2f}, {0.1f, 0.8f, 0.1f},
+        {0.4f, 0.4f, 0.2f}, {0.2f, 0.2f, 0.6f}, {0.6f, 0.3f, 0.1f}
+    };
 
     @Test
     void argmax_median_evenAndOddCounts_tiesToLowestClass() {
-        List<Singleton.SemanticSegment> s = ProbabilityMaps.singletons(map(2, 3, PIXELS), new int[] {10, 20, 30},
-                ProbabilityMaps.Aggregation.MEDIAN, false);
+        List<Singleton.SemanticSegment> s = ProbabilityMaps.singletons(
+                map(2, 3, PIXELS), new int[] {10, 20, 30}, ProbabilityMaps.Aggregation.MEDIAN, false);
         assertThat(s).extracting(Singleton.SemanticSegment::categoryId).containsExactly(10, 20, 30);
         // Labels 0 0 1 / 0 2 0.
         assertThat(s.get(0).segmentation()).isEqualTo(RleMask.of(0, 2, 1, 1, 1, 1));
@@ -57,7 +58,9 @@ class ProbabilityMapsTest {
         assertThat(s.get(0).score()).isEqualTo(((double) 0.5f + 0.6f) / 2);
         assertThat(s.get(1).score()).isEqualTo((double) 0.8f);
         assertThat(s.get(2).score()).isEqualTo((double) 0.6f);
-        double[] sum = {(double) 0.7f + 0.5f + 0.4f + 0.6f, (double) 0.2f + 0.3f + 0.4f + 0.3f, (double) 0.1f + 0.2f + 0.2f + 0.1f};
+        double[] sum = {
+            (double) 0.7f + 0.5f + 0.4f + 0.6f, (double) 0.2f + 0.3f + 0.4f + 0.3f, (double) 0.1f + 0.2f + 0.2f + 0.1f
+        };
         double total = sum[0] + sum[1] + sum[2];
         assertThat(s.get(0).probabilities()).contains(Probabilities.of(sum[0] / total, sum[1] / total, sum[2] / total));
         assertThat(s.get(0).probabilities().get().sum()).isCloseTo(1.0, Offset.offset(1e-12));
@@ -66,30 +69,34 @@ class ProbabilityMapsTest {
     @Test
     void median_oddCount_andMean() {
         assertThat(ProbabilityMaps.median(new float[] {0.9f, 0.25f, 0.5f})).isEqualTo(0.5);
-        List<Singleton.SemanticSegment> s = ProbabilityMaps.singletons(map(2, 3, PIXELS), new int[] {0, 1, 2},
-                ProbabilityMaps.Aggregation.MEAN, false);
+        List<Singleton.SemanticSegment> s = ProbabilityMaps.singletons(
+                map(2, 3, PIXELS), new int[] {0, 1, 2}, ProbabilityMaps.Aggregation.MEAN, false);
         assertThat(s.get(0).score()).isEqualTo(((double) 0.7f + 0.5f + 0.4f + 0.6f) / 4);
     }
 
     @Test
     void classWinningNoPixel_getsNoSingleton() {
         float[][] pixels = {{0.6f, 0.4f, 0f}, {0.3f, 0.7f, 0f}};
-        assertThat(ProbabilityMaps.singletons(map(1, 2, pixels), new int[] {0, 1, 2}, ProbabilityMaps.Aggregation.MEDIAN, false))
-                .extracting(Singleton.SemanticSegment::categoryId).containsExactly(0, 1);
+        assertThat(ProbabilityMaps.singletons(
+                        map(1, 2, pixels), new int[] {0, 1, 2}, ProbabilityMaps.Aggregation.MEDIAN, false))
+                .extracting(Singleton.SemanticSegment::categoryId)
+                .containsExactly(0, 1);
     }
 
     @Test
     void softmax_onLogits() {
         float[][] logits = {{2f, 1f, 0f}, {-1f, 3f, 0.5f}};
-        List<Singleton.SemanticSegment> s = ProbabilityMaps.singletons(map(1, 2, logits), new int[] {0, 1, 2},
-                ProbabilityMaps.Aggregation.MEDIAN, true);
+        List<Singleton.SemanticSegment> s = ProbabilityMaps.singletons(
+                map(1, 2, logits), new int[] {0, 1, 2}, ProbabilityMaps.Aggregation.MEDIAN, true);
         double e0 = Math.exp(0);
         float p0 = (float) (e0 / (Math.exp(0) + Math.exp(-1) + Math.exp(-2)));
         assertThat(s).extracting(Singleton.SemanticSegment::categoryId).containsExactly(0, 1);
         assertThat(s.get(0).score()).isEqualTo((double) p0);
-        assertThatThrownBy(() -> ProbabilityMaps.singletons(map(1, 2, logits), new int[] {0, 1, 2},
-                ProbabilityMaps.Aggregation.MEDIAN, false)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The value of class 0 at x=0, y=0 is 2.0; probabilities lie from 0 to 1 (use --softmax for logits).");
+        assertThatThrownBy(() -> ProbabilityMaps.singletons(
+                        map(1, 2, logits), new int[] {0, 1, 2}, ProbabilityMaps.Aggregation.MEDIAN, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "The value of class 0 at x=0, y=0 is 2.0; probabilities lie from 0 to 1 (use --softmax for logits).");
     }
 
     @Test
@@ -112,8 +119,8 @@ class ProbabilityMapsTest {
                 }
             }
         }
-        List<Singleton.SemanticSegment> s = ProbabilityMaps.singletons(map(h, w, pixels), new int[] {0, 1, 2, 3},
-                ProbabilityMaps.Aggregation.MEDIAN, false);
+        List<Singleton.SemanticSegment> s = ProbabilityMaps.singletons(
+                map(h, w, pixels), new int[] {0, 1, 2, 3}, ProbabilityMaps.Aggregation.MEDIAN, false);
         int[] decoded = new int[h * w];
         Arrays.fill(decoded, -1);
         for (Singleton.SemanticSegment seg : s) {

@@ -75,7 +75,8 @@ public final class Csv {
                 i++;
                 while (true) {
                     if (i >= n) {
-                        throw new IllegalArgumentException("the quoted field that starts at column " + opened + " is not closed");
+                        throw new IllegalArgumentException(
+                                "the quoted field that starts at column " + opened + " is not closed");
                     }
                     char c = line.charAt(i++);
                     if (c != '"') {

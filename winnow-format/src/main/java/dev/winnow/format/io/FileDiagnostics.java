@@ -49,8 +49,8 @@ final class FileDiagnostics {
     }
 
     /** A problem that is a warning when reading leniently and the error {@code strictCode} in strict mode. */
-    void addLenient(DiagnosticCode warning, DiagnosticCode strictCode, String pointer, int line, int column,
-                    String message) {
+    void addLenient(
+            DiagnosticCode warning, DiagnosticCode strictCode, String pointer, int line, int column, String message) {
         add(options.strict() ? strictCode : warning, pointer, line, column, message);
     }
 
@@ -64,9 +64,12 @@ final class FileDiagnostics {
         List<Diagnostic> all = diagnostics;
         if (unreported > 0) {
             all = new ArrayList<>(diagnostics);
-            all.add(DiagnosticCode.MORE_IN_FILE.of(file, unreported + " more problem" + (unreported == 1 ? " was" : "s were")
-                    + " found in this file and not reported (limit " + options.limits().maxDiagnosticsPerFile()
-                    + " per file)."));
+            all.add(DiagnosticCode.MORE_IN_FILE.of(
+                    file,
+                    unreported + " more problem" + (unreported == 1 ? " was" : "s were")
+                            + " found in this file and not reported (limit "
+                            + options.limits().maxDiagnosticsPerFile()
+                            + " per file)."));
         }
         return new FileResult<>(hasError ? Optional.empty() : Optional.ofNullable(value), all);
     }

@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
  * what was found at the position and what was expected there, without a closing period.
  */
 public final class JacksonMessages {
-    private static final Pattern UNEXPECTED_CHARACTER =
-            Pattern.compile("Unexpected character \\('(.+?)' \\(code (\\d+)[^)]*\\)\\)(?: in numeric value)?: (.*)", Pattern.DOTALL);
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile(
+            "Unexpected character \\('(.+?)' \\(code (\\d+)[^)]*\\)\\)(?: in numeric value)?: (.*)", Pattern.DOTALL);
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '(.*?)'.*", Pattern.DOTALL);
-    private static final Pattern CLOSE_MARKER = Pattern.compile("Unexpected close marker '(.)': expected '(.)'.*", Pattern.DOTALL);
+    private static final Pattern CLOSE_MARKER =
+            Pattern.compile("Unexpected close marker '(.)': expected '(.)'.*", Pattern.DOTALL);
     private static final Pattern NOTHING_TO_CLOSE =
             Pattern.compile("Unexpected close marker '(.)': no open (Object|Array) to close.*", Pattern.DOTALL);
-    private static final Pattern CONTROL_CHARACTER = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
-            Pattern.DOTALL);
+    private static final Pattern CONTROL_CHARACTER =
+            Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*", Pattern.DOTALL);
     private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '(.*?)'.*", Pattern.DOTALL);
     private static final String A_VALUE = "a value (a string, number, object, array, true, false or null)";
 
@@ -32,8 +33,7 @@ public final class JacksonMessages {
             "expected digit (0-9) to follow minus sign", "a digit after '-'",
             "Decimal point not followed by a digit", "a digit after the decimal point");
 
-    private JacksonMessages() {
-    }
+    private JacksonMessages() {}
 
     /**
      * The parser's {@code message} as "found X where Y was expected" (or a like sentence for the
@@ -62,7 +62,8 @@ public final class JacksonMessages {
                     + (m.group(2).equals("]") ? "list" : "object");
         }
         if ((m = NOTHING_TO_CLOSE.matcher(message)).matches()) {
-            return "found '" + m.group(1) + "' with no open " + (m.group(2).equals("Array") ? "list" : "object") + " to close";
+            return "found '" + m.group(1) + "' with no open " + (m.group(2).equals("Array") ? "list" : "object")
+                    + " to close";
         }
         if (message.startsWith("Unexpected end-of-input")) {
             if (message.contains("close marker for Object")) {

@@ -33,8 +33,7 @@ final class JsonReading {
     /** Characters in one field name: the format's are short; user fields are names, not data. */
     static final int MAX_NAME_CHARS = 1024;
 
-    private JsonReading() {
-    }
+    private JsonReading() {}
 
     /** Walks a parser positioned on the root value's first token; returns the value or null. */
     interface Body<T> {
@@ -45,8 +44,13 @@ final class JsonReading {
         FileDiagnostics diagnostics = new FileDiagnostics(file, options);
         ValidationLimits limits = options.limits();
         if (bytes.length > limits.maxFileBytes()) {
-            diagnostics.add(DiagnosticCode.FILE_TOO_LARGE, "", 0, 0, "The file has " + bytes.length
-                    + " bytes, more than the limit of " + limits.maxFileBytes() + " bytes; it was not read.");
+            diagnostics.add(
+                    DiagnosticCode.FILE_TOO_LARGE,
+                    "",
+                    0,
+                    0,
+                    "The file has " + bytes.length + " bytes, more than the limit of " + limits.maxFileBytes()
+                            + " bytes; it was not read.");
             return diagnostics.result(null);
         }
         LenientSyntaxScanner.scan(bytes, diagnostics);
@@ -55,13 +59,18 @@ final class JsonReading {
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes)) {
             try {
                 if (parser.nextToken() == null) {
-                    diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", 1, 1, "The file is empty; expected " + expected + ".");
+                    diagnostics.add(
+                            DiagnosticCode.MALFORMED_JSON, "", 1, 1, "The file is empty; expected " + expected + ".");
                     return diagnostics.result(null);
                 }
                 value = body.read(parser, diagnostics);
                 if (parser.nextToken() != null) {
                     TokenStreamLocation at = parser.currentTokenLocation();
-                    diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", at.getLineNr(), at.getColumnNr(),
+                    diagnostics.add(
+                            DiagnosticCode.MALFORMED_JSON,
+                            "",
+                            at.getLineNr(),
+                            at.getColumnNr(),
                             "More JSON follows the end of the top-level value; expected the file to end there.");
                 }
             } catch (StreamConstraintsException e) {
@@ -69,23 +78,38 @@ final class JsonReading {
             }
         } catch (StreamReadException e) {
             TokenStreamLocation at = e.getLocation();
-            diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "The file is not well-formed JSON: "
-                            + JacksonMessages.clean(e.getOriginalMessage()) + ".");
+            diagnostics.add(
+                    DiagnosticCode.MALFORMED_JSON,
+                    "",
+                    at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(),
+                    "The file is not well-formed JSON: " + JacksonMessages.clean(e.getOriginalMessage()) + ".");
         } catch (JacksonException e) {
-            diagnostics.add(DiagnosticCode.MALFORMED_JSON, "", 0, 0, "The file is not well-formed JSON: "
-                    + JacksonMessages.clean(e.getOriginalMessage()) + ".");
+            diagnostics.add(
+                    DiagnosticCode.MALFORMED_JSON,
+                    "",
+                    0,
+                    0,
+                    "The file is not well-formed JSON: " + JacksonMessages.clean(e.getOriginalMessage()) + ".");
         }
         return diagnostics.result(value);
     }
 
     /** A read constraint hit: which one, where, in Winnow's words (the parser's own say which by their getter). */
-    private static void overLimit(StreamConstraintsException e, TokenStreamLocation at, ValidationLimits limits,
-                                  FileDiagnostics diagnostics) {
+    private static void overLimit(
+            StreamConstraintsException e,
+            TokenStreamLocation at,
+            ValidationLimits limits,
+            FileDiagnostics diagnostics) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.contains("NestingDepth")) {
-            diagnostics.add(DiagnosticCode.NESTING_TOO_DEEP, "", 0, 0, "The file nests lists and objects deeper than "
-                    + limits.maxNestingDepth() + " levels, the limit; it was not read further.");
+            diagnostics.add(
+                    DiagnosticCode.NESTING_TOO_DEEP,
+                    "",
+                    0,
+                    0,
+                    "The file nests lists and objects deeper than " + limits.maxNestingDepth()
+                            + " levels, the limit; it was not read further.");
             return;
         }
         String what;
@@ -98,8 +122,12 @@ final class JsonReading {
         } else {
             what = "more than the reading limits allow";
         }
-        diagnostics.add(DiagnosticCode.VALUE_TOO_LONG, "", at.getLineNr(), at.getColumnNr(), "At or after this position the file holds "
-                + what + ", the limit; it was not read further.");
+        diagnostics.add(
+                DiagnosticCode.VALUE_TOO_LONG,
+                "",
+                at.getLineNr(),
+                at.getColumnNr(),
+                "At or after this position the file holds " + what + ", the limit; it was not read further.");
     }
 
     private static JsonFactory factory(ValidationLimits limits) {

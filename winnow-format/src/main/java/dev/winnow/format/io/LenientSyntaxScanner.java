@@ -20,8 +20,7 @@ final class LenientSyntaxScanner {
         }
     }
 
-    private LenientSyntaxScanner() {
-    }
+    private LenientSyntaxScanner() {}
 
     static void scan(byte[] bytes, FileDiagnostics diagnostics) {
         int line = 1;
@@ -51,16 +50,30 @@ final class LenientSyntaxScanner {
                 case '/' -> {
                     int column = i - lineStart + 1;
                     if (i + 1 < n && bytes[i + 1] == '/') {
-                        diagnostics.addLenient(DiagnosticCode.COMMENT, DiagnosticCode.STRICT_COMMENT, "", line, column,
-                                "A // comment is not JSON; " + (diagnostics.strict()
-                                        ? "strict mode expects plain JSON." : "it was skipped."));
+                        diagnostics.addLenient(
+                                DiagnosticCode.COMMENT,
+                                DiagnosticCode.STRICT_COMMENT,
+                                "",
+                                line,
+                                column,
+                                "A // comment is not JSON; "
+                                        + (diagnostics.strict()
+                                                ? "strict mode expects plain JSON."
+                                                : "it was skipped."));
                         while (i < n && bytes[i] != '\n') {
                             i++;
                         }
                     } else if (i + 1 < n && bytes[i + 1] == '*') {
-                        diagnostics.addLenient(DiagnosticCode.COMMENT, DiagnosticCode.STRICT_COMMENT, "", line, column,
-                                "A /* */ comment is not JSON; " + (diagnostics.strict()
-                                        ? "strict mode expects plain JSON." : "it was skipped."));
+                        diagnostics.addLenient(
+                                DiagnosticCode.COMMENT,
+                                DiagnosticCode.STRICT_COMMENT,
+                                "",
+                                line,
+                                column,
+                                "A /* */ comment is not JSON; "
+                                        + (diagnostics.strict()
+                                                ? "strict mode expects plain JSON."
+                                                : "it was skipped."));
                         i += 2;
                         while (i < n && !(bytes[i] == '*' && i + 1 < n && bytes[i + 1] == '/')) {
                             if (bytes[i] == '\n') {
@@ -82,9 +95,16 @@ final class LenientSyntaxScanner {
                 }
                 case ']', '}' -> {
                     if (commaLine > 0) {
-                        diagnostics.addLenient(DiagnosticCode.TRAILING_COMMA, DiagnosticCode.STRICT_TRAILING_COMMA, "",
-                                commaLine, commaColumn, "A comma before '" + (char) b + "' is not JSON; "
-                                        + (diagnostics.strict() ? "strict mode expects plain JSON." : "it was ignored."));
+                        diagnostics.addLenient(
+                                DiagnosticCode.TRAILING_COMMA,
+                                DiagnosticCode.STRICT_TRAILING_COMMA,
+                                "",
+                                commaLine,
+                                commaColumn,
+                                "A comma before '" + (char) b + "' is not JSON; "
+                                        + (diagnostics.strict()
+                                                ? "strict mode expects plain JSON."
+                                                : "it was ignored."));
                         commaLine = 0;
                     }
                     i++;

@@ -32,22 +32,30 @@ import tools.jackson.core.JsonToken;
  * }</pre>
  */
 public final class PredictionFileReader {
-    private PredictionFileReader() {
-    }
+    private PredictionFileReader() {}
 
-    public static FileResult<PredictionFile> read(String file, byte[] bytes, TaskSchema schema, SampleFacts facts,
-                                                  ValidationOptions options) {
+    public static FileResult<PredictionFile> read(
+            String file, byte[] bytes, TaskSchema schema, SampleFacts facts, ValidationOptions options) {
         Objects.requireNonNull(schema, "schema");
         SampleFacts known = facts == null ? SampleFacts.unknown() : facts;
-        return JsonReading.read(file, bytes, options, "an object with file_name and predictions",
+        return JsonReading.read(
+                file,
+                bytes,
+                options,
+                "an object with file_name and predictions",
                 (p, d) -> readBody(p, d, schema, known, options));
     }
 
-    private static PredictionFile readBody(JsonParser p, FileDiagnostics d, TaskSchema schema, SampleFacts facts,
-                                           ValidationOptions options) {
+    private static PredictionFile readBody(
+            JsonParser p, FileDiagnostics d, TaskSchema schema, SampleFacts facts, ValidationOptions options) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            add(d, DiagnosticCode.WRONG_TYPE, "", mark(p), "A prediction file must be an object with file_name and predictions, but it is "
-                    + describe(p.currentToken()) + ".");
+            add(
+                    d,
+                    DiagnosticCode.WRONG_TYPE,
+                    "",
+                    mark(p),
+                    "A prediction file must be an object with file_name and predictions, but it is "
+                            + describe(p.currentToken()) + ".");
             p.skipChildren();
             return null;
         }
@@ -60,36 +68,61 @@ public final class PredictionFileReader {
             switch (name) {
                 case "file_name" -> {
                     if (v != JsonToken.VALUE_STRING) {
-                        add(d, DiagnosticCode.WRONG_TYPE, "/file_name", mark(p), "file_name must be a string naming the sample, but it is "
-                                + describe(v) + ".");
+                        add(
+                                d,
+                                DiagnosticCode.WRONG_TYPE,
+                                "/file_name",
+                                mark(p),
+                                "file_name must be a string naming the sample, but it is " + describe(v) + ".");
                         p.skipChildren();
                     } else {
                         fileName = p.getString();
                         String expected = facts.sampleName();
                         if (expected != null && !expected.equals(fileName) && SampleNames.same(expected, fileName)) {
-                            add(d, DiagnosticCode.NAME_NORMALISATION, "/file_name", mark(p), "file_name \"" + fileName
-                                    + "\" and the sample \"" + expected + "\" differ only in Unicode normalisation (composed or"
-                                    + " decomposed letters); they are taken as the same.");
+                            add(
+                                    d,
+                                    DiagnosticCode.NAME_NORMALISATION,
+                                    "/file_name",
+                                    mark(p),
+                                    "file_name \"" + fileName
+                                            + "\" and the sample \"" + expected
+                                            + "\" differ only in Unicode normalisation (composed or"
+                                            + " decomposed letters); they are taken as the same.");
                         } else if (expected != null && !expected.equals(fileName)) {
-                            add(d, DiagnosticCode.FILE_NAME_MISMATCH, "/file_name", mark(p), "file_name is \"" + fileName
-                                    + "\", but this file's path belongs to the sample \"" + expected + "\"; expected \""
-                                    + expected + "\" or no file_name.");
+                            add(
+                                    d,
+                                    DiagnosticCode.FILE_NAME_MISMATCH,
+                                    "/file_name",
+                                    mark(p),
+                                    "file_name is \"" + fileName
+                                            + "\", but this file's path belongs to the sample \"" + expected
+                                            + "\"; expected \""
+                                            + expected + "\" or no file_name.");
                         }
                     }
                 }
                 case "predictions" -> singletons = readSingletons(p, d, schema, facts, options);
                 default -> {
                     long at = mark(p);
-                    d.addLenient(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.STRICT_UNKNOWN_FIELD, "/" + segment(name),
-                            JsonReading.lineOf(at), JsonReading.columnOf(at), "The field \"" + name
-                                    + "\" is not part of a prediction file (file_name, predictions)" + d.unknownFieldOutcome());
+                    d.addLenient(
+                            DiagnosticCode.UNKNOWN_FIELD,
+                            DiagnosticCode.STRICT_UNKNOWN_FIELD,
+                            "/" + segment(name),
+                            JsonReading.lineOf(at),
+                            JsonReading.columnOf(at),
+                            "The field \"" + name + "\" is not part of a prediction file (file_name, predictions)"
+                                    + d.unknownFieldOutcome());
                     p.skipChildren();
                 }
             }
         }
         if (singletons == null) {
             if (!d.hasError()) {
-                add(d, DiagnosticCode.MISSING_FIELD, "", start,
+                add(
+                        d,
+                        DiagnosticCode.MISSING_FIELD,
+                        "",
+                        start,
                         "The file has no \"predictions\"; expected a list of singletons (empty when nothing was predicted).");
             }
             return null;
@@ -97,11 +130,15 @@ public final class PredictionFileReader {
         return d.hasError() ? null : new PredictionFile(Optional.ofNullable(fileName), singletons);
     }
 
-    private static List<Singleton> readSingletons(JsonParser p, FileDiagnostics d, TaskSchema schema, SampleFacts facts,
-                                                  ValidationOptions options) {
+    private static List<Singleton> readSingletons(
+            JsonParser p, FileDiagnostics d, TaskSchema schema, SampleFacts facts, ValidationOptions options) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            add(d, DiagnosticCode.WRONG_TYPE, "/predictions", mark(p), "predictions must be a list of singletons, but it is "
-                    + describe(p.currentToken()) + ".");
+            add(
+                    d,
+                    DiagnosticCode.WRONG_TYPE,
+                    "/predictions",
+                    mark(p),
+                    "predictions must be a list of singletons, but it is " + describe(p.currentToken()) + ".");
             p.skipChildren();
             return List.of();
         }
@@ -113,8 +150,12 @@ public final class PredictionFileReader {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             String pointer = "/predictions/" + index;
             if (index == max) {
-                add(d, DiagnosticCode.TOO_MANY_SINGLETONS, pointer, mark(p), "The file has more than " + max
-                        + " singletons, the limit; it was not read further.");
+                add(
+                        d,
+                        DiagnosticCode.TOO_MANY_SINGLETONS,
+                        pointer,
+                        mark(p),
+                        "The file has more than " + max + " singletons, the limit; it was not read further.");
                 p.skipChildren();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     p.skipChildren();
@@ -122,8 +163,12 @@ public final class PredictionFileReader {
                 return singletons;
             }
             if (t != JsonToken.START_OBJECT) {
-                add(d, DiagnosticCode.WRONG_TYPE, pointer, mark(p), "Each prediction must be an object, but prediction " + index
-                        + " is " + describe(t) + ".");
+                add(
+                        d,
+                        DiagnosticCode.WRONG_TYPE,
+                        pointer,
+                        mark(p),
+                        "Each prediction must be an object, but prediction " + index + " is " + describe(t) + ".");
                 p.skipChildren();
             } else {
                 Singleton s = reader.read(p, pointer);

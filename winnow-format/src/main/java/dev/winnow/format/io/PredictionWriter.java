@@ -40,8 +40,7 @@ public final class PredictionWriter {
     /** Whole numbers below this magnitude are exact in a double and written as integers. */
     private static final double MAX_EXACT_INTEGER = 9007199254740992.0;
 
-    private PredictionWriter() {
-    }
+    private PredictionWriter() {}
 
     /** {@code tasks.json}: the task names as a JSON list, in the given order. */
     public static String toJson(TaskList tasks) {
@@ -234,8 +233,8 @@ public final class PredictionWriter {
      */
     public static void appendNumber(StringBuilder sb, double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("JSON has no form for the number " + value
-                    + "; scores, boxes and probabilities must be finite.");
+            throw new IllegalArgumentException(
+                    "JSON has no form for the number " + value + "; scores, boxes and probabilities must be finite.");
         }
         if (value == Math.rint(value) && Math.abs(value) < MAX_EXACT_INTEGER) {
             // -0.0 is written as 0: the sign of zero carries no meaning in the format.

@@ -85,8 +85,12 @@ final class SingletonReader {
                         categoryId = p.getIntValue();
                         categoryTyped = true;
                     } else {
-                        add(d, DiagnosticCode.WRONG_TYPE, fp, categoryMark, "category_id must be a whole number, but it is "
-                                + valueText(p, v) + ".");
+                        add(
+                                d,
+                                DiagnosticCode.WRONG_TYPE,
+                                fp,
+                                categoryMark,
+                                "category_id must be a whole number, but it is " + valueText(p, v) + ".");
                         p.skipChildren();
                         bad = true;
                     }
@@ -94,14 +98,23 @@ final class SingletonReader {
                 case "score" -> {
                     hasScore = true;
                     if (!isNumber(v)) {
-                        add(d, DiagnosticCode.WRONG_TYPE, fp, mark(p), "score must be a number in [0, 1], but it is " + describe(v) + ".");
+                        add(
+                                d,
+                                DiagnosticCode.WRONG_TYPE,
+                                fp,
+                                mark(p),
+                                "score must be a number in [0, 1], but it is " + describe(v) + ".");
                         p.skipChildren();
                         bad = true;
                     } else {
                         score = p.getDoubleValue();
                         if (!(score >= 0 && score <= 1)) {
-                            add(d, DiagnosticCode.SCORE_OUT_OF_RANGE, fp, mark(p), "score is " + number(score)
-                                    + "; expected a number in [0, 1].");
+                            add(
+                                    d,
+                                    DiagnosticCode.SCORE_OUT_OF_RANGE,
+                                    fp,
+                                    mark(p),
+                                    "score is " + number(score) + "; expected a number in [0, 1].");
                             bad = true;
                         }
                     }
@@ -168,8 +181,12 @@ final class SingletonReader {
         if (categoryTyped) {
             int index = schema.indexOf(categoryId);
             if (index < 0) {
-                add(d, DiagnosticCode.UNKNOWN_CATEGORY, pointer + "/category_id", categoryMark, "category_id " + categoryId
-                        + " is not in the schema; expected one of " + idList() + ".");
+                add(
+                        d,
+                        DiagnosticCode.UNKNOWN_CATEGORY,
+                        pointer + "/category_id",
+                        categoryMark,
+                        "category_id " + categoryId + " is not in the schema; expected one of " + idList() + ".");
                 bad = true;
             } else {
                 category = schema.categories().get(index);
@@ -182,15 +199,29 @@ final class SingletonReader {
             bad |= !checkBboxInside(bbox, pointer + "/bbox", bboxMark);
         }
         if (segmentation != null && facts.hasSize() && segmentation.pixelCount() != facts.pixelCount()) {
-            add(d, DiagnosticCode.RLE_PIXEL_COUNT, pointer + "/segmentation", segmentationMark, "The segmentation counts sum to "
-                    + segmentation.pixelCount() + " pixels; expected " + facts.pixelCount() + ", the " + facts.width() + " x "
-                    + facts.height() + " image's width x height.");
+            add(
+                    d,
+                    DiagnosticCode.RLE_PIXEL_COUNT,
+                    pointer + "/segmentation",
+                    segmentationMark,
+                    "The segmentation counts sum to "
+                            + segmentation.pixelCount() + " pixels; expected " + facts.pixelCount() + ", the "
+                            + facts.width() + " x "
+                            + facts.height() + " image's width x height.");
             bad = true;
         }
-        if (keypoints != null && category != null && !category.keypoints().isEmpty()
+        if (keypoints != null
+                && category != null
+                && !category.keypoints().isEmpty()
                 && keypoints.count() != category.keypoints().size()) {
-            add(d, DiagnosticCode.KEYPOINTS_SHAPE, pointer + "/keypoints", keypointsMark, "keypoints has " + keypoints.count()
-                    + " keypoints; category " + category.id() + " (" + category.name() + ") defines " + category.keypoints().size() + ".");
+            add(
+                    d,
+                    DiagnosticCode.KEYPOINTS_SHAPE,
+                    pointer + "/keypoints",
+                    keypointsMark,
+                    "keypoints has " + keypoints.count() + " keypoints; category " + category.id() + " ("
+                            + category.name() + ") defines "
+                            + category.keypoints().size() + ".");
             bad = true;
         }
         if (bad) {
@@ -198,18 +229,24 @@ final class SingletonReader {
         }
         Optional<Probabilities> probs = Optional.ofNullable(probabilities);
         return switch (type) {
-            case CLASSIFICATION -> new Singleton.Classification(categoryId,
-                    hasScore ? OptionalDouble.of(score) : OptionalDouble.empty(), probs);
+            case CLASSIFICATION ->
+                new Singleton.Classification(
+                        categoryId, hasScore ? OptionalDouble.of(score) : OptionalDouble.empty(), probs);
             case OBJECT_DETECTION -> new Singleton.Detection(categoryId, bbox, score, probs);
             case SEMANTIC_SEGMENTATION -> new Singleton.SemanticSegment(categoryId, segmentation, score, probs);
             case INSTANCE_SEGMENTATION -> new Singleton.InstanceSegment(categoryId, bbox, segmentation, score, probs);
-            case KEYPOINT_DETECTION -> new Singleton.KeypointInstance(categoryId, keypoints, score, Optional.ofNullable(bbox), probs);
+            case KEYPOINT_DETECTION ->
+                new Singleton.KeypointInstance(categoryId, keypoints, score, Optional.ofNullable(bbox), probs);
         };
     }
 
     private boolean missing(String pointer, long start, String field, String required) {
-        add(d, DiagnosticCode.MISSING_FIELD, pointer, start, "The " + type.wireName() + " prediction has no \"" + field
-                + "\"; expected " + required + ".");
+        add(
+                d,
+                DiagnosticCode.MISSING_FIELD,
+                pointer,
+                start,
+                "The " + type.wireName() + " prediction has no \"" + field + "\"; expected " + required + ".");
         return true;
     }
 
@@ -235,16 +272,26 @@ final class SingletonReader {
 
     private void unknownField(JsonParser p, String field, String pointer) {
         long at = mark(p);
-        d.addLenient(DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.STRICT_UNKNOWN_FIELD, pointer, JsonReading.lineOf(at),
-                JsonReading.columnOf(at), "The field \"" + field + "\" is not part of " + article(type.wireName()) + " " + type.wireName()
+        d.addLenient(
+                DiagnosticCode.UNKNOWN_FIELD,
+                DiagnosticCode.STRICT_UNKNOWN_FIELD,
+                pointer,
+                JsonReading.lineOf(at),
+                JsonReading.columnOf(at),
+                "The field \"" + field + "\" is not part of " + article(type.wireName()) + " " + type.wireName()
                         + " prediction (" + allowed() + ")" + d.unknownFieldOutcome());
         p.skipChildren();
     }
 
     private Probabilities readProbabilities(JsonParser p, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            add(d, DiagnosticCode.WRONG_TYPE, pointer, mark(p), "probabilities must be a list of numbers, one per schema category, but it is "
-                    + describe(p.currentToken()) + ".");
+            add(
+                    d,
+                    DiagnosticCode.WRONG_TYPE,
+                    pointer,
+                    mark(p),
+                    "probabilities must be a list of numbers, one per schema category, but it is "
+                            + describe(p.currentToken()) + ".");
             p.skipChildren();
             return null;
         }
@@ -253,15 +300,23 @@ final class SingletonReader {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (!isNumber(t)) {
-                add(d, DiagnosticCode.WRONG_TYPE, pointer + "/" + n, mark(p), "Each probability must be a number in [0, 1], but entry "
-                        + n + " is " + describe(t) + ".");
+                add(
+                        d,
+                        DiagnosticCode.WRONG_TYPE,
+                        pointer + "/" + n,
+                        mark(p),
+                        "Each probability must be a number in [0, 1], but entry " + n + " is " + describe(t) + ".");
                 p.skipChildren();
                 ok = false;
             } else {
                 double value = p.getDoubleValue();
                 if (!(value >= 0 && value <= 1)) {
-                    add(d, DiagnosticCode.PROBABILITY_OUT_OF_RANGE, pointer + "/" + n, mark(p), "Probability " + n + " is "
-                            + number(value) + "; expected a number in [0, 1].");
+                    add(
+                            d,
+                            DiagnosticCode.PROBABILITY_OUT_OF_RANGE,
+                            pointer + "/" + n,
+                            mark(p),
+                            "Probability " + n + " is " + number(value) + "; expected a number in [0, 1].");
                     ok = false;
                 }
                 if (n == numbers.length) {
@@ -276,15 +331,28 @@ final class SingletonReader {
 
     private boolean checkProbabilities(Probabilities probabilities, String pointer, long at) {
         if (probabilities.size() != schema.categoryCount()) {
-            add(d, DiagnosticCode.PROBABILITIES_LENGTH, pointer, at, "probabilities has " + probabilities.size() + " entries; expected "
-                    + schema.categoryCount() + ", one per schema category in ascending id order.");
+            add(
+                    d,
+                    DiagnosticCode.PROBABILITIES_LENGTH,
+                    pointer,
+                    at,
+                    "probabilities has " + probabilities.size() + " entries; expected " + schema.categoryCount()
+                            + ", one per schema category in ascending id order.");
             return false;
         }
         double sum = probabilities.sum();
         if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-            add(d, DiagnosticCode.PROBABILITIES_SUM, pointer, at, "probabilities sum to "
-                    + new BigDecimal(sum).round(new MathContext(6)).stripTrailingZeros().toPlainString()
-                    + "; expected 1 (within 0.001).");
+            add(
+                    d,
+                    DiagnosticCode.PROBABILITIES_SUM,
+                    pointer,
+                    at,
+                    "probabilities sum to "
+                            + new BigDecimal(sum)
+                                    .round(new MathContext(6))
+                                    .stripTrailingZeros()
+                                    .toPlainString()
+                            + "; expected 1 (within 0.001).");
             return false;
         }
         return true;
@@ -292,8 +360,13 @@ final class SingletonReader {
 
     private BoundingBox readBbox(JsonParser p, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            add(d, DiagnosticCode.BBOX_SHAPE, pointer, mark(p), "bbox must be a list of 4 numbers [x, y, width, height], but it is "
-                    + describe(p.currentToken()) + ".");
+            add(
+                    d,
+                    DiagnosticCode.BBOX_SHAPE,
+                    pointer,
+                    mark(p),
+                    "bbox must be a list of 4 numbers [x, y, width, height], but it is " + describe(p.currentToken())
+                            + ".");
             p.skipChildren();
             return null;
         }
@@ -305,8 +378,13 @@ final class SingletonReader {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (!isNumber(t) || (t == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(p.getDoubleValue()))) {
                 if (ok) {
-                    add(d, DiagnosticCode.BBOX_SHAPE, pointer + "/" + n, mark(p), "bbox entry " + n + " is "
-                            + valueText(p, t) + "; expected 4 finite numbers [x, y, width, height].");
+                    add(
+                            d,
+                            DiagnosticCode.BBOX_SHAPE,
+                            pointer + "/" + n,
+                            mark(p),
+                            "bbox entry " + n + " is " + valueText(p, t)
+                                    + "; expected 4 finite numbers [x, y, width, height].");
                 }
                 p.skipChildren();
                 ok = false;
@@ -319,15 +397,24 @@ final class SingletonReader {
             return null;
         }
         if (n != 4) {
-            add(d, DiagnosticCode.BBOX_SHAPE, pointer, at, "bbox has " + n + " number" + (n == 1 ? "" : "s")
-                    + "; expected 4: [x, y, width, height].");
+            add(
+                    d,
+                    DiagnosticCode.BBOX_SHAPE,
+                    pointer,
+                    at,
+                    "bbox has " + n + " number" + (n == 1 ? "" : "s") + "; expected 4: [x, y, width, height].");
             return null;
         }
         String[] names = {"x", "y", "width", "height"};
         for (int i = 0; i < 4; i++) {
             if (v[i] < 0) {
-                add(d, DiagnosticCode.BBOX_NEGATIVE, pointer, at, "bbox " + boxText(v) + " has a negative " + names[i]
-                        + "; expected x, y, width and height of 0 or more.");
+                add(
+                        d,
+                        DiagnosticCode.BBOX_NEGATIVE,
+                        pointer,
+                        at,
+                        "bbox " + boxText(v) + " has a negative " + names[i]
+                                + "; expected x, y, width and height of 0 or more.");
                 return null;
             }
         }
@@ -338,9 +425,15 @@ final class SingletonReader {
         double right = b.x() + b.width();
         double bottom = b.y() + b.height();
         if (right > facts.width() || bottom > facts.height()) {
-            add(d, DiagnosticCode.BBOX_OUTSIDE_IMAGE, pointer, at, "bbox " + boxText(b.toArray()) + " ends at x = " + number(right)
-                    + ", y = " + number(bottom) + ", outside the " + facts.width() + " x " + facts.height()
-                    + " image; expected x + width <= " + facts.width() + " and y + height <= " + facts.height() + ".");
+            add(
+                    d,
+                    DiagnosticCode.BBOX_OUTSIDE_IMAGE,
+                    pointer,
+                    at,
+                    "bbox " + boxText(b.toArray()) + " ends at x = " + number(right)
+                            + ", y = " + number(bottom) + ", outside the " + facts.width() + " x " + facts.height()
+                            + " image; expected x + width <= " + facts.width() + " and y + height <= " + facts.height()
+                            + ".");
             return false;
         }
         return true;
@@ -348,8 +441,13 @@ final class SingletonReader {
 
     private RleMask readRle(JsonParser p, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            add(d, DiagnosticCode.WRONG_TYPE, pointer, mark(p), "segmentation must be a list of run lengths (row-major RLE), but it is "
-                    + describe(p.currentToken()) + ".");
+            add(
+                    d,
+                    DiagnosticCode.WRONG_TYPE,
+                    pointer,
+                    mark(p),
+                    "segmentation must be a list of run lengths (row-major RLE), but it is "
+                            + describe(p.currentToken()) + ".");
             p.skipChildren();
             return null;
         }
@@ -359,20 +457,31 @@ final class SingletonReader {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (n == max) {
-                add(d, DiagnosticCode.RLE_TOO_LONG, pointer, mark(p), "The segmentation has more than " + max
-                        + " counts, the limit; it was not read further.");
+                add(
+                        d,
+                        DiagnosticCode.RLE_TOO_LONG,
+                        pointer,
+                        mark(p),
+                        "The segmentation has more than " + max + " counts, the limit; it was not read further.");
                 skipRestOfArray(p);
                 return null;
             }
-            if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT && p.getIntValue() >= 0) {
+            if (t == JsonToken.VALUE_NUMBER_INT
+                    && p.getNumberType() == JsonParser.NumberType.INT
+                    && p.getIntValue() >= 0) {
                 if (n == counts.length) {
                     counts = Arrays.copyOf(counts, n * 2);
                 }
                 counts[n] = p.getIntValue();
             } else {
                 if (ok) {
-                    add(d, DiagnosticCode.RLE_INVALID, pointer + "/" + n, mark(p), "Count " + n + " of the segmentation is "
-                            + valueText(p, t) + "; expected a whole number 0 or more.");
+                    add(
+                            d,
+                            DiagnosticCode.RLE_INVALID,
+                            pointer + "/" + n,
+                            mark(p),
+                            "Count " + n + " of the segmentation is " + valueText(p, t)
+                                    + "; expected a whole number 0 or more.");
                 }
                 p.skipChildren();
                 ok = false;
@@ -384,8 +493,13 @@ final class SingletonReader {
 
     private Keypoints readKeypoints(JsonParser p, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            add(d, DiagnosticCode.WRONG_TYPE, pointer, mark(p), "keypoints must be a list of numbers [x1, y1, c1, ...], but it is "
-                    + describe(p.currentToken()) + ".");
+            add(
+                    d,
+                    DiagnosticCode.WRONG_TYPE,
+                    pointer,
+                    mark(p),
+                    "keypoints must be a list of numbers [x1, y1, c1, ...], but it is " + describe(p.currentToken())
+                            + ".");
             p.skipChildren();
             return null;
         }
@@ -395,8 +509,12 @@ final class SingletonReader {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (!isNumber(t)) {
-                add(d, DiagnosticCode.WRONG_TYPE, pointer + "/" + n, mark(p), "Keypoint value " + n + " is " + describe(t)
-                        + "; expected a number.");
+                add(
+                        d,
+                        DiagnosticCode.WRONG_TYPE,
+                        pointer + "/" + n,
+                        mark(p),
+                        "Keypoint value " + n + " is " + describe(t) + "; expected a number.");
                 p.skipChildren();
                 ok = false;
             } else {
@@ -408,8 +526,13 @@ final class SingletonReader {
             n++;
         }
         if (ok && n % 3 != 0) {
-            add(d, DiagnosticCode.KEYPOINTS_SHAPE, pointer, at, "keypoints has " + n
-                    + " numbers; expected a multiple of 3 (x, y and confidence of each keypoint).");
+            add(
+                    d,
+                    DiagnosticCode.KEYPOINTS_SHAPE,
+                    pointer,
+                    at,
+                    "keypoints has " + n
+                            + " numbers; expected a multiple of 3 (x, y and confidence of each keypoint).");
             return null;
         }
         return ok ? Keypoints.of(Arrays.copyOf(numbers, n)) : null;

@@ -25,8 +25,7 @@ import tools.jackson.core.JsonToken;
  * }</pre>
  */
 public final class TaskListReader {
-    private TaskListReader() {
-    }
+    private TaskListReader() {}
 
     public static FileResult<TaskList> read(String file, byte[] bytes, ValidationOptions options) {
         return JsonReading.read(file, bytes, options, "a list of task names", TaskListReader::readBody);
@@ -34,8 +33,12 @@ public final class TaskListReader {
 
     private static TaskList readBody(JsonParser p, FileDiagnostics d) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            add(d, DiagnosticCode.WRONG_TYPE, "", mark(p), "tasks.json must be a list of task names, but it is "
-                    + describe(p.currentToken()) + ".");
+            add(
+                    d,
+                    DiagnosticCode.WRONG_TYPE,
+                    "",
+                    mark(p),
+                    "tasks.json must be a list of task names, but it is " + describe(p.currentToken()) + ".");
             p.skipChildren();
             return null;
         }
@@ -46,20 +49,38 @@ public final class TaskListReader {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             String pointer = "/" + index;
             if (t != JsonToken.VALUE_STRING) {
-                add(d, DiagnosticCode.WRONG_TYPE, pointer, mark(p), "Task " + index + " must be a task name (a string), but it is "
-                        + describe(t) + ".");
+                add(
+                        d,
+                        DiagnosticCode.WRONG_TYPE,
+                        pointer,
+                        mark(p),
+                        "Task " + index + " must be a task name (a string), but it is " + describe(t) + ".");
                 p.skipChildren();
             } else {
                 String name = p.getString();
                 if (name.startsWith("/") || ("/" + name + "/").contains("/../")) {
-                    add(d, DiagnosticCode.PATH_OUTSIDE_ROOT, pointer, mark(p), "The task name \"" + name
-                            + "\" leads out of .lightly/predictions/; expected a folder name inside it.");
+                    add(
+                            d,
+                            DiagnosticCode.PATH_OUTSIDE_ROOT,
+                            pointer,
+                            mark(p),
+                            "The task name \"" + name
+                                    + "\" leads out of .lightly/predictions/; expected a folder name inside it.");
                 } else if (!TaskList.isValidName(name)) {
-                    add(d, DiagnosticCode.TASK_NAME_INVALID, pointer, mark(p), "The task name \"" + name
-                            + "\" is not a valid folder name; expected letters, digits and _+=,.@:/- only, without '..'.");
+                    add(
+                            d,
+                            DiagnosticCode.TASK_NAME_INVALID,
+                            pointer,
+                            mark(p),
+                            "The task name \"" + name
+                                    + "\" is not a valid folder name; expected letters, digits and _+=,.@:/- only, without '..'.");
                 } else if (!seen.add(name)) {
-                    add(d, DiagnosticCode.TASK_NAME_INVALID, pointer, mark(p), "The task \"" + name
-                            + "\" is listed twice; expected each task once.");
+                    add(
+                            d,
+                            DiagnosticCode.TASK_NAME_INVALID,
+                            pointer,
+                            mark(p),
+                            "The task \"" + name + "\" is listed twice; expected each task once.");
                 } else {
                     names.add(name);
                 }

@@ -25,19 +25,21 @@ public final class CocoRle {
 
     private CocoRle(int height, int width, int[] counts) {
         if (height < 0 || width < 0) {
-            throw new IllegalArgumentException("An RLE size must not be negative, but was [" + height + ", " + width + "].");
+            throw new IllegalArgumentException(
+                    "An RLE size must not be negative, but was [" + height + ", " + width + "].");
         }
         long sum = 0;
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] < 0) {
-                throw new IllegalArgumentException("RLE count " + i + " is " + counts[i] + "; counts must be 0 or more.");
+                throw new IllegalArgumentException(
+                        "RLE count " + i + " is " + counts[i] + "; counts must be 0 or more.");
             }
             sum += counts[i];
         }
         long pixels = (long) height * width;
         if (sum != pixels) {
-            throw new IllegalArgumentException("The RLE counts sum to " + sum + " pixels, but its size [" + height + ", "
-                    + width + "] has " + pixels + ".");
+            throw new IllegalArgumentException("The RLE counts sum to " + sum + " pixels, but its size [" + height
+                    + ", " + width + "] has " + pixels + ".");
         }
         this.height = height;
         this.width = width;
@@ -58,8 +60,8 @@ public final class CocoRle {
     public static CocoRle fromRowMajor(RleMask mask, int height, int width) {
         long pixels = (long) height * width;
         if (mask.pixelCount() != pixels) {
-            throw new IllegalArgumentException("The mask's runs sum to " + mask.pixelCount() + " pixels, but a "
-                    + width + "x" + height + " image has " + pixels + ".");
+            throw new IllegalArgumentException("The mask's runs sum to " + mask.pixelCount() + " pixels, but a " + width
+                    + "x" + height + " image has " + pixels + ".");
         }
         int[] runs = mask.counts();
         return new CocoRle(height, width, RunTranspose.transpose(runs, height, width));

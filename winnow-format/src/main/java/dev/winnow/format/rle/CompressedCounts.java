@@ -13,8 +13,7 @@ import java.util.Arrays;
  * by 48 to land in printable ASCII ({@code '0'} to {@code 'o'}).
  */
 final class CompressedCounts {
-    private CompressedCounts() {
-    }
+    private CompressedCounts() {}
 
     static String encode(int[] counts) {
         StringBuilder sb = new StringBuilder(counts.length * 2);
@@ -52,8 +51,8 @@ final class CompressedCounts {
             boolean more = true;
             while (more) {
                 if (p >= n) {
-                    throw new IllegalArgumentException("The compressed RLE counts end in the middle of a number (after "
-                            + n + " characters).");
+                    throw new IllegalArgumentException(
+                            "The compressed RLE counts end in the middle of a number (after " + n + " characters).");
                 }
                 char ch = text.charAt(p);
                 int c = ch - 48;
@@ -62,8 +61,9 @@ final class CompressedCounts {
                             + "' at position " + p + "; only characters from '0' to 'o' occur there.");
                 }
                 if (k >= 7) {
-                    throw new IllegalArgumentException("The compressed RLE counts hold a number longer than 7 characters"
-                            + " at position " + p + "; no count of a mask is that large.");
+                    throw new IllegalArgumentException(
+                            "The compressed RLE counts hold a number longer than 7 characters" + " at position " + p
+                                    + "; no count of a mask is that large.");
                 }
                 x |= (long) (c & 0x1f) << (5 * k);
                 more = (c & 0x20) != 0;
@@ -77,8 +77,8 @@ final class CompressedCounts {
                 x += counts[m - 2];
             }
             if (x < 0 || x > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("The compressed RLE counts decode to the count " + x + " (count "
-                        + m + "); counts must lie between 0 and " + Integer.MAX_VALUE + ".");
+                throw new IllegalArgumentException("The compressed RLE counts decode to the count " + x + " (count " + m
+                        + "); counts must lie between 0 and " + Integer.MAX_VALUE + ".");
             }
             if (m == counts.length) {
                 counts = Arrays.copyOf(counts, m * 2);

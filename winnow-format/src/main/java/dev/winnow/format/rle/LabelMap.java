@@ -17,8 +17,7 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class LabelMap {
-    private LabelMap() {
-    }
+    private LabelMap() {}
 
     /** The mask of every label in {@code labels}, by ascending label. */
     public static Map<Integer, RleMask> masks(int[] labels) {
@@ -59,7 +58,9 @@ public final class LabelMap {
                 pos = t;
             }
             counts[k++] = n - pos;
-            masks.put(e.getKey(), RleMask.of(k == counts.length && counts[k - 1] == 0 ? Arrays.copyOf(counts, k - 1) : counts));
+            masks.put(
+                    e.getKey(),
+                    RleMask.of(k == counts.length && counts[k - 1] == 0 ? Arrays.copyOf(counts, k - 1) : counts));
         }
         return masks;
     }

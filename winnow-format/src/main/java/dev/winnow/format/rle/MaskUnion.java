@@ -9,16 +9,15 @@ import java.util.List;
  * sorted by start and merged, so the cost is O(runs log runs) whatever the image's size.
  */
 public final class MaskUnion {
-    private MaskUnion() {
-    }
+    private MaskUnion() {}
 
     /** Pixels set in any of {@code masks}, which must all cover {@code pixelCount} pixels. */
     public static RleMask of(List<RleMask> masks, long pixelCount) {
         int total = 0;
         for (RleMask m : masks) {
             if (m.pixelCount() != pixelCount) {
-                throw new IllegalArgumentException("The mask's runs sum to " + m.pixelCount() + " pixels, but the image has "
-                        + pixelCount + ".");
+                throw new IllegalArgumentException(
+                        "The mask's runs sum to " + m.pixelCount() + " pixels, but the image has " + pixelCount + ".");
             }
             total += m.runCount() / 2;
         }

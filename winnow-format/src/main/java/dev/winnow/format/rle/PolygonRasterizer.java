@@ -31,8 +31,7 @@ public final class PolygonRasterizer {
     /** The longest dense outline walked for one polygon (about a second). */
     private static final long MAX_OUTLINE_STEPS = 200_000_000L;
 
-    private PolygonRasterizer() {
-    }
+    private PolygonRasterizer() {}
 
     /**
      * The union of {@code polygons} on a {@code width × height} image.
@@ -43,13 +42,15 @@ public final class PolygonRasterizer {
      */
     public static RleMask rasterize(List<double[]> polygons, int height, int width) {
         if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("An image must be at least 1x1 pixels, but was " + width + "x" + height + ".");
+            throw new IllegalArgumentException(
+                    "An image must be at least 1x1 pixels, but was " + width + "x" + height + ".");
         }
         List<RleMask> parts = new ArrayList<>(polygons.size());
         for (int p = 0; p < polygons.size(); p++) {
             double[] xy = polygons.get(p);
             check(xy, p);
-            parts.add(CocoRle.of(height, width, columnRuns(xy, height, width, p)).toRowMajor());
+            parts.add(
+                    CocoRle.of(height, width, columnRuns(xy, height, width, p)).toRowMajor());
         }
         return parts.size() == 1 ? parts.get(0) : MaskUnion.of(parts, (long) height * width);
     }
@@ -60,17 +61,17 @@ public final class PolygonRasterizer {
                     + " coordinates; a polygon needs an even number (x and y of each point).");
         }
         if (xy.length < 6) {
-            throw new IllegalArgumentException("Polygon " + index + " has " + xy.length / 2
-                    + " points; a polygon needs at least 3.");
+            throw new IllegalArgumentException(
+                    "Polygon " + index + " has " + xy.length / 2 + " points; a polygon needs at least 3.");
         }
         for (int i = 0; i < xy.length; i++) {
             if (!Double.isFinite(xy[i])) {
-                throw new IllegalArgumentException("Polygon " + index + " has the coordinate " + xy[i] + " at position " + i
-                        + "; coordinates must be finite numbers.");
+                throw new IllegalArgumentException("Polygon " + index + " has the coordinate " + xy[i] + " at position "
+                        + i + "; coordinates must be finite numbers.");
             }
             if (Math.abs(xy[i]) > MAX_COORDINATE) {
-                throw new IllegalArgumentException("Polygon " + index + " has the coordinate " + xy[i] + " at position " + i
-                        + "; coordinates must lie within -100000000 and 100000000.");
+                throw new IllegalArgumentException("Polygon " + index + " has the coordinate " + xy[i] + " at position "
+                        + i + "; coordinates must lie within -100000000 and 100000000.");
             }
         }
     }

@@ -18,8 +18,7 @@ import java.util.BitSet;
  * lines / 64), never a pixel-by-pixel pass.
  */
 final class RunTranspose {
-    private RunTranspose() {
-    }
+    private RunTranspose() {}
 
     static int[] transpose(int[] counts, int lines, int lineLength) {
         long total = (long) lines * lineLength;
@@ -80,8 +79,8 @@ final class RunTranspose {
      * counts the toggles per position; filling mode records each toggle's line in its bucket.
      * Returns the number of toggles.
      */
-    private static int forEachSegment(long start, long end, int lineLength, int[] perPosition, int[] fill,
-                                      int[] linesAt) {
+    private static int forEachSegment(
+            long start, long end, int lineLength, int[] perPosition, int[] fill, int[] linesAt) {
         int toggles = 0;
         long s = start;
         while (s < end) {

@@ -50,7 +50,9 @@ public enum DiagnosticCode {
     STRICT_TRAILING_COMMA("E033", "A trailing comma in strict mode, where it is not JSON."),
     STRICT_UNKNOWN_FIELD("E034", "An unknown field in strict mode."),
     SAMPLES_SHARE_PREDICTION("E035", "Images that differ only in extension map to one prediction file."),
-    VALUE_TOO_LONG("E036", "A number, string or field name is longer than its reading limit (256, 16,777,216 and 1,024 characters)."),
+    VALUE_TOO_LONG(
+            "E036",
+            "A number, string or field name is longer than its reading limit (256, 16,777,216 and 1,024 characters)."),
     COMMENT("W001", "A // or /* */ comment; accepted, but it is not JSON."),
     TRAILING_COMMA("W002", "A comma before ] or }; accepted, but it is not JSON."),
     UNKNOWN_FIELD("W003", "A field that the format does not define; ignored."),
@@ -66,39 +68,82 @@ public enum DiagnosticCode {
     CROP_WITHOUT_AREA("W104", "A box with no area inside its image; it gets no crop on object level."),
     NO_CONFIDENCE("W301", "A classification prediction has neither a score nor probabilities; it scores 0."),
 
-    METADATA_SCHEMA_INVALID("M001", Severity.ERROR, "The metadata schema or one of its entries is invalid; the entry is left out."),
-    METADATA_FILE_INVALID("M002", Severity.WARNING, "A sample's metadata file is not JSON of the expected shape; its values are not used."),
-    METADATA_WRONG_TYPE("M003", Severity.WARNING, "A metadata value has the wrong type; the field's default, if any, is used instead."),
+    METADATA_SCHEMA_INVALID(
+            "M001", Severity.ERROR, "The metadata schema or one of its entries is invalid; the entry is left out."),
+    METADATA_FILE_INVALID(
+            "M002",
+            Severity.WARNING,
+            "A sample's metadata file is not JSON of the expected shape; its values are not used."),
+    METADATA_WRONG_TYPE(
+            "M003",
+            Severity.WARNING,
+            "A metadata value has the wrong type; the field's default, if any, is used instead."),
     METADATA_VALUE_MISSING("M004", Severity.WARNING, "A metadata value is missing and its field has no default."),
     METADATA_FILE_MISSING("M005", Severity.WARNING, "A sample has no metadata file; its fields take their defaults."),
-    METADATA_NAME_MISMATCH("M006", Severity.WARNING, "A metadata file's file_name names another sample; its values are used anyway."),
+    METADATA_NAME_MISMATCH(
+            "M006", Severity.WARNING, "A metadata file's file_name names another sample; its values are used anyway."),
 
-    COCO_UNKNOWN_IMAGE("C101", Severity.ERROR, "A COCO annotation refers to an image id that no image has; it is skipped."),
-    COCO_UNKNOWN_CATEGORY("C102", Severity.ERROR, "A COCO annotation has a category id that no category has; it is skipped."),
-    COCO_POLYGON_INVALID("C103", Severity.ERROR, "A COCO segmentation has no usable polygon; the annotation is skipped."),
-    COCO_RLE_INVALID("C104", Severity.ERROR, "A COCO RLE has no size, another size than its image, or invalid counts; it is skipped."),
-    COCO_ANNOTATION_INVALID("C105", Severity.ERROR, "A COCO annotation lacks a field or has an invalid one; it is skipped."),
+    COCO_UNKNOWN_IMAGE(
+            "C101", Severity.ERROR, "A COCO annotation refers to an image id that no image has; it is skipped."),
+    COCO_UNKNOWN_CATEGORY(
+            "C102", Severity.ERROR, "A COCO annotation has a category id that no category has; it is skipped."),
+    COCO_POLYGON_INVALID(
+            "C103", Severity.ERROR, "A COCO segmentation has no usable polygon; the annotation is skipped."),
+    COCO_RLE_INVALID(
+            "C104",
+            Severity.ERROR,
+            "A COCO RLE has no size, another size than its image, or invalid counts; it is skipped."),
+    COCO_ANNOTATION_INVALID(
+            "C105", Severity.ERROR, "A COCO annotation lacks a field or has an invalid one; it is skipped."),
     COCO_IMAGE_INVALID("C106", Severity.ERROR, "A COCO image entry lacks an id or a usable file_name; it is skipped."),
-    COCO_IMAGE_DUPLICATE("C107", Severity.ERROR, "A COCO image's id or file name is used twice; the later entry is skipped."),
-    EXPORT_NO_FILE_NAME("C108", Severity.ERROR, "A prediction file to export has no file_name and no known image; it is skipped."),
-    EXPORT_NO_IMAGE_SIZE("C109", Severity.ERROR, "Masks to export need their image's size, which is not known; the file is skipped."),
-    YOLO_LINE_INVALID("C201", Severity.ERROR, "A YOLO label line has the wrong number of values or an invalid one; it is skipped."),
+    COCO_IMAGE_DUPLICATE(
+            "C107", Severity.ERROR, "A COCO image's id or file name is used twice; the later entry is skipped."),
+    EXPORT_NO_FILE_NAME(
+            "C108", Severity.ERROR, "A prediction file to export has no file_name and no known image; it is skipped."),
+    EXPORT_NO_IMAGE_SIZE(
+            "C109",
+            Severity.ERROR,
+            "Masks to export need their image's size, which is not known; the file is skipped."),
+    YOLO_LINE_INVALID(
+            "C201",
+            Severity.ERROR,
+            "A YOLO label line has the wrong number of values or an invalid one; it is skipped."),
     YOLO_UNKNOWN_CLASS("C202", Severity.ERROR, "A YOLO label line has a class outside the class list; it is skipped."),
-    YOLO_LABEL_WITHOUT_IMAGE("C203", Severity.WARNING, "A YOLO label file has no image of the same name; it is ignored."),
-    YOLO_IMAGE_UNREADABLE("C204", Severity.ERROR, "An image of a YOLO dataset cannot be read; it gets no prediction file."),
-    YOLO_MIXED_LABELS("C205", Severity.ERROR, "A YOLO label file mixes kinds of label (boxes, polygons, poses); it is skipped."),
-    YOLO_WRONG_TASK_TYPE("C206", Severity.ERROR, "A YOLO label file holds another kind of label than the task type takes; it is skipped."),
-    VOC_FILE_INVALID("C301", Severity.ERROR, "A Pascal VOC file is not usable XML or names an image another file annotates; it is skipped."),
+    YOLO_LABEL_WITHOUT_IMAGE(
+            "C203", Severity.WARNING, "A YOLO label file has no image of the same name; it is ignored."),
+    YOLO_IMAGE_UNREADABLE(
+            "C204", Severity.ERROR, "An image of a YOLO dataset cannot be read; it gets no prediction file."),
+    YOLO_MIXED_LABELS(
+            "C205", Severity.ERROR, "A YOLO label file mixes kinds of label (boxes, polygons, poses); it is skipped."),
+    YOLO_WRONG_TASK_TYPE(
+            "C206",
+            Severity.ERROR,
+            "A YOLO label file holds another kind of label than the task type takes; it is skipped."),
+    VOC_FILE_INVALID(
+            "C301",
+            Severity.ERROR,
+            "A Pascal VOC file is not usable XML or names an image another file annotates; it is skipped."),
     VOC_SIZE_UNKNOWN("C302", Severity.ERROR, "A Pascal VOC file cannot be read or gives no image size; it is skipped."),
     VOC_OBJECT_INVALID("C303", Severity.ERROR, "A Pascal VOC object lacks a name or a valid box; it is skipped."),
     VOC_UNKNOWN_CLASS("C304", Severity.ERROR, "A Pascal VOC object's class is not in the class list; it is skipped."),
-    VOC_DOCTYPE_REFUSED("C305", Severity.ERROR, "A Pascal VOC file declares a DTD (entities could read files or expand without bound); it is refused unread."),
-    MASK_UNREADABLE("C401", Severity.ERROR, "A mask is not a PNG image Winnow can read, or has unsupported channels; it is skipped."),
+    VOC_DOCTYPE_REFUSED(
+            "C305",
+            Severity.ERROR,
+            "A Pascal VOC file declares a DTD (entities could read files or expand without bound); it is refused unread."),
+    MASK_UNREADABLE(
+            "C401",
+            Severity.ERROR,
+            "A mask is not a PNG image Winnow can read, or has unsupported channels; it is skipped."),
     MASK_SIZE_MISMATCH("C402", Severity.ERROR, "A mask's size differs from its image's; it is skipped."),
     MASK_WITHOUT_IMAGE("C403", Severity.WARNING, "A mask has no image of the same name; it is ignored."),
-    MASK_UNKNOWN_CLASS("C404", Severity.ERROR, "A mask has pixels of a class or colour outside the class list; it is skipped."),
-    CSV_LINE_INVALID("C501", Severity.ERROR, "A CSV line has too few fields or a probability outside 0 to 1; it is skipped."),
-    CSV_ROW_INVALID("C502", Severity.ERROR, "A CSV row has an invalid file name, an unknown category or unfit probabilities, or repeats a file; it is skipped."),
+    MASK_UNKNOWN_CLASS(
+            "C404", Severity.ERROR, "A mask has pixels of a class or colour outside the class list; it is skipped."),
+    CSV_LINE_INVALID(
+            "C501", Severity.ERROR, "A CSV line has too few fields or a probability outside 0 to 1; it is skipped."),
+    CSV_ROW_INVALID(
+            "C502",
+            Severity.ERROR,
+            "A CSV row has an invalid file name, an unknown category or unfit probabilities, or repeats a file; it is skipped."),
     MAP_INVALID("C601", Severity.ERROR, "A probability map cannot be read or does not fit its image; it is skipped."),
     MAP_WITHOUT_IMAGE("C603", Severity.WARNING, "A probability map has no image of the same name; it is ignored.");
 

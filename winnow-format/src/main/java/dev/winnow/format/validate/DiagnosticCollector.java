@@ -18,13 +18,12 @@ public final class DiagnosticCollector {
     public static final int DEFAULT_LIMIT = 1000;
 
     /** A diagnostic with the order it arrived in, which orders those of one file and position. */
-    private record Entry(Diagnostic diagnostic, long sequence) {
-    }
+    private record Entry(Diagnostic diagnostic, long sequence) {}
 
     // A file's diagnostics come from the one thread that reads it, in the order found, so arrival
     // orders them deterministically; files and positions come first, whatever thread finished first.
-    private static final Comparator<Entry> ORDER = Comparator
-            .comparing((Entry e) -> e.diagnostic().file())
+    private static final Comparator<Entry> ORDER = Comparator.comparing(
+                    (Entry e) -> e.diagnostic().file())
             // Within a file, diagnostics without a position (conclusions such as E029) follow those they conclude from.
             .thenComparingInt(e -> e.diagnostic().line() > 0 ? e.diagnostic().line() : Integer.MAX_VALUE)
             .thenComparingInt(e -> e.diagnostic().column())

@@ -16,15 +16,15 @@ public final class DiagnosticGroups {
     /** How many of one code are shown one by one, and how many places a grouped line names. */
     public static final int FEW = 3;
 
-    private DiagnosticGroups() {
-    }
+    private DiagnosticGroups() {}
 
     /** The lines for {@code diagnostics}, in their order. */
     @SuppressWarnings("ReferenceEquality") // the group's line goes where its first diagnostic itself stood
     public static List<String> lines(List<Diagnostic> diagnostics) {
         Map<String, List<Diagnostic>> byCode = new LinkedHashMap<>();
         for (Diagnostic d : diagnostics) {
-            byCode.computeIfAbsent(d.severity() + " " + d.code(), k -> new ArrayList<>()).add(d);
+            byCode.computeIfAbsent(d.severity() + " " + d.code(), k -> new ArrayList<>())
+                    .add(d);
         }
         List<String> lines = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
@@ -40,10 +40,17 @@ public final class DiagnosticGroups {
 
     private static String grouped(List<Diagnostic> same) {
         Diagnostic first = same.get(0);
-        String meaning = DiagnosticCode.byCode(first.code()).map(DiagnosticCode::meaning).orElse(first.message());
+        String meaning =
+                DiagnosticCode.byCode(first.code()).map(DiagnosticCode::meaning).orElse(first.message());
         StringBuilder sb = new StringBuilder();
-        sb.append(first.severity().label()).append(' ').append(first.code()).append(" (").append(same.size())
-                .append(" times): ").append(meaning).append(" First at ");
+        sb.append(first.severity().label())
+                .append(' ')
+                .append(first.code())
+                .append(" (")
+                .append(same.size())
+                .append(" times): ")
+                .append(meaning)
+                .append(" First at ");
         for (int i = 0; i < FEW; i++) {
             sb.append(i == 0 ? "" : ", ").append(place(same.get(i)));
         }

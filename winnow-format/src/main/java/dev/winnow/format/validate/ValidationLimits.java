@@ -16,8 +16,8 @@ package dev.winnow.format.validate;
  *       summarised by a single W006.</li>
  * </ul>
  */
-public record ValidationLimits(long maxFileBytes, int maxNestingDepth, int maxSingletons, int maxRleCounts,
-                               int maxDiagnosticsPerFile) {
+public record ValidationLimits(
+        long maxFileBytes, int maxNestingDepth, int maxSingletons, int maxRleCounts, int maxDiagnosticsPerFile) {
 
     public static final ValidationLimits DEFAULTS = new ValidationLimits(64L << 20, 64, 100_000, 1 << 24, 100);
 
@@ -31,7 +31,8 @@ public record ValidationLimits(long maxFileBytes, int maxNestingDepth, int maxSi
 
     private static void requirePositive(long value, String name) {
         if (value <= 0) {
-            throw new IllegalArgumentException("The validation limit " + name + " must be 1 or more, but was " + value + ".");
+            throw new IllegalArgumentException(
+                    "The validation limit " + name + " must be 1 or more, but was " + value + ".");
         }
     }
 

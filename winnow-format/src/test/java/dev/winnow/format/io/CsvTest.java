@@ -59,7 +59,14 @@ class CsvTest {
         List<String> values = List.of("plain", "a, b", "\"quoted\"", "", "x\"y");
         Csv csv = new Csv();
         values.forEach(csv::field);
-        String text = csv.endLine().field("next").field(2.5).field(3.0).field(7L).field(Double.NaN).endLine().toString();
+        String text = csv.endLine()
+                .field("next")
+                .field(2.5)
+                .field(3.0)
+                .field(7L)
+                .field(Double.NaN)
+                .endLine()
+                .toString();
         assertThat(text).isEqualTo("plain,\"a, b\",\"\"\"quoted\"\"\",,\"x\"\"y\"\nnext,2.5,3,7,\n");
         assertThat(Csv.split(text.lines().findFirst().orElseThrow())).isEqualTo(values);
     }

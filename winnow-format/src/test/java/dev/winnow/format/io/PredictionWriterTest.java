@@ -31,22 +31,26 @@ class PredictionWriterTest {
 
     @Test
     void schema_keyOrderAndOptionalFields() {
-        Category person = new Category(1, "person", "human", List.of("nose", "eye"),
-                List.of(new Category.SkeletonEdge(1, 2)));
+        Category person =
+                new Category(1, "person", "human", List.of("nose", "eye"), List.of(new Category.SkeletonEdge(1, 2)));
         TaskSchema schema = new TaskSchema(TaskType.KEYPOINT_DETECTION, List.of(person, Category.of(0, "bg")));
-        assertThat(PredictionWriter.toJson(schema)).isEqualTo("{\"task_type\":\"keypoint-detection\",\"categories\":["
-                + "{\"id\":0,\"name\":\"bg\"},"
-                + "{\"id\":1,\"name\":\"person\",\"supercategory\":\"human\",\"keypoints\":[\"nose\",\"eye\"],"
-                + "\"skeleton\":[[1,2]]}]}\n");
+        assertThat(PredictionWriter.toJson(schema))
+                .isEqualTo("{\"task_type\":\"keypoint-detection\",\"categories\":["
+                        + "{\"id\":0,\"name\":\"bg\"},"
+                        + "{\"id\":1,\"name\":\"person\",\"supercategory\":\"human\",\"keypoints\":[\"nose\",\"eye\"],"
+                        + "\"skeleton\":[[1,2]]}]}\n");
     }
 
     @Test
     void detection_integralNumbersWithoutFraction() {
-        PredictionFile file = PredictionFile.of("sub/img.png", List.of(
-                new Singleton.Detection(3, new BoundingBox(140, 100.5, 80, 90), 0.8,
-                        Optional.of(Probabilities.of(0.25, 0.75)))));
-        assertThat(PredictionWriter.toJson(file)).isEqualTo("{\"file_name\":\"sub/img.png\",\"predictions\":["
-                + "{\"category_id\":3,\"bbox\":[140,100.5,80,90],\"score\":0.8,\"probabilities\":[0.25,0.75]}]}\n");
+        PredictionFile file = PredictionFile.of(
+                "sub/img.png",
+                List.of(new Singleton.Detection(
+                        3, new BoundingBox(140, 100.5, 80, 90), 0.8, Optional.of(Probabilities.of(0.25, 0.75)))));
+        assertThat(PredictionWriter.toJson(file))
+                .isEqualTo(
+                        "{\"file_name\":\"sub/img.png\",\"predictions\":["
+                                + "{\"category_id\":3,\"bbox\":[140,100.5,80,90],\"score\":0.8,\"probabilities\":[0.25,0.75]}]}\n");
     }
 
     @Test
@@ -56,16 +60,17 @@ class PredictionWriterTest {
                 new Singleton.Classification(1, OptionalDouble.of(1.0), Optional.of(Probabilities.of(0, 1))),
                 new Singleton.SemanticSegment(2, RleMask.of(0, 3, 1), 0.5, Optional.empty()),
                 new Singleton.InstanceSegment(2, new BoundingBox(0, 0, 2, 1), RleMask.of(2, 2), 0.25, Optional.empty()),
-                new Singleton.KeypointInstance(4, Keypoints.of(1.5, 2, 0.9), 0.7,
-                        Optional.of(new BoundingBox(1, 1, 3, 3)), Optional.empty()),
+                new Singleton.KeypointInstance(
+                        4, Keypoints.of(1.5, 2, 0.9), 0.7, Optional.of(new BoundingBox(1, 1, 3, 3)), Optional.empty()),
                 new Singleton.KeypointInstance(4, Keypoints.of(), 0.7, Optional.empty(), Optional.empty()));
-        assertThat(PredictionWriter.toJson(new PredictionFile(Optional.empty(), singletons))).isEqualTo("{\"predictions\":["
-                + "{\"category_id\":0},"
-                + "{\"category_id\":1,\"score\":1,\"probabilities\":[0,1]},"
-                + "{\"category_id\":2,\"segmentation\":[0,3,1],\"score\":0.5},"
-                + "{\"category_id\":2,\"bbox\":[0,0,2,1],\"segmentation\":[2,2],\"score\":0.25},"
-                + "{\"category_id\":4,\"bbox\":[1,1,3,3],\"keypoints\":[1.5,2,0.9],\"score\":0.7},"
-                + "{\"category_id\":4,\"keypoints\":[],\"score\":0.7}]}\n");
+        assertThat(PredictionWriter.toJson(new PredictionFile(Optional.empty(), singletons)))
+                .isEqualTo("{\"predictions\":["
+                        + "{\"category_id\":0},"
+                        + "{\"category_id\":1,\"score\":1,\"probabilities\":[0,1]},"
+                        + "{\"category_id\":2,\"segmentation\":[0,3,1],\"score\":0.5},"
+                        + "{\"category_id\":2,\"bbox\":[0,0,2,1],\"segmentation\":[2,2],\"score\":0.25},"
+                        + "{\"category_id\":4,\"bbox\":[1,1,3,3],\"keypoints\":[1.5,2,0.9],\"score\":0.7},"
+                        + "{\"category_id\":4,\"keypoints\":[],\"score\":0.7}]}\n");
     }
 
     @Test
@@ -90,10 +95,12 @@ class PredictionWriterTest {
 
     @Test
     void numbers_nonFiniteRefused() {
-        assertThatThrownBy(() -> number(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> number(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("JSON has no form for the number NaN; scores, boxes and probabilities must be finite.");
         assertThatThrownBy(() -> number(Double.POSITIVE_INFINITY))
-                .hasMessage("JSON has no form for the number Infinity; scores, boxes and probabilities must be finite.");
+                .hasMessage(
+                        "JSON has no form for the number Infinity; scores, boxes and probabilities must be finite.");
     }
 
     @Test

@@ -49,7 +49,8 @@ class CocoRleTest {
     void compressed_badCharacter() {
         assertThatThrownBy(() -> CocoRle.fromCompressed(2, 2, "1 3"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The compressed RLE counts have the character ' ' at position 1; only characters from '0' to 'o' occur there.");
+                .hasMessage(
+                        "The compressed RLE counts have the character ' ' at position 1; only characters from '0' to 'o' occur there.");
     }
 
     @Test
@@ -62,7 +63,8 @@ class CocoRleTest {
     void compressed_negativeCount() {
         // The first count may not be a difference, so a negative value is simply wrong.
         assertThatThrownBy(() -> CocoRle.fromCompressed(2, 2, "O"))
-                .hasMessage("The compressed RLE counts decode to the count -1 (count 0); counts must lie between 0 and 2147483647.");
+                .hasMessage(
+                        "The compressed RLE counts decode to the count -1 (count 0); counts must lie between 0 and 2147483647.");
     }
 
     @Test
@@ -71,8 +73,7 @@ class CocoRleTest {
                 .hasMessage("The RLE counts sum to 11 pixels, but its size [3, 4] has 12.");
         assertThatThrownBy(() -> CocoRle.fromRowMajor(RleMask.of(5, 6), 3, 4))
                 .hasMessage("The mask's runs sum to 11 pixels, but a 4x3 image has 12.");
-        assertThatThrownBy(() -> CocoRle.of(1, 2, 3, -1))
-                .hasMessage("RLE count 1 is -1; counts must be 0 or more.");
+        assertThatThrownBy(() -> CocoRle.of(1, 2, 3, -1)).hasMessage("RLE count 1 is -1; counts must be 0 or more.");
     }
 
     @Test

@@ -20,7 +20,8 @@ class PolygonRasterizerTest {
     @Test
     void rectangleOnHalfPixels_coversCocoArea() {
         // x from 98 to 110.5, y from 10 to 19.5: COCO's tools draw columns 98..110 and rows 10..19.
-        RleMask mask = PolygonRasterizer.rasterize(List.of(new double[] {98, 10, 110.5, 10, 110.5, 19.5, 98, 19.5}), 40, 130);
+        RleMask mask =
+                PolygonRasterizer.rasterize(List.of(new double[] {98, 10, 110.5, 10, 110.5, 19.5, 98, 19.5}), 40, 130);
         assertThat(mask.area()).isEqualTo(130);
         assertThat(mask.boundingBox(130)).isEqualTo(new BoundingBox(98, 10, 13, 10));
     }
@@ -47,7 +48,9 @@ class PolygonRasterizerTest {
             boolean[] expected = columnMajorToRows(c.get("counts"), h, w);
             RleMask mask = PolygonRasterizer.rasterize(polygons, h, w);
             assertThat(mask.decode(h * w)).as(c.get("name").asString()).isEqualTo(expected);
-            assertThat(mask.area()).as(c.get("name").asString()).isEqualTo(c.get("area").asLong());
+            assertThat(mask.area())
+                    .as(c.get("name").asString())
+                    .isEqualTo(c.get("area").asLong());
             checked++;
         }
         assertThat(checked).isEqualTo(316);
@@ -72,10 +75,10 @@ class PolygonRasterizerTest {
 
     @Test
     void twoPolygons_areUnited() {
-        // Corners on whole pixels: columns and rows 0..2 and 2..4 (pixel centres strictly inside), sharing pixel (2, 2).
-        RleMask mask = PolygonRasterizer.rasterize(List.of(
-                new double[] {0, 0, 3, 0, 3, 3, 0, 3},
-                new double[] {2, 2, 5, 2, 5, 5, 2, 5}), 6, 6);
+        // Corners on whole pixels: columns and rows 0..2 and 2..4 (pixel centres strictly inside), sharing pixel (2,
+        // 2).
+        RleMask mask = PolygonRasterizer.rasterize(
+                List.of(new double[] {0, 0, 3, 0, 3, 3, 0, 3}, new double[] {2, 2, 5, 2, 5, 5, 2, 5}), 6, 6);
         assertThat(mask.area()).isEqualTo(9 + 9 - 1);
     }
 
@@ -84,12 +87,14 @@ class PolygonRasterizerTest {
         assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {1, 2, 3}), 4, 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Polygon 0 has 3 coordinates; a polygon needs an even number (x and y of each point).");
-        assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 1, 1, 2, 0}, new double[] {1, 2, 3, 4}), 4, 4))
+        assertThatThrownBy(() -> PolygonRasterizer.rasterize(
+                        List.of(new double[] {0, 0, 1, 1, 2, 0}, new double[] {1, 2, 3, 4}), 4, 4))
                 .hasMessage("Polygon 1 has 2 points; a polygon needs at least 3.");
         assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 1, Double.NaN, 2, 0}), 4, 4))
                 .hasMessage("Polygon 0 has the coordinate NaN at position 3; coordinates must be finite numbers.");
         assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 2e8, 0, 2, 2}), 4, 4))
-                .hasMessage("Polygon 0 has the coordinate 2.0E8 at position 2; coordinates must lie within -100000000 and 100000000.");
+                .hasMessage(
+                        "Polygon 0 has the coordinate 2.0E8 at position 2; coordinates must lie within -100000000 and 100000000.");
         assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 9e7, 0, 0, 9e7}), 4, 4))
                 .hasMessage("Polygon 0 has an outline of 270000000 pixels, longer than Winnow rasterises (40000000).");
     }

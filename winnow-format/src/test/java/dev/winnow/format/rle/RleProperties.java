@@ -18,13 +18,15 @@ import net.jqwik.api.constraints.IntRange;
 /** Round trips of the run-length code on random masks, each checked against the pixels themselves. */
 class RleProperties {
     /** A mask of height x width pixels, row-major. */
-    record Grid(int height, int width, boolean[] pixels) {
-    }
+    record Grid(int height, int width, boolean[] pixels) {}
 
     @Provide
     Arbitrary<Grid> grids() {
-        return Combinators.combine(Arbitraries.integers().between(1, 24), Arbitraries.integers().between(1, 24),
-                Arbitraries.doubles().between(0, 1)).flatAs((h, w, density) -> Arbitraries.randomValue(random -> {
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 24),
+                        Arbitraries.integers().between(1, 24),
+                        Arbitraries.doubles().between(0, 1))
+                .flatAs((h, w, density) -> Arbitraries.randomValue(random -> {
                     boolean[] pixels = new boolean[h * w];
                     for (int i = 0; i < pixels.length; i++) {
                         pixels[i] = random.nextDouble() < density;
@@ -60,7 +62,8 @@ class RleProperties {
         int[] counts = RleMask.encode(g.pixels()).counts();
         int[] once = RunTranspose.transpose(counts, g.height(), g.width());
         assertThat(RleMask.of(once).decode(g.pixels().length)).isEqualTo(transposed(g.pixels(), g.height(), g.width()));
-        assertThat(RleMask.of(RunTranspose.transpose(once, g.width(), g.height()))).isEqualTo(RleMask.of(counts));
+        assertThat(RleMask.of(RunTranspose.transpose(once, g.width(), g.height())))
+                .isEqualTo(RleMask.of(counts));
     }
 
     @Property(tries = 300)
@@ -71,7 +74,8 @@ class RleProperties {
         int[] columnMajor = RunTranspose.transpose(rowMajor.counts(), g.height(), g.width());
         String compressed = CompressedCounts.encode(columnMajor);
         assertThat(CompressedCounts.decode(compressed)).isEqualTo(columnMajor);
-        assertThat(CocoRle.fromCompressed(g.height(), g.width(), compressed).toRowMajor()).isEqualTo(rowMajor);
+        assertThat(CocoRle.fromCompressed(g.height(), g.width(), compressed).toRowMajor())
+                .isEqualTo(rowMajor);
     }
 
     @Property(tries = 200)
@@ -81,12 +85,15 @@ class RleProperties {
 
     @Provide
     Arbitrary<int[]> counts() {
-        return Arbitraries.integers().between(0, Integer.MAX_VALUE / 2).array(int[].class).ofMaxSize(40);
+        return Arbitraries.integers()
+                .between(0, Integer.MAX_VALUE / 2)
+                .array(int[].class)
+                .ofMaxSize(40);
     }
 
     @Property(tries = 200)
-    void union_isThePixelOr_andIgnoresOrder(@ForAll("grids") Grid a, @ForAll @IntRange(min = 0, max = 4) int more,
-                                            @ForAll("seeds") long seed) {
+    void union_isThePixelOr_andIgnoresOrder(
+            @ForAll("grids") Grid a, @ForAll @IntRange(min = 0, max = 4) int more, @ForAll("seeds") long seed) {
         Random random = new Random(seed);
         int n = a.pixels().length;
         List<boolean[]> masks = new ArrayList<>();

@@ -17,12 +17,16 @@ class DiagnosticCodeTest {
 
     @Test
     void codesAreUniqueAndTheirLetterIsTheirSeverity() {
-        assertThat(Arrays.stream(DiagnosticCode.values()).map(DiagnosticCode::code).distinct().count())
+        assertThat(Arrays.stream(DiagnosticCode.values())
+                        .map(DiagnosticCode::code)
+                        .distinct()
+                        .count())
                 .isEqualTo(DiagnosticCode.values().length);
         for (DiagnosticCode c : DiagnosticCode.values()) {
             assertThat(c.code()).matches("[EWCM][0-9]{3}");
             if (c.code().startsWith("E") || c.code().startsWith("W")) {
-                assertThat(c.severity()).isEqualTo(c.code().startsWith("E") ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING);
+                assertThat(c.severity())
+                        .isEqualTo(c.code().startsWith("E") ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING);
             }
             assertThat(c.meaning()).endsWith(".");
         }
@@ -44,16 +48,21 @@ class DiagnosticCodeTest {
             }
         }
         List<String> registered = Arrays.stream(DiagnosticCode.values())
-                .map(c -> c.code() + " " + c.severity().label() + " " + c.meaning()).toList();
+                .map(c -> c.code() + " " + c.severity().label() + " " + c.meaning())
+                .toList();
         assertThat(documented).containsExactlyElementsOf(registered);
     }
 
     @Test
     void at_buildsTheDiagnostic() {
-        Diagnostic d = DiagnosticCode.BBOX_OUTSIDE_IMAGE.at(".lightly/predictions/det/a/img.json", "/predictions/0/bbox", 3, 17,
-                "bbox ends outside.");
-        assertThat(d.toText()).isEqualTo("error E012 .lightly/predictions/det/a/img.json:3:17 /predictions/0/bbox: bbox ends outside.");
-        assertThat(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION.of("a.png", "No prediction.").toText())
+        Diagnostic d = DiagnosticCode.BBOX_OUTSIDE_IMAGE.at(
+                ".lightly/predictions/det/a/img.json", "/predictions/0/bbox", 3, 17, "bbox ends outside.");
+        assertThat(d.toText())
+                .isEqualTo(
+                        "error E012 .lightly/predictions/det/a/img.json:3:17 /predictions/0/bbox: bbox ends outside.");
+        assertThat(DiagnosticCode.SAMPLE_WITHOUT_PREDICTION
+                        .of("a.png", "No prediction.")
+                        .toText())
                 .isEqualTo("warning W004 a.png: No prediction.");
     }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class DiagnosticCollectorTest {
 
     private static Diagnostic problem(int i) {
-        return DiagnosticCode.YOLO_LINE_INVALID.at(String.format("f%04d.txt", i / 3), "", i % 3 + 1, 1,
-                "Line " + (i % 3 + 1) + " is skipped.");
+        return DiagnosticCode.YOLO_LINE_INVALID.at(
+                String.format("f%04d.txt", i / 3), "", i % 3 + 1, 1, "Line " + (i % 3 + 1) + " is skipped.");
     }
 
     /** The kept diagnostics, however many threads add them in whatever order. */
@@ -56,7 +56,8 @@ class DiagnosticCollectorTest {
         collector.add(DiagnosticCode.COCO_IMAGE_INVALID.at("gt.json", "/images/4", "Fourth image."));
         collector.add(DiagnosticCode.COCO_ANNOTATION_INVALID.at("gt.json", "/annotations/1", "First annotation."));
         collector.add(DiagnosticCode.COCO_IMAGE_INVALID.at("a.json", "/images/0", "Another file."));
-        assertThat(collector.sorted()).extracting(Diagnostic::message)
+        assertThat(collector.sorted())
+                .extracting(Diagnostic::message)
                 .containsExactly("Another file.", "Fourth image.", "First annotation.");
     }
 

@@ -1,9 +1,9 @@
 package dev.winnow.run.config;
 
-import java.util.Objects;
-import java.util.Optional;
 import dev.winnow.embed.EmbeddingsConfig;
 import dev.winnow.select.SelectionConfig;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The contents of {@code run.json}: what to select and how to embed, which samples to process and
@@ -20,8 +20,13 @@ import dev.winnow.select.SelectionConfig;
  * @param objectLevel selection on object level, when configured
  * @param frameStride keep every k-th video frame (1 keeps all)
  */
-public record RunConfig(SelectionConfig selection, EmbeddingsConfig embeddings, DatasourceOptions datasource, long seed,
-                        Optional<ObjectLevelOptions> objectLevel, int frameStride) {
+public record RunConfig(
+        SelectionConfig selection,
+        EmbeddingsConfig embeddings,
+        DatasourceOptions datasource,
+        long seed,
+        Optional<ObjectLevelOptions> objectLevel,
+        int frameStride) {
 
     /** The seed used when {@code run.json} names none. */
     public static final long DEFAULT_SEED = 0L;

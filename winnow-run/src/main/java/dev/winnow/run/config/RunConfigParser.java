@@ -27,15 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Stateless and thread-safe.
  */
 public final class RunConfigParser {
-    static final List<String> TOP_KEYS = List.of("selection", "embeddings", "datasource", "seed", "object_level",
-            "frame_stride");
+    static final List<String> TOP_KEYS =
+            List.of("selection", "embeddings", "datasource", "seed", "object_level", "frame_stride");
     static final List<String> DATASOURCE_KEYS = List.of("process_all", "relevant_filenames_file");
     static final List<String> OBJECT_LEVEL_KEYS = List.of("task_name", "padding");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private RunConfigParser() {
-    }
+    private RunConfigParser() {}
 
     /**
      * Parses {@code json} read from {@code source} (a file name, for messages); relative paths in it
@@ -48,12 +47,17 @@ public final class RunConfigParser {
             root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigException("", "The run configuration " + source + " is not valid JSON" + where + ": "
-                    + JacksonMessages.clean(e.getOriginalMessage()) + ".");
+            String where = at == null || at.getLineNr() < 1
+                    ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigException(
+                    "",
+                    "The run configuration " + source + " is not valid JSON" + where + ": "
+                            + JacksonMessages.clean(e.getOriginalMessage()) + ".");
         }
         if (root == null || root.isMissingNode()) {
-            throw new ConfigException("", "The run configuration " + source + " is empty; expected a JSON object with a 'selection'.");
+            throw new ConfigException(
+                    "", "The run configuration " + source + " is empty; expected a JSON object with a 'selection'.");
         }
         ConfigReader.requireObject(root, "");
         // Each part is read even when another has failed, so that every mistake is reported at once.
@@ -63,21 +67,28 @@ public final class RunConfigParser {
                 () -> SelectionConfigParser.parse(ConfigReader.require(root, "", "selection"), "/selection"));
         JsonNode embeddingsNode = root.get("embeddings");
         EmbeddingsConfig embeddings = problems.attempt(() -> embeddingsNode == null || embeddingsNode.isNull()
-                ? EmbeddingsConfig.defaults() : EmbeddingsConfig.parse(embeddingsNode, "/embeddings", baseDir));
+                ? EmbeddingsConfig.defaults()
+                : EmbeddingsConfig.parse(embeddingsNode, "/embeddings", baseDir));
         DatasourceOptions datasource = problems.attempt(() -> datasource(root.get("datasource")));
         OptionalLong seed = problems.attempt(() -> ConfigReader.optionalLong(root, "", "seed"));
         Optional<ObjectLevelOptions> objectLevel = problems.attempt(() -> objectLevel(root.get("object_level")));
         OptionalInt stride = problems.attempt(() -> frameStride(root));
         problems.throwIfAny();
-        return new RunConfig(selectionConfig, embeddings, datasource, seed.orElse(RunConfig.DEFAULT_SEED), objectLevel,
+        return new RunConfig(
+                selectionConfig,
+                embeddings,
+                datasource,
+                seed.orElse(RunConfig.DEFAULT_SEED),
+                objectLevel,
                 stride.orElse(1));
     }
 
     private static OptionalInt frameStride(JsonNode root) {
         OptionalInt stride = ConfigReader.optionalInt(root, "", "frame_stride");
         if (stride.isPresent() && stride.getAsInt() < 1) {
-            throw new ConfigException("/frame_stride", "Expected a frame stride of 1 or more at /frame_stride, but found "
-                    + stride.getAsInt() + ".");
+            throw new ConfigException(
+                    "/frame_stride",
+                    "Expected a frame stride of 1 or more at /frame_stride, but found " + stride.getAsInt() + ".");
         }
         return stride;
     }
@@ -93,8 +104,10 @@ public final class RunConfigParser {
         JsonNode flag = node.get("process_all");
         if (flag != null && !flag.isNull()) {
             if (!flag.isBoolean()) {
-                throw new ConfigException(at + "/process_all", "Expected true or false at " + at + "/process_all, but found "
-                        + ConfigReader.describe(flag) + ".");
+                throw new ConfigException(
+                        at + "/process_all",
+                        "Expected true or false at " + at + "/process_all, but found " + ConfigReader.describe(flag)
+                                + ".");
             }
             processAll = flag.booleanValue();
         }
@@ -112,10 +125,10 @@ public final class RunConfigParser {
         String task = ConfigReader.requireString(node, at, "task_name");
         double padding = ConfigReader.optionalNumber(node, at, "padding").orElse(0.0);
         if (padding < 0 || padding > 10) {
-            throw new ConfigException(at + "/padding", "Expected a padding from 0 to 10 at " + at + "/padding, but found "
-                    + padding + ".");
+            throw new ConfigException(
+                    at + "/padding",
+                    "Expected a padding from 0 to 10 at " + at + "/padding, but found " + padding + ".");
         }
         return Optional.of(new ObjectLevelOptions(task, padding));
     }
-
 }

@@ -43,6 +43,7 @@ public final class Datapool {
     public static final String FOLDER = "datapool";
     /** The file naming the generation in force, written after it. */
     public static final String CURRENT = "CURRENT";
+
     private static final Pattern GENERATION = Pattern.compile("gen-(\\d{1,9})");
 
     private final int generation;
@@ -53,8 +54,13 @@ public final class Datapool {
     private final List<String> selected;
     private final Map<String, Integer> index;
 
-    private Datapool(int generation, String embedderId, int dimension, List<ProcessedSample> samples, float[] embeddings,
-                     List<String> selected) {
+    private Datapool(
+            int generation,
+            String embedderId,
+            int dimension,
+            List<ProcessedSample> samples,
+            float[] embeddings,
+            List<String> selected) {
         this.generation = generation;
         this.embedderId = embedderId;
         this.dimension = dimension;
@@ -150,8 +156,8 @@ public final class Datapool {
      * selections. When the embedder differs from the pool's, the old embeddings are dropped, since
      * vectors of two embedders cannot be compared; earlier selections stay.
      */
-    public Datapool updated(List<ProcessedSample> processed, float[] rows, int dimension, String embedder,
-                            List<String> newlySelected) {
+    public Datapool updated(
+            List<ProcessedSample> processed, float[] rows, int dimension, String embedder, List<String> newlySelected) {
         if ((long) processed.size() * dimension != rows.length) {
             throw new IllegalArgumentException(processed.size() + " samples of dimension " + dimension + " need "
                     + (long) processed.size() * dimension + " values, but " + rows.length + " were given.");
@@ -182,7 +188,8 @@ public final class Datapool {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> merged.get(a).name().compareTo(merged.get(b).name()));
+        Arrays.sort(
+                order, (a, b) -> merged.get(a).name().compareTo(merged.get(b).name()));
         List<ProcessedSample> sortedSamples = new ArrayList<>(order.length);
         float[] sortedRows = new float[order.length * dimension];
         for (int k = 0; k < order.length; k++) {
@@ -208,9 +215,12 @@ public final class Datapool {
         Files.createDirectories(partial);
         String properties = "embedder=" + PoolFiles.escape(embedderId) + "\ndimension=" + dimension + "\n";
         AtomicWrite.write(partial.resolve("pool.properties"), properties.getBytes(StandardCharsets.UTF_8), true);
-        AtomicWrite.write(partial.resolve("samples.tsv"), PoolFiles.samplesText(samples).getBytes(StandardCharsets.UTF_8), true);
-        AtomicWrite.write(partial.resolve("embeddings.bin"), EmbeddingFile.encode(samples.size(), dimension, embeddings), true);
-        AtomicWrite.write(partial.resolve("selected.txt"), PoolFiles.namesText(selected).getBytes(StandardCharsets.UTF_8), true);
+        AtomicWrite.write(
+                partial.resolve("samples.tsv"), PoolFiles.samplesText(samples).getBytes(StandardCharsets.UTF_8), true);
+        AtomicWrite.write(
+                partial.resolve("embeddings.bin"), EmbeddingFile.encode(samples.size(), dimension, embeddings), true);
+        AtomicWrite.write(
+                partial.resolve("selected.txt"), PoolFiles.namesText(selected).getBytes(StandardCharsets.UTF_8), true);
         AtomicWrite.move(partial, folder.resolve(name));
         AtomicWrite.write(folder.resolve(CURRENT), (name + "\n").getBytes(StandardCharsets.UTF_8), true);
         try (var children = Files.list(folder)) {

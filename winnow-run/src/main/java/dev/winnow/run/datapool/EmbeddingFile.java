@@ -18,8 +18,7 @@ final class EmbeddingFile {
     private static final byte[] MAGIC = {'W', 'N', 'N', 'W', 'E', 'M', 'B', '1'};
     private static final int HEADER = 16;
 
-    private EmbeddingFile() {
-    }
+    private EmbeddingFile() {}
 
     static byte[] encode(int rows, int dimension, float[] values) {
         if ((long) rows * dimension != values.length) {
@@ -43,24 +42,28 @@ final class EmbeddingFile {
             header.flip();
             byte[] magic = new byte[MAGIC.length];
             if (header.remaining() < HEADER) {
-                throw new DatapoolException("The embedding file " + file + " is " + length + " bytes, too short for its header.");
+                throw new DatapoolException(
+                        "The embedding file " + file + " is " + length + " bytes, too short for its header.");
             }
             header.get(magic);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new DatapoolException("The embedding file " + file + " does not start with WNNWEMB1; it is not a Winnow embedding file.");
+                throw new DatapoolException("The embedding file " + file
+                        + " does not start with WNNWEMB1; it is not a Winnow embedding file.");
             }
             int rows = header.getInt();
             int dimension = header.getInt();
             if (rows != expectedRows || dimension != expectedDimension) {
                 throw new DatapoolException("The embedding file " + file + " holds " + rows + " rows of dimension "
-                        + dimension + ", but the datapool expects " + expectedRows + " rows of dimension " + expectedDimension + ".");
+                        + dimension + ", but the datapool expects " + expectedRows + " rows of dimension "
+                        + expectedDimension + ".");
             }
             long expectedLength = HEADER + 4L * rows * dimension;
             if (length != expectedLength) {
-                throw new DatapoolException("The embedding file " + file + " is " + length + " bytes, but its header promises "
-                        + expectedLength + " bytes.");
+                throw new DatapoolException("The embedding file " + file + " is " + length
+                        + " bytes, but its header promises " + expectedLength + " bytes.");
             }
-            ByteBuffer body = ByteBuffer.allocate((int) (expectedLength - HEADER)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer body =
+                    ByteBuffer.allocate((int) (expectedLength - HEADER)).order(ByteOrder.LITTLE_ENDIAN);
             while (body.hasRemaining() && in.read(body) >= 0) {
                 // read the whole body
             }

@@ -16,8 +16,7 @@ import java.util.Map;
  * carriage return and newline escaped ({@code \\ \t \r \n}), so any file name survives.
  */
 final class PoolFiles {
-    private PoolFiles() {
-    }
+    private PoolFiles() {}
 
     static String escape(String name) {
         StringBuilder sb = new StringBuilder(name.length());
@@ -51,7 +50,9 @@ final class PoolFiles {
                 case 't' -> sb.append('\t');
                 case 'n' -> sb.append('\n');
                 case 'r' -> sb.append('\r');
-                default -> throw new DatapoolException("Line " + line + " of " + file + " has the unknown escape \\" + next + ".");
+                default ->
+                    throw new DatapoolException(
+                            "Line " + line + " of " + file + " has the unknown escape \\" + next + ".");
             }
         }
         return sb.toString();
@@ -60,7 +61,12 @@ final class PoolFiles {
     static String samplesText(List<ProcessedSample> samples) {
         StringBuilder sb = new StringBuilder();
         for (ProcessedSample s : samples) {
-            sb.append(escape(s.name())).append('\t').append(s.size()).append('\t').append(s.lastModifiedMillis()).append('\n');
+            sb.append(escape(s.name()))
+                    .append('\t')
+                    .append(s.size())
+                    .append('\t')
+                    .append(s.lastModifiedMillis())
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -83,9 +89,11 @@ final class PoolFiles {
                             + " tab-separated fields, but expected 3 (name, size, modification time).");
                 }
                 try {
-                    samples.add(new ProcessedSample(unescape(parts[0], file, line), Long.parseLong(parts[1]), Long.parseLong(parts[2])));
+                    samples.add(new ProcessedSample(
+                            unescape(parts[0], file, line), Long.parseLong(parts[1]), Long.parseLong(parts[2])));
                 } catch (NumberFormatException e) {
-                    throw new DatapoolException("Line " + line + " of " + file + " has a size or time that is not a whole number.");
+                    throw new DatapoolException(
+                            "Line " + line + " of " + file + " has a size or time that is not a whole number.");
                 }
             }
         }
@@ -124,7 +132,8 @@ final class PoolFiles {
         try {
             return Integer.parseInt(properties.getOrDefault(key, ""));
         } catch (NumberFormatException e) {
-            throw new DatapoolException("The datapool generation " + generation + " has no valid '" + key + "' in pool.properties.");
+            throw new DatapoolException(
+                    "The datapool generation " + generation + " has no valid '" + key + "' in pool.properties.");
         }
     }
 
@@ -132,7 +141,8 @@ final class PoolFiles {
         try {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new DatapoolException("The datapool file " + file + " is missing; delete the datapool folder to start afresh.");
+            throw new DatapoolException(
+                    "The datapool file " + file + " is missing; delete the datapool folder to start afresh.");
         }
     }
 }

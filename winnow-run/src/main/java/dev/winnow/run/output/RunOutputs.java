@@ -1,7 +1,7 @@
 package dev.winnow.run.output;
 
-import dev.winnow.format.Diagnostic;
 import dev.winnow.embed.EmbeddingsCsvWriter;
+import dev.winnow.format.Diagnostic;
 import dev.winnow.format.io.Csv;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,8 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RunOutputs {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private RunOutputs() {
-    }
+    private RunOutputs() {}
 
     /** One selected sample name per line, in selection order. */
     public static String selectedText(List<String> selected) {
@@ -32,7 +31,8 @@ public final class RunOutputs {
      * {@code sample,order,value,<strategy>...}: each pick with its 1-based order, the product value
      * it was picked with and each strategy's objective then ({@code objectives[s][k]}).
      */
-    public static String selectionCsv(List<String> selected, double[] values, List<String> strategyLabels, double[][] objectives) {
+    public static String selectionCsv(
+            List<String> selected, double[] values, List<String> strategyLabels, double[][] objectives) {
         Csv csv = new Csv().field("sample").field("order").field("value");
         strategyLabels.forEach(csv::field);
         csv.endLine();
@@ -65,7 +65,8 @@ public final class RunOutputs {
     }
 
     /** {@code filenames,embedding_0..embedding_{d-1},labels}, the precomputed-embeddings layout (labels 0), row by row. */
-    public static void writeEmbeddingsCsv(Writer out, List<String> samples, float[] rows, int dimension) throws IOException {
+    public static void writeEmbeddingsCsv(Writer out, List<String> samples, float[] rows, int dimension)
+            throws IOException {
         try (EmbeddingsCsvWriter csv = EmbeddingsCsvWriter.to(out, dimension)) {
             float[] row = new float[dimension];
             for (int i = 0; i < samples.size(); i++) {
@@ -76,17 +77,38 @@ public final class RunOutputs {
     }
 
     /** One selected crop: its name, parent sample, the prediction's box in parent pixels, category and score. */
-    public record SelectedCrop(String crop, String parent, double x, double y, double width, double height, String category,
-                               double score) {
-    }
+    public record SelectedCrop(
+            String crop,
+            String parent,
+            double x,
+            double y,
+            double width,
+            double height,
+            String category,
+            double score) {}
 
     /** {@code crop,parent,x,y,width,height,category,score}: the selected crops in selection order. */
     public static String selectedCropsCsv(List<SelectedCrop> crops) {
-        Csv csv = new Csv().field("crop").field("parent").field("x").field("y").field("width").field("height")
-                .field("category").field("score").endLine();
+        Csv csv = new Csv()
+                .field("crop")
+                .field("parent")
+                .field("x")
+                .field("y")
+                .field("width")
+                .field("height")
+                .field("category")
+                .field("score")
+                .endLine();
         for (SelectedCrop c : crops) {
-            csv.field(c.crop()).field(c.parent()).field(c.x()).field(c.y()).field(c.width()).field(c.height())
-                    .field(c.category()).field(c.score()).endLine();
+            csv.field(c.crop())
+                    .field(c.parent())
+                    .field(c.x())
+                    .field(c.y())
+                    .field(c.width())
+                    .field(c.height())
+                    .field(c.category())
+                    .field(c.score())
+                    .endLine();
         }
         return csv.toString();
     }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunConfigParserTest {
-    static final String SELECTION = "\"selection\": {\"n_samples\": 5, \"strategies\": [{\"input\": {\"type\": \"EMBEDDINGS\"}, "
-            + "\"strategy\": {\"type\": \"DIVERSITY\"}}]}";
+    static final String SELECTION =
+            "\"selection\": {\"n_samples\": 5, \"strategies\": [{\"input\": {\"type\": \"EMBEDDINGS\"}, "
+                    + "\"strategy\": {\"type\": \"DIVERSITY\"}}]}";
     static final Path BASE = Path.of("/configs");
 
     static RunConfig parse(String json) {
@@ -55,19 +56,26 @@ class RunConfigParserTest {
 
     @Test
     void unknownKeyWithoutCloseMatch_listsTheAllowedKeys() {
-        fails("{" + SELECTION + ", \"colour\": 3}", "/colour", "Unknown key 'colour' at /colour. Allowed keys there: selection, "
-                + "embeddings, datasource, seed, object_level, frame_stride.");
+        fails(
+                "{" + SELECTION + ", \"colour\": 3}",
+                "/colour",
+                "Unknown key 'colour' at /colour. Allowed keys there: selection, "
+                        + "embeddings, datasource, seed, object_level, frame_stride.");
     }
 
     @Test
     void unknownDatasourceKey_suggestsTheClosest() {
-        fails("{" + SELECTION + ", \"datasource\": {\"proces_all\": true}}", "/datasource/proces_all",
+        fails(
+                "{" + SELECTION + ", \"datasource\": {\"proces_all\": true}}",
+                "/datasource/proces_all",
                 "Unknown key 'proces_all' at /datasource/proces_all. Did you mean 'process_all'?");
     }
 
     @Test
     void processAllNotABoolean_isRefused() {
-        fails("{" + SELECTION + ", \"datasource\": {\"process_all\": \"yes\"}}", "/datasource/process_all",
+        fails(
+                "{" + SELECTION + ", \"datasource\": {\"process_all\": \"yes\"}}",
+                "/datasource/process_all",
                 "Expected true or false at /datasource/process_all, but found the string \"yes\".");
     }
 
@@ -78,22 +86,28 @@ class RunConfigParserTest {
 
     @Test
     void bothSampleCounts_areRefusedByTheSelectionParser() {
-        fails("{\"selection\": {\"n_samples\": 5, \"proportion_samples\": 0.1, \"strategies\": [{\"input\": {\"type\": "
-                + "\"EMBEDDINGS\"}, \"strategy\": {\"type\": \"DIVERSITY\"}}]}}", "/selection",
+        fails(
+                "{\"selection\": {\"n_samples\": 5, \"proportion_samples\": 0.1, \"strategies\": [{\"input\": {\"type\": "
+                        + "\"EMBEDDINGS\"}, \"strategy\": {\"type\": \"DIVERSITY\"}}]}}",
+                "/selection",
                 "Set exactly one of 'n_samples' and 'proportion_samples' at /selection, not both.");
     }
 
     @Test
     void wrongInputStrategyPair_namesTheAllowedPairs() {
-        assertThatThrownBy(() -> parse("{\"selection\": {\"n_samples\": 5, \"strategies\": [{\"input\": {\"type\": \"EMBEDDINGS\"}, "
-                + "\"strategy\": {\"type\": \"WEIGHTS\"}}]}}"))
+        assertThatThrownBy(() -> parse(
+                        "{\"selection\": {\"n_samples\": 5, \"strategies\": [{\"input\": {\"type\": \"EMBEDDINGS\"}, "
+                                + "\"strategy\": {\"type\": \"WEIGHTS\"}}]}}"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("Strategy WEIGHTS cannot use input EMBEDDINGS at /selection/strategies/0. Allowed pairs: ");
+                .hasMessageStartingWith(
+                        "Strategy WEIGHTS cannot use input EMBEDDINGS at /selection/strategies/0. Allowed pairs: ");
     }
 
     @Test
     void embeddingsWithUnknownKey_isRefusedWithItsPointer() {
-        fails("{" + SELECTION + ", \"embeddings\": {\"model\": \"builtin\", \"input_sise\": 3}}", "/embeddings/input_sise",
+        fails(
+                "{" + SELECTION + ", \"embeddings\": {\"model\": \"builtin\", \"input_sise\": 3}}",
+                "/embeddings/input_sise",
                 "Unknown key 'input_sise' at /embeddings/input_sise. Did you mean 'input_size'?");
     }
 
@@ -104,19 +118,27 @@ class RunConfigParserTest {
 
     @Test
     void frameStrideBelowOne_isRefused() {
-        fails("{" + SELECTION + ", \"frame_stride\": 0}", "/frame_stride", "Expected a frame stride of 1 or more at /frame_stride, but found 0.");
+        fails(
+                "{" + SELECTION + ", \"frame_stride\": 0}",
+                "/frame_stride",
+                "Expected a frame stride of 1 or more at /frame_stride, but found 0.");
     }
 
     @Test
     void objectLevelWithoutTask_isRefused() {
-        fails("{" + SELECTION + ", \"object_level\": {\"padding\": 0.1}}", "/object_level/task_name",
+        fails(
+                "{" + SELECTION + ", \"object_level\": {\"padding\": 0.1}}",
+                "/object_level/task_name",
                 "Missing required key 'task_name' at /object_level.");
     }
 
     @Test
     void malformedJson_saysWhere() {
-        fails("{\n  \"seed\": 1,,\n}", "", "The run configuration run.json is not valid JSON at line 2, column 13: found ','"
-                + " where a key in double quotes was expected.");
+        fails(
+                "{\n  \"seed\": 1,,\n}",
+                "",
+                "The run configuration run.json is not valid JSON at line 2, column 13: found ','"
+                        + " where a key in double quotes was expected.");
     }
 
     @Test

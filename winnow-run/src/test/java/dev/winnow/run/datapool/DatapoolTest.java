@@ -24,9 +24,13 @@ class DatapoolTest {
 
     @Test
     void saveThenLoad_roundTripsSamplesEmbeddingsAndSelections() throws Exception {
-        Datapool pool = Datapool.empty().updated(
-                List.of(new ProcessedSample("b.png", 10, 1000), new ProcessedSample("a\tb\\c.jpg", 20, 2000)),
-                new float[] {1f, 0f, 0.5f, -0.25f}, 2, "builtin-v1", List.of("b.png"));
+        Datapool pool = Datapool.empty()
+                .updated(
+                        List.of(new ProcessedSample("b.png", 10, 1000), new ProcessedSample("a\tb\\c.jpg", 20, 2000)),
+                        new float[] {1f, 0f, 0.5f, -0.25f},
+                        2,
+                        "builtin-v1",
+                        List.of("b.png"));
         pool.save(winnow);
         Datapool loaded = Datapool.load(winnow);
         assertThat(loaded.names()).containsExactly("a\tb\\c.jpg", "b.png");
@@ -42,13 +46,21 @@ class DatapoolTest {
 
     @Test
     void updated_replacesChangedSamplesKeepsOthersAndAppendsSelections() throws Exception {
-        Datapool first = Datapool.empty().updated(
-                List.of(new ProcessedSample("a.png", 1, 1), new ProcessedSample("b.png", 1, 1)),
-                new float[] {1, 0, 0, 1}, 2, "e", List.of("a.png"));
+        Datapool first = Datapool.empty()
+                .updated(
+                        List.of(new ProcessedSample("a.png", 1, 1), new ProcessedSample("b.png", 1, 1)),
+                        new float[] {1, 0, 0, 1},
+                        2,
+                        "e",
+                        List.of("a.png"));
         first.save(winnow);
-        Datapool second = Datapool.load(winnow).updated(
-                List.of(new ProcessedSample("b.png", 2, 2), new ProcessedSample("c.png", 1, 1)),
-                new float[] {0.6f, 0.8f, -1, 0}, 2, "e", List.of("c.png", "a.png"));
+        Datapool second = Datapool.load(winnow)
+                .updated(
+                        List.of(new ProcessedSample("b.png", 2, 2), new ProcessedSample("c.png", 1, 1)),
+                        new float[] {0.6f, 0.8f, -1, 0},
+                        2,
+                        "e",
+                        List.of("c.png", "a.png"));
         second.save(winnow);
         Datapool loaded = Datapool.load(winnow);
         assertThat(loaded.names()).containsExactly("a.png", "b.png", "c.png");
@@ -61,9 +73,10 @@ class DatapoolTest {
 
     @Test
     void updated_withAnotherEmbedder_dropsOldEmbeddingsButKeepsSelections() {
-        Datapool first = Datapool.empty().updated(List.of(new ProcessedSample("a.png", 1, 1)), new float[] {1, 0}, 2, "e1",
-                List.of("a.png"));
-        Datapool second = first.updated(List.of(new ProcessedSample("b.png", 1, 1)), new float[] {0, 1, 0}, 3, "e2", List.of());
+        Datapool first = Datapool.empty()
+                .updated(List.of(new ProcessedSample("a.png", 1, 1)), new float[] {1, 0}, 2, "e1", List.of("a.png"));
+        Datapool second =
+                first.updated(List.of(new ProcessedSample("b.png", 1, 1)), new float[] {0, 1, 0}, 3, "e2", List.of());
         assertThat(second.names()).containsExactly("b.png");
         assertThat(second.dimension()).isEqualTo(3);
         assertThat(second.selected()).containsExactly("a.png");
@@ -71,7 +84,8 @@ class DatapoolTest {
 
     @Test
     void interruptedSave_leavesPreviousGenerationInForce() throws Exception {
-        Datapool.empty().updated(List.of(new ProcessedSample("a.png", 1, 1)), new float[] {1, 0}, 2, "e", List.of("a.png"))
+        Datapool.empty()
+                .updated(List.of(new ProcessedSample("a.png", 1, 1)), new float[] {1, 0}, 2, "e", List.of("a.png"))
                 .save(winnow);
         // What a save killed before switching CURRENT leaves behind.
         Files.createDirectories(winnow.resolve("datapool/.gen-2.partial"));
@@ -85,7 +99,8 @@ class DatapoolTest {
 
     @Test
     void load_truncatedEmbeddingFile_isRefusedWithTheReason() throws Exception {
-        Datapool.empty().updated(List.of(new ProcessedSample("a.png", 1, 1)), new float[] {1, 0}, 2, "e", List.of())
+        Datapool.empty()
+                .updated(List.of(new ProcessedSample("a.png", 1, 1)), new float[] {1, 0}, 2, "e", List.of())
                 .save(winnow);
         Path bin = winnow.resolve("datapool/gen-1/embeddings.bin");
         byte[] bytes = Files.readAllBytes(bin);

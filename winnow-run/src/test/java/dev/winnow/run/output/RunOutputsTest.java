@@ -16,8 +16,11 @@ class RunOutputsTest {
 
     @Test
     void selectionCsv_listsPicksWithTheirObjectives() {
-        String csv = RunOutputs.selectionCsv(List.of("b.png", "a,1.png"), new double[] {1, 0.25},
-                List.of("EMBEDDINGS->DIVERSITY", "SCORES(t/s)->WEIGHTS"), new double[][] {{1, 0.5}, {1, 0.5}});
+        String csv = RunOutputs.selectionCsv(
+                List.of("b.png", "a,1.png"),
+                new double[] {1, 0.25},
+                List.of("EMBEDDINGS->DIVERSITY", "SCORES(t/s)->WEIGHTS"),
+                new double[][] {{1, 0.5}, {1, 0.5}});
         assertThat(csv).isEqualTo("""
                 sample,order,value,EMBEDDINGS->DIVERSITY,SCORES(t/s)->WEIGHTS
                 b.png,1,1,1,1
@@ -28,7 +31,10 @@ class RunOutputsTest {
     @Test
     void scoresCsv_hasAColumnPerScoreAndARowPerSample() throws Exception {
         StringWriter out = new StringWriter();
-        RunOutputs.writeScoresCsv(out, List.of("a.png", "b.png"), List.of("det.uncertainty_entropy", "det.object_frequency"),
+        RunOutputs.writeScoresCsv(
+                out,
+                List.of("a.png", "b.png"),
+                List.of("det.uncertainty_entropy", "det.object_frequency"),
                 List.of(new double[] {0.125, 0}, new double[] {1, 0.9}));
         assertThat(out.toString()).isEqualTo("""
                 sample,det.uncertainty_entropy,det.object_frequency
@@ -51,7 +57,8 @@ class RunOutputsTest {
     @Test
     void diagnosticsJsonl_oneObjectPerLine() {
         String jsonl = RunOutputs.diagnosticsJsonl(List.of(
-                Diagnostic.error("E012", "p/a.json", "/predictions/0/bbox", "Outside \"here\".").at(2, 30),
+                Diagnostic.error("E012", "p/a.json", "/predictions/0/bbox", "Outside \"here\".")
+                        .at(2, 30),
                 Diagnostic.warning("W101", "", "", "2 videos were left out.")));
         assertThat(jsonl).isEqualTo("""
                 {"severity":"error","code":"E012","file":"p/a.json","pointer":"/predictions/0/bbox","line":2,"column":30,"message":"Outside \\"here\\"."}

@@ -1,11 +1,11 @@
 package dev.winnow.scores.read;
 
-import dev.winnow.format.PredictionsLayout;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.PathOutsideRootException;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.io.PredictionFileReader;
 import dev.winnow.format.validate.DiagnosticCode;
@@ -39,19 +39,24 @@ final class ParallelTableReader {
     static final int BATCH = 512;
 
     /** The outcome of one batch: its samples, their diagnostics and how many files were skipped. */
-    private record Batch(PredictionsTableBuilder builder, List<Diagnostic> diagnostics, int invalid) {
-    }
+    private record Batch(PredictionsTableBuilder builder, List<Diagnostic> diagnostics, int invalid) {}
 
-    private ParallelTableReader() {
-    }
+    private ParallelTableReader() {}
 
     /**
      * Reads the prediction file of every sample into {@code into}; returns the number of files
      * skipped as invalid. {@code filesDone} hears how many files are done after each batch.
      */
-    static int read(Datasource output, List<String> samples, TaskSchema schema,
-                    ValidationOptions options, int threads, PredictionsTableBuilder into, Consumer<Diagnostic> sink,
-                    LongConsumer filesDone) throws IOException {
+    static int read(
+            Datasource output,
+            List<String> samples,
+            TaskSchema schema,
+            ValidationOptions options,
+            int threads,
+            PredictionsTableBuilder into,
+            Consumer<Diagnostic> sink,
+            LongConsumer filesDone)
+            throws IOException {
         if (threads <= 1 || samples.size() <= BATCH) {
             int invalid = 0;
             for (int from = 0; from < samples.size(); from += BATCH) {
@@ -93,8 +98,8 @@ final class ParallelTableReader {
         }
     }
 
-    private static Batch readBatch(Datasource output, List<String> samples, TaskSchema schema,
-                                   ValidationOptions options, String taskName) {
+    private static Batch readBatch(
+            Datasource output, List<String> samples, TaskSchema schema, ValidationOptions options, String taskName) {
         PredictionsTableBuilder builder = new PredictionsTableBuilder(taskName, schema);
         List<Diagnostic> diagnostics = new ArrayList<>();
         int invalid = 0;
@@ -112,13 +117,13 @@ final class ParallelTableReader {
                 invalid++;
                 continue;
             } catch (IOException e) {
-                diagnostics.add(DiagnosticCode.UNREADABLE.of(file, "This prediction file cannot be read ("
-                        + e.getMessage() + "); it is skipped."));
+                diagnostics.add(DiagnosticCode.UNREADABLE.of(
+                        file, "This prediction file cannot be read (" + e.getMessage() + "); it is skipped."));
                 invalid++;
                 continue;
             }
-            FileResult<PredictionFile> result = PredictionFileReader.read(file, bytes, schema,
-                    SampleFacts.named(sample), options);
+            FileResult<PredictionFile> result =
+                    PredictionFileReader.read(file, bytes, schema, SampleFacts.named(sample), options);
             diagnostics.addAll(result.diagnostics());
             if (result.value().isPresent()) {
                 builder.add(sample, result.value().get());

@@ -38,18 +38,22 @@ final class PredictionFileIndex {
      * that have none. A sample's file follows from its name, so no
      * path is kept per sample.
      */
-    record Matches(List<String> samples, int samplesWithoutPrediction, Map<String, String> videoOfFrame) {
-    }
+    record Matches(List<String> samples, int samplesWithoutPrediction, Map<String, String> videoOfFrame) {}
 
-    private PredictionFileIndex() {
-    }
+    private PredictionFileIndex() {}
 
     /**
      * Matches the files of task {@code taskName} against {@code samples} (every image and video of
      * the input); only samples {@code relevant} accepts are kept and counted.
      */
-    static Matches match(Datasource input, Datasource output, List<String> samples, Predicate<String> relevant,
-                         String taskName, Consumer<Diagnostic> sink) throws IOException {
+    static Matches match(
+            Datasource input,
+            Datasource output,
+            List<String> samples,
+            Predicate<String> relevant,
+            String taskName,
+            Consumer<Diagnostic> sink)
+            throws IOException {
         String folder = PredictionsLayout.taskFolder(taskName) + "/";
         // Image names compared in one Unicode normalisation, as validate compares them.
         Map<String, String> imagesByStem = new HashMap<>();
@@ -62,7 +66,9 @@ final class PredictionFileIndex {
                 String stem = SampleNames.normalised(PredictionsLayout.stem(sample));
                 String first = imagesByStem.putIfAbsent(stem, sample);
                 if (first != null) {
-                    sharedStems.computeIfAbsent(stem, s -> new ArrayList<>(List.of(first))).add(sample);
+                    sharedStems
+                            .computeIfAbsent(stem, s -> new ArrayList<>(List.of(first)))
+                            .add(sample);
                 }
             }
         }
@@ -78,16 +84,20 @@ final class PredictionFileIndex {
             }
             Optional<String> predictionBase = PredictionsLayout.predictionBase(relative);
             if (predictionBase.isEmpty()) {
-                sink.accept(DiagnosticCode.NOT_A_PREDICTION_FILE.of(path, "This file in the folder of task " + taskName
-                        + " is not a .json prediction file; it is ignored."));
+                sink.accept(DiagnosticCode.NOT_A_PREDICTION_FILE.of(
+                        path,
+                        "This file in the folder of task " + taskName
+                                + " is not a .json prediction file; it is ignored."));
                 continue;
             }
             String base = predictionBase.get();
             List<String> sharing = sharedStems.get(SampleNames.normalised(base));
             if (sharing != null) {
-                sink.accept(DiagnosticCode.SAMPLES_SHARE_PREDICTION.of(path, Wording.count(sharing.size(), "sample")
-                        + " map to this one prediction file: " + String.join(" and ", sharing)
-                        + "; rename all but one so that each image has its own prediction file."));
+                sink.accept(DiagnosticCode.SAMPLES_SHARE_PREDICTION.of(
+                        path,
+                        Wording.count(sharing.size(), "sample")
+                                + " map to this one prediction file: " + String.join(" and ", sharing)
+                                + "; rename all but one so that each image has its own prediction file."));
                 continue;
             }
             String image = imagesByStem.get(SampleNames.normalised(base));
@@ -100,9 +110,12 @@ final class PredictionFileIndex {
             }
             var frame = FrameName.parse(base).filter(f -> videos.contains(f.video()));
             if (frame.isEmpty()) {
-                sink.accept(DiagnosticCode.ORPHAN_PREDICTION.of(path, "This prediction file belongs to no image or video"
-                        + " of the input: no sample is named " + base + " with an image extension, and it does not name a"
-                        + " frame of a video; it is skipped."));
+                sink.accept(DiagnosticCode.ORPHAN_PREDICTION.of(
+                        path,
+                        "This prediction file belongs to no image or video"
+                                + " of the input: no sample is named " + base
+                                + " with an image extension, and it does not name a"
+                                + " frame of a video; it is skipped."));
                 continue;
             }
             FrameName.Parsed parsed = frame.get();
@@ -114,15 +127,19 @@ final class PredictionFileIndex {
                 continue;
             }
             if (parsed.index() >= count) {
-                sink.accept(DiagnosticCode.FRAME_OUT_OF_RANGE.of(path, "Frame " + parsed.index() + " does not exist in "
-                        + parsed.video() + ", which has " + count + " frames (0 to " + (count - 1) + "); the file is skipped."));
+                sink.accept(DiagnosticCode.FRAME_OUT_OF_RANGE.of(
+                        path,
+                        "Frame " + parsed.index() + " does not exist in " + parsed.video() + ", which has " + count
+                                + " frames (0 to " + (count - 1) + "); the file is skipped."));
                 continue;
             }
             FrameName name = FrameName.of(parsed.video(), parsed.index(), count);
             if (!parsed.paddedFor(count)) {
-                sink.accept(DiagnosticCode.FRAME_PADDING.of(path, "The frame index " + parsed.indexText() + " must have "
-                        + FrameName.padding(count) + " digits for a video of " + count + " frames; expected "
-                        + folder + name.predictionPath() + "; the file is skipped."));
+                sink.accept(DiagnosticCode.FRAME_PADDING.of(
+                        path,
+                        "The frame index " + parsed.indexText() + " must have "
+                                + FrameName.padding(count) + " digits for a video of " + count + " frames; expected "
+                                + folder + name.predictionPath() + "; the file is skipped."));
                 continue;
             }
             framesMatched.merge(parsed.video(), 1, Integer::sum);
@@ -145,8 +162,8 @@ final class PredictionFileIndex {
         return new Matches(matched, without, videoOfFrame);
     }
 
-    private static Integer frameCount(Datasource input, String video, Map<String, Integer> cache,
-                                      Consumer<Diagnostic> sink) throws IOException {
+    private static Integer frameCount(
+            Datasource input, String video, Map<String, Integer> cache, Consumer<Diagnostic> sink) throws IOException {
         if (cache.containsKey(video)) {
             return cache.get(video);
         }

@@ -3,6 +3,7 @@ package dev.winnow.scores.read;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaCounts;
 import dev.winnow.datasource.PredictionsFiles;
+import dev.winnow.datasource.Progress;
 import dev.winnow.datasource.RelevantFilenames;
 import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.Diagnostic;
@@ -14,7 +15,6 @@ import dev.winnow.format.validate.FileResult;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.scores.table.PredictionsTable;
 import dev.winnow.scores.table.PredictionsTableBuilder;
-import dev.winnow.datasource.Progress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,8 +60,8 @@ public final class TaskPredictions {
         this.output = Objects.requireNonNull(output, "output");
         this.options = Objects.requireNonNull(options, "options");
         if (threads < 1) {
-            throw new IllegalArgumentException("At least one thread is needed to read predictions, but " + threads
-                    + " were asked for.");
+            throw new IllegalArgumentException(
+                    "At least one thread is needed to read predictions, but " + threads + " were asked for.");
         }
         this.threads = threads;
     }
@@ -75,9 +75,12 @@ public final class TaskPredictions {
      * @param samplesWithoutPrediction images and video frames of the input without a prediction file
      * @param media                    the table's samples as images and videos, with the frames taken from the videos
      */
-    public record Result(PredictionsTable table, int predictionFiles, int invalidFiles, int samplesWithoutPrediction,
-                         MediaCounts media) {
-    }
+    public record Result(
+            PredictionsTable table,
+            int predictionFiles,
+            int invalidFiles,
+            int samplesWithoutPrediction,
+            MediaCounts media) {}
 
     /** Reads task {@code taskName}, passing every diagnostic to {@code sink}. */
     public Result read(String taskName, Consumer<Diagnostic> sink)
@@ -97,9 +100,10 @@ public final class TaskPredictions {
         TaskSchema schema = schema(taskName, sink);
         PredictionFileIndex.Matches matches = match(taskName, sink);
         PredictionsTableBuilder builder = new PredictionsTableBuilder(taskName, schema);
-        progress.phase("Reading the predictions of task " + taskName, matches.samples().size());
-        int invalid = ParallelTableReader.read(output, matches.samples(), schema, options, threads, builder, sink,
-                progress::advance);
+        progress.phase(
+                "Reading the predictions of task " + taskName, matches.samples().size());
+        int invalid = ParallelTableReader.read(
+                output, matches.samples(), schema, options, threads, builder, sink, progress::advance);
         progress.endPhase();
         int files = matches.samples().size();
         if (files > 0 && invalid == files) {
@@ -118,7 +122,11 @@ public final class TaskPredictions {
                 frames++;
             }
         }
-        return new Result(table, files, invalid, matches.samplesWithoutPrediction(),
+        return new Result(
+                table,
+                files,
+                invalid,
+                matches.samplesWithoutPrediction(),
                 new MediaCounts(table.sampleCount() - frames, videos.size(), frames));
     }
 
@@ -139,7 +147,8 @@ public final class TaskPredictions {
 
     private TaskSchema schema(String taskName, Consumer<Diagnostic> sink)
             throws IOException, UnknownTaskException, InvalidTaskException {
-        PredictionsFiles files = new PredictionsFiles(output, Math.min(MAX_TASK_FILE_BYTES, options.limits().maxFileBytes()));
+        PredictionsFiles files = new PredictionsFiles(
+                output, Math.min(MAX_TASK_FILE_BYTES, options.limits().maxFileBytes()));
         String tasksFile = PredictionsLayout.TASKS_FILE;
         Optional<FileResult<TaskList>> tasks = PredictionsLayout.readTaskList(files, options);
         if (tasks.isEmpty()) {
@@ -152,13 +161,14 @@ public final class TaskPredictions {
         }
         List<String> names = tasks.get().value().get().names();
         if (!names.contains(taskName)) {
-            throw new UnknownTaskException("Task " + taskName + " is not listed in " + tasksFile + "; the listed tasks are "
-                    + (names.isEmpty() ? "none" : String.join(", ", names)) + ".");
+            throw new UnknownTaskException("Task " + taskName + " is not listed in " + tasksFile
+                    + "; the listed tasks are " + (names.isEmpty() ? "none" : String.join(", ", names)) + ".");
         }
         FileResult<TaskSchema> schema = PredictionsLayout.readSchema(files, taskName, options);
         schema.diagnostics().forEach(sink);
         if (schema.value().isEmpty()) {
-            boolean missing = schema.diagnostics().stream().anyMatch(d -> d.code().equals(DiagnosticCode.SCHEMA_MISSING.code()));
+            boolean missing =
+                    schema.diagnostics().stream().anyMatch(d -> d.code().equals(DiagnosticCode.SCHEMA_MISSING.code()));
             throw new InvalidTaskException("Task " + taskName + " cannot be scored: "
                     + (missing ? "it has no schema.json." : "its schema.json is invalid."));
         }

@@ -23,8 +23,8 @@ public final class PredictionFacts {
     private final int[] categoryCounts;
     private final double[] classDistribution;
 
-    private PredictionFacts(int sampleCount, int categoryCount, int[] objectCounts, int[] categoryCounts,
-                            double[] classDistribution) {
+    private PredictionFacts(
+            int sampleCount, int categoryCount, int[] objectCounts, int[] categoryCounts, double[] classDistribution) {
         this.sampleCount = sampleCount;
         this.categoryCount = categoryCount;
         this.objectCounts = objectCounts;
@@ -75,8 +75,9 @@ public final class PredictionFacts {
 
     /** Number of the sample's singletons whose category is at {@code categoryIndex} in schema order. */
     public int categoryCount(int sample, int categoryIndex) {
-        return categoryCounts[Objects.checkIndex(sample, sampleCount) * categoryCount
-                + Objects.checkIndex(categoryIndex, categoryCount)];
+        return categoryCounts[
+                Objects.checkIndex(sample, sampleCount) * categoryCount
+                        + Objects.checkIndex(categoryIndex, categoryCount)];
     }
 
     /** The sample's class distribution: one entry per category in schema order, not normalised. */

@@ -133,7 +133,8 @@ public final class PredictionsTable {
         if (!hasProbabilities(singleton)) {
             throw new IllegalArgumentException("Singleton " + singleton + " has no probabilities.");
         }
-        return columns.probabilityAt(columns.probabilityStart(singleton) + Objects.checkIndex(categoryIndex, categoryCount()));
+        return columns.probabilityAt(
+                columns.probabilityStart(singleton) + Objects.checkIndex(categoryIndex, categoryCount()));
     }
 
     /**
@@ -159,7 +160,10 @@ public final class PredictionsTable {
         if (!hasBoundingBox(singleton)) {
             return Optional.empty();
         }
-        return Optional.of(new BoundingBox(columns.box(singleton, 0), columns.box(singleton, 1), columns.box(singleton, 2),
+        return Optional.of(new BoundingBox(
+                columns.box(singleton, 0),
+                columns.box(singleton, 1),
+                columns.box(singleton, 2),
                 columns.box(singleton, 3)));
     }
 

@@ -140,7 +140,9 @@ public final class PredictionsTableBuilder {
     }
 
     private void write(Singleton singleton) {
-        double score = singleton.optionalScore().isPresent() ? singleton.optionalScore().getAsDouble() : Double.NaN;
+        double score = singleton.optionalScore().isPresent()
+                ? singleton.optionalScore().getAsDouble()
+                : Double.NaN;
         store.addSingleton(schema.indexOf(singleton.categoryId()), score);
         // Java 17 has no pattern switch; the permitted variants are tested in turn.
         if (singleton instanceof Singleton.Detection d) {

@@ -46,10 +46,13 @@ class RealSamplesScoringTest {
                 {"task_type": "object-detection", "categories": [{"id": 0, "name": "thing"}, {"id": 1, "name": "fruit"}]}""");
         ImageSize chess = ImageHeaders.read(input, "chessboard.png");
         ImageSize fruits = ImageHeaders.read(input, "objects/fruits.jpg");
-        write(".lightly/predictions/objects/chessboard.json", "{\"file_name\": \"chessboard.png\", \"predictions\": ["
-                + box(0, chess, 0.9, "") + ", " + box(0, chess, 0.7, "") + "]}");
-        write(".lightly/predictions/objects/objects/fruits.json", "{\"predictions\": ["
-                + box(1, fruits, 0.5, ", \"probabilities\": [0.5, 0.5]") + "]}");
+        write(
+                ".lightly/predictions/objects/chessboard.json",
+                "{\"file_name\": \"chessboard.png\", \"predictions\": [" + box(0, chess, 0.9, "") + ", "
+                        + box(0, chess, 0.7, "") + "]}");
+        write(
+                ".lightly/predictions/objects/objects/fruits.json",
+                "{\"predictions\": [" + box(1, fruits, 0.5, ", \"probabilities\": [0.5, 0.5]") + "]}");
         write(".lightly/predictions/objects/objects/orange.json", "{\"predictions\": []}");
         String frameBox = "{\"predictions\": [{\"category_id\": 0, \"bbox\": [2, 2, 8, 8], \"score\": 0.25}]}";
         write(".lightly/predictions/objects/street/tree-00-mp4.json", frameBox);
@@ -60,19 +63,29 @@ class RealSamplesScoringTest {
         ActiveLearningScores scores = ActiveLearningScorer.scoreTable(table);
 
         assertThat(diagnostics).isEmpty();
-        assertThat(table.sampleNames()).containsExactly("chessboard.png", "objects/fruits.jpg", "objects/orange.jpg",
-                "street/tree-00-mp4.png", "street/tree-10-mp4.png");
+        assertThat(table.sampleNames())
+                .containsExactly(
+                        "chessboard.png",
+                        "objects/fruits.jpg",
+                        "objects/orange.jpg",
+                        "street/tree-00-mp4.png",
+                        "street/tree-10-mp4.png");
         // baboon, butterfly, pic3, building, home and 66 of the video's 68 frames.
         assertThat(result.samplesWithoutPrediction()).isEqualTo(5 + 66);
-        assertThat(table.boundingBox(0)).contains(new BoundingBox(0, 0, Math.floorDiv(chess.width(), 2), Math.floorDiv(chess.height(), 2)));
+        assertThat(table.boundingBox(0))
+                .contains(new BoundingBox(0, 0, Math.floorDiv(chess.width(), 2), Math.floorDiv(chess.height(), 2)));
         assertThat(scores.column(ScoreName.OBJECTNESS_LEAST_CONFIDENCE))
                 .containsExactly(1 - (0.9 + 0.7) / 2, 0.5, 0.0, 0.75, 0.75);
         assertThat(scores.column(ScoreName.OBJECT_FREQUENCY)).containsExactly(1.0, 0.98, 0.9, 0.98, 0.98);
-        assertThat(scores.column(ScoreName.UNCERTAINTY_ENTROPY)).containsExactly(
-                ProbabilityScores.entropy(0.7, 0.30000000000000004), 1.0, 0.0,
-                ProbabilityScores.entropy(0.25, 0.75), ProbabilityScores.entropy(0.25, 0.75));
-        assertThat(scores.column(ScoreName.UNCERTAINTY_MARGIN)).containsExactly(
-                ProbabilityScores.margin(0.7, 0.30000000000000004), 1.0, 0.0, 0.5, 0.5);
+        assertThat(scores.column(ScoreName.UNCERTAINTY_ENTROPY))
+                .containsExactly(
+                        ProbabilityScores.entropy(0.7, 0.30000000000000004),
+                        1.0,
+                        0.0,
+                        ProbabilityScores.entropy(0.25, 0.75),
+                        ProbabilityScores.entropy(0.25, 0.75));
+        assertThat(scores.column(ScoreName.UNCERTAINTY_MARGIN))
+                .containsExactly(ProbabilityScores.margin(0.7, 0.30000000000000004), 1.0, 0.0, 0.5, 0.5);
     }
 
     @Test
@@ -91,12 +104,16 @@ class RealSamplesScoringTest {
         }
         RleMask skyMask = RleMask.encode(sky);
         RleMask buildingMask = RleMask.encode(building);
-        write(".lightly/predictions/seg/street/building.json", "{\"predictions\": ["
-                + "{\"category_id\": 0, \"segmentation\": " + Arrays.toString(skyMask.counts()) + ", \"score\": 0.9},"
-                + "{\"category_id\": 1, \"segmentation\": " + Arrays.toString(buildingMask.counts())
-                + ", \"score\": 0.6, \"probabilities\": [0.4, 0.6]}]}");
+        write(
+                ".lightly/predictions/seg/street/building.json",
+                "{\"predictions\": ["
+                        + "{\"category_id\": 0, \"segmentation\": " + Arrays.toString(skyMask.counts())
+                        + ", \"score\": 0.9},"
+                        + "{\"category_id\": 1, \"segmentation\": " + Arrays.toString(buildingMask.counts())
+                        + ", \"score\": 0.6, \"probabilities\": [0.4, 0.6]}]}");
 
-        ActiveLearningScores scores = ActiveLearningScorer.scoreTable(read("seg").table());
+        ActiveLearningScores scores =
+                ActiveLearningScorer.scoreTable(read("seg").table());
 
         long skyPixels = count(skyMask.decode(w * h));
         long buildingPixels = count(buildingMask.decode(w * h));
@@ -107,7 +124,8 @@ class RealSamplesScoringTest {
         assertThat(scores.sampleNames()).containsExactly("street/building.jpg");
         assertThat(scores.value(0, ScoreName.UNCERTAINTY_ENTROPY))
                 .isEqualTo((skyPixels * skyScore + buildingPixels * buildingScore) / (skyPixels + buildingPixels));
-        assertThat(diagnostics.stream().map(Diagnostic::toText).collect(Collectors.joining("\n"))).isEmpty();
+        assertThat(diagnostics.stream().map(Diagnostic::toText).collect(Collectors.joining("\n")))
+                .isEmpty();
     }
 
     private static String box(int category, ImageSize size, double score, String extra) {

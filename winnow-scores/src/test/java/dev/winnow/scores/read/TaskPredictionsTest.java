@@ -50,11 +50,13 @@ class TaskPredictionsTest {
         assertThat(result.invalidFiles()).isEqualTo(1);
         assertThat(result.samplesWithoutPrediction()).isEqualTo(1);
         assertThat(diagnostics).extracting(Diagnostic::code).containsExactly("W005", "E016", "E004");
-        assertThat(diagnostics.get(0).toText()).isEqualTo("warning W005 .lightly/predictions/det/img/notes.txt: This file"
-                + " in the folder of task det is not a .json prediction file; it is ignored.");
-        assertThat(diagnostics.get(1).toText()).isEqualTo("error E016 .lightly/predictions/det/img/zzz.json: This prediction"
-                + " file belongs to no image or video of the input: no sample is named img/zzz with an image extension,"
-                + " and it does not name a frame of a video; it is skipped.");
+        assertThat(diagnostics.get(0).toText())
+                .isEqualTo("warning W005 .lightly/predictions/det/img/notes.txt: This file"
+                        + " in the folder of task det is not a .json prediction file; it is ignored.");
+        assertThat(diagnostics.get(1).toText())
+                .isEqualTo("error E016 .lightly/predictions/det/img/zzz.json: This prediction"
+                        + " file belongs to no image or video of the input: no sample is named img/zzz with an image extension,"
+                        + " and it does not name a frame of a video; it is skipped.");
         assertThat(diagnostics.get(2).file()).isEqualTo(".lightly/predictions/det/img/a.json");
     }
 
@@ -88,12 +90,15 @@ class TaskPredictionsTest {
             if (i % 97 == 13) {
                 write(".lightly/predictions/det/" + name + ".json", "{\"predictions\": [{\"category_id\": 0}]}");
             } else {
-                write(".lightly/predictions/det/" + name + ".json", "{\"predictions\": [{\"category_id\": " + (i % 2)
-                        + ", \"bbox\": [0, 0, 5, 5], \"score\": " + ((i * 37) % 100) / 100.0 + "}]}");
+                write(
+                        ".lightly/predictions/det/" + name + ".json",
+                        "{\"predictions\": [{\"category_id\": " + (i % 2) + ", \"bbox\": [0, 0, 5, 5], \"score\": "
+                                + ((i * 37) % 100) / 100.0 + "}]}");
             }
         }
 
-        String oneThread = ScoresCsv.toCsv(ActiveLearningScorer.scoreTable(read("det", 1).table()));
+        String oneThread =
+                ScoresCsv.toCsv(ActiveLearningScorer.scoreTable(read("det", 1).table()));
         List<Diagnostic> first = List.copyOf(diagnostics);
         diagnostics.clear();
         TaskPredictions.Result parallel = read("det", 4);
@@ -138,7 +143,8 @@ class TaskPredictionsTest {
         };
         LocalDatasource location = LocalDatasource.at(root);
 
-        new TaskPredictions(location, location, ValidationOptions.defaults(), 1).read("det", diagnostics::add, progress);
+        new TaskPredictions(location, location, ValidationOptions.defaults(), 1)
+                .read("det", diagnostics::add, progress);
 
         assertThat(events).containsExactly("Reading the predictions of task det 1100", "512", "1024", "1100", "end");
     }
@@ -149,15 +155,17 @@ class TaskPredictionsTest {
 
         assertThatThrownBy(() -> read("seg", 1))
                 .isInstanceOf(UnknownTaskException.class)
-                .hasMessage("Task seg is not listed in .lightly/predictions/tasks.json; the listed tasks are det, cls.");
+                .hasMessage(
+                        "Task seg is not listed in .lightly/predictions/tasks.json; the listed tasks are det, cls.");
     }
 
     @Test
     void missingTaskList_isAnUnknownTask() {
         assertThatThrownBy(() -> read("det", 1))
                 .isInstanceOf(UnknownTaskException.class)
-                .hasMessage("Task det cannot be scored: " + root.toAbsolutePath().normalize()
-                        + " has no .lightly/predictions/tasks.json listing the tasks.");
+                .hasMessage(
+                        "Task det cannot be scored: " + root.toAbsolutePath().normalize()
+                                + " has no .lightly/predictions/tasks.json listing the tasks.");
     }
 
     @Test
@@ -213,11 +221,13 @@ class TaskPredictionsTest {
         assertThat(result.table().sampleNames())
                 .containsExactly("clips/tree-00-mp4.png", "clips/tree-05-mp4.png", "clips/tree-67-mp4.png");
         assertThat(result.samplesWithoutPrediction()).isEqualTo(68 - 3);
-        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly(
-                "error E018 .lightly/predictions/det/clips/tree-5-mp4.json: The frame index 5 must have 2 digits for a"
-                        + " video of 68 frames; expected .lightly/predictions/det/clips/tree-05-mp4.json; the file is skipped.",
-                "error E017 .lightly/predictions/det/clips/tree-70-mp4.json: Frame 70 does not exist in clips/tree.mp4,"
-                        + " which has 68 frames (0 to 67); the file is skipped.");
+        assertThat(diagnostics)
+                .extracting(Diagnostic::toText)
+                .containsExactly(
+                        "error E018 .lightly/predictions/det/clips/tree-5-mp4.json: The frame index 5 must have 2 digits for a"
+                                + " video of 68 frames; expected .lightly/predictions/det/clips/tree-05-mp4.json; the file is skipped.",
+                        "error E017 .lightly/predictions/det/clips/tree-70-mp4.json: Frame 70 does not exist in clips/tree.mp4,"
+                                + " which has 68 frames (0 to 67); the file is skipped.");
         assertThat(ActiveLearningScorer.scoreTable(result.table()).column(ScoreName.OBJECTNESS_LEAST_CONFIDENCE))
                 .containsExactly(0.75, 0.75, 0.75);
     }
@@ -236,17 +246,20 @@ class TaskPredictionsTest {
         TaskPredictions.Result result = read("det", 1);
 
         assertThat(result.table().sampleNames()).containsExactly("img/a.png");
-        assertThat(diagnostics).extracting(Diagnostic::toText).containsExactly(
-                "error E031 img/link.png: The sample is a link to " + secret + ", outside the input " + root
-                        + "; it is not read and is left out.",
-                "error E016 .lightly/predictions/det/img/link.json: This prediction file belongs to no image or video"
-                        + " of the input: no sample is named img/link with an image extension, and it does not name a"
-                        + " frame of a video; it is skipped.");
+        assertThat(diagnostics)
+                .extracting(Diagnostic::toText)
+                .containsExactly(
+                        "error E031 img/link.png: The sample is a link to " + secret + ", outside the input " + root
+                                + "; it is not read and is left out.",
+                        "error E016 .lightly/predictions/det/img/link.json: This prediction file belongs to no image or video"
+                                + " of the input: no sample is named img/link with an image extension, and it does not name a"
+                                + " frame of a video; it is skipped.");
     }
 
     private TaskPredictions.Result read(String task, int threads) throws Exception {
         LocalDatasource location = LocalDatasource.at(root);
-        return new TaskPredictions(location, location, ValidationOptions.defaults(), threads).read(task, diagnostics::add);
+        return new TaskPredictions(location, location, ValidationOptions.defaults(), threads)
+                .read(task, diagnostics::add);
     }
 
     private void tasks(String... names) throws IOException {

@@ -16,8 +16,7 @@ import java.util.OptionalDouble;
 
 /** Schemas and singletons for tests, written the short way. */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A schema of {@code type} with categories named c0, c1, ... at the given ids. */
     public static TaskSchema schema(TaskType type, int... ids) {
@@ -33,7 +32,9 @@ public final class Fixtures {
     }
 
     public static Singleton.Classification classification(int category, double... probabilities) {
-        return new Singleton.Classification(category, OptionalDouble.empty(),
+        return new Singleton.Classification(
+                category,
+                OptionalDouble.empty(),
                 probabilities.length == 0 ? Optional.empty() : Optional.of(Probabilities.of(probabilities)));
     }
 
@@ -46,12 +47,18 @@ public final class Fixtures {
     }
 
     public static Singleton.Detection box(int category, BoundingBox bbox, double score, double... probabilities) {
-        return new Singleton.Detection(category, bbox, score,
+        return new Singleton.Detection(
+                category,
+                bbox,
+                score,
                 probabilities.length == 0 ? Optional.empty() : Optional.of(Probabilities.of(probabilities)));
     }
 
     public static Singleton.SemanticSegment segment(int category, RleMask mask, double score, double... probabilities) {
-        return new Singleton.SemanticSegment(category, mask, score,
+        return new Singleton.SemanticSegment(
+                category,
+                mask,
+                score,
                 probabilities.length == 0 ? Optional.empty() : Optional.of(Probabilities.of(probabilities)));
     }
 

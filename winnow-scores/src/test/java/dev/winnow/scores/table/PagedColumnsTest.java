@@ -19,8 +19,12 @@ class PagedColumnsTest {
         }
         double[] window = new double[4];
         doubles.copyTo(PagedDoubles.PAGE - 2, window, 4);
-        assertThat(window).containsExactly((PagedDoubles.PAGE - 2) * 0.5, (PagedDoubles.PAGE - 1) * 0.5,
-                PagedDoubles.PAGE * 0.5, (PagedDoubles.PAGE + 1) * 0.5);
+        assertThat(window)
+                .containsExactly(
+                        (PagedDoubles.PAGE - 2) * 0.5,
+                        (PagedDoubles.PAGE - 1) * 0.5,
+                        PagedDoubles.PAGE * 0.5,
+                        (PagedDoubles.PAGE + 1) * 0.5);
     }
 
     @Test

@@ -80,8 +80,12 @@ class PredictionsTableBuilderTest {
     @Test
     void keypointInstances_keepConfidencesAndOptionalBox() {
         TaskSchema schema = schema(TaskType.KEYPOINT_DETECTION, 1);
-        Singleton.KeypointInstance boxed = new Singleton.KeypointInstance(1, Keypoints.of(1, 2, 0.5, 3, 4, 0.25), 0.9,
-                Optional.of(new BoundingBox(0, 0, 5, 5)), Optional.empty());
+        Singleton.KeypointInstance boxed = new Singleton.KeypointInstance(
+                1,
+                Keypoints.of(1, 2, 0.5, 3, 4, 0.25),
+                0.9,
+                Optional.of(new BoundingBox(0, 0, 5, 5)),
+                Optional.empty());
         PredictionsTable table = new PredictionsTableBuilder("pose", schema)
                 .add("a.png", file(boxed, keypoints(1, 0.3)))
                 .build();
@@ -146,7 +150,8 @@ class PredictionsTableBuilderTest {
 
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Sample a.png was added twice to the table of task cars; each sample has one prediction file.");
+                .hasMessage(
+                        "Sample a.png was added twice to the table of task cars; each sample has one prediction file.");
     }
 
     @Test
@@ -155,7 +160,8 @@ class PredictionsTableBuilderTest {
 
         assertThatThrownBy(() -> builder.add("a.png", file(box(3, 0.5), box(4, 0.5))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Prediction 1 of sample a.png has category id 4, which the schema of task cars does not define.");
+                .hasMessage(
+                        "Prediction 1 of sample a.png has category id 4, which the schema of task cars does not define.");
         assertThat(builder.sampleCount()).isEqualTo(0);
     }
 
@@ -174,7 +180,8 @@ class PredictionsTableBuilderTest {
 
         assertThatThrownBy(() -> builder.add("a.png", file(classification(3))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Prediction 0 of sample a.png is a classification prediction, but task cars is of type object-detection.");
+                .hasMessage(
+                        "Prediction 0 of sample a.png is a classification prediction, but task cars is of type object-detection.");
     }
 
     @Test

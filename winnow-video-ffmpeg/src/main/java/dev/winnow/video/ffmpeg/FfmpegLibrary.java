@@ -21,8 +21,7 @@ final class FfmpegLibrary {
         static final Throwable LOAD_FAILURE = load();
     }
 
-    private FfmpegLibrary() {
-    }
+    private FfmpegLibrary() {}
 
     private static Throwable load() {
         try {

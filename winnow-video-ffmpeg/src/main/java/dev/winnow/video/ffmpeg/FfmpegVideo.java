@@ -55,8 +55,13 @@ final class FfmpegVideo implements AutoCloseable {
     /** Null when the container was opened without probing and its headers do not say. */
     private final ImageSize original;
 
-    private FfmpegVideo(String path, ChannelInputStream input, FFmpegFrameGrabber grabber, AVStream stream,
-                        String codec, ImageSize original) {
+    private FfmpegVideo(
+            String path,
+            ChannelInputStream input,
+            FFmpegFrameGrabber grabber,
+            AVStream stream,
+            String codec,
+            ImageSize original) {
         this.path = path;
         this.input = input;
         this.grabber = grabber;
@@ -103,10 +108,12 @@ final class FfmpegVideo implements AutoCloseable {
             int width = grabber.getImageWidth();
             int height = grabber.getImageHeight();
             if (probe && (width <= 0 || height <= 0)) {
-                throw new MediaException("The video '" + path + "' (codec " + codec + ") does not state its frame size.");
+                throw new MediaException(
+                        "The video '" + path + "' (codec " + codec + ") does not state its frame size.");
             }
             opened = true;
-            return new FfmpegVideo(path, input, grabber, stream, codec, width > 0 && height > 0 ? new ImageSize(width, height) : null);
+            return new FfmpegVideo(
+                    path, input, grabber, stream, codec, width > 0 && height > 0 ? new ImageSize(width, height) : null);
         } finally {
             if (!opened) {
                 release(grabber, input);
@@ -126,7 +133,8 @@ final class FfmpegVideo implements AutoCloseable {
      */
     long declaredFrameCount() {
         int entries = avformat_index_get_entries_count(stream);
-        if (entries > 0 && grabber.getFormatContext().iformat().name().getString().contains("mov")) {
+        if (entries > 0
+                && grabber.getFormatContext().iformat().name().getString().contains("mov")) {
             long shown = 0;
             for (int i = 0; i < entries; i++) {
                 if ((avformat_index_get_entry(stream, i).flags() & AVIndexEntry.AVINDEX_DISCARD_FRAME) == 0) {
@@ -167,9 +175,11 @@ final class FfmpegVideo implements AutoCloseable {
      */
     long decode(FrameRequest request, FrameConsumer consumer, long frameCount) throws IOException, MediaException {
         if (original == null) {
-            throw new IllegalStateException("The video '" + path + "' was opened without probing; it cannot be decoded.");
+            throw new IllegalStateException(
+                    "The video '" + path + "' was opened without probing; it cannot be decoded.");
         }
-        ImageSize reduced = Subsampling.reduced(original, Subsampling.forShortSide(original, request.targetShortSide()));
+        ImageSize reduced =
+                Subsampling.reduced(original, Subsampling.forShortSide(original, request.targetShortSide()));
         grabber.setImageWidth(reduced.width());
         grabber.setImageHeight(reduced.height());
         long index = 0;
@@ -195,22 +205,28 @@ final class FfmpegVideo implements AutoCloseable {
         }
         rethrowReadFailure(input);
         if (frameCount >= 0 && index < frameCount) {
-            throw new MediaException("The video '" + path + "' (codec " + codec + ") ends after " + index
-                    + " of its " + frameCount + " frames; the file is truncated or damaged.");
+            throw new MediaException("The video '" + path + "' (codec " + codec + ") ends after " + index + " of its "
+                    + frameCount + " frames; the file is truncated or damaged.");
         }
         return index;
     }
 
     /** Copies the grabber's BGR0 buffer, which the next frame overwrites, into an image of its own. */
     private BufferedImage toRgb(Frame frame, ImageSize size) throws MediaException {
-        if (frame.imageWidth != size.width() || frame.imageHeight != size.height() || frame.imageStride < 4 * size.width()) {
+        if (frame.imageWidth != size.width()
+                || frame.imageHeight != size.height()
+                || frame.imageStride < 4 * size.width()) {
             throw new MediaException("The video '" + path + "' (codec " + codec + ") produced a frame of "
                     + frame.imageWidth + "x" + frame.imageHeight + " pixels where " + size.width() + "x"
                     + size.height() + " were expected.");
         }
         BufferedImage image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        IntBuffer source = ((ByteBuffer) frame.image[0]).duplicate().order(ByteOrder.LITTLE_ENDIAN).position(0).asIntBuffer();
+        IntBuffer source = ((ByteBuffer) frame.image[0])
+                .duplicate()
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .position(0)
+                .asIntBuffer();
         int rowInts = frame.imageStride / 4;
         for (int y = 0; y < size.height(); y++) {
             source.position(y * rowInts);
@@ -220,31 +236,36 @@ final class FfmpegVideo implements AutoCloseable {
     }
 
     private MediaException undecodable(FrameGrabber.Exception e) {
-        return new MediaException("The video '" + path + "' (codec " + codec + ") cannot be decoded: "
-                + e.getMessage(), e);
+        return new MediaException(
+                "The video '" + path + "' (codec " + codec + ") cannot be decoded: " + e.getMessage(), e);
     }
 
     private static MediaException explainOpenFailure(String path, AVFormatContext container, FrameGrabber.Exception e) {
         if (container == null || container.isNull()) {
             // JavaCV reports the error of its retry by name, not the first attempt's, so there is no
             // more precise reason to give.
-            return new MediaException("The video '" + path + "' cannot be opened: FFmpeg recognises no container "
-                    + "in it, or its header is damaged.", e);
+            return new MediaException(
+                    "The video '" + path + "' cannot be opened: FFmpeg recognises no container "
+                            + "in it, or its header is damaged.",
+                    e);
         }
         for (int i = 0; i < container.nb_streams(); i++) {
             AVStream candidate = container.streams(i);
             if (candidate.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO) {
                 int codecId = candidate.codecpar().codec_id();
                 if (codecId == AV_CODEC_ID_NONE) {
-                    return new UnsupportedMediaException("The video '" + path + "' uses a codec FFmpeg does not know (tag '"
-                            + fourCc(candidate.codecpar().codec_tag()) + "').");
+                    return new UnsupportedMediaException(
+                            "The video '" + path + "' uses a codec FFmpeg does not know (tag '"
+                                    + fourCc(candidate.codecpar().codec_tag()) + "').");
                 }
                 if (avcodec_find_decoder(codecId) == null) {
                     return new UnsupportedMediaException("The video '" + path + "' uses the codec " + codecName(codecId)
                             + ", which this FFmpeg build cannot decode.");
                 }
-                return new MediaException("The video '" + path + "' (codec " + codecName(codecId)
-                        + ") cannot be decoded: " + ffmpegReason(e) + ".", e);
+                return new MediaException(
+                        "The video '" + path + "' (codec " + codecName(codecId) + ") cannot be decoded: "
+                                + ffmpegReason(e) + ".",
+                        e);
             }
         }
         return noVideoStream(path);

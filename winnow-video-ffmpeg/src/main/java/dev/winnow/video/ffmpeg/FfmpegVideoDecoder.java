@@ -33,8 +33,7 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
     private static final Set<String> CONTAINERS = Set.of("mp4", "mov", "m4v", "avi", "mkv", "webm");
 
     /** The decoder {@link java.util.ServiceLoader} creates. */
-    public FfmpegVideoDecoder() {
-    }
+    public FfmpegVideoDecoder() {}
 
     @Override
     public String name() {

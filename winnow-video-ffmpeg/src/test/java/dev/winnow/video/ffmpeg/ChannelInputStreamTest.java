@@ -109,7 +109,6 @@ class ChannelInputStreamTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

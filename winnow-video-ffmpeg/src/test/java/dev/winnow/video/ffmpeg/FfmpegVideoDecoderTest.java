@@ -36,10 +36,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FfmpegVideoDecoderTest {
-    private static final TestVideos.Encoding MJPEG_AVI = new TestVideos.Encoding("avi", AV_CODEC_ID_MJPEG, AV_PIX_FMT_YUVJ420P, 2);
-    private static final TestVideos.Encoding VP8_WEBM = new TestVideos.Encoding("webm", AV_CODEC_ID_VP8, AV_PIX_FMT_YUV420P, -1);
-    private static final TestVideos.Encoding MPEG4_MKV = new TestVideos.Encoding("matroska", AV_CODEC_ID_MPEG4, AV_PIX_FMT_YUV420P, 2);
-    private static final TestVideos.Encoding MPEG4_MP4 = new TestVideos.Encoding("mp4", AV_CODEC_ID_MPEG4, AV_PIX_FMT_YUV420P, 2);
+    private static final TestVideos.Encoding MJPEG_AVI =
+            new TestVideos.Encoding("avi", AV_CODEC_ID_MJPEG, AV_PIX_FMT_YUVJ420P, 2);
+    private static final TestVideos.Encoding VP8_WEBM =
+            new TestVideos.Encoding("webm", AV_CODEC_ID_VP8, AV_PIX_FMT_YUV420P, -1);
+    private static final TestVideos.Encoding MPEG4_MKV =
+            new TestVideos.Encoding("matroska", AV_CODEC_ID_MPEG4, AV_PIX_FMT_YUV420P, 2);
+    private static final TestVideos.Encoding MPEG4_MP4 =
+            new TestVideos.Encoding("mp4", AV_CODEC_ID_MPEG4, AV_PIX_FMT_YUV420P, 2);
     /** Lossy coding of a flat colour stays within a few levels of it. */
     private static final double COLOUR_TOLERANCE = 6;
 
@@ -84,7 +88,8 @@ class FfmpegVideoDecoderTest {
         LocalDatasource data = LocalDatasource.at(dir);
 
         // Short side 48, target 12: reduced by 4 to 16x12.
-        Map<Integer, DecodedImage> frames = decodeAll(decoder, data, "sub/clip.mkv", FrameRequest.reducedTo(12).withStride(3));
+        Map<Integer, DecodedImage> frames = decodeAll(
+                decoder, data, "sub/clip.mkv", FrameRequest.reducedTo(12).withStride(3));
 
         assertThat(frames.keySet()).containsExactly(0, 3, 6, 9);
         frames.forEach((index, frame) -> {
@@ -122,7 +127,8 @@ class FfmpegVideoDecoderTest {
         assertThat(decoder.frameCount(data, "cut.avi")).isEqualTo(12);
         assertThatThrownBy(() -> decoder.decode(data, "cut.avi", FrameRequest.everyFrame(), (i, f) -> handed.add(i)))
                 .isInstanceOf(MediaException.class)
-                .hasMessage("The video 'cut.avi' (codec mjpeg) ends after 5 of its 12 frames; the file is truncated or damaged.");
+                .hasMessage(
+                        "The video 'cut.avi' (codec mjpeg) ends after 5 of its 12 frames; the file is truncated or damaged.");
         assertThat(handed).containsExactly(0, 1, 2, 3, 4);
     }
 
@@ -135,10 +141,11 @@ class FfmpegVideoDecoderTest {
         Files.write(dir.resolve("cut.avi"), Arrays.copyOf(bytes, nthOccurrence(bytes, ascii("00dc"), 6, movie)));
         List<Integer> handed = new ArrayList<>();
 
-        decoder.decode(LocalDatasource.at(dir), "cut.avi", FrameRequest.everyFrame().withStride(2), (i, f) -> {
-            handed.add(i);
-            return i < 2;
-        });
+        decoder.decode(
+                LocalDatasource.at(dir), "cut.avi", FrameRequest.everyFrame().withStride(2), (i, f) -> {
+                    handed.add(i);
+                    return i < 2;
+                });
 
         assertThat(handed).containsExactly(0, 2);
     }
@@ -164,7 +171,8 @@ class FfmpegVideoDecoderTest {
             List<Future<Integer>> counts = new ArrayList<>();
             for (int round = 0; round < 4; round++) {
                 for (String video : List.of("a.avi", "b.mkv")) {
-                    counts.add(pool.submit(() -> decodeAll(decoder, data, video, FrameRequest.everyFrame()).size()));
+                    counts.add(pool.submit(() -> decodeAll(decoder, data, video, FrameRequest.everyFrame())
+                            .size()));
                 }
             }
             for (int i = 0; i < counts.size(); i++) {
@@ -231,9 +239,12 @@ class FfmpegVideoDecoderTest {
         TestVideos.record(dir.resolve("a/clip.avi"), MJPEG_AVI, 3, 32, 32);
         LocalDatasource data = LocalDatasource.at(dir);
 
-        assertThat(VideoDecoders.standard().decoders()).extracting(VideoDecoder::name).containsExactly("FFmpeg", "JCodec");
+        assertThat(VideoDecoders.standard().decoders())
+                .extracting(VideoDecoder::name)
+                .containsExactly("FFmpeg", "JCodec");
         // JCodec's m4v, mov and mp4 joined with FFmpeg's.
-        assertThat(VideoDecoders.standard().containers()).containsExactlyInAnyOrder("avi", "m4v", "mkv", "mov", "mp4", "webm");
+        assertThat(VideoDecoders.standard().containers())
+                .containsExactlyInAnyOrder("avi", "m4v", "mkv", "mov", "mp4", "webm");
         assertThat(VideoProbe.frameCount(data, "a/clip.avi")).isEqualTo(3);
     }
 
@@ -249,7 +260,8 @@ class FfmpegVideoDecoderTest {
                 .hasMessage("The video 'part2.mp4' uses the codec 'mp4v', which the built-in decoder cannot decode; "
                         + "it decodes H.264 only.");
         assertThat(VideoDecoders.standard().frameCount(data, "part2.mp4")).isEqualTo(6);
-        Map<Integer, DecodedImage> frames = decodeAll(VideoDecoders.standard(), data, "part2.mp4", FrameRequest.everyFrame());
+        Map<Integer, DecodedImage> frames =
+                decodeAll(VideoDecoders.standard(), data, "part2.mp4", FrameRequest.everyFrame());
         assertThat(frames.keySet()).containsExactly(0, 1, 2, 3, 4, 5);
         frames.forEach((index, frame) -> assertColour(frame.image(), TestVideos.COLOURS.get(index), index));
     }
@@ -260,7 +272,8 @@ class FfmpegVideoDecoderTest {
         assertThat(decoder.containers()).containsExactlyInAnyOrder("mp4", "mov", "m4v", "avi", "mkv", "webm");
     }
 
-    static Map<Integer, DecodedImage> decodeAll(VideoDecoder decoder, LocalDatasource data, String path, FrameRequest request)
+    static Map<Integer, DecodedImage> decodeAll(
+            VideoDecoder decoder, LocalDatasource data, String path, FrameRequest request)
             throws IOException, MediaException {
         Map<Integer, DecodedImage> frames = new TreeMap<>();
         List<Integer> order = new ArrayList<>();
@@ -276,8 +289,12 @@ class FfmpegVideoDecoderTest {
     private static void assertColour(BufferedImage image, Color expected, int index) {
         double[] mean = TestVideos.meanColour(image);
         assertThat(mean[0]).as("red of frame %d", index).isCloseTo(expected.getRed(), Offset.offset(COLOUR_TOLERANCE));
-        assertThat(mean[1]).as("green of frame %d", index).isCloseTo(expected.getGreen(), Offset.offset(COLOUR_TOLERANCE));
-        assertThat(mean[2]).as("blue of frame %d", index).isCloseTo(expected.getBlue(), Offset.offset(COLOUR_TOLERANCE));
+        assertThat(mean[1])
+                .as("green of frame %d", index)
+                .isCloseTo(expected.getGreen(), Offset.offset(COLOUR_TOLERANCE));
+        assertThat(mean[2])
+                .as("blue of frame %d", index)
+                .isCloseTo(expected.getBlue(), Offset.offset(COLOUR_TOLERANCE));
     }
 
     private static byte[] ascii(String text) {

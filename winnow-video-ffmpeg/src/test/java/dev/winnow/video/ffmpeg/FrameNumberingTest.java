@@ -37,18 +37,48 @@ class FrameNumberingTest {
 
     @BeforeAll
     static void makeVideos() throws Exception {
-        Ffmpeg.run("-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-frames:v", "40", "-c:v", "libx264",
-                "-profile:v", "main", "-bf", "2", "-g", "12", "-pix_fmt", "yuv420p", dir.resolve("bframes.mp4").toString());
-        Ffmpeg.run("-ss", "1.45", "-i", dir.resolve("bframes.mp4").toString(), "-c", "copy", dir.resolve("cut.mp4").toString());
-        Ffmpeg.run("-itsoffset", "0.5", "-i", dir.resolve("bframes.mp4").toString(), "-c", "copy",
+        Ffmpeg.run(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=96x64:rate=10",
+                "-frames:v",
+                "40",
+                "-c:v",
+                "libx264",
+                "-profile:v",
+                "main",
+                "-bf",
+                "2",
+                "-g",
+                "12",
+                "-pix_fmt",
+                "yuv420p",
+                dir.resolve("bframes.mp4").toString());
+        Ffmpeg.run(
+                "-ss",
+                "1.45",
+                "-i",
+                dir.resolve("bframes.mp4").toString(),
+                "-c",
+                "copy",
+                dir.resolve("cut.mp4").toString());
+        Ffmpeg.run(
+                "-itsoffset",
+                "0.5",
+                "-i",
+                dir.resolve("bframes.mp4").toString(),
+                "-c",
+                "copy",
                 dir.resolve("delayed.mp4").toString());
     }
 
     static Stream<Arguments> videos() {
-        return Stream.of("FFmpeg", "JCodec").flatMap(decoder -> Stream.of(
-                Arguments.of(decoder, "bframes.mp4", 40, 40),
-                Arguments.of(decoder, "cut.mp4", 30, 25),
-                Arguments.of(decoder, "delayed.mp4", 40, 40)));
+        return Stream.of("FFmpeg", "JCodec")
+                .flatMap(decoder -> Stream.of(
+                        Arguments.of(decoder, "bframes.mp4", 40, 40),
+                        Arguments.of(decoder, "cut.mp4", 30, 25),
+                        Arguments.of(decoder, "delayed.mp4", 40, 40)));
     }
 
     @ParameterizedTest(name = "{0} numbers {1} as ffmpeg does")
@@ -61,14 +91,25 @@ class FrameNumberingTest {
         assertThat(reference).hasSize(shown);
 
         assertThat(decoder.frameCount(data, video)).isEqualTo(shown);
-        Map<Integer, DecodedImage> frames = FfmpegVideoDecoderTest.decodeAll(decoder, data, video, FrameRequest.everyFrame());
+        Map<Integer, DecodedImage> frames =
+                FfmpegVideoDecoderTest.decodeAll(decoder, data, video, FrameRequest.everyFrame());
 
-        assertThat(frames.keySet()).containsExactlyElementsOf(IntStream.range(0, shown).boxed().toList());
+        assertThat(frames.keySet())
+                .containsExactlyElementsOf(IntStream.range(0, shown).boxed().toList());
         frames.forEach((index, frame) -> {
-            double[] differences = reference.stream().mapToDouble(rgb -> meanAbsoluteDifference(frame.image(), rgb)).toArray();
-            int nearest = IntStream.range(0, shown).boxed().min((a, b) -> Double.compare(differences[a], differences[b])).orElseThrow();
-            assertThat(nearest).as("ffmpeg's frame nearest to %s's frame %d of %s", decoderName, index, video).isEqualTo(index);
-            assertThat(differences[index]).as("mean absolute difference of frame %d", index).isLessThan(3.0);
+            double[] differences = reference.stream()
+                    .mapToDouble(rgb -> meanAbsoluteDifference(frame.image(), rgb))
+                    .toArray();
+            int nearest = IntStream.range(0, shown)
+                    .boxed()
+                    .min((a, b) -> Double.compare(differences[a], differences[b]))
+                    .orElseThrow();
+            assertThat(nearest)
+                    .as("ffmpeg's frame nearest to %s's frame %d of %s", decoderName, index, video)
+                    .isEqualTo(index);
+            assertThat(differences[index])
+                    .as("mean absolute difference of frame %d", index)
+                    .isLessThan(3.0);
         });
     }
 
@@ -76,7 +117,10 @@ class FrameNumberingTest {
         if (name.equals("FFmpeg")) {
             return new FfmpegVideoDecoder();
         }
-        return VideoDecoders.standard().decoders().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+        return VideoDecoders.standard().decoders().stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static double meanAbsoluteDifference(BufferedImage image, byte[] rgb) {

@@ -10,7 +10,6 @@ import dev.winnow.media.VideoDecoder;
 import dev.winnow.media.VideoDecoders;
 import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -41,7 +40,8 @@ class RealVideoTest {
         jcodec = VideoDecoders.standard().decoders().get(1);
         assertThat(jcodec.name()).isEqualTo("JCodec");
         jcodecFrames = FfmpegVideoDecoderTest.decodeAll(jcodec, street, TREE, FrameRequest.everyFrame());
-        assertThat(jcodecFrames.keySet()).containsExactlyElementsOf(IntStream.range(0, FRAMES).boxed().toList());
+        assertThat(jcodecFrames.keySet())
+                .containsExactlyElementsOf(IntStream.range(0, FRAMES).boxed().toList());
     }
 
     @Test
@@ -52,9 +52,11 @@ class RealVideoTest {
 
     @Test
     void everyFrameAtFullSize_matchesJcodecFrameByFrame() throws Exception {
-        Map<Integer, DecodedImage> frames = FfmpegVideoDecoderTest.decodeAll(ffmpeg, street, TREE, FrameRequest.everyFrame());
+        Map<Integer, DecodedImage> frames =
+                FfmpegVideoDecoderTest.decodeAll(ffmpeg, street, TREE, FrameRequest.everyFrame());
 
-        assertThat(frames.keySet()).containsExactlyElementsOf(IntStream.range(0, FRAMES).boxed().toList());
+        assertThat(frames.keySet())
+                .containsExactlyElementsOf(IntStream.range(0, FRAMES).boxed().toList());
         for (int index = 0; index < FRAMES; index++) {
             DecodedImage frame = frames.get(index);
             assertThat(frame.original()).isEqualTo(new ImageSize(320, 240));
@@ -66,10 +68,12 @@ class RealVideoTest {
     @Test
     void everyOtherFrameReduced_matchesJcodecAveragedTwoByTwo() throws Exception {
         // Short side 240, target 100: reduced by 2 to 160x120.
-        Map<Integer, DecodedImage> frames = FfmpegVideoDecoderTest.decodeAll(ffmpeg, street, TREE,
-                FrameRequest.reducedTo(100).withStride(2));
+        Map<Integer, DecodedImage> frames = FfmpegVideoDecoderTest.decodeAll(
+                ffmpeg, street, TREE, FrameRequest.reducedTo(100).withStride(2));
 
-        assertThat(frames.keySet()).containsExactlyElementsOf(IntStream.range(0, FRAMES / 2).map(i -> 2 * i).boxed().toList());
+        assertThat(frames.keySet())
+                .containsExactlyElementsOf(
+                        IntStream.range(0, FRAMES / 2).map(i -> 2 * i).boxed().toList());
         frames.forEach((index, frame) -> {
             assertThat(frame.original()).isEqualTo(new ImageSize(320, 240));
             assertThat(frame.decodedSize()).isEqualTo(new ImageSize(160, 120));
@@ -79,10 +83,12 @@ class RealVideoTest {
 
     /** The frame is close to JCodec's frame of the same index, and closer to it than to the next one. */
     private static void assertMatches(BufferedImage image, int index, int factor) {
-        double same = TestVideos.meanAbsoluteDifference(image, averaged(jcodecFrames.get(index).image(), factor));
+        double same = TestVideos.meanAbsoluteDifference(
+                image, averaged(jcodecFrames.get(index).image(), factor));
         assertThat(same).as("mean absolute difference of frame %d", index).isLessThan(SAME_FRAME);
         if (index + 1 < FRAMES) {
-            assertThat(TestVideos.meanAbsoluteDifference(image, averaged(jcodecFrames.get(index + 1).image(), factor)))
+            assertThat(TestVideos.meanAbsoluteDifference(
+                            image, averaged(jcodecFrames.get(index + 1).image(), factor)))
                     .as("difference of frame %d from the next frame", index)
                     .isGreaterThan(same);
         }
@@ -108,8 +114,12 @@ class RealVideoTest {
                     }
                 }
                 int n = factor * factor;
-                reduced.setRGB(x, y, (Math.round(sum[0] / (float) n) << 16) | (Math.round(sum[1] / (float) n) << 8)
-                        | Math.round(sum[2] / (float) n));
+                reduced.setRGB(
+                        x,
+                        y,
+                        (Math.round(sum[0] / (float) n) << 16)
+                                | (Math.round(sum[1] / (float) n) << 8)
+                                | Math.round(sum[2] / (float) n));
             }
         }
         return reduced;

@@ -19,24 +19,26 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 final class TestVideos {
     /** Frame colours, far enough apart that lossy coding cannot turn one into another. */
     static final List<Color> COLOURS = List.of(
-            new Color(200, 40, 40), new Color(40, 190, 60), new Color(50, 60, 210),
-            new Color(220, 210, 60), new Color(60, 200, 200), new Color(128, 128, 128));
+            new Color(200, 40, 40),
+            new Color(40, 190, 60),
+            new Color(50, 60, 210),
+            new Color(220, 210, 60),
+            new Color(60, 200, 200),
+            new Color(128, 128, 128));
 
     /**
      * An encoding: the container (FFmpeg's muxer name), the video codec, its pixel format and a
      * fixed quantiser ({@code quality} ≥ 0) or else a bit rate (libvpx takes no fixed quantiser).
      */
-    record Encoding(String container, int codecId, int pixelFormat, double quality) {
-    }
+    record Encoding(String container, int codecId, int pixelFormat, double quality) {}
 
-    private TestVideos() {
-    }
+    private TestVideos() {}
 
     /** Records {@code frames} solid-colour frames of {@code width x height} at 10 frames per second. */
     static void record(Path file, Encoding encoding, int frames, int width, int height) throws IOException {
         Files.createDirectories(file.getParent());
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
             recorder.setFormat(encoding.container());
             recorder.setVideoCodec(encoding.codecId());
             recorder.setPixelFormat(encoding.pixelFormat());
