@@ -10,6 +10,7 @@ import dev.winnow.format.PredictionsLayout;
 import dev.winnow.run.ConsoleProgress;
 import dev.winnow.run.RemoteRunOutput;
 import dev.winnow.run.RunFailedException;
+import dev.winnow.run.RunLocations;
 import dev.winnow.run.RunPipeline;
 import dev.winnow.run.RunRequest;
 import dev.winnow.run.RunSummary;
@@ -52,6 +53,27 @@ import picocli.CommandLine.Option;
         })
 public final class RunCommand implements Callable<Integer> {
 
+    /**
+     * Makes the pipeline a run uses, given the decoding threads and where the run reads from; the
+     * Spark job's spreads the per-sample work over its executors.
+     */
+    @FunctionalInterface
+    public interface Pipelines {
+        RunPipeline create(int threads, RunLocations locations) throws IOException;
+    }
+
+    private final Pipelines pipelines;
+
+    /** {@code winnow run}: everything on this machine. */
+    public RunCommand() {
+        this((threads, locations) -> new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), threads));
+    }
+
+    /** The run command with the pipelines {@code pipelines} makes. */
+    public RunCommand(Pipelines pipelines) {
+        this.pipelines = pipelines;
+    }
+
     @Option(
             names = "--input",
             required = true,
@@ -90,11 +112,10 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RunConfig parsed;
+        String configText = Files.readString(config, StandardCharsets.UTF_8);
         try {
             parsed = RunConfigParser.parse(
-                    Files.readString(config, StandardCharsets.UTF_8),
-                    config.toString(),
-                    config.toAbsolutePath().getParent());
+                    configText, config.toString(), config.toAbsolutePath().getParent());
         } catch (ConfigException e) {
             List<ConfigException> problems = e.problems();
             if (problems.size() == 1) {
@@ -116,7 +137,14 @@ public final class RunCommand implements Callable<Integer> {
             return LocationFailures.exitCode(e);
         }
         int decodeThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        RunPipeline pipeline = new RunPipeline(Clock.systemUTC(), ConsoleProgress.standard(), decodeThreads);
+        RunPipeline pipeline = pipelines.create(
+                decodeThreads,
+                new RunLocations(
+                        input,
+                        output == null ? input : output,
+                        configText,
+                        config.toString(),
+                        config.toAbsolutePath().getParent().toString()));
         Datasource guarded = OutputLocation.guard(opened, inputLocation);
         try {
             RunSummary summary;

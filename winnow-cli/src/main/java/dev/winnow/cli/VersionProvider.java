@@ -4,7 +4,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** Reads the version from the jar manifest, falling back to the build's resource file. */
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws Exception {
         String version = Main.class.getPackage().getImplementationVersion();

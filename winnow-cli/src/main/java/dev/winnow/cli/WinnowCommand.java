@@ -51,7 +51,11 @@ public final class WinnowCommand implements Runnable {
 
     /** A configured command line: usage errors exit with 2, unexpected failures with 3. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new WinnowCommand());
+        return configure(new CommandLine(new WinnowCommand()));
+    }
+
+    /** {@code cl} with Winnow's exit codes and messages for usage mistakes and failures. */
+    public static CommandLine configure(CommandLine cl) {
         cl.setExitCodeExceptionMapper(e -> ExitCodes.IO);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();

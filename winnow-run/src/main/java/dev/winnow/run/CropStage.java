@@ -79,6 +79,23 @@ final class CropStage {
             int invalid,
             int boxless) {}
 
+    /**
+     * What cutting the crops of some parents gave, before the checks over all of them.
+     *
+     * @param crops    the crops in parent order (images first, then each video's frames)
+     * @param rows     their embeddings, {@code dimension} wide
+     * @param boxless  keypoint instances without a box, which give no crop
+     */
+    record Partial(
+            List<CropSample> crops,
+            float[] rows,
+            int dimension,
+            List<ImageMetadata> metadata,
+            int files,
+            int invalid,
+            int boxless,
+            Map<String, ImageSize> parentSizes) {}
+
     private final Datasource input;
     private final VideoDecoder videoDecoder;
     private final ExecutorService pool;
@@ -86,17 +103,68 @@ final class CropStage {
     private final Progress progress;
     private final DiagnosticCollector diagnostics;
 
-    CropStage(RunContext ctx) {
-        this.input = ctx.request().input();
-        this.videoDecoder = ctx.videoDecoder();
-        this.pool = ctx.pool();
-        this.loader = ctx.loader();
-        this.progress = ctx.progress();
-        this.diagnostics = ctx.diagnostics();
+    CropStage(PartitionResources resources, DiagnosticCollector diagnostics) {
+        this.input = resources.input();
+        this.videoDecoder = resources.videoDecoder();
+        this.pool = resources.pool();
+        this.loader = resources.loader();
+        this.progress = resources.progress();
+        this.diagnostics = diagnostics;
+    }
+
+    /** The parents in the order crops come out: images first, then each video's frames. */
+    static List<RunSample> unitOrder(List<RunSample> parents) {
+        List<RunSample> ordered = new ArrayList<>(parents.size());
+        parents.stream().filter(p -> !p.isFrame()).forEach(ordered::add);
+        VideoPass.byVideo(parents).values().forEach(ordered::addAll);
+        return ordered;
+    }
+
+    /**
+     * The whole of {@code task}'s crops from the partials of consecutive parents, in order: ends the
+     * run when every prediction file was invalid, and reports boxless keypoint instances once.
+     */
+    static Cropped merge(
+            List<Partial> partials,
+            String task,
+            int dimension,
+            PredictionsLoader loader,
+            DiagnosticCollector diagnostics) {
+        List<CropSample> crops = new ArrayList<>();
+        List<ImageMetadata> metadata = new ArrayList<>();
+        Map<String, ImageSize> sizes = new HashMap<>();
+        int files = 0;
+        int invalid = 0;
+        int boxless = 0;
+        for (Partial p : partials) {
+            crops.addAll(p.crops());
+            metadata.addAll(p.metadata());
+            sizes.putAll(p.parentSizes());
+            files += p.files();
+            invalid += p.invalid();
+            boxless += p.boxless();
+        }
+        float[] rows = new float[crops.size() * dimension];
+        int at = 0;
+        for (Partial p : partials) {
+            System.arraycopy(p.rows(), 0, rows, at, p.rows().length);
+            at += p.rows().length;
+        }
+        loader.failIfAllInvalid(task, files, invalid);
+        if (boxless > 0) {
+            diagnostics.add(DiagnosticCode.KEYPOINTS_WITHOUT_BOX.at(
+                    PredictionsLayout.taskFolder(task),
+                    "",
+                    boxless == 1
+                            ? "1 keypoint instance of task '" + task + "' has no bbox, so it gives no crop."
+                            : boxless + " keypoint instances of task '" + task
+                                    + "' have no bbox, so they give no crop."));
+        }
+        return new Cropped(crops, rows, dimension, metadata, files, invalid, sizes);
     }
 
     /** The crops of {@code task}'s boxes in {@code parents}, embedded with {@code source}. */
-    Cropped run(List<RunSample> parents, String task, TaskSchema schema, double padding, EmbeddingSource source)
+    Partial run(List<RunSample> parents, String task, TaskSchema schema, double padding, EmbeddingSource source)
             throws IOException {
         progress.phase("Cutting and embedding crops of task '" + task + "'", parents.size());
         List<Piece> pieces = new ArrayList<>();
@@ -138,16 +206,6 @@ final class CropStage {
             }
         }
         progress.endPhase();
-        loader.failIfAllInvalid(task, files, invalid);
-        if (boxless > 0) {
-            diagnostics.add(DiagnosticCode.KEYPOINTS_WITHOUT_BOX.at(
-                    PredictionsLayout.taskFolder(task),
-                    "",
-                    boxless == 1
-                            ? "1 keypoint instance of task '" + task + "' has no bbox, so it gives no crop."
-                            : boxless + " keypoint instances of task '" + task
-                                    + "' have no bbox, so they give no crop."));
-        }
         int dimension = source.dimension();
         float[] rows = new float[pieces.size() * dimension];
         List<CropSample> crops = new ArrayList<>(pieces.size());
@@ -157,7 +215,7 @@ final class CropStage {
             crops.add(pieces.get(i).crop());
             metadata.add(pieces.get(i).metadata());
         }
-        return new Cropped(crops, rows, dimension, metadata, files, invalid, sizes);
+        return new Partial(crops, rows, dimension, metadata, files, invalid, boxless, sizes);
     }
 
     /** A unit of work on the pool: one image, or all wanted frames of one video. */

@@ -79,13 +79,20 @@ final class EmbeddingStage {
     private final DiagnosticCollector diagnostics;
     private final int frameStride;
 
-    EmbeddingStage(RunContext ctx) {
-        this.input = ctx.request().input();
-        this.videoDecoder = ctx.videoDecoder();
-        this.pool = ctx.pool();
-        this.progress = ctx.progress();
-        this.diagnostics = ctx.diagnostics();
-        this.frameStride = ctx.request().config().frameStride();
+    EmbeddingStage(PartitionResources resources, DiagnosticCollector diagnostics) {
+        this.input = resources.input();
+        this.videoDecoder = resources.videoDecoder();
+        this.pool = resources.pool();
+        this.progress = resources.progress();
+        this.diagnostics = diagnostics;
+        this.frameStride = resources.config().frameStride();
+    }
+
+    /** The videos among {@code samples} that get a strip in the report: the first {@link #STRIP_VIDEOS}. */
+    static Set<String> stripVideos(List<RunSample> samples) {
+        return VideoPass.byVideo(samples).keySet().stream()
+                .limit(STRIP_VIDEOS)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** A video task's strip thumbnails and the diagnostics it found, added in video order when it is awaited. */
@@ -97,8 +104,8 @@ final class EmbeddingStage {
     /** What decoding and embedding one sample gave. */
     private record Result(float[] vector, ImageMetadata metadata, ImageSize size) {}
 
-    /** Embeds {@code samples} with {@code source}. */
-    Embedded run(List<RunSample> samples, EmbeddingSource source) throws IOException {
+    /** Embeds {@code samples} with {@code source}; the videos named in {@code stripVideos} keep thumbnails. */
+    Embedded run(List<RunSample> samples, EmbeddingSource source, Set<String> stripVideos) throws IOException {
         int dimension = source.dimension();
         int side = source instanceof Embedder e ? e.inputSize() : METADATA_SIZE;
         Result[] results = new Result[samples.size()];
@@ -112,9 +119,8 @@ final class EmbeddingStage {
         // Videos first: each is one long task, and images fill the pool around them.
         Map<String, List<RunSample>> videos = VideoPass.byVideo(samples);
         Map<String, Future<VideoOutcome>> videoTasks = new LinkedHashMap<>();
-        int strips = 0;
         for (Map.Entry<String, List<RunSample>> video : videos.entrySet()) {
-            boolean strip = strips++ < STRIP_VIDEOS;
+            boolean strip = stripVideos.contains(video.getKey());
             videoTasks.put(
                     video.getKey(),
                     pool.submit(() -> embedVideo(video.getValue(), side, source, strip, results, position, done)));

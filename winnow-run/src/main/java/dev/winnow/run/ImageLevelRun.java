@@ -41,7 +41,7 @@ final class ImageLevelRun {
         Set<String> earlierSelected = new HashSet<>(pool.selected());
         List<RunSample> toProcess = newOrChanged(request, ctx.listing().samples(), pool, embedderId);
         // No header pass first: decoding reports unreadable files and gives each sample's size.
-        EmbeddingStage.Embedded embedded = new EmbeddingStage(ctx).run(toProcess, source);
+        EmbeddingStage.Embedded embedded = SampleRows.embed(ctx, toProcess, source);
 
         // Candidates: embedded now and not selected by an earlier run.
         int[] candidateRows = IntStream.range(0, embedded.samples().size())

@@ -51,7 +51,7 @@ final class ObjectLevelRun {
         Datapool pool = Datapool.load(objectFolder);
         Set<String> earlierSelected = new HashSet<>(pool.selected());
         CropStage.Cropped cropped =
-                new CropStage(ctx).run(ctx.listing().samples(), task, schema, options.padding(), source);
+                SampleRows.crop(ctx, ctx.listing().samples(), task, schema, options.padding(), source);
 
         int dimension = cropped.dimension();
         int[] rows = IntStream.range(0, cropped.crops().size())

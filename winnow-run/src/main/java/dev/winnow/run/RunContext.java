@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
  * samples, and the pipeline's clock, progress listener, thread count and video decoder.
  *
  * @param winnow the output's {@code .winnow/} folder
+ * @param engine where the per-sample work is spread out; empty: on {@code pool}
  */
 record RunContext(
         RunRequest request,
@@ -33,7 +34,8 @@ record RunContext(
         Progress progress,
         int threads,
         VideoReaders videoDecoder,
-        Path winnow) {
+        Path winnow,
+        Optional<SampleEngine> engine) {
 
     /** Seconds since the run started. */
     double seconds() {

@@ -79,6 +79,7 @@ public final class RunPipeline {
     private final Progress progress;
     private final int threads;
     private final VideoDecoder videoDecoder;
+    private final Optional<SampleEngine> engine;
 
     /** A pipeline reading videos with the standard decoders ({@link VideoDecoders#standard()}). */
     public RunPipeline(Clock clock, Progress progress, int threads) {
@@ -86,6 +87,20 @@ public final class RunPipeline {
     }
 
     public RunPipeline(Clock clock, Progress progress, int threads, VideoDecoder videoDecoder) {
+        this(clock, progress, threads, videoDecoder, Optional.empty());
+    }
+
+    /**
+     * A pipeline whose per-sample work (decoding, embedding, cutting crops) is computed by {@code
+     * engine} in partitions, a cluster's executors say; listing, selection and outputs stay here.
+     */
+    public RunPipeline(Clock clock, Progress progress, int threads, SampleEngine engine) {
+        this(clock, progress, threads, VideoDecoders.standard(), Optional.of(engine));
+    }
+
+    private RunPipeline(
+            Clock clock, Progress progress, int threads, VideoDecoder videoDecoder, Optional<SampleEngine> engine) {
+        this.engine = engine;
         if (threads < 1) {
             throw new IllegalArgumentException(
                     "A run needs at least 1 decoding thread, but " + threads + " were given.");
@@ -207,7 +222,8 @@ public final class RunPipeline {
                 progress,
                 threads,
                 videos,
-                winnow);
+                winnow,
+                engine);
         try (EmbeddingSource source = config.embeddings().open()) {
             String embedderId = embedderId(config.embeddings(), source);
             return config.objectLevel().isPresent()

@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.format.FrameName;
 import dev.winnow.run.datapool.ProcessedSample;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,9 @@ import java.util.Objects;
  * @param frame      the 0-based frame index, or -1 for an image
  * @param frameCount the video's number of frames, or 0 for an image
  */
-record RunSample(String name, String file, int frame, int frameCount, long size, long lastModifiedMillis) {
-    RunSample {
+public record RunSample(String name, String file, int frame, int frameCount, long size, long lastModifiedMillis)
+        implements Serializable {
+    public RunSample {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
     }
@@ -34,7 +36,7 @@ record RunSample(String name, String file, int frame, int frameCount, long size,
                 lastModifiedMillis);
     }
 
-    boolean isFrame() {
+    public boolean isFrame() {
         return frame >= 0;
     }
 

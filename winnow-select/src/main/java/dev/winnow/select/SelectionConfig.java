@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A selection config: how many samples to pick and the strategies that decide which. Build one
+ * A selection config: how many samples to pick, the strategies that decide which, and the engine
+ * DIVERSITY alone runs on (exact, or two-round over partitions). Build one
  * with {@link SelectionConfigParser#parse} from the {@code selection} object of {@code run.json},
  * or directly in code:
  *
@@ -14,10 +15,16 @@ import java.util.Objects;
  *                 new SelectionStrategy.Diversity(OptionalDouble.empty(), 1))));
  * }</pre>
  */
-public record SelectionConfig(SampleBudget budget, List<StrategyConfig> strategies) {
+public record SelectionConfig(SampleBudget budget, List<StrategyConfig> strategies, SelectionEngine engine) {
+
+    /** A selection with the exact engine. */
+    public SelectionConfig(SampleBudget budget, List<StrategyConfig> strategies) {
+        this(budget, strategies, SelectionEngine.EXACT);
+    }
 
     public SelectionConfig {
         Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(engine, "engine");
         strategies = List.copyOf(strategies);
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("A selection needs at least one strategy.");

@@ -38,7 +38,9 @@ public final class SelectionConfigParser {
     /** The default number of neighbours TYPICALITY averages over. */
     public static final int DEFAULT_NEAREST_NEIGHBORS = 20;
 
-    private static final List<String> TOP_KEYS = List.of("n_samples", "proportion_samples", "strategies");
+    private static final List<String> TOP_KEYS =
+            List.of("n_samples", "proportion_samples", "strategies", "engine", "partitions");
+    private static final List<String> ENGINES = List.of("exact", "distributed");
     private static final List<String> STRATEGY_KEYS = List.of("input", "strategy");
 
     private SelectionConfigParser() {}
@@ -50,8 +52,52 @@ public final class SelectionConfigParser {
         problems.check(() -> checkKeys(selection, pointer, TOP_KEYS));
         SampleBudget budget = problems.attempt(() -> budget(selection, pointer));
         List<StrategyConfig> strategies = problems.attempt(() -> strategies(selection, pointer));
+        SelectionEngine engine = problems.attempt(() -> engine(selection, pointer));
         problems.throwIfAny();
-        return new SelectionConfig(budget, strategies);
+        if (engine.distributed()) {
+            long ranked = strategies.stream()
+                    .filter(s -> !(s.strategy() instanceof SelectionStrategy.Threshold))
+                    .count();
+            boolean diversityAlone = ranked == 1
+                    && strategies.stream().anyMatch(s -> s.strategy() instanceof SelectionStrategy.Diversity);
+            if (!diversityAlone) {
+                throw new ConfigException(
+                        child(pointer, "engine"),
+                        "The engine 'distributed' at " + child(pointer, "engine")
+                                + " runs DIVERSITY alone (THRESHOLD filters allowed), but the strategies rank by "
+                                + ranked + (ranked == 1 ? " strategy that is not DIVERSITY" : " strategies")
+                                + "; use the engine 'exact' or keep only DIVERSITY.");
+            }
+        }
+        return new SelectionConfig(budget, strategies, engine);
+    }
+
+    /** {@code engine} ("exact" by default) and, for "distributed", its {@code partitions}. */
+    private static SelectionEngine engine(JsonNode selection, String pointer) {
+        String engineAt = child(pointer, "engine");
+        String partitionsAt = child(pointer, "partitions");
+        Optional<String> engine = ConfigReader.optionalString(selection, pointer, "engine");
+        if (engine.isPresent() && !ENGINES.contains(engine.get())) {
+            throw new ConfigException(
+                    engineAt,
+                    "Expected 'exact' or 'distributed' at " + engineAt + ", but found '" + engine.get() + "'."
+                            + DidYouMean.hint(engine.get(), ENGINES));
+        }
+        boolean distributed = engine.isPresent() && engine.get().equals("distributed");
+        OptionalInt partitions = ConfigReader.optionalInt(selection, pointer, "partitions");
+        if (partitions.isPresent() && !distributed) {
+            throw new ConfigException(
+                    partitionsAt,
+                    "The key 'partitions' at " + partitionsAt + " applies only to \"engine\": \"distributed\".");
+        }
+        if (partitions.isPresent() && partitions.getAsInt() < 1) {
+            throw new ConfigException(
+                    partitionsAt,
+                    "Expected a positive integer at " + partitionsAt + ", but found " + partitions.getAsInt() + ".");
+        }
+        return distributed
+                ? SelectionEngine.distributed(partitions.orElse(SelectionEngine.DEFAULT_PARTITIONS))
+                : SelectionEngine.EXACT;
     }
 
     private static SampleBudget budget(JsonNode selection, String pointer) {

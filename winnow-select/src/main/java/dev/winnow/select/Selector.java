@@ -89,7 +89,9 @@ public final class Selector {
                 }
             }
             GreedyCombiner.Outcome outcome;
-            if (objectives.size() == 1
+            if (config.engine().distributed()) {
+                outcome = twoRound(config, objectives, objectiveStrategy, values, candidates, limit, seed);
+            } else if (objectives.size() == 1
                     && objectives.get(0) instanceof DiversityObjective diversity
                     && strengths.get(0) > 0) {
                 outcome = farthestFirst(diversity, limit);
@@ -129,6 +131,42 @@ public final class Selector {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** DIVERSITY alone on the distributed engine: two-round k-center over the engine's partitions. */
+    private GreedyCombiner.Outcome twoRound(
+            SelectionConfig config,
+            List<Objective> objectives,
+            List<Integer> objectiveStrategy,
+            InputResolver values,
+            int[] candidates,
+            int limit,
+            long seed) {
+        int s = objectiveStrategy.get(0);
+        StrategyConfig strategy = config.strategies().get(s);
+        SelectionInput.Embeddings input = (SelectionInput.Embeddings) strategy.input();
+        EmbeddingMatrix all = values.embeddings(s, input);
+        EmbeddingMatrix mine = candidates.length == all.count() ? all : all.select(candidates);
+        EmbeddingMatrix earlier = values.inputs()
+                .earlierSelections(input.task())
+                .filter(e -> e.count() > 0)
+                .orElse(EmbeddingMatrix.empty(all.dimension()));
+        DiversityObjective diversity = (DiversityObjective) objectives.get(0);
+        KCenterResult result = new TwoRoundKCenter(storage, parallelism)
+                .select(mine, config.engine().partitions(), limit, earlier, diversity.minimumDistance(), seed);
+        return outcome(result);
+    }
+
+    private static GreedyCombiner.Outcome outcome(KCenterResult result) {
+        int count = result.picks().length;
+        double[] ones = new double[count];
+        Arrays.fill(ones, 1);
+        return new GreedyCombiner.Outcome(
+                result.picks(),
+                ones.clone(),
+                new double[][] {ones},
+                new double[][] {result.distances()},
+                result.stopReason());
     }
 
     /** DIVERSITY alone: exact k-center greedy; every pick is the farthest, so its objective is 1. */

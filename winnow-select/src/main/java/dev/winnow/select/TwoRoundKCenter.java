@@ -1,0 +1,107 @@
+package dev.winnow.select;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+
+/**
+ * Distributed k-center (the two-round algorithm of Malkomes, Kusner, Chen, Weinberger and Moseley,
+ * NeurIPS 2015): the candidates are cut into P consecutive parts, farthest-first picks k centres
+ * in each part independently (round one, which machines can do apart), then farthest-first picks
+ * the k final centres among the at most P·k centres of round one (round two, on one machine).
+ *
+ * <p>Guarantee: the covering radius of the k picks is at most 4 times the optimal k-center
+ * radius, so at most 4 times the radius of exact farthest-first (which is itself at least the
+ * optimum). Round two holds only P·k rows. With one part round one is exact farthest-first over
+ * all candidates, and its picks are returned as they are: the exact picks.
+ *
+ * <p>Earlier selections are centres from the start in both rounds; the minimum distance stops
+ * round two only (round one's distances are within a part).
+ */
+public final class TwoRoundKCenter {
+    private final KCenterGreedy.Storage storage;
+    private final int parallelism;
+
+    /** Rounds whose passes hold rows in {@code storage} (null: by size), on {@code parallelism} threads. */
+    public TwoRoundKCenter(KCenterGreedy.Storage storage, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("The parallelism must be at least 1, but was " + parallelism + ".");
+        }
+        this.storage = storage;
+        this.parallelism = parallelism;
+    }
+
+    /** Picks up to {@code picks} of {@code candidates} in two rounds over {@code partitions} consecutive parts. */
+    public KCenterResult select(
+            EmbeddingMatrix candidates,
+            int partitions,
+            int picks,
+            EmbeddingMatrix earlier,
+            double minimumDistance,
+            long seed) {
+        Objects.requireNonNull(candidates, "candidates");
+        if (partitions < 1) {
+            throw new IllegalArgumentException(
+                    "Two-round k-center needs at least 1 partition, but got " + partitions + ".");
+        }
+        int n = candidates.count();
+        int parts = Math.max(1, Math.min(partitions, n));
+        if (parts == 1) {
+            return greedy(candidates, parallelism).select(picks, earlier, minimumDistance, seed);
+        }
+        int[][] blocks = new int[parts][];
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) n * p / parts);
+            int to = (int) ((long) n * (p + 1) / parts);
+            blocks[p] = new int[to - from];
+            for (int i = from; i < to; i++) {
+                blocks[p][i - from] = i;
+            }
+        }
+        // Round one: each part alone, one thread each, as separate machines would.
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        int[][] centres = new int[parts][];
+        try {
+            List<Future<int[]>> rounds = new ArrayList<>();
+            for (int[] block : blocks) {
+                rounds.add(pool.submit(() -> {
+                    KCenterResult r = greedy(candidates.select(block), 1).select(picks, earlier, 0.0, seed);
+                    int[] global = new int[r.picks().length];
+                    for (int k = 0; k < global.length; k++) {
+                        global[k] = block[r.picks()[k]];
+                    }
+                    return global;
+                }));
+            }
+            for (int p = 0; p < parts; p++) {
+                centres[p] = rounds.get(p).get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during round one of two-round k-center.", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Round one of two-round k-center failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        int[] union = Arrays.stream(centres).flatMapToInt(Arrays::stream).toArray();
+        // Round two: farthest-first over the union of the parts' centres.
+        KCenterResult second =
+                greedy(candidates.select(union), parallelism).select(picks, earlier, minimumDistance, seed);
+        int[] global = new int[second.picks().length];
+        for (int k = 0; k < global.length; k++) {
+            global[k] = union[second.picks()[k]];
+        }
+        return new KCenterResult(global, second.distances(), second.stopReason(), second.exactChecks());
+    }
+
+    private KCenterGreedy greedy(EmbeddingMatrix rows, int threads) {
+        KCenterGreedy.Storage chosen =
+                storage != null ? storage : KCenterGreedy.Storage.forSize(rows.count(), rows.dimension());
+        return new KCenterGreedy(rows, chosen, threads);
+    }
+}

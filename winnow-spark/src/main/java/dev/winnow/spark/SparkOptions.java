@@ -1,0 +1,18 @@
+package dev.winnow.spark;
+
+import picocli.CommandLine.Option;
+
+/** The options every {@code winnow spark} command adds to the local command's. */
+final class SparkOptions {
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description = "Spark master (local[N], yarn, k8s://..., spark://...); default: what spark-submit set.")
+    String master;
+
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            description = "Partitions the samples are split into (default: Spark's default parallelism).")
+    Integer partitions;
+}
