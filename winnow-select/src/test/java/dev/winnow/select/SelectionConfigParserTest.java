@@ -112,7 +112,7 @@ class SelectionConfigParserTest {
         assertError(
                 "{'n_samples': 5, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'DIVERSITY'}}], 'budget': 3}",
                 "/selection/budget",
-                "Unknown key 'budget' at /selection/budget. Allowed keys there: n_samples, proportion_samples, strategies.");
+                "Unknown key 'budget' at /selection/budget. Allowed keys there: n_samples, proportion_samples, strategies, engine, partitions.");
     }
 
     @Test

@@ -4,8 +4,10 @@ import dev.winnow.run.PartitionStep;
 import dev.winnow.run.RunLocations;
 import dev.winnow.run.RunSample;
 import dev.winnow.run.SampleEngine;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.SparkException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -17,10 +19,11 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 final class SparkEngine implements SampleEngine {
     /**
-     * A test hook: the first attempt of the task of this partition fails, as a lost executor's task
-     * would, so that Spark's retry is exercised. Set as Spark configuration; -1 (the default) is off.
+     * A test hook, as a local property of the driver's thread: {@code "P,N"} makes the first N
+     * attempts of partition P's task fail, as tasks on a lost executor would, so that Spark's retry
+     * (and a job that runs out of retries) can be exercised. Unset, nothing fails.
      */
-    static final String FAIL_ONCE = "spark.winnow.test.failFirstAttemptOfPartition";
+    static final String FAIL_ATTEMPTS = "winnow.test.failAttempts";
 
     private final JavaSparkContext spark;
     private final int partitions;
@@ -38,20 +41,42 @@ final class SparkEngine implements SampleEngine {
     }
 
     @Override
-    public List<byte[]> compute(List<List<RunSample>> samples, PartitionStep step) {
+    public List<byte[]> compute(List<List<RunSample>> samples, PartitionStep step) throws IOException {
         List<ArrayList<RunSample>> slices = new ArrayList<>();
         samples.forEach(s -> slices.add(new ArrayList<>(s)));
         RunLocations where = locations;
-        int failOnce = spark.getConf().getInt(FAIL_ONCE, -1);
-        return spark.parallelize(slices, slices.size())
-                .map(slice -> {
-                    TaskContext task = TaskContext.get();
-                    if (task != null && task.partitionId() == failOnce && task.attemptNumber() == 0) {
-                        throw new IllegalStateException(
-                                "Partition " + failOnce + " fails its first attempt, as " + FAIL_ONCE + " asks.");
-                    }
-                    return step.compute(where, slice);
-                })
-                .collect();
+        String hook = spark.getLocalProperty(FAIL_ATTEMPTS);
+        int failPartition = hook == null ? -1 : Integer.parseInt(hook.split(",")[0]);
+        int failAttempts = hook == null ? 0 : Integer.parseInt(hook.split(",")[1]);
+        try {
+            return spark.parallelize(slices, slices.size())
+                    .map(slice -> {
+                        TaskContext task = TaskContext.get();
+                        if (task != null
+                                && task.partitionId() == failPartition
+                                && task.attemptNumber() < failAttempts) {
+                            throw new IOException("Attempt " + task.attemptNumber() + " of partition " + failPartition
+                                    + " fails, as " + FAIL_ATTEMPTS + " asks.");
+                        }
+                        return step.compute(where, slice);
+                    })
+                    .collect();
+        } catch (Exception e) {
+            // Scala's collect throws SparkException (a checked exception) without declaring it.
+            if (!(e instanceof SparkException)) {
+                throw e;
+            }
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IOException(
+                    "The Spark job over the run's " + slices.size() + " partitions failed after Spark's retries, so"
+                            + " the run ends without outputs; the last failure: "
+                            + (cause == e || cause.getMessage() == null
+                                    ? "see the executors' logs."
+                                    : cause.getMessage()),
+                    e);
+        }
     }
 }
