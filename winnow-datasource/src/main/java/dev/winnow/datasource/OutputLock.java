@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one writer of an output folder at a time: {@code .winnow/lock}, held with an operating-system
@@ -95,9 +96,9 @@ public final class OutputLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
-    private final Owner tookOver;
+    private final @Nullable Owner tookOver;
 
-    private OutputLock(Path file, FileChannel channel, FileLock lock, Owner tookOver) {
+    private OutputLock(Path file, FileChannel channel, FileLock lock, @Nullable Owner tookOver) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
