@@ -60,7 +60,7 @@ final class IndexBuilder {
                 tables.add(table);
                 scores.add(ActiveLearningScorer.scoreTable(table));
             } catch (UnknownTaskException | InvalidTaskException e) {
-                progress.message(e.getMessage());
+                progress.message(String.valueOf(e.getMessage()));
             }
         }
         TreeSet<String> names = new TreeSet<>();
