@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Distributed k-center (the two-round algorithm of Malkomes, Kusner, Chen, Weinberger and Moseley,
@@ -23,11 +24,11 @@ import java.util.concurrent.Future;
  * round two only (round one's distances are within a part).
  */
 public final class TwoRoundKCenter {
-    private final KCenterGreedy.Storage storage;
+    private final KCenterGreedy.@Nullable Storage storage;
     private final int parallelism;
 
     /** Rounds whose passes hold rows in {@code storage} (null: by size), on {@code parallelism} threads. */
-    public TwoRoundKCenter(KCenterGreedy.Storage storage, int parallelism) {
+    public TwoRoundKCenter(KCenterGreedy.@Nullable Storage storage, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("The parallelism must be at least 1, but was " + parallelism + ".");
         }
