@@ -8,8 +8,10 @@ final class Float32Store implements EmbeddingStore {
     private final int size;
     private final int dimension;
     private final float[] data;
+    private final PassKernel kernel;
 
-    Float32Store(EmbeddingMatrix matrix) {
+    Float32Store(EmbeddingMatrix matrix, PassKernel kernel) {
+        this.kernel = kernel;
         this.size = matrix.count();
         this.dimension = matrix.dimension();
         int blocks = (size + BLOCK - 1) / BLOCK;
@@ -54,7 +56,12 @@ final class Float32Store implements EmbeddingStore {
     }
 
     @Override
-    public float roundingMargin(int i, float centerSquaredNorm) {
+    public float maxRowError() {
+        return 0;
+    }
+
+    @Override
+    public float roundingMargin(float centerSquaredNorm) {
         return 0;
     }
 
@@ -76,6 +83,11 @@ final class Float32Store implements EmbeddingStore {
             sum += diff * diff;
         }
         return sum;
+    }
+
+    @Override
+    public float fold(float[] center, int fromBlock, int toBlock, float[] min, float[] blockMax) {
+        return kernel.foldFloat32(data, center, fromBlock, toBlock, min, blockMax);
     }
 
     @Override

@@ -7,7 +7,7 @@ package dev.winnow.select;
  * decoded row precomputed, so the pass reads one byte per value. The caller's float rows are kept
  * (not copied) for centers and for the exact check of the few candidates that the quantisation
  * error leaves in doubt (see {@link NearestSelectedDistances}). The inner loop is an
- * {@link Int8Kernel}: SIMD through the Vector API when available, plain Java otherwise.
+ * {@link PassKernel}: SIMD through the Vector API when available, plain Java otherwise.
  */
 final class Int8Store implements EmbeddingStore {
 
@@ -17,10 +17,12 @@ final class Int8Store implements EmbeddingStore {
     private final float[] scales;
     private final float[] squaredNorms;
     private final float[] errors;
+    private final float maxError;
+    private final float maxSquaredNorm;
     private final EmbeddingMatrix original;
-    private final Int8Kernel kernel;
+    private final PassKernel kernel;
 
-    Int8Store(EmbeddingMatrix matrix, Int8Kernel kernel) {
+    Int8Store(EmbeddingMatrix matrix, PassKernel kernel) {
         this.kernel = kernel;
         this.original = matrix;
         this.size = matrix.count();
@@ -31,6 +33,8 @@ final class Int8Store implements EmbeddingStore {
         this.squaredNorms = new float[blocks * BLOCK];
         this.errors = new float[size];
         float[] rows = matrix.rows();
+        float largestError = 0;
+        float largestNorm = 0;
         for (int i = 0; i < size; i++) {
             float max = 0;
             for (int j = 0; j < dimension; j++) {
@@ -53,7 +57,11 @@ final class Int8Store implements EmbeddingStore {
             squaredNorms[i] = (float) norm;
             // ‖x − x̂‖ bounds |d(x̂, c) − d(x, c)| for any center c (triangle inequality).
             errors[i] = Math.nextUp((float) Math.sqrt(error));
+            largestError = Math.max(largestError, errors[i]);
+            largestNorm = Math.max(largestNorm, squaredNorms[i]);
         }
+        this.maxError = largestError;
+        this.maxSquaredNorm = largestNorm;
     }
 
     @Override
@@ -67,7 +75,7 @@ final class Int8Store implements EmbeddingStore {
     }
 
     /** Which kernel runs the pass. */
-    Int8Kernel kernel() {
+    PassKernel kernel() {
         return kernel;
     }
 
@@ -97,9 +105,14 @@ final class Int8Store implements EmbeddingStore {
     }
 
     @Override
-    public float roundingMargin(int i, float centerSquaredNorm) {
+    public float maxRowError() {
+        return maxError;
+    }
+
+    @Override
+    public float roundingMargin(float centerSquaredNorm) {
         // |x̂|² + |c|² − 2x̂·c loses about 2^-24 per term of a 64-term sum, relative to the norms.
-        return 4e-5f * Math.max(1f, squaredNorms[i] + centerSquaredNorm);
+        return 4e-5f * Math.max(1f, maxSquaredNorm + centerSquaredNorm);
     }
 
     @Override
@@ -117,6 +130,15 @@ final class Int8Store implements EmbeddingStore {
             sum += diff * diff;
         }
         return sum;
+    }
+
+    @Override
+    public float fold(float[] center, int fromBlock, int toBlock, float[] min, float[] blockMax) {
+        float centerNorm = 0;
+        for (float c : center) {
+            centerNorm += c * c;
+        }
+        return kernel.foldInt8(data, scales, squaredNorms, center, centerNorm, fromBlock, toBlock, min, blockMax);
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class KCenterGreedy {
          */
         public static Storage forSize(int rows, int dimension) {
             long values = (long) rows * dimension;
-            if (Int8Kernel.best() != Int8Kernel.SCALAR && values >= 1L << 20) {
+            if (PassKernel.best() != PassKernel.SCALAR && values >= 1L << 20) {
                 return INT8;
             }
             return values * Float.BYTES > 1L << 30 ? INT8 : FLOAT32;
@@ -153,7 +153,7 @@ public final class KCenterGreedy {
         if (centers.length == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        EmbeddingStore store = new Float32Store(rows);
+        EmbeddingStore store = new Float32Store(rows, PassKernel.best());
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
             NearestSelectedDistances distances = new NearestSelectedDistances(store, new int[store.size()], pool);
