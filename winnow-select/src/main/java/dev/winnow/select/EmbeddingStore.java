@@ -63,7 +63,7 @@ sealed interface EmbeddingStore permits Float32Store, Int8Store {
         return (size() + BLOCK - 1) / BLOCK;
     }
 
-    static EmbeddingStore of(EmbeddingMatrix matrix, KCenterGreedy.Storage storage) {
+    static EmbeddingStore of(EmbeddingRows matrix, KCenterGreedy.Storage storage) {
         return storage == KCenterGreedy.Storage.INT8
                 ? new Int8Store(matrix, PassKernel.best())
                 : new Float32Store(matrix, PassKernel.best());

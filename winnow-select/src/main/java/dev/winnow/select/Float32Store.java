@@ -10,17 +10,17 @@ final class Float32Store implements EmbeddingStore {
     private final float[] data;
     private final PassKernel kernel;
 
-    Float32Store(EmbeddingMatrix matrix, PassKernel kernel) {
+    Float32Store(EmbeddingRows matrix, PassKernel kernel) {
         this.kernel = kernel;
         this.size = matrix.count();
         this.dimension = matrix.dimension();
         int blocks = (size + BLOCK - 1) / BLOCK;
         this.data = new float[Math.multiplyExact(blocks * BLOCK, dimension)];
-        float[] rows = matrix.rows();
         for (int i = 0; i < size; i++) {
+            float[] row = matrix.row(i);
             int base = (i / BLOCK) * BLOCK * dimension + i % BLOCK;
             for (int j = 0; j < dimension; j++) {
-                data[base + j * BLOCK] = rows[i * dimension + j];
+                data[base + j * BLOCK] = row[j];
             }
         }
     }

@@ -4,8 +4,8 @@ package dev.winnow.select;
  * Rows kept as int8 with one float scale per row (symmetric: {@code x ≈ scale · q},
  * {@code scale = max|x| / 127}), blocked dimension-major: a quarter of the bytes of float32. The
  * squared distance to a float center c is {@code |x̂|² + |c|² − 2·scale·Σ q·c}, with |x̂|² of the
- * decoded row precomputed, so the pass reads one byte per value. The caller's float rows are kept
- * (not copied) for centers and for the exact check of the few candidates that the quantisation
+ * decoded row precomputed, so the pass reads one byte per value. The caller's float rows (a heap
+ * matrix or a mapped file) are kept (not copied) for centers and for the exact check of the few candidates that the quantisation
  * error leaves in doubt (see {@link NearestSelectedDistances}). The inner loop is an
  * {@link PassKernel}: SIMD through the Vector API when available, plain Java otherwise.
  */
@@ -19,10 +19,10 @@ final class Int8Store implements EmbeddingStore {
     private final float[] errors;
     private final float maxError;
     private final float maxSquaredNorm;
-    private final EmbeddingMatrix original;
+    private final EmbeddingRows original;
     private final PassKernel kernel;
 
-    Int8Store(EmbeddingMatrix matrix, PassKernel kernel) {
+    Int8Store(EmbeddingRows matrix, PassKernel kernel) {
         this.kernel = kernel;
         this.original = matrix;
         this.size = matrix.count();
@@ -32,13 +32,13 @@ final class Int8Store implements EmbeddingStore {
         this.scales = new float[blocks * BLOCK];
         this.squaredNorms = new float[blocks * BLOCK];
         this.errors = new float[size];
-        float[] rows = matrix.rows();
         float largestError = 0;
         float largestNorm = 0;
         for (int i = 0; i < size; i++) {
+            float[] row = matrix.row(i);
             float max = 0;
             for (int j = 0; j < dimension; j++) {
-                max = Math.max(max, Math.abs(rows[i * dimension + j]));
+                max = Math.max(max, Math.abs(row[j]));
             }
             float scale = max / 127f;
             scales[i] = scale;
@@ -46,12 +46,12 @@ final class Int8Store implements EmbeddingStore {
             double norm = 0;
             double error = 0;
             for (int j = 0; j < dimension; j++) {
-                int q = scale == 0 ? 0 : Math.round(rows[i * dimension + j] / scale);
+                int q = scale == 0 ? 0 : Math.round(row[j] / scale);
                 q = Math.max(-127, Math.min(127, q));
                 data[base + j * BLOCK] = (byte) q;
                 double decoded = (double) scale * q;
                 norm += decoded * decoded;
-                double diff = rows[i * dimension + j] - decoded;
+                double diff = row[j] - decoded;
                 error += diff * diff;
             }
             squaredNorms[i] = (float) norm;
@@ -122,14 +122,7 @@ final class Int8Store implements EmbeddingStore {
 
     @Override
     public float exactSquaredDistance(int i, float[] center) {
-        float[] x = original.rows();
-        int offset = i * dimension;
-        float sum = 0;
-        for (int j = 0; j < dimension; j++) {
-            float diff = x[offset + j] - center[j];
-            sum += diff * diff;
-        }
-        return sum;
+        return original.squaredDistance(i, center);
     }
 
     @Override
