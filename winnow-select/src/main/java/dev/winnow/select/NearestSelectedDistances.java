@@ -39,7 +39,7 @@ final class NearestSelectedDistances {
 
     private final float[] chunkMax;
     private final List<Callable<Void>> passes;
-    private float[] center;
+    private float[] center = new float[0];
     private int centers;
     private float largest = Float.POSITIVE_INFINITY;
     private boolean largestKnown;
@@ -49,11 +49,11 @@ final class NearestSelectedDistances {
     // Exact check, only for approximate stores.
     private final boolean refine;
     private float margin;
-    private List<float[]> centerRows;
+    private final List<float[]> centerRows = new ArrayList<>();
     private long exactChecks;
-    private float[] exactMinSquared;
-    private int[] exactCenters;
-    private int[] doubtful;
+    private final float[] exactMinSquared;
+    private final int[] exactCenters;
+    private int[] doubtful = new int[64];
 
     NearestSelectedDistances(EmbeddingStore store, int[] rank, ForkJoinPool pool) {
         this.store = store;
@@ -80,13 +80,11 @@ final class NearestSelectedDistances {
         }
         this.passes = List.copyOf(tasks);
         this.refine = store.approximate();
-        if (refine) {
-            centerRows = new ArrayList<>();
-            exactMinSquared = new float[size];
-            Arrays.fill(exactMinSquared, Float.POSITIVE_INFINITY);
-            exactCenters = new int[size];
-            doubtful = new int[64];
-        }
+        // The exact check's state is empty for an exact store, which never refines.
+        int exact = refine ? size : 0;
+        exactMinSquared = new float[exact];
+        Arrays.fill(exactMinSquared, Float.POSITIVE_INFINITY);
+        exactCenters = new int[exact];
     }
 
     /** The number of centers added so far. */
@@ -240,7 +238,7 @@ final class NearestSelectedDistances {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Computing distances failed: " + e.getCause(), e.getCause());
         } finally {
-            center = null;
+            center = new float[0];
         }
         float max = Float.NEGATIVE_INFINITY;
         for (float m : chunkMax) {
