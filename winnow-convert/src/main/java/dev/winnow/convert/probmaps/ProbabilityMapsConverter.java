@@ -3,13 +3,11 @@ package dev.winnow.convert.probmaps;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
+import dev.winnow.convert.ImagesByStem;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.LocalDatasource;
-import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.Category;
-import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
@@ -40,7 +38,7 @@ public final class ProbabilityMapsConverter {
 
     /** The inputs and the aggregation. */
     public record Options(
-            LocalDatasource maps,
+            Datasource maps,
             Optional<Datasource> images,
             Path categories,
             boolean channelsLast,
@@ -59,14 +57,8 @@ public final class ProbabilityMapsConverter {
         List<Category> categories = CategoryNames.read(options.categories());
         int[] ids = categories.stream().mapToInt(Category::id).toArray();
         DiagnosticCollector diagnostics = new DiagnosticCollector();
-        Map<String, String> imageByStem = new HashMap<>();
-        if (options.images().isPresent()) {
-            for (String path : options.images().get().list("")) {
-                if (MediaKind.of(path).filter(k -> k == MediaKind.IMAGE).isPresent()) {
-                    imageByStem.putIfAbsent(PredictionsLayout.stem(path), path);
-                }
-            }
-        }
+        Map<String, String> imageByStem =
+                options.images().isPresent() ? ImagesByStem.of(options.images().get()) : Map.of();
         Map<String, String> mapOf = new HashMap<>();
         List<String> samples = new ArrayList<>();
         for (String path : options.maps().list("")) {
@@ -94,7 +86,7 @@ public final class ProbabilityMapsConverter {
                 sample -> {
                     String file = mapOf.get(sample);
                     try {
-                        NpyArray array = NpyArray.open(options.maps().fileOf(file));
+                        NpyArray array = NpyArray.open(options.maps(), file);
                         ProbabilityMaps.ClassMap map = view(array, options.channelsLast(), ids.length);
                         if (options.images().isPresent()) {
                             ImageSize size = ImageHeaders.read(options.images().get(), sample);
