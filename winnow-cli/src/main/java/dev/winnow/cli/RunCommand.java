@@ -17,7 +17,6 @@ import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig parsed;
         try {
             parsed = RunConfigParser.parse(
-                    Files.readString(config, StandardCharsets.UTF_8),
+                    Files.readAllBytes(config),
                     config.toString(),
                     config.toAbsolutePath().getParent());
         } catch (ConfigException e) {
