@@ -35,8 +35,9 @@ for entry in "${targets[@]}"; do
   if [ $# -gt 0 ] && [[ " $* " != *" $method "* ]]; then continue; fi
   if [ -z "${classpath[$module]:-}" ]; then
     # test-compile in the same reactor lists the sibling modules as their class folders
-    mvn -q -B -ntp -f "$winnow_root/pom.xml" -pl "$module" -am test-compile dependency:build-classpath \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$out/$module.classpath" >/dev/null
+    mvn -q -B -ntp -Dstyle.color=never -f "$winnow_root/pom.xml" -pl "$module" -am test-compile \
+      dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/$module.classpath" \
+      >"$out/$module.build.log" 2>&1 || { cat "$out/$module.build.log" >&2; exit 1; }
     classpath[$module]="$winnow_root/$module/target/test-classes:$winnow_root/$module/target/classes:$(cat "$out/$module.classpath")"
   fi
   dir="$out/$method"
