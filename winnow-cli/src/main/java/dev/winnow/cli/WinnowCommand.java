@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             ExportCommand.class,
             RunCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             ScoresCommand.class,
             CheckAccessCommand.class,

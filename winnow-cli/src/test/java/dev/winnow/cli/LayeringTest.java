@@ -46,6 +46,8 @@ class LayeringTest {
             .definedBy("dev.winnow.demo..")
             .layer("run")
             .definedBy("dev.winnow.run..")
+            .layer("serve")
+            .definedBy("dev.winnow.serve..")
             .layer("cli")
             .definedBy("dev.winnow.cli..")
             .whereLayer("format")
@@ -76,6 +78,8 @@ class LayeringTest {
             .mayOnlyAccessLayers("format", "datasource")
             .whereLayer("run")
             .mayOnlyAccessLayers("format", "datasource", "media", "config", "scores", "embed", "select", "report")
+            .whereLayer("serve")
+            .mayOnlyAccessLayers("format", "datasource", "media", "convert", "scores", "embed", "report", "run")
             .whereLayer("cli")
             .mayNotBeAccessedByAnyLayer();
 

@@ -64,7 +64,8 @@ class ReadmeExamplesTest {
                         "scores --input data/ --task detection",
                         "scores --input data/ --output results/ --task detection --out scores.csv",
                         "run --input data/ --config run.json",
-                        "run --input data/ --output results/ --config run.json --run-id batch-2");
+                        "run --input data/ --output results/ --config run.json --run-id batch-2",
+                        "run --input data/ --output results/ --config run.json --run-id batch-1");
         assertThat(tmp.resolve("results/.winnow/runs/batch-2/selected.txt")).exists();
         assertThat(tmp.resolve("scores.csv")).exists();
     }

@@ -37,8 +37,8 @@ public final class ConfigException extends IllegalArgumentException {
             for (ConfigException p : problem.problems()) {
                 // One mistake found by two checks (an unknown key that is also a missing one) is one problem.
                 if (flat.stream()
-                        .noneMatch(f ->
-                                f.pointer.equals(p.pointer) && f.getMessage().equals(p.getMessage()))) {
+                        .noneMatch(
+                                f -> f.pointer.equals(p.pointer) && Objects.equals(f.getMessage(), p.getMessage()))) {
                     flat.add(p);
                 }
             }

@@ -3,6 +3,7 @@ package dev.winnow.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the problems of the independent parts of a configuration, so that one reading reports
@@ -10,9 +11,10 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * ConfigProblems problems = new ConfigProblems();
- * Budget budget = problems.attempt(() -> budget(node));
- * List<Strategy> strategies = problems.attempt(() -> strategies(node));
+ * ConfigProblems.Part<Budget> budget = problems.attempt(() -> budget(node));
+ * ConfigProblems.Part<List<Strategy>> strategies = problems.attempt(() -> strategies(node));
  * problems.throwIfAny();
+ * return new Selection(budget.value(), strategies.value());
  * }</pre>
  *
  * <p>Not thread-safe; one per reading.
@@ -20,22 +22,23 @@ import java.util.function.Supplier;
 public final class ConfigProblems {
     private final List<ConfigException> problems = new ArrayList<>();
 
-    /** The part's value, or null when reading it failed (the failure is kept). */
-    public <T> T attempt(Supplier<T> part) {
+    /** The part read, or its failure kept: its value is there once {@link #throwIfAny} has passed. */
+    public <T> Part<T> attempt(Supplier<T> part) {
         try {
-            return part.get();
+            return new Part<>(part.get());
         } catch (ConfigException e) {
             problems.add(e);
-            return null;
+            return new Part<>(null);
         }
     }
 
     /** Like {@link #attempt(Supplier)} for a part that only checks. */
     public void check(Runnable part) {
-        attempt(() -> {
+        try {
             part.run();
-            return null;
-        });
+        } catch (ConfigException e) {
+            problems.add(e);
+        }
     }
 
     public boolean isEmpty() {
@@ -46,6 +49,23 @@ public final class ConfigProblems {
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw ConfigException.of(problems);
+        }
+    }
+
+    /** One part of a configuration: its value, or nothing when reading it failed. */
+    public static final class Part<T> {
+        private final @Nullable T value;
+
+        private Part(@Nullable T value) {
+            this.value = value;
+        }
+
+        /** The value read; asking for a failed part's value is a mistake of the reader's code. */
+        public T value() {
+            if (value == null) {
+                throw new IllegalStateException("A configuration part that failed was used before throwIfAny().");
+            }
+            return value;
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.winnow.convert;
 
-import java.io.IOException;
-import java.net.InetAddress;
+import dev.winnow.datasource.LocalProcesses;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,17 +15,13 @@ import java.util.regex.Pattern;
  * (no process with that id, or one started at another time, so a reused id does not count).
  */
 record StagingOwner(long pid, long startMillis, String host) {
-    /** Start times are compared with this slack: the system derives them from clock ticks. */
-    private static final long START_SLACK_MILLIS = 1000;
-
     private static final Pattern NAME = Pattern.compile(
             "^\\.(.+)\\.(staging|replaced)-[0-9a-f]+\\.p([0-9]{1,18})-t([0-9]{1,18})-h([A-Za-z0-9.-]{1,63})$");
 
     /** This process. */
     static StagingOwner current() {
-        ProcessHandle self = ProcessHandle.current();
-        long start = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-        return new StagingOwner(self.pid(), start, Holder.HOST);
+        long start = LocalProcesses.currentStart().map(Instant::toEpochMilli).orElse(0L);
+        return new StagingOwner(LocalProcesses.currentPid(), start, Holder.HOST);
     }
 
     /** The suffix of a staging folder's name that names this owner. */
@@ -50,17 +45,7 @@ record StagingOwner(long pid, long startMillis, String host) {
 
     /** Whether this owner is proven to have stopped: same host, and no living process with its id and start time. */
     boolean provenGone() {
-        if (!host.equals(Holder.HOST) || host.equals(UNKNOWN_HOST)) {
-            return false;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive()) {
-            return true;
-        }
-        Optional<Instant> start = process.get().info().startInstant();
-        return startMillis != 0
-                && start.isPresent()
-                && Math.abs(start.get().toEpochMilli() - startMillis) > START_SLACK_MILLIS;
+        return host.equals(Holder.HOST) && !host.equals(UNKNOWN_HOST) && !LocalProcesses.runs(pid, startMillis);
     }
 
     private static final String UNKNOWN_HOST = "unknown";
@@ -70,12 +55,11 @@ record StagingOwner(long pid, long startMillis, String host) {
         static final String HOST = hostName();
 
         private static String hostName() {
-            String name;
-            try {
-                name = InetAddress.getLocalHost().getHostName();
-            } catch (IOException | RuntimeException e) {
+            Optional<String> known = LocalProcesses.hostName();
+            if (known.isEmpty()) {
                 return UNKNOWN_HOST;
             }
+            String name = known.get();
             String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
             safe = safe.length() > 63 ? safe.substring(0, 63) : safe;
             return safe.isEmpty() ? UNKNOWN_HOST : safe;

@@ -58,6 +58,9 @@ public final class AtomicWrite {
      */
     public static Path temporaryBeside(Path target) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
+        if (folder == null) {
+            throw new IOException("Cannot write " + target + ": it is a file system's root, not a file.");
+        }
         String prefix = "." + target.getFileName() + ".";
         return folder.getFileSystem().supportedFileAttributeViews().contains("posix")
                 ? Files.createTempFile(folder, prefix, ".tmp", ORDINARY_FILE)

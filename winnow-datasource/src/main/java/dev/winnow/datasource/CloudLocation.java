@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One cloud location parsed from a string: {@code s3://bucket/prefix}, {@code gs://bucket/prefix} or
@@ -18,7 +20,7 @@ import java.util.Optional;
  * images.prefix();   // "images/2024"
  * }</pre>
  */
-public record CloudLocation(String scheme, String account, String bucket, String prefix) {
+public record CloudLocation(String scheme, @Nullable String account, String bucket, String prefix) {
     /** The schemes Winnow knows, with the module that opens each. */
     static final Map<String, String> MODULES =
             Map.of("s3", "winnow-cloud-s3", "gs", "winnow-cloud-gcs", "az", "winnow-cloud-azure");
@@ -27,6 +29,9 @@ public record CloudLocation(String scheme, String account, String bucket, String
         if (scheme == null || bucket == null || prefix == null) {
             throw new IllegalArgumentException(
                     "A cloud location needs a scheme, a bucket and a prefix (\"\" for the root).");
+        }
+        if (!MODULES.containsKey(scheme)) {
+            throw new IllegalArgumentException("A cloud location's scheme is s3, gs or az, but was '" + scheme + "'.");
         }
     }
 
@@ -110,7 +115,7 @@ public record CloudLocation(String scheme, String account, String bucket, String
 
     /** The module that opens this location's scheme, like {@code winnow-cloud-s3}. */
     public String module() {
-        return MODULES.get(scheme);
+        return Objects.requireNonNull(MODULES.get(scheme), "a scheme the constructor accepted");
     }
 
     /** The location as a user writes it, without a trailing slash: {@code s3://bucket/prefix}. */

@@ -18,6 +18,13 @@ public final class FileTooLargeException extends IOException {
         this.limitBytes = limitBytes;
     }
 
+    /** The sentence it was thrown with (never null: every constructor takes one). */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return message == null ? "" : message;
+    }
+
     /** The datasource path of the file that was too large. */
     public String path() {
         return path;

@@ -304,7 +304,7 @@ public final class LocalDatasource implements Datasource {
     private void write(String path, byte[] contents, boolean sync) throws IOException {
         String checked = DatasourcePaths.check(path, description(), false);
         Path target = root.resolve(checked);
-        createFolderInside(checked, target.getParent());
+        createFolderInside(checked, folderOf(target));
         if (Files.isSymbolicLink(target)) {
             requireInside(checked, target.toRealPath());
         }
@@ -316,7 +316,7 @@ public final class LocalDatasource implements Datasource {
     public void writeInStaging(String path, byte[] contents) throws IOException {
         String checked = DatasourcePaths.check(path, description(), false);
         Path target = root.resolve(checked);
-        Path parent = target.getParent();
+        Path parent = folderOf(target);
         if (!checkedFolders.contains(parent)) {
             createFolderInside(checked, parent);
             rememberChecked(parent);
@@ -337,7 +337,7 @@ public final class LocalDatasource implements Datasource {
             if (!Files.isSymbolicLink(target)) {
                 throw e;
             }
-            requireInside(checked, nearestExisting(target.getParent()));
+            requireInside(checked, nearestExisting(folderOf(target)));
             Files.delete(target);
             return FileChannel.open(target, CREATE_NOT_FOLLOWING_LINKS);
         }
@@ -348,7 +348,7 @@ public final class LocalDatasource implements Datasource {
     public void delete(String path) throws IOException {
         String checked = DatasourcePaths.check(path, description(), false);
         Path target = root.resolve(checked);
-        Path parent = target.getParent();
+        Path parent = folderOf(target);
         Path realParent;
         try {
             realParent = parent.toRealPath();
@@ -378,7 +378,7 @@ public final class LocalDatasource implements Datasource {
                     + " cannot be moved to '" + destination + "', which is itself or inside it.");
         }
         Path target = root.resolve(destination);
-        createFolderInside(destination, target.getParent());
+        createFolderInside(destination, folderOf(target));
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(
                     destination, null, "cannot move the folder '" + source + "' there: it exists in " + description());
@@ -420,8 +420,14 @@ public final class LocalDatasource implements Datasource {
             throw new NotDirectoryException("'" + checked + "' in " + description() + " is "
                     + (attrs.isSymbolicLink() ? "a link" : "a file") + ", not a folder");
         }
-        requireInside(checked, folder.getParent().toRealPath());
+        requireInside(checked, folderOf(folder).toRealPath());
         return folder;
+    }
+
+    /** The folder that {@code path}, the root resolved with a checked path, sits in: the root at the least. */
+    private Path folderOf(Path path) {
+        Path parent = path.getParent();
+        return parent == null ? root : parent;
     }
 
     private static Path nearestExisting(Path folder) throws IOException {

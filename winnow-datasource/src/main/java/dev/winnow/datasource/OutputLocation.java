@@ -7,6 +7,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The output datasource of a run, guarded so that Winnow never writes into the input location.
@@ -32,9 +33,9 @@ public final class OutputLocation implements Datasource {
     private final Datasource output;
     private final Datasource input;
     /** Decoded root paths ending in '/', or null when the two roots cannot be compared. */
-    private final String outputRoot;
+    private final @Nullable String outputRoot;
 
-    private final String inputRoot;
+    private final @Nullable String inputRoot;
 
     private OutputLocation(Datasource output, Datasource input) {
         this.output = output;
@@ -60,13 +61,13 @@ public final class OutputLocation implements Datasource {
 
     /** Whether the output root lies inside (or is) the input root. */
     public boolean overlapsInput() {
-        return outputRoot != null && outputRoot.startsWith(inputRoot);
+        return outputRoot != null && inputRoot != null && outputRoot.startsWith(inputRoot);
     }
 
     /** Whether writing {@code path} of the output is allowed. */
     public boolean mayWrite(String path) throws PathOutsideRootException {
         String checked = DatasourcePaths.check(path, output.description(), false);
-        if (outputRoot == null) {
+        if (outputRoot == null || inputRoot == null) {
             return true;
         }
         String target = outputRoot + checked;

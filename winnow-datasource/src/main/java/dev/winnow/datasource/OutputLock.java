@@ -1,7 +1,6 @@
 package dev.winnow.datasource;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one writer of an output folder at a time: {@code .winnow/lock}, held with an operating-system
@@ -80,24 +80,16 @@ public final class OutputLock implements AutoCloseable {
 
         /** Whether this owner is a process running now on this host (same id, same start time). */
         boolean runsHere() {
-            if (!host.equals(thisHost())) {
-                return false;
-            }
-            Optional<ProcessHandle> process = ProcessHandle.of(pid);
-            if (process.isEmpty() || !process.get().isAlive()) {
-                return false;
-            }
-            Optional<Instant> start = process.get().info().startInstant();
-            return start.isEmpty() || Math.abs(start.get().toEpochMilli() - started.toEpochMilli()) < 1000;
+            return host.equals(thisHost()) && LocalProcesses.runs(pid, started.toEpochMilli());
         }
     }
 
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
-    private final Owner tookOver;
+    private final @Nullable Owner tookOver;
 
-    private OutputLock(Path file, FileChannel channel, FileLock lock, Owner tookOver) {
+    private OutputLock(Path file, FileChannel channel, FileLock lock, @Nullable Owner tookOver) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
@@ -208,25 +200,11 @@ public final class OutputLock implements AutoCloseable {
     }
 
     private static Owner current(String command) {
-        ProcessHandle self = ProcessHandle.current();
-        Instant started = self.info().startInstant().orElse(Instant.now());
-        return new Owner(thisHost(), self.pid(), started, command);
+        Instant started = LocalProcesses.currentStart().orElse(Instant.now());
+        return new Owner(thisHost(), LocalProcesses.currentPid(), started, command);
     }
 
     private static String thisHost() {
-        return HostName.VALUE;
-    }
-
-    /** Looked up once: resolving the host name can take a while. */
-    private static final class HostName {
-        static final String VALUE = lookUp();
-
-        private static String lookUp() {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                return "localhost";
-            }
-        }
+        return LocalProcesses.hostName().orElse("localhost");
     }
 }

@@ -12,4 +12,11 @@ public final class PathOutsideRootException extends IOException {
     public PathOutsideRootException(String message) {
         super(message);
     }
+
+    /** The sentence it was thrown with (never null: every constructor takes one). */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return message == null ? "" : message;
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A read-only seekable channel over an object that is fetched in ranges: a video in a bucket is
@@ -51,7 +52,7 @@ public final class RangedChannel implements SeekableByteChannel {
     private byte[] chunk;
     private long chunkStart;
     private int nextChunkBytes = FIRST_CHUNK_BYTES;
-    private CompletableFuture<byte[]> pending;
+    private @Nullable CompletableFuture<byte[]> pending;
     private long pendingStart = -1;
     private boolean open = true;
 
@@ -213,13 +214,16 @@ public final class RangedChannel implements SeekableByteChannel {
     private static final class ReadAheadFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        private final IOException failure;
+
         ReadAheadFailure(IOException cause) {
             super(cause);
+            this.failure = cause;
         }
 
         @Override
         public synchronized IOException getCause() {
-            return (IOException) super.getCause();
+            return failure;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entries of {@code .lightly/relevant_filenames.txt}: one sample path or folder per line,
@@ -75,7 +76,7 @@ public final class RelevantFilenames {
     }
 
     /** The next line without its terminator, read no further than one character past the length limit. */
-    private static String nextLine(BufferedReader reader, StringBuilder buffer) throws IOException {
+    private static @Nullable String nextLine(BufferedReader reader, StringBuilder buffer) throws IOException {
         buffer.setLength(0);
         int c = reader.read();
         if (c < 0) {
@@ -94,7 +95,7 @@ public final class RelevantFilenames {
         return buffer.toString();
     }
 
-    private static String problemOf(String entry) {
+    private static @Nullable String problemOf(String entry) {
         if (entry.startsWith("./")) {
             return "starts with './'";
         }

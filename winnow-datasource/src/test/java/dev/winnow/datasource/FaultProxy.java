@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A loopback HTTP proxy in front of a test server that misbehaves like a busy object store: on a
@@ -182,7 +183,7 @@ public final class FaultProxy implements AutoCloseable {
         return result.append("Connection: close\r\n\r\n").toString();
     }
 
-    private static String header(String head, String name) {
+    private static @Nullable String header(String head, String name) {
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
@@ -193,7 +194,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** The bytes up to and including the blank line, or null at the end of the stream. */
-    private static String readHead(InputStream in) throws IOException {
+    private static @Nullable String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int last = 0;
         int b;

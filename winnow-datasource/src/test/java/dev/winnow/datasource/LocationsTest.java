@@ -73,6 +73,13 @@ class LocationsTest {
     }
 
     @Test
+    void cloudLocation_ofAnUnknownScheme_isRefused() {
+        assertThatThrownBy(() -> new CloudLocation("ftp", null, "bucket", ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A cloud location's scheme is s3, gs or az, but was 'ftp'.");
+    }
+
+    @Test
     void badCloudLocations_getASentence() {
         assertThatThrownBy(() -> Locations.open("s3://"))
                 .isInstanceOf(UnsupportedLocationException.class)

@@ -1,10 +1,13 @@
 package dev.winnow.media;
 
+import org.jspecify.annotations.NullMarked;
+
 /**
  * An image or video that cannot be used: unreadable header, corrupt data, unsupported container
  * or codec. The message is a sentence for the user naming the file. {@link UnsupportedMediaException}
  * marks the cases another decoder might still handle.
  */
+@NullMarked
 public class MediaException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -14,5 +17,12 @@ public class MediaException extends Exception {
 
     public MediaException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** The sentence it was thrown with (never null: every constructor takes one). */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return message == null ? "" : message;
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -62,7 +63,7 @@ class ScorePropertiesTest {
     private static PredictionsTable table(TaskType type, Map<String, PredictionFile> files, List<String> order) {
         PredictionsTableBuilder builder = new PredictionsTableBuilder("t", schema(type));
         for (String name : order.isEmpty() ? files.keySet() : order) {
-            builder.add(name, files.get(name));
+            builder.add(name, Objects.requireNonNull(files.get(name)));
         }
         return builder.build();
     }
@@ -73,7 +74,7 @@ class ScorePropertiesTest {
                 new PredictionsTableBuilder("t", schema(type)),
                 new PredictionsTableBuilder("t", schema(type)));
         for (int i = 0; i < order.size(); i++) {
-            parts.get(i % 3).add(order.get(i), files.get(order.get(i)));
+            parts.get(i % 3).add(order.get(i), Objects.requireNonNull(files.get(order.get(i))));
         }
         return parts.get(2).addAll(parts.get(0)).addAll(parts.get(1)).build();
     }

@@ -1,5 +1,7 @@
 package dev.winnow.select;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * BALANCE: how much a candidate moves the selected class distribution toward the target, in L1
  * distance, min-max scaled over the remaining candidates. Only the target's classes count: each
@@ -48,7 +50,7 @@ final class BalanceObjective implements Objective {
     }
 
     /** L1 distance between (selected + the candidate's vector) normalised, and the target. */
-    private double distanceToTarget(double[] sums, double mass, double[] add, int offset, double addMass) {
+    private double distanceToTarget(double[] sums, double mass, double @Nullable [] add, int offset, double addMass) {
         double total = mass + addMass;
         double distance = 0;
         for (int k = 0; k < classes; k++) {

@@ -1,5 +1,7 @@
 package dev.winnow.select;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * DIVERSITY inside the combined product: each candidate's distance to its nearest selected sample
  * (earlier runs' included) divided by the largest such distance among the candidates; 1 for all
@@ -43,7 +45,7 @@ final class DiversityObjective implements Objective {
     }
 
     @Override
-    public StopReason stopBeforePick(boolean[] remaining) {
+    public @Nullable StopReason stopBeforePick(boolean[] remaining) {
         int farthest = distances.farthest();
         return distances.centers() > 0 && farthest >= 0 && distances.distance(farthest) < minimumDistance
                 ? StopReason.MINIMUM_DISTANCE_REACHED

@@ -85,7 +85,11 @@ public final class InMemorySelectionInputs implements SelectionInputs {
 
     @Override
     public double[] scores(String task, String score) {
-        return scores.get(task).get(score);
+        double[] values = scores.getOrDefault(task, Map.of()).get(score);
+        if (values == null) {
+            throw new SelectionException("Task '" + task + "' has no score '" + score + "'.");
+        }
+        return values;
     }
 
     @Override
@@ -113,7 +117,11 @@ public final class InMemorySelectionInputs implements SelectionInputs {
 
     @Override
     public double[] metadata(String key) {
-        return metadata.get(key);
+        double[] values = metadata.get(key);
+        if (values == null) {
+            throw new SelectionException("No sample has the metadata key '" + key + "'.");
+        }
+        return values;
     }
 
     @Override

@@ -61,16 +61,16 @@ final class NearestSelectedDistances {
             chunkStarts[c] = (int) ((long) blocks * c / chunks);
         }
         this.refine = store.approximate();
-        if (refine) {
-            lower = new float[n];
-            upper = new float[n];
-            Arrays.fill(lower, Float.POSITIVE_INFINITY);
-            Arrays.fill(upper, Float.POSITIVE_INFINITY);
-            centerRows = new ArrayList<>();
-            exactMinSquared = new float[n];
-            Arrays.fill(exactMinSquared, Float.POSITIVE_INFINITY);
-            exactCenters = new int[n];
-        }
+        // The exact check's state is empty for an exact store, which never refines.
+        int exact = refine ? n : 0;
+        lower = new float[exact];
+        upper = new float[exact];
+        Arrays.fill(lower, Float.POSITIVE_INFINITY);
+        Arrays.fill(upper, Float.POSITIVE_INFINITY);
+        centerRows = new ArrayList<>();
+        exactMinSquared = new float[exact];
+        Arrays.fill(exactMinSquared, Float.POSITIVE_INFINITY);
+        exactCenters = new int[exact];
     }
 
     /** The number of centers added so far. */

@@ -1,5 +1,7 @@
 package dev.winnow.select;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One strategy's objective in the greedy product. Before each pick the combiner asks for every
  * remaining candidate's objective, already scaled into [ε, 1], and its raw (unscaled) value; after
@@ -20,12 +22,12 @@ interface Objective {
     void picked(int p);
 
     /** The stop reason when this objective's stopping condition holds before the next pick, else null. */
-    default StopReason stopBeforePick(boolean[] remaining) {
+    default @Nullable StopReason stopBeforePick(boolean[] remaining) {
         return null;
     }
 
     /** The stop reason when this objective's stopping condition holds after a pick, else null. */
-    default StopReason stopAfterPick() {
+    default @Nullable StopReason stopAfterPick() {
         return null;
     }
 

@@ -48,10 +48,10 @@ public final class SelectionConfigParser {
         ConfigReader.requireObject(selection, pointer);
         ConfigProblems problems = new ConfigProblems();
         problems.check(() -> checkKeys(selection, pointer, TOP_KEYS));
-        SampleBudget budget = problems.attempt(() -> budget(selection, pointer));
-        List<StrategyConfig> strategies = problems.attempt(() -> strategies(selection, pointer));
+        ConfigProblems.Part<SampleBudget> budget = problems.attempt(() -> budget(selection, pointer));
+        ConfigProblems.Part<List<StrategyConfig>> strategies = problems.attempt(() -> strategies(selection, pointer));
         problems.throwIfAny();
-        return new SelectionConfig(budget, strategies);
+        return new SelectionConfig(budget.value(), strategies.value());
     }
 
     private static SampleBudget budget(JsonNode selection, String pointer) {
@@ -111,7 +111,7 @@ public final class SelectionConfigParser {
             throw new ConfigException(
                     strategiesAt, "Expected at least one strategy at " + strategiesAt + ", but the array is empty.");
         }
-        List<StrategyConfig> parsed = new ArrayList<>();
+        List<ConfigProblems.Part<StrategyConfig>> parsed = new ArrayList<>();
         ConfigProblems problems = new ConfigProblems();
         for (int i = 0; i < strategies.size(); i++) {
             String at = child(strategiesAt, i);
@@ -119,18 +119,20 @@ public final class SelectionConfigParser {
             parsed.add(problems.attempt(() -> entry(entry, at)));
         }
         problems.throwIfAny();
-        return parsed;
+        return parsed.stream().map(ConfigProblems.Part::value).toList();
     }
 
     private static StrategyConfig entry(JsonNode node, String at) {
         ConfigReader.requireObject(node, at);
         ConfigProblems problems = new ConfigProblems();
         problems.check(() -> checkKeys(node, at, STRATEGY_KEYS));
-        SelectionInput input =
+        ConfigProblems.Part<SelectionInput> inputPart =
                 problems.attempt(() -> input(ConfigReader.require(node, at, "input"), child(at, "input")));
-        SelectionStrategy strategy =
+        ConfigProblems.Part<SelectionStrategy> strategyPart =
                 problems.attempt(() -> strategy(ConfigReader.require(node, at, "strategy"), child(at, "strategy")));
         problems.throwIfAny();
+        SelectionInput input = inputPart.value();
+        SelectionStrategy strategy = strategyPart.value();
         if (!StrategyConfig.isAllowed(input, strategy)) {
             throw new ConfigException(
                     at,

@@ -41,7 +41,7 @@ public record SelectionNames(
                 }
             } else if (input instanceof SelectionInput.Predictions predictions) {
                 if (knownTask(s, predictions.task(), problems)) {
-                    List<String> known = categories.get(predictions.task());
+                    List<String> known = categories.getOrDefault(predictions.task(), List.of());
                     for (String name : predictions.categories().orElse(List.of())) {
                         if (!known.contains(name)) {
                             problems.add(NameProblems.category(s, predictions.task(), name, known));

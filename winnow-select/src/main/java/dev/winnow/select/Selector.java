@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Selects the samples worth labelling: applies the THRESHOLD filters, then picks greedily by the
@@ -29,7 +30,7 @@ import java.util.stream.IntStream;
 public final class Selector {
 
     private final int parallelism;
-    private final KCenterGreedy.Storage storage;
+    private final KCenterGreedy.@Nullable Storage storage;
 
     /** A selector using all available processors and storage chosen by size. */
     public Selector() {
@@ -37,7 +38,7 @@ public final class Selector {
     }
 
     /** A selector with a fixed thread count; {@code storage} null chooses by size. */
-    public Selector(int parallelism, KCenterGreedy.Storage storage) {
+    public Selector(int parallelism, KCenterGreedy.@Nullable Storage storage) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("The parallelism must be at least 1, but was " + parallelism + ".");
         }

@@ -1,5 +1,7 @@
 package dev.winnow.select;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * WEIGHTS: the input value min-max scaled over the remaining candidates. With a max sum, the
  * selection stops once the picked (unscaled) values add up to it.
@@ -34,7 +36,7 @@ final class WeightsObjective implements Objective {
     }
 
     @Override
-    public StopReason stopAfterPick() {
+    public @Nullable StopReason stopAfterPick() {
         return !Double.isNaN(maxSum) && sum >= maxSum ? StopReason.MAX_SUM_REACHED : null;
     }
 }

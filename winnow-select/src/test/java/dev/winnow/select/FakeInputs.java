@@ -6,13 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** Hand-filled selection inputs for tests. */
 final class FakeInputs implements SelectionInputs {
 
     final List<String> names;
+
+    @Nullable
     EmbeddingMatrix embeddings;
+
+    @Nullable
     EmbeddingMatrix earlier;
+
     final Map<String, Map<String, double[]>> scores = new HashMap<>();
     final Map<String, ClassTable> distributions = new HashMap<>();
     final Map<String, ClassTable> counts = new HashMap<>();
@@ -76,17 +82,17 @@ final class FakeInputs implements SelectionInputs {
 
     @Override
     public double[] scores(String task, String score) {
-        return scores.get(task).get(score);
+        return filled(scores.getOrDefault(task, Map.of()).get(score), task + "/" + score);
     }
 
     @Override
     public ClassTable classDistribution(String task) {
-        return distributions.get(task);
+        return filled(distributions.get(task), task);
     }
 
     @Override
     public ClassTable categoryCounts(String task) {
-        return counts.get(task);
+        return filled(counts.get(task), task);
     }
 
     @Override
@@ -96,11 +102,19 @@ final class FakeInputs implements SelectionInputs {
 
     @Override
     public double[] metadata(String key) {
-        return metadata.get(key);
+        return filled(metadata.get(key), key);
     }
 
     @Override
     public List<String> queryFile(String path) {
-        return queryFiles.get(path);
+        return filled(queryFiles.get(path), path);
+    }
+
+    /** What a test filled in; asking for anything else is a mistake of the test. */
+    private static <T> T filled(@Nullable T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException("The test filled in nothing for " + name + ".");
+        }
+        return value;
     }
 }

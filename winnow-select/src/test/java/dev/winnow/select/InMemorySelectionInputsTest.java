@@ -26,6 +26,20 @@ class InMemorySelectionInputsTest {
     }
 
     @Test
+    void aScoreOrMetadataNotPut_isNamed() {
+        SelectionInputs inputs = InMemorySelectionInputs.builder(NAMES)
+                .scores("det", "s", new double[] {0.5, 0.2, 0.9})
+                .build();
+        assertThatThrownBy(() -> inputs.scores("det", "t"))
+                .isInstanceOf(SelectionException.class)
+                .hasMessage("Task 'det' has no score 't'.");
+        assertThatThrownBy(() -> inputs.scores("cls", "s")).hasMessage("Task 'cls' has no score 's'.");
+        assertThatThrownBy(() -> inputs.metadata("lightly.width"))
+                .isInstanceOf(SelectionException.class)
+                .hasMessage("No sample has the metadata key 'lightly.width'.");
+    }
+
+    @Test
     void selectorReadsWhatWasPut() {
         SelectionInputs inputs = InMemorySelectionInputs.builder(NAMES)
                 .embeddings(new EmbeddingMatrix(new float[] {1, 0, 0, 1, -1, 0}, 2))

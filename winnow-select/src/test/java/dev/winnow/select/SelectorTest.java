@@ -166,7 +166,7 @@ class SelectorTest {
 
     private static int[] classCounts(SelectionResult result, FakeInputs inputs) {
         int[] counts = new int[3];
-        ClassTable table = inputs.distributions.get("cls");
+        ClassTable table = inputs.classDistribution("cls");
         for (int pick : result.picks()) {
             for (int c = 0; c < 3; c++) {
                 counts[c] += (int) table.value(pick, c);

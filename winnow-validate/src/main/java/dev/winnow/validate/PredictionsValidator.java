@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates the {@code .lightly/predictions} folder of an output location against the samples of
@@ -198,7 +199,7 @@ public final class PredictionsValidator {
     }
 
     private ValidationReport.TaskOutcome validateTask(
-            TaskChecker.Shared shared, String task, List<String> allTasks, Future<List<String>> listing)
+            TaskChecker.Shared shared, String task, List<String> allTasks, @Nullable Future<List<String>> listing)
             throws IOException {
         FileResult<TaskSchema> schema = PredictionsLayout.readSchema(files(shared.output()), task, settings.options());
         shared.collector().addAll(schema.diagnostics());

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the prediction files of one task. The calling thread walks the sorted file list, matches
@@ -53,7 +54,7 @@ final class TaskChecker {
             Set<String> unreadableImages) {}
 
     /** A prediction file and what it was matched to. {@code sample} is -1 for an orphan. */
-    private record Job(String path, String base, int sample, FrameName.Parsed frame) {}
+    private record Job(String path, String base, int sample, FrameName.@Nullable Parsed frame) {}
 
     private final Shared shared;
     private final String task;
@@ -71,7 +72,8 @@ final class TaskChecker {
      * Checks every file of the task; {@code nestedTasks} are listed tasks inside this one's folder, left
      * to themselves. {@code listing} is the task folder's listing already under way, or null.
      */
-    ValidationReport.TaskOutcome run(List<String> nestedTasks, Future<List<String>> listing) throws IOException {
+    ValidationReport.TaskOutcome run(List<String> nestedTasks, @Nullable Future<List<String>> listing)
+            throws IOException {
         String folder = PredictionsLayout.taskFolder(task) + "/";
         List<String> files;
         try {
@@ -221,7 +223,7 @@ final class TaskChecker {
             Thread.currentThread().interrupt();
             throw new IOException("Validation was interrupted.", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
+            Throwable cause = causeOf(e);
             if (cause instanceof IOException io) {
                 throw io;
             }
@@ -243,7 +245,7 @@ final class TaskChecker {
                 Thread.currentThread().interrupt();
                 throw new IOException("Validation was interrupted.", e);
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
+                Throwable cause = causeOf(e);
                 if (cause instanceof RuntimeException r) {
                     throw r;
                 }
@@ -348,11 +350,17 @@ final class TaskChecker {
         });
     }
 
-    private byte[] read(String path, List<Diagnostic> found) {
+    private byte @Nullable [] read(String path, List<Diagnostic> found) {
         return new PredictionsFiles(
                         shared.output(), shared.settings().options().limits().maxFileBytes())
                 .read(path, found)
                 .orElse(null);
+    }
+
+    /** What a task threw; the wrapper itself in the odd case it carries nothing. */
+    private static Throwable causeOf(ExecutionException e) {
+        Throwable cause = e.getCause();
+        return cause == null ? e : cause;
     }
 
     private static String reason(Exception e) {

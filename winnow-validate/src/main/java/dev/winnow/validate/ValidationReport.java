@@ -3,6 +3,7 @@ package dev.winnow.validate;
 import dev.winnow.datasource.MediaCounts;
 import dev.winnow.format.Diagnostic;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of validating a predictions folder: one summary per checked task, the diagnostics
@@ -37,7 +38,7 @@ public record ValidationReport(
      */
     public record TaskOutcome(
             String name,
-            String taskType,
+            @Nullable String taskType,
             long filesChecked,
             long validFiles,
             long invalidFiles,

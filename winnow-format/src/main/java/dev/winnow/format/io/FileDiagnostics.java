@@ -7,6 +7,7 @@ import dev.winnow.format.validate.ValidationOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the diagnostics of one file, at most the per-file limit of them; beyond it only a count
@@ -60,7 +61,7 @@ final class FileDiagnostics {
     }
 
     /** The result: the value only when no error was found. */
-    <T> FileResult<T> result(T value) {
+    <T> FileResult<T> result(@Nullable T value) {
         List<Diagnostic> all = diagnostics;
         if (unreported > 0) {
             all = new ArrayList<>(diagnostics);

@@ -3,6 +3,7 @@ package dev.winnow.format.io;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a JSON parser's complaint into a phrase in Winnow's words, fit for a diagnostic sentence:
@@ -40,7 +41,7 @@ public final class JacksonMessages {
      * end of the text, control characters and non-standard numbers); an unknown complaint keeps its
      * first line, and no message at all becomes "unexpected content".
      */
-    public static String clean(String message) {
+    public static String clean(@Nullable String message) {
         if (message == null || message.isBlank()) {
             return "unexpected content";
         }

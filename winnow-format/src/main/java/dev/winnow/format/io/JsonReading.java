@@ -7,6 +7,7 @@ import dev.winnow.format.validate.ValidationOptions;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -37,6 +38,7 @@ final class JsonReading {
 
     /** Walks a parser positioned on the root value's first token; returns the value or null. */
     interface Body<T> {
+        @Nullable
         T read(JsonParser parser, FileDiagnostics diagnostics);
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -46,7 +47,7 @@ public final class PredictionFileReader {
                 (p, d) -> readBody(p, d, schema, known, options));
     }
 
-    private static PredictionFile readBody(
+    private static @Nullable PredictionFile readBody(
             JsonParser p, FileDiagnostics d, TaskSchema schema, SampleFacts facts, ValidationOptions options) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             add(

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -40,7 +41,7 @@ public final class SchemaReader {
                 file, bytes, options, "an object with task_type and categories", SchemaReader::readBody);
     }
 
-    private static TaskSchema readBody(JsonParser p, FileDiagnostics d) {
+    private static @Nullable TaskSchema readBody(JsonParser p, FileDiagnostics d) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             add(
                     d,
@@ -177,7 +178,7 @@ public final class SchemaReader {
         return categories;
     }
 
-    private static Category readCategory(JsonParser p, FileDiagnostics d, String pointer, int index) {
+    private static @Nullable Category readCategory(JsonParser p, FileDiagnostics d, String pointer, int index) {
         long start = mark(p);
         Integer id = null;
         String name = null;
@@ -298,9 +299,12 @@ public final class SchemaReader {
                     "Category " + index + " has no name; expected a non-empty string.");
             ok = false;
         }
-        skeleton = ok ? skeleton(d, pointer + "/skeleton", skeletonMark, skeleton, keypoints.size()) : skeleton;
-        ok &= skeleton != null;
-        return ok ? new Category(id, name, supercategory, keypoints, skeleton) : null;
+        if (!ok || id == null || name == null) {
+            return null;
+        }
+        List<Category.SkeletonEdge> edges =
+                skeleton(d, pointer + "/skeleton", skeletonMark, skeleton, keypoints.size());
+        return edges == null ? null : new Category(id, name, supercategory, keypoints, edges);
     }
 
     /**
@@ -308,7 +312,7 @@ public final class SchemaReader {
      * the last is 0-based (as several pose toolkits write it), accepted with a warning and shifted;
      * null, after an error, when an edge fits neither way.
      */
-    private static List<Category.SkeletonEdge> skeleton(
+    private static @Nullable List<Category.SkeletonEdge> skeleton(
             FileDiagnostics d, String pointer, long mark, List<Category.SkeletonEdge> edges, int keypoints) {
         int low = Integer.MAX_VALUE;
         int high = Integer.MIN_VALUE;
@@ -354,7 +358,7 @@ public final class SchemaReader {
                 .toList();
     }
 
-    private static List<String> readKeypointNames(JsonParser p, FileDiagnostics d, String pointer) {
+    private static @Nullable List<String> readKeypointNames(JsonParser p, FileDiagnostics d, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             add(
                     d,
@@ -386,7 +390,7 @@ public final class SchemaReader {
         return ok ? names : null;
     }
 
-    private static List<Category.SkeletonEdge> readSkeleton(JsonParser p, FileDiagnostics d, String pointer) {
+    private static @Nullable List<Category.SkeletonEdge> readSkeleton(JsonParser p, FileDiagnostics d, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             add(
                     d,

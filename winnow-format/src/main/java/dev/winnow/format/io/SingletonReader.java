@@ -20,8 +20,10 @@ import dev.winnow.format.validate.ValidationLimits;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -52,6 +54,7 @@ final class SingletonReader {
     }
 
     /** Reads the object the parser is on; returns the singleton, or null when it has an error. */
+    @Nullable
     Singleton read(JsonParser p, String pointer) {
         long start = mark(p);
         boolean bad = false;
@@ -228,15 +231,20 @@ final class SingletonReader {
             return null;
         }
         Optional<Probabilities> probs = Optional.ofNullable(probabilities);
+        // Past the required-field checks, the fields this type needs were read.
         return switch (type) {
             case CLASSIFICATION ->
                 new Singleton.Classification(
                         categoryId, hasScore ? OptionalDouble.of(score) : OptionalDouble.empty(), probs);
-            case OBJECT_DETECTION -> new Singleton.Detection(categoryId, bbox, score, probs);
-            case SEMANTIC_SEGMENTATION -> new Singleton.SemanticSegment(categoryId, segmentation, score, probs);
-            case INSTANCE_SEGMENTATION -> new Singleton.InstanceSegment(categoryId, bbox, segmentation, score, probs);
+            case OBJECT_DETECTION -> new Singleton.Detection(categoryId, Objects.requireNonNull(bbox), score, probs);
+            case SEMANTIC_SEGMENTATION ->
+                new Singleton.SemanticSegment(categoryId, Objects.requireNonNull(segmentation), score, probs);
+            case INSTANCE_SEGMENTATION ->
+                new Singleton.InstanceSegment(
+                        categoryId, Objects.requireNonNull(bbox), Objects.requireNonNull(segmentation), score, probs);
             case KEYPOINT_DETECTION ->
-                new Singleton.KeypointInstance(categoryId, keypoints, score, Optional.ofNullable(bbox), probs);
+                new Singleton.KeypointInstance(
+                        categoryId, Objects.requireNonNull(keypoints), score, Optional.ofNullable(bbox), probs);
         };
     }
 
@@ -283,7 +291,7 @@ final class SingletonReader {
         p.skipChildren();
     }
 
-    private Probabilities readProbabilities(JsonParser p, String pointer) {
+    private @Nullable Probabilities readProbabilities(JsonParser p, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             add(
                     d,
@@ -358,7 +366,7 @@ final class SingletonReader {
         return true;
     }
 
-    private BoundingBox readBbox(JsonParser p, String pointer) {
+    private @Nullable BoundingBox readBbox(JsonParser p, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             add(
                     d,
@@ -439,7 +447,7 @@ final class SingletonReader {
         return true;
     }
 
-    private RleMask readRle(JsonParser p, String pointer) {
+    private @Nullable RleMask readRle(JsonParser p, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             add(
                     d,
@@ -491,7 +499,7 @@ final class SingletonReader {
         return ok ? RleMask.of(Arrays.copyOf(counts, n)) : null;
     }
 
-    private Keypoints readKeypoints(JsonParser p, String pointer) {
+    private @Nullable Keypoints readKeypoints(JsonParser p, String pointer) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             add(
                     d,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -31,7 +32,7 @@ public final class TaskListReader {
         return JsonReading.read(file, bytes, options, "a list of task names", TaskListReader::readBody);
     }
 
-    private static TaskList readBody(JsonParser p, FileDiagnostics d) {
+    private static @Nullable TaskList readBody(JsonParser p, FileDiagnostics d) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             add(
                     d,

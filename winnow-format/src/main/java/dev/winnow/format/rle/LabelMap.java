@@ -46,7 +46,7 @@ public final class LabelMap {
         Map<Integer, RleMask> masks = new TreeMap<>();
         for (var e : intervals.entrySet()) {
             long[] list = e.getValue();
-            int size = sizes.get(e.getKey());
+            int size = sizes.getOrDefault(e.getKey(), 0);
             int[] counts = new int[2 * size + 1];
             int pos = 0;
             int k = 0;

@@ -30,7 +30,7 @@ final class RunTranspose {
             long start = pos;
             pos += counts[i];
             if ((i & 1) == 1 && counts[i] > 0) {
-                toggles += forEachSegment(start, pos, lineLength, perPosition, null, null);
+                toggles += forEachSegment(start, pos, lineLength, (position, line) -> perPosition[position]++);
             }
         }
         if (pos != total) {
@@ -48,7 +48,7 @@ final class RunTranspose {
             long start = pos;
             pos += counts[i];
             if ((i & 1) == 1 && counts[i] > 0) {
-                forEachSegment(start, pos, lineLength, null, fill, linesAt);
+                forEachSegment(start, pos, lineLength, (position, line) -> linesAt[fill[position]++] = line);
             }
         }
         // Sweep positions, reading each transposed line off the set of lines that are on.
@@ -74,13 +74,17 @@ final class RunTranspose {
         return out.toCounts();
     }
 
+    /** Where a set segment starts or ends: the position on its line, and the line. */
+    private interface Toggle {
+        void at(int position, int line);
+    }
+
     /**
-     * Cuts the set run {@code [start, end)} at line ends. Counting mode ({@code perPosition} given)
-     * counts the toggles per position; filling mode records each toggle's line in its bucket.
+     * Cuts the set run {@code [start, end)} at line ends and hands both ends of each piece to
+     * {@code toggle} (the first pass counts them per position, the second files their lines).
      * Returns the number of toggles.
      */
-    private static int forEachSegment(
-            long start, long end, int lineLength, int[] perPosition, int[] fill, int[] linesAt) {
+    private static int forEachSegment(long start, long end, int lineLength, Toggle toggle) {
         int toggles = 0;
         long s = start;
         while (s < end) {
@@ -89,13 +93,8 @@ final class RunTranspose {
             long segmentEnd = Math.min(end, lineStart + lineLength);
             int p0 = (int) (s - lineStart);
             int p1 = (int) (segmentEnd - lineStart);
-            if (perPosition != null) {
-                perPosition[p0]++;
-                perPosition[p1]++;
-            } else {
-                linesAt[fill[p0]++] = line;
-                linesAt[fill[p1]++] = line;
-            }
+            toggle.at(p0, line);
+            toggle.at(p1, line);
             toggles += 2;
             s = segmentEnd;
         }

@@ -28,7 +28,7 @@ public final class DiagnosticGroups {
         }
         List<String> lines = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
-            List<Diagnostic> same = byCode.get(d.severity() + " " + d.code());
+            List<Diagnostic> same = byCode.getOrDefault(d.severity() + " " + d.code(), List.of(d));
             if (same.size() <= FEW) {
                 lines.add(d.toText());
             } else if (same.get(0) == d) {

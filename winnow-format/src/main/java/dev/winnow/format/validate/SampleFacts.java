@@ -1,11 +1,13 @@
 package dev.winnow.format.validate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What is known about the sample a prediction file belongs to: its name (the value a
  * {@code file_name} must have; null when not known) and its size in pixels (0 when not known, for
  * example for a video frame). Checks that need an unknown fact are skipped.
  */
-public record SampleFacts(String sampleName, int width, int height) {
+public record SampleFacts(@Nullable String sampleName, int width, int height) {
 
     private static final SampleFacts UNKNOWN = new SampleFacts(null, 0, 0);
 

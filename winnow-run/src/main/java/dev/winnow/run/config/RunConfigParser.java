@@ -89,24 +89,26 @@ public final class RunConfigParser {
         // Each part is read even when another has failed, so that every mistake is reported at once.
         ConfigProblems problems = new ConfigProblems();
         problems.check(() -> ConfigReader.checkKeys(root, "", TOP_KEYS));
-        SelectionConfig selectionConfig = problems.attempt(
+        ConfigProblems.Part<SelectionConfig> selectionConfig = problems.attempt(
                 () -> SelectionConfigParser.parse(ConfigReader.require(root, "", "selection"), "/selection"));
         JsonNode embeddingsNode = root.get("embeddings");
-        EmbeddingsConfig embeddings = problems.attempt(() -> embeddingsNode == null || embeddingsNode.isNull()
-                ? EmbeddingsConfig.defaults()
-                : EmbeddingsConfig.parse(embeddingsNode, "/embeddings", baseDir));
-        DatasourceOptions datasource = problems.attempt(() -> datasource(root.get("datasource")));
-        OptionalLong seed = problems.attempt(() -> ConfigReader.optionalLong(root, "", "seed"));
-        Optional<ObjectLevelOptions> objectLevel = problems.attempt(() -> objectLevel(root.get("object_level")));
-        OptionalInt stride = problems.attempt(() -> frameStride(root));
+        ConfigProblems.Part<EmbeddingsConfig> embeddings =
+                problems.attempt(() -> embeddingsNode == null || embeddingsNode.isNull()
+                        ? EmbeddingsConfig.defaults()
+                        : EmbeddingsConfig.parse(embeddingsNode, "/embeddings", baseDir));
+        ConfigProblems.Part<DatasourceOptions> datasource = problems.attempt(() -> datasource(root.get("datasource")));
+        ConfigProblems.Part<OptionalLong> seed = problems.attempt(() -> ConfigReader.optionalLong(root, "", "seed"));
+        ConfigProblems.Part<Optional<ObjectLevelOptions>> objectLevel =
+                problems.attempt(() -> objectLevel(root.get("object_level")));
+        ConfigProblems.Part<OptionalInt> stride = problems.attempt(() -> frameStride(root));
         problems.throwIfAny();
         return new RunConfig(
-                selectionConfig,
-                embeddings,
-                datasource,
-                seed.orElse(RunConfig.DEFAULT_SEED),
-                objectLevel,
-                stride.orElse(1));
+                selectionConfig.value(),
+                embeddings.value(),
+                datasource.value(),
+                seed.value().orElse(RunConfig.DEFAULT_SEED),
+                objectLevel.value(),
+                stride.value().orElse(1));
     }
 
     private static OptionalInt frameStride(JsonNode root) {

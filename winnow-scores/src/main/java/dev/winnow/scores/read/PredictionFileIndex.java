@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pairs a task's prediction files with the samples they belong to: {@code a/b/img.json} with the
@@ -162,7 +163,7 @@ final class PredictionFileIndex {
         return new Matches(matched, without, videoOfFrame);
     }
 
-    private static Integer frameCount(
+    private static @Nullable Integer frameCount(
             Datasource input, String video, Map<String, Integer> cache, Consumer<Diagnostic> sink) throws IOException {
         if (cache.containsKey(video)) {
             return cache.get(video);

@@ -94,7 +94,7 @@ public final class PredictionsTableBuilder {
                     + later.taskName + " was added to task " + taskName + ".");
         }
         store.appendAll(later.store);
-        later.store = null;
+        later.store = new ColumnStore(later.layout); // the joined rows' memory goes with them
         later.done = true;
         return this;
     }
@@ -107,7 +107,7 @@ public final class PredictionsTableBuilder {
         checkOpen();
         done = true;
         ColumnStore columns = store;
-        store = null;
+        store = new ColumnStore(layout); // the table owns the rows now
         if (!isSorted(columns.samplesView())) {
             columns = columns.permuted(sortedOrder(columns.samplesView()));
         }
