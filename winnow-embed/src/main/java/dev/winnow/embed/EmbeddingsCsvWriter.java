@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes embeddings as CSV, one row at a time, in the layout {@link PrecomputedEmbeddings} reads
@@ -34,12 +35,14 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
 
     private final Writer out;
     private final int dimension;
-    private final Path temporary;
-    private final Path target;
+    /** Both set for {@link #createAtomically}, both null for a writer the caller owns. */
+    private final @Nullable Path temporary;
+
+    private final @Nullable Path target;
     private final StringBuilder line = new StringBuilder(256);
     private boolean closed;
 
-    private EmbeddingsCsvWriter(Writer out, int dimension, Path temporary, Path target) {
+    private EmbeddingsCsvWriter(Writer out, int dimension, @Nullable Path temporary, @Nullable Path target) {
         this.out = out;
         this.dimension = dimension;
         this.temporary = temporary;
@@ -61,8 +64,13 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
     public static EmbeddingsCsvWriter createAtomically(Path target, int dimension) throws IOException {
         checked(dimension);
         Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        Path folder = absolute.getParent();
+        if (folder == null) {
+            throw new IOException(
+                    "Cannot write embeddings to " + absolute + ": it is a file system's root, not a file.");
+        }
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
         Writer out = new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16);
         EmbeddingsCsvWriter writer = new EmbeddingsCsvWriter(out, dimension, temporary, absolute);
@@ -141,7 +149,7 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
 
     /** Finishes the file and moves it to its target name (only for {@link #createAtomically}). */
     public void commit() throws IOException {
-        if (target == null) {
+        if (target == null || temporary == null) {
             throw new IllegalStateException("Only a writer made by createAtomically has a file to commit.");
         }
         if (closed) {
@@ -159,7 +167,7 @@ public final class EmbeddingsCsvWriter implements AutoCloseable {
     /** Flushes the writer; for {@link #createAtomically}, deletes the temporary file unless committed. */
     @Override
     public void close() throws IOException {
-        if (target == null) {
+        if (target == null || temporary == null) {
             out.flush();
             return;
         }

@@ -194,7 +194,7 @@ public final class OnnxEmbedder implements Embedder {
     private int outputLength() {
         try {
             NodeInfo output = session.getOutputInfo().get(outputName);
-            if (output.getInfo() instanceof TensorInfo tensor) {
+            if (output != null && output.getInfo() instanceof TensorInfo tensor) {
                 long[] shape = tensor.getShape();
                 long length = 1;
                 boolean known = shape.length >= 1;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Embeddings the user computed elsewhere, read from a CSV file in the layout
@@ -255,7 +256,7 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
         }
         float[][] out = new float[wanted.size()][];
         for (int i = 0; i < out.length; i++) {
-            int row = rowOf.get(wanted.get(i));
+            int row = Objects.requireNonNull(rowOf.get(wanted.get(i)), "a row, as no sample is missing");
             out[i] = Arrays.copyOfRange(values, row * dimension, (row + 1) * dimension);
         }
         return out;
@@ -285,6 +286,7 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
             this.name = name;
         }
 
+        @Nullable
         String next() throws IOException {
             line.setLength(0);
             boolean any = false;

@@ -2,10 +2,10 @@ package dev.winnow.convert.masks;
 
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
+import dev.winnow.convert.ImagesByStem;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.Category;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.RleMask;
@@ -88,14 +88,8 @@ public final class MasksConverter {
             }
         }
         DiagnosticCollector diagnostics = new DiagnosticCollector();
-        Map<String, String> imageByStem = new HashMap<>();
-        if (options.images().isPresent()) {
-            for (String path : options.images().get().list("")) {
-                if (MediaKind.of(path).filter(k -> k == MediaKind.IMAGE).isPresent()) {
-                    imageByStem.putIfAbsent(PredictionsLayout.stem(path), path);
-                }
-            }
-        }
+        Map<String, String> imageByStem =
+                options.images().isPresent() ? ImagesByStem.of(options.images().get()) : Map.of();
         Map<String, String> maskOf = new HashMap<>();
         List<String> samples = new ArrayList<>();
         for (String mask : options.masks().list("")) {

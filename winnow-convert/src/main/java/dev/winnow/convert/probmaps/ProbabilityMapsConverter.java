@@ -3,13 +3,12 @@ package dev.winnow.convert.probmaps;
 import dev.winnow.convert.CategoryNames;
 import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
+import dev.winnow.convert.ImagesByStem;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
-import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.Category;
-import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
@@ -59,14 +58,8 @@ public final class ProbabilityMapsConverter {
         List<Category> categories = CategoryNames.read(options.categories());
         int[] ids = categories.stream().mapToInt(Category::id).toArray();
         DiagnosticCollector diagnostics = new DiagnosticCollector();
-        Map<String, String> imageByStem = new HashMap<>();
-        if (options.images().isPresent()) {
-            for (String path : options.images().get().list("")) {
-                if (MediaKind.of(path).filter(k -> k == MediaKind.IMAGE).isPresent()) {
-                    imageByStem.putIfAbsent(PredictionsLayout.stem(path), path);
-                }
-            }
-        }
+        Map<String, String> imageByStem =
+                options.images().isPresent() ? ImagesByStem.of(options.images().get()) : Map.of();
         Map<String, String> mapOf = new HashMap<>();
         List<String> samples = new ArrayList<>();
         for (String path : options.maps().list("")) {
