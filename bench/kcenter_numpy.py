@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Farthest-first (k-center greedy) in NumPy float32: the status quo Winnow's k-center is compared with.
 
-Usage: kcenter_numpy.py IN.npy PICKS FIRST PICKS_OUT.txt [--method diff|dot]
+Usage: kcenter_numpy.py IN.npy PICKS FIRST PICKS_OUT.txt [--method diff|dot] [--no-radius]
 
   diff  the loop as usually written: d = ((X - X[i]) ** 2).sum(axis=1); two N x d temporaries per pick
   dot   the BLAS form: d = |x|^2 + |c|^2 - 2 X @ c with the squared norms computed once
 
 Both start from the same first pick (FIRST, the index Winnow drew with its seed), keep one
-min-distance array and print one line with the time and the k-center radius of the picks.
+min-distance array and print one line with the time and the k-center radius of the picks
+(--no-radius leaves out the radius, whose recomputation costs one diff pass per pick).
 """
 import sys
 import time
@@ -17,6 +18,7 @@ import numpy as np
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    with_radius = "--no-radius" not in sys.argv
     method = "diff"
     if "--method" in sys.argv:
         method = sys.argv[sys.argv.index("--method") + 1]
@@ -50,10 +52,12 @@ def main():
     elapsed = time.perf_counter() - start
 
     # The radius of the picks, recomputed exactly with the diff form, outside the timed part.
-    check = np.full(n, np.inf, dtype=np.float32)
-    for i in selected:
-        np.minimum(check, ((x - x[i]) ** 2).sum(axis=1), out=check)
-    radius = float(np.sqrt(check.max()))
+    radius = float("nan")
+    if with_radius:
+        check = np.full(n, np.inf, dtype=np.float32)
+        for i in selected:
+            np.minimum(check, ((x - x[i]) ** 2).sum(axis=1), out=check)
+        radius = float(np.sqrt(check.max()))
 
     with open(out + ".tmp", "w") as f:
         f.write("\n".join(str(i) for i in selected) + "\n")

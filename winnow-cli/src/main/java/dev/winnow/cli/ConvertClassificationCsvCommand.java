@@ -2,7 +2,6 @@ package dev.winnow.cli;
 
 import dev.winnow.convert.csv.ClassificationCsvConverter;
 import dev.winnow.format.TaskType;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,8 +28,13 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
     @Mixin
     ConvertTarget target;
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file.")
-    Path csv;
+    @Option(
+            names = "--csv",
+            required = true,
+            paramLabel = "FILE",
+            converter = FileLocation.Converter.class,
+            description = "The CSV file (a path or an object in a bucket).")
+    FileLocation csv;
 
     @Option(
             names = "--images",
@@ -41,8 +45,9 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
     @Option(
             names = "--categories",
             paramLabel = "FILE",
+            converter = FileLocation.Converter.class,
             description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
-    Path categories;
+    FileLocation categories;
 
     @Option(
             names = "--task-type",
@@ -58,7 +63,8 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
         return target.run(spec, () -> {
             ConvertTarget.taskType(taskType, "convert classification-csv", TaskType.CLASSIFICATION);
             target.images("--images", images);
-            return ClassificationCsvConverter.convert(csv, Optional.ofNullable(categories), target.open());
+            return ClassificationCsvConverter.convert(
+                    target.local(csv), target.local(Optional.ofNullable(categories)), target.open());
         });
     }
 }

@@ -82,10 +82,9 @@ public final class ConvertCocoCommand implements Callable<Integer> {
                     TaskType.SEMANTIC_SEGMENTATION,
                     TaskType.KEYPOINT_DETECTION);
             Optional<Datasource> imageSource = target.images("--images", images);
-            Optional<Path> groundTruthFile =
-                    groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading());
+            Optional<Path> groundTruthFile = target.local(Optional.ofNullable(groundTruth));
             CocoOptions options =
-                    new CocoOptions(annotations.forReading(), groundTruthFile, imageSource, type, defaultScore);
+                    new CocoOptions(target.local(annotations), groundTruthFile, imageSource, type, defaultScore);
             return CocoConverter.convert(options, target.open());
         });
     }

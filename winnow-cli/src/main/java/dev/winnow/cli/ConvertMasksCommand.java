@@ -3,7 +3,6 @@ package dev.winnow.cli;
 import dev.winnow.convert.masks.MasksConverter;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.format.TaskType;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -38,10 +37,11 @@ public final class ConvertMasksCommand implements Callable<Integer> {
     @Option(
             names = "--palette",
             paramLabel = "FILE",
+            converter = FileLocation.Converter.class,
             description =
                     "Lines '<id> <name>' or '<id> <name> <r> <g> <b>' naming the classes (and their colours), or a task's"
                             + " schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...] or a JSON mapping {\"0\": \"road\", ...}.")
-    Path palette;
+    FileLocation palette;
 
     @Option(
             names = "--images",
@@ -88,14 +88,14 @@ public final class ConvertMasksCommand implements Callable<Integer> {
     public Integer call() {
         return target.run(spec, () -> {
             ConvertTarget.taskType(taskType, "convert masks", TaskType.SEMANTIC_SEGMENTATION);
-            Datasource maskSource = ConvertTarget.folder("--masks", masks);
+            Datasource maskSource = ConvertTarget.sourceFolder("--masks", masks);
             Optional<Datasource> imageSource =
                     images != null || target.input != null ? target.images("--images", images) : Optional.empty();
             if (imageSource.isEmpty()) {
                 target.images("--masks", masks); // each mask is its own sample, named inside the masks folder
             }
-            MasksConverter.Options options =
-                    new MasksConverter.Options(maskSource, Optional.ofNullable(palette), imageSource, ignored());
+            MasksConverter.Options options = new MasksConverter.Options(
+                    maskSource, target.local(Optional.ofNullable(palette)), imageSource, ignored());
             return MasksConverter.convert(options, target.open());
         });
     }

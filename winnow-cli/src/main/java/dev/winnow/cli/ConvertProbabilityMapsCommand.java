@@ -3,9 +3,7 @@ package dev.winnow.cli;
 import dev.winnow.convert.probmaps.ProbabilityMaps;
 import dev.winnow.convert.probmaps.ProbabilityMapsConverter;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.TaskType;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,7 +34,7 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
     ConvertTarget target;
 
     @Option(names = "--maps", required = true, paramLabel = "DIR", description = "Folder of the .npy maps.")
-    Path maps;
+    String maps;
 
     @Option(
             names = "--images",
@@ -48,8 +46,9 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
             names = "--categories",
             required = true,
             paramLabel = "FILE",
+            converter = FileLocation.Converter.class,
             description = "The categories (" + ConvertTarget.CLASS_FORMS + "); channel c is the c-th in id order.")
-    Path categories;
+    FileLocation categories;
 
     @Option(names = "--channels-last", description = "The maps are H x W x C rather than C x H x W.")
     boolean channelsLast;
@@ -83,11 +82,10 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
                 default ->
                     throw new IllegalArgumentException("Unknown --aggregate '" + aggregate + "'; use median or mean.");
             };
-            ConvertTarget.folder("--maps", maps.toString());
+            Datasource mapSource = ConvertTarget.sourceFolder("--maps", maps);
             Optional<Datasource> imageSource = target.images("--images", images);
-            LocalDatasource mapSource = LocalDatasource.at(maps);
             ProbabilityMapsConverter.Options options = new ProbabilityMapsConverter.Options(
-                    mapSource, imageSource, categories, channelsLast, aggregation, softmax);
+                    mapSource, imageSource, target.local(categories), channelsLast, aggregation, softmax);
             return ProbabilityMapsConverter.convert(options, target.open());
         });
     }

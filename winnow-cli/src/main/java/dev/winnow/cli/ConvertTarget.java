@@ -5,6 +5,7 @@ import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleRoot;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
 import dev.winnow.datasource.UnsupportedLocationException;
@@ -94,6 +95,9 @@ final class ConvertTarget {
     static final String EXIT_ALL_CONVERTED = "0:everything converted";
     static final String EXIT_IO_FAILED = "3:reading or writing failed";
 
+    /** Local copies of the files named by bucket locations ({@code --categories s3://...}), removed after the run. */
+    final LocalCopies copies = new LocalCopies();
+
     /** The folder {@link #open} returned, discarded when its conversion fails. */
     private PredictionsFolder opened;
     /** The datasource chosen by {@link #images}, and the text naming it on the command line. */
@@ -133,6 +137,18 @@ final class ConvertTarget {
         } catch (NotDirectoryException e) {
             throw new ConversionException(location + " given with " + option + " is a file; it must be a folder.");
         }
+    }
+
+    /**
+     * {@link #folder} for the folder of the files to convert: in a bucket, where folders exist only
+     * through the objects in them, a prefix that holds nothing is a folder that does not exist.
+     */
+    static Datasource sourceFolder(String option, String location) throws IOException, ConversionException {
+        Datasource folder = folder(option, location);
+        if (Locations.isCloud(location) && folder.anyFile("").isEmpty()) {
+            throw new ConversionException("The folder " + location + " given with " + option + " does not exist.");
+        }
+        return folder;
     }
 
     private Datasource outputLocation() throws IOException, ConversionException {
@@ -177,10 +193,26 @@ final class ConvertTarget {
      */
     int run(CommandLine.Model.CommandSpec spec, Conversion conversion) {
         try {
-            return run(spec.commandLine().getOut(), spec.commandLine().getErr(), conversion, this::summaryOf);
+            return run(
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr(),
+                    conversion,
+                    this::summaryOf,
+                    copies::named);
         } finally {
             discardUnfinished();
+            copies.close();
         }
+    }
+
+    /** A local file for the file option {@code file}: the path itself, or a copy of the object in a bucket. */
+    Path local(FileLocation file) throws IOException {
+        return file.forReading(copies);
+    }
+
+    /** {@link #local} for an option that may be left out. */
+    Optional<Path> local(Optional<FileLocation> file) throws IOException {
+        return file.isEmpty() ? Optional.empty() : Optional.of(local(file.get()));
     }
 
     private void discardUnfinished() {
@@ -197,9 +229,22 @@ final class ConvertTarget {
     /** Runs a conversion and turns its outcome into output and an exit code. */
     static int run(
             PrintWriter out, PrintWriter err, Conversion conversion, Function<ConversionReport, String> summary) {
+        return run(out, err, conversion, summary, Function.identity());
+    }
+
+    /**
+     * {@link #run(PrintWriter, PrintWriter, Conversion, Function)}, every line passed through {@code named}
+     * (which puts the bucket locations of local copies back in place of the copies' paths).
+     */
+    static int run(
+            PrintWriter out,
+            PrintWriter err,
+            Conversion conversion,
+            Function<ConversionReport, String> summary,
+            Function<String, String> named) {
         try {
             ConversionReport report = conversion.run();
-            DiagnosticGroups.lines(report.diagnostics()).forEach(err::println);
+            DiagnosticGroups.lines(report.diagnostics()).stream().map(named).forEach(err::println);
             if (report.diagnosticCount() > report.diagnostics().size()) {
                 err.println("... and "
                         + (report.diagnosticCount() - report.diagnostics().size()) + " more problems.");
@@ -208,10 +253,13 @@ final class ConvertTarget {
             out.flush();
             return report.hasErrors() || report.convertedNothing() ? ExitCodes.INVALID : ExitCodes.OK;
         } catch (ConversionException | IllegalArgumentException | UnsupportedLocationException e) {
-            err.println("winnow: " + e.getMessage());
+            err.println("winnow: " + named.apply(e.getMessage()));
             return ExitCodes.USAGE;
+        } catch (LocationAccessException e) {
+            err.println("winnow: " + e.getMessage());
+            return ExitCodes.IO;
         } catch (IOException e) {
-            err.println("winnow: reading or writing failed: " + IoProblems.describe(e));
+            err.println("winnow: reading or writing failed: " + named.apply(IoProblems.describe(e)));
             return ExitCodes.IO;
         }
     }

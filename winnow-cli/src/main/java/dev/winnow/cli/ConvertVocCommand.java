@@ -4,7 +4,6 @@ import dev.winnow.convert.voc.VocConverter;
 import dev.winnow.convert.voc.VocOptions;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.format.TaskType;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,8 +36,9 @@ public final class ConvertVocCommand implements Callable<Integer> {
     @Option(
             names = "--categories",
             paramLabel = "FILE",
+            converter = FileLocation.Converter.class,
             description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
-    Path categories;
+    FileLocation categories;
 
     @Option(
             names = "--images",
@@ -66,9 +66,10 @@ public final class ConvertVocCommand implements Callable<Integer> {
     public Integer call() {
         return target.run(spec, () -> {
             ConvertTarget.taskType(taskType, "convert voc", TaskType.OBJECT_DETECTION);
-            Datasource xmlSource = ConvertTarget.folder("--annotations", annotations);
+            Datasource xmlSource = ConvertTarget.sourceFolder("--annotations", annotations);
             Optional<Datasource> imageSource = target.images("--images", images);
-            VocOptions options = new VocOptions(xmlSource, Optional.ofNullable(categories), imageSource, defaultScore);
+            VocOptions options =
+                    new VocOptions(xmlSource, target.local(Optional.ofNullable(categories)), imageSource, defaultScore);
             return VocConverter.convert(options, target.open());
         });
     }

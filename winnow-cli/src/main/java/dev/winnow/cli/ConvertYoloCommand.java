@@ -51,11 +51,12 @@ public final class ConvertYoloCommand implements Callable<Integer> {
 
     @Option(
             names = "--classes",
+            converter = FileLocation.Converter.class,
             required = true,
             paramLabel = "FILE",
             description = "The classes: " + ConvertTarget.CLASS_FORMS
                     + ". Pose labels need the data.yaml, for its kpt_shape.")
-    Path classes;
+    FileLocation classes;
 
     @Option(
             names = "--task-type",
@@ -92,7 +93,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
                             TaskType.OBJECT_DETECTION,
                             TaskType.INSTANCE_SEGMENTATION,
                             TaskType.KEYPOINT_DETECTION));
-            Datasource labelSource = ConvertTarget.folder("--labels", labels);
+            Datasource labelSource = ConvertTarget.sourceFolder("--labels", labels);
             Datasource imageSource = target.images("--images", images)
                     .orElseThrow(
                             () -> new ConversionException(
@@ -102,11 +103,12 @@ public final class ConvertYoloCommand implements Callable<Integer> {
                     : Arrays.stream(keypointNames.toArray(String[]::new))
                             .map(String::strip)
                             .toList();
-            YoloOptions asked = new YoloOptions(labelSource, imageSource, classes, defaultScore, type, names);
+            Path classesFile = target.local(classes);
+            YoloOptions asked = new YoloOptions(labelSource, imageSource, classesFile, defaultScore, type, names);
             YoloConverter.Survey survey = YoloConverter.survey(asked);
             spec.commandLine().getOut().println(survey.describe());
             YoloOptions options = new YoloOptions(
-                    asked.labels(), imageSource, classes, defaultScore, Optional.of(survey.taskType()), names);
+                    asked.labels(), imageSource, classesFile, defaultScore, Optional.of(survey.taskType()), names);
             return YoloConverter.convert(options, target.open());
         });
     }

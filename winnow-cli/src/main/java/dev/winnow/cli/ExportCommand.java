@@ -93,6 +93,12 @@ public final class ExportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            try (LocalCopies copies = new LocalCopies()) {
+                return export(copies);
+            }
+        }
+
+        private int export(LocalCopies copies) {
             return ConvertTarget.run(
                     spec.commandLine().getOut(),
                     spec.commandLine().getErr(),
@@ -112,7 +118,7 @@ public final class ExportCommand implements Callable<Integer> {
                                 ConvertTarget.folder(output == null ? "--input" : "--output", predictions);
                         Datasource datasource = ConvertTarget.folder(images != null ? "--images" : "--input", samples);
                         Optional<Path> groundTruthFile =
-                                groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading());
+                                groundTruth == null ? Optional.empty() : Optional.of(groundTruth.forReading(copies));
                         if (file != null) {
                             return CocoExporter.export(new CocoExportOptions(
                                     predictionsLocation,
@@ -150,7 +156,8 @@ public final class ExportCommand implements Callable<Integer> {
                                                 : "."));
                         report.notes().forEach(n -> s.append('\n').append(n));
                         return s.toString();
-                    });
+                    },
+                    copies::named);
         }
 
         /**

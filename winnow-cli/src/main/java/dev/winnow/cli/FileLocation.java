@@ -1,13 +1,12 @@
 package dev.winnow.cli;
 
 import dev.winnow.datasource.AtomicWrite;
-import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.LocalTrees;
+import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.UnsupportedLocationException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -62,26 +61,44 @@ final class FileLocation {
     }
 
     /**
-     * A local file with the location's contents: the path itself, or a copy of the object in a new
-     * temporary folder, removed when the command exits.
+     * A local file with the location's contents: the path itself, or a copy of the object made by
+     * {@code copies}, whose messages then name this location (a missing object has a path with no
+     * file, so readers report it as they report a missing file on disk).
      */
-    Path forReading() throws IOException {
+    Path forReading(LocalCopies copies) throws IOException {
         if (!isCloud()) {
             return localPath();
         }
         Parts parts = parts();
-        Datasource folder = Locations.open(parts.folder());
-        Path copyFolder = Files.createTempDirectory("winnow-file-");
-        copyFolder.toFile().deleteOnExit();
-        Path copy = copyFolder.resolve(parts.name());
-        try (InputStream in = folder.open(parts.name())) {
-            Files.copy(in, copy);
-        } catch (IOException e) {
-            LocalTrees.delete(copyFolder);
-            throw e;
+        return copies.copy(parts.folder(), parts.name());
+    }
+
+    /**
+     * The file's bytes; an object larger than {@code maxBytes} is refused.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no such file or object
+     */
+    byte[] read(long maxBytes) throws IOException {
+        if (!isCloud()) {
+            if (!Files.isRegularFile(localPath())) {
+                throw new NoSuchFileException(text);
+            }
+            if (Files.size(localPath()) > maxBytes) {
+                throw new FileTooLargeException(text, maxBytes, text + " is larger than " + maxBytes + " bytes.");
+            }
+            return Files.readAllBytes(localPath());
         }
-        copy.toFile().deleteOnExit();
-        return copy;
+        Parts parts = parts();
+        return Locations.open(parts.folder()).readAllBytes(parts.name(), maxBytes);
+    }
+
+    /** The folder holding the file, as a location string: a bucket location, or a local folder path. */
+    String folder() throws UnsupportedLocationException {
+        if (!isCloud()) {
+            Path parent = localPath().toAbsolutePath().getParent();
+            return parent == null ? "/" : parent.toString();
+        }
+        return parts().folder();
     }
 
     /** Writes {@code contents} to the location whole: atomically on disk, as one PUT in a bucket. */

@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.datasource.LocationAccessException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -9,12 +10,17 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** One sentence, in Winnow's words, for a failed read or write: which file and what is wrong with it. */
 final class IoErrors {
     private IoErrors() {}
 
     static String describe(Throwable failure) {
+        Optional<LocationAccessException> denied = LocationAccessException.in(failure);
+        if (denied.isPresent()) {
+            return denied.get().getMessage();
+        }
         Throwable e = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
         if (e instanceof FileSystemException fs && fs.getFile() != null) {
             String file = fs.getFile();

@@ -2,10 +2,14 @@ package dev.winnow.cli;
 
 import dev.winnow.config.ConfigException;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.LocalTrees;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.OutputLocation;
+import dev.winnow.datasource.UnsupportedLocationException;
+import dev.winnow.embed.EmbeddingsConfig;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.run.ConsoleProgress;
 import dev.winnow.run.RemoteRunOutput;
@@ -17,7 +21,9 @@ import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -65,8 +71,13 @@ public final class RunCommand implements Callable<Integer> {
                     "Location (folder or bucket) holding .lightly/ and receiving .winnow/; defaults to the input location.")
     String output;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The run configuration (run.json).")
-    Path config;
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            converter = FileLocation.Converter.class,
+            description = "The run configuration (run.json): a path or an object in a bucket.")
+    FileLocation config;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run's folder (default: a UTC timestamp).")
     String runId;
@@ -82,18 +93,42 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (LocalCopies copies = new LocalCopies()) {
+            return run(copies);
+        }
+    }
+
+    private int run(LocalCopies copies) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(config)) {
+        String json;
+        try {
+            json = new String(config.read(MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
             err.println("winnow: The run configuration " + config + " does not exist or is not a file.");
             return ExitCodes.USAGE;
+        } catch (FileTooLargeException e) {
+            err.println("winnow: The run configuration " + config + " is larger than " + MAX_CONFIG_BYTES
+                    + " bytes; a run.json is a few lines.");
+            return ExitCodes.USAGE;
+        } catch (UnsupportedLocationException | LocationAccessException e) {
+            err.println("winnow: " + e.getMessage());
+            return LocationFailures.exitCode(e);
         }
         RunConfig parsed;
         try {
-            parsed = RunConfigParser.parse(
-                    Files.readAllBytes(config),
-                    config.toString(),
-                    config.toAbsolutePath().getParent());
+            // Relative paths in a run.json in a bucket (an ONNX model) are taken from the current folder.
+            Path base = config.isCloud()
+                    ? Path.of("").toAbsolutePath()
+                    : config.localPath().toAbsolutePath().getParent();
+            parsed = RunConfigParser.parse(json, config.toString(), base);
+            Optional<String> embeddings = RunConfigFiles.embeddingsInBucket(json, config);
+            if (embeddings.isPresent() && parsed.embeddings() instanceof EmbeddingsConfig.Precomputed) {
+                parsed = RunConfigFiles.withEmbeddings(parsed, embeddings.get(), copies);
+            }
+        } catch (UnsupportedLocationException | LocationAccessException e) {
+            err.println("winnow: " + e.getMessage());
+            return LocationFailures.exitCode(e);
         } catch (ConfigException e) {
             List<ConfigException> problems = e.problems();
             if (problems.size() == 1) {
@@ -139,6 +174,9 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
     }
+
+    /** The largest run.json read; a configuration is a few lines, so more is a mistaken file. */
+    static final long MAX_CONFIG_BYTES = 1 << 20;
 
     /** A run into a bucket works in a temporary local folder, removed afterwards; see {@link RemoteRunOutput}. */
     private static RemoteRunOutput.Result runInBucket(

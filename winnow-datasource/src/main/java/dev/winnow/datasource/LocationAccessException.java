@@ -1,6 +1,8 @@
 package dev.winnow.datasource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * Thrown when a location refuses an operation for good: its bucket does not exist, or the
@@ -21,6 +23,29 @@ public final class LocationAccessException extends IOException {
     public LocationAccessException(String message, String permission) {
         super(message);
         this.permission = permission;
+    }
+
+    /**
+     * Throws the refusal in {@code failure} (itself or one of its causes) unchecked, and returns
+     * when there is none. A handler that turns a failed read into a diagnostic for that one file
+     * calls it first: a denied or missing bucket stops the whole command with its one sentence,
+     * rather than failing every file in turn.
+     */
+    public static void rethrowIfDenied(Throwable failure) {
+        Optional<LocationAccessException> denied = in(failure);
+        if (denied.isPresent()) {
+            throw new UncheckedIOException(denied.get().getMessage(), denied.get());
+        }
+    }
+
+    /** The refusal in {@code failure} or one of its causes, if any: for the handler that ends the command. */
+    public static Optional<LocationAccessException> in(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LocationAccessException denied) {
+                return Optional.of(denied);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The missing permission's name in its cloud, or null when the bucket or container does not exist. */

@@ -35,6 +35,7 @@ public record PredictionsFiles(Datasource output, long maxBytes) implements Pred
                     path,
                     "The file leads out of the predictions location " + "(a link pointing outside); it was not read."));
         } catch (IOException e) {
+            LocationAccessException.rethrowIfDenied(e);
             problems.add(DiagnosticCode.UNREADABLE.of(path, "The file cannot be read: " + reason(e)));
         }
         return Optional.empty();

@@ -75,15 +75,25 @@ public sealed interface EmbeddingsConfig {
         }
     }
 
-    /** Embeddings read from a CSV file. */
-    record Precomputed(Path file) implements EmbeddingsConfig {
+    /**
+     * Embeddings read from a CSV file. {@code name} is the file's name in messages and in the
+     * embedder's identity: the path itself, or the location a local copy was made from (an object in
+     * a bucket).
+     */
+    record Precomputed(Path file, String name) implements EmbeddingsConfig {
         public Precomputed {
             Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(name, "name");
+        }
+
+        /** A local file, named by its path. */
+        public Precomputed(Path file) {
+            this(file, file.toString());
         }
 
         @Override
         public PrecomputedEmbeddings open() {
-            return PrecomputedEmbeddings.read(file);
+            return PrecomputedEmbeddings.read(file, name);
         }
     }
 

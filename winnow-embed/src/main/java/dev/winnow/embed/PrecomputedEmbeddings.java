@@ -63,7 +63,11 @@ public final class PrecomputedEmbeddings implements EmbeddingSource {
 
     /** Reads a whole embeddings file. */
     public static PrecomputedEmbeddings read(Path path) {
-        String name = path.toString();
+        return read(path, path.toString());
+    }
+
+    /** Reads a whole embeddings file; {@code name} is the file's name in messages (a local copy's origin). */
+    public static PrecomputedEmbeddings read(Path path, String name) {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return read(reader, name);
         } catch (NoSuchFileException e) {

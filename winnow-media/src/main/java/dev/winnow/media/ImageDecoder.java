@@ -1,6 +1,7 @@
 package dev.winnow.media;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -95,6 +96,7 @@ public final class ImageDecoder {
             try {
                 pixels = reader.read(0, param);
             } catch (IOException | RuntimeException e) {
+                LocationAccessException.rethrowIfDenied(e);
                 throw new MediaException(
                         "The image '" + path + "' could not be decoded; it is truncated or corrupt.", e);
             } catch (OutOfMemoryError e) {

@@ -1,6 +1,7 @@
 package dev.winnow.media;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -95,6 +96,7 @@ public final class ImageHeaders {
     }
 
     static MediaException unreadable(String path, Exception cause) {
+        LocationAccessException.rethrowIfDenied(cause);
         return new MediaException(
                 "The image '" + path + "' has no readable header; it is truncated or corrupt.", cause);
     }

@@ -1,6 +1,7 @@
 package dev.winnow.run;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.Progress;
 import dev.winnow.embed.EmbeddingSource;
 import dev.winnow.format.BoundingBox;
@@ -278,6 +279,7 @@ final class CropStage {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while cutting crops from " + file + ".", e);
         } catch (ExecutionException e) {
+            LocationAccessException.rethrowIfDenied(e);
             Throwable cause = e.getCause();
             if (cause instanceof MediaException
                     || cause instanceof IOException

@@ -1,6 +1,7 @@
 package dev.winnow.run;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.Progress;
 import dev.winnow.embed.Embedder;
 import dev.winnow.embed.EmbeddingSource;
@@ -316,6 +317,7 @@ final class EmbeddingStage {
     }
 
     private void leftOut(Throwable cause, String file, String why) throws IOException {
+        LocationAccessException.rethrowIfDenied(cause);
         if (cause instanceof MediaException
                 || cause instanceof IOException
                 || cause instanceof UncheckedIOException

@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
@@ -181,6 +182,7 @@ final class PredictionsLoader {
             return PredictionFileReader.read(file, bytes.get(), schema, facts, options)
                     .value();
         } catch (IOException e) {
+            LocationAccessException.rethrowIfDenied(e);
             return Optional.empty();
         }
     }

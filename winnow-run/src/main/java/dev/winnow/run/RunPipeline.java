@@ -227,7 +227,10 @@ public final class RunPipeline {
                     + o.std();
         }
         EmbeddingsConfig.Precomputed p = (EmbeddingsConfig.Precomputed) config;
-        return "csv:" + p.file().toAbsolutePath() + ":" + Files.size(p.file()) + ":"
+        // A bucket's object is known by its location, not by the path of this run's local copy.
+        String name =
+                p.name().equals(p.file().toString()) ? p.file().toAbsolutePath().toString() : p.name();
+        return "csv:" + name + ":" + Files.size(p.file()) + ":"
                 + Files.getLastModifiedTime(p.file()).toMillis();
     }
 }

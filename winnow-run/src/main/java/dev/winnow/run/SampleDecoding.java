@@ -1,6 +1,7 @@
 package dev.winnow.run;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.media.DecodedImage;
 import dev.winnow.media.ImageDecoder;
 import dev.winnow.media.MediaException;
@@ -87,6 +88,7 @@ final class SampleDecoding {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while decoding " + file + ".", e);
         } catch (ExecutionException e) {
+            LocationAccessException.rethrowIfDenied(e);
             Throwable cause = e.getCause();
             if (cause instanceof MediaException
                     || cause instanceof UncheckedIOException

@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>The array is not copied (a million 64-d rows are 256 MB); callers must not change it while a
  * selection uses it.
  */
-public record EmbeddingMatrix(float[] rows, int dimension) {
+public record EmbeddingMatrix(float[] rows, int dimension) implements EmbeddingRows {
 
     public EmbeddingMatrix {
         Objects.requireNonNull(rows, "rows");
@@ -29,15 +29,28 @@ public record EmbeddingMatrix(float[] rows, int dimension) {
     }
 
     /** The number of rows. */
+    @Override
     public int count() {
         return rows.length / dimension;
     }
 
     /** A copy of row {@code i}. */
+    @Override
     public float[] row(int i) {
         float[] row = new float[dimension];
         System.arraycopy(rows, i * dimension, row, 0, dimension);
         return row;
+    }
+
+    @Override
+    public float squaredDistance(int i, float[] center) {
+        int offset = i * dimension;
+        float sum = 0;
+        for (int j = 0; j < dimension; j++) {
+            float diff = rows[offset + j] - center[j];
+            sum += diff * diff;
+        }
+        return sum;
     }
 
     /** A new matrix made of the given rows, in that order. */

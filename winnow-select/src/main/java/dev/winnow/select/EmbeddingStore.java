@@ -23,11 +23,14 @@ sealed interface EmbeddingStore permits Float32Store, Int8Store {
      */
     float rowError(int i);
 
+    /** The largest {@link #rowError} of any row; 0 when exact. */
+    float maxRowError();
+
     /**
-     * A bound on the float rounding in an approximate squared distance of row {@code i} to a
-     * center of squared norm {@code centerSquaredNorm}; 0 when exact.
+     * A bound on the float rounding in an approximate squared distance of any row to a center of
+     * squared norm {@code centerSquaredNorm}; 0 when exact.
      */
-    float roundingMargin(int i, float centerSquaredNorm);
+    float roundingMargin(float centerSquaredNorm);
 
     /** Whether {@link #squaredDistances} is approximate, so picks need an exact check. */
     boolean approximate();
@@ -44,6 +47,15 @@ sealed interface EmbeddingStore permits Float32Store, Int8Store {
      */
     void squaredDistances(float[] center, int fromBlock, int toBlock, float[] out);
 
+    /**
+     * Folds {@code center} into the nearest squared distances {@code min} (indexed by row; the
+     * entries past {@link #size()} must hold −∞) of the rows in blocks {@code [fromBlock, toBlock)}
+     * in one pass: each becomes the smaller of itself and the row's (approximate, see
+     * {@link #approximate()}) squared distance to the center; {@code blockMax[b]} becomes the
+     * largest of block b. Returns the largest of those block maxima.
+     */
+    float fold(float[] center, int fromBlock, int toBlock, float[] min, float[] blockMax);
+
     /** Bytes held per row, for reports. */
     int bytesPerRow();
 
@@ -51,9 +63,9 @@ sealed interface EmbeddingStore permits Float32Store, Int8Store {
         return (size() + BLOCK - 1) / BLOCK;
     }
 
-    static EmbeddingStore of(EmbeddingMatrix matrix, KCenterGreedy.Storage storage) {
+    static EmbeddingStore of(EmbeddingRows matrix, KCenterGreedy.Storage storage) {
         return storage == KCenterGreedy.Storage.INT8
-                ? new Int8Store(matrix, Int8Kernel.best())
-                : new Float32Store(matrix);
+                ? new Int8Store(matrix, PassKernel.best())
+                : new Float32Store(matrix, PassKernel.best());
     }
 }

@@ -8,17 +8,19 @@ final class Float32Store implements EmbeddingStore {
     private final int size;
     private final int dimension;
     private final float[] data;
+    private final PassKernel kernel;
 
-    Float32Store(EmbeddingMatrix matrix) {
+    Float32Store(EmbeddingRows matrix, PassKernel kernel) {
+        this.kernel = kernel;
         this.size = matrix.count();
         this.dimension = matrix.dimension();
         int blocks = (size + BLOCK - 1) / BLOCK;
         this.data = new float[Math.multiplyExact(blocks * BLOCK, dimension)];
-        float[] rows = matrix.rows();
         for (int i = 0; i < size; i++) {
+            float[] row = matrix.row(i);
             int base = (i / BLOCK) * BLOCK * dimension + i % BLOCK;
             for (int j = 0; j < dimension; j++) {
-                data[base + j * BLOCK] = rows[i * dimension + j];
+                data[base + j * BLOCK] = row[j];
             }
         }
     }
@@ -54,7 +56,12 @@ final class Float32Store implements EmbeddingStore {
     }
 
     @Override
-    public float roundingMargin(int i, float centerSquaredNorm) {
+    public float maxRowError() {
+        return 0;
+    }
+
+    @Override
+    public float roundingMargin(float centerSquaredNorm) {
         return 0;
     }
 
@@ -76,6 +83,11 @@ final class Float32Store implements EmbeddingStore {
             sum += diff * diff;
         }
         return sum;
+    }
+
+    @Override
+    public float fold(float[] center, int fromBlock, int toBlock, float[] min, float[] blockMax) {
+        return kernel.foldFloat32(data, center, fromBlock, toBlock, min, blockMax);
     }
 
     @Override

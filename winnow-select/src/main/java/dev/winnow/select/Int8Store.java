@@ -4,10 +4,10 @@ package dev.winnow.select;
  * Rows kept as int8 with one float scale per row (symmetric: {@code x ≈ scale · q},
  * {@code scale = max|x| / 127}), blocked dimension-major: a quarter of the bytes of float32. The
  * squared distance to a float center c is {@code |x̂|² + |c|² − 2·scale·Σ q·c}, with |x̂|² of the
- * decoded row precomputed, so the pass reads one byte per value. The caller's float rows are kept
- * (not copied) for centers and for the exact check of the few candidates that the quantisation
+ * decoded row precomputed, so the pass reads one byte per value. The caller's float rows (a heap
+ * matrix or a mapped file) are kept (not copied) for centers and for the exact check of the few candidates that the quantisation
  * error leaves in doubt (see {@link NearestSelectedDistances}). The inner loop is an
- * {@link Int8Kernel}: SIMD through the Vector API when available, plain Java otherwise.
+ * {@link PassKernel}: SIMD through the Vector API when available, plain Java otherwise.
  */
 final class Int8Store implements EmbeddingStore {
 
@@ -17,10 +17,12 @@ final class Int8Store implements EmbeddingStore {
     private final float[] scales;
     private final float[] squaredNorms;
     private final float[] errors;
-    private final EmbeddingMatrix original;
-    private final Int8Kernel kernel;
+    private final float maxError;
+    private final float maxSquaredNorm;
+    private final EmbeddingRows original;
+    private final PassKernel kernel;
 
-    Int8Store(EmbeddingMatrix matrix, Int8Kernel kernel) {
+    Int8Store(EmbeddingRows matrix, PassKernel kernel) {
         this.kernel = kernel;
         this.original = matrix;
         this.size = matrix.count();
@@ -30,11 +32,13 @@ final class Int8Store implements EmbeddingStore {
         this.scales = new float[blocks * BLOCK];
         this.squaredNorms = new float[blocks * BLOCK];
         this.errors = new float[size];
-        float[] rows = matrix.rows();
+        float largestError = 0;
+        float largestNorm = 0;
         for (int i = 0; i < size; i++) {
+            float[] row = matrix.row(i);
             float max = 0;
             for (int j = 0; j < dimension; j++) {
-                max = Math.max(max, Math.abs(rows[i * dimension + j]));
+                max = Math.max(max, Math.abs(row[j]));
             }
             float scale = max / 127f;
             scales[i] = scale;
@@ -42,18 +46,22 @@ final class Int8Store implements EmbeddingStore {
             double norm = 0;
             double error = 0;
             for (int j = 0; j < dimension; j++) {
-                int q = scale == 0 ? 0 : Math.round(rows[i * dimension + j] / scale);
+                int q = scale == 0 ? 0 : Math.round(row[j] / scale);
                 q = Math.max(-127, Math.min(127, q));
                 data[base + j * BLOCK] = (byte) q;
                 double decoded = (double) scale * q;
                 norm += decoded * decoded;
-                double diff = rows[i * dimension + j] - decoded;
+                double diff = row[j] - decoded;
                 error += diff * diff;
             }
             squaredNorms[i] = (float) norm;
             // ‖x − x̂‖ bounds |d(x̂, c) − d(x, c)| for any center c (triangle inequality).
             errors[i] = Math.nextUp((float) Math.sqrt(error));
+            largestError = Math.max(largestError, errors[i]);
+            largestNorm = Math.max(largestNorm, squaredNorms[i]);
         }
+        this.maxError = largestError;
+        this.maxSquaredNorm = largestNorm;
     }
 
     @Override
@@ -67,7 +75,7 @@ final class Int8Store implements EmbeddingStore {
     }
 
     /** Which kernel runs the pass. */
-    Int8Kernel kernel() {
+    PassKernel kernel() {
         return kernel;
     }
 
@@ -97,9 +105,14 @@ final class Int8Store implements EmbeddingStore {
     }
 
     @Override
-    public float roundingMargin(int i, float centerSquaredNorm) {
+    public float maxRowError() {
+        return maxError;
+    }
+
+    @Override
+    public float roundingMargin(float centerSquaredNorm) {
         // |x̂|² + |c|² − 2x̂·c loses about 2^-24 per term of a 64-term sum, relative to the norms.
-        return 4e-5f * Math.max(1f, squaredNorms[i] + centerSquaredNorm);
+        return 4e-5f * Math.max(1f, maxSquaredNorm + centerSquaredNorm);
     }
 
     @Override
@@ -109,14 +122,16 @@ final class Int8Store implements EmbeddingStore {
 
     @Override
     public float exactSquaredDistance(int i, float[] center) {
-        float[] x = original.rows();
-        int offset = i * dimension;
-        float sum = 0;
-        for (int j = 0; j < dimension; j++) {
-            float diff = x[offset + j] - center[j];
-            sum += diff * diff;
+        return original.squaredDistance(i, center);
+    }
+
+    @Override
+    public float fold(float[] center, int fromBlock, int toBlock, float[] min, float[] blockMax) {
+        float centerNorm = 0;
+        for (float c : center) {
+            centerNorm += c * c;
         }
-        return sum;
+        return kernel.foldInt8(data, scales, squaredNorms, center, centerNorm, fromBlock, toBlock, min, blockMax);
     }
 
     @Override

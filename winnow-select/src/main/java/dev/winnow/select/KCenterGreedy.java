@@ -47,7 +47,7 @@ public final class KCenterGreedy {
          */
         public static Storage forSize(int rows, int dimension) {
             long values = (long) rows * dimension;
-            if (Int8Kernel.best() != Int8Kernel.SCALAR && values >= 1L << 20) {
+            if (PassKernel.best() != PassKernel.SCALAR && values >= 1L << 20) {
                 return INT8;
             }
             return values * Float.BYTES > 1L << 30 ? INT8 : FLOAT32;
@@ -57,8 +57,12 @@ public final class KCenterGreedy {
     private final EmbeddingStore store;
     private final int parallelism;
 
-    /** Prepares the candidates in the chosen storage; {@code parallelism} threads run each pass. */
-    public KCenterGreedy(EmbeddingMatrix candidates, Storage storage, int parallelism) {
+    /**
+     * Prepares the candidates in the chosen storage; {@code parallelism} threads run each pass. With
+     * INT8 storage, rows in a mapped file ({@link MappedEmbeddingRows}) stay there: the heap holds
+     * the int8 copy and a few floats per row.
+     */
+    public KCenterGreedy(EmbeddingRows candidates, Storage storage, int parallelism) {
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(storage, "storage");
         if (parallelism < 1) {
@@ -153,7 +157,7 @@ public final class KCenterGreedy {
         if (centers.length == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        EmbeddingStore store = new Float32Store(rows);
+        EmbeddingStore store = new Float32Store(rows, PassKernel.best());
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
             NearestSelectedDistances distances = new NearestSelectedDistances(store, new int[store.size()], pool);
@@ -163,6 +167,22 @@ public final class KCenterGreedy {
             return distances.distance(distances.farthest());
         } finally {
             pool.shutdown();
+        }
+    }
+
+    static void requireFinite(EmbeddingRows rows, String what) {
+        if (rows instanceof EmbeddingMatrix matrix) {
+            requireFinite(matrix, what);
+            return;
+        }
+        for (int i = 0; i < rows.count(); i++) {
+            float[] row = rows.row(i);
+            for (int j = 0; j < row.length; j++) {
+                if (!Float.isFinite(row[j])) {
+                    throw new IllegalArgumentException("The " + what + " embedding in row " + i
+                            + " has a non-finite value (" + row[j] + ") in dimension " + j + ".");
+                }
+            }
         }
     }
 

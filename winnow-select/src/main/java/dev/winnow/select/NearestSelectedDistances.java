@@ -11,63 +11,77 @@ import java.util.concurrent.Future;
 /**
  * The one array farthest-first needs: for every candidate, its squared distance to the nearest
  * center so far (+∞ before the first, −∞ once the candidate itself is taken). Adding a center is
- * one O(N·d) pass over the store, split into chunks of blocks that run on the given pool; the same
- * pass finds the farthest remaining candidate, ties going to the lower seeded rank. Each entry is
- * computed independently, so the result does not depend on the number of threads.
+ * one fused O(N·d) pass over the store ({@link EmbeddingStore#fold}), split into chunks of blocks
+ * that run on the given pool: each row's distance is computed, folded into its nearest distance
+ * and into its block's maximum while the row is in registers. The farthest candidate is then
+ * found among the blocks whose maximum reaches the largest one, ties going to the lower seeded
+ * rank. Each entry is computed independently, so the result does not depend on the number of
+ * threads.
  *
- * <p>With an approximate (int8) store the pass also keeps, per candidate, a lower and an upper
- * bound on its exact nearest distance (approximate distance ∓ the row's quantisation error and a
- * float rounding margin). Only candidates whose upper bound reaches the largest lower bound can be
- * the exact farthest; for those few the exact float32 nearest distance is computed against all
- * centers (incrementally, remembering how many centers each has already seen), so the picks are
- * the ones float32 storage makes while the full pass reads a quarter of the bytes.
+ * <p>With an approximate (int8) store, a candidate's exact nearest distance lies within its
+ * approximate one ∓ (its quantisation error + a float rounding margin). Only candidates whose
+ * upper bound reaches the largest lower bound can be the exact farthest; they sit in the blocks
+ * whose maximum is near the largest, and for those few the exact float32 nearest distance is
+ * computed against all centers (incrementally, remembering how many centers each has already
+ * seen), so the picks are the ones float32 storage makes while the full pass reads a quarter of
+ * the bytes.
  */
 final class NearestSelectedDistances {
 
     private final EmbeddingStore store;
     private final int[] rank;
     private final ForkJoinPool pool;
+    private final int size;
+    /** Indexed by row over whole blocks; the rows past the last candidate hold −∞. */
     private final float[] minSquared;
-    private final float[] scratch;
-    private final int[] chunkStarts;
+    /** Per block, at least the largest entry of minSquared in it (exact right after a pass). */
+    private final float[] blockMax;
+
+    private final float[] chunkMax;
+    private final List<Callable<Void>> passes;
+    private float[] center = new float[0];
     private int centers;
+    private float largest = Float.POSITIVE_INFINITY;
+    private boolean largestKnown;
     private int farthest = -1;
     private boolean farthestKnown;
-    private boolean exactKnown;
 
     // Exact check, only for approximate stores.
     private final boolean refine;
-    private float[] lower;
-    private float[] upper;
-    private List<float[]> centerRows;
-    private float floor = Float.NEGATIVE_INFINITY;
-    private boolean floorKnown;
+    private float margin;
+    private final List<float[]> centerRows = new ArrayList<>();
     private long exactChecks;
-    private float[] exactMinSquared;
-    private int[] exactCenters;
+    private final float[] exactMinSquared;
+    private final int[] exactCenters;
+    private int[] doubtful = new int[64];
 
     NearestSelectedDistances(EmbeddingStore store, int[] rank, ForkJoinPool pool) {
         this.store = store;
         this.rank = rank;
         this.pool = pool;
-        int n = store.size();
-        this.minSquared = new float[n];
-        Arrays.fill(minSquared, Float.POSITIVE_INFINITY);
-        this.scratch = new float[store.blocks() * EmbeddingStore.BLOCK];
+        this.size = store.size();
         int blocks = store.blocks();
+        this.minSquared = new float[blocks * EmbeddingStore.BLOCK];
+        Arrays.fill(minSquared, 0, size, Float.POSITIVE_INFINITY);
+        Arrays.fill(minSquared, size, minSquared.length, Float.NEGATIVE_INFINITY);
+        this.blockMax = new float[blocks];
+        Arrays.fill(blockMax, Float.POSITIVE_INFINITY);
         int chunks = Math.max(1, Math.min(blocks, pool.getParallelism() * 4));
-        this.chunkStarts = new int[chunks + 1];
-        for (int c = 0; c <= chunks; c++) {
-            chunkStarts[c] = (int) ((long) blocks * c / chunks);
+        this.chunkMax = new float[chunks];
+        List<Callable<Void>> tasks = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int chunk = c;
+            int fromBlock = (int) ((long) blocks * c / chunks);
+            int toBlock = (int) ((long) blocks * (c + 1) / chunks);
+            tasks.add(() -> {
+                chunkMax[chunk] = store.fold(center, fromBlock, toBlock, minSquared, blockMax);
+                return null;
+            });
         }
+        this.passes = List.copyOf(tasks);
         this.refine = store.approximate();
         // The exact check's state is empty for an exact store, which never refines.
-        int exact = refine ? n : 0;
-        lower = new float[exact];
-        upper = new float[exact];
-        Arrays.fill(lower, Float.POSITIVE_INFINITY);
-        Arrays.fill(upper, Float.POSITIVE_INFINITY);
-        centerRows = new ArrayList<>();
+        int exact = refine ? size : 0;
         exactMinSquared = new float[exact];
         Arrays.fill(exactMinSquared, Float.POSITIVE_INFINITY);
         exactCenters = new int[exact];
@@ -95,33 +109,27 @@ final class NearestSelectedDistances {
 
     /** Takes candidate {@code i} out: it is never the farthest again. */
     void remove(int i) {
-        minSquared[i] = Float.NEGATIVE_INFINITY;
-        if (refine) {
-            if (lower[i] >= floor) {
-                floorKnown = false;
-            }
-            lower[i] = Float.NEGATIVE_INFINITY;
-            upper[i] = Float.NEGATIVE_INFINITY;
+        if (minSquared[i] >= largest) {
+            largestKnown = false;
         }
+        minSquared[i] = Float.NEGATIVE_INFINITY;
         if (i == farthest) {
             farthestKnown = false;
-            exactKnown = false;
         }
     }
 
     /** The remaining candidate farthest from all centers (lowest rank on ties), or −1 when none remain. */
     int farthest() {
         if (!farthestKnown) {
-            int best = -1;
-            for (int i = 0; i < minSquared.length; i++) {
-                best = better(i, best);
+            if (!largestKnown) {
+                largest = Float.NEGATIVE_INFINITY;
+                for (int i = 0; i < size; i++) {
+                    largest = Math.max(largest, minSquared[i]);
+                }
+                largestKnown = true;
             }
-            farthest = best;
+            farthest = refine && centers > 0 ? exactFarthest() : approximateFarthest();
             farthestKnown = true;
-        }
-        if (refine && centers > 0 && farthest >= 0 && !exactKnown) {
-            farthest = exactFarthest();
-            exactKnown = true;
         }
         return farthest;
     }
@@ -131,49 +139,70 @@ final class NearestSelectedDistances {
         return exactChecks;
     }
 
+    /** The lowest-ranked candidate whose entry equals the largest; −1 when none remain. */
+    private int approximateFarthest() {
+        if (largest == Float.NEGATIVE_INFINITY) {
+            return -1;
+        }
+        int best = -1;
+        for (int b = 0; b < blockMax.length; b++) {
+            if (blockMax[b] >= largest) {
+                int end = Math.min(size, (b + 1) * EmbeddingStore.BLOCK);
+                for (int i = b * EmbeddingStore.BLOCK; i < end; i++) {
+                    if (minSquared[i] == largest && (best < 0 || rank[i] < rank[best])) {
+                        best = i;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
     /**
      * Among the candidates whose upper bound reaches the largest lower bound (the only ones that
      * can be the exact farthest), the exact farthest; their exact distances are brought up to date
-     * with the centers added since they were last checked. Runs in parallel over row ranges.
+     * with the centers added since they were last checked.
      */
     private int exactFarthest() {
-        if (!floorKnown) {
-            floor = Float.NEGATIVE_INFINITY;
-            for (float l : lower) {
-                floor = Math.max(floor, l);
-            }
-            floorKnown = true;
+        if (largest == Float.NEGATIVE_INFINITY) {
+            return -1;
         }
-        float threshold = floor;
-        int n = minSquared.length;
-        int chunks = chunkStarts.length - 1;
-        List<Callable<long[]>> tasks = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-            int from = (int) ((long) n * c / chunks);
-            int to = (int) ((long) n * (c + 1) / chunks);
-            tasks.add(() -> {
-                int best = -1;
-                long checks = 0;
-                for (int i = from; i < to; i++) {
-                    if (upper[i] >= threshold && minSquared[i] != Float.NEGATIVE_INFINITY) {
-                        float exact = exactMinSquared[i];
-                        for (int k = exactCenters[i]; k < centers; k++) {
-                            exact = Math.min(exact, store.exactSquaredDistance(i, centerRows.get(k)));
+        double rounding = margin;
+        double maxError = store.maxRowError();
+        // The row holding the largest entry bounds the farthest exact distance from below by
+        // √(largest − rounding) − maxError; a row can only reach that when its own upper bound
+        // √(m + rounding) + maxError does, which needs m at least this threshold.
+        double reach = Math.sqrt(Math.max(0, largest - rounding)) - 2 * maxError;
+        double threshold = reach <= 0 ? Double.NEGATIVE_INFINITY : (reach * reach - rounding) * (1 - 1e-6);
+        int count = 0;
+        double floor = Double.NEGATIVE_INFINITY;
+        for (int b = 0; b < blockMax.length; b++) {
+            if (blockMax[b] >= threshold) {
+                int end = Math.min(size, (b + 1) * EmbeddingStore.BLOCK);
+                for (int i = b * EmbeddingStore.BLOCK; i < end; i++) {
+                    float m = minSquared[i];
+                    if (m >= threshold && m != Float.NEGATIVE_INFINITY) {
+                        if (count == doubtful.length) {
+                            doubtful = Arrays.copyOf(doubtful, count * 2);
                         }
-                        checks += centers - exactCenters[i];
-                        exactMinSquared[i] = exact;
-                        exactCenters[i] = centers;
-                        best = betterExact(i, best);
+                        doubtful[count++] = i;
+                        floor = Math.max(floor, Math.sqrt(Math.max(0, m - rounding)) - store.rowError(i));
                     }
                 }
-                return new long[] {best, checks};
-            });
+            }
         }
         int best = -1;
-        for (long[] result : run(tasks)) {
-            exactChecks += result[1];
-            if (result[0] >= 0) {
-                best = betterExact((int) result[0], best);
+        for (int k = 0; k < count; k++) {
+            int i = doubtful[k];
+            if (Math.sqrt(minSquared[i] + rounding) + store.rowError(i) >= floor) {
+                float exact = exactMinSquared[i];
+                for (int c = exactCenters[i]; c < centers; c++) {
+                    exact = Math.min(exact, store.exactSquaredDistance(i, centerRows.get(c)));
+                }
+                exactChecks += centers - exactCenters[i];
+                exactMinSquared[i] = exact;
+                exactCenters[i] = centers;
+                best = betterExact(i, best);
             }
         }
         return best;
@@ -187,88 +216,36 @@ final class NearestSelectedDistances {
                 : best;
     }
 
-    private <T> List<T> run(List<Callable<T>> tasks) {
-        List<T> results = new ArrayList<>(tasks.size());
+    /** Updates every candidate's nearest distance with a new center (a candidate row or an earlier selection). */
+    void addCenter(float[] row) {
+        centers++;
+        if (refine) {
+            centerRows.add(row.clone());
+            float norm = 0;
+            for (float c : row) {
+                norm += c * c;
+            }
+            margin = Math.max(margin, store.roundingMargin(norm));
+        }
+        center = row;
         try {
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
+            for (Future<Void> future : pool.invokeAll(passes)) {
+                future.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The selection was interrupted.", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Computing distances failed: " + e.getCause(), e.getCause());
+        } finally {
+            center = new float[0];
         }
-        return results;
-    }
-
-    /** Updates every candidate's nearest distance with a new center (a candidate row or an earlier selection). */
-    void addCenter(float[] center) {
-        centers++;
-        if (refine) {
-            centerRows.add(center.clone());
+        float max = Float.NEGATIVE_INFINITY;
+        for (float m : chunkMax) {
+            max = Math.max(max, m);
         }
-        List<Callable<double[]>> tasks = new ArrayList<>(chunkStarts.length - 1);
-        for (int c = 0; c + 1 < chunkStarts.length; c++) {
-            int fromBlock = chunkStarts[c];
-            int toBlock = chunkStarts[c + 1];
-            tasks.add(() -> update(center, fromBlock, toBlock));
-        }
-        int best = -1;
-        float maxLower = Float.NEGATIVE_INFINITY;
-        for (double[] result : run(tasks)) {
-            int candidate = (int) result[0];
-            if (candidate >= 0) {
-                best = better(candidate, best);
-            }
-            maxLower = Math.max(maxLower, (float) result[1]);
-        }
-        farthest = best;
-        farthestKnown = true;
-        exactKnown = false;
-        floor = maxLower;
-        floorKnown = true;
-    }
-
-    /** Folds a center into rows of blocks [fromBlock, toBlock); returns {farthest row or −1, largest lower bound}. */
-    private double[] update(float[] center, int fromBlock, int toBlock) {
-        store.squaredDistances(center, fromBlock, toBlock, scratch);
-        float centerNorm = 0;
-        for (float c : center) {
-            centerNorm += c * c;
-        }
-        int end = Math.min(toBlock * EmbeddingStore.BLOCK, minSquared.length);
-        int best = -1;
-        float maxLower = Float.NEGATIVE_INFINITY;
-        for (int i = fromBlock * EmbeddingStore.BLOCK; i < end; i++) {
-            float d = scratch[i];
-            if (d < minSquared[i]) {
-                minSquared[i] = d;
-                if (refine) {
-                    float error = store.rowError(i);
-                    float rounding = store.roundingMargin(i, centerNorm);
-                    lower[i] = (float) Math.sqrt(Math.max(0f, d - rounding)) - error;
-                    upper[i] = (float) Math.sqrt(d + rounding) + error;
-                }
-            }
-            if (refine) {
-                maxLower = Math.max(maxLower, lower[i]);
-            }
-            best = better(i, best);
-        }
-        return new double[] {best, maxLower};
-    }
-
-    /** Whichever of two candidates is farther (ties: lower rank); taken candidates never win. */
-    private int better(int i, int best) {
-        float m = minSquared[i];
-        if (m == Float.NEGATIVE_INFINITY) {
-            return best;
-        }
-        if (best < 0) {
-            return i;
-        }
-        float b = minSquared[best];
-        return m > b || (m == b && rank[i] < rank[best]) ? i : best;
+        largest = max;
+        largestKnown = true;
+        farthestKnown = false;
     }
 }

@@ -11,7 +11,7 @@ class Int8StoreTest {
     @Test
     void quantisedDistances_areCloseToExactOnes() {
         EmbeddingMatrix m = KCenterGreedyTest.randomUnit(700, 24, 21);
-        Int8Store store = new Int8Store(m, Int8Kernel.SCALAR);
+        Int8Store store = new Int8Store(m, PassKernel.SCALAR);
         float[] center = m.row(5);
         float[] out = new float[store.blocks() * EmbeddingStore.BLOCK];
         store.squaredDistances(center, 0, store.blocks(), out);
@@ -24,7 +24,7 @@ class Int8StoreTest {
     @Test
     void decodedRow_isScaleTimesQuantisedValue() {
         EmbeddingMatrix m = new EmbeddingMatrix(new float[] {0.5f, -0.3f, 0.1f}, 3);
-        Int8Store store = new Int8Store(m, Int8Kernel.SCALAR);
+        Int8Store store = new Int8Store(m, PassKernel.SCALAR);
         assertThat(store.row(0)).containsExactly(0.5f, -0.3f, 0.1f);
         float[] row = store.decodedRow(0);
         float scale = 0.5f / 127;
@@ -38,7 +38,7 @@ class Int8StoreTest {
     @Test
     void approximateDistances_stayWithinTheRowErrorOfExactOnes() {
         EmbeddingMatrix m = KCenterGreedyTest.randomUnit(600, 48, 23);
-        Int8Store store = new Int8Store(m, Int8Kernel.best());
+        Int8Store store = new Int8Store(m, PassKernel.best());
         float[] out = new float[store.blocks() * EmbeddingStore.BLOCK];
         for (int center : new int[] {0, 77, 599}) {
             store.squaredDistances(m.row(center), 0, store.blocks(), out);
@@ -51,11 +51,11 @@ class Int8StoreTest {
 
     @Test
     void vectorKernel_matchesTheScalarKernel() {
-        Int8Kernel vector = Int8Kernel.best();
-        Assumptions.assumeTrue(vector != Int8Kernel.SCALAR, "the JVM runs without jdk.incubator.vector");
+        PassKernel vector = PassKernel.best();
+        Assumptions.assumeTrue(vector != PassKernel.SCALAR, "the JVM runs without jdk.incubator.vector");
         assertThat(vector.name()).isEqualTo("vector");
         EmbeddingMatrix m = KCenterGreedyTest.randomUnit(1000, 64, 22);
-        Int8Store scalarStore = new Int8Store(m, Int8Kernel.SCALAR);
+        Int8Store scalarStore = new Int8Store(m, PassKernel.SCALAR);
         Int8Store vectorStore = new Int8Store(m, vector);
         float[] center = m.row(17);
         float[] a = new float[scalarStore.blocks() * EmbeddingStore.BLOCK];

@@ -134,7 +134,7 @@ class KCenterGreedyTest {
         // Plain quantised farthest-first (decoded rows, no exact check) on the same data drifts
         // away from the float32 picks; the test guards that the data is hard enough to show it.
         EmbeddingMatrix m = randomUnit(4000, 32, 2);
-        Int8Store store = new Int8Store(m, Int8Kernel.SCALAR);
+        Int8Store store = new Int8Store(m, PassKernel.SCALAR);
         float[] decoded = new float[m.rows().length];
         for (int i = 0; i < m.count(); i++) {
             System.arraycopy(store.decodedRow(i), 0, decoded, i * 32, 32);

@@ -1,6 +1,7 @@
 package dev.winnow.validate;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.MediaCounts;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.datasource.PredictionsFiles;
@@ -135,6 +136,7 @@ public final class PredictionsValidator {
                 try {
                     count = Optional.of(media.frameCount(input, sample));
                 } catch (IOException | MediaException e) {
+                    LocationAccessException.rethrowIfDenied(e);
                     count = Optional.empty();
                 }
             }

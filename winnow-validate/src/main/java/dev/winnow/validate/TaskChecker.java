@@ -1,6 +1,7 @@
 package dev.winnow.validate;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.PathOutsideRootException;
 import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.datasource.SystemFiles;
@@ -324,6 +325,7 @@ final class TaskChecker {
             ImageSize size = shared.media().imageSize(shared.input(), image);
             return SampleFacts.of(image, size.width(), size.height());
         } catch (IOException | MediaException e) {
+            LocationAccessException.rethrowIfDenied(e);
             if (shared.unreadableImages().add(image)) {
                 shared.collector()
                         .add(DiagnosticCode.UNREADABLE.of(
@@ -340,6 +342,7 @@ final class TaskChecker {
             try {
                 return Optional.of(shared.media().frameCount(shared.input(), v));
             } catch (IOException | MediaException e) {
+                LocationAccessException.rethrowIfDenied(e);
                 shared.collector()
                         .add(DiagnosticCode.UNREADABLE.of(
                                 v,

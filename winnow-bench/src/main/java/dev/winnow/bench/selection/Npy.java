@@ -58,31 +58,45 @@ final class Npy {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Where a {@code .npy} file's float32 data starts and its shape. */
+    record Header(long dataOffset, int rows, int columns) {}
+
+    /** Reads the header of a float32 matrix written by {@link #write} or by {@code numpy.save}. */
+    static Header header(Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            return header(file, in);
+        }
+    }
+
+    private static Header header(Path file, FileChannel in) throws IOException {
+        ByteBuffer prefix = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(in, prefix);
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (prefix.get(i) != MAGIC[i]) {
+                throw new IOException(file + " is not a .npy file: its first bytes are not the NumPy magic string.");
+            }
+        }
+        int headerLength = Short.toUnsignedInt(prefix.getShort(8));
+        ByteBuffer headerBytes = ByteBuffer.allocate(headerLength);
+        readFully(in, headerBytes);
+        String header = new String(headerBytes.array(), StandardCharsets.US_ASCII);
+        if (!header.contains("'<f4'") || header.contains("'fortran_order': True")) {
+            throw new IOException(
+                    file + " must hold a C-ordered little-endian float32 matrix, but its header is " + header.trim());
+        }
+        Matcher shape = SHAPE.matcher(header);
+        if (!shape.find()) {
+            throw new IOException(file + " must hold a two-dimensional matrix, but its header is " + header.trim());
+        }
+        return new Header(10L + headerLength, Integer.parseInt(shape.group(1)), Integer.parseInt(shape.group(2)));
+    }
+
     /** Reads a float32 matrix written by {@link #write} or by {@code numpy.save}. */
     static Matrix read(Path file) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer prefix = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(in, prefix);
-            for (int i = 0; i < MAGIC.length; i++) {
-                if (prefix.get(i) != MAGIC[i]) {
-                    throw new IOException(
-                            file + " is not a .npy file: its first bytes are not the NumPy magic string.");
-                }
-            }
-            int headerLength = Short.toUnsignedInt(prefix.getShort(8));
-            ByteBuffer headerBytes = ByteBuffer.allocate(headerLength);
-            readFully(in, headerBytes);
-            String header = new String(headerBytes.array(), StandardCharsets.US_ASCII);
-            if (!header.contains("'<f4'") || header.contains("'fortran_order': True")) {
-                throw new IOException(file + " must hold a C-ordered little-endian float32 matrix, but its header is "
-                        + header.trim());
-            }
-            Matcher shape = SHAPE.matcher(header);
-            if (!shape.find()) {
-                throw new IOException(file + " must hold a two-dimensional matrix, but its header is " + header.trim());
-            }
-            int rows = Integer.parseInt(shape.group(1));
-            int columns = Integer.parseInt(shape.group(2));
+            Header header = header(file, in);
+            int rows = header.rows();
+            int columns = header.columns();
             float[] values = new float[Math.multiplyExact(rows, columns)];
             ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < values.length; ) {

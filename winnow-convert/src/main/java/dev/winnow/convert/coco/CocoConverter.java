@@ -5,6 +5,7 @@ import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.format.Category;
 import dev.winnow.format.RleMask;
 import dev.winnow.format.Singleton;
@@ -293,6 +294,7 @@ public final class CocoConverter {
                 images.setSize(image, size.width(), size.height());
                 return new int[] {size.width(), size.height()};
             } catch (MediaException | IOException e) {
+                LocationAccessException.rethrowIfDenied(e);
                 problem[0] = e.getMessage() + " The annotation is skipped.";
                 return null;
             }

@@ -1,19 +1,19 @@
 package dev.winnow.convert.probmaps;
 
+import dev.winnow.datasource.Datasource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A NumPy {@code .npy} array of float32 ({@code <f4}) or float16 ({@code <f2}) values, memory-mapped
+ * A NumPy {@code .npy} array of float32 ({@code <f4}) or float16 ({@code <f2}) values, memory-mapped from a local file
  * rather than read, so a 660 MB map costs address space, not heap.
  *
  * <p>The format: the magic {@code \x93NUMPY}, a version byte pair (1.0 has a 2-byte header length,
@@ -54,12 +54,15 @@ final class NpyArray {
         }
     }
 
-    /** Maps the array in {@code file}. */
-    static NpyArray open(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    /**
+     * Reads the array in the file {@code path} of {@code source}: memory-mapped from a local file,
+     * read into the heap from any other channel (an object in a bucket, read by ranges).
+     */
+    static NpyArray open(Datasource source, String path) throws IOException {
+        try (SeekableByteChannel channel = source.openSeekable(path)) {
             long size = channel.size();
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, 12)).order(ByteOrder.LITTLE_ENDIAN);
-            channel.read(head, 0);
+            readAt(channel, head, 0);
             head.flip();
             if (head.remaining() < 10 || !startsWithMagic(head)) {
                 throw new IllegalArgumentException(
@@ -86,7 +89,7 @@ final class NpyArray {
                         + headerLength + " header bytes, but the file has " + size + " bytes).");
             }
             ByteBuffer dict = ByteBuffer.allocate((int) headerLength);
-            channel.read(dict, prefix);
+            readAt(channel, dict, prefix);
             String header = new String(dict.array(), StandardCharsets.ISO_8859_1);
             String descr = group(DESCR, header, "descr");
             boolean fortran = group(FORTRAN, header, "fortran_order").equals("True");
@@ -121,9 +124,23 @@ final class NpyArray {
                 throw new IllegalArgumentException(
                         "The array holds " + bytes + " bytes; maps of more than 2 GB are not supported.");
             }
-            ByteBuffer data =
-                    channel.map(FileChannel.MapMode.READ_ONLY, offset, bytes).order(ByteOrder.LITTLE_ENDIAN);
-            return new NpyArray(shape, fortran, half, data);
+            ByteBuffer data;
+            if (channel instanceof FileChannel file) {
+                data = file.map(FileChannel.MapMode.READ_ONLY, offset, bytes);
+            } else {
+                data = ByteBuffer.allocate((int) bytes);
+                readAt(channel, data, offset);
+                data.flip();
+            }
+            return new NpyArray(shape, fortran, half, data.order(ByteOrder.LITTLE_ENDIAN));
+        }
+    }
+
+    /** Fills {@code buffer} from {@code position} on, or until the channel ends. */
+    private static void readAt(SeekableByteChannel channel, ByteBuffer buffer, long position) throws IOException {
+        channel.position(position);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // until the buffer is full or the file ends
         }
     }
 

@@ -7,7 +7,6 @@ import dev.winnow.convert.ImagesByStem;
 import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.format.Category;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
@@ -39,7 +38,7 @@ public final class ProbabilityMapsConverter {
 
     /** The inputs and the aggregation. */
     public record Options(
-            LocalDatasource maps,
+            Datasource maps,
             Optional<Datasource> images,
             Path categories,
             boolean channelsLast,
@@ -87,7 +86,7 @@ public final class ProbabilityMapsConverter {
                 sample -> {
                     String file = mapOf.get(sample);
                     try {
-                        NpyArray array = NpyArray.open(options.maps().fileOf(file));
+                        NpyArray array = NpyArray.open(options.maps(), file);
                         ProbabilityMaps.ClassMap map = view(array, options.channelsLast(), ids.length);
                         if (options.images().isPresent()) {
                             ImageSize size = ImageHeaders.read(options.images().get(), sample);

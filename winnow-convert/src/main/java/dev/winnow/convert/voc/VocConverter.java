@@ -7,6 +7,7 @@ import dev.winnow.convert.PerSampleConversion;
 import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.format.BoundingBox;
 import dev.winnow.format.Category;
 import dev.winnow.format.PredictionsLayout;
@@ -104,6 +105,7 @@ public final class VocConverter {
                             width = size.width();
                             height = size.height();
                         } catch (MediaException | IOException e) {
+                            LocationAccessException.rethrowIfDenied(e);
                             diagnostics.add(DiagnosticCode.VOC_SIZE_UNKNOWN.at(
                                     file, "", e.getMessage() + " The file is skipped."));
                             return null;

@@ -2,6 +2,7 @@ package dev.winnow.scores.read;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.PathOutsideRootException;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
@@ -117,6 +118,7 @@ final class ParallelTableReader {
                 invalid++;
                 continue;
             } catch (IOException e) {
+                LocationAccessException.rethrowIfDenied(e);
                 diagnostics.add(DiagnosticCode.UNREADABLE.of(
                         file, "This prediction file cannot be read (" + e.getMessage() + "); it is skipped."));
                 invalid++;
