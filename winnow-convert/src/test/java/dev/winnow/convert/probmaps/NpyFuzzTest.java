@@ -3,6 +3,7 @@ package dev.winnow.convert.probmaps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.winnow.datasource.LocalDatasource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ class NpyFuzzTest {
             Files.write(file, input);
             NpyArray array;
             try {
-                array = NpyArray.open(file);
+                array = NpyArray.open(
+                        LocalDatasource.at(file.getParent()), file.getFileName().toString());
             } catch (IllegalArgumentException e) {
                 checkSentence(e.getMessage());
                 return;
