@@ -123,9 +123,9 @@ public final class RunCommand implements Callable<Integer> {
     private int run(LocalCopies copies) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        String json;
+        byte[] bytes;
         try {
-            json = new String(config.read(MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
+            bytes = config.read(MAX_CONFIG_BYTES);
         } catch (NoSuchFileException e) {
             err.println("winnow: The run configuration " + config + " does not exist or is not a file.");
             return ExitCodes.USAGE;
@@ -143,7 +143,9 @@ public final class RunCommand implements Callable<Integer> {
             Path base = config.isCloud()
                     ? Path.of("").toAbsolutePath()
                     : config.localPath().toAbsolutePath().getParent();
-            parsed = RunConfigParser.parse(json, config.toString(), base);
+            // Parsed from the bytes, so text that is not UTF-8 is named with its offset.
+            parsed = RunConfigParser.parse(bytes, config.toString(), base);
+            String json = new String(bytes, StandardCharsets.UTF_8);
             Optional<String> embeddings = RunConfigFiles.embeddingsInBucket(json, config);
             if (embeddings.isPresent() && parsed.embeddings() instanceof EmbeddingsConfig.Precomputed) {
                 parsed = RunConfigFiles.withEmbeddings(parsed, embeddings.get(), copies);

@@ -90,6 +90,25 @@ class RunCommandTest {
     }
 
     @Test
+    void run_configThatIsNotUtf8_namesTheByte() throws Exception {
+        DemoDataset.generate(tmp.resolve("images"), 2, 32, 24, 3);
+        byte[] latin1 = "{\"seed\": 1, \"caf\u00e9\": 2}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(tmp.resolve("run.json"), latin1);
+
+        int exit = run(
+                "run",
+                "--input",
+                tmp.resolve("images").toString(),
+                "--config",
+                tmp.resolve("run.json").toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .isEqualTo("winnow: The run configuration " + tmp.resolve("run.json")
+                        + " is not UTF-8 text: the byte at offset 16 does not belong to a UTF-8 character.\n");
+    }
+
+    @Test
     void run_missingConfigFile_exitsWithUsage() {
         int exit = run(
                 "run",

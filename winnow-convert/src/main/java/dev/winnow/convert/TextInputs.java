@@ -1,6 +1,10 @@
 package dev.winnow.convert;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +29,25 @@ public final class TextInputs {
         return withoutByteOrderMark(new String(bytes, StandardCharsets.UTF_8));
     }
 
-    /** The whole file as UTF-8, without a leading byte-order mark. */
-    public static String read(Path file) throws IOException {
-        return withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
+    /**
+     * The whole file as UTF-8, without a leading byte-order mark.
+     *
+     * @throws ConversionException naming the file and the first byte that is not UTF-8
+     */
+    public static String read(Path file) throws IOException, ConversionException {
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new ConversionException("The file " + file + " is not UTF-8 text: the byte at offset "
+                    + in.position() + " (0x" + String.format("%02x", bytes[in.position()] & 0xff)
+                    + ") does not belong to a UTF-8 character.");
+        }
+        return withoutByteOrderMark(out.flip().toString());
     }
 }

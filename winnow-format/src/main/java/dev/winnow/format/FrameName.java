@@ -71,7 +71,11 @@ public record FrameName(String video, int index, int frameCount) {
         if (digits.length() > 9) {
             return Optional.empty();
         }
-        return Optional.of(new Parsed(m.group(1) + "." + m.group(3), digits, Integer.parseInt(digits)));
+        String video = m.group(1) + "." + m.group(3);
+        if (PredictionsLayout.extension(video).isEmpty()) {
+            return Optional.empty(); // "-1-mp4" or "a/-1-mp4": no name before the extension
+        }
+        return Optional.of(new Parsed(video, digits, Integer.parseInt(digits)));
     }
 
     /** A frame name as written, not yet checked against the video's frame count. */

@@ -8,10 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
-/** Plain HTTP requests against a started viewer, the raw path sent as written (nothing re-encoded). */
+/**
+ * Plain HTTP requests against a started viewer, the raw path sent as written (nothing re-encoded).
+ * Each request has a client of its own: Jetty closes the connection after a request it refuses
+ * outright, and a shared client could send the next request on it.
+ */
 final class Http {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
     private Http() {}
 
     record Answer(int status, String body, String contentType) {}
@@ -37,7 +39,8 @@ final class Http {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Answer(
                 response.statusCode(),
                 new String(response.body(), StandardCharsets.UTF_8),
@@ -46,10 +49,11 @@ final class Http {
 
     static java.util.Optional<String> setCookie(int port, String pathAndQuery)
             throws IOException, InterruptedException {
-        HttpResponse<Void> response = CLIENT.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         return response.headers().firstValue("Set-Cookie");
     }
 }

@@ -18,7 +18,7 @@ import dev.winnow.format.validate.DiagnosticCode;
 import dev.winnow.format.validate.DiagnosticCollector;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,14 +52,11 @@ public final class ClassificationCsvConverter {
         String label = csv.getFileName().toString();
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new StringReader(TextInputs.read(csv)))) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (number == 1) {
-                    line = TextInputs.withoutByteOrderMark(line);
-                }
                 if (line.isBlank()
                         || (number == 1 && line.strip().toLowerCase(Locale.ROOT).startsWith("filename"))) {
                     continue;

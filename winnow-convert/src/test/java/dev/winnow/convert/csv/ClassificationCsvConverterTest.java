@@ -3,6 +3,7 @@ package dev.winnow.convert.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.winnow.convert.ConversionException;
 import dev.winnow.convert.ConversionReport;
 import dev.winnow.convert.FolderChecks;
 import dev.winnow.convert.PredictionsFolder;
@@ -87,5 +88,19 @@ class ClassificationCsvConverterTest {
                         PredictionsFolder.open(LocalDatasource.create(out), "w2", false)))
                 .hasMessage(
                         "The file " + dir.resolve("none.csv") + " given with --csv does not exist or is not a file.");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8_oneSentenceNamingTheOffset() throws Exception {
+        Path csv = dir.resolve("latin1.csv");
+        Files.write(
+                csv, new byte[] {'f', 'i', 'l', 'e', 'n', 'a', 'm', 'e', ',', 'c', '\n', 'x', ',', (byte) 0xe9, '\n'});
+        assertThatThrownBy(() -> ClassificationCsvConverter.convert(
+                        csv,
+                        Optional.empty(),
+                        PredictionsFolder.open(LocalDatasource.create(dir.resolve("o")), "c", false)))
+                .isInstanceOf(ConversionException.class)
+                .hasMessage("The file " + csv + " is not UTF-8 text: the byte at offset 13 (0xe9) does not belong to a"
+                        + " UTF-8 character.");
     }
 }

@@ -7,6 +7,11 @@ import dev.winnow.embed.EmbeddingsConfig;
 import dev.winnow.format.io.JacksonMessages;
 import dev.winnow.select.SelectionConfig;
 import dev.winnow.select.SelectionConfigParser;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +40,27 @@ public final class RunConfigParser {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private RunConfigParser() {}
+
+    /**
+     * Parses the bytes of a run configuration file, which must be UTF-8 text; otherwise as
+     * {@link #parse(String, String, Path)}.
+     */
+    public static RunConfig parse(byte[] bytes, String source, Path baseDir) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CoderResult result = decoder.decode(in, text, true);
+        if (!result.isError()) {
+            result = decoder.flush(text);
+        }
+        if (result.isError()) {
+            throw new ConfigException(
+                    "",
+                    "The run configuration " + source + " is not UTF-8 text: the byte at offset " + in.position()
+                            + " does not belong to a UTF-8 character.");
+        }
+        return parse(text.flip().toString(), source, baseDir);
+    }
 
     /**
      * Parses {@code json} read from {@code source} (a file name, for messages); relative paths in it

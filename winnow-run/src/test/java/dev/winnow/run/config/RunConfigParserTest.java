@@ -150,4 +150,20 @@ class RunConfigParserTest {
     void emptyText_isRefused() {
         fails("  ", "", "The run configuration run.json is empty; expected a JSON object with a 'selection'.");
     }
+
+    @Test
+    void bytesThatAreNotUtf8_oneSentence() {
+        byte[] bytes = {'{', '"', 's', (byte) 0xc3, '"', ':', '1', '}'};
+        assertThatThrownBy(() -> RunConfigParser.parse(bytes, "run.json", Path.of("base")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "The run configuration run.json is not UTF-8 text: the byte at offset 3 does not belong to a"
+                                + " UTF-8 character.");
+        assertThat(RunConfigParser.parse(
+                                ("{" + SELECTION + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                "run.json",
+                                Path.of("base"))
+                        .seed())
+                .isEqualTo(parse("{" + SELECTION + "}").seed());
+    }
 }
