@@ -137,15 +137,15 @@ public final class RunCommand implements Callable<Integer> {
             err.println("winnow: " + e.getMessage());
             return LocationFailures.exitCode(e);
         }
+        // Relative paths in a run.json in a bucket (an ONNX model) are taken from the current folder.
+        Path base = config.isCloud()
+                ? Path.of("").toAbsolutePath()
+                : config.localPath().toAbsolutePath().getParent();
+        String json = new String(bytes, StandardCharsets.UTF_8);
         RunConfig parsed;
         try {
-            // Relative paths in a run.json in a bucket (an ONNX model) are taken from the current folder.
-            Path base = config.isCloud()
-                    ? Path.of("").toAbsolutePath()
-                    : config.localPath().toAbsolutePath().getParent();
             // Parsed from the bytes, so text that is not UTF-8 is named with its offset.
             parsed = RunConfigParser.parse(bytes, config.toString(), base);
-            String json = new String(bytes, StandardCharsets.UTF_8);
             Optional<String> embeddings = RunConfigFiles.embeddingsInBucket(json, config);
             if (embeddings.isPresent() && parsed.embeddings() instanceof EmbeddingsConfig.Precomputed) {
                 parsed = RunConfigFiles.withEmbeddings(parsed, embeddings.get(), copies);
@@ -176,15 +176,7 @@ public final class RunCommand implements Callable<Integer> {
         int decodeThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         RunPipeline pipeline = pipelines.create(
                 decodeThreads,
-                new RunLocations(
-                        input,
-                        output == null ? input : output,
-                        json,
-                        config.toString(),
-                        (config.isCloud()
-                                        ? Path.of("").toAbsolutePath()
-                                        : config.localPath().toAbsolutePath().getParent())
-                                .toString()));
+                new RunLocations(input, output == null ? input : output, json, config.toString(), base.toString()));
         Datasource guarded = OutputLocation.guard(opened, inputLocation);
         try {
             RunSummary summary;
