@@ -98,6 +98,8 @@ class FirstHourTest {
                   export        Exports a task of .lightly/predictions to another format.
                   run           Selects the samples worth labelling and writes them with a
                                   report.
+                  serve         Shows the samples with their predictions, scores, runs and tags
+                                  in a web browser.
                   demo          Generates a datasource of shapes and runs a selection over it.
                   scores        Writes the active-learning scores of one task's samples as CSV.
                   check-access  Checks what Winnow may do at a location.
