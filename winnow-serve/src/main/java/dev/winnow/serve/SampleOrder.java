@@ -60,9 +60,21 @@ final class SampleOrder {
                                 ? "none"
                                 : String.join(", ", index.metadata().keySet())) + ".");
             }
+            // Each value parsed once, not in every comparison of the sort.
+            double[] numbers = new double[n];
+            boolean[] numeric = new boolean[n];
             Integer[] boxed = new Integer[n];
             for (int i = 0; i < n; i++) {
                 boxed[i] = i;
+                String v = values[i];
+                if (v != null) {
+                    try {
+                        numbers[i] = Double.parseDouble(v);
+                        numeric[i] = true;
+                    } catch (NumberFormatException e) {
+                        numeric[i] = false;
+                    }
+                }
             }
             Arrays.sort(boxed, (a, b) -> {
                 String va = values[a];
@@ -70,7 +82,8 @@ final class SampleOrder {
                 if (va == null || vb == null) {
                     return va == null ? (vb == null ? Integer.compare(a, b) : 1) : -1;
                 }
-                int c = compareValues(va, vb);
+                // Numbers by value when both are numbers, everything else as text.
+                int c = numeric[a] && numeric[b] ? Double.compare(numbers[a], numbers[b]) : va.compareTo(vb);
                 return c != 0 ? (descending ? -c : c) : Integer.compare(a, b);
             });
             return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
@@ -131,14 +144,5 @@ final class SampleOrder {
             return c != 0 ? (descending ? -c : c) : Integer.compare(a, b);
         });
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Numbers by value, everything else as text. */
-    private static int compareValues(String a, String b) {
-        try {
-            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
     }
 }
