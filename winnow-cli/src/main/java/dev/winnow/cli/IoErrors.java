@@ -1,6 +1,7 @@
 package dev.winnow.cli;
 
 import dev.winnow.datasource.LocationAccessException;
+import dev.winnow.datasource.WriteFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -40,6 +41,9 @@ final class IoErrors {
                 return file + " is a folder that is not empty.";
             }
             String reason = fs.getReason() == null ? "" : ": " + fs.getReason().toLowerCase(Locale.ROOT);
+            if (e instanceof WriteFailure) {
+                return file + " could not be written" + reason + ".";
+            }
             return file + (fs.getOtherFile() == null ? "" : " (to " + fs.getOtherFile() + ")") + " cannot be used"
                     + reason + ".";
         }

@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import dev.winnow.datasource.WriteFailure;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -7,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Locale;
 
 /**
  * A failed file operation in Winnow's words: which file and what went wrong, never the name of
@@ -34,6 +36,9 @@ final class IoProblems {
             }
             if (e instanceof DirectoryNotEmptyException) {
                 return "the folder " + file + " is not empty";
+            }
+            if (e instanceof WriteFailure && reason != null) {
+                return file + " could not be written (" + reason.toLowerCase(Locale.ROOT) + ")";
             }
             return file + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": "
                     + (reason == null ? "the file system refused the operation" : reason);

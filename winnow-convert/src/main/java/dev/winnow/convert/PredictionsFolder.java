@@ -43,7 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
  * to repeat, so a machine crash may leave empty prediction files; the schema and task list are
  * flushed.
  *
- * <p>An existing task folder is refused unless {@code overwrite} is set; with it, the old folder is
+ * <p>An existing task (listed in {@code tasks.json}, its folder not empty) is refused unless
+ * {@code overwrite} is set. A folder of an unlisted task is not a task for the format: it is what a
+ * conversion killed between publishing its folder and listing it leaves (or, in a bucket, one killed
+ * midway), so it is replaced as if {@code overwrite} were set and the same command run again
+ * finishes. With {@code overwrite}, the old folder is
  * renamed away, the staged one renamed in and the old one deleted, so no file of the old task
  * survives (folders of tasks nested below this one are carried over). Between the two renames the
  * task folder is briefly absent.
@@ -127,7 +131,10 @@ public final class PredictionsFolder {
             throw new ConversionException(
                     "The task name '" + task + "' is not valid; use letters, digits and _+=,.@:/- only.");
         }
-        if (!overwrite && !output.list(PredictionsLayout.taskFolder(task)).isEmpty()) {
+        // Only a listed task exists for the format; an unlisted folder of that name is what a
+        // conversion killed before listing its task left, and is replaced like an overwritten task.
+        boolean occupied = !output.list(PredictionsLayout.taskFolder(task)).isEmpty();
+        if (occupied && !overwrite && existingTasks(output).contains(task)) {
             throw new ConversionException(
                     "The task folder " + PredictionsLayout.taskFolder(task) + " already exists in "
                             + output.description() + "; pass --overwrite to replace it or choose another --task.");
@@ -140,7 +147,7 @@ public final class PredictionsFolder {
                     null,
                     prefix,
                     List.of(),
-                    overwrite ? output.list(PredictionsLayout.ROOT + "/" + task) : List.of());
+                    occupied ? output.list(PredictionsLayout.ROOT + "/" + task) : List.of());
         }
         List<Abandoned> removed = removeAbandoned(output);
         return new PredictionsFolder(output, task, hiddenFolder(task, "staging"), prefix, removed, List.of());
@@ -406,6 +413,11 @@ public final class PredictionsFolder {
     }
 
     private List<String> existingTasks() throws IOException, ConversionException {
+        return existingTasks(output);
+    }
+
+    /** The tasks {@code tasks.json} of {@code output} lists (none when it has none); refused when it cannot be read. */
+    private static List<String> existingTasks(Datasource output) throws IOException, ConversionException {
         String path = PredictionsLayout.TASKS_FILE;
         Optional<Datasource.FileStat> stat = output.stat(path);
         if (stat.isEmpty()) {

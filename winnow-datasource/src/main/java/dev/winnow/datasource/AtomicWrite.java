@@ -42,6 +42,8 @@ public final class AtomicWrite {
                 if (sync) {
                     out.force(true);
                 }
+            } catch (IOException e) {
+                throw WriteFailure.naming(target, e);
             }
             move(temp, target);
             moved = true;

@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -326,6 +327,8 @@ public final class LocalDatasource implements Datasource {
             while (buffer.hasRemaining()) {
                 out.write(buffer);
             }
+        } catch (IOException e) {
+            throw WriteFailure.naming(target, e);
         }
     }
 
@@ -452,12 +455,44 @@ public final class LocalDatasource implements Datasource {
         Path folder = file.getParent();
         if (folder != null && isCheckedFolder(folder)) {
             try {
-                return FileChannel.open(file, READ_NOT_FOLLOWING_LINKS);
+                BasicFileAttributes attrs =
+                        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (!attrs.isSymbolicLink()) {
+                    requirePlainFile(checked, attrs);
+                    return FileChannel.open(file, READ_NOT_FOLLOWING_LINKS);
+                }
+            } catch (NotPlainFileException e) {
+                throw e;
             } catch (IOException e) {
-                // a link (refused by NOFOLLOW_LINKS) or a missing file: the full check below says which
+                // a missing file, or one replaced since: the full check below says which
             }
         }
-        return FileChannel.open(existingFile(path), StandardOpenOption.READ);
+        Path real = existingFile(path);
+        requirePlainFile(checked, Files.readAttributes(real, BasicFileAttributes.class));
+        return FileChannel.open(real, StandardOpenOption.READ);
+    }
+
+    /**
+     * Refuses what is not a plain file before it is opened: opening a named pipe (FIFO) for reading
+     * waits until some program writes to it, and a device may never end. Listings leave them out,
+     * but one may have taken a listed file's place since.
+     */
+    private void requirePlainFile(String path, BasicFileAttributes attrs) throws NotPlainFileException {
+        if (!attrs.isRegularFile()) {
+            throw new NotPlainFileException(path, description());
+        }
+    }
+
+    /** A path that names a named pipe, a device, a socket or a folder where a file was expected. */
+    static final class NotPlainFileException extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        NotPlainFileException(String path, String datasource) {
+            super(
+                    path,
+                    null,
+                    "not a plain file in " + datasource + " (a named pipe, device or folder), so it is not read");
+        }
     }
 
     /** Whether {@code folder} (links not resolved) has its real path inside the root, remembered once proven. */

@@ -126,9 +126,13 @@ public final class OutputLock implements AutoCloseable {
                 throw new OutputLockedException(outputFolder, previous);
             }
             Owner self = current(command);
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(self.toText().getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(false);
+            try {
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(self.toText().getBytes(StandardCharsets.UTF_8)), 0);
+                channel.force(false);
+            } catch (IOException e) {
+                throw WriteFailure.naming(file, e);
+            }
             return new OutputLock(file, channel, lock, previous.orElse(null));
         } catch (IOException | RuntimeException e) {
             if (channel.isOpen()) {

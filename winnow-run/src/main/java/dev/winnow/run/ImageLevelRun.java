@@ -37,7 +37,7 @@ final class ImageLevelRun {
         RunRequest request = ctx.request();
         RunSelection selection = new RunSelection(ctx);
         DiagnosticCollector diagnostics = ctx.diagnostics();
-        Datapool pool = Datapool.load(ctx.winnow());
+        Datapool pool = Datapool.load(ctx.winnow(), RunFolder.completedIn(ctx.winnow()));
         Set<String> earlierSelected = new HashSet<>(pool.selected());
         List<RunSample> toProcess = newOrChanged(request, ctx.listing().samples(), pool, embedderId);
         // No header pass first: decoding reports unreadable files and gives each sample's size.
@@ -111,13 +111,14 @@ final class ImageLevelRun {
                 bySample(candidates),
                 videoStrips(candidates, picks.selected(), request.config().frameStride(), embedded.strips()),
                 Optional.empty());
-        Path runPath = RunFiles.commit(folder, diagnostics.sorted(), report);
-
-        // Only now does the datapool learn about this run.
+        // The datapool's next generation is staged first; it counts once the run folder is complete
+        // (the one moment a kill decides on), and CURRENT follows.
         List<ProcessedSample> processed =
                 embedded.samples().stream().map(RunSample::processed).toList();
-        pool.updated(processed, embedded.rows(), dimension, embedderId, picks.selected())
-                .save(ctx.winnow());
+        Datapool.Staged staged = pool.updated(processed, embedded.rows(), dimension, embedderId, picks.selected())
+                .stage(ctx.winnow(), ctx.runId());
+        Path runPath = RunFiles.commit(folder, diagnostics.sorted(), report);
+        staged.publish();
         ctx.progress().endPhase();
         return ctx.summary(runPath, counts, picks.selected(), picks.result(), Optional.empty());
     }

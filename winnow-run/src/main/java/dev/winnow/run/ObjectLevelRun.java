@@ -48,7 +48,7 @@ final class ObjectLevelRun {
         TaskSchema schema = objectTaskSchema(ctx.loader(), task);
         // Crops are cut and embedded again every run; the object pool remembers which were selected.
         Path objectFolder = ctx.winnow().resolve(RunPipeline.OBJECTS).resolve(task);
-        Datapool pool = Datapool.load(objectFolder);
+        Datapool pool = Datapool.load(objectFolder, RunFolder.completedIn(ctx.winnow()));
         Set<String> earlierSelected = new HashSet<>(pool.selected());
         CropStage.Cropped cropped =
                 SampleRows.crop(ctx, ctx.listing().samples(), task, schema, options.padding(), source);
@@ -130,14 +130,15 @@ final class ObjectLevelRun {
                 Map.of(),
                 List.of(),
                 Optional.of(summary));
-        Path runPath = RunFiles.commit(folder, diagnostics.sorted(), report);
-
+        // Staged before the run folder completes and put in force after it, as on image level.
         List<ProcessedSample> processed = cropped.crops().stream()
                 .map(c -> new ProcessedSample(
                         c.name(), c.parent().size(), c.parent().lastModifiedMillis()))
                 .toList();
-        pool.updated(processed, cropped.rows(), dimension, embedderId, picks.selected())
-                .save(objectFolder);
+        Datapool.Staged staged = pool.updated(processed, cropped.rows(), dimension, embedderId, picks.selected())
+                .stage(objectFolder, ctx.runId());
+        Path runPath = RunFiles.commit(folder, diagnostics.sorted(), report);
+        staged.publish();
         ctx.progress().endPhase();
         return ctx.summary(runPath, counts, picks.selected(), picks.result(), Optional.of(task));
     }

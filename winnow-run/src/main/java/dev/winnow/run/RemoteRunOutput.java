@@ -22,11 +22,12 @@ import java.util.stream.Stream;
  * A run whose output location is a bucket, which has no folders to build a run in and rename. The
  * run works in a local folder that starts with a copy of what earlier runs left in the bucket's
  * {@code .winnow/} (the datapools, not the old runs), exactly as a run into a local output would;
- * its new files are then published without a rename: the run's files with the marker
- * {@value RunFolder#COMPLETE} last, and each datapool's new generation with its {@code CURRENT}
- * file last, after which older generations are deleted. A run killed at any point leaves the bucket
- * as later runs read it before: a run folder without its marker is not a run, and a generation
- * without {@code CURRENT} pointing at it is not read.
+ * its new files are then published without a rename: the run's files and each datapool's new
+ * generation, then the marker {@value RunFolder#COMPLETE}, then each datapool's {@code CURRENT},
+ * after which older generations are deleted. A run killed at any point leaves the bucket as later
+ * runs read it before, or as after the whole run once the marker is there: a run folder without
+ * its marker is not a run, and a generation newer than {@code CURRENT} counts only when the run
+ * it names has its marker (the copy of the state brings the markers along for that).
  *
  * <pre>{@code
  * RemoteRunOutput.Result result = RemoteRunOutput.run(pipeline, input, bucket, config, Optional.empty(), workFolder);
@@ -71,9 +72,11 @@ public final class RemoteRunOutput {
         Path localRun = summary.runFolder();
         List<String> runFiles = new ArrayList<>(LocalDatasource.at(localRun).list(""));
         runFiles.remove(RunFolder.COMPLETE);
+        List<Path> pools = datapools(work.resolve(WINNOW));
         upload(output, localRun, runPrefix, runFiles);
+        uploadGenerations(output, work.resolve(WINNOW), pools);
         upload(output, localRun, runPrefix, List.of(RunFolder.COMPLETE));
-        publishDatapools(output, work.resolve(WINNOW));
+        switchDatapools(output, work.resolve(WINNOW), pools);
         String runLocation = output.description() + "/" + runPrefix;
         return new Result(summary, runLocation, runLocation + "/report.html");
     }
@@ -90,9 +93,17 @@ public final class RemoteRunOutput {
         }
     }
 
-    /** Copies the datapools (everything in .winnow/ but the runs) into the working folder. */
+    /**
+     * Copies the datapools (everything in .winnow/ but the runs) into the working folder, and the
+     * runs' completion markers, which say whether a staged datapool generation counts.
+     */
     private static void copyState(Datasource output, Path work) throws IOException {
-        List<String> state = output.list(WINNOW, Set.of(RunFolder.RUNS));
+        List<String> state = new ArrayList<>(output.list(WINNOW, Set.of(RunFolder.RUNS)));
+        for (String path : output.list(WINNOW + "/" + RunFolder.RUNS)) {
+            if (path.endsWith("/" + RunFolder.COMPLETE)) {
+                state.add(path);
+            }
+        }
         inParallel(output, state, path -> {
             Path file = work.resolve(path);
             Files.createDirectories(file.getParent());
@@ -100,23 +111,34 @@ public final class RemoteRunOutput {
         });
     }
 
-    /** Publishes each datapool of the working folder: its current generation, then CURRENT, then removes the old ones. */
-    private static void publishDatapools(Datasource output, Path winnow) throws IOException {
-        List<Path> currents;
+    /** The datapool folders of the working folder (each holding {@code CURRENT}). */
+    private static List<Path> datapools(Path winnow) throws IOException {
         try (Stream<Path> walk = Files.walk(winnow)) {
-            currents = walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT)
+            return walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT)
                             && p.getParent().getFileName().toString().equals(Datapool.FOLDER))
+                    .map(Path::getParent)
                     .sorted()
                     .toList();
         }
-        for (Path current : currents) {
-            Path poolFolder = current.getParent();
-            String prefix = WINNOW + "/" + posix(winnow.relativize(poolFolder));
-            String generation =
-                    Files.readString(current, StandardCharsets.UTF_8).strip();
-            List<String> files =
-                    LocalDatasource.at(poolFolder.resolve(generation)).list("");
-            upload(output, poolFolder.resolve(generation), prefix + "/" + generation, files);
+    }
+
+    /** Uploads the generation each datapool's {@code CURRENT} names, which counts once the run's marker is there. */
+    private static void uploadGenerations(Datasource output, Path winnow, List<Path> pools) throws IOException {
+        for (Path poolFolder : pools) {
+            String generation = generation(poolFolder);
+            upload(
+                    output,
+                    poolFolder.resolve(generation),
+                    prefix(winnow, poolFolder) + "/" + generation,
+                    LocalDatasource.at(poolFolder.resolve(generation)).list(""));
+        }
+    }
+
+    /** Puts each datapool's new generation in force with its {@code CURRENT}, then removes the other generations. */
+    private static void switchDatapools(Datasource output, Path winnow, List<Path> pools) throws IOException {
+        for (Path poolFolder : pools) {
+            String prefix = prefix(winnow, poolFolder);
+            String generation = generation(poolFolder);
             upload(output, poolFolder, prefix, List.of(Datapool.CURRENT));
             for (String path : output.list(prefix)) {
                 String rest = path.substring(prefix.length() + 1);
@@ -125,6 +147,15 @@ public final class RemoteRunOutput {
                 }
             }
         }
+    }
+
+    private static String prefix(Path winnow, Path poolFolder) {
+        return WINNOW + "/" + posix(winnow.relativize(poolFolder));
+    }
+
+    private static String generation(Path poolFolder) throws IOException {
+        return Files.readString(poolFolder.resolve(Datapool.CURRENT), StandardCharsets.UTF_8)
+                .strip();
     }
 
     private static void upload(Datasource output, Path from, String prefix, List<String> files) throws IOException {

@@ -2,6 +2,7 @@ package dev.winnow.run;
 
 import dev.winnow.datasource.AtomicWrite;
 import dev.winnow.datasource.LocalTrees;
+import dev.winnow.datasource.WriteFailure;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +58,13 @@ public final class RunFolder {
         LocalTrees.delete(staging);
         Files.createDirectories(staging);
         return new RunFolder(staging, target);
+    }
+
+    /** Whether a run id names a complete run under {@code winnowFolder} (its folder holds {@value #COMPLETE}). */
+    public static Predicate<String> completedIn(Path winnowFolder) {
+        Path runs = winnowFolder.resolve(RUNS);
+        return runId -> RUN_ID.matcher(runId).matches()
+                && Files.isRegularFile(runs.resolve(runId).resolve(COMPLETE));
     }
 
     /** Fails unless {@code runId} is 1 to 128 letters, digits, dots, dashes or underscores, not starting with a dot. */
@@ -108,6 +117,8 @@ public final class RunFolder {
             content.writeTo(out);
             out.flush();
             channel.force(true);
+        } catch (IOException e) {
+            throw WriteFailure.naming(file, e);
         }
     }
 

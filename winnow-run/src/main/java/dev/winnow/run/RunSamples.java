@@ -89,11 +89,22 @@ final class RunSamples {
         return new Listing(files, samples, videos);
     }
 
-    /** The samples of one file; empty when it was deleted since listing. */
+    /**
+     * The samples of one file; empty, with a diagnostic, when it cannot be found by its listed name:
+     * deleted or replaced by a non-file since listing, or named with bytes that are not UTF-8
+     * (listed with U+FFFD in their place, a name that opens no file).
+     */
     private Optional<List<RunSample>> expand(Datasource input, String file, boolean video)
             throws IOException, MediaException {
         Optional<Datasource.FileStat> stat = input.stat(file);
         if (stat.isEmpty()) {
+            diagnostics.add(DiagnosticCode.UNREADABLE.of(
+                    file,
+                    file.indexOf('\uFFFD') >= 0
+                            ? "The file's name is not UTF-8 text, so it cannot be opened by the name listed (U+FFFD"
+                                    + " marks the bytes); rename it to include it. It is left out of the run."
+                            : "The file was listed, but when it was read it was gone or no longer a plain file;"
+                                    + " it is left out of the run."));
             return Optional.empty();
         }
         long size = stat.get().size();

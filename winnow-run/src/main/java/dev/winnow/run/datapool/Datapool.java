@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +32,18 @@ import java.util.regex.Pattern;
  * writes a new generation completely, renames it into place and only then rewrites
  * {@code CURRENT} atomically, so a run killed at any point leaves the previous datapool intact.
  *
+ * <p>A run has two things to publish, its run folder and the pool's new generation, and a kill
+ * between the two must not leave a finished run the pool never heard of. So a run
+ * {@linkplain #stage stages} the generation first, naming itself in it, then completes its run
+ * folder, and only then switches {@code CURRENT}: the run's completion is the one moment that
+ * counts. {@link #load(Path, Predicate)} takes a staged generation newer than {@code CURRENT} when
+ * the run it names is complete, and ignores it otherwise.
+ *
  * <pre>{@code
- * Datapool pool = Datapool.load(winnowFolder);
- * pool.updated(samples, embeddings, dimension, embedderId, selected).save(winnowFolder);
+ * Datapool pool = Datapool.load(winnowFolder, completedRuns);
+ * Datapool.Staged staged = pool.updated(samples, embeddings, dimension, embedderId, selected).stage(winnowFolder, runId);
+ * // ... complete the run folder ...
+ * staged.publish();
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -43,6 +53,9 @@ public final class Datapool {
     public static final String FOLDER = "datapool";
     /** The file naming the generation in force, written after it. */
     public static final String CURRENT = "CURRENT";
+
+    /** The property naming the run that staged a generation. */
+    private static final String RUN = "run";
 
     private static final Pattern GENERATION = Pattern.compile("gen-(\\d{1,9})");
 
@@ -80,25 +93,64 @@ public final class Datapool {
 
     /** The datapool under {@code winnowFolder} (the output's {@code .winnow/}), or an empty one when none was saved. */
     public static Datapool load(Path winnowFolder) throws IOException {
+        return load(winnowFolder, run -> false);
+    }
+
+    /**
+     * The datapool under {@code winnowFolder}: the generation {@code CURRENT} names, or a newer one
+     * staged by a run that {@code completedRun} says is complete (killed after completing, before
+     * switching {@code CURRENT}); an empty pool when none was saved.
+     */
+    public static Datapool load(Path winnowFolder, Predicate<String> completedRun) throws IOException {
         Path folder = winnowFolder.resolve(FOLDER);
         Path current = folder.resolve(CURRENT);
-        if (!Files.isRegularFile(current)) {
-            return empty();
+        int inForce = 0;
+        if (Files.isRegularFile(current)) {
+            String name = Files.readString(current, StandardCharsets.UTF_8).strip();
+            Matcher m = GENERATION.matcher(name);
+            if (!m.matches()) {
+                throw new DatapoolException("The datapool file " + current + " names '" + name
+                        + "', but expected a generation like gen-1; delete " + folder + " to start afresh.");
+            }
+            inForce = Integer.parseInt(m.group(1));
         }
-        String name = Files.readString(current, StandardCharsets.UTF_8).strip();
-        Matcher m = GENERATION.matcher(name);
-        if (!m.matches()) {
-            throw new DatapoolException("The datapool file " + current + " names '" + name
-                    + "', but expected a generation like gen-1; delete " + folder + " to start afresh.");
+        if (Files.isDirectory(folder)) {
+            for (int staged : generationsAbove(folder, inForce)) {
+                String run = PoolFiles.readProperties(
+                                folder.resolve("gen-" + staged).resolve("pool.properties"))
+                        .getOrDefault(RUN, "");
+                if (!run.isEmpty() && completedRun.test(run)) {
+                    inForce = staged;
+                }
+            }
         }
-        Path gen = folder.resolve(name);
+        return inForce == 0 ? empty() : read(folder, inForce);
+    }
+
+    private static Datapool read(Path folder, int generation) throws IOException {
+        Path gen = folder.resolve("gen-" + generation);
         Map<String, String> properties = PoolFiles.readProperties(gen.resolve("pool.properties"));
         String embedderId = properties.getOrDefault("embedder", "");
         int dimension = PoolFiles.intProperty(properties, "dimension", gen);
         List<ProcessedSample> samples = PoolFiles.readSamples(gen.resolve("samples.tsv"));
         float[] embeddings = EmbeddingFile.read(gen.resolve("embeddings.bin"), samples.size(), dimension);
         List<String> selected = PoolFiles.readNames(gen.resolve("selected.txt"));
-        return new Datapool(Integer.parseInt(m.group(1)), embedderId, dimension, samples, embeddings, selected);
+        return new Datapool(generation, embedderId, dimension, samples, embeddings, selected);
+    }
+
+    /** The generation numbers above {@code generation} in {@code folder}, ascending. */
+    private static List<Integer> generationsAbove(Path folder, int generation) throws IOException {
+        List<Integer> above = new ArrayList<>();
+        try (var children = Files.list(folder)) {
+            for (Path child : children.toList()) {
+                Matcher m = GENERATION.matcher(child.getFileName().toString());
+                if (m.matches() && Integer.parseInt(m.group(1)) > generation && Files.isDirectory(child)) {
+                    above.add(Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        Collections.sort(above);
+        return above;
     }
 
     /** The embedder the embeddings came from (empty for an empty pool). */
@@ -206,14 +258,27 @@ public final class Datapool {
      * and removes older generations and leftovers of interrupted saves.
      */
     public void save(Path winnowFolder) throws IOException {
+        stage(winnowFolder, "").publish();
+    }
+
+    /**
+     * Writes this pool as the generation after the one it was loaded from, naming {@code runId} in
+     * it, without putting it in force: until {@link Staged#publish}, only a {@link #load(Path,
+     * Predicate)} that finds {@code runId} complete reads it. Generations above the loaded one are
+     * leftovers of runs that never completed and are replaced.
+     */
+    public Staged stage(Path winnowFolder, String runId) throws IOException {
         Path folder = winnowFolder.resolve(FOLDER);
         Files.createDirectories(folder);
-        int next = Math.max(generation, highestGeneration(folder)) + 1;
-        String name = "gen-" + next;
+        for (int leftover : generationsAbove(folder, generation)) {
+            LocalTrees.delete(folder.resolve("gen-" + leftover));
+        }
+        String name = "gen-" + (generation + 1);
         Path partial = folder.resolve("." + name + ".partial");
         LocalTrees.delete(partial);
         Files.createDirectories(partial);
-        String properties = "embedder=" + PoolFiles.escape(embedderId) + "\ndimension=" + dimension + "\n";
+        String properties = "embedder=" + PoolFiles.escape(embedderId) + "\ndimension=" + dimension + "\n"
+                + (runId.isEmpty() ? "" : RUN + "=" + PoolFiles.escape(runId) + "\n");
         AtomicWrite.write(partial.resolve("pool.properties"), properties.getBytes(StandardCharsets.UTF_8), true);
         AtomicWrite.write(
                 partial.resolve("samples.tsv"), PoolFiles.samplesText(samples).getBytes(StandardCharsets.UTF_8), true);
@@ -222,28 +287,31 @@ public final class Datapool {
         AtomicWrite.write(
                 partial.resolve("selected.txt"), PoolFiles.namesText(selected).getBytes(StandardCharsets.UTF_8), true);
         AtomicWrite.move(partial, folder.resolve(name));
-        AtomicWrite.write(folder.resolve(CURRENT), (name + "\n").getBytes(StandardCharsets.UTF_8), true);
-        try (var children = Files.list(folder)) {
-            for (Path child : children.toList()) {
-                String childName = child.getFileName().toString();
-                if (!childName.equals(name) && !childName.equals(CURRENT) && Files.isDirectory(child)) {
-                    LocalTrees.delete(child);
-                }
-            }
-        }
+        return new Staged(folder, name);
     }
 
-    private static int highestGeneration(Path folder) throws IOException {
-        int highest = 0;
-        try (var children = Files.list(folder)) {
-            for (Path child : children.toList()) {
-                Matcher m = GENERATION.matcher(child.getFileName().toString());
-                if (m.matches()) {
-                    highest = Math.max(highest, Integer.parseInt(m.group(1)));
+    /** A generation written by {@link #stage}, not yet in force. */
+    public static final class Staged {
+        private final Path folder;
+        private final String name;
+
+        private Staged(Path folder, String name) {
+            this.folder = folder;
+            this.name = name;
+        }
+
+        /** Switches {@code CURRENT} to this generation and removes the others and leftovers of interrupted saves. */
+        public void publish() throws IOException {
+            AtomicWrite.write(folder.resolve(CURRENT), (name + "\n").getBytes(StandardCharsets.UTF_8), true);
+            try (var children = Files.list(folder)) {
+                for (Path child : children.toList()) {
+                    String childName = child.getFileName().toString();
+                    if (!childName.equals(name) && !childName.equals(CURRENT) && Files.isDirectory(child)) {
+                        LocalTrees.delete(child);
+                    }
                 }
             }
         }
-        return highest;
     }
 
     /** Sample names of the pool, in its (sorted) order. */
