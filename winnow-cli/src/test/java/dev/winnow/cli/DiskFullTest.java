@@ -148,8 +148,8 @@ class DiskFullTest {
             reason = "file too large";
         }
         shell.addAll(ChildWinnow.commandLine(command.apply(output.toString())));
-        ProcessBuilder builder = new ProcessBuilder(shell)
-                .redirectOutput(dir.resolve("stdout.log").toFile());
+        Path stdout = dir.resolve("stdout-" + FOLDERS.incrementAndGet() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(shell).redirectOutput(stdout.toFile());
         builder.environment().put("OUT_LOG", log.toString());
         builder.environment().put("AFTER", after.toString());
         builder.environment().put("MNT", output.toString());

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * verify}, 50 from {@code bench/crash.sh}); {@code -Dwinnow.crash.seed} the seed.
  */
 class KillAtAnyMomentTest {
-    private static final int POINTS = Integer.getInteger("winnow.crash.points", 4);
+    private static final int POINTS = Integer.getInteger("winnow.crash.points", 2);
     private static final long SEED = Long.getLong("winnow.crash.seed", 20261206L);
 
     @TempDir
