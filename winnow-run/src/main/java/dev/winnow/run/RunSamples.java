@@ -50,7 +50,17 @@ final class RunSamples {
 
     Listing list(Progress progress) throws IOException {
         progress.phase("Listing samples", 0);
-        List<String> files = listFiles(request.config().datasource());
+        List<String> files = new ArrayList<>();
+        for (String file : listFiles(request.config().datasource())) {
+            if (file.indexOf('\n') >= 0 || file.indexOf('\r') >= 0) {
+                diagnostics.add(DiagnosticCode.UNREADABLE.of(
+                        file,
+                        "The file's name holds a line break, which the run's files (a name per line) cannot"
+                                + " hold; rename it to include it. It is left out of the run."));
+            } else {
+                files.add(file);
+            }
+        }
         progress.phase("Reading file sizes and counting video frames", files.size());
         Datasource input = request.input();
         List<Future<Optional<List<RunSample>>>> expanded = new ArrayList<>(files.size());

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects the diagnostics of one file, at most the per-file limit of them; beyond it only a count
- * is kept, so a file with a million bad singletons costs no more memory than one with a hundred.
+ * Collects the diagnostics of one file, at most the per-file limit of them (and the first error,
+ * wherever it comes); beyond it only a count is kept, so a file with a million bad singletons costs
+ * no more memory than one with a hundred.
  * Not thread-safe: one per file being read.
  */
 final class FileDiagnostics {
@@ -39,10 +40,14 @@ final class FileDiagnostics {
     }
 
     void add(DiagnosticCode code, String pointer, int line, int column, String message) {
-        if (code.severity() == Diagnostic.Severity.ERROR) {
+        boolean error = code.severity() == Diagnostic.Severity.ERROR;
+        // A file's first error is kept past the limit: a file that is not read always says why,
+        // even after a hundred warnings.
+        boolean firstError = error && !hasError;
+        if (error) {
             hasError = true;
         }
-        if (diagnostics.size() < options.limits().maxDiagnosticsPerFile()) {
+        if (diagnostics.size() < options.limits().maxDiagnosticsPerFile() || firstError) {
             diagnostics.add(code.at(file, pointer, line, column, message));
         } else {
             unreported++;

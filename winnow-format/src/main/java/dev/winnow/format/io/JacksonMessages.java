@@ -81,6 +81,9 @@ public final class JacksonMessages {
         if ((m = CONTROL_CHARACTER.matcher(message)).matches()) {
             return "a string holds a control character (code " + m.group(1) + "); write it escaped, for example \\n";
         }
+        if (message.startsWith("Trailing token")) {
+            return "more text follows the end of the JSON value";
+        }
         if (message.startsWith("Invalid numeric value: Leading zeroes")) {
             return "a number starts with a zero followed by more digits";
         }

@@ -7,6 +7,14 @@ import org.junit.jupiter.api.Test;
 class JacksonMessagesTest {
 
     @Test
+    void clean_trailingText_isSaidInWinnowsWords() {
+        assertThat(JacksonMessages.clean("Trailing token (`JsonToken.VALUE_STRING`) found after value (bound as"
+                        + " `tools.jackson.databind.JsonNode`): not allowed as per"
+                        + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`"))
+                .isEqualTo("more text follows the end of the JSON value");
+    }
+
+    @Test
     void clean_saysWhatWasFoundAndWhatWasExpected() {
         assertThat(JacksonMessages.clean("Unexpected end-of-input: expected close marker for Object (start marker at "
                         + "[Source: REDACTED; byte offset: #UNKNOWN])"))

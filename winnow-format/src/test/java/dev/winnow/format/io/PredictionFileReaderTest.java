@@ -502,6 +502,23 @@ class PredictionFileReaderTest {
     }
 
     @Test
+    void w006_warningsUpToTheLimit_thenAnError_theErrorIsStillReported() {
+        ValidationOptions two =
+                ValidationOptions.defaults().withLimits(ValidationLimits.DEFAULTS.withMaxDiagnosticsPerFile(2));
+        String json = "{\"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 1, 1], \"score\": 0.5, \"a\": 1,"
+                + " \"b\": 2, \"c\": 3}, {\"category_id\": 9, \"bbox\": [1, 1, 1, 1], \"score\": 0.5}]}";
+        FileResult<PredictionFile> r = read(json, PEOPLE, SampleFacts.unknown(), two);
+        assertThat(r.value()).isEmpty();
+        assertThat(r.errorCount()).isEqualTo(1);
+        assertThat(texts(r))
+                .hasSize(4)
+                .last()
+                .isEqualTo("warning W006 .lightly/predictions/t/my_image.json: 1 more problem"
+                        + " was found in this file and not reported (limit 2 per file).");
+        assertThat(texts(r).get(2)).startsWith("error E004 .lightly/predictions/t/my_image.json:1:");
+    }
+
+    @Test
     void w006_diagnosticsPerFileAreBounded() {
         ValidationOptions two =
                 ValidationOptions.defaults().withLimits(ValidationLimits.DEFAULTS.withMaxDiagnosticsPerFile(2));
