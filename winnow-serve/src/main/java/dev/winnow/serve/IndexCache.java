@@ -201,7 +201,7 @@ final class IndexCache {
 
     private static String string(ByteBuffer in) {
         int length = in.getInt();
-        String value = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
         skip(in, length);
         return value;
     }
@@ -227,7 +227,7 @@ final class IndexCache {
     private static @Nullable String[] strings(ByteBuffer in, int n) {
         int[] ends = ints(in, n);
         int length = in.getInt();
-        int base = in.position();
+        int base = in.arrayOffset() + in.position();
         @Nullable String[] values = new String[n];
         int from = 0;
         for (int i = 0; i < n; i++) {

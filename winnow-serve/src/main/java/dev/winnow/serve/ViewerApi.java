@@ -387,10 +387,6 @@ final class ViewerApi {
             throw new QueryException(
                     "The map of run " + runId + " has " + labelList.size() + " classes; it can colour at most 65534.");
         }
-        Map<String, Integer> labelIndex = new java.util.HashMap<>();
-        for (int k = 0; k < labelList.size(); k++) {
-            labelIndex.put(labelList.get(k), k);
-        }
         ObjectNode header = JSON.createObjectNode();
         header.put("run", runId);
         ArrayNode labelArray = header.putArray("labels");
@@ -414,7 +410,9 @@ final class ViewerApi {
             out.putFloat((float) map.y()[i]);
         }
         for (int i = 0; i < n; i++) {
-            out.putShort((short) (labels[i] == null ? 0xFFFF : labelIndex.get(labels[i])));
+            String label = labels[i];
+            // The labels are sorted, so a binary search finds each one's index.
+            out.putShort((short) (label == null ? 0xFFFF : java.util.Collections.binarySearch(labelList, label)));
         }
         for (int i = 0; i < n; i++) {
             out.put((byte) (map.selected()[i] ? 1 : 0));
