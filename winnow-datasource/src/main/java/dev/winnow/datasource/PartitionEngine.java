@@ -20,7 +20,7 @@ public interface PartitionEngine {
      * Runs {@code task} over each partition and returns each partition's result, in partition order.
      * A partition computed more than once (a retried task) is returned once.
      */
-    <T extends Serializable, R extends Serializable> List<R> map(List<ArrayList<T>> partitions, Task<T, R> task)
+    <T extends Serializable, R extends Serializable> List<R> map(List<List<T>> partitions, Task<T, R> task)
             throws IOException;
 
     /** The work on one partition, sent to where it runs; it captures no datasource and no credential. */
@@ -30,11 +30,11 @@ public interface PartitionEngine {
     }
 
     /** {@code items} cut into {@code count} runs of consecutive items whose sizes differ by one at most. */
-    static <T> List<ArrayList<T>> split(List<T> items, int count) {
+    static <T> List<List<T>> split(List<T> items, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("At least one partition is needed, but " + count + " were asked for.");
         }
-        List<ArrayList<T>> parts = new ArrayList<>(count);
+        List<List<T>> parts = new ArrayList<>(count);
         int from = 0;
         for (int p = 0; p < count; p++) {
             int to = (int) ((long) items.size() * (p + 1) / count);

@@ -40,11 +40,13 @@ final class SparkPartitions implements PartitionEngine {
 
     @Override
     public <T extends Serializable, R extends Serializable> List<R> map(
-            List<ArrayList<T>> parts, PartitionEngine.Task<T, R> task) throws IOException {
+            List<List<T>> parts, PartitionEngine.Task<T, R> task) throws IOException {
         String from = input;
         String to = output;
+        List<ArrayList<T>> slices = new ArrayList<>();
+        parts.forEach(p -> slices.add(new ArrayList<>(p)));
         try {
-            return spark.parallelize(parts, parts.size())
+            return spark.parallelize(slices, slices.size())
                     .map(items -> task.run(opened(from), opened(to), items))
                     .collect();
         } catch (Exception e) {

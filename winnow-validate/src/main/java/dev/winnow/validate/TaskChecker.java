@@ -57,7 +57,7 @@ final class TaskChecker {
             MediaFacts media,
             SampleIndex samples,
             DiagnosticCollector collector,
-            ExecutorService pool,
+            @Nullable ExecutorService pool,
             Map<String, Optional<Integer>> frameCounts,
             Set<String> unreadableImages,
             @Nullable PartitionEngine engine,
@@ -316,7 +316,7 @@ final class TaskChecker {
             Thread.currentThread().interrupt();
             throw new IOException("Validation was interrupted.", e);
         }
-        return shared.pool().submit(() -> {
+        return Objects.requireNonNull(shared.pool(), "pool").submit(() -> {
             try {
                 for (Job job : jobs) {
                     check(job);
