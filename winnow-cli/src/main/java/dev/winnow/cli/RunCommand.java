@@ -12,6 +12,7 @@ import dev.winnow.datasource.UnsupportedLocationException;
 import dev.winnow.embed.EmbeddingsConfig;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.run.ConsoleProgress;
+import dev.winnow.run.PredictionsElsewhere;
 import dev.winnow.run.RemoteRunOutput;
 import dev.winnow.run.RunFailedException;
 import dev.winnow.run.RunLocations;
@@ -44,10 +45,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Selects the samples worth labelling and writes them with a report.",
-            "It validates the predictions, embeds the images and video frames, scores and selects them as",
-            "run.json says, and writes selected.txt, CSVs and an HTML report under <output>/.winnow/runs/<run-id>/. Samples processed by earlier runs are skipped",
-            "unless datasource.process_all is set. With object_level in run.json the samples are the boxes",
-            "of one task, cut out as crops (selected_crops.csv and crops/<task>/*.png are added)."
+            "It validates the predictions, embeds the images and video frames, scores and selects them as run.json"
+                    + " says, and writes selected.txt, CSVs and an HTML report under <output>/.winnow/runs/<run-id>/.",
+            "Samples processed by earlier runs are skipped unless datasource.process_all is set. With object_level in"
+                    + " run.json the samples are the boxes of one task, cut out as crops (selected_crops.csv and"
+                    + " crops/<task>/*.png are added)."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
@@ -220,13 +222,8 @@ public final class RunCommand implements Callable<Integer> {
     static String noPredictionsNote(Datasource input, Datasource output) throws IOException {
         String note = "note: no prediction files were found in " + output.description() + "/" + PredictionsLayout.ROOT
                 + "; " + "the run used embeddings and metadata only.";
-        boolean elsewhere =
-                !output.rootUri().equals(input.rootUri()) || output.rootUri().isEmpty();
-        if (elsewhere && input.stat(PredictionsLayout.ROOT + "/tasks.json").isPresent()) {
-            note += " The input " + input.description() + " has " + PredictionsLayout.ROOT
-                    + ": predictions are read from the output" + " location, so leave out --output or copy "
-                    + PredictionsLayout.ROOT + " there.";
-        }
-        return note;
+        return PredictionsElsewhere.hint(input, output)
+                .map(hint -> note + " " + hint)
+                .orElse(note);
     }
 }
