@@ -29,9 +29,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Checks what Winnow may do at a location.",
-            "It lists the location and reads a file, and with --write also writes and deletes one file under",
-            ".winnow/access-check/. Prints what works and, for what does not, the permission that is missing",
-            "(like s3:ListBucket or s3:PutObject)."
+            "It lists the location and reads a file, and with --write also writes and deletes one file under"
+                    + " .winnow/access-check/. Prints what works and, for what does not, the permission that is missing"
+                    + " (like s3:ListBucket or s3:PutObject)."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {

@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Generates a datasource of shapes and runs a selection over it.",
-            "It makes " + Demo.IMAGES + " images and a " + Demo.VIDEO_FRAMES + "-frame video of coloured shapes with",
-            "classification, detection and segmentation predictions of a simulated model (uncertain on some), runs a",
-            "selection that is diverse, uncertain and class-balanced, then one among the detected shapes (object",
-            "level), and prints the paths of their HTML reports."
+            // One element per paragraph: picocli wraps each element to the terminal's width.
+            "It makes " + Demo.IMAGES + " images and a " + Demo.VIDEO_FRAMES + "-frame video of coloured shapes with"
+                    + " classification, detection and segmentation predictions of a simulated model (uncertain on"
+                    + " some), runs a selection that is diverse, uncertain and class-balanced, then one among the"
+                    + " detected shapes (object level), and prints the paths of their HTML reports."
         })
 public final class DemoCommand implements Callable<Integer> {
 

@@ -44,10 +44,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Selects the samples worth labelling and writes them with a report.",
-            "It validates the predictions, embeds the images and video frames, scores and selects them as",
-            "run.json says, and writes selected.txt, CSVs and an HTML report under <output>/.winnow/runs/<run-id>/. Samples processed by earlier runs are skipped",
-            "unless datasource.process_all is set. With object_level in run.json the samples are the boxes",
-            "of one task, cut out as crops (selected_crops.csv and crops/<task>/*.png are added)."
+            "It validates the predictions, embeds the images and video frames, scores and selects them as run.json"
+                    + " says, and writes selected.txt, CSVs and an HTML report under <output>/.winnow/runs/<run-id>/.",
+            "Samples processed by earlier runs are skipped unless datasource.process_all is set. With object_level in"
+                    + " run.json the samples are the boxes of one task, cut out as crops (selected_crops.csv and"
+                    + " crops/<task>/*.png are added)."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {

@@ -34,8 +34,8 @@ import tools.jackson.core.json.JsonFactory;
         mixinStandardHelpOptions = true,
         description = {
             "Checks .lightly/predictions against the input's images and videos.",
-            "It reads tasks.json, each task's schema.json and every prediction file, prints one line per",
-            "problem (severity, code, file:line:column, JSON pointer, message), then a summary, and writes nothing."
+            "It reads tasks.json, each task's schema.json and every prediction file, prints one line per problem"
+                    + " (severity, code, file:line:column, JSON pointer, message), then a summary, and writes nothing."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {

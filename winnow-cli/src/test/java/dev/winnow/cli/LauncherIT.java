@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,54 @@ class LauncherIT {
         assertThat(launched.err()).isEqualTo("");
         assertThat(launched.out()).isEqualTo(direct.out()).isNotEmpty();
         assertThat(launched.exitCode()).isZero();
+    }
+
+    @Test
+    void aCommandsFirstSuccessfulRunMakesItsClassArchive_laterRunsUseIt_withTheSameOutput() throws Exception {
+        Path data = dir.resolve("data");
+        DemoDataset.generate(data, 6, 64, 48, 3);
+        Path archives = LAUNCHER.resolveSibling("winnow-cli/target/cds");
+        deleteArchives(archives, "validate-");
+
+        Finished help = launch(LAUNCHER.toString(), "validate", "--help");
+        Finished failed = launch(
+                LAUNCHER.toString(),
+                "validate",
+                "--input",
+                dir.resolve("missing").toString());
+        assertThat(help.exitCode()).isZero();
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(archiveNames(archives, "validate-")).isEmpty();
+
+        Finished first = launch(LAUNCHER.toString(), "validate", "--input", data.toString());
+        List<String> made = archiveNames(archives, "validate-");
+        Finished second = launch(LAUNCHER.toString(), "validate", "--input", data.toString());
+
+        assertThat(made).hasSize(1).allMatch(name -> name.matches("validate-java-[0-9][0-9.+a-z-]*\\.jsa"));
+        assertThat(archiveNames(archives, "validate-")).isEqualTo(made);
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.err()).isEmpty();
+        assertThat(second).isEqualTo(first);
+        assertThat(first.out()).endsWith("The predictions are valid.\n");
+    }
+
+    private static void deleteArchives(Path folder, String prefix) throws IOException {
+        for (String name : archiveNames(folder, prefix)) {
+            Files.delete(folder.resolve(name));
+        }
+    }
+
+    /** The archives, and any half-made one, of one command. */
+    private static List<String> archiveNames(Path folder, String prefix) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith(prefix))
+                    .sorted()
+                    .toList();
+        }
     }
 
     private Finished launch(String... command) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.winnow.media;
 
 import java.io.IOException;
 import javax.imageio.stream.ImageInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the size of the most common formats (JPEG, PNG, BMP) straight from their bytes. Going
@@ -17,7 +18,7 @@ final class HeaderParsers {
     private HeaderParsers() {}
 
     /** The size, or null when the format is not one of these or its header is unusual. */
-    static ImageSize tryRead(ImageInputStream in) throws IOException {
+    static @Nullable ImageSize tryRead(ImageInputStream in) throws IOException {
         in.seek(0);
         int b0 = in.read();
         int b1 = in.read();
@@ -33,7 +34,7 @@ final class HeaderParsers {
         return null;
     }
 
-    private static ImageSize jpeg(ImageInputStream in) throws IOException {
+    private static @Nullable ImageSize jpeg(ImageInputStream in) throws IOException {
         for (int segment = 0; segment < MAX_JPEG_SEGMENTS; segment++) {
             int b = in.read();
             if (b != 0xFF) {
@@ -70,7 +71,7 @@ final class HeaderParsers {
      * The size of a PNG or BMP from the first {@code count} bytes of the file, without a stream; null
      * for any other format, for too few bytes, or where {@link #tryRead} would return null.
      */
-    static ImageSize tryReadPngOrBmp(byte[] bytes, int count) {
+    static @Nullable ImageSize tryReadPngOrBmp(byte[] bytes, int count) {
         if (count >= 2 + 22 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P') {
             return png(bytes, 2);
         }
@@ -80,14 +81,14 @@ final class HeaderParsers {
         return null;
     }
 
-    private static ImageSize png(ImageInputStream in) throws IOException {
+    private static @Nullable ImageSize png(ImageInputStream in) throws IOException {
         byte[] header = new byte[22];
         in.readFully(header); // rest of the signature, then the IHDR chunk's length and type
         return png(header, 0);
     }
 
     /** From the 22 bytes at {@code at}: bytes 2..23 of the file. */
-    private static ImageSize png(byte[] b, int at) {
+    private static @Nullable ImageSize png(byte[] b, int at) {
         if (b[at] != 'N'
                 || b[at + 1] != 'G'
                 || b[at + 10] != 'I'
@@ -101,14 +102,14 @@ final class HeaderParsers {
         return width > 0 && height > 0 ? new ImageSize(width, height) : null;
     }
 
-    private static ImageSize bmp(ImageInputStream in) throws IOException {
+    private static @Nullable ImageSize bmp(ImageInputStream in) throws IOException {
         byte[] header = new byte[24];
         in.readFully(header); // bytes 2..25 of the file
         return bmp(header, 0);
     }
 
     /** From the 24 bytes at {@code at}: bytes 2..25 of the file. */
-    private static ImageSize bmp(byte[] b, int at) {
+    private static @Nullable ImageSize bmp(byte[] b, int at) {
         int dibSize = littleEndian(b, at + 12);
         int width;
         int height;

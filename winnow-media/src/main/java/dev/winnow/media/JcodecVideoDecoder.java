@@ -18,6 +18,7 @@ import org.jcodec.common.model.Picture;
 import org.jcodec.common.model.Size;
 import org.jcodec.containers.mp4.demuxer.AbstractMP4DemuxerTrack;
 import org.jcodec.containers.mp4.demuxer.MP4Demuxer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in video decoder: H.264 in MP4/MOV through JCodec, pure Java.
@@ -192,7 +193,7 @@ final class JcodecVideoDecoder implements VideoDecoder {
         return mp4Track;
     }
 
-    private static MediaException corrupt(String path, int decoded, RuntimeException cause) {
+    private static MediaException corrupt(String path, int decoded, @Nullable RuntimeException cause) {
         return new MediaException(
                 "The video '" + path + "' is corrupt: its frame " + decoded
                         + " (in decoding order) could not be decoded.",

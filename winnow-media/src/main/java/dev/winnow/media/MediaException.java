@@ -1,13 +1,12 @@
 package dev.winnow.media;
 
-import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An image or video that cannot be used: unreadable header, corrupt data, unsupported container
  * or codec. The message is a sentence for the user naming the file. {@link UnsupportedMediaException}
  * marks the cases another decoder might still handle.
  */
-@NullMarked
 public class MediaException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +14,7 @@ public class MediaException extends Exception {
         super(message);
     }
 
-    public MediaException(String message, Throwable cause) {
+    public MediaException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

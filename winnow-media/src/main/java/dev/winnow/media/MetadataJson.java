@@ -1,5 +1,6 @@
 package dev.winnow.media;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Conversions between JSON values and the Java values of {@link MetadataValueType}. */
@@ -7,7 +8,7 @@ final class MetadataJson {
     private MetadataJson() {}
 
     /** The value of {@code node} as {@code type}, or null when it is not of that type. */
-    static Object valueOf(JsonNode node, MetadataValueType type) {
+    static @Nullable Object valueOf(JsonNode node, MetadataValueType type) {
         return switch (type) {
             case NUMERIC_INT, CATEGORICAL_INT -> wholeNumber(node);
             case NUMERIC_FLOAT -> node.isNumber() && Double.isFinite(node.doubleValue()) ? node.doubleValue() : null;
@@ -16,7 +17,7 @@ final class MetadataJson {
         };
     }
 
-    private static Long wholeNumber(JsonNode node) {
+    private static @Nullable Long wholeNumber(JsonNode node) {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
         }
@@ -30,8 +31,8 @@ final class MetadataJson {
     }
 
     /** The value at a dot path inside {@code root}, or null when some step is missing. */
-    static JsonNode at(JsonNode root, String dotPath) {
-        JsonNode node = root;
+    static @Nullable JsonNode at(JsonNode root, String dotPath) {
+        @Nullable JsonNode node = root;
         for (String step : dotPath.split("\\.", -1)) {
             if (node == null || !node.isObject()) {
                 return null;

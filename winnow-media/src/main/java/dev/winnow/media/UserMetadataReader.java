@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -95,7 +96,7 @@ public final class UserMetadataReader {
         return new UserMetadataReader(output, new MetadataSchema(fields));
     }
 
-    private static MetadataField field(JsonNode entry, String pointer, List<Diagnostic> diagnostics) {
+    private static @Nullable MetadataField field(JsonNode entry, String pointer, List<Diagnostic> diagnostics) {
         if (!entry.isObject()) {
             diagnostics.add(error(
                     pointer,
@@ -125,7 +126,7 @@ public final class UserMetadataReader {
                             + "NUMERIC_FLOAT, CATEGORICAL_STRING, CATEGORICAL_INT, CATEGORICAL_BOOLEAN."));
             return null;
         }
-        Object defaultValue = null;
+        @Nullable Object defaultValue = null;
         JsonNode defaultNode = entry.get("defaultValue");
         if (defaultNode != null && !defaultNode.isNull()) {
             defaultValue = MetadataJson.valueOf(defaultNode, type);
@@ -140,7 +141,8 @@ public final class UserMetadataReader {
         return new MetadataField(name, path, defaultValue, type);
     }
 
-    private static String requiredString(JsonNode entry, String key, String pointer, List<Diagnostic> diagnostics) {
+    private static @Nullable String requiredString(
+            JsonNode entry, String key, String pointer, List<Diagnostic> diagnostics) {
         JsonNode node = entry.get(key);
         if (node == null) {
             diagnostics.add(
@@ -189,7 +191,7 @@ public final class UserMetadataReader {
                 file = metadataFileOf(owner);
             }
         }
-        JsonNode metadata = null;
+        @Nullable JsonNode metadata = null;
         if (owner.equals(sample) && output.stat(file).isEmpty()) {
             diagnostics.add(DiagnosticCode.METADATA_FILE_MISSING.at(
                     file,
@@ -199,8 +201,8 @@ public final class UserMetadataReader {
             metadata = sampleMetadata(file, owner, diagnostics);
         }
         for (MetadataField field : schema.fields()) {
-            JsonNode node = metadata == null ? null : MetadataJson.at(metadata, field.path());
-            Object value = null;
+            @Nullable JsonNode node = metadata == null ? null : MetadataJson.at(metadata, field.path());
+            @Nullable Object value = null;
             if (node != null && !node.isNull()) {
                 value = MetadataJson.valueOf(node, field.type());
                 if (value == null) {
@@ -234,7 +236,8 @@ public final class UserMetadataReader {
                 : "; the default " + field.defaultValue() + " is used";
     }
 
-    private JsonNode sampleMetadata(String file, String sample, List<Diagnostic> diagnostics) throws IOException {
+    private @Nullable JsonNode sampleMetadata(String file, String sample, List<Diagnostic> diagnostics)
+            throws IOException {
         JsonNode root = parse(output, file, DiagnosticCode.METADATA_FILE_INVALID, diagnostics);
         if (root == null) {
             return null;
@@ -261,8 +264,8 @@ public final class UserMetadataReader {
         return root.get("metadata");
     }
 
-    private static JsonNode parse(Datasource output, String file, DiagnosticCode code, List<Diagnostic> diagnostics)
-            throws IOException {
+    private static @Nullable JsonNode parse(
+            Datasource output, String file, DiagnosticCode code, List<Diagnostic> diagnostics) throws IOException {
         long size = output.stat(file).map(Datasource.FileStat::size).orElse(0L);
         if (size > MAX_FILE_BYTES) {
             diagnostics.add(code.of(

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,30 +23,32 @@ class JcodecVideoDecoderTest {
     private static final VideoDecoder DECODER = VideoDecoders.standard();
 
     /** tree.mp4 decoded once at full size for the tests that compare against it (JCodec is slow). */
-    private static List<DecodedImage> treeFrames;
+    private static @Nullable List<DecodedImage> treeFrames;
 
     @TempDir
     Path dir;
 
     private static synchronized List<DecodedImage> treeFrames() throws Exception {
-        if (treeFrames == null) {
-            List<DecodedImage> frames = new ArrayList<>();
-            List<Integer> order = new ArrayList<>();
-            DECODER.decode(
-                    LocalDatasource.at(SampleMedia.folder()),
-                    "street/tree.mp4",
-                    FrameRequest.everyFrame(),
-                    (index, frame) -> {
-                        order.add(index);
-                        frames.add(frame);
-                        return true;
-                    });
-            for (int i = 0; i < order.size(); i++) {
-                assertThat(order.get(i)).isEqualTo(i);
-            }
-            treeFrames = frames;
+        List<DecodedImage> cached = treeFrames;
+        if (cached != null) {
+            return cached;
         }
-        return treeFrames;
+        List<DecodedImage> frames = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        DECODER.decode(
+                LocalDatasource.at(SampleMedia.folder()),
+                "street/tree.mp4",
+                FrameRequest.everyFrame(),
+                (index, frame) -> {
+                    order.add(index);
+                    frames.add(frame);
+                    return true;
+                });
+        for (int i = 0; i < order.size(); i++) {
+            assertThat(order.get(i)).isEqualTo(i);
+        }
+        treeFrames = frames;
+        return frames;
     }
 
     private static List<Integer> indices(List<int[]> seen) {

@@ -11,18 +11,30 @@ final class Float32Store implements EmbeddingStore {
     private final PassKernel kernel;
 
     Float32Store(EmbeddingRows matrix, PassKernel kernel) {
+        this(matrix, kernel, 1);
+    }
+
+    /** Copies the rows on {@code parallelism} threads, each a range of whole blocks. */
+    Float32Store(EmbeddingRows matrix, PassKernel kernel, int parallelism) {
         this.kernel = kernel;
         this.size = matrix.count();
         this.dimension = matrix.dimension();
         int blocks = (size + BLOCK - 1) / BLOCK;
         this.data = new float[Math.multiplyExact(blocks * BLOCK, dimension)];
-        for (int i = 0; i < size; i++) {
+        EmbeddingStore.overBlocks(blocks, parallelism, (from, to) -> copy(matrix, from, to));
+    }
+
+    /** Copies the rows of blocks {@code [fromBlock, toBlock)}; returns how many. */
+    private Integer copy(EmbeddingRows matrix, int fromBlock, int toBlock) {
+        int end = Math.min(size, toBlock * BLOCK);
+        for (int i = fromBlock * BLOCK; i < end; i++) {
             float[] row = matrix.row(i);
             int base = (i / BLOCK) * BLOCK * dimension + i % BLOCK;
             for (int j = 0; j < dimension; j++) {
                 data[base + j * BLOCK] = row[j];
             }
         }
+        return Math.max(0, end - fromBlock * BLOCK);
     }
 
     @Override

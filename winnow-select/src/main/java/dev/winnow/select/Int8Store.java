@@ -1,5 +1,7 @@
 package dev.winnow.select;
 
+import java.util.List;
+
 /**
  * Rows kept as int8 with one float scale per row (symmetric: {@code x ≈ scale · q},
  * {@code scale = max|x| / 127}), blocked dimension-major: a quarter of the bytes of float32. The
@@ -23,6 +25,11 @@ final class Int8Store implements EmbeddingStore {
     private final PassKernel kernel;
 
     Int8Store(EmbeddingRows matrix, PassKernel kernel) {
+        this(matrix, kernel, 1);
+    }
+
+    /** Quantises the rows on {@code parallelism} threads, each a range of whole blocks. */
+    Int8Store(EmbeddingRows matrix, PassKernel kernel, int parallelism) {
         this.kernel = kernel;
         this.original = matrix;
         this.size = matrix.count();
@@ -32,9 +39,24 @@ final class Int8Store implements EmbeddingStore {
         this.scales = new float[blocks * BLOCK];
         this.squaredNorms = new float[blocks * BLOCK];
         this.errors = new float[size];
+        List<float[]> largest =
+                EmbeddingStore.overBlocks(blocks, parallelism, (from, to) -> quantise(matrix, from, to));
         float largestError = 0;
         float largestNorm = 0;
-        for (int i = 0; i < size; i++) {
+        for (float[] chunk : largest) {
+            largestError = Math.max(largestError, chunk[0]);
+            largestNorm = Math.max(largestNorm, chunk[1]);
+        }
+        this.maxError = largestError;
+        this.maxSquaredNorm = largestNorm;
+    }
+
+    /** Quantises the rows of blocks {@code [fromBlock, toBlock)}; returns their largest error and squared norm. */
+    private float[] quantise(EmbeddingRows matrix, int fromBlock, int toBlock) {
+        float largestError = 0;
+        float largestNorm = 0;
+        int end = Math.min(size, toBlock * BLOCK);
+        for (int i = fromBlock * BLOCK; i < end; i++) {
             float[] row = matrix.row(i);
             float max = 0;
             for (int j = 0; j < dimension; j++) {
@@ -60,8 +82,7 @@ final class Int8Store implements EmbeddingStore {
             largestError = Math.max(largestError, errors[i]);
             largestNorm = Math.max(largestNorm, squaredNorms[i]);
         }
-        this.maxError = largestError;
-        this.maxSquaredNorm = largestNorm;
+        return new float[] {largestError, largestNorm};
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class KCenterGreedy {
             throw new IllegalArgumentException("The parallelism must be at least 1, but was " + parallelism + ".");
         }
         requireFinite(candidates, "candidate");
-        this.store = EmbeddingStore.of(candidates, storage);
+        this.store = EmbeddingStore.of(candidates, storage, parallelism);
         this.parallelism = parallelism;
     }
 

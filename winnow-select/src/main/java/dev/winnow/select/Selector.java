@@ -208,7 +208,7 @@ public final class Selector {
         if (kind instanceof SelectionStrategy.Diversity diversity) {
             KCenterGreedy.Storage chosen =
                     storage != null ? storage : KCenterGreedy.Storage.forSize(mine.count(), mine.dimension());
-            EmbeddingStore store = EmbeddingStore.of(mine, chosen);
+            EmbeddingStore store = EmbeddingStore.of(mine, chosen, pool.getParallelism());
             NearestSelectedDistances distances = new NearestSelectedDistances(store, rank, pool);
             Optional<EmbeddingMatrix> earlier = values.inputs().earlierSelections(input.task());
             if (earlier.isPresent() && earlier.get().count() > 0) {

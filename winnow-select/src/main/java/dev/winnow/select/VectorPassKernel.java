@@ -100,9 +100,7 @@ final class VectorPassKernel implements PassKernel {
                 .add(centerNorm)
                 .sub(scale.mul(2f).mul(dots))
                 .max(0f);
-        FloatVector m = FloatVector.fromArray(FLOATS, min, i).min(d);
-        m.intoArray(min, i);
-        return m;
+        return lower(d, min, i);
     }
 
     @Override
@@ -147,11 +145,19 @@ final class VectorPassKernel implements PassKernel {
         return largest;
     }
 
-    /** min[i..i+L) = min(min, d); returns the new values. */
+    /**
+     * min[i..i+L) = min(min, d); returns the new values. Written back only when a lane got lower:
+     * after the first picks most rows keep their nearest center, and an unchanged line that is
+     * not written is not written back to memory either.
+     */
     private static FloatVector lower(FloatVector d, float[] min, int i) {
-        FloatVector m = FloatVector.fromArray(FLOATS, min, i).min(d);
-        m.intoArray(min, i);
-        return m;
+        FloatVector old = FloatVector.fromArray(FLOATS, min, i);
+        if (d.compare(VectorOperators.LT, old).anyTrue()) {
+            FloatVector m = old.min(d);
+            m.intoArray(min, i);
+            return m;
+        }
+        return old;
     }
 
     private static FloatVector widen(byte[] q, int offset) {

@@ -73,4 +73,33 @@ class Int8StoreTest {
                 .picks();
         assertThat(int8.select(30, EmbeddingMatrix.empty(64), 0, 3).picks()).containsExactly(exactPicks);
     }
+
+    @Test
+    void quantisingOnSeveralThreads_givesTheStoreOneThreadGives() {
+        // 1,000 rows: three whole blocks and a partial one, split into ranges over 3 threads.
+        EmbeddingMatrix m = KCenterGreedyTest.randomUnit(1000, 20, 24);
+        Int8Store one = new Int8Store(m, PassKernel.SCALAR, 1);
+        Int8Store three = new Int8Store(m, PassKernel.SCALAR, 3);
+        assertThat(three.maxRowError()).isEqualTo(one.maxRowError()).isPositive();
+        assertThat(three.roundingMargin(1f)).isEqualTo(one.roundingMargin(1f));
+        for (int i = 0; i < m.count(); i++) {
+            assertThat(three.decodedRow(i)).containsExactly(one.decodedRow(i));
+            assertThat(three.rowError(i)).isEqualTo(one.rowError(i));
+        }
+        float[] center = m.row(999);
+        float[] a = new float[one.blocks() * EmbeddingStore.BLOCK];
+        float[] b = new float[a.length];
+        one.squaredDistances(center, 0, one.blocks(), a);
+        three.squaredDistances(center, 0, three.blocks(), b);
+        assertThat(b).containsExactly(a);
+    }
+
+    @Test
+    void copyingFloat32RowsOnSeveralThreads_keepsEveryRow() {
+        EmbeddingMatrix m = KCenterGreedyTest.randomUnit(1000, 20, 25);
+        Float32Store store = new Float32Store(m, PassKernel.SCALAR, 3);
+        for (int i = 0; i < m.count(); i++) {
+            assertThat(store.row(i)).containsExactly(m.row(i));
+        }
+    }
 }

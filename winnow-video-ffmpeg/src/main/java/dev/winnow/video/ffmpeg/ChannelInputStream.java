@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A datasource channel seen as the markable stream JavaCV reads containers through. JavaCV seeks
@@ -22,7 +23,7 @@ final class ChannelInputStream extends InputStream {
     private final String name;
     private final long size;
     private long mark;
-    private IOException failure;
+    private @Nullable IOException failure;
 
     ChannelInputStream(SeekableByteChannel channel, String name) throws IOException {
         this.channel = channel;
@@ -98,6 +99,7 @@ final class ChannelInputStream extends InputStream {
     }
 
     /** The first I/O error a read or seek met, or null. */
+    @Nullable
     IOException failure() {
         return failure;
     }

@@ -8,6 +8,7 @@ import dev.winnow.media.UnsupportedMediaException;
 import java.nio.charset.StandardCharsets;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads FFmpeg's native libraries once per JVM. The bundled binaries are for one platform; on
@@ -18,12 +19,12 @@ final class FfmpegLibrary {
     // The failure is kept so that every refused video can say why the libraries did not load.
     @SuppressWarnings("StaticAssignmentOfThrowable")
     private static final class Holder {
-        static final Throwable LOAD_FAILURE = load();
+        static final @Nullable Throwable LOAD_FAILURE = load();
     }
 
     private FfmpegLibrary() {}
 
-    private static Throwable load() {
+    private static @Nullable Throwable load() {
         try {
             FFmpegFrameGrabber.tryLoad();
             // FFmpeg logs to standard error by default, and describes every file it opens at the

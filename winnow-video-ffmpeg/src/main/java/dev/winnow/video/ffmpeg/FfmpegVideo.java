@@ -34,6 +34,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One video opened through JavaCV's grabber: its first video stream, that stream's codec and
@@ -53,7 +54,7 @@ final class FfmpegVideo implements AutoCloseable {
     private final AVStream stream;
     private final String codec;
     /** Null when the container was opened without probing and its headers do not say. */
-    private final ImageSize original;
+    private final @Nullable ImageSize original;
 
     private FfmpegVideo(
             String path,
@@ -61,7 +62,7 @@ final class FfmpegVideo implements AutoCloseable {
             FFmpegFrameGrabber grabber,
             AVStream stream,
             String codec,
-            ImageSize original) {
+            @Nullable ImageSize original) {
         this.path = path;
         this.input = input;
         this.grabber = grabber;
@@ -297,8 +298,9 @@ final class FfmpegVideo implements AutoCloseable {
     }
 
     private static void rethrowReadFailure(ChannelInputStream input) throws IOException {
-        if (input.failure() != null) {
-            throw input.failure();
+        IOException failure = input.failure();
+        if (failure != null) {
+            throw failure;
         }
     }
 

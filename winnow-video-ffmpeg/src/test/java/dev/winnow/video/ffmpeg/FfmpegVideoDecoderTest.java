@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,9 +108,10 @@ class FfmpegVideoDecoderTest {
         // Short side 50, target 16: factor 3, so ceil(70/3) x ceil(50/3) = 24x17.
         Map<Integer, DecodedImage> frames = decodeAll(decoder, data, "odd.avi", FrameRequest.reducedTo(16));
 
-        assertThat(frames.get(1).decodedSize()).isEqualTo(new ImageSize(24, 17));
-        assertThat(frames.get(1).original()).isEqualTo(new ImageSize(70, 50));
-        assertColour(frames.get(1).image(), TestVideos.COLOURS.get(1), 1);
+        DecodedImage second = Objects.requireNonNull(frames.get(1));
+        assertThat(second.decodedSize()).isEqualTo(new ImageSize(24, 17));
+        assertThat(second.original()).isEqualTo(new ImageSize(70, 50));
+        assertColour(second.image(), TestVideos.COLOURS.get(1), 1);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class RealVideoTest {
         assertThat(frames.keySet())
                 .containsExactlyElementsOf(IntStream.range(0, FRAMES).boxed().toList());
         for (int index = 0; index < FRAMES; index++) {
-            DecodedImage frame = frames.get(index);
+            DecodedImage frame = Objects.requireNonNull(frames.get(index));
             assertThat(frame.original()).isEqualTo(new ImageSize(320, 240));
             assertThat(frame.decodedSize()).isEqualTo(new ImageSize(320, 240));
             assertMatches(frame.image(), index, 1);
@@ -84,11 +85,15 @@ class RealVideoTest {
     /** The frame is close to JCodec's frame of the same index, and closer to it than to the next one. */
     private static void assertMatches(BufferedImage image, int index, int factor) {
         double same = TestVideos.meanAbsoluteDifference(
-                image, averaged(jcodecFrames.get(index).image(), factor));
+                image, averaged(Objects.requireNonNull(jcodecFrames.get(index)).image(), factor));
         assertThat(same).as("mean absolute difference of frame %d", index).isLessThan(SAME_FRAME);
         if (index + 1 < FRAMES) {
             assertThat(TestVideos.meanAbsoluteDifference(
-                            image, averaged(jcodecFrames.get(index + 1).image(), factor)))
+                            image,
+                            averaged(
+                                    Objects.requireNonNull(jcodecFrames.get(index + 1))
+                                            .image(),
+                                    factor)))
                     .as("difference of frame %d from the next frame", index)
                     .isGreaterThan(same);
         }
