@@ -12,6 +12,7 @@ import dev.winnow.datasource.UnsupportedLocationException;
 import dev.winnow.embed.EmbeddingsConfig;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.run.ConsoleProgress;
+import dev.winnow.run.PredictionsElsewhere;
 import dev.winnow.run.RemoteRunOutput;
 import dev.winnow.run.RunFailedException;
 import dev.winnow.run.RunLocations;
@@ -221,13 +222,8 @@ public final class RunCommand implements Callable<Integer> {
     static String noPredictionsNote(Datasource input, Datasource output) throws IOException {
         String note = "note: no prediction files were found in " + output.description() + "/" + PredictionsLayout.ROOT
                 + "; " + "the run used embeddings and metadata only.";
-        boolean elsewhere =
-                !output.rootUri().equals(input.rootUri()) || output.rootUri().isEmpty();
-        if (elsewhere && input.stat(PredictionsLayout.ROOT + "/tasks.json").isPresent()) {
-            note += " The input " + input.description() + " has " + PredictionsLayout.ROOT
-                    + ": predictions are read from the output" + " location, so leave out --output or copy "
-                    + PredictionsLayout.ROOT + " there.";
-        }
-        return note;
+        return PredictionsElsewhere.hint(input, output)
+                .map(hint -> note + " " + hint)
+                .orElse(note);
     }
 }

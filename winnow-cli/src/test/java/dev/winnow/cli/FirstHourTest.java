@@ -248,6 +248,34 @@ class FirstHourTest {
     }
 
     @Test
+    void runWithASeparateOutput_andAStrategyNamingATask_saysThePredictionsAreInTheInput() throws IOException {
+        Path data = tmp.resolve("data");
+        DemoDataset.generate(data, 3, 32, 24, 5);
+        Path results = tmp.resolve("results");
+        Path config = write(tmp.resolve("run.json"), """
+                {"selection": {"n_samples": 2, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
+                  {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}}]}}
+                """);
+
+        assertThat(winnow(
+                        "run",
+                        "--input",
+                        data.toString(),
+                        "--output",
+                        results.toString(),
+                        "--config",
+                        config.toString(),
+                        "--run-id",
+                        "r"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .isEqualTo("winnow: strategies[1] names task 'shapes', but there is no such task; known tasks: none.\n"
+                        + "The input " + data + " has .lightly/predictions: predictions are read from the output"
+                        + " location, so leave out --output or copy .lightly/predictions there.\n");
+        assertThat(results.resolve(".winnow/runs/r")).doesNotExist();
+    }
+
+    @Test
     void aLinkOutOfTheFolder_isOneSampleLeftOut_inValidateAndRunAlike() throws IOException {
         Path data = tmp.resolve("data");
         DemoDataset.generate(data, 3, 32, 24, 5);

@@ -19,6 +19,7 @@ import dev.winnow.run.config.ObjectLevelOptions;
 import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.datapool.Datapool;
 import dev.winnow.scores.ActiveLearningScorer;
+import dev.winnow.select.SelectionException;
 import dev.winnow.select.SelectionNames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -184,8 +185,20 @@ public final class RunPipeline {
         // decoded; the loader of the run itself reports the files' problems.
         PredictionsLoader names = new PredictionsLoader(
                 request.output(), ValidationOptions.defaults(), new DiagnosticCollector(), decoders);
-        selectionNames(request, names)
-                .ifPresent(known -> known.check(request.config().selection()));
+        Optional<SelectionNames> known = selectionNames(request, names);
+        if (known.isPresent()) {
+            try {
+                known.get().check(request.config().selection());
+            } catch (SelectionException e) {
+                Optional<String> hint = names.tasks().isEmpty()
+                        ? PredictionsElsewhere.hint(request.input(), request.output())
+                        : Optional.empty();
+                if (hint.isPresent()) {
+                    throw new SelectionException(e.getMessage() + "\n" + hint.get());
+                }
+                throw e;
+            }
+        }
         try (OutputLock lock = lock(request.outputFolder())) {
             lock.tookOver()
                     .ifPresent(owner -> progress.message("Took over the lock " + lock.file() + " left by "
