@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -100,17 +101,22 @@ public final class RemoteRunOutput {
         });
     }
 
+    private static boolean inPoolFolder(Path file) {
+        Path parent = file.getParent();
+        Path name = parent == null ? null : parent.getFileName();
+        return name != null && name.toString().equals(Datapool.FOLDER);
+    }
+
     /** Publishes each datapool of the working folder: its current generation, then CURRENT, then removes the old ones. */
     private static void publishDatapools(Datasource output, Path winnow) throws IOException {
         List<Path> currents;
         try (Stream<Path> walk = Files.walk(winnow)) {
-            currents = walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT)
-                            && p.getParent().getFileName().toString().equals(Datapool.FOLDER))
+            currents = walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT) && inPoolFolder(p))
                     .sorted()
                     .toList();
         }
         for (Path current : currents) {
-            Path poolFolder = current.getParent();
+            Path poolFolder = Objects.requireNonNull(current.getParent(), "found below the working folder");
             String prefix = WINNOW + "/" + posix(winnow.relativize(poolFolder));
             String generation =
                     Files.readString(current, StandardCharsets.UTF_8).strip();
@@ -165,11 +171,11 @@ public final class RemoteRunOutput {
             Thread.currentThread().interrupt();
             throw new IOException("Copying the run's files was interrupted.", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof IOException io) {
                 throw io;
             }
-            throw new IOException(
-                    "Copying the run's files failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException("Copying the run's files failed: " + cause.getMessage(), cause);
         } finally {
             pool.shutdownNow();
         }
