@@ -2,7 +2,8 @@
 # winnow serve on N generated object-detection samples (the scores benchmark's generator):
 # the cold start (index build) beside `winnow scores` on the same data, the warm start (cached
 # index), and the latency (p50, p99 over 200 requests) of the first grid page with a filter and a
-# sort. Prints the load average beside the figures: on a shared machine they move with it.
+# sort, and the peak memory (resident set) of each process. Prints the load average beside the
+# figures: on a shared machine they move with it.
 # Usage: bench/serve.sh N        (HEAP sets Winnow's -Xmx, default 2g)
 set -euo pipefail
 n="${1:?usage: bench/serve.sh N}"
@@ -25,11 +26,14 @@ sync
 
 now() { date +%s.%N; }
 
-# Starts the viewer; sets seconds (until it printed its URL), viewer (its process) and port.
+# Starts the viewer under /usr/bin/time (its report in $out/serve-LABEL.time); sets seconds (until
+# it printed its URL), viewer (the time process), java (the viewer itself) and port.
 start_viewer() {
   local log="$out/serve.stdout" started
+  rm -f "$log"
   started=$(now)
-  java "-Xmx$heap" -jar "$cli_jar" serve --input "$data" --output "$out" --port 0 >"$log" 2>"$out/serve.stderr" &
+  /usr/bin/time -v -o "$out/serve-$1.time" \
+    java "-Xmx$heap" -jar "$cli_jar" serve --input "$data" --output "$out" --port 0 >"$log" 2>"$out/serve.stderr" &
   viewer=$!
   until grep -q "^Open http" "$log" 2>/dev/null; do
     if ! kill -0 "$viewer" 2>/dev/null; then
@@ -40,25 +44,35 @@ start_viewer() {
   done
   seconds=$(echo "$(now) - $started" | bc -l)
   port=$(sed -n 's|^Open http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log")
+  java=$(pgrep -P "$viewer")
+}
+
+# Stops the viewer (its JVM, so that time reports on it).
+stop_viewer() {
+  kill "$java"
+  wait "$viewer" 2>/dev/null || true
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 started=$(now)
-java "-Xmx$heap" -jar "$cli_jar" scores --input "$data" --task detection --out "$out/scores.csv" 2>/dev/null
+/usr/bin/time -v -o "$out/scores.time" \
+  java "-Xmx$heap" -jar "$cli_jar" scores --input "$data" --task detection --out "$out/scores.csv" 2>/dev/null
 scores=$(echo "$(now) - $started" | bc -l)
-start_viewer
+start_viewer cold
 cold=$seconds
-kill "$viewer"; wait "$viewer" 2>/dev/null || true
-start_viewer
+stop_viewer
+start_viewer warm
 warm=$seconds
 query="api/samples?task=detection&score=detection:0.5:1&sort=detection.uncertainty_entropy:desc&size=100"
 curl -s -o /dev/null "http://127.0.0.1:$port/$query"   # the first request computes the sort order
 for i in $(seq 200); do
   curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/$query"
 done | sort -n >"$out/latency.txt"
-kill "$viewer"; wait "$viewer" 2>/dev/null || true
+stop_viewer
 p50=$(sed -n '100p' "$out/latency.txt")
 p99=$(sed -n '198p' "$out/latency.txt")
 printf 'N=%s  winnow scores %.1f s  cold start %.1f s (%.2fx)  warm start %.1f s  first page p50 %.0f ms  p99 %.0f ms\n' \
   "$n" "$scores" "$cold" "$(echo "$cold / $scores" | bc -l)" "$warm" "$(echo "$p50 * 1000" | bc -l)" "$(echo "$p99 * 1000" | bc -l)"
+printf 'peak RSS: winnow scores %s MB, cold start %s MB, warm start and 200 requests %s MB\n' \
+  "$(peak_rss_mb "$out/scores.time")" "$(peak_rss_mb "$out/serve-cold.time")" "$(peak_rss_mb "$out/serve-warm.time")"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +50,17 @@ import picocli.CommandLine.Option;
             "3:reading or writing failed"
         })
 public final class ScoresCommand implements Callable<Integer> {
+    private final @Nullable PartitionEngines engines;
+
+    /** {@code winnow scores}: every file read on this machine. */
+    public ScoresCommand() {
+        this.engines = null;
+    }
+
+    /** The scores command with the prediction files read on the engine {@code engines} opens. */
+    public ScoresCommand(PartitionEngines engines) {
+        this.engines = engines;
+    }
 
     @Option(
             names = "--input",
@@ -130,7 +142,8 @@ public final class ScoresCommand implements Callable<Integer> {
         int[] errors = {0};
         TaskPredictions.Result result;
         try {
-            result = new TaskPredictions(
+            TaskPredictions predictions = engines == null
+                    ? new TaskPredictions(
                             inputLocation,
                             outputLocation,
                             options,
@@ -138,8 +151,13 @@ public final class ScoresCommand implements Callable<Integer> {
                                     ? Math.max(
                                             Runtime.getRuntime().availableProcessors(), outputLocation.parallelReads())
                                     : threads)
-                    .read(task, d -> report(d, err, errors), progress());
-        } catch (UnknownTaskException e) {
+                    : new TaskPredictions(
+                            inputLocation,
+                            outputLocation,
+                            options,
+                            engines.open(input, output == null ? input : output));
+            result = predictions.read(task, d -> report(d, err, errors), progress());
+        } catch (IllegalArgumentException | UnknownTaskException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (InvalidTaskException e) {

@@ -9,6 +9,9 @@ import dev.winnow.serve.Viewer;
 import dev.winnow.serve.ViewerServer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -132,6 +135,11 @@ public final class ServeCommand implements Callable<Integer> {
                         + " open the whole URL:");
             }
             out.println("Open " + server.url() + " in a browser (Ctrl-C stops the viewer).");
+            Optional<String> latest = viewer.latestRun();
+            if (latest.isPresent()) {
+                out.println("The samples the latest run selected, with their predictions: "
+                        + server.url(Optional.of("run=" + URLEncoder.encode(latest.get(), StandardCharsets.UTF_8))));
+            }
             out.flush();
             err.flush();
             try {

@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +47,18 @@ import tools.jackson.core.json.JsonFactory;
         })
 public final class ValidateCommand implements Callable<Integer> {
     private static final JsonFactory JSON = new JsonFactory();
+
+    private final @Nullable PartitionEngines engines;
+
+    /** {@code winnow validate}: every file checked on this machine. */
+    public ValidateCommand() {
+        this.engines = null;
+    }
+
+    /** The validate command with the prediction files checked on the engine {@code engines} opens. */
+    public ValidateCommand(PartitionEngines engines) {
+        this.engines = engines;
+    }
 
     /** The output formats. */
     enum Format {
@@ -120,8 +133,11 @@ public final class ValidateCommand implements Callable<Integer> {
                         Math.max(inputLocation.parallelReads(), outputLocation.parallelReads())));
         ValidationReport report;
         try {
-            report = new PredictionsValidator(MediaFacts.fromHeaders(), settings)
-                    .validate(inputLocation, outputLocation);
+            PredictionsValidator validator = engines == null
+                    ? new PredictionsValidator(MediaFacts.fromHeaders(), settings)
+                    : new PredictionsValidator(
+                            MediaFacts.fromHeaders(), settings, engines.open(input, output == null ? input : output));
+            report = validator.validate(inputLocation, outputLocation);
         } catch (IllegalArgumentException | RelevantFilenamesException e) {
             err.println("winnow: " + e.getMessage());
             return ExitCodes.USAGE;

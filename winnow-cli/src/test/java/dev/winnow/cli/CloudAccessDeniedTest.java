@@ -91,10 +91,15 @@ class CloudAccessDeniedTest {
 
     /** Denies reading one object, as a policy without s3:GetObject on it does: its GETs and HEADs. */
     private void deny(String path) {
+        deny(path, true);
+    }
+
+    /** Denies one object's GETs, and its HEADs when {@code heads}. */
+    private void deny(String path, boolean heads) {
         String key = "/" + bucket + "/data/" + path;
         proxy.deny(line -> {
             String target = line.substring(line.indexOf(' ') + 1);
-            boolean read = line.startsWith("GET ") || line.startsWith("HEAD ");
+            boolean read = line.startsWith("GET ") || (heads && line.startsWith("HEAD "));
             return read && (target.startsWith(key + " ") || target.startsWith(key + "?"));
         });
     }
@@ -159,5 +164,37 @@ class CloudAccessDeniedTest {
         assertThat(result.err()).endsWith(deniedSentence("b.png"));
         assertThat(result.exit()).isEqualTo(ExitCodes.IO);
         assertThat(dir.resolve("out/.winnow/runs/r1/run.complete")).doesNotExist();
+    }
+
+    /** A store that answers HEAD but refuses the GET (a policy on the bytes only) stops as well, not "not an image". */
+    @Test
+    void imageWhoseGetAloneIsDenied_stopsWithTheSentence_inValidateAndRun() throws IOException {
+        deny("b.png", false);
+
+        Result validated = run("validate", "--input", remote);
+
+        assertThat(validated.err()).isEqualTo(deniedSentence("b.png"));
+        assertThat(validated.out()).isEmpty();
+        assertThat(validated.exit()).isEqualTo(ExitCodes.IO);
+
+        Path config = dir.resolve("run.json");
+        Files.writeString(config, """
+                {"selection": {"n_samples": 1, "strategies": [
+                  {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}}]}}""");
+        Result ran = run(
+                "run",
+                "--input",
+                remote,
+                "--output",
+                dir.resolve("out").toString(),
+                "--config",
+                config.toString(),
+                "--run-id",
+                "r2");
+
+        assertThat(ran.err()).endsWith(deniedSentence("b.png"));
+        assertThat(ran.err()).doesNotContain("not an image");
+        assertThat(ran.exit()).isEqualTo(ExitCodes.IO);
+        assertThat(dir.resolve("out/.winnow/runs/r2/run.complete")).doesNotExist();
     }
 }

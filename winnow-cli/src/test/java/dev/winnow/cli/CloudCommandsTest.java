@@ -336,4 +336,33 @@ class CloudCommandsTest {
         assertThat(badConcurrency.err()).startsWith("winnow: --cloud-concurrency must be 1 or more, but was 0.\n");
         assertThat(badConcurrency.exit()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void cloudLocationMissingASlash_isAUsageMistake_notAFolder() throws IOException {
+        Result validate = run(Map.of(), "validate", "--input", "s3:/" + bucket + "/data");
+        assertThat(validate.err())
+                .isEqualTo("winnow: The location s3:/" + bucket + "/data starts with 's3:' but not 's3://'; "
+                        + "expected s3://bucket/prefix.\n");
+        assertThat(validate.out()).isEmpty();
+        assertThat(validate.exit()).isEqualTo(ExitCodes.USAGE);
+
+        Path coco = dir.resolve("coco.json");
+        Files.writeString(
+                coco, "{\"images\": [], \"annotations\": [], \"categories\": [{\"id\": 1, \"name\": \"cat\"}]}");
+        Result convert = run(
+                Map.of(),
+                "convert",
+                "coco",
+                "--annotations",
+                coco.toString(),
+                "--output",
+                "gs:bucket/out",
+                "--task",
+                "det");
+        assertThat(convert.err())
+                .isEqualTo("winnow: The location gs:bucket/out starts with 'gs:' but not 'gs://'; "
+                        + "expected gs://bucket/prefix.\n");
+        assertThat(convert.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Path.of("gs:bucket")).doesNotExist();
+    }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -274,7 +275,7 @@ public final class CategoryNames {
         return names;
     }
 
-    private static Integer parseIndex(String text) {
+    private static @Nullable Integer parseIndex(String text) {
         try {
             int v = Integer.parseInt(text);
             return v >= 0 ? v : null;

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The common shape of converters that read one input per sample (a YOLO label file, a VOC XML, a
@@ -25,6 +26,7 @@ public final class PerSampleConversion {
     /** Converts one sample; null means "skipped, a diagnostic says why". Called from several threads. */
     @FunctionalInterface
     public interface SampleConverter {
+        @Nullable
         List<Singleton> convert(String sample) throws IOException;
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +83,7 @@ public final class PredictionsFolder {
     /** The task folder relative to the output root. */
     private final String folder;
     /** Where files go until {@link #finish}; null when the datasource cannot move folders. */
-    private final String staging;
+    private final @Nullable String staging;
     /** Without staging: the files the task folder held before, to delete those not written again; empty otherwise. */
     private final List<String> previousFiles;
     /** Without staging and with previous files: the paths written, so the rest can go. */
@@ -96,7 +97,7 @@ public final class PredictionsFolder {
     private PredictionsFolder(
             Datasource output,
             String task,
-            String staging,
+            @Nullable String staging,
             String sampleFolder,
             List<Abandoned> removed,
             List<String> previousFiles) {
@@ -306,7 +307,7 @@ public final class PredictionsFolder {
         } else {
             // Written with a flush, and it makes the staging folder when no prediction file did.
             output.writeAtomically(staging + "/" + PredictionsLayout.SCHEMA, schemaBytes);
-            publish(tasks);
+            publish(staging, tasks);
         }
         finished = true;
         if (!tasks.contains(task)) {
@@ -356,7 +357,7 @@ public final class PredictionsFolder {
      * folders of tasks nested in it carried over. When the new folder cannot be renamed in, the
      * old one is put back.
      */
-    private void publish(List<String> tasks) throws IOException {
+    private void publish(String staging, List<String> tasks) throws IOException {
         String replaced = hiddenFolder(task, "replaced");
         try {
             output.moveFolder(folder, replaced);

@@ -2,6 +2,7 @@ package dev.winnow.convert;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import org.jspecify.annotations.Nullable;
 
 /** What the threads writing prediction files share: waiting for them and passing their first failure on. */
 final class WriterThreads {
@@ -25,7 +26,7 @@ final class WriterThreads {
     }
 
     /** Rethrows a writer's failure as it was where the signature allows it, else wrapped; nothing when null. */
-    static void rethrow(Throwable failure) throws IOException {
+    static void rethrow(@Nullable Throwable failure) throws IOException {
         if (failure instanceof IOException io) {
             throw io;
         } else if (failure instanceof RuntimeException r) {

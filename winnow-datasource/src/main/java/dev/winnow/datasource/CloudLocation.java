@@ -49,6 +49,20 @@ public record CloudLocation(String scheme, @Nullable String account, String buck
     }
 
     /**
+     * The lower-case cloud scheme of a location that starts with it and a colon but not with
+     * {@code ://} ({@code s3:/bucket}, {@code gs:bucket}): a misspelled cloud location, never a
+     * folder someone means.
+     */
+    static Optional<String> schemeWithoutSlashes(String location) {
+        int colon = location.indexOf(':');
+        if (colon < 0 || location.startsWith("://", colon)) {
+            return Optional.empty();
+        }
+        String scheme = location.substring(0, colon).toLowerCase(Locale.ROOT);
+        return MODULES.containsKey(scheme) ? Optional.of(scheme) : Optional.empty();
+    }
+
+    /**
      * Parses a cloud location.
      *
      * @throws UnsupportedLocationException with a sentence saying what is wrong and what is expected
@@ -109,7 +123,7 @@ public record CloudLocation(String scheme, @Nullable String account, String buck
         return new CloudLocation(scheme, account, bucket, checked);
     }
 
-    private static String example(String scheme) {
+    static String example(String scheme) {
         return scheme.equals("az") ? "az://account/container/prefix" : scheme + "://bucket/prefix";
     }
 

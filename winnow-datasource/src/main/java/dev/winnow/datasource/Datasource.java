@@ -40,6 +40,24 @@ public interface Datasource {
     List<String> list(String prefix) throws IOException;
 
     /**
+     * Like {@link #list(String, Set)}, with each file's size and modification time. The default
+     * asks {@link #stat} for every file (a file gone meanwhile is left out); an implementation
+     * whose listing already carries them (a folder walk, an object store's listing) answers
+     * without asking again per file.
+     */
+    default List<ListedFile> listWithStats(String prefix, Set<String> skippedFolders) throws IOException {
+        List<String> paths = list(prefix, skippedFolders);
+        List<ListedFile> files = new ArrayList<>(paths.size());
+        for (String path : paths) {
+            Optional<FileStat> stat = stat(path);
+            if (stat.isPresent()) {
+                files.add(new ListedFile(path, stat.get().size(), stat.get().lastModifiedMillis()));
+            }
+        }
+        return files;
+    }
+
+    /**
      * Like {@link #list}, leaving out every folder below {@code prefix} whose name is one of
      * {@code skippedFolders}, with everything in it. The default filters the full listing; an
      * implementation may skip such folders without reading them.
@@ -219,4 +237,7 @@ public interface Datasource {
 
     /** Size in bytes and last modification time in epoch milliseconds of one file. */
     record FileStat(long size, long lastModifiedMillis) {}
+
+    /** A file of a listing with its size in bytes and last modification time in epoch milliseconds. */
+    record ListedFile(String path, long size, long lastModifiedMillis) {}
 }

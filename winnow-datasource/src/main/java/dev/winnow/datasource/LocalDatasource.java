@@ -151,16 +151,48 @@ public final class LocalDatasource implements Datasource {
     /** Skips the named folders in the walk itself, never reading what they hold. */
     @Override
     public List<String> list(String prefix, Set<String> skippedFolders) throws IOException {
+        List<String> paths = new ArrayList<>();
+        walk(prefix, skippedFolders, (name, file, attrs) -> paths.add(name));
+        Collections.sort(paths);
+        return paths;
+    }
+
+    /** The walk's own file attributes, so no file is looked at twice; a link's are its target's. */
+    @Override
+    public List<ListedFile> listWithStats(String prefix, Set<String> skippedFolders) throws IOException {
+        List<ListedFile> files = new ArrayList<>();
+        walk(prefix, skippedFolders, (name, file, attrs) -> {
+            BasicFileAttributes target = attrs;
+            if (attrs.isSymbolicLink()) {
+                try {
+                    target = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (IOException e) {
+                    return; // the link's target went away after the walk saw it
+                }
+            }
+            files.add(new ListedFile(
+                    name, target.size(), target.lastModifiedTime().toMillis()));
+        });
+        files.sort((a, b) -> a.path().compareTo(b.path()));
+        return files;
+    }
+
+    /** One file the walk found: its relative name, its path, and its attributes (not following links). */
+    @FunctionalInterface
+    private interface WalkedFile {
+        void accept(String name, Path file, BasicFileAttributes attrs);
+    }
+
+    private void walk(String prefix, Set<String> skippedFolders, WalkedFile found) throws IOException {
         String folder = DatasourcePaths.check(prefix, description(), true);
         Path start = root.resolve(folder);
         if (!Files.isDirectory(start)) {
-            return List.of();
+            return;
         }
         // A prefix reached through a link is walked at its real place and named by the prefix.
         Path walked = Files.isSymbolicLink(start) ? start.toRealPath() : start;
         requireInside(folder, start.toRealPath());
         String namePrefix = folder.isEmpty() ? "" : folder + "/";
-        List<String> paths = new ArrayList<>();
         String walkedName = walked.toString();
         String walkedPrefix = walkedName.endsWith(walked.getFileSystem().getSeparator())
                 ? walkedName
@@ -175,7 +207,7 @@ public final class LocalDatasource implements Datasource {
                     String relative = name.startsWith(walkedPrefix)
                             ? name.substring(walkedPrefix.length())
                             : walked.relativize(file).toString();
-                    paths.add(namePrefix + posix(relative));
+                    found.accept(namePrefix + posix(relative), file, attrs);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -196,8 +228,6 @@ public final class LocalDatasource implements Datasource {
                 throw exc;
             }
         });
-        Collections.sort(paths);
-        return paths;
     }
 
     /** Reads only the one folder; links to folders are left out, as the listing does not follow them. */

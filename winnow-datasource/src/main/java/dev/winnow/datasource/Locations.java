@@ -66,6 +66,12 @@ public final class Locations {
         }
         Optional<String> scheme = CloudLocation.schemeOf(location);
         if (scheme.isEmpty()) {
+            Optional<String> misspelled = CloudLocation.schemeWithoutSlashes(location);
+            if (misspelled.isPresent()) {
+                throw new UnsupportedLocationException("The location " + location + " starts with '"
+                        + misspelled.get() + ":' but not '" + misspelled.get() + "://'; expected "
+                        + CloudLocation.example(misspelled.get()) + ".");
+            }
             return Path.of(location);
         }
         if (scheme.get().equals("file")) {

@@ -7,6 +7,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -166,6 +167,16 @@ public final class OutputLocation implements Datasource {
     @Override
     public List<String> list(String prefix) throws IOException {
         return output.list(prefix);
+    }
+
+    @Override
+    public List<String> list(String prefix, Set<String> skippedFolders) throws IOException {
+        return output.list(prefix, skippedFolders);
+    }
+
+    @Override
+    public List<ListedFile> listWithStats(String prefix, Set<String> skippedFolders) throws IOException {
+        return output.listWithStats(prefix, skippedFolders);
     }
 
     @Override

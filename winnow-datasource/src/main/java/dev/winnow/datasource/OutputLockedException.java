@@ -14,4 +14,11 @@ public final class OutputLockedException extends IOException {
                 + "; wait until it ends, or delete " + outputFolder.resolve(OutputLock.PATH)
                 + " if that process no longer runs.");
     }
+
+    /** The sentence naming the holder (never null: the constructor always sets one). */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return message == null ? "" : message;
+    }
 }

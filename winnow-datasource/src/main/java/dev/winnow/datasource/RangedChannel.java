@@ -9,6 +9,10 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +36,18 @@ public final class RangedChannel implements SeekableByteChannel {
     public static final int FIRST_CHUNK_BYTES = 256 * 1024;
     /** The largest chunk: enough to keep a fast link busy, small enough to waste little on a seek. */
     public static final int MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+
+    /** Runs the read-ahead of every channel opened without an executor of its own; daemon threads, so an unclosed channel never keeps the process alive. */
+    private static final ExecutorService SHARED_READ_AHEAD = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger threads = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "winnow-read-ahead-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     /** Fetches bytes of the object. */
     @FunctionalInterface
@@ -66,8 +82,14 @@ public final class RangedChannel implements SeekableByteChannel {
 
     /**
      * A channel over an object of {@code size} bytes whose first bytes ({@code first}, possibly
-     * empty) the caller already fetched while learning the size.
+     * empty) the caller already fetched while learning the size; the read-ahead runs on threads
+     * shared by all such channels.
      */
+    public static RangedChannel open(long size, byte[] first, RangeSource source) {
+        return open(size, first, source, SHARED_READ_AHEAD);
+    }
+
+    /** As {@link #open(long, byte[], RangeSource)}, reading ahead on {@code readAhead}. */
     public static RangedChannel open(long size, byte[] first, RangeSource source, Executor readAhead) {
         if (size < 0 || first.length > size) {
             throw new IllegalArgumentException(

@@ -91,6 +91,28 @@ class LocalDatasourceTest {
     }
 
     @Test
+    void listWithStats_givesEachFilesSizeAndTimeSortedAndSkipsTheNamedFolders() throws IOException {
+        Files.setLastModifiedTime(write("b/z.jpg", "12345"), FileTime.fromMillis(1_700_000_001_000L));
+        Files.setLastModifiedTime(write("a.png", "1"), FileTime.fromMillis(1_700_000_002_000L));
+        Path target = write("b/t.txt", "123");
+        Files.setLastModifiedTime(target, FileTime.fromMillis(1_700_000_003_000L));
+        Files.createSymbolicLink(dir.resolve("b/link.txt"), target);
+        write("b/.lightly/p.json", "{}");
+        LocalDatasource source = LocalDatasource.at(dir);
+        // A link inside the root is listed with its target's size and time, as stat gives them.
+        assertThat(source.listWithStats("", Set.of(".lightly")))
+                .containsExactly(
+                        new Datasource.ListedFile("a.png", 1, 1_700_000_002_000L),
+                        new Datasource.ListedFile("b/link.txt", 3, 1_700_000_003_000L),
+                        new Datasource.ListedFile("b/t.txt", 3, 1_700_000_003_000L),
+                        new Datasource.ListedFile("b/z.jpg", 5, 1_700_000_001_000L));
+        assertThat(source.listWithStats("b", Set.of()))
+                .extracting(Datasource.ListedFile::path)
+                .containsExactly("b/.lightly/p.json", "b/link.txt", "b/t.txt", "b/z.jpg");
+        assertThat(source.listWithStats("missing", Set.of())).isEmpty();
+    }
+
+    @Test
     void open_andOpenSeekable_readTheFile() throws IOException {
         write("x/data.txt", "0123456789");
         LocalDatasource source = LocalDatasource.at(dir);

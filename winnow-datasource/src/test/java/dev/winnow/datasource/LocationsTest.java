@@ -107,6 +107,20 @@ class LocationsTest {
     }
 
     @Test
+    void cloudSchemesWithoutBothSlashes_areRefused_notTakenForFolders() {
+        assertThatThrownBy(() -> Locations.open("s3:/bucket/images"))
+                .isInstanceOf(UnsupportedLocationException.class)
+                .hasMessage(
+                        "The location s3:/bucket/images starts with 's3:' but not 's3://'; expected s3://bucket/prefix.");
+        assertThatThrownBy(() -> Locations.openOrCreate("GS:bucket"))
+                .isInstanceOf(UnsupportedLocationException.class)
+                .hasMessage("The location GS:bucket starts with 'gs:' but not 'gs://'; expected gs://bucket/prefix.");
+        assertThatThrownBy(() -> Locations.open("az:/account/container"))
+                .hasMessage("The location az:/account/container starts with 'az:' but not 'az://'; "
+                        + "expected az://account/container/prefix.");
+    }
+
+    @Test
     void unknownSchemeOrRemoteHost_isRefused() {
         assertThatThrownBy(() -> Locations.open("http://example.org/x"))
                 .isInstanceOf(UnsupportedLocationException.class)

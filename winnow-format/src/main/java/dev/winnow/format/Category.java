@@ -1,5 +1,6 @@
 package dev.winnow.format;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code skeleton} are empty except for keypoint-detection tasks.
  */
 public record Category(
-        int id, String name, @Nullable String supercategory, List<String> keypoints, List<SkeletonEdge> skeleton) {
+        int id, String name, @Nullable String supercategory, List<String> keypoints, List<SkeletonEdge> skeleton)
+        implements Serializable {
 
     public Category {
         if (id < 0) {
@@ -29,5 +31,5 @@ public record Category(
     }
 
     /** An edge of a keypoint skeleton, as two 1-based keypoint indices (COCO convention). */
-    public record SkeletonEdge(int from, int to) {}
+    public record SkeletonEdge(int from, int to) implements Serializable {}
 }

@@ -1,5 +1,6 @@
 package dev.winnow.format;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -9,7 +10,8 @@ import java.util.Objects;
  * otherwise) and one sentence saying what is wrong and what was expected.
  */
 public record Diagnostic(
-        Severity severity, String code, String file, String pointer, int line, int column, String message) {
+        Severity severity, String code, String file, String pointer, int line, int column, String message)
+        implements Serializable {
 
     public enum Severity {
         ERROR,

@@ -1,5 +1,6 @@
 package dev.winnow.format;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * The contents of a task's {@code schema.json}: its type and its categories. Categories are kept
  * in ascending id order, the order probability vectors follow.
  */
-public record TaskSchema(TaskType taskType, List<Category> categories) {
+public record TaskSchema(TaskType taskType, List<Category> categories) implements Serializable {
 
     public TaskSchema {
         Objects.requireNonNull(taskType, "taskType");

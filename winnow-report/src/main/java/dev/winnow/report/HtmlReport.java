@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Renders a {@link RunReport} as one self-contained HTML page: styles inline, charts as inline
@@ -125,7 +126,7 @@ public final class HtmlReport {
         h.append(
                 "<table><thead><tr><th>Code</th><th>Severity</th><th class=\"num\">Count</th><th>Example</th></tr></thead><tbody>");
         byCode.forEach((code, count) -> {
-            Diagnostic d = example.get(code);
+            Diagnostic d = Objects.requireNonNull(example.get(code), "every counted code has an example");
             h.append("<tr><td><code>")
                     .append(esc(code))
                     .append("</code></td><td><span class=\"sev ")

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReportRecordsTest {
 
     @Test
+    @SuppressWarnings("NullAway") // passes null on purpose: the constructor's own check must refuse it
     void frameThumbnail_rejectsNegativeFrameAndMissingImage() {
         assertThatThrownBy(() -> new FrameThumbnail(-1, picture("a")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -24,6 +25,7 @@ class ReportRecordsTest {
     }
 
     @Test
+    @SuppressWarnings("NullAway") // passes null on purpose: the constructor's own check must refuse it
     void videoStrip_validatesCountsAndFrames() {
         assertThatThrownBy(() -> new VideoStrip(" ", 1, 1, List.of(), List.of()))
                 .hasMessage("A video strip needs the video's name, but it is blank.");
@@ -86,6 +88,7 @@ class ReportRecordsTest {
     }
 
     @Test
+    @SuppressWarnings("NullAway") // passes null on purpose: the constructor's own check must refuse it
     void cropThumbnail_validatesScoreAndFile() {
         assertThatThrownBy(() -> new CropThumbnail("c", "p.jpg", "car", 1.5, "crops/d/c.png", picture("c")))
                 .hasMessage("Crop c has score 1.5; a score lies in [0, 1].");
@@ -123,6 +126,7 @@ class ReportRecordsTest {
     }
 
     @Test
+    @SuppressWarnings("NullAway") // passes null on purpose: the constructor's own check must refuse it
     void runReport_oldConstructorHasNoVideosAndNoObjectLevel_andVideosAreUnique() {
         RunReport old = HtmlReportTest.report(List.of(), List.of());
         assertThat(old.videos()).isEmpty();

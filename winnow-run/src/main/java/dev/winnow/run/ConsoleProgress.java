@@ -3,9 +3,11 @@ package dev.winnow.run;
 import dev.winnow.datasource.Progress;
 import java.io.PrintStream;
 import java.time.Duration;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows a run's progress: a progress bar per phase on a terminal, or, when output goes to a file or
@@ -17,8 +19,8 @@ public final class ConsoleProgress implements Progress {
 
     private final PrintStream out;
     private final boolean terminal;
-    private ProgressBar bar;
-    private String phase;
+    private @Nullable ProgressBar bar;
+    private @Nullable String phase;
     private long total;
     private long done;
     private long lastLog;
@@ -46,7 +48,7 @@ public final class ConsoleProgress implements Progress {
                     .setTaskName(name)
                     .setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
+                    .setConsumer(new ConsoleProgressBarConsumer(out))
                     .setUpdateIntervalMillis(200)
                     .continuousUpdate()
                     .build();

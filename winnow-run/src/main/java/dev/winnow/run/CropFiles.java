@@ -14,9 +14,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
@@ -48,22 +51,24 @@ final class CropFiles {
     List<CropThumbnail> write(List<CropStage.CropSample> selected, int thumbnails) throws IOException {
         Map<String, List<CropStage.CropSample>> byParent = new LinkedHashMap<>();
         Map<String, RunSample> parents = new LinkedHashMap<>();
-        Map<String, Boolean> wantsThumbnail = new HashMap<>();
+        Set<String> thumbnailed = new HashSet<>();
         for (int k = 0; k < selected.size(); k++) {
             CropStage.CropSample crop = selected.get(k);
             byParent.computeIfAbsent(crop.parent().name(), p -> new ArrayList<>())
                     .add(crop);
             parents.putIfAbsent(crop.parent().name(), crop.parent());
-            wantsThumbnail.put(crop.name(), k < thumbnails);
+            if (k < thumbnails) {
+                thumbnailed.add(crop.name());
+            }
         }
         Map<String, Map<String, Thumbnail>> rendered =
                 decoding.map(new ArrayList<>(parents.values()), CropStage.SOURCE_SIDE, (parent, image) -> {
                     Map<String, Thumbnail> pictures = new HashMap<>();
-                    for (CropStage.CropSample crop : byParent.get(parent.name())) {
+                    for (CropStage.CropSample crop : Objects.requireNonNull(byParent.get(parent.name()))) {
                         BoundingBox box = CropStage.boxOf(crop.singleton()).orElseThrow();
                         BufferedImage pixels = Crop.cut(image, box, padding);
                         folder.write(file(crop), png(pixels));
-                        if (wantsThumbnail.get(crop.name())) {
+                        if (thumbnailed.contains(crop.name())) {
                             ImageSize size = new ImageSize(pixels.getWidth(), pixels.getHeight());
                             pictures.put(crop.name(), ThumbnailRenderer.render(crop.name(), pixels, size, List.of()));
                         }

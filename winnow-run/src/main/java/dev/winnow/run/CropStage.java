@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Object level: turns every box of one task into a crop sample. Each parent (an image, or a video's
@@ -330,7 +331,7 @@ final class CropStage {
         return Optional.empty();
     }
 
-    private ParentOutcome await(Future<ParentOutcome> future, String file) throws IOException {
+    private @Nullable ParentOutcome await(Future<ParentOutcome> future, String file) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

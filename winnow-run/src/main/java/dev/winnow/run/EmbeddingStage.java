@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes samples at the embedder's size, computes their {@code lightly.*} metadata and embeds them.
@@ -91,9 +94,7 @@ final class EmbeddingStage {
 
     /** The videos among {@code samples} that get a strip in the report: the first {@link #STRIP_VIDEOS}. */
     static Set<String> stripVideos(List<RunSample> samples) {
-        return VideoPass.byVideo(samples).keySet().stream()
-                .limit(STRIP_VIDEOS)
-                .collect(java.util.stream.Collectors.toSet());
+        return VideoPass.byVideo(samples).keySet().stream().limit(STRIP_VIDEOS).collect(Collectors.toSet());
     }
 
     /** A video task's strip thumbnails and the diagnostics it found, added in video order when it is awaited. */
@@ -148,8 +149,8 @@ final class EmbeddingStage {
                 diagnostics.addAll(outcome.diagnostics());
             }
             if (strip == null) {
-                for (RunSample frame : videos.get(task.getKey())) {
-                    results[position.get(frame.name())] = null; // a video that failed part way gives no frames
+                for (RunSample frame : Objects.requireNonNull(videos.get(task.getKey()))) {
+                    results[positionOf(position, frame.name())] = null; // a video that failed part way gives no frames
                 }
             } else if (!strip.isEmpty()) {
                 frameStrips.put(task.getKey(), strip);
@@ -260,7 +261,7 @@ final class EmbeddingStage {
                 embed(source, pixels, frames.stream().map(RunSample::name).toList());
         for (int k = 0; k < vectors.length; k++) {
             DecodedImage image = images.get(k);
-            results[position.get(frames.get(k).name())] =
+            results[positionOf(position, frames.get(k).name())] =
                     new Result(vectors[k], ImageMetadata.of(image, frames.get(k).size()), image.original());
         }
         frames.clear();
@@ -293,20 +294,21 @@ final class EmbeddingStage {
     }
 
     /** The decoded image, or null after recording why it could not be decoded. */
-    private Measured awaitImage(Future<Measured> future, String sample) throws IOException {
+    private @Nullable Measured awaitImage(Future<Measured> future, String sample) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while decoding " + sample + ".", e);
         } catch (ExecutionException e) {
-            leftOut(e.getCause(), sample, "The image cannot be decoded, so it is left out of the run: ");
+            leftOut(e, sample, "The image cannot be decoded, so it is left out of the run: ");
             return null;
         }
     }
 
     /** The video's strip, or null after recording why its frames could not all be decoded; reports progress while waiting. */
-    private VideoOutcome awaitVideo(String video, Future<VideoOutcome> future, AtomicLong done) throws IOException {
+    private @Nullable VideoOutcome awaitVideo(String video, Future<VideoOutcome> future, AtomicLong done)
+            throws IOException {
         while (true) {
             try {
                 return future.get(200, TimeUnit.MILLISECONDS);
@@ -316,13 +318,18 @@ final class EmbeddingStage {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while decoding " + video + ".", e);
             } catch (ExecutionException e) {
-                leftOut(e.getCause(), video, "The video cannot be decoded, so its frames are left out of the run: ");
+                leftOut(e, video, "The video cannot be decoded, so its frames are left out of the run: ");
                 return null;
             }
         }
     }
 
-    private void leftOut(Throwable cause, String file, String why) throws IOException {
+    private static int positionOf(Map<String, Integer> position, String sample) {
+        return Objects.requireNonNull(position.get(sample), "every sample has a position");
+    }
+
+    private void leftOut(ExecutionException failure, String file, String why) throws IOException {
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
         LocationAccessException.rethrowIfDenied(cause);
         if (cause instanceof MediaException
                 || cause instanceof IOException

@@ -66,7 +66,7 @@ final class ObjectLevelRun {
             CropStage.CropSample crop = cropped.crops().get(row);
             candidates.add(crop);
             candidateMetadata.add(cropped.metadata().get(row));
-            table.add(crop.name(), PredictionFile.of(null, List.of(crop.singleton())));
+            table.add(crop.name(), new PredictionFile(Optional.empty(), List.of(crop.singleton())));
         }
         List<String> names = candidates.stream().map(CropStage.CropSample::name).toList();
         List<LoadedTask> tasks =

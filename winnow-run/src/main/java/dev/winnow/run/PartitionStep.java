@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-sample work of a run over one partition of its samples: decode, measure and embed each
@@ -36,12 +37,12 @@ public final class PartitionStep implements Serializable {
     private static final Map<RunLocations, Opened> OPENED = new ConcurrentHashMap<>();
 
     /** The object-level task, or null for images and frames. */
-    private final String objectTask;
+    private final @Nullable String objectTask;
 
     private final double padding;
     private final HashSet<String> stripVideos;
 
-    private PartitionStep(String objectTask, double padding, Set<String> stripVideos) {
+    private PartitionStep(@Nullable String objectTask, double padding, Set<String> stripVideos) {
         this.objectTask = objectTask;
         this.padding = padding;
         this.stripVideos = new HashSet<>(stripVideos);

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and checks the predictions of a run's candidates from {@code .lightly/predictions/} of the
@@ -43,7 +44,7 @@ final class PredictionsLoader {
     private final DiagnosticCollector diagnostics;
     private final ExecutorService pool;
     /** The listed tasks with a valid schema, read once. */
-    private List<Map.Entry<String, TaskSchema>> tasks;
+    private @Nullable List<Map.Entry<String, TaskSchema>> tasks;
 
     PredictionsLoader(
             Datasource output, ValidationOptions options, DiagnosticCollector diagnostics, ExecutorService pool) {
@@ -104,11 +105,12 @@ final class PredictionsLoader {
                 if (outcome.found()) {
                     files++;
                 }
-                if (outcome.file() != null) {
-                    builder.add(sample, outcome.file());
+                PredictionFile valid = outcome.file();
+                if (valid != null) {
+                    builder.add(sample, valid);
                 } else {
                     invalid += outcome.found() ? 1 : 0;
-                    builder.add(sample, PredictionFile.of(null, List.of()));
+                    builder.add(sample, new PredictionFile(Optional.empty(), List.of()));
                 }
             }
         }
@@ -129,9 +131,9 @@ final class PredictionsLoader {
     }
 
     /** What reading one sample's file gave: whether it exists, its value when valid, and its diagnostics. */
-    record Outcome(boolean found, PredictionFile file, List<Diagnostic> diagnostics) {}
+    record Outcome(boolean found, @Nullable PredictionFile file, List<Diagnostic> diagnostics) {}
 
-    Outcome readOne(String task, TaskSchema schema, String sample, ImageSize size) throws IOException {
+    Outcome readOne(String task, TaskSchema schema, String sample, @Nullable ImageSize size) throws IOException {
         String file = PredictionsLayout.file(task, sample);
         Optional<byte[]> bytes;
         try {
@@ -170,7 +172,7 @@ final class PredictionsLoader {
     }
 
     /** One sample's valid prediction file of a task, read again (for thumbnails). */
-    Optional<PredictionFile> read(String task, TaskSchema schema, String sample, ImageSize size) {
+    Optional<PredictionFile> read(String task, TaskSchema schema, String sample, @Nullable ImageSize size) {
         String file = PredictionsLayout.file(task, sample);
         try {
             Optional<byte[]> bytes = readIfPresent(file);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -111,12 +112,17 @@ public final class RemoteRunOutput {
         });
     }
 
+    private static boolean inPoolFolder(Path file) {
+        Path parent = file.getParent();
+        Path name = parent == null ? null : parent.getFileName();
+        return name != null && name.toString().equals(Datapool.FOLDER);
+    }
+
     /** The datapool folders of the working folder (each holding {@code CURRENT}). */
     private static List<Path> datapools(Path winnow) throws IOException {
         try (Stream<Path> walk = Files.walk(winnow)) {
-            return walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT)
-                            && p.getParent().getFileName().toString().equals(Datapool.FOLDER))
-                    .map(Path::getParent)
+            return walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT) && inPoolFolder(p))
+                    .map(p -> Objects.requireNonNull(p.getParent(), "found below the working folder"))
                     .sorted()
                     .toList();
         }
@@ -196,11 +202,11 @@ public final class RemoteRunOutput {
             Thread.currentThread().interrupt();
             throw new IOException("Copying the run's files was interrupted.", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof IOException io) {
                 throw io;
             }
-            throw new IOException(
-                    "Copying the run's files failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException("Copying the run's files failed: " + cause.getMessage(), cause);
         } finally {
             pool.shutdownNow();
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every part of one run shares: the request, the pool images and videos are decoded on, the
@@ -52,7 +53,7 @@ record RunContext(
             Path runPath,
             RunCounts counts,
             List<String> selected,
-            SelectionResult result,
+            @Nullable SelectionResult result,
             Optional<String> objectTask) {
         return new RunSummary(
                 runId,

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Writes the files every run has, whatever its samples are. */
 final class RunFiles {
@@ -41,7 +42,7 @@ final class RunFiles {
         return folder.commit();
     }
 
-    private static String selectionCsv(List<String> selected, SelectionResult result) {
+    private static String selectionCsv(List<String> selected, @Nullable SelectionResult result) {
         if (result == null) {
             return RunOutputs.selectionCsv(List.of(), new double[0], List.of(), new double[0][]);
         }

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,7 +52,7 @@ final class RunReportBuilder {
         List<String> headers = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
         for (LoadedTask task : tasks) {
-            ActiveLearningScores s = scores.get(task.name());
+            ActiveLearningScores s = Objects.requireNonNull(scores.get(task.name()), "every task is scored");
             for (ScoreName name : s.names()) {
                 headers.add(task.name() + "." + name.wireName());
                 columns.add(candidateOrder(candidates, task.table(), s.column(name)));
@@ -99,7 +100,7 @@ final class RunReportBuilder {
                     }
                 }
             }
-            ActiveLearningScores s = scores.get(task.name());
+            ActiveLearningScores s = Objects.requireNonNull(scores.get(task.name()), "every task is scored");
             List<String> names = new ArrayList<>();
             List<double[]> columns = new ArrayList<>();
             for (ScoreName name : s.names()) {

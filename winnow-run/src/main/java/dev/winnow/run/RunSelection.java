@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scoring and selecting among a run's candidates: the active-learning scores of every task, the
@@ -31,7 +32,7 @@ final class RunSelection {
     }
 
     /** The selection's result: picks in order, or null when there were no candidates. */
-    record Picks(SelectionResult result, List<String> selected) {}
+    record Picks(@Nullable SelectionResult result, List<String> selected) {}
 
     /**
      * Selects among {@code names} (rows of {@code matrix}, {@code metadata} and the tasks' tables);

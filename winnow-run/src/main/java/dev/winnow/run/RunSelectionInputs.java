@@ -97,7 +97,7 @@ final class RunSelectionInputs implements SelectionInputs {
 
     @Override
     public double[] scores(String task, String score) {
-        ActiveLearningScores s = scores.get(task);
+        ActiveLearningScores s = scoresOf(task);
         ScoreName name = ScoreName.fromWireName(score).orElseThrow();
         return inCandidateOrder(task, s.column(name), 1)[0];
     }
@@ -147,14 +147,31 @@ final class RunSelectionInputs implements SelectionInputs {
         return values;
     }
 
+    /** The task of that name; callers ask only for tasks listed by {@link #tasks()}. */
+    private LoadedTask loaded(String task) {
+        LoadedTask loaded = tasks.get(task);
+        if (loaded == null) {
+            throw new IllegalStateException("The run has no task '" + task + "'.");
+        }
+        return loaded;
+    }
+
+    private ActiveLearningScores scoresOf(String task) {
+        ActiveLearningScores s = scores.get(task);
+        if (s == null) {
+            throw new IllegalStateException("The run has no scores for task '" + task + "'.");
+        }
+        return s;
+    }
+
     private PredictionFacts facts(String task) {
-        return facts.computeIfAbsent(task, t -> PredictionFacts.of(tasks.get(t).table()));
+        return facts.computeIfAbsent(task, t -> PredictionFacts.of(loaded(t).table()));
     }
 
     /** Per candidate, its row in the task's table. */
     private int[] rows(String task) {
         return tableRows.computeIfAbsent(task, t -> {
-            PredictionsTable table = tasks.get(t).table();
+            PredictionsTable table = loaded(t).table();
             int[] rows = new int[names.size()];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = table.indexOf(names.get(i));
@@ -177,9 +194,8 @@ final class RunSelectionInputs implements SelectionInputs {
     }
 
     private ClassTable classTable(String task, double[][] perTableRow) {
-        List<String> categories = tasks.get(task).schema().categories().stream()
-                .map(Category::name)
-                .toList();
+        List<String> categories =
+                loaded(task).schema().categories().stream().map(Category::name).toList();
         int k = categories.size();
         int[] rows = rows(task);
         double[] values = new double[names.size() * k];

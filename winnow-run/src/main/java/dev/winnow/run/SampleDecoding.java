@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes a few samples again after the selection (for thumbnails and crop files): images in
@@ -81,7 +82,7 @@ final class SampleDecoding {
         return results;
     }
 
-    private static <T> T await(Future<T> future, String file) throws IOException {
+    private static <T> @Nullable T await(Future<T> future, String file) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +51,11 @@ class RunPipelineTest {
         DemoDataset.generate(data, 16, 64, 48, 11);
     }
 
-    RunSummary run(Path folder, String config, String runId) throws IOException {
+    RunSummary run(Path folder, String config, @Nullable String runId) throws IOException {
         return run(folder, config, runId, Progress.NONE);
     }
 
-    RunSummary run(Path folder, String config, String runId, Progress progress) throws IOException {
+    RunSummary run(Path folder, String config, @Nullable String runId, Progress progress) throws IOException {
         RunConfig parsed = RunConfigParser.parse(config, "run.json", folder);
         LocalDatasource input = LocalDatasource.at(folder);
         OutputLocation output = OutputLocation.guard(LocalDatasource.at(folder), input);

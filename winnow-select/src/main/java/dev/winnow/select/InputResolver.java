@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -177,24 +178,35 @@ final class InputResolver {
     }
 
     EmbeddingMatrix embeddings(int s, SelectionInput.Embeddings input) {
+        EmbeddingMatrix matrix = checked(s, input, inputs.embeddings(input.task()));
+        KCenterGreedy.requireFinite(matrix, "sample");
+        return matrix;
+    }
+
+    /** The embeddings as DIVERSITY reads them: {@link SelectionInputs#embeddingRows}, checked the same way. */
+    EmbeddingRows embeddingRows(int s, SelectionInput.Embeddings input) {
+        EmbeddingRows rows = checked(s, input, inputs.embeddingRows(input.task()));
+        KCenterGreedy.requireFinite(rows, "sample");
+        return rows;
+    }
+
+    private <T extends EmbeddingRows> T checked(int s, SelectionInput.Embeddings input, Optional<T> given) {
         if (input.task().isPresent()) {
             task(s, input.task().get());
         }
-        EmbeddingMatrix matrix = inputs.embeddings(input.task())
-                .orElseThrow(() -> new SelectionException("strategies[" + s + "] needs embeddings"
-                        + input.task().map(t -> " of task '" + t + "'").orElse("")
-                        + ", but there are none"
-                        + input.task()
-                                .map(t -> " (a task's embeddings are those of its object-level "
-                                        + "crops; set object_level to select among the objects of '" + t + "')")
-                                .orElse("")
-                        + "."));
-        if (matrix.count() != n) {
-            throw new SelectionException("strategies[" + s + "]: there are " + matrix.count() + " embeddings for " + n
+        T rows = given.orElseThrow(() -> new SelectionException("strategies[" + s + "] needs embeddings"
+                + input.task().map(t -> " of task '" + t + "'").orElse("")
+                + ", but there are none"
+                + input.task()
+                        .map(t -> " (a task's embeddings are those of its object-level "
+                                + "crops; set object_level to select among the objects of '" + t + "')")
+                        .orElse("")
+                + "."));
+        if (rows.count() != n) {
+            throw new SelectionException("strategies[" + s + "]: there are " + rows.count() + " embeddings for " + n
                     + " samples; every sample needs one.");
         }
-        KCenterGreedy.requireFinite(matrix, "sample");
-        return matrix;
+        return rows;
     }
 
     double[] similarity(int s, SelectionStrategy.Similarity similarity, EmbeddingMatrix all, int[] candidates) {

@@ -25,6 +25,16 @@ public interface SelectionInputs {
     Optional<EmbeddingMatrix> embeddings(Optional<String> task);
 
     /**
+     * The same embeddings wherever they are held; DIVERSITY reads them through this, so inputs
+     * with rows in a memory-mapped file ({@link MappedEmbeddingRows}) can override it and keep
+     * them off the heap (with INT8 storage the selection then holds one byte per value). By
+     * default {@link #embeddings}.
+     */
+    default Optional<EmbeddingRows> embeddingRows(Optional<String> task) {
+        return embeddings(task).map(EmbeddingRows.class::cast);
+    }
+
+    /**
      * The embeddings of samples selected by earlier runs (the datapool), which DIVERSITY keeps its
      * distance from. Empty when there were none.
      */

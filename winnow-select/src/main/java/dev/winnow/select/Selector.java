@@ -203,9 +203,9 @@ public final class Selector {
             return values.balance(s, (SelectionInput.Predictions) strategy.input(), balance, candidates);
         }
         SelectionInput.Embeddings input = (SelectionInput.Embeddings) strategy.input();
-        EmbeddingMatrix all = values.embeddings(s, input);
-        EmbeddingMatrix mine = candidates.length == all.count() ? all : all.select(candidates);
         if (kind instanceof SelectionStrategy.Diversity diversity) {
+            EmbeddingRows all = values.embeddingRows(s, input);
+            EmbeddingRows mine = candidates.length == all.count() ? all : CandidateRows.of(all, candidates);
             KCenterGreedy.Storage chosen =
                     storage != null ? storage : KCenterGreedy.Storage.forSize(mine.count(), mine.dimension());
             EmbeddingStore store = EmbeddingStore.of(mine, chosen, pool.getParallelism());
@@ -226,6 +226,7 @@ public final class Selector {
             return new DiversityObjective(
                     distances, store, diversity.minimumDistance().orElse(0));
         }
+        EmbeddingMatrix all = values.embeddings(s, input);
         if (kind instanceof SelectionStrategy.Similarity similarity) {
             return StaticObjective.similarity(values.similarity(s, similarity, all, candidates));
         }

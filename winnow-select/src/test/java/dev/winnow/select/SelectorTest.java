@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 class SelectorTest {
@@ -243,6 +250,89 @@ class SelectorTest {
                 inputs,
                 8);
         assertThat(combined.picks()).containsExactly(kcenter);
+    }
+
+    @Test
+    void diversity_readsRowsHeldInAMappedFile_andPicksWhatTheHeapMatrixPicks(@TempDir Path dir) throws IOException {
+        int n = 700;
+        EmbeddingMatrix m = KCenterGreedyTest.randomUnit(n, 16, 12);
+        double[] weights = new double[n];
+        double[] meta = new double[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = (i * 37 % 101) / 100.0;
+            meta[i] = i % 5;
+        }
+        FakeInputs heap = FakeInputs.named(n).score("det", "w", weights).metadata("m", meta);
+        heap.embeddings = m;
+        Path file = dir.resolve("rows.f32");
+        ByteBuffer bytes = ByteBuffer.allocate(12 + n * 16 * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.position(12);
+        for (float v : m.rows()) {
+            bytes.putFloat(v);
+        }
+        Files.write(file, bytes.array());
+        MappedEmbeddingRows mapped = MappedEmbeddingRows.map(file, 12, n, 16);
+        // Only the rows in the file: the heap matrix is not offered.
+        SelectionInputs offHeap = new SelectionInputs() {
+            @Override
+            public List<String> sampleNames() {
+                return heap.sampleNames();
+            }
+
+            @Override
+            public Optional<EmbeddingMatrix> embeddings(Optional<String> task) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<EmbeddingRows> embeddingRows(Optional<String> task) {
+                return Optional.of(mapped);
+            }
+
+            @Override
+            public Set<String> tasks() {
+                return heap.tasks();
+            }
+
+            @Override
+            public Set<String> scoreNames(String task) {
+                return heap.scoreNames(task);
+            }
+
+            @Override
+            public double[] scores(String task, String score) {
+                return heap.scores(task, score);
+            }
+
+            @Override
+            public Set<String> metadataKeys() {
+                return heap.metadataKeys();
+            }
+
+            @Override
+            public double[] metadata(String key) {
+                return heap.metadata(key);
+            }
+        };
+        // The threshold leaves 560 of the 700 samples, so the candidates are a view of the file's rows.
+        String config = "{'n_samples': 40, 'strategies': [" + threshold("SMALLER", 4) + ", " + DIVERSITY + ", "
+                + weightsOn("w", "") + "]}";
+        for (KCenterGreedy.Storage storage : KCenterGreedy.Storage.values()) {
+            SelectionResult fromHeap = new Selector(2, storage).select(config(config), heap, 9);
+            SelectionResult fromFile = new Selector(2, storage).select(config(config), offHeap, 9);
+            assertThat(fromHeap.size()).isEqualTo(40);
+            assertThat(fromFile.picks()).containsExactly(fromHeap.picks());
+            for (int k = 0; k < 40; k++) {
+                assertThat(meta[fromFile.pick(k)]).isLessThan(4);
+                assertThat(fromFile.rawValue(1, k)).isEqualTo(fromHeap.rawValue(1, k));
+            }
+            SelectionResult alone = new Selector(2, storage)
+                    .select(config("{'n_samples': 30, 'strategies': [" + DIVERSITY + "]}"), offHeap, 9);
+            assertThat(alone.picks())
+                    .containsExactly(new KCenterGreedy(m, storage, 1)
+                            .select(30, EmbeddingMatrix.empty(16), 0, 9)
+                            .picks());
+        }
     }
 
     @Test

@@ -47,7 +47,13 @@ final class IndexBuilder {
         this.threads = threads;
     }
 
-    SampleIndex build(Progress progress, Consumer<Diagnostic> diagnostics) throws IOException {
+    /**
+     * Builds the index; {@code media} are the input's images and videos with their sizes, sorted by
+     * name, as {@link IndexCache#listing} found them (the sizes come from there, not from a second
+     * look at every file).
+     */
+    SampleIndex build(List<Datasource.ListedFile> media, Progress progress, Consumer<Diagnostic> diagnostics)
+            throws IOException {
         ValidationOptions options = ValidationOptions.defaults();
         List<String> taskNames = taskNames(options, diagnostics);
         List<PredictionsTable> tables = new ArrayList<>();
@@ -64,9 +70,9 @@ final class IndexBuilder {
             }
         }
         TreeSet<String> names = new TreeSet<>();
-        for (String media : SampleLister.all(input)) {
-            if (MediaKind.of(media).orElse(MediaKind.VIDEO) == MediaKind.IMAGE) {
-                names.add(media);
+        for (String sample : SampleLister.all(input)) {
+            if (MediaKind.of(sample).orElse(MediaKind.VIDEO) == MediaKind.IMAGE) {
+                names.add(sample);
             }
         }
         tables.forEach(t -> names.addAll(t.sampleNames()));
@@ -75,17 +81,16 @@ final class IndexBuilder {
         for (int i = 0; i < sorted.size(); i++) {
             position.put(sorted.get(i), i);
         }
-        progress.phase("Reading file sizes", sorted.size());
+        // Both lists are sorted by name: one merge finds each sample's size (-1 for a frame, which has no file).
         long[] sizes = new long[sorted.size()];
-        for (int i = 0; i < sorted.size(); i++) {
-            Optional<Datasource.FileStat> stat = input.stat(sorted.get(i));
-            sizes[i] = stat.map(Datasource.FileStat::size).orElse(-1L);
-            if ((i & 1023) == 1023) {
-                progress.advance(i + 1);
+        for (int i = 0, m = 0; i < sorted.size(); i++) {
+            while (m < media.size() && media.get(m).path().compareTo(sorted.get(i)) < 0) {
+                m++;
             }
+            sizes[i] = m < media.size() && media.get(m).path().equals(sorted.get(i))
+                    ? media.get(m).size()
+                    : -1L;
         }
-        progress.advance(sorted.size());
-        progress.endPhase();
         List<TaskColumns> tasks = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
             tasks.add(columns(tables.get(t), scores.get(t), position, sorted.size()));

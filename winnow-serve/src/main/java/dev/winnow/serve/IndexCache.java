@@ -1,15 +1,15 @@
 package dev.winnow.serve;
 
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.SampleLister;
+import dev.winnow.datasource.MediaKind;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskType;
 import dev.winnow.media.UserMetadataReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,21 +19,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the {@link SampleIndex} in {@code <output>/.winnow/serve/index.bin} between starts. The
  * file starts with a key, a hash of the names, sizes and modification times of every prediction
- * and metadata file and of the input's sample names: when any of them changes, the key does and
- * the index is built again.
+ * and metadata file and of the input's images and videos: when any of them changes, the key does
+ * and the index is built again. The columns follow as whole arrays (names as one UTF-8 block with
+ * their offsets), so a million samples are read back in bulk rather than value by value.
  */
 final class IndexCache {
     static final String FILE = ".winnow/serve/index.bin";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final Set<String> OWNED_FOLDERS = Set.of(".lightly", ".winnow");
 
     private IndexCache() {}
 
-    /** The key of the current listing. */
-    static String key(Datasource input, Datasource output) throws IOException {
+    /** The key of the current files, and the input's images and videos with their sizes, sorted by name. */
+    record Listing(String key, List<Datasource.ListedFile> media) {}
+
+    /**
+     * Lists the prediction and metadata files of {@code output} and the images and videos of
+     * {@code input}, the two walks at once, each file's size and time coming with the listing.
+     */
+    static Listing listing(Datasource input, Datasource output) throws IOException {
+        CompletableFuture<List<Datasource.ListedFile>> media = CompletableFuture.supplyAsync(() -> {
+            try {
+                List<Datasource.ListedFile> kept = new ArrayList<>();
+                for (Datasource.ListedFile f : input.listWithStats("", OWNED_FOLDERS)) {
+                    if (MediaKind.of(f.path()).isPresent()) {
+                        kept.add(f);
+                    }
+                }
+                return kept;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -41,20 +66,29 @@ final class IndexCache {
             throw new IllegalStateException("SHA-256 is part of every Java runtime.", e);
         }
         for (String folder : List.of(PredictionsLayout.ROOT + "/", UserMetadataReader.FOLDER)) {
-            for (String path : output.list(folder)) {
-                Optional<Datasource.FileStat> stat = output.stat(path);
-                String line = path
-                        + '\t'
-                        + stat.map(s -> s.size() + "\t" + s.lastModifiedMillis())
-                                .orElse("-")
-                        + '\n';
-                digest.update(line.getBytes(StandardCharsets.UTF_8));
+            for (Datasource.ListedFile f : output.listWithStats(folder, Set.of())) {
+                update(digest, f);
             }
         }
-        for (String sample : SampleLister.all(input)) {
-            digest.update((sample + '\n').getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        List<Datasource.ListedFile> listed;
+        try {
+            listed = media.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
         }
-        return HexFormat.of().formatHex(digest.digest());
+        for (Datasource.ListedFile f : listed) {
+            update(digest, f);
+        }
+        return new Listing(HexFormat.of().formatHex(digest.digest()), listed);
+    }
+
+    private static void update(MessageDigest digest, Datasource.ListedFile f) {
+        digest.update(
+                (f.path() + '\t' + f.size() + '\t' + f.lastModifiedMillis() + '\n').getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cached index when its key is {@code key}; empty when there is none or it is stale or unreadable. */
@@ -63,12 +97,12 @@ final class IndexCache {
             if (output.stat(FILE).isEmpty()) {
                 return Optional.empty();
             }
-            byte[] bytes = output.readAllBytes(FILE, Long.MAX_VALUE);
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            if (in.readInt() != VERSION || !in.readUTF().equals(key)) {
+            ByteBuffer in = ByteBuffer.wrap(output.readAllBytes(FILE, Long.MAX_VALUE));
+            if (in.getInt() != VERSION || !string(in).equals(key)) {
                 return Optional.empty();
             }
-            return Optional.of(readIndex(in));
+            SampleIndex index = readIndex(in);
+            return in.hasRemaining() ? Optional.empty() : Optional.of(index);
         } catch (IOException | RuntimeException e) {
             // A damaged cache is built again, never trusted.
             return Optional.empty();
@@ -79,111 +113,174 @@ final class IndexCache {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(VERSION);
-            out.writeUTF(key);
-            out.writeInt(index.sampleCount());
-            for (int i = 0; i < index.sampleCount(); i++) {
-                out.writeUTF(index.name(i));
-                out.writeLong(index.size(i));
-            }
+            string(out, key);
+            int n = index.sampleCount();
+            out.writeInt(n);
+            strings(out, index.names().toArray(new String[0]));
+            longs(out, index.sizes());
             out.writeInt(index.tasks().size());
             for (TaskColumns t : index.tasks()) {
-                out.writeUTF(t.name());
-                out.writeUTF(t.type().name());
+                string(out, t.name());
+                string(out, t.type().name());
                 out.writeInt(t.classes().size());
                 for (String c : t.classes()) {
-                    out.writeUTF(c);
+                    string(out, c);
                 }
-                for (boolean p : t.present()) {
-                    out.writeBoolean(p);
-                }
-                for (int s : t.start()) {
-                    out.writeInt(s);
-                }
-                for (int c : t.classIndex()) {
-                    out.writeInt(c);
-                }
-                for (float s : t.score()) {
-                    out.writeFloat(s);
-                }
+                booleans(out, t.present());
+                ints(out, t.start());
+                ints(out, t.classIndex());
+                floats(out, t.score());
                 out.writeInt(t.activeLearning().size());
                 for (Map.Entry<String, float[]> e : t.activeLearning().entrySet()) {
-                    out.writeUTF(e.getKey());
-                    for (float v : e.getValue()) {
-                        out.writeFloat(v);
-                    }
+                    string(out, e.getKey());
+                    floats(out, e.getValue());
                 }
             }
             out.writeInt(index.metadata().size());
             for (Map.Entry<String, String[]> e : index.metadata().entrySet()) {
-                out.writeUTF(e.getKey());
-                for (String v : e.getValue()) {
-                    out.writeBoolean(v != null);
-                    if (v != null) {
-                        out.writeUTF(v);
-                    }
-                }
+                string(out, e.getKey());
+                strings(out, e.getValue());
             }
         }
         output.writeAtomically(FILE, bytes.toByteArray());
     }
 
-    private static SampleIndex readIndex(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        List<String> names = new ArrayList<>(n);
-        long[] sizes = new long[n];
-        for (int i = 0; i < n; i++) {
-            names.add(in.readUTF());
-            sizes[i] = in.readLong();
+    private static SampleIndex readIndex(ByteBuffer in) throws IOException {
+        int n = in.getInt();
+        @Nullable String[] names = strings(in, n);
+        List<String> nameList = new ArrayList<>(n);
+        for (String name : names) {
+            if (name == null) {
+                throw new IOException("A sample without a name.");
+            }
+            nameList.add(name);
         }
-        int taskCount = in.readInt();
+        long[] sizes = new long[n];
+        in.asLongBuffer().get(sizes);
+        skip(in, 8L * n);
+        int taskCount = in.getInt();
         List<TaskColumns> tasks = new ArrayList<>();
         for (int t = 0; t < taskCount; t++) {
-            String name = in.readUTF();
-            TaskType type = TaskType.valueOf(in.readUTF());
-            int classCount = in.readInt();
+            String name = string(in);
+            TaskType type = TaskType.valueOf(string(in));
+            int classCount = in.getInt();
             List<String> classes = new ArrayList<>();
             for (int c = 0; c < classCount; c++) {
-                classes.add(in.readUTF());
+                classes.add(string(in));
             }
             boolean[] present = new boolean[n];
             for (int i = 0; i < n; i++) {
-                present[i] = in.readBoolean();
+                present[i] = in.get() != 0;
             }
-            int[] start = new int[n + 1];
-            for (int i = 0; i <= n; i++) {
-                start[i] = in.readInt();
-            }
+            int[] start = ints(in, n + 1);
             int singletons = start[n];
-            int[] classIndex = new int[singletons];
-            for (int i = 0; i < singletons; i++) {
-                classIndex[i] = in.readInt();
-            }
-            float[] score = new float[singletons];
-            for (int i = 0; i < singletons; i++) {
-                score[i] = in.readFloat();
-            }
-            int alCount = in.readInt();
+            int[] classIndex = ints(in, singletons);
+            float[] score = floats(in, singletons);
+            int alCount = in.getInt();
             Map<String, float[]> al = new LinkedHashMap<>();
             for (int a = 0; a < alCount; a++) {
-                String key = in.readUTF();
-                float[] values = new float[n];
-                for (int i = 0; i < n; i++) {
-                    values[i] = in.readFloat();
-                }
-                al.put(key, values);
+                String key = string(in);
+                al.put(key, floats(in, n));
             }
             tasks.add(new TaskColumns(name, type, classes, present, start, classIndex, score, al));
         }
-        int fields = in.readInt();
+        int fields = in.getInt();
         Map<String, String[]> metadata = new LinkedHashMap<>();
         for (int f = 0; f < fields; f++) {
-            String field = in.readUTF();
-            String[] values = new String[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = in.readBoolean() ? in.readUTF() : null;
-            }
-            metadata.put(field, values);
+            String field = string(in);
+            metadata.put(field, strings(in, n));
         }
-        return new SampleIndex(names, sizes, tasks, metadata);
+        return new SampleIndex(nameList, sizes, tasks, metadata);
+    }
+
+    private static void string(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String string(ByteBuffer in) {
+        int length = in.getInt();
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        skip(in, length);
+        return value;
+    }
+
+    /** Strings (null allowed) as one UTF-8 block and the offset of each in it, -1 for null. */
+    private static void strings(DataOutputStream out, @Nullable String[] values) throws IOException {
+        ByteArrayOutputStream block = new ByteArrayOutputStream();
+        int[] ends = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            String v = values[i];
+            if (v == null) {
+                ends[i] = -1;
+            } else {
+                block.write(v.getBytes(StandardCharsets.UTF_8));
+                ends[i] = block.size();
+            }
+        }
+        ints(out, ends);
+        out.writeInt(block.size());
+        block.writeTo(out);
+    }
+
+    private static @Nullable String[] strings(ByteBuffer in, int n) {
+        int[] ends = ints(in, n);
+        int length = in.getInt();
+        int base = in.arrayOffset() + in.position();
+        @Nullable String[] values = new String[n];
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            if (ends[i] >= 0) {
+                values[i] = new String(in.array(), base + from, ends[i] - from, StandardCharsets.UTF_8);
+                from = ends[i];
+            }
+        }
+        skip(in, length);
+        return values;
+    }
+
+    private static void ints(DataOutputStream out, int[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length);
+        buffer.asIntBuffer().put(values);
+        out.write(buffer.array());
+    }
+
+    private static int[] ints(ByteBuffer in, int n) {
+        int[] values = new int[n];
+        in.asIntBuffer().get(values);
+        skip(in, 4L * n);
+        return values;
+    }
+
+    private static void floats(DataOutputStream out, float[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length);
+        buffer.asFloatBuffer().put(values);
+        out.write(buffer.array());
+    }
+
+    private static float[] floats(ByteBuffer in, int n) {
+        float[] values = new float[n];
+        in.asFloatBuffer().get(values);
+        skip(in, 4L * n);
+        return values;
+    }
+
+    private static void longs(DataOutputStream out, long[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(8 * values.length);
+        buffer.asLongBuffer().put(values);
+        out.write(buffer.array());
+    }
+
+    private static void booleans(DataOutputStream out, boolean[] values) throws IOException {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) (values[i] ? 1 : 0);
+        }
+        out.write(bytes);
+    }
+
+    private static void skip(ByteBuffer in, long bytes) {
+        in.position(Math.addExact(in.position(), Math.toIntExact(bytes)));
     }
 }

@@ -3,6 +3,7 @@ package dev.winnow.serve;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaKind;
 import dev.winnow.media.DecodedImage;
+import dev.winnow.media.FrameRequest;
 import dev.winnow.media.ImageDecoder;
 import dev.winnow.media.ImageHeaders;
 import dev.winnow.media.ImageSize;
@@ -16,7 +17,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 
@@ -24,19 +27,25 @@ import org.jspecify.annotations.Nullable;
  * The pictures the pages show: grid thumbnails (the report's, without predictions, which the page
  * draws itself) kept in a bounded cache, and the image itself reduced to at most
  * {@value #IMAGE_SHORT_SIDE} pixels on its short side. Decoding goes through winnow-media, so the
- * pixel budget holds. A picture that cannot be made is a grey placeholder; its reason is given by
- * {@link #problem}.
+ * pixel budget holds; a video frame is decoded from its video ({@link VideoFrames}), and one pass
+ * over a video keeps the thumbnails of the frames after the one asked for too, since a grid shows
+ * a video's frames side by side. A picture that cannot be made is a grey placeholder; its reason is
+ * given by {@link #problem}.
  */
 final class Pictures {
     static final int THUMB_SHORT_SIDE = 240;
     static final int IMAGE_SHORT_SIDE = 1080;
     private static final int CACHED_THUMBS = 4096;
     private static final int CACHED_SIZES = 1 << 16;
+    /** How many frames after the one asked for a pass over a video makes thumbnails of. */
+    private static final int FRAMES_AHEAD = 128;
 
     /** Encoded picture bytes and their media type; {@code problem} is null unless it is a placeholder. */
     record Picture(byte[] bytes, String mimeType, @Nullable String problem) {}
 
     private final Datasource input;
+    private final VideoFrames frames;
+    private final Map<String, Object> videoLocks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Picture> thumbs = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Picture> eldest) {
@@ -51,8 +60,14 @@ final class Pictures {
         }
     };
 
-    Pictures(Datasource input) {
+    Pictures(Datasource input, VideoFrames frames) {
         this.input = input;
+        this.frames = frames;
+    }
+
+    /** The frame {@code sample} names, or empty for an image. */
+    Optional<VideoFrames.Frame> frame(String sample) {
+        return frames.frame(sample);
     }
 
     /** The width and height of the sample's image from its header, or null when it has none that can be read. */
@@ -65,10 +80,13 @@ final class Pictures {
         }
         ImageSize size;
         try {
-            size = MediaKind.of(sample).orElse(MediaKind.VIDEO) == MediaKind.IMAGE
-                            && input.stat(sample).isPresent()
-                    ? ImageHeaders.read(input, sample)
-                    : null;
+            Optional<VideoFrames.Frame> frame = frames.frame(sample);
+            size = frame.isPresent()
+                    ? frames.size(frame.get())
+                    : MediaKind.of(sample).orElse(MediaKind.VIDEO) == MediaKind.IMAGE
+                                    && input.stat(sample).isPresent()
+                            ? ImageHeaders.read(input, sample)
+                            : null;
         } catch (IOException | MediaException e) {
             size = null;
         }
@@ -79,16 +97,18 @@ final class Pictures {
     }
 
     Picture thumbnail(String sample) {
-        synchronized (thumbs) {
-            Picture cached = thumbs.get(sample);
-            if (cached != null) {
-                return cached;
-            }
+        Picture cached = cachedThumbnail(sample);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<VideoFrames.Frame> frame = frames.frame(sample);
+        if (frame.isPresent()) {
+            return frameThumbnail(frame.get());
         }
         Picture made;
         try {
             DecodedImage image = decode(sample, THUMB_SHORT_SIDE);
-            Thumbnail thumb = ThumbnailRenderer.render(sample, image.image(), image.original(), java.util.List.of());
+            Thumbnail thumb = ThumbnailRenderer.render(sample, image.image(), image.original(), List.of());
             made = new Picture(thumb.bytes(), thumb.mimeType(), null);
         } catch (IOException | MediaException e) {
             made = placeholder(message(sample, e));
@@ -97,6 +117,54 @@ final class Pictures {
             thumbs.put(sample, made);
         }
         return made;
+    }
+
+    private @Nullable Picture cachedThumbnail(String sample) {
+        synchronized (thumbs) {
+            return thumbs.get(sample);
+        }
+    }
+
+    /**
+     * Decodes the frame's video once up to {@value #FRAMES_AHEAD} frames past the frame, keeping the
+     * thumbnail of every frame on the way; one pass per video at a time, so a grid of its frames
+     * asking at once waits for that pass instead of decoding the video once per frame.
+     */
+    private Picture frameThumbnail(VideoFrames.Frame frame) {
+        synchronized (videoLocks.computeIfAbsent(frame.video(), v -> new Object())) {
+            Picture cached = cachedThumbnail(frame.sampleName());
+            if (cached != null) {
+                return cached;
+            }
+            int first = Math.max(0, frame.index() - FRAMES_AHEAD);
+            int last = Math.min(frame.frameCount() - 1, frame.index() + FRAMES_AHEAD);
+            try {
+                frames.decode(frame.video(), new FrameRequest(THUMB_SHORT_SIDE, 1), (index, image) -> {
+                    String name = new VideoFrames.Frame(frame.video(), index, frame.frameCount()).sampleName();
+                    if (index >= first && cachedThumbnail(name) == null) {
+                        Thumbnail thumb = ThumbnailRenderer.render(name, image.image(), image.original(), List.of());
+                        synchronized (thumbs) {
+                            thumbs.put(name, new Picture(thumb.bytes(), thumb.mimeType(), null));
+                        }
+                    }
+                    return index < last;
+                });
+            } catch (IOException | MediaException e) {
+                Picture failed = placeholder(message(frame.sampleName(), e));
+                synchronized (thumbs) {
+                    thumbs.put(frame.sampleName(), failed);
+                }
+                return failed;
+            }
+            Picture made = cachedThumbnail(frame.sampleName());
+            if (made == null) {
+                made = placeholder("The video '" + frame.video() + "' ended before its frame " + frame.index() + ".");
+                synchronized (thumbs) {
+                    thumbs.put(frame.sampleName(), made);
+                }
+            }
+            return made;
+        }
     }
 
     Picture image(String sample) {
@@ -115,11 +183,14 @@ final class Pictures {
     }
 
     private DecodedImage decode(String sample, int shortSide) throws IOException, MediaException {
+        Optional<VideoFrames.Frame> frame = frames.frame(sample);
+        if (frame.isPresent()) {
+            return frames.decodeOne(frame.get(), shortSide);
+        }
         if (MediaKind.of(sample).orElse(MediaKind.VIDEO) != MediaKind.IMAGE
                 || input.stat(sample).isEmpty()) {
-            throw new MediaException(
-                    sample
-                            + " is a video frame, which the viewer does not decode; its predictions are shown without the picture.");
+            throw new MediaException("The input has no file " + sample
+                    + " and no video it is a frame of; its predictions are shown without the picture.");
         }
         return ImageDecoder.decode(input, sample, shortSide);
     }

@@ -2,8 +2,10 @@ package dev.winnow.serve;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.embed.PrecomputedEmbeddings;
+import dev.winnow.format.io.Csv;
 import dev.winnow.report.Projection2d;
 import dev.winnow.run.RunFolder;
+import dev.winnow.run.RunPipeline;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The complete runs in {@code <output>/.winnow/runs/}, as {@code winnow run} leaves them: their
@@ -22,13 +26,27 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RunCatalog {
     static final String RUNS = ".winnow/" + RunFolder.RUNS + "/";
     private static final long MAX_SELECTED_BYTES = 1L << 30;
+    private static final long MAX_CROP_BYTES = 256L << 20;
 
     private final Datasource output;
     private final Map<String, Set<String>> selections = new ConcurrentHashMap<>();
     private final Map<String, RunMap> maps = new ConcurrentHashMap<>();
+    private final Map<String, List<SelectedCrop>> crops = new ConcurrentHashMap<>();
 
     /** One run as the runs page lists it. */
-    record RunInfo(String id, int selected, boolean hasMap, boolean hasReport) {}
+    record RunInfo(String id, int selected, int crops, boolean hasMap, boolean hasReport) {}
+
+    /**
+     * A crop an object-level run selected, as its {@code selected_crops.csv} lists it: the crop's
+     * name, its parent sample, the category and score of its prediction (score null when it has
+     * none), and its PNG file relative to the run folder (null when the run wrote none).
+     */
+    record SelectedCrop(
+            String crop,
+            String parent,
+            String category,
+            @Nullable Double score,
+            @Nullable String file) {}
 
     /** A run's map: the candidates, their coordinates and whether the run selected them. */
     record RunMap(List<String> names, double[] x, double[] y, boolean[] selected) {}
@@ -47,10 +65,25 @@ final class RunCatalog {
             runs.add(new RunInfo(
                     id,
                     readSelected(id).size(),
+                    readCrops(id).size(),
                     output.stat(RUNS + id + "/embeddings.csv").isPresent(),
                     output.stat(RUNS + id + "/report.html").isPresent()));
         }
         return runs;
+    }
+
+    /** The run that finished last (its {@code run.complete} is the newest), if there is any. */
+    Optional<String> latest() throws IOException {
+        String latest = null;
+        long newest = Long.MIN_VALUE;
+        for (RunInfo run : runs()) {
+            Optional<Datasource.FileStat> complete = output.stat(RUNS + run.id() + "/" + RunFolder.COMPLETE);
+            if (complete.isPresent() && complete.get().lastModifiedMillis() >= newest) {
+                newest = complete.get().lastModifiedMillis();
+                latest = run.id();
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     /** The samples run {@code id} selected, in selection order. */
@@ -70,6 +103,65 @@ final class RunCatalog {
         text.lines().filter(l -> !l.isEmpty()).forEach(names::add);
         selections.put(id, names);
         return names;
+    }
+
+    /** The crops run {@code id} selected, in selection order; empty for a run of whole samples. */
+    List<SelectedCrop> crops(String id) throws IOException, QueryException {
+        requireRun(id);
+        return readCrops(id);
+    }
+
+    /** The PNG of crop {@code crop} of run {@code id}; only a crop its {@code selected_crops.csv} lists is read. */
+    byte[] cropPicture(String id, String crop) throws IOException, QueryException {
+        for (SelectedCrop c : crops(id)) {
+            if (c.crop().equals(crop) && c.file() != null) {
+                return output.readAllBytes(RUNS + id + "/" + c.file(), MAX_CROP_BYTES);
+            }
+        }
+        throw new QueryException("Run " + id + " selected no crop called " + SampleNames.printable(crop) + ".");
+    }
+
+    private List<SelectedCrop> readCrops(String id) throws IOException {
+        List<SelectedCrop> cached = crops.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        String table = RUNS + id + "/" + RunPipeline.SELECTED_CROPS;
+        List<SelectedCrop> list = new ArrayList<>();
+        if (output.stat(table).isPresent()) {
+            // The crops' PNG files are under crops/<task>/; an object-level run has one task.
+            List<String> tasks = output.folders(RUNS + id + "/crops/");
+            List<String> lines = new String(output.readAllBytes(table, MAX_SELECTED_BYTES), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isEmpty())
+                    .toList();
+            for (int k = 1; k < lines.size(); k++) {
+                List<String> fields = Csv.split(lines.get(k));
+                if (fields.size() != 8) {
+                    throw new IOException(table + " line " + (k + 1) + " has " + fields.size()
+                            + " fields; crop,parent,x,y,width,height,category,score has 8.");
+                }
+                String file = null;
+                for (String task : tasks) {
+                    String candidate = "crops/" + task + "/" + fields.get(0) + ".png";
+                    if (SampleNames.isPlain(fields.get(0))
+                            && output.stat(RUNS + id + "/" + candidate).isPresent()) {
+                        file = candidate;
+                        break;
+                    }
+                }
+                String score = fields.get(7);
+                list.add(new SelectedCrop(
+                        fields.get(0),
+                        fields.get(1),
+                        fields.get(6),
+                        score.isEmpty() ? null : Double.valueOf(score),
+                        file));
+            }
+        }
+        List<SelectedCrop> kept = List.copyOf(list);
+        crops.put(id, kept);
+        return kept;
     }
 
     /** The bytes of run {@code id}'s {@code report.html}. */

@@ -1,6 +1,7 @@
 package dev.winnow.serve;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,25 @@ final class SampleIndex {
     private final long[] sizes;
     private final List<TaskColumns> tasks;
     private final Map<String, String[]> metadata;
-    private final Map<String, Integer> positions = new HashMap<>();
+    /** Null when the names are sorted, as the builder makes them: then a binary search finds a name. */
+    private final @Nullable Map<String, Integer> positions;
 
     SampleIndex(List<String> names, long[] sizes, List<TaskColumns> tasks, Map<String, String[]> metadata) {
         this.names = List.copyOf(names);
         this.sizes = sizes;
         this.tasks = List.copyOf(tasks);
         this.metadata = Map.copyOf(metadata);
-        for (int i = 0; i < names.size(); i++) {
-            positions.put(names.get(i), i);
+        boolean sorted = true;
+        for (int i = 1; i < names.size() && sorted; i++) {
+            sorted = names.get(i - 1).compareTo(names.get(i)) < 0;
+        }
+        if (sorted) {
+            positions = null;
+        } else {
+            positions = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                positions.put(names.get(i), i);
+            }
         }
     }
 
@@ -64,7 +75,11 @@ final class SampleIndex {
 
     /** The position of sample {@code name}; empty for any name that is not a sample of the index. */
     Optional<Integer> position(String name) {
-        return Optional.ofNullable(positions.get(name));
+        if (positions != null) {
+            return Optional.ofNullable(positions.get(name));
+        }
+        int at = Collections.binarySearch(names, name);
+        return at >= 0 ? Optional.of(at) : Optional.empty();
     }
 
     @Nullable

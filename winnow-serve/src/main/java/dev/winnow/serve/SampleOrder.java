@@ -1,7 +1,6 @@
 package dev.winnow.serve;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,9 +62,7 @@ final class SampleOrder {
             // Each value parsed once, not in every comparison of the sort.
             double[] numbers = new double[n];
             boolean[] numeric = new boolean[n];
-            Integer[] boxed = new Integer[n];
             for (int i = 0; i < n; i++) {
-                boxed[i] = i;
                 String v = values[i];
                 if (v != null) {
                     try {
@@ -76,17 +73,16 @@ final class SampleOrder {
                     }
                 }
             }
-            Arrays.sort(boxed, (a, b) -> {
+            return PositionSort.sorted(n, (a, b) -> {
                 String va = values[a];
                 String vb = values[b];
                 if (va == null || vb == null) {
-                    return va == null ? (vb == null ? Integer.compare(a, b) : 1) : -1;
+                    return va == null ? (vb == null ? 0 : 1) : -1;
                 }
                 // Numbers by value when both are numbers, everything else as text.
                 int c = numeric[a] && numeric[b] ? Double.compare(numbers[a], numbers[b]) : va.compareTo(vb);
-                return c != 0 ? (descending ? -c : c) : Integer.compare(a, b);
+                return descending ? -c : c;
             });
-            return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
         }
         double[] keys = new double[n];
         if (field.equals("size")) {
@@ -127,22 +123,16 @@ final class SampleOrder {
 
     /** Ascending or descending by key, ties by position, NaN last. */
     private static int[] byNumber(double[] keys, boolean descending) {
-        int n = keys.length;
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> {
+        return PositionSort.sorted(keys.length, (a, b) -> {
             double ka = keys[a];
             double kb = keys[b];
             boolean na = Double.isNaN(ka);
             boolean nb = Double.isNaN(kb);
             if (na || nb) {
-                return na == nb ? Integer.compare(a, b) : (na ? 1 : -1);
+                return na == nb ? 0 : (na ? 1 : -1);
             }
             int c = Double.compare(ka, kb);
-            return c != 0 ? (descending ? -c : c) : Integer.compare(a, b);
+            return descending ? -c : c;
         });
-        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 }

@@ -43,15 +43,15 @@ public final class Viewer {
             Progress progress,
             Consumer<Diagnostic> diagnostics)
             throws IOException {
-        String key = IndexCache.key(input, output);
-        Optional<SampleIndex> cached = IndexCache.read(output, key);
+        IndexCache.Listing listing = IndexCache.listing(input, output);
+        Optional<SampleIndex> cached = IndexCache.read(output, listing.key());
         SampleIndex index;
         if (cached.isPresent()) {
             index = cached.get();
         } else {
-            index = new IndexBuilder(input, output, threads).build(progress, diagnostics);
+            index = new IndexBuilder(input, output, threads).build(listing.media(), progress, diagnostics);
             if (writable) {
-                IndexCache.write(output, key, index);
+                IndexCache.write(output, listing.key(), index);
             }
         }
         return new Viewer(
@@ -67,6 +67,11 @@ public final class Viewer {
 
     public int taskCount() {
         return tasks;
+    }
+
+    /** The run of the output that finished last, whose selection the viewer shows at {@code /?run=ID}. */
+    public Optional<String> latestRun() throws IOException {
+        return api.runCatalog().latest();
     }
 
     /** Whether the index came from the cache rather than from reading every prediction file. */

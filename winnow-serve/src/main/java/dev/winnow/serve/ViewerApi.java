@@ -11,6 +11,7 @@ import dev.winnow.format.TaskSchema;
 import dev.winnow.format.validate.FileResult;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.media.ImageSize;
+import dev.winnow.media.VideoDecoders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class ViewerApi {
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 1000;
+    /** How many neighbouring frames on each side of a frame its sample page shows. */
+    static final int STRIP_SIDE = 5;
+
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
@@ -65,7 +69,7 @@ final class ViewerApi {
         this.order = new SampleOrder(index);
         this.runs = new RunCatalog(output);
         this.tags = new TagStore(output, writable);
-        this.pictures = new Pictures(input);
+        this.pictures = new Pictures(input, new VideoFrames(input, VideoDecoders.standard()));
         ValidationOptions options = ValidationOptions.defaults();
         this.maxFileBytes = options.limits().maxFileBytes();
         PredictionsFiles files = new PredictionsFiles(output, 1L << 20);
@@ -73,6 +77,10 @@ final class ViewerApi {
             FileResult<TaskSchema> schema = PredictionsLayout.readSchema(files, t.name(), options);
             schema.value().ifPresent(s -> schemas.put(t.name(), s));
         }
+    }
+
+    RunCatalog runCatalog() {
+        return runs;
     }
 
     Pictures pictures() {
@@ -184,6 +192,15 @@ final class ViewerApi {
         } else {
             root.put("problem", problem);
         }
+        Optional<VideoFrames.Frame> frame = pictures.frame(name);
+        if (frame.isPresent()) {
+            ObjectNode video = root.putObject("video");
+            video.put("file", frame.get().video());
+            video.put("frame", frame.get().index());
+            video.put("frames", frame.get().frameCount());
+            ArrayNode strip = video.putArray("strip");
+            strip(s, frame.get()).forEach(strip::add);
+        }
         ObjectNode predictions = root.putObject("predictions");
         for (TaskColumns t : index.tasks()) {
             if (t.present()[s]) {
@@ -221,6 +238,28 @@ final class ViewerApi {
         return root.toString();
     }
 
+    /**
+     * The samples that are frames of the same video as sample {@code s}, up to {@value #STRIP_SIDE}
+     * on each side of it in frame order, itself included. The index is sorted by name and a video's
+     * frame names differ only in their zero-padded index, so they are neighbours in it.
+     */
+    private List<String> strip(int s, VideoFrames.Frame frame) {
+        int from = s;
+        while (from > 0 && s - from < STRIP_SIDE && sameVideo(from - 1, frame)) {
+            from--;
+        }
+        int to = s;
+        while (to + 1 < index.sampleCount() && to - s < STRIP_SIDE && sameVideo(to + 1, frame)) {
+            to++;
+        }
+        return index.names().subList(from, to + 1);
+    }
+
+    private boolean sameVideo(int s, VideoFrames.Frame frame) {
+        Optional<VideoFrames.Frame> other = pictures.frame(index.name(s));
+        return other.isPresent() && other.get().video().equals(frame.video());
+    }
+
     /** The run's own report page, as {@code winnow run} wrote it (self-contained, no network). */
     byte[] report(String runId) throws IOException, NotFoundException {
         try {
@@ -236,12 +275,48 @@ final class ViewerApi {
             ObjectNode o = list.addObject();
             o.put("id", run.id());
             o.put("selected", run.selected());
+            o.put("crops", run.crops());
             o.put("map", run.hasMap());
             o.put("report", run.hasReport());
         }
         ObjectNode root = JSON.createObjectNode();
         root.set("runs", list);
         return root.toString();
+    }
+
+    /** The crops run {@code runId} selected: each crop's name, parent sample, category, score and whether it has a picture. */
+    String crops(String runId) throws IOException, NotFoundException {
+        List<RunCatalog.SelectedCrop> list;
+        try {
+            list = runs.crops(runId);
+        } catch (QueryException e) {
+            throw new NotFoundException(String.valueOf(e.getMessage()));
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("run", runId);
+        ArrayNode crops = root.putArray("crops");
+        for (RunCatalog.SelectedCrop c : list) {
+            ObjectNode o = crops.addObject();
+            o.put("crop", c.crop());
+            o.put("parent", c.parent());
+            o.put("category", c.category());
+            if (c.score() == null) {
+                o.putNull("score");
+            } else {
+                o.put("score", c.score());
+            }
+            o.put("picture", c.file() != null);
+        }
+        return root.toString();
+    }
+
+    /** The PNG of one crop of run {@code runId}. */
+    byte[] cropPicture(String runId, String crop) throws IOException, NotFoundException {
+        try {
+            return runs.cropPicture(runId, crop);
+        } catch (QueryException e) {
+            throw new NotFoundException(String.valueOf(e.getMessage()));
+        }
     }
 
     /** The run's map: names, coordinates, selection flags, and each point's class in the first task it has one. */
@@ -276,6 +351,73 @@ final class ViewerApi {
             }
         }
         return root.toString();
+    }
+
+    /**
+     * The run's map for drawing, in one binary answer (little-endian): the 4 bytes {@code WMAP}, the
+     * format version (1), the point count n and the length h of a JSON header as unsigned 32-bit
+     * integers, the header ({@code {"run": ID, "labels": [...]}}, padded with spaces to a multiple of
+     * 4 bytes), then x[n] and y[n] as 32-bit floats, each point's label as an unsigned 16-bit index
+     * into the header's labels (65535: none), and a selected flag per point as one byte (1: the run
+     * selected it). Points are in the order of {@link #map}. A million points take 11 MB instead of
+     * the JSON's tens.
+     */
+    byte[] mapPoints(@Nullable String runId) throws IOException, QueryException, NotFoundException {
+        if (runId == null || runId.isEmpty()) {
+            throw new QueryException("map needs run=ID; the runs are listed at /api/runs.");
+        }
+        RunCatalog.RunMap map;
+        try {
+            map = runs.map(runId);
+        } catch (QueryException e) {
+            throw new NotFoundException(String.valueOf(e.getMessage()));
+        }
+        int n = map.names().size();
+        String[] labels = new String[n];
+        java.util.TreeSet<String> distinct = new java.util.TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            Optional<Integer> s = index.position(map.names().get(i));
+            labels[i] = s.isPresent() ? label(s.get()) : null;
+            if (labels[i] != null) {
+                distinct.add(labels[i]);
+            }
+        }
+        List<String> labelList = List.copyOf(distinct);
+        if (labelList.size() >= 0xFFFF) {
+            throw new QueryException(
+                    "The map of run " + runId + " has " + labelList.size() + " classes; it can colour at most 65534.");
+        }
+        ObjectNode header = JSON.createObjectNode();
+        header.put("run", runId);
+        ArrayNode labelArray = header.putArray("labels");
+        labelList.forEach(labelArray::add);
+        byte[] json = header.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int padded = (json.length + 3) / 4 * 4;
+        java.nio.ByteBuffer out =
+                java.nio.ByteBuffer.allocate(16 + padded + n * (4 + 4 + 2 + 1)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        out.put(new byte[] {'W', 'M', 'A', 'P'})
+                .putInt(1)
+                .putInt(n)
+                .putInt(padded)
+                .put(json);
+        for (int k = json.length; k < padded; k++) {
+            out.put((byte) ' ');
+        }
+        for (int i = 0; i < n; i++) {
+            out.putFloat((float) map.x()[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            out.putFloat((float) map.y()[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            String label = labels[i];
+            // The labels are sorted, so a binary search finds each one's index.
+            out.putShort((short) (label == null ? 0xFFFF : java.util.Collections.binarySearch(labelList, label)));
+        }
+        for (int i = 0; i < n; i++) {
+            out.put((byte) (map.selected()[i] ? 1 : 0));
+        }
+        return out.array();
     }
 
     /** Adds the samples named in the body ({@code {"names": [...]}} or {@code {"filter": "task=...&..."}}) to a tag. */

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -121,8 +122,18 @@ public final class ViewerServer implements AutoCloseable {
 
     /** The URL to open, with the token when there is one. */
     public String url() {
+        return url(Optional.empty());
+    }
+
+    /** The URL of the grid with {@code query} (already encoded, like {@code run=batch-1}), with the token when there is one. */
+    public String url(Optional<String> query) {
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + shown + ":" + port() + "/" + (token == null ? "" : "?token=" + token);
+        List<String> parts = new java.util.ArrayList<>();
+        query.ifPresent(parts::add);
+        if (token != null) {
+            parts.add("token=" + token);
+        }
+        return "http://" + shown + ":" + port() + "/" + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
     }
 
     @Override
@@ -181,7 +192,17 @@ public final class ViewerServer implements AutoCloseable {
             ctx.contentType("text/html; charset=utf-8");
             ctx.result(api.report(ctx.pathParam("run")));
         });
+        config.routes.get("/api/runs/{run}/crops", ctx -> json(ctx, api.crops(ctx.pathParam("run"))));
+        config.routes.get("/api/runs/{run}/crop/<name>", ctx -> {
+            ctx.contentType("image/png");
+            ctx.header("Cache-Control", "private, max-age=3600");
+            ctx.result(api.cropPicture(ctx.pathParam("run"), name(ctx)));
+        });
         config.routes.get("/api/map", ctx -> json(ctx, api.map(ctx.queryParam("run"))));
+        config.routes.get("/api/map/points", ctx -> {
+            ctx.contentType("application/octet-stream");
+            ctx.result(api.mapPoints(ctx.queryParam("run")));
+        });
         config.routes.get("/api/tags", ctx -> json(ctx, api.tagList()));
         config.routes.post("/api/tags/{tag}", ctx -> json(ctx, api.tag(ctx.pathParam("tag"), ctx.body())));
         config.routes.get("/api/tags/{tag}/export", ctx -> {

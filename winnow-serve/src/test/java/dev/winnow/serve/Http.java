@@ -47,6 +47,21 @@ final class Http {
                 response.headers().firstValue("Content-Type").orElse(""));
     }
 
+    /** A GET whose body is kept as bytes (pictures, the binary map). */
+    record Bytes(int status, byte[] body, String contentType) {}
+
+    static Bytes bytes(int port, String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        return new Bytes(
+                response.statusCode(),
+                response.body(),
+                response.headers().firstValue("Content-Type").orElse(""));
+    }
+
     static java.util.Optional<String> setCookie(int port, String pathAndQuery)
             throws IOException, InterruptedException {
         HttpResponse<Void> response = HttpClient.newHttpClient()

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.Progress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +154,56 @@ class ViewerApiTest {
     }
 
     @Test
+    void theBinaryMapHoldsTheSamePointsAsFloatsWithLabelIndexesAndSelectionFlags() throws Exception {
+        Http.Bytes answer = Http.bytes(port, "/api/map/points?run=r1");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualTo("application/octet-stream");
+        ByteBuffer in = ByteBuffer.wrap(answer.body()).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = new byte[4];
+        in.get(magic);
+        assertThat(new String(magic, StandardCharsets.US_ASCII)).isEqualTo("WMAP");
+        assertThat(in.getInt()).isEqualTo(1);
+        int n = in.getInt();
+        int headerLength = in.getInt();
+        assertThat(n).isEqualTo(4);
+        assertThat(headerLength % 4).isZero();
+        byte[] header = new byte[headerLength];
+        in.get(header);
+        // The header is padded with spaces to keep the floats after it aligned.
+        assertThat(new String(header, StandardCharsets.UTF_8))
+                .isEqualTo("{\"run\":\"r1\",\"labels\":[\"car\",\"dog\"]} ");
+        float[] x = new float[n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = in.getFloat();
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = in.getFloat();
+        }
+        // The JSON map's doubles, rounded to floats.
+        assertThat(x)
+                .containsExactly(
+                        (float) -0.24073011631990643, (float) 0.5669097217598513, (float) -0.8304062070226774, (float)
+                                0.5042266015827324);
+        assertThat(y)
+                .containsExactly(
+                        (float) -0.5161071851979655, (float) 0.07356890550480544, (float) 0.29153265288179214, (float)
+                                0.15100562681136795);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = Short.toUnsignedInt(in.getShort());
+        }
+        // a car, b dog, c/d car, e none.
+        assertThat(labels).containsExactly(0, 1, 0, 65535);
+        byte[] selected = new byte[n];
+        in.get(selected);
+        assertThat(selected).containsExactly(0, 1, 1, 0);
+        assertThat(in.remaining()).isZero();
+        assertThat(Http.get(port, "/api/map/points?run=r9").status()).isEqualTo(404);
+        assertRefused("/api/map/points", "map needs run=ID; the runs are listed at /api/runs.");
+    }
+
+    @Test
     void sampleRunsAndBrokenImage() throws Exception {
         assertJson(
                 "/api/sample/c/d.png",
@@ -171,7 +224,9 @@ class ViewerApiTest {
         assertThat(thumb.contentType()).isEqualTo("image/png");
         assertThat(Http.get(port, "/api/thumb/a.png").contentType()).isEqualTo("image/jpeg");
         assertThat(Http.get(port, "/api/image/c/d.png").contentType()).isEqualTo("image/jpeg");
-        assertJson("/api/runs", "{\"runs\":[{\"id\":\"r1\",\"selected\":2,\"map\":true,\"report\":false}]}");
+        assertJson(
+                "/api/runs", "{\"runs\":[{\"id\":\"r1\",\"selected\":2,\"crops\":0,\"map\":true,\"report\":false}]}");
+        assertJson("/api/runs/r1/crops", "{\"run\":\"r1\",\"crops\":[]}");
     }
 
     @Test

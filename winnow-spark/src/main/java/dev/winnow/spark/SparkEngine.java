@@ -62,21 +62,30 @@ final class SparkEngine implements SampleEngine {
                     })
                     .collect();
         } catch (Exception e) {
-            // Scala's collect throws SparkException (a checked exception) without declaring it.
-            if (!(e instanceof SparkException)) {
-                throw e;
-            }
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            throw new IOException(
-                    "The Spark job over the run's " + slices.size() + " partitions failed after Spark's retries, so"
-                            + " the run ends without outputs; the last failure: "
-                            + (cause == e || cause.getMessage() == null
-                                    ? "see the executors' logs."
-                                    : cause.getMessage()),
-                    e);
+            throw failed(e, "the run's " + slices.size() + " partitions", "the run ends without outputs");
         }
+    }
+
+    /**
+     * What a Spark job that failed after Spark's retries becomes: an IOException naming the last
+     * failure and what the command does about it. Scala's collect throws SparkException, a checked
+     * exception it does not declare; other exceptions are rethrown as they are.
+     */
+    static IOException failed(Exception e, String over, String consequence) {
+        if (!(e instanceof SparkException)) {
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return new IOException(
+                "The Spark job over " + over + " failed after Spark's retries, so " + consequence
+                        + "; the last failure: "
+                        + (cause == e || cause.getMessage() == null ? "see the executors' logs." : cause.getMessage()),
+                e);
     }
 }

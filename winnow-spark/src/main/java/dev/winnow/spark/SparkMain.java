@@ -1,6 +1,8 @@
 package dev.winnow.spark;
 
 import dev.winnow.cli.RunCommand;
+import dev.winnow.cli.ScoresCommand;
+import dev.winnow.cli.ValidateCommand;
 import dev.winnow.cli.VersionProvider;
 import dev.winnow.cli.WinnowCommand;
 import dev.winnow.run.ConsoleProgress;
@@ -49,15 +51,10 @@ public final class SparkMain implements Runnable {
         CommandLine cl = new CommandLine(new SparkMain());
         SparkOptions options = new SparkOptions();
         RunCommand run = new RunCommand((threads, locations) -> {
-            if (options.partitions != null && options.partitions < 1) {
-                throw new IllegalArgumentException(
-                        "--partitions must be 1 or more, but was " + options.partitions + ".");
-            }
+            options.check();
             SparkSessions session = SparkSessions.open("winnow run", options.master);
             sessions.add(session);
-            int partitions = options.partitions != null
-                    ? options.partitions
-                    : session.context().defaultParallelism();
+            int partitions = partitions(options, session);
             return new RunPipeline(
                     Clock.systemUTC(),
                     ConsoleProgress.standard(),
@@ -73,7 +70,51 @@ public final class SparkMain implements Runnable {
                         "decoded and embedded by Spark executors in partitions; the driver selects and writes",
                         "selected.txt, CSVs and the report under <output>/.winnow/runs/<run-id>/.");
         cl.addSubcommand("run", runLine);
+
+        SparkOptions validateOptions = new SparkOptions();
+        CommandLine validateLine = new CommandLine(new ValidateCommand(
+                (input, output) -> files(validateOptions, sessions, "winnow validate", input, output)));
+        validateLine
+                .getCommandSpec()
+                .addMixin("spark", CommandLine.Model.CommandSpec.forAnnotatedObject(validateOptions));
+        validateLine
+                .getCommandSpec()
+                .usageMessage()
+                .description(
+                        "Checks .lightly/predictions against the input's images and videos, as 'winnow validate' does,",
+                        "with the prediction files read and checked by Spark executors in partitions; the driver",
+                        "lists, merges and prints the same lines, summary and exit code, and writes nothing.");
+        cl.addSubcommand("validate", validateLine);
+
+        SparkOptions scoresOptions = new SparkOptions();
+        CommandLine scoresLine = new CommandLine(
+                new ScoresCommand((input, output) -> files(scoresOptions, sessions, "winnow scores", input, output)));
+        scoresLine.getCommandSpec().addMixin("spark", CommandLine.Model.CommandSpec.forAnnotatedObject(scoresOptions));
+        scoresLine
+                .getCommandSpec()
+                .usageMessage()
+                .description(
+                        "Writes the active-learning scores of one task's samples as CSV, as 'winnow scores' does,",
+                        "with the prediction files read and checked by Spark executors in partitions; the driver",
+                        "scores the merged table and writes the same CSV, diagnostics and summary.");
+        cl.addSubcommand("scores", scoresLine);
         return WinnowCommand.configure(cl);
+    }
+
+    /** The engine of {@code validate} or {@code scores}: the prediction files spread over Spark's executors. */
+    private static SparkPartitions files(
+            SparkOptions options, List<SparkSessions> sessions, String app, String input, String output) {
+        options.check();
+        SparkSessions session = SparkSessions.open(app, options.master);
+        sessions.add(session);
+        return new SparkPartitions(session.context(), partitions(options, session), input, output);
+    }
+
+    /** {@code --partitions}, or Spark's default parallelism. */
+    private static int partitions(SparkOptions options, SparkSessions session) {
+        return options.partitions != null
+                ? options.partitions
+                : session.context().defaultParallelism();
     }
 
     @Override

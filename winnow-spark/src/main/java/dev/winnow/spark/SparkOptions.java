@@ -15,4 +15,11 @@ final class SparkOptions {
             paramLabel = "N",
             description = "Partitions the samples are split into (default: Spark's default parallelism).")
     Integer partitions;
+
+    /** Refuses a wrong {@code --partitions} before any Spark session starts. */
+    void check() {
+        if (partitions != null && partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be 1 or more, but was " + partitions + ".");
+        }
+    }
 }

@@ -28,14 +28,17 @@ class SparkReadmeTest {
                     String command = (comment < 0 ? line : line.substring(0, comment)).strip();
                     List<String> words = Arrays.asList(command.replace("'", "").split("\\s+"));
                     boolean spark = command.startsWith("./winnow spark ") || command.contains("winnow-spark.jar");
-                    int at = words.indexOf("run");
+                    int at = -1;
+                    for (String sub : List.of("run", "validate", "scores")) {
+                        at = at > 0 ? at : words.indexOf(sub);
+                    }
                     if (spark && at > 0) {
                         commands.add(words.subList(at, words.size()).toArray(String[]::new));
                     }
                 }
             }
         }
-        assertThat(commands).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(commands).hasSizeGreaterThanOrEqualTo(6);
         for (String[] args : commands) {
             assertThatCode(() -> SparkMain.commandLine(new ArrayList<>()).parseArgs(args))
                     .as(String.join(" ", args))

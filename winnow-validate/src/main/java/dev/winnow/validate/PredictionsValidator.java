@@ -4,6 +4,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.MediaCounts;
 import dev.winnow.datasource.MediaKind;
+import dev.winnow.datasource.PartitionEngine;
 import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.PredictionsLayout;
@@ -51,10 +52,23 @@ public final class PredictionsValidator {
 
     private final MediaFacts media;
     private final ValidationSettings settings;
+    private final @Nullable PartitionEngine engine;
 
     public PredictionsValidator(MediaFacts media, ValidationSettings settings) {
         this.media = Objects.requireNonNull(media, "media");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.engine = null;
+    }
+
+    /**
+     * Checks the prediction files of each task in partitions on {@code engine} (a cluster), with the
+     * real media facts there; listing, matching and the report stay here, and the report is the one
+     * a validation on this machine gives.
+     */
+    public PredictionsValidator(MediaFacts media, ValidationSettings settings, PartitionEngine engine) {
+        this.media = Objects.requireNonNull(media, "media");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.engine = Objects.requireNonNull(engine, "engine");
     }
 
     /**
@@ -99,7 +113,9 @@ public final class PredictionsValidator {
                     collector,
                     pool,
                     new ConcurrentHashMap<>(),
-                    ConcurrentHashMap.newKeySet());
+                    ConcurrentHashMap.newKeySet(),
+                    engine,
+                    null);
             for (String task : tasks) {
                 Future<List<String>> listing = first.isPresent() && task.equals(first.get()) ? firstListing : null;
                 outcomes.add(validateTask(shared, task, taskList.get().names(), listing));

@@ -2,6 +2,7 @@ package dev.winnow.validate;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocationAccessException;
+import dev.winnow.datasource.PartitionEngine;
 import dev.winnow.datasource.PathOutsideRootException;
 import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.datasource.SystemFiles;
@@ -20,12 +21,18 @@ import dev.winnow.format.validate.SampleFacts;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -50,12 +57,34 @@ final class TaskChecker {
             MediaFacts media,
             SampleIndex samples,
             DiagnosticCollector collector,
-            ExecutorService pool,
+            @Nullable ExecutorService pool,
             Map<String, Optional<Integer>> frameCounts,
-            Set<String> unreadableImages) {}
+            Set<String> unreadableImages,
+            @Nullable PartitionEngine engine,
+            @Nullable Map<String, Diagnostic> heldMediaProblems) {}
 
-    /** A prediction file and what it was matched to. {@code sample} is -1 for an orphan. */
-    private record Job(String path, String base, int sample, FrameName.@Nullable Parsed frame) {}
+    /**
+     * What checking one partition of a task's files elsewhere found: its diagnostics, the problems with
+     * images and videos (each to be reported once per validation, so the merge decides), the frame
+     * counts read (-1: unreadable) and the files' verdicts.
+     */
+    record CheckedPart(
+            DiagnosticCollector.Gathered diagnostics,
+            LinkedHashMap<String, Diagnostic> mediaProblems,
+            HashMap<String, Integer> frameCounts,
+            long valid,
+            long invalid)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * A prediction file and the sample it was matched to (null for an orphan); {@code frame} when the
+     * sample is a video and the file names one of its frames.
+     */
+    record Job(String path, String base, @Nullable String sample, boolean frame) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     private final Shared shared;
     private final String task;
@@ -92,6 +121,7 @@ final class TaskChecker {
         BitSet matched = new BitSet(samples.size());
         Semaphore inFlight = new Semaphore(shared.settings().threads() * 4);
         List<Future<?>> futures = new ArrayList<>();
+        List<Job> spread = new ArrayList<>();
         List<Job> batch = new ArrayList<>(BATCH);
         long checked = 0;
         for (String path : files) {
@@ -153,7 +183,12 @@ final class TaskChecker {
                                             + " the same."));
                 }
             }
-            batch.add(new Job(path, base, sample, frame));
+            Job job = new Job(path, base, sample < 0 ? null : samples.sample(sample), frame != null);
+            if (shared.engine() != null) {
+                spread.add(job);
+                continue;
+            }
+            batch.add(job);
             if (batch.size() == BATCH) {
                 futures.add(submit(batch, inFlight));
                 batch = new ArrayList<>(BATCH);
@@ -163,6 +198,9 @@ final class TaskChecker {
             futures.add(submit(batch, inFlight));
         }
         await(futures);
+        if (shared.engine() != null) {
+            checkSpread(shared.engine(), spread);
+        }
 
         long withoutPredictions = 0;
         for (int i = matched.nextClearBit(0); i < samples.size(); i = matched.nextClearBit(i + 1)) {
@@ -190,6 +228,78 @@ final class TaskChecker {
                 task, schema.taskType().wireName(), checked, valid.get(), invalid.get(), withoutPredictions, failed);
     }
 
+    /**
+     * Checks the task's files in partitions on {@code engine}, then merges the parts in order: the
+     * same diagnostics and counts as checking them here, each image or video problem reported once.
+     */
+    private void checkSpread(PartitionEngine engine, List<Job> jobs) throws IOException {
+        for (CheckedPart part :
+                engine.map(PartitionEngine.split(jobs, engine.partitions()), checkTask(shared.settings(), task))) {
+            shared.collector().merge(part.diagnostics());
+            part.frameCounts()
+                    .forEach((video, count) ->
+                            shared.frameCounts().putIfAbsent(video, count < 0 ? Optional.empty() : Optional.of(count)));
+            part.mediaProblems().forEach((sample, problem) -> {
+                if (shared.unreadableImages().add(sample)) {
+                    shared.collector().add(problem);
+                }
+            });
+            valid.addAndGet(part.valid());
+            invalid.addAndGet(part.invalid());
+        }
+    }
+
+    /** The check of one partition, as sent to where it runs: settings and task name only. */
+    private static PartitionEngine.Task<Job, CheckedPart> checkTask(ValidationSettings settings, String task) {
+        return (input, output, jobs) -> checkPart(input, output, settings, task, jobs);
+    }
+
+    /** Where a partition runs: checks its files with the real media facts, holding back media problems. */
+    static CheckedPart checkPart(
+            Datasource input, Datasource output, ValidationSettings settings, String task, List<Job> jobs)
+            throws IOException {
+        FileResult<TaskSchema> schema = PredictionsLayout.readSchema(
+                new PredictionsFiles(output, settings.options().limits().maxFileBytes()), task, settings.options());
+        if (schema.value().isEmpty()) {
+            throw new IOException(
+                    "The schema of task \"" + task + "\" could not be read where its files were checked.");
+        }
+        Shared here = new Shared(
+                input,
+                output,
+                settings,
+                MediaFacts.fromHeaders(),
+                new SampleIndex(List.of()),
+                new DiagnosticCollector(settings.maxDiagnostics()),
+                null,
+                new ConcurrentHashMap<>(),
+                new HashSet<>(),
+                null,
+                new LinkedHashMap<>());
+        TaskChecker checker = new TaskChecker(here, task, schema.value().get());
+        for (Job job : jobs) {
+            checker.check(job);
+        }
+        HashMap<String, Integer> frames = new HashMap<>();
+        here.frameCounts().forEach((video, count) -> frames.put(video, count.orElse(-1)));
+        return new CheckedPart(
+                here.collector().gathered(),
+                new LinkedHashMap<>(Objects.requireNonNull(here.heldMediaProblems())),
+                frames,
+                checker.valid.get(),
+                checker.invalid.get());
+    }
+
+    /** A problem with an image or video, reported once per validation (or held back for the merge). */
+    private void mediaProblem(String sample, Diagnostic problem) {
+        Map<String, Diagnostic> held = shared.heldMediaProblems();
+        if (held != null) {
+            held.putIfAbsent(sample, problem);
+        } else if (shared.unreadableImages().add(sample)) {
+            shared.collector().add(problem);
+        }
+    }
+
     private static boolean isInNestedTask(String relative, List<String> nestedTasks) {
         for (String nested : nestedTasks) {
             if (relative.startsWith(nested + "/")) {
@@ -206,7 +316,7 @@ final class TaskChecker {
             Thread.currentThread().interrupt();
             throw new IOException("Validation was interrupted.", e);
         }
-        return shared.pool().submit(() -> {
+        return Objects.requireNonNull(shared.pool(), "pool").submit(() -> {
             try {
                 for (Job job : jobs) {
                     check(job);
@@ -263,18 +373,18 @@ final class TaskChecker {
         List<Diagnostic> found = new ArrayList<>(2);
         boolean bad = false;
         SampleFacts facts = SampleFacts.unknown();
-        if (job.sample() < 0) {
+        if (job.sample() == null) {
             found.add(DiagnosticCode.ORPHAN_PREDICTION.of(
                     job.path(),
                     "No sample of the input matches this prediction file; " + "expected an image " + job.base()
                             + ".<ext> or a video frame name <video>-<frame>-<ext>.json of an input video."));
             bad = true;
-        } else if (job.frame() != null) {
-            String video = shared.samples().sample(job.sample());
+        } else if (job.frame()) {
+            String video = job.sample();
             Optional<Integer> count = frameCount(video);
             if (count.isPresent()) {
                 int frames = count.get();
-                FrameName.Parsed frame = job.frame();
+                FrameName.Parsed frame = FrameName.parse(job.base()).orElseThrow();
                 String folder = PredictionsLayout.taskFolder(task) + "/";
                 if (frame.index() >= frames) {
                     found.add(DiagnosticCode.FRAME_OUT_OF_RANGE.of(
@@ -300,9 +410,9 @@ final class TaskChecker {
                 }
             }
         } else {
-            facts = imageFacts(shared.samples().sample(job.sample()));
+            facts = imageFacts(job.sample());
         }
-        if (job.sample() >= 0) {
+        if (job.sample() != null) {
             byte[] bytes = read(job.path(), found);
             if (bytes == null) {
                 bad = true;
@@ -326,13 +436,12 @@ final class TaskChecker {
             return SampleFacts.of(image, size.width(), size.height());
         } catch (IOException | MediaException e) {
             LocationAccessException.rethrowIfDenied(e);
-            if (shared.unreadableImages().add(image)) {
-                shared.collector()
-                        .add(DiagnosticCode.UNREADABLE.of(
-                                image,
-                                "The image's size cannot be read from its header, "
-                                        + "so boxes and masks on it were not checked against it: " + reason(e)));
-            }
+            mediaProblem(
+                    image,
+                    DiagnosticCode.UNREADABLE.of(
+                            image,
+                            "The image's size cannot be read from its header, "
+                                    + "so boxes and masks on it were not checked against it: " + reason(e)));
             return SampleFacts.named(image);
         }
     }
@@ -343,8 +452,9 @@ final class TaskChecker {
                 return Optional.of(shared.media().frameCount(shared.input(), v));
             } catch (IOException | MediaException e) {
                 LocationAccessException.rethrowIfDenied(e);
-                shared.collector()
-                        .add(DiagnosticCode.UNREADABLE.of(
+                mediaProblem(
+                        v,
+                        DiagnosticCode.UNREADABLE.of(
                                 v,
                                 "The video's frame count cannot be read, so its frame "
                                         + "prediction names were not checked against it: " + reason(e)));

@@ -1,6 +1,7 @@
 package dev.winnow.validate;
 
 import dev.winnow.format.validate.ValidationOptions;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,8 @@ import java.util.Objects;
  * of {@code tasks.json}), how many diagnostics to keep (the rest are only counted) and how many
  * threads read files.
  */
-public record ValidationSettings(ValidationOptions options, List<String> tasks, int maxDiagnostics, int threads) {
+public record ValidationSettings(ValidationOptions options, List<String> tasks, int maxDiagnostics, int threads)
+        implements Serializable {
 
     public static final int DEFAULT_MAX_DIAGNOSTICS = 1000;
 

@@ -35,7 +35,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * A prefix of an Azure Blob Storage container as a datasource: {@code az://account/container/prefix}.
@@ -67,22 +66,16 @@ final class AzureBlobDatasource implements Datasource {
     private final BlobContainerClient container;
     private final AzureFailures failures;
     private final int concurrency;
-    private final Executor readAhead;
     private final String description;
     /** The key prefix of the root: "" or the location's prefix and '/'. */
     private final String rootKey;
 
     AzureBlobDatasource(
-            CloudLocation location,
-            BlobContainerClient container,
-            AzureFailures failures,
-            int concurrency,
-            Executor readAhead) {
+            CloudLocation location, BlobContainerClient container, AzureFailures failures, int concurrency) {
         this.location = location;
         this.container = container;
         this.failures = failures;
         this.concurrency = concurrency;
-        this.readAhead = readAhead;
         this.description = location.toString();
         this.rootKey = location.prefix().isEmpty() ? "" : location.prefix() + "/";
     }
@@ -121,6 +114,28 @@ final class AzureBlobDatasource implements Datasource {
         }
         Collections.sort(paths);
         return paths;
+    }
+
+    /** One listing request of a few blobs, without the delimiter, so a file at any depth counts. */
+    @Override
+    public Optional<String> anyFile(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description, true);
+        String start = rootKey + (folder.isEmpty() ? "" : folder + "/");
+        ListBlobsOptions options =
+                new ListBlobsOptions().setPrefix(start.isEmpty() ? null : start).setMaxResultsPerPage(10);
+        PagedResponse<BlobItem> page = withBodyRetries(
+                Operation.LIST,
+                "",
+                () -> container
+                        .listBlobs(options, null, null)
+                        .iterableByPage()
+                        .iterator()
+                        .next());
+        return page.getValue().stream()
+                .map(BlobItem::getName)
+                .filter(name -> !name.endsWith("/"))
+                .findFirst()
+                .map(name -> name.substring(rootKey.length()));
     }
 
     /** One delimited listing of the folder: its sub-folders, without walking them. */
@@ -203,8 +218,7 @@ final class AzureBlobDatasource implements Datasource {
                 first.size(),
                 first.bytes(),
                 (offset, length) ->
-                        download(checked, offset, length, sameVersion).bytes(),
-                readAhead);
+                        download(checked, offset, length, sameVersion).bytes());
     }
 
     @Override

@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens {@code az://account/container/prefix} locations on Azure Blob Storage (or the Azurite
@@ -39,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe.
  */
 public final class AzureLocationProvider implements LocationProvider {
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Map<String, String> environment;
     private final String endpoint;
@@ -47,13 +43,6 @@ public final class AzureLocationProvider implements LocationProvider {
 
     /** One signed-in client of an account. */
     private record Account(BlobServiceClient client, AzureCredentials.Kind kind) {}
-
-    /** Shared by every channel's read-ahead; daemon threads, so an unclosed channel never keeps the process alive. */
-    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "winnow-azure-read-ahead-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
 
     /**
      * The provider ServiceLoader makes: credentials from the process environment, read as the Azure
@@ -110,7 +99,7 @@ public final class AzureLocationProvider implements LocationProvider {
         } catch (RuntimeException e) {
             throw failures.translate(e, Operation.LIST, "");
         }
-        return new AzureBlobDatasource(location, container, failures, CloudSettings.concurrency(), READ_AHEAD);
+        return new AzureBlobDatasource(location, container, failures, CloudSettings.concurrency());
     }
 
     private Account signIn(String accountName) {

@@ -29,7 +29,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * A prefix of a Google Cloud Storage bucket as a datasource: {@code gs://bucket/prefix}. The
@@ -57,16 +56,14 @@ final class GcsDatasource implements Datasource {
     private final Storage storage;
     private final GcsFailures failures;
     private final int concurrency;
-    private final Executor readAhead;
     private final String description;
     private final String rootKey;
 
-    GcsDatasource(CloudLocation location, Storage storage, GcsFailures failures, int concurrency, Executor readAhead) {
+    GcsDatasource(CloudLocation location, Storage storage, GcsFailures failures, int concurrency) {
         this.location = location;
         this.storage = storage;
         this.failures = failures;
         this.concurrency = concurrency;
-        this.readAhead = readAhead;
         this.description = location.toString();
         this.rootKey = location.prefix().isEmpty() ? "" : location.prefix() + "/";
     }
@@ -105,6 +102,25 @@ final class GcsDatasource implements Datasource {
         }
         Collections.sort(paths);
         return paths;
+    }
+
+    /** One listing request of a few objects, without the delimiter, so a file at any depth counts. */
+    @Override
+    public Optional<String> anyFile(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description, true);
+        String start = rootKey + (folder.isEmpty() ? "" : folder + "/");
+        try {
+            Page<Blob> page =
+                    storage.list(location.bucket(), BlobListOption.prefix(start), BlobListOption.pageSize(10));
+            for (Blob blob : page.getValues()) {
+                if (!blob.getName().endsWith("/")) {
+                    return Optional.of(blob.getName().substring(rootKey.length()));
+                }
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw failures.translate(e, Operation.LIST, "");
+        }
     }
 
     /** One delimited listing of the folder: its sub-folders, without walking them. */
@@ -179,10 +195,7 @@ final class GcsDatasource implements Datasource {
         }
         BlobSourceOption[] sameVersion = sameVersion(blob);
         return RangedChannel.open(
-                blob.getSize(),
-                new byte[0],
-                (offset, length) -> read(checked, offset, length, false, sameVersion),
-                readAhead);
+                blob.getSize(), new byte[0], (offset, length) -> read(checked, offset, length, false, sameVersion));
     }
 
     /** Reads only the generation {@code blob} is, so a replaced object fails instead of mixing two versions. */

@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * Opens {@code gs://bucket/prefix} locations on Google Cloud Storage. The client signs in with
@@ -39,12 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe.
  */
 public final class GcsLocationProvider implements LocationProvider {
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "winnow-gcs-read-ahead-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Google's client libraries log through java.util.logging, whose default handler prints on the
+     * terminal (credential warnings, retries); Winnow says what went wrong in its own sentences, so
+     * their records stop here. Held in a field: a logger nobody references loses its settings.
+     */
+    static final Logger GOOGLE_LOGS = withoutConsole(Logger.getLogger("com.google"));
 
     private final Map<String, String> environment;
     private volatile Storage storage;
@@ -58,6 +56,11 @@ public final class GcsLocationProvider implements LocationProvider {
     public GcsLocationProvider(Storage storage) {
         this.environment = Map.of();
         this.storage = storage;
+    }
+
+    private static Logger withoutConsole(Logger logger) {
+        logger.setUseParentHandlers(false);
+        return logger;
     }
 
     @Override
@@ -86,7 +89,7 @@ public final class GcsLocationProvider implements LocationProvider {
         } catch (RuntimeException e) {
             throw failures.translate(e, Operation.LIST, "");
         }
-        return new GcsDatasource(location, client, failures, CloudSettings.concurrency(), READ_AHEAD);
+        return new GcsDatasource(location, client, failures, CloudSettings.concurrency());
     }
 
     private Storage client() {

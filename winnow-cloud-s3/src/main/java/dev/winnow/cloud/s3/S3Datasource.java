@@ -5,6 +5,8 @@ import dev.winnow.datasource.CloudLocation;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.DatasourcePaths;
 import dev.winnow.datasource.FileTooLargeException;
+import dev.winnow.datasource.FolderFanOut;
+import dev.winnow.datasource.RangedChannel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -39,11 +41,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 final class S3Datasource implements Datasource {
     /** Folder listings in flight at once during a fan-out. */
     static final int LIST_CONCURRENCY = 32;
-    /** The first block of a seekable read (image headers fit), later blocks, and how many are fetched ahead. */
+    /** The first block of a seekable read, fetched with the size: image headers fit. */
     static final int FIRST_BLOCK_BYTES = 64 * 1024;
-
-    static final int BLOCK_BYTES = 1 << 20;
-    static final int READ_AHEAD_BLOCKS = 2;
 
     private final S3AsyncClient client;
     private final CloudLocation location;
@@ -114,8 +113,11 @@ final class S3Datasource implements Datasource {
         String rootKey = location.keyOf("");
         String start = location.keyOf(folder);
         start = start.isEmpty() ? "" : start + "/";
-        List<String> keys = new FolderFanOut(client, location.bucket(), skippedFolders, LIST_CONCURRENCY, backoff)
-                .list(start, e -> S3Errors.toIo(e, location, Operation.LIST, folder, backoff.maxAttempts()));
+        List<String> keys = FolderFanOut.listKeys(
+                start,
+                skippedFolders,
+                Math.min(LIST_CONCURRENCY, concurrency),
+                keyPrefix -> listFolder(keyPrefix, folder));
         int cut = rootKey.isEmpty() ? 0 : rootKey.length() + 1;
         List<String> paths = new ArrayList<>(keys.size());
         for (String key : keys) {
@@ -125,6 +127,47 @@ final class S3Datasource implements Datasource {
         }
         paths.sort(String::compareTo);
         return paths;
+    }
+
+    /** One delimited listing of the folder: its sub-folders, without walking them. */
+    @Override
+    public List<String> folders(String prefix) throws IOException {
+        String folder = DatasourcePaths.check(prefix, description, true);
+        String start = location.keyOf(folder);
+        start = start.isEmpty() ? "" : start + "/";
+        List<String> names = new ArrayList<>();
+        for (String sub : listFolder(start, folder).subFolders()) {
+            String name = sub.substring(start.length(), sub.length() - 1);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        names.sort(String::compareTo);
+        return names;
+    }
+
+    /**
+     * One folder of the bucket, all its pages, with the delimiter {@code /}: the objects directly in
+     * it and its sub-folders; {@code folder} is the datasource path named in errors.
+     */
+    private FolderFanOut.Folder listFolder(String keyPrefix, String folder) throws IOException {
+        List<String> keys = new ArrayList<>();
+        List<String> subFolders = new ArrayList<>();
+        String token = null;
+        do {
+            String page = token;
+            ListObjectsV2Response response = await(
+                    () -> client.listObjectsV2(b -> b.bucket(location.bucket())
+                            .prefix(keyPrefix)
+                            .delimiter("/")
+                            .continuationToken(page)),
+                    Operation.LIST,
+                    folder);
+            response.contents().forEach(object -> keys.add(object.key()));
+            response.commonPrefixes().forEach(sub -> subFolders.add(sub.prefix()));
+            token = Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null;
+        } while (token != null);
+        return new FolderFanOut.Folder(keys, subFolders);
     }
 
     /** One listing request of a few keys, without the delimiter, so a file at any depth counts. */
@@ -190,17 +233,19 @@ final class S3Datasource implements Datasource {
                 path);
         byte[] firstBytes = first == null ? new byte[0] : first.asByteArray();
         long size = first == null ? 0 : totalSize(first.response(), firstBytes.length);
-        return new RangedChannel(
-                size,
-                firstBytes,
-                FIRST_BLOCK_BYTES,
-                BLOCK_BYTES,
-                READ_AHEAD_BLOCKS,
-                (from, to) -> backoff.call(() -> client.getObject(
-                                b -> b.bucket(location.bucket()).key(key).range(range(from, to)),
-                                AsyncResponseTransformer.toBytes()))
-                        .thenApply(ResponseBytes::asByteArray),
-                failure -> S3Errors.toIo(failure, location, Operation.READ, path, backoff.maxAttempts()));
+        // Later ranges ask for the same version: a replaced object fails instead of mixing bytes.
+        String eTag = first == null ? null : first.response().eTag();
+        return RangedChannel.open(size, firstBytes, (offset, length) -> {
+            ResponseBytes<GetObjectResponse> part = awaitRange(
+                    () -> client.getObject(
+                            b -> b.bucket(location.bucket())
+                                    .key(key)
+                                    .range(range(offset, offset + length - 1))
+                                    .ifMatch(eTag),
+                            AsyncResponseTransformer.toBytes()),
+                    path);
+            return part == null ? new byte[0] : part.asByteArray();
+        });
     }
 
     /** An HTTP range of the bytes {@code from} to {@code to}, both included. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FaultProxy;
+import dev.winnow.datasource.RangedChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -57,7 +58,7 @@ class S3FaultTest {
                     .containsExactlyElementsOf(paths.stream().sorted().toList());
             assertThat(source.list("f3")).hasSize(17);
 
-            byte[] video = new byte[5 * S3Datasource.BLOCK_BYTES / 2];
+            byte[] video = new byte[5 * RangedChannel.FIRST_CHUNK_BYTES * 2]; // several chunks, read ahead
             new Random(7).nextBytes(video);
             source.writeAtomically("v/clip.mp4", video);
             try (SeekableByteChannel channel = source.openSeekable("v/clip.mp4")) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +27,7 @@ final class AnnotationReader {
     /** Gives an image's size when the COCO file does not, or reports why it cannot. */
     interface SizeLookup {
         /** {@code [width, height]}, or null with a diagnostic message in {@code problem[0]}. */
-        int[] sizeOf(int image, String[] problem);
+        int @Nullable [] sizeOf(int image, String[] problem);
     }
 
     private final ImageIndex images;
@@ -65,6 +66,7 @@ final class AnnotationReader {
     }
 
     /** The annotation at {@code pointer}, or null after reporting why it was skipped. */
+    @Nullable
     Read read(JsonNode ann, String pointer) {
         if (!ann.isObject()) {
             return fail(
@@ -165,7 +167,7 @@ final class AnnotationReader {
         }
     }
 
-    private RleMask mask(JsonNode segmentation, int image, String pointer) {
+    private @Nullable RleMask mask(JsonNode segmentation, int image, String pointer) {
         String[] problem = new String[1];
         if (segmentation.isArray()) {
             int[] size = sizes.sizeOf(image, problem);
@@ -278,7 +280,7 @@ final class AnnotationReader {
     }
 
     /** The node as a list of finite numbers, or null. */
-    private static double[] numbers(JsonNode node) {
+    private static double @Nullable [] numbers(@Nullable JsonNode node) {
         if (node == null || !node.isArray()) {
             return null;
         }
@@ -293,7 +295,7 @@ final class AnnotationReader {
         return values;
     }
 
-    private Read fail(DiagnosticCode code, String pointer, String message) {
+    private @Nullable Read fail(DiagnosticCode code, String pointer, String message) {
         diagnostics.add(code.at(label, pointer, message));
         return null;
     }

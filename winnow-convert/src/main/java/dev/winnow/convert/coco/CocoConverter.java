@@ -25,9 +25,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -97,7 +99,7 @@ public final class CocoConverter {
             CocoOptions options,
             PredictionsFolder out,
             CocoHeader fileHeader,
-            JsonParser parser,
+            @Nullable JsonParser parser,
             DiagnosticCollector diagnostics)
             throws IOException, ConversionException {
         String label = options.annotations().toString();
@@ -255,7 +257,10 @@ public final class CocoConverter {
                 PredictionWriter.appendSingleton(
                         sb,
                         new Singleton.SemanticSegment(
-                                entry.getKey(), union, scores.get(entry.getKey()), Optional.empty()));
+                                entry.getKey(),
+                                union,
+                                Objects.requireNonNull(scores.get(entry.getKey())),
+                                Optional.empty()));
                 out.add(image, sb.toString().getBytes(StandardCharsets.UTF_8));
             }
         }

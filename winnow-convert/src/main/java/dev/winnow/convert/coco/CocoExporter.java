@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one task of a predictions folder as a COCO dataset ({@code images}, {@code annotations},
@@ -88,7 +89,7 @@ public final class CocoExporter {
         }
         TaskSchema schema = schemaResult.value().get();
 
-        ImageIndex known = null;
+        ImageIndex known = new ImageIndex(); // empty without --coco-gt
         Map<String, Integer> knownByStem = new HashMap<>();
         if (options.groundTruth().isPresent()) {
             Path gt = options.groundTruth().get();
@@ -158,6 +159,7 @@ public final class CocoExporter {
                     Optional<FrameName.Parsed> frame = imageByStem.containsKey(stem)
                             ? Optional.empty()
                             : FrameName.parse(stem).filter(f -> videos.contains(f.video()));
+                    @Nullable
                     String sample = imageByStem.containsKey(stem)
                             ? imageByStem.get(stem)
                             : frame.isPresent() ? stem + ".png" : null;
@@ -246,7 +248,9 @@ public final class CocoExporter {
             this.input = input;
         }
 
-        int[] of(Integer knownIndex, String image, Optional<FrameName.Parsed> frame, String[] why) throws IOException {
+        int @Nullable [] of(
+                @Nullable Integer knownIndex, @Nullable String image, Optional<FrameName.Parsed> frame, String[] why)
+                throws IOException {
             if (knownIndex != null && known.width(knownIndex) > 0) {
                 return new int[] {known.width(knownIndex), known.height(knownIndex)};
             }
@@ -323,7 +327,7 @@ public final class CocoExporter {
             writer.write(results ? "[" : "{\"annotations\":[");
         }
 
-        void image(long id, String name, int[] size) {
+        void image(long id, String name, int @Nullable [] size) {
             if (results) {
                 return;
             }
@@ -341,7 +345,7 @@ public final class CocoExporter {
             images.append('}');
         }
 
-        void annotation(long imageId, Singleton s, int[] size) throws IOException {
+        void annotation(long imageId, Singleton s, int @Nullable [] size) throws IOException {
             sb.setLength(0);
             sb.append(firstAnnotation ? "\n" : ",\n");
             firstAnnotation = false;
@@ -359,11 +363,12 @@ public final class CocoExporter {
                 area = d.bbox().area();
             } else if (s instanceof Singleton.InstanceSegment i) {
                 box(i.bbox());
-                area = mask(i.segmentation(), size);
+                area = mask(i.segmentation(), maskSize(size));
             } else if (s instanceof Singleton.SemanticSegment m) {
-                BoundingBox tight = m.segmentation().boundingBox(size[0]);
+                int[] known = maskSize(size);
+                BoundingBox tight = m.segmentation().boundingBox(known[0]);
                 box(tight == null ? new BoundingBox(0, 0, 0, 0) : tight);
-                area = mask(m.segmentation(), size);
+                area = mask(m.segmentation(), known);
             } else if (s instanceof Singleton.KeypointInstance k) {
                 k.bbox().ifPresent(this::box);
                 keypoints(k.keypoints());
@@ -392,6 +397,14 @@ public final class CocoExporter {
             sb.append(',');
             PredictionWriter.appendNumber(sb, box.height());
             sb.append(']');
+        }
+
+        /** Files with masks but no known image size are left out before they are written. */
+        private static int[] maskSize(int @Nullable [] size) {
+            if (size == null) {
+                throw new IllegalStateException("A mask is written without its image's size.");
+            }
+            return size;
         }
 
         private long mask(RleMask mask, int[] size) {

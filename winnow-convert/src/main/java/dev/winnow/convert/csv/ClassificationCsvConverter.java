@@ -123,7 +123,7 @@ public final class ClassificationCsvConverter {
             if (error == null && bySample.containsKey(row.fileName)) {
                 error = "The file '" + row.fileName + "' was classified on an earlier line already.";
             }
-            if (error != null) {
+            if (error != null || id == null) { // no id always comes with an error
                 diagnostics.add(DiagnosticCode.CSV_ROW_INVALID
                         .at(label, "", "Line " + row.line + ": " + error + " The line is skipped.")
                         .at(row.line, 1));

@@ -34,6 +34,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts semantic-segmentation mask images into a semantic-segmentation task: every PNG under
@@ -74,6 +75,7 @@ public final class MasksConverter {
 
     public static ConversionReport convert(Options options, PredictionsFolder out)
             throws IOException, ConversionException {
+        @Nullable
         MaskPalette palette = options.palette().isPresent()
                 ? MaskPalette.read(options.palette().get())
                 : null;
@@ -117,7 +119,7 @@ public final class MasksConverter {
                 () -> schema(palette, seen),
                 samples,
                 sample -> {
-                    String mask = maskOf.get(sample);
+                    String mask = Objects.requireNonNull(maskOf.get(sample), "a listed sample has a mask");
                     BufferedImage image;
                     try (InputStream in = options.masks().open(mask)) {
                         image = ImageIO.read(in);
@@ -172,7 +174,7 @@ public final class MasksConverter {
                 diagnostics);
     }
 
-    private static TaskSchema schema(MaskPalette palette, Set<Integer> seen) {
+    private static TaskSchema schema(@Nullable MaskPalette palette, Set<Integer> seen) {
         if (palette != null) {
             return new TaskSchema(TaskType.SEMANTIC_SEGMENTATION, palette.categories());
         }
@@ -184,14 +186,13 @@ public final class MasksConverter {
     }
 
     /** The class of every pixel, row-major; null after a diagnostic when a colour is not in the palette. */
-    private static int[] labels(
-            BufferedImage image, MaskPalette palette, String mask, DiagnosticCollector diagnostics) {
+    private static int @Nullable [] labels(
+            BufferedImage image, @Nullable MaskPalette palette, String mask, DiagnosticCollector diagnostics) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] labels = new int[w * h];
         Raster raster = image.getRaster();
-        boolean colour = palette != null && palette.hasColours();
-        if (!colour) {
+        if (palette == null || !palette.hasColours()) {
             if (raster.getNumBands() != 1) {
                 diagnostics.add(DiagnosticCode.MASK_UNREADABLE.at(
                         mask,

@@ -84,7 +84,7 @@ public final class ProbabilityMapsConverter {
                 schema,
                 samples,
                 sample -> {
-                    String file = mapOf.get(sample);
+                    String file = Objects.requireNonNull(mapOf.get(sample), "a listed sample has a map");
                     try {
                         NpyArray array = NpyArray.open(options.maps(), file);
                         ProbabilityMaps.ClassMap map = view(array, options.channelsLast(), ids.length);

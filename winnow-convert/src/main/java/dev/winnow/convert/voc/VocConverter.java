@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -95,8 +96,8 @@ public final class VocConverter {
                 new TaskSchema(TaskType.OBJECT_DETECTION, categories),
                 samples,
                 sample -> {
-                    VocXml xml = bySample.get(sample);
-                    String file = xmlOf.get(PredictionsLayout.stem(sample));
+                    VocXml xml = Objects.requireNonNull(bySample.get(sample), "a listed sample has a file");
+                    String file = Objects.requireNonNull(xmlOf.get(PredictionsLayout.stem(sample)));
                     int width = xml.width();
                     int height = xml.height();
                     if (options.images().isPresent()) {

@@ -9,6 +9,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -24,7 +25,14 @@ import org.xml.sax.SAXParseException;
 record VocXml(String fileName, int width, int height, List<VocObject> objects) {
 
     /** One {@code <object>}: its name and box corners as written, or why it cannot be used. */
-    record VocObject(int index, String name, double xmin, double ymin, double xmax, double ymax, String problem) {}
+    record VocObject(
+            int index,
+            @Nullable String name,
+            double xmin,
+            double ymin,
+            double xmax,
+            double ymax,
+            @Nullable String problem) {}
 
     private static final DocumentBuilderFactory FACTORY = secureFactory();
 
@@ -51,6 +59,13 @@ record VocXml(String fileName, int width, int height, List<VocObject> objects) {
         DoctypeRefused() {
             super("The file declares a document type (<!DOCTYPE>); VOC files need none, and its entities could read"
                     + " other files or expand without bound, so it is not read.");
+        }
+
+        /** The sentence it was made with (never null). */
+        @Override
+        public String getMessage() {
+            String message = super.getMessage();
+            return message == null ? "" : message;
         }
     }
 
@@ -138,7 +153,7 @@ record VocXml(String fileName, int width, int height, List<VocObject> objects) {
         return new VocObject(index, name, v[0], v[1], v[2], v[3], null);
     }
 
-    private static int intOrZero(String text) {
+    private static int intOrZero(@Nullable String text) {
         try {
             return text == null ? 0 : Math.max(0, (int) Double.parseDouble(text));
         } catch (NumberFormatException e) {
@@ -146,7 +161,7 @@ record VocXml(String fileName, int width, int height, List<VocObject> objects) {
         }
     }
 
-    private static Element child(Element parent, String tag) {
+    private static @Nullable Element child(Element parent, String tag) {
         NodeList list = parent.getChildNodes();
         for (int i = 0; i < list.getLength(); i++) {
             if (list.item(i) instanceof Element e && e.getTagName().equals(tag)) {
@@ -156,7 +171,7 @@ record VocXml(String fileName, int width, int height, List<VocObject> objects) {
         return null;
     }
 
-    private static String text(Element parent, String tag) {
+    private static @Nullable String text(Element parent, String tag) {
         Element e = child(parent, tag);
         return e == null ? null : e.getTextContent().strip();
     }

@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts YOLO label files (v5 to 11) into a task: boxes into object-detection, YOLOv8/11
@@ -303,6 +304,7 @@ public final class YoloConverter {
         }
 
         /** The singletons of a file; null (after a diagnostic) when the whole file is skipped. */
+        @Nullable
         List<Singleton> read(String label, String[] lines, ImageSize size, DiagnosticCollector diagnostics) {
             List<Singleton> out = new ArrayList<>();
             YoloLabelKind fileKind = null;
@@ -332,7 +334,7 @@ public final class YoloConverter {
                                         + " converts them. The file is skipped.");
                         return null;
                     }
-                } else if (kind != null && kind != fileKind) {
+                } else if (kind != null && fileKind != null && kind != fileKind) {
                     report(
                             diagnostics,
                             label,
@@ -373,7 +375,7 @@ public final class YoloConverter {
             };
         }
 
-        private Singleton parse(
+        private @Nullable Singleton parse(
                 String[] fields, String label, int lineNumber, ImageSize size, DiagnosticCollector diagnostics) {
             int cls;
             try {

@@ -1,6 +1,7 @@
 package dev.winnow.convert.yolo;
 
 import dev.winnow.format.TaskType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a YOLO label line holds, told from its number of values: a box ({@code class x_center
@@ -42,7 +43,7 @@ public enum YoloLabelKind {
     }
 
     /** The kind that converts into {@code type}, or null for a type YOLO labels do not hold. */
-    public static YoloLabelKind of(TaskType type) {
+    public static @Nullable YoloLabelKind of(TaskType type) {
         for (YoloLabelKind k : values()) {
             if (k.taskType == type) {
                 return k;
@@ -55,7 +56,7 @@ public enum YoloLabelKind {
      * The kind of a line of {@code values} values (class included), or null when it is none;
      * {@code poseValues} is {@code K × D} of the data.yaml's kpt_shape, 0 when keypoints are not read.
      */
-    static YoloLabelKind ofLine(int values, int poseValues) {
+    static @Nullable YoloLabelKind ofLine(int values, int poseValues) {
         if (values == 5 || values == 6) {
             return BOXES;
         }

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fuzz targets for the converters' readers (COCO JSON, YOLO labels and classes, Pascal VOC XML,
@@ -160,7 +161,7 @@ class ConvertFuzzTest {
     }
 
     /** A message in Winnow's words: a sentence, with no exception or library name in it. */
-    static void checkSentence(String message) {
+    static void checkSentence(@Nullable String message) {
         assertThat(message)
                 .isNotBlank()
                 .doesNotContain("Exception", "tools.jackson", "com.fasterxml", "org.xml", "javax.", "\tat ");

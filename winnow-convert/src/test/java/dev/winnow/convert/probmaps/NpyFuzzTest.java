@@ -7,6 +7,8 @@ import dev.winnow.datasource.LocalDatasource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fuzz target for {@code .npy} probability maps: the header and the data of any file either read
@@ -23,7 +25,8 @@ class NpyFuzzTest {
             NpyArray array;
             try {
                 array = NpyArray.open(
-                        LocalDatasource.at(file.getParent()), file.getFileName().toString());
+                        LocalDatasource.at(Objects.requireNonNull(file.getParent())),
+                        file.getFileName().toString());
             } catch (IllegalArgumentException e) {
                 checkSentence(e.getMessage());
                 return;
@@ -44,7 +47,7 @@ class NpyFuzzTest {
         }
     }
 
-    private static void checkSentence(String message) {
+    private static void checkSentence(@Nullable String message) {
         assertThat(message).isNotBlank().doesNotContain("Exception", "\tat ");
     }
 }

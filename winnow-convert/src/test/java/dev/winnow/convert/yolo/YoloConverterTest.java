@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.assertj.core.groups.Tuple;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,7 +129,8 @@ class YoloConverterTest {
         return file;
     }
 
-    private YoloOptions options(Path labels, Path images, Path classes, TaskType type, List<String> keypointNames)
+    private YoloOptions options(
+            Path labels, Path images, Path classes, @Nullable TaskType type, List<String> keypointNames)
             throws Exception {
         return new YoloOptions(
                 LocalDatasource.at(labels),

@@ -1,6 +1,7 @@
 package dev.winnow.format.validate;
 
 import dev.winnow.format.Diagnostic;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,6 +63,34 @@ public final class DiagnosticCollector {
                 kept.poll();
                 kept.add(e);
             }
+        }
+    }
+
+    /**
+     * Takes over what another collector gathered elsewhere (a partition checked on another machine):
+     * its kept diagnostics in report order, then the ones it only counted. Merging the collectors of
+     * consecutive parts in order keeps what one collector over all of them would have kept.
+     */
+    public synchronized void merge(Gathered other) {
+        addAll(other.kept());
+        long keptErrors = other.kept().stream().filter(Diagnostic::isError).count();
+        long keptWarnings = other.kept().size() - keptErrors;
+        errors += other.errors() - keptErrors;
+        warnings += other.warnings() - keptWarnings;
+        seen += other.errors() + other.warnings() - other.kept().size();
+    }
+
+    /** What this collector holds, to be merged into another with {@link #merge}. */
+    public synchronized Gathered gathered() {
+        return new Gathered(sorted(), errors, warnings);
+    }
+
+    /** A collector's kept diagnostics in report order and its counts, kept or not. */
+    public record Gathered(List<Diagnostic> kept, long errors, long warnings) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Gathered {
+            kept = List.copyOf(kept);
         }
     }
 

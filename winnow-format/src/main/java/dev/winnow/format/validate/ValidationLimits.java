@@ -1,5 +1,7 @@
 package dev.winnow.format.validate;
 
+import java.io.Serializable;
+
 /**
  * Bounds that keep hostile or broken input cheap: a file over a limit is reported and skipped
  * instead of being read further.
@@ -17,7 +19,8 @@ package dev.winnow.format.validate;
  * </ul>
  */
 public record ValidationLimits(
-        long maxFileBytes, int maxNestingDepth, int maxSingletons, int maxRleCounts, int maxDiagnosticsPerFile) {
+        long maxFileBytes, int maxNestingDepth, int maxSingletons, int maxRleCounts, int maxDiagnosticsPerFile)
+        implements Serializable {
 
     public static final ValidationLimits DEFAULTS = new ValidationLimits(64L << 20, 64, 100_000, 1 << 24, 100);
 

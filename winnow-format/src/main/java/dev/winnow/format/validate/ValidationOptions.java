@@ -1,12 +1,13 @@
 package dev.winnow.format.validate;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * How strictly to read: lenient by default ({@code //} and {@code /* *}{@code /} comments, trailing
  * commas and unknown fields are warnings), strict makes each of them an error. Immutable.
  */
-public record ValidationOptions(boolean strict, ValidationLimits limits) {
+public record ValidationOptions(boolean strict, ValidationLimits limits) implements Serializable {
 
     public ValidationOptions {
         Objects.requireNonNull(limits, "limits");

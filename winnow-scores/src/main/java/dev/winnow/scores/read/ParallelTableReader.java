@@ -3,7 +3,9 @@ package dev.winnow.scores.read;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.LocationAccessException;
+import dev.winnow.datasource.PartitionEngine;
 import dev.winnow.datasource.PathOutsideRootException;
+import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.PredictionFile;
 import dev.winnow.format.PredictionsLayout;
@@ -15,6 +17,7 @@ import dev.winnow.format.validate.SampleFacts;
 import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.scores.table.PredictionsTableBuilder;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,7 +43,9 @@ final class ParallelTableReader {
     static final int BATCH = 512;
 
     /** The outcome of one batch: its samples, their diagnostics and how many files were skipped. */
-    private record Batch(PredictionsTableBuilder builder, List<Diagnostic> diagnostics, int invalid) {}
+    record Batch(PredictionsTableBuilder builder, List<Diagnostic> diagnostics, int invalid) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     private ParallelTableReader() {}
 
@@ -97,6 +102,45 @@ final class ParallelTableReader {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Reads the samples' files in partitions on {@code engine} (a cluster), then joins the parts and
+     * passes their diagnostics on in list order, as {@link #read} does here; returns the files skipped.
+     */
+    static int spread(
+            PartitionEngine engine,
+            List<String> samples,
+            ValidationOptions options,
+            PredictionsTableBuilder into,
+            Consumer<Diagnostic> sink,
+            LongConsumer filesDone)
+            throws IOException {
+        String taskName = into.taskName();
+        List<Batch> parts = engine.map(
+                PartitionEngine.split(samples, engine.partitions()),
+                (input, output, slice) ->
+                        readBatch(output, slice, schemaAt(output, taskName, options), options, taskName));
+        int done = 0;
+        int invalid = 0;
+        for (Batch part : parts) {
+            part.diagnostics().forEach(sink);
+            done += part.builder().sampleCount() + part.invalid();
+            into.addAll(part.builder());
+            invalid += part.invalid();
+            filesDone.accept(done);
+        }
+        return invalid;
+    }
+
+    /** The task's schema, read again where a partition runs. */
+    private static TaskSchema schemaAt(Datasource output, String taskName, ValidationOptions options)
+            throws IOException {
+        return PredictionsLayout.readSchema(
+                        new PredictionsFiles(output, options.limits().maxFileBytes()), taskName, options)
+                .value()
+                .orElseThrow(() -> new IOException(
+                        "The schema of task " + taskName + " could not be read where its files were read."));
     }
 
     private static Batch readBatch(

@@ -2,6 +2,7 @@ package dev.winnow.scores.read;
 
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.MediaCounts;
+import dev.winnow.datasource.PartitionEngine;
 import dev.winnow.datasource.PredictionsFiles;
 import dev.winnow.datasource.Progress;
 import dev.winnow.datasource.RelevantFilenames;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one task's predictions from a datasource into a {@link PredictionsTable}: the task must be
@@ -49,6 +51,7 @@ public final class TaskPredictions {
     private final Datasource output;
     private final ValidationOptions options;
     private final int threads;
+    private final @Nullable PartitionEngine engine;
 
     /**
      * @param input   where the images and videos are
@@ -64,6 +67,19 @@ public final class TaskPredictions {
                     "At least one thread is needed to read predictions, but " + threads + " were asked for.");
         }
         this.threads = threads;
+        this.engine = null;
+    }
+
+    /**
+     * Reads the prediction files in partitions on {@code engine} (a cluster); listing, matching and the
+     * result stay here, and the result is the one reading on this machine gives.
+     */
+    public TaskPredictions(Datasource input, Datasource output, ValidationOptions options, PartitionEngine engine) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.output = Objects.requireNonNull(output, "output");
+        this.options = Objects.requireNonNull(options, "options");
+        this.threads = 1;
+        this.engine = Objects.requireNonNull(engine, "engine");
     }
 
     /**
@@ -102,8 +118,10 @@ public final class TaskPredictions {
         PredictionsTableBuilder builder = new PredictionsTableBuilder(taskName, schema);
         progress.phase(
                 "Reading the predictions of task " + taskName, matches.samples().size());
-        int invalid = ParallelTableReader.read(
-                output, matches.samples(), schema, options, threads, builder, sink, progress::advance);
+        int invalid = engine != null
+                ? ParallelTableReader.spread(engine, matches.samples(), options, builder, sink, progress::advance)
+                : ParallelTableReader.read(
+                        output, matches.samples(), schema, options, threads, builder, sink, progress::advance);
         progress.endPhase();
         int files = matches.samples().size();
         if (files > 0 && invalid == files) {

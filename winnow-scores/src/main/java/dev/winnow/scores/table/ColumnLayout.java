@@ -1,9 +1,10 @@
 package dev.winnow.scores.table;
 
 import dev.winnow.format.TaskType;
+import java.io.Serializable;
 
 /** Which optional columns a task type fills: boxes, segment areas, keypoint confidences. */
-record ColumnLayout(boolean boxes, boolean areas, boolean keypoints) {
+record ColumnLayout(boolean boxes, boolean areas, boolean keypoints) implements Serializable {
 
     static ColumnLayout of(TaskType type) {
         return switch (type) {

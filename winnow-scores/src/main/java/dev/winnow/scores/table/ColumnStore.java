@@ -1,5 +1,6 @@
 package dev.winnow.scores.table;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -14,7 +15,9 @@ import java.util.Arrays;
  * so filling a table of a million samples peaks at the table's size plus a page per column.
  * Not thread-safe while written; read-only once a table wraps it.
  */
-final class ColumnStore {
+final class ColumnStore implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final ColumnLayout layout;
     private String[] samples = new String[16];
     private int sampleCount;

@@ -1,5 +1,6 @@
 package dev.winnow.scores.table;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,9 @@ import java.util.Arrays;
  * a column is its size plus one page. Only the first page starts small and doubles up to the page
  * size, so tiny tables stay tiny. Not thread-safe.
  */
-final class PagedFloats {
+final class PagedFloats implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     static final int SHIFT = 14;
     static final int PAGE = 1 << SHIFT;
     static final int MASK = PAGE - 1;

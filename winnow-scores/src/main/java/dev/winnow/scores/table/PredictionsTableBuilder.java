@@ -6,6 +6,7 @@ import dev.winnow.format.PredictionFile;
 import dev.winnow.format.Probabilities;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -31,7 +32,9 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: one builder per thread.
  */
-public final class PredictionsTableBuilder {
+public final class PredictionsTableBuilder implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String taskName;
     private final TaskSchema schema;
     private final ColumnLayout layout;

@@ -1,21 +1,44 @@
-// The 2-D map of a run's embeddings on a canvas; a lasso drawn on it becomes the grid's lasso filter.
+// The 2-D map of a run's embeddings, drawn pixel by pixel into the canvas so a million points pan
+// and zoom smoothly; a lasso drawn on it becomes the grid's lasso filter.
 "use strict";
 const $ = id => document.getElementById(id);
 const MARGIN = 20;
-let data = null;
+const GREY = "#9aa5b1", RED = "#e6194b";
+let data = null;     // {run, labels, n, x, y, label, selected} from /api/map/points
 let lasso = [];
 let bounds = null;
+let view = {zoom: 1, cx: 0, cy: 0};   // the data point at the canvas centre, and the zoom over the fitted map
+let pending = false;
+
+// Reads the binary map: "WMAP", version, n, header length, JSON header, x, y, labels, selected flags.
+function decodeMap(buffer) {
+  const head = new DataView(buffer, 0, 16);
+  const magic = String.fromCharCode(...new Uint8Array(buffer, 0, 4));
+  if (magic !== "WMAP" || head.getUint32(4, true) !== 1) throw new Error("The map answer is not a map this page reads.");
+  const n = head.getUint32(8, true), h = head.getUint32(12, true);
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 16, h)));
+  let at = 16 + h;
+  const x = new Float32Array(buffer, at, n); at += 4 * n;
+  const y = new Float32Array(buffer, at, n); at += 4 * n;
+  const label = new Uint16Array(buffer, at, n); at += 2 * n;
+  const selected = new Uint8Array(buffer, at, n);
+  return {run: header.run, labels: header.labels, n, x, y, label, selected};
+}
+
+function scales(canvas) {
+  const sx = (canvas.width - 2 * MARGIN) / (bounds.maxX - bounds.minX || 1) * view.zoom;
+  const sy = (canvas.height - 2 * MARGIN) / (bounds.maxY - bounds.minY || 1) * view.zoom;
+  return [sx, sy];
+}
 
 function toScreen(x, y, canvas) {
-  const sx = (canvas.width - 2 * MARGIN) / (bounds.maxX - bounds.minX || 1);
-  const sy = (canvas.height - 2 * MARGIN) / (bounds.maxY - bounds.minY || 1);
-  return [MARGIN + (x - bounds.minX) * sx, canvas.height - MARGIN - (y - bounds.minY) * sy];
+  const [sx, sy] = scales(canvas);
+  return [canvas.width / 2 + (x - view.cx) * sx, canvas.height / 2 - (y - view.cy) * sy];
 }
 
 function toData(px, py, canvas) {
-  const sx = (canvas.width - 2 * MARGIN) / (bounds.maxX - bounds.minX || 1);
-  const sy = (canvas.height - 2 * MARGIN) / (bounds.maxY - bounds.minY || 1);
-  return [bounds.minX + (px - MARGIN) / sx, bounds.minY + (canvas.height - MARGIN - py) / sy];
+  const [sx, sy] = scales(canvas);
+  return [view.cx + (px - canvas.width / 2) / sx, view.cy - (py - canvas.height / 2) / sy];
 }
 
 function inside(polygon, x, y) {
@@ -27,42 +50,75 @@ function inside(polygon, x, y) {
   return result;
 }
 
-function colours() {
-  const labels = [...new Set(data.labels.filter(l => l !== null))].sort();
-  return i => $("colour").value === "selected"
-    ? (data.selected[i] ? "#e6194b" : "#9aa5b1")
-    : (data.labels[i] === null ? "#9aa5b1" : PALETTE[labels.indexOf(data.labels[i]) % PALETTE.length]);
+// A colour "#rrggbb" as the 32-bit pixel of an ImageData seen through a Uint32Array (little-endian RGBA).
+function pixel(colour) {
+  const r = parseInt(colour.slice(1, 3), 16), g = parseInt(colour.slice(3, 5), 16), b = parseInt(colour.slice(5, 7), 16);
+  return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
+function legendEntries() {
+  return $("colour").value === "selected" ? [["selected", RED], ["not selected", GREY]]
+    : data.labels.map((l, k) => [l, PALETTE[k % PALETTE.length]]);
+}
+
+function scheduleDraw() {
+  if (pending) return;
+  pending = true;
+  requestAnimationFrame(() => { pending = false; draw(); });
 }
 
 function draw() {
   const canvas = $("map");
   const context = canvas.getContext("2d");
-  context.fillStyle = "#fff";
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  if (!data) return;
-  const colour = colours();
-  for (let i = 0; i < data.names.length; i++) {
-    const [px, py] = toScreen(data.x[i], data.y[i], canvas);
-    context.fillStyle = colour(i);
-    context.fillRect(px - 3, py - 3, 6, 6);
+  const w = canvas.width, h = canvas.height;
+  if (!data) {
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, w, h);
+    return;
   }
+  const image = context.createImageData(w, h);
+  const pixels = new Uint32Array(image.data.buffer);
+  pixels.fill(0xffffffff);
+  const bySelection = $("colour").value === "selected";
+  const grey = pixel(GREY), red = pixel(RED);
+  const colours = data.labels.map((_, k) => pixel(PALETTE[k % PALETTE.length]));
+  // Few points are drawn as squares big enough to see, many as small ones that do not hide each other.
+  const size = data.n <= 10000 ? 6 : data.n <= 100000 ? 3 : 2;
+  const half = size >> 1;
+  const [sx, sy] = scales(canvas);
+  const ox = w / 2 - view.cx * sx, oy = h / 2 + view.cy * sy;
+  const x = data.x, y = data.y, label = data.label, selected = data.selected;
+  // Selected points are drawn last so that they stay visible on top of the others.
+  for (let pass = 0; pass < (bySelection ? 2 : 1); pass++) {
+    for (let i = 0; i < data.n; i++) {
+      if (bySelection && selected[i] !== pass) continue;
+      const px = Math.round(ox + x[i] * sx) - half, py = Math.round(oy - y[i] * sy) - half;
+      if (px + size <= 0 || py + size <= 0 || px >= w || py >= h) continue;
+      const c = bySelection ? (selected[i] ? red : grey) : (label[i] === 65535 ? grey : colours[label[i]]);
+      const x0 = Math.max(px, 0), x1 = Math.min(px + size, w), y1 = Math.min(py + size, h);
+      for (let row = Math.max(py, 0); row < y1; row++) {
+        pixels.fill(c, row * w + x0, row * w + x1);
+      }
+    }
+  }
+  context.putImageData(image, 0, 0);
   if (lasso.length > 1) {
     context.strokeStyle = "#23313f";
     context.lineWidth = 2;
     context.beginPath();
-    lasso.forEach(([x, y], k) => {
-      const [px, py] = toScreen(x, y, canvas);
+    lasso.forEach(([lx, ly], k) => {
+      const [px, py] = toScreen(lx, ly, canvas);
       k === 0 ? context.moveTo(px, py) : context.lineTo(px, py);
     });
     context.closePath();
     context.stroke();
   }
+}
+
+function drawLegend() {
   const legend = $("legend");
   legend.innerHTML = "";
-  const labels = [...new Set(data.labels.filter(l => l !== null))].sort();
-  const entries = $("colour").value === "selected" ? [["selected", "#e6194b"], ["not selected", "#9aa5b1"]]
-    : labels.map((l, k) => [l, PALETTE[k % PALETTE.length]]);
-  for (const [name, c] of entries) {
+  for (const [name, c] of legendEntries()) {
     const item = document.createElement("span");
     const swatch = document.createElement("i");
     swatch.style.background = c;
@@ -84,12 +140,23 @@ function finishLasso() {
     draw();
     return;
   }
-  const chosen = data.names.filter((_, i) => inside(lasso, data.x[i], data.y[i]));
-  $("chosen").textContent = chosen.length + " points chosen";
-  $("chosen").dataset.count = chosen.length;
+  // Only points inside the lasso's bounding box are tested against the polygon.
+  const xs = lasso.map(p => p[0]), ys = lasso.map(p => p[1]);
+  const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
+  let chosen = 0;
+  for (let i = 0; i < data.n; i++) {
+    const x = data.x[i], y = data.y[i];
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY && inside(lasso, x, y)) chosen++;
+  }
+  $("chosen").textContent = chosen + " points chosen";
+  $("chosen").dataset.count = chosen;
   $("show").hidden = false;
   $("show").href = "/?lasso=" + encodeURIComponent(lassoParameter());
   draw();
+}
+
+function resetView() {
+  view = {zoom: 1, cx: (bounds.minX + bounds.maxX) / 2, cy: (bounds.minY + bounds.maxY) / 2};
 }
 
 async function loadRun() {
@@ -98,14 +165,24 @@ async function loadRun() {
   $("show").hidden = true;
   $("chosen").textContent = "";
   try {
-    data = await api("/api/map?run=" + encodeURIComponent($("run").value));
+    const response = await fetch("/api/map/points?run=" + encodeURIComponent($("run").value));
+    if (!response.ok) throw new Error((await response.text()).trim() || response.status + " " + response.statusText);
+    data = decodeMap(await response.arrayBuffer());
   } catch (e) {
     data = null;
     $("error").textContent = e.message;
     draw();
     return;
   }
-  bounds = {minX: Math.min(...data.x), maxX: Math.max(...data.x), minY: Math.min(...data.y), maxY: Math.max(...data.y)};
+  bounds = {minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity};
+  for (let i = 0; i < data.n; i++) {
+    bounds.minX = Math.min(bounds.minX, data.x[i]); bounds.maxX = Math.max(bounds.maxX, data.x[i]);
+    bounds.minY = Math.min(bounds.minY, data.y[i]); bounds.maxY = Math.max(bounds.maxY, data.y[i]);
+  }
+  if (!data.n) bounds = {minX: 0, maxX: 1, minY: 0, maxY: 1};
+  resetView();
+  $("points").textContent = data.n + " points";
+  drawLegend();
   draw();
 }
 
@@ -120,16 +197,53 @@ async function start() {
   const wanted = new URLSearchParams(location.search).get("run");
   if (wanted && runs.some(r => r.id === wanted)) $("run").value = wanted;
   const canvas = $("map");
-  let drawing = false;
-  const point = e => {
+  let drawing = false, panning = null;
+  const canvasPoint = e => {
     const r = canvas.getBoundingClientRect();
-    return toData((e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height, canvas);
+    return [(e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height];
   };
-  canvas.addEventListener("pointerdown", e => { if (!data) return; drawing = true; lasso = [point(e)]; });
-  canvas.addEventListener("pointermove", e => { if (drawing) { lasso.push(point(e)); draw(); } });
-  canvas.addEventListener("pointerup", () => { if (drawing) { drawing = false; finishLasso(); } });
+  const point = e => toData(...canvasPoint(e), canvas);
+  canvas.addEventListener("pointerdown", e => {
+    if (!data) return;
+    if (e.shiftKey || e.button === 1) {
+      panning = {at: canvasPoint(e), cx: view.cx, cy: view.cy};
+      e.preventDefault();
+      return;
+    }
+    drawing = true;
+    lasso = [point(e)];
+  });
+  canvas.addEventListener("pointermove", e => {
+    if (panning) {
+      const [px, py] = canvasPoint(e);
+      const [sx, sy] = scales(canvas);
+      view.cx = panning.cx - (px - panning.at[0]) / sx;
+      view.cy = panning.cy + (py - panning.at[1]) / sy;
+      scheduleDraw();
+    } else if (drawing) {
+      lasso.push(point(e));
+      scheduleDraw();
+    }
+  });
+  canvas.addEventListener("pointerup", () => {
+    if (panning) { panning = null; return; }
+    if (drawing) { drawing = false; finishLasso(); }
+  });
+  canvas.addEventListener("wheel", e => {
+    if (!data) return;
+    e.preventDefault();
+    // Zooms about the point under the mouse, which stays where it is.
+    const [px, py] = canvasPoint(e);
+    const [before] = [toData(px, py, canvas)];
+    view.zoom = Math.min(1e4, Math.max(0.5, view.zoom * Math.exp(-e.deltaY / 500)));
+    const after = toData(px, py, canvas);
+    view.cx += before[0] - after[0];
+    view.cy += before[1] - after[1];
+    scheduleDraw();
+  }, {passive: false});
+  canvas.addEventListener("dblclick", () => { if (data) { resetView(); scheduleDraw(); } });
   $("run").addEventListener("change", loadRun);
-  $("colour").addEventListener("change", draw);
+  $("colour").addEventListener("change", () => { drawLegend(); draw(); });
   $("tagButton").addEventListener("click", async () => {
     try {
       const answer = await api("/api/tags/" + encodeURIComponent($("tagName").value), {method: "POST",

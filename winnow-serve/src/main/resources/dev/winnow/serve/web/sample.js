@@ -56,8 +56,27 @@ async function start() {
     $("runs").appendChild(a); $("runs").appendChild(document.createTextNode(" "));
   }
   $("tags").textContent = sample.tags.join(", ");
+  if (sample.video) showStrip(sample.video, name);
   $("json").textContent = JSON.stringify(sample.predictions, null, 2);
   redraw();
+}
+
+// A frame of a video: its neighbouring frames, each linked to its own sample page.
+function showStrip(video, name) {
+  $("video").hidden = false;
+  $("videoTitle").textContent = "Frame " + video.frame + " of " + video.file + " (" + video.frames + " frames)";
+  for (const frame of video.strip) {
+    const a = document.createElement("a");
+    a.className = frame === name ? "frame here" : "frame";
+    a.href = "/sample?name=" + encodeURIComponent(frame);
+    a.dataset.name = frame;
+    a.title = frame;
+    const img = document.createElement("img");
+    img.src = "/api/thumb/" + encodeName(frame);
+    img.alt = frame;
+    a.appendChild(img);
+    $("strip").appendChild(a);
+  }
 }
 
 start();
