@@ -66,7 +66,7 @@ public final class ScoresCommand implements Callable<Integer> {
             names = "--input",
             required = true,
             paramLabel = "LOC",
-            description = "Folder (or file:// URI) with the images and videos.")
+            description = "Folder, file:// URI or bucket (s3://, gs://, az://) with the images and videos.")
     String input;
 
     @Option(

@@ -13,15 +13,22 @@ import dev.winnow.format.validate.ValidationOptions;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.VideoDecoders;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
@@ -146,7 +153,7 @@ final class ViewerApi {
             int[] counts = new int[t.classes().size()];
             boolean[] seen = new boolean[t.classes().size()];
             for (int s = matches.nextSetBit(0); s >= 0; s = matches.nextSetBit(s + 1)) {
-                java.util.Arrays.fill(seen, false);
+                Arrays.fill(seen, false);
                 for (int k = t.start()[s]; k < t.start()[s + 1]; k++) {
                     int c = t.classIndex()[k];
                     if (!seen[c]) {
@@ -321,15 +328,7 @@ final class ViewerApi {
 
     /** The run's map: names, coordinates, selection flags, and each point's class in the first task it has one. */
     String map(@Nullable String runId) throws IOException, QueryException, NotFoundException {
-        if (runId == null || runId.isEmpty()) {
-            throw new QueryException("map needs run=ID; the runs are listed at /api/runs.");
-        }
-        RunCatalog.RunMap map;
-        try {
-            map = runs.map(runId);
-        } catch (QueryException e) {
-            throw new NotFoundException(String.valueOf(e.getMessage()));
-        }
+        RunCatalog.RunMap map = runMap(runId);
         ObjectNode root = JSON.createObjectNode();
         root.put("run", runId);
         ArrayNode names = root.putArray("names");
@@ -342,8 +341,7 @@ final class ViewerApi {
             x.add(map.x()[i]);
             y.add(map.y()[i]);
             selected.add(map.selected()[i]);
-            Optional<Integer> s = index.position(map.names().get(i));
-            String label = s.isPresent() ? label(s.get()) : null;
+            String label = pointLabel(map.names().get(i));
             if (label == null) {
                 labels.addNull();
             } else {
@@ -351,6 +349,24 @@ final class ViewerApi {
             }
         }
         return root.toString();
+    }
+
+    /** The map of run {@code runId}; both map answers ask for it the same way. */
+    private RunCatalog.RunMap runMap(@Nullable String runId) throws IOException, QueryException, NotFoundException {
+        if (runId == null || runId.isEmpty()) {
+            throw new QueryException("map needs run=ID; the runs are listed at /api/runs.");
+        }
+        try {
+            return runs.map(runId);
+        } catch (QueryException e) {
+            throw new NotFoundException(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** A map point's class: its sample's class in the first task that has one, or null. */
+    private @Nullable String pointLabel(String name) {
+        Optional<Integer> position = index.position(name);
+        return position.isPresent() ? label(position.get()) : null;
     }
 
     /**
@@ -363,21 +379,12 @@ final class ViewerApi {
      * the JSON's tens.
      */
     byte[] mapPoints(@Nullable String runId) throws IOException, QueryException, NotFoundException {
-        if (runId == null || runId.isEmpty()) {
-            throw new QueryException("map needs run=ID; the runs are listed at /api/runs.");
-        }
-        RunCatalog.RunMap map;
-        try {
-            map = runs.map(runId);
-        } catch (QueryException e) {
-            throw new NotFoundException(String.valueOf(e.getMessage()));
-        }
+        RunCatalog.RunMap map = runMap(runId);
         int n = map.names().size();
         String[] labels = new String[n];
-        java.util.TreeSet<String> distinct = new java.util.TreeSet<>();
+        TreeSet<String> distinct = new TreeSet<>();
         for (int i = 0; i < n; i++) {
-            Optional<Integer> s = index.position(map.names().get(i));
-            labels[i] = s.isPresent() ? label(s.get()) : null;
+            labels[i] = pointLabel(map.names().get(i));
             if (labels[i] != null) {
                 distinct.add(labels[i]);
             }
@@ -391,10 +398,9 @@ final class ViewerApi {
         header.put("run", runId);
         ArrayNode labelArray = header.putArray("labels");
         labelList.forEach(labelArray::add);
-        byte[] json = header.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
         int padded = (json.length + 3) / 4 * 4;
-        java.nio.ByteBuffer out =
-                java.nio.ByteBuffer.allocate(16 + padded + n * (4 + 4 + 2 + 1)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = ByteBuffer.allocate(16 + padded + n * (4 + 4 + 2 + 1)).order(ByteOrder.LITTLE_ENDIAN);
         out.put(new byte[] {'W', 'M', 'A', 'P'})
                 .putInt(1)
                 .putInt(n)
@@ -412,7 +418,7 @@ final class ViewerApi {
         for (int i = 0; i < n; i++) {
             String label = labels[i];
             // The labels are sorted, so a binary search finds each one's index.
-            out.putShort((short) (label == null ? 0xFFFF : java.util.Collections.binarySearch(labelList, label)));
+            out.putShort((short) (label == null ? 0xFFFF : Collections.binarySearch(labelList, label)));
         }
         for (int i = 0; i < n; i++) {
             out.put((byte) (map.selected()[i] ? 1 : 0));
@@ -519,7 +525,7 @@ final class ViewerApi {
             ObjectNode kept = JSON.createObjectNode();
             coco.properties().forEach(e -> kept.set(e.getKey(), e.getValue()));
             ArrayNode images = kept.putArray("images");
-            Set<Long> ids = new java.util.HashSet<>();
+            Set<Long> ids = new HashSet<>();
             for (JsonNode image : coco.get("images")) {
                 if (members.contains(image.get("file_name").asString())) {
                     images.add(image);
