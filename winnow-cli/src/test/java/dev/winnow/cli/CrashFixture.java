@@ -209,10 +209,14 @@ final class CrashFixture {
                         .map(Path::getParent)
                         .toList();
             }
+            // A pool folder holding only a generation no completed run counts loads as Datapool.empty(), which is
+            // what no pool at all loads as: a run killed after staging it leaves the state as it was.
+            String nothing = text(Datapool.empty());
             for (Path parent : pools) {
-                datapools.put(
-                        winnow.relativize(parent).toString(),
-                        text(Datapool.load(parent, RunFolder.completedIn(winnow))));
+                String pool = text(Datapool.load(parent, RunFolder.completedIn(winnow)));
+                if (!pool.equals(nothing)) {
+                    datapools.put(winnow.relativize(parent).toString(), pool);
+                }
             }
         }
         LocalTrees.delete(state);
