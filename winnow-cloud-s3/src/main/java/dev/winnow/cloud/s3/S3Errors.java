@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.nio.file.NoSuchFileException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -60,7 +61,7 @@ final class S3Errors {
         return failure instanceof AwsServiceException service ? service.statusCode() : 0;
     }
 
-    static String errorCode(AwsServiceException service) {
+    static @Nullable String errorCode(AwsServiceException service) {
         return service.awsErrorDetails() == null
                 ? null
                 : service.awsErrorDetails().errorCode();
