@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens {@code gs://bucket/prefix} locations on Google Cloud Storage. The client signs in with
@@ -45,7 +46,8 @@ public final class GcsLocationProvider implements LocationProvider {
     static final Logger GOOGLE_LOGS = withoutConsole(Logger.getLogger("com.google"));
 
     private final Map<String, String> environment;
-    private volatile Storage storage;
+    /** Made on first use from the environment, unless given. */
+    private volatile @Nullable Storage storage;
 
     /** The provider ServiceLoader makes: a client from the process environment, made on first use. */
     public GcsLocationProvider() {
