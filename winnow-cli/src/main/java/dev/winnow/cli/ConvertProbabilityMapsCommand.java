@@ -7,6 +7,7 @@ import dev.winnow.format.TaskType;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,7 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
             names = "--images",
             paramLabel = "DIR",
             description = "The images (default: --input); without either, a map's sample is its path with .png.")
+    @Nullable
     String images;
 
     @Option(
@@ -67,6 +69,7 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
             names = "--task-type",
             paramLabel = "TYPE",
             description = "The task type written: semantic-segmentation (the only one; any other is refused).")
+    @Nullable
     String taskType;
 
     @CommandLine.Spec

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +48,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
             names = "--images",
             paramLabel = "DIR",
             description = "Folder of the images (default: the --input datasource).")
+    @Nullable
     String images;
 
     @Option(
@@ -63,6 +65,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
             paramLabel = "TYPE",
             description = "The task type written: object-detection,"
                     + " instance-segmentation or keypoint-detection (default: the kind the label files hold).")
+    @Nullable
     String taskType;
 
     @Option(
@@ -70,6 +73,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
             paramLabel = "A,B,...",
             split = ",",
             description = "Names of the keypoints of pose labels, in order (default: keypoint_0, keypoint_1, ...).")
+    @Nullable
     List<String> keypointNames;
 
     @Option(

@@ -73,6 +73,7 @@ public final class ScoresCommand implements Callable<Integer> {
             names = "--output",
             paramLabel = "LOC",
             description = "Location holding .lightly/predictions; defaults to the input location.")
+    @Nullable
     String output;
 
     @Option(
@@ -87,6 +88,7 @@ public final class ScoresCommand implements Callable<Integer> {
             paramLabel = "FILE",
             converter = FileLocation.Converter.class,
             description = "Write the CSV to this file (a path or an object in a bucket) instead of stdout.")
+    @Nullable
     FileLocation out;
 
     @Option(names = "--strict", description = "Treat comments, trailing commas and unknown fields as errors.")
@@ -96,6 +98,7 @@ public final class ScoresCommand implements Callable<Integer> {
             names = "--threads",
             paramLabel = "N",
             description = "Files read at once (default: the number of cores, or --cloud-concurrency for a bucket).")
+    @Nullable
     Integer threads;
 
     @CommandLine.Spec

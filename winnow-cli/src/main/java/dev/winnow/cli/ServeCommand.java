@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
             paramLabel = "LOC",
             description = "Location holding .lightly/ and .winnow/ (runs, tags, the index); defaults to the input"
                     + " location, read only.")
+    @Nullable
     String output;
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: 8080; 0 picks a free one).")
@@ -69,6 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
             names = "--threads",
             paramLabel = "N",
             description = "Files read at once while indexing (default: the number of cores).")
+    @Nullable
     Integer threads;
 
     @CommandLine.Spec
@@ -118,7 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.println((viewer.fromCache() ? "Read the index of " : "Indexed ")
                 + Wording.count(viewer.sampleCount(), "sample") + " in " + Wording.count(viewer.taskCount(), "task")
-                + " in " + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s"
+                + " in " + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s"
                 + (viewer.fromCache() ? " (unchanged since it was built)." : ".")
                 + (problems[0] > 20
                         ? " " + (problems[0] - 20) + " more problems were not shown; winnow validate lists them."
