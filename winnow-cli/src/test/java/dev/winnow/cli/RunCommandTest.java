@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winnow.demo.DemoDataset;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -92,7 +93,7 @@ class RunCommandTest {
     @Test
     void run_configThatIsNotUtf8_namesTheByte() throws Exception {
         DemoDataset.generate(tmp.resolve("images"), 2, 32, 24, 3);
-        byte[] latin1 = "{\"seed\": 1, \"caf\u00e9\": 2}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "{\"seed\": 1, \"caf\u00e9\": 2}".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(tmp.resolve("run.json"), latin1);
 
         int exit = run(

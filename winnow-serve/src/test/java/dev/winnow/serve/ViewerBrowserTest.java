@@ -14,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -151,7 +153,7 @@ class ViewerBrowserTest {
         waiting().until(d -> d.findElement(By.id("tagResult")).getText().startsWith("Tag cars holds 2 samples."));
         assertThat(Files.readString(data.resolve(".winnow/tags/cars.txt"), StandardCharsets.UTF_8))
                 .isEqualTo("a.png\nc/d.png\n");
-        String href = java.util.Objects.requireNonNull(
+        String href = Objects.requireNonNull(
                 browser.findElement(By.cssSelector("#tagResult a.export")).getDomAttribute("href"));
         assertThat(href).isEqualTo("/api/tags/cars/export?format=relevant_filenames");
         assertThat(Http.get(server.port(), href).body()).isEqualTo("a.png\nc/d.png\n");
@@ -165,7 +167,7 @@ class ViewerBrowserTest {
         waiting().until(d -> d.findElements(By.cssSelector("#overlay rect.box")).size() == 2);
         WebElement image = browser.findElement(By.id("image"));
         waiting()
-                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                         .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image)));
         BufferedImage shot = ImageIO.read(
                 new ByteArrayInputStream(browser.findElement(By.id("picture")).getScreenshotAs(OutputType.BYTES)));
