@@ -77,7 +77,7 @@ public final class DemoDataset {
                 List.of(Category.of(0, "circle"), Category.of(1, "square"), Category.of(2, "triangle"));
         Path predictions = folder.resolve(PredictionsLayout.ROOT);
         write(
-                predictions.resolve("tasks.json"),
+                folder.resolve(PredictionsLayout.TASKS_FILE),
                 PredictionWriter.toBytes(new TaskList(List.of(CLASSIFICATION, DETECTION, SEGMENTATION))));
         write(
                 predictions.resolve(CLASSIFICATION + "/" + PredictionsLayout.SCHEMA),

@@ -173,7 +173,7 @@ final class TaskChecker {
             if (sample >= 0) {
                 matched.set(sample);
                 String named = samples.sample(sample);
-                if (frame == null && !named.substring(0, named.lastIndexOf('.')).equals(base)) {
+                if (frame == null && !PredictionsLayout.stem(named).equals(base)) {
                     shared.collector()
                             .add(DiagnosticCode.NAME_NORMALISATION.of(
                                     path,

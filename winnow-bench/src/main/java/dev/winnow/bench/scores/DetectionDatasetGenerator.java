@@ -53,7 +53,8 @@ public final class DetectionDatasetGenerator {
                     .append(c)
                     .append("\"}");
         }
-        Files.writeString(task.resolve("schema.json"), schema.append("]}\n").toString());
+        Files.writeString(
+                task.resolve(PredictionsLayout.SCHEMA), schema.append("]}\n").toString());
         SyntheticDetections source = new SyntheticDetections(seed);
         int folders = (n + 999) / 1000;
         IntStream.range(0, folders).parallel().forEach(folder -> {

@@ -71,7 +71,8 @@ public final class ValidationDatasetGenerator {
                     .append(c)
                     .append("\"}");
         }
-        Files.writeString(task.resolve("schema.json"), schema.append("]}\n").toString());
+        Files.writeString(
+                task.resolve(PredictionsLayout.SCHEMA), schema.append("]}\n").toString());
 
         // One real PNG per size, the originals every sample links to; beside the root, so they are no samples.
         Path originals = originals(root);
