@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
  * 10-class probabilities from {@link SyntheticDetections}, plus {@code tasks.json} and the schema of
  * the task {@code detection}. Files are written in parallel, one folder of 1000 samples per task.
  *
- * <pre>{@code java -cp winnow-bench.jar dev.winnow.bench.scores.DetectionDatasetGenerator bench-data/scores-1000 1000}</pre>
+ * <pre>{@code
+ * java -cp winnow-bench.jar dev.winnow.bench.scores.DetectionDatasetGenerator bench-data/scores-1000 1000
+ * }</pre>
  */
 public final class DetectionDatasetGenerator {
     /** The task the generated predictions belong to. */
