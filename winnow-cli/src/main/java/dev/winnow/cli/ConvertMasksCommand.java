@@ -39,9 +39,9 @@ public final class ConvertMasksCommand implements Callable<Integer> {
             names = "--palette",
             paramLabel = "FILE",
             converter = FileLocation.Converter.class,
-            description =
-                    "Lines '<id> <name>' or '<id> <name> <r> <g> <b>' naming the classes (and their colours), or a task's"
-                            + " schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...] or a JSON mapping {\"0\": \"road\", ...}.")
+            description = "Lines '<id> <name>' or '<id> <name> <r> <g> <b>' naming the classes (and their "
+                    + "colours), or a task's schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...] or a "
+                    + "JSON mapping {\"0\": \"road\", ...}.")
     @Nullable
     FileLocation palette;
 
@@ -64,9 +64,9 @@ public final class ConvertMasksCommand implements Callable<Integer> {
             names = "--ignore-index",
             paramLabel = "N|none",
             defaultValue = "255",
-            description =
-                    "Class index whose pixels belong to no class (default: ${DEFAULT-VALUE}, the void border of Pascal VOC"
-                            + " masks, which its evaluation and common training tools ignore); none keeps every index as a class.")
+            description = "Class index whose pixels belong to no class (default: ${DEFAULT-VALUE}, the void "
+                    + "border of Pascal VOC masks, which its evaluation and common training tools ignore); none "
+                    + "keeps every index as a class.")
     String ignoreIndex;
 
     @CommandLine.Spec

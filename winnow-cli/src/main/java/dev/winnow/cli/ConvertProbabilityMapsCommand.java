@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Converts one NumPy .npy map per image (float32 or float16, C x H x W, or H x W x C with --channels-last)"
-                    + " into one singleton per class that wins a pixel: its mask, the median (or mean) of its probability over the"
+                    + " into one singleton per class that wins a pixel: its mask, the median (or mean) "
+                    + "of its probability over the"
                     + " mask as score, and the mean probability vector.",
             "a/b/img.npy belongs to the image a/b/img.* under --images (whose header must have the map's size)."
         },

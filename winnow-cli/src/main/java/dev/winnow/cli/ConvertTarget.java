@@ -44,7 +44,8 @@ final class ConvertTarget {
             paramLabel = "LOC",
             description =
                     "The datasource: the folder of images and videos you validate and run on; sample names are paths"
-                            + " inside it. Default: the --output location when it holds the images, else the images folder.")
+                            + " inside it. Default: the --output location when it holds the images, else "
+                            + "the images folder.")
     @Nullable
     String input;
 
@@ -92,7 +93,9 @@ final class ConvertTarget {
             "classes.txt, data.yaml, a task's schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...]"
                     + " or a JSON mapping {\"0\": \"road\", ...}";
 
-    /** Heading and first and last lines of every convert command's exit-code list (the middle two say what is skipped). */
+    /**
+     * Heading and first and last lines of every convert command's exit-code list (the middle two say what is skipped).
+     */
     static final String EXIT_CODES_HEADING = "Exit codes:%n";
 
     static final String EXIT_ALL_CONVERTED = "0:everything converted";
@@ -337,8 +340,8 @@ final class ConvertTarget {
                         .append(imagesOption)
                         .append(' ')
                         .append(imagesText)
-                        .append(
-                                ", the datasource to validate and run on; pass --input to name a folder that holds it.\n");
+                        .append(", the datasource to validate and run on; pass --input to name a "
+                                + "folder that holds it.\n");
             case OUTPUT ->
                 s.append("Sample names are taken as paths inside the --output location ")
                         .append(output)

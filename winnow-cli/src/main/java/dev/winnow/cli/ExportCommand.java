@@ -42,8 +42,10 @@ public final class ExportCommand implements Callable<Integer> {
             description = {
                 "Writes one task as a COCO dataset file, or with --results as a COCO results list.",
                 "Image sizes come from the datasource (--input): an image's header, a video frame's video. Masks become"
-                        + " COCO RLE with compressed counts. What COCO cannot hold (probabilities, image-level classes) is"
-                        + " counted in the summary. Prediction files that do not read cleanly are reported and left out."
+                        + " COCO RLE with compressed counts. What COCO cannot hold (probabilities, "
+                        + "image-level classes) is"
+                        + " counted in the summary. Prediction files that do not read cleanly are "
+                        + "reported and left out."
             },
             exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
             exitCodeList = {

@@ -92,8 +92,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--output",
             paramLabel = "LOC",
-            description =
-                    "Location (folder or bucket) holding .lightly/ and receiving .winnow/; defaults to the input location.")
+            description = "Location (folder or bucket) holding .lightly/ and receiving .winnow/; defaults to "
+                    + "the input location.")
     @Nullable
     String output;
 

@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Writes the active-learning scores of one task's samples as CSV.",
-            "The columns are sample,<score names>, one line per sample with a valid prediction file, sorted by sample name.",
+            "The columns are sample,<score names>, one line per sample with a valid prediction file, "
+                    + "sorted by sample name.",
             "Invalid prediction files are reported on stderr and skipped."
         },
         exitCodeListHeading = "Exit codes:%n",

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every diagnostic code is declared once, in {@code DiagnosticCode}; code elsewhere names the constant, never the text. */
+/**
+ * Every diagnostic code is declared once, in {@code DiagnosticCode}; code elsewhere names the constant, never the text.
+ */
 class DiagnosticCodesTest {
     private static final Pattern LITERAL = Pattern.compile("\"[EWCM][0-9]{3}\"");
 

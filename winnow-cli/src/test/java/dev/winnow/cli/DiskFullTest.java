@@ -84,7 +84,8 @@ class DiskFullTest {
         fullDisk(
                 List.of(),
                 fixture::convert,
-                "winnow: reading or writing failed: OUT/\\.lightly/predictions/\\.boxes\\.staging-[0-9a-f]+\\.p[0-9]+-t[0-9]+"
+                "winnow: reading or writing failed: "
+                        + "OUT/\\.lightly/predictions/\\.boxes\\.staging-[0-9a-f]+\\.p[0-9]+-t[0-9]+"
                         + "-h[a-z0-9.-]+/images/shapes-[0-9]+\\.json could not be written \\(REASON\\)");
     }
 
@@ -134,7 +135,8 @@ class DiskFullTest {
                     "bash",
                     "-c",
                     "mount -t tmpfs -o size=" + kib + "k winnow-full \"$1\" && cp -a \"$2/.\" \"$1/\" || exit 99;"
-                            + " shift 3; \"$@\" 2>\"$OUT_LOG\"; rc=$?; mkdir -p \"$AFTER\"; cp -a \"$MNT/.\" \"$AFTER/\";"
+                            + " shift 3; \"$@\" 2>\"$OUT_LOG\"; rc=$?; mkdir -p \"$AFTER\"; cp -a "
+                            + "\"$MNT/.\" \"$AFTER/\";"
                             + " exit $rc",
                     "bash",
                     output.toString(),

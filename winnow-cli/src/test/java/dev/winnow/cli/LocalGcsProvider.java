@@ -21,7 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * permission, since the fake itself never refuses.
  */
 public final class LocalGcsProvider implements LocationProvider {
-    /** Names of {@link Storage} methods that answer 403 ({@code list}, {@code get}, {@code reader}, {@code create}, {@code delete}). */
+    /**
+     * Names of {@link Storage} methods that answer 403 ({@code list}, {@code get}, {@code reader}, {@code create},
+     * {@code delete}).
+     */
     static final Set<String> DENIED = ConcurrentHashMap.newKeySet();
 
     private static final Storage FAKE = LocalStorageHelper.customOptions(false).getService();

@@ -17,7 +17,8 @@ class RunCommandTest {
     static final String CONFIG = """
             {"selection": {"n_samples": 3, "strategies": [
               {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
-              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_margin"}, "strategy": {"type": "WEIGHTS"}}]},
+              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_margin"}, "strategy": {"type": \
+            "WEIGHTS"}}]},
              "seed": 1}
             """;
 
@@ -61,7 +62,8 @@ class RunCommandTest {
         Path runFolder = output.resolve(".winnow/runs/t1");
         assertThat(out.toString())
                 .isEqualTo("Run t1 finished.\n"
-                        + "  samples:     10 listed (10 images), 10 processed, 0 known from earlier runs, 0 unreadable\n"
+                        + "  samples:     10 listed (10 images), 10 processed, 0 known from earlier "
+                        + "runs, 0 unreadable\n"
                         + "  predictions: 30 files, 0 invalid; 0 errors, 0 warnings\n"
                         + "  selected:    3 of 10 candidates (picked the requested number of samples)\n"
                         + "  results:     " + runFolder + "\n"

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./winnow serve} from the packaged jar: it indexes, prints the URL, serves, and reads its cache the second time. */
+/**
+ * {@code ./winnow serve} from the packaged jar: it indexes, prints the URL, serves, and reads its cache the second
+ * time.
+ */
 class ServeIT {
     private static final Path LAUNCHER =
             Path.of("..", "winnow").toAbsolutePath().normalize();
@@ -43,8 +46,8 @@ class ServeIT {
         String page = serveOnce(data, output, "/");
         assertThat(page).contains("<title>Winnow</title>");
         assertThat(Files.readString(dir.resolve("err.txt")))
-                .containsPattern(
-                        "\nRead the index of 12 samples in 3 tasks in \\d+\\.\\d s \\(unchanged since it was built\\)\\.\n");
+                .containsPattern("\nRead the index of 12 samples in 3 tasks in \\d+\\.\\d s \\(unchanged since "
+                        + "it was built\\)\\.\n");
     }
 
     private String serveOnce(Path input, Path output, String request) throws Exception {
