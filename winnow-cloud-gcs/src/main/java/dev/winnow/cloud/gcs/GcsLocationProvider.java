@@ -107,7 +107,10 @@ public final class GcsLocationProvider implements LocationProvider {
         return client;
     }
 
-    /** The client the environment describes: the emulator's when {@code STORAGE_EMULATOR_HOST} is set, else Cloud Storage with ADC. */
+    /**
+     * The client the environment describes: the emulator's when {@code STORAGE_EMULATOR_HOST} is set, else Cloud
+     * Storage with ADC.
+     */
     static Storage fromEnvironment(Map<String, String> environment) {
         RetrySettings retries = RetrySettings.newBuilder()
                 .setMaxAttempts(8)
