@@ -95,7 +95,8 @@ final class S3Errors {
             if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
                 return new LocationAccessException(
                         "The bucket of " + location
-                                + " is in another region than the one configured; set AWS_REGION to the bucket's region.",
+                                + " is in another region than the one configured; set AWS_REGION to the "
+                                + "bucket's region.",
                         null);
             }
             return new IOException(
@@ -110,7 +111,8 @@ final class S3Errors {
                 && String.valueOf(failure.getMessage()).contains("credentials")) {
             return new LocationAccessException(
                     "No AWS credentials were found for " + location
-                            + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run where a role is attached.",
+                            + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run "
+                            + "where a role is attached.",
                     null);
         }
         return new IOException("Amazon S3 failed " + operation.verb + what + " in " + location + " ("
