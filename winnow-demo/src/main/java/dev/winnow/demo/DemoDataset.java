@@ -325,7 +325,10 @@ public final class DemoDataset {
         return segments;
     }
 
-    /** A probability vector over the three classes: peaked at {@code truth} when sure, flat-ish (and sometimes wrong) when not. */
+    /**
+     * A probability vector over the three classes: peaked at {@code truth} when sure, flat-ish (and sometimes wrong)
+     * when not.
+     */
     private static double[] probabilities(int truth, boolean unsure, Random random) {
         double[] p = new double[DemoScene.CLASSES.size()];
         if (!unsure) {
