@@ -88,8 +88,8 @@ class RunConfigParserTest {
     @Test
     void bothSampleCounts_areRefusedByTheSelectionParser() {
         fails(
-                "{\"selection\": {\"n_samples\": 5, \"proportion_samples\": 0.1, \"strategies\": [{\"input\": {\"type\": "
-                        + "\"EMBEDDINGS\"}, \"strategy\": {\"type\": \"DIVERSITY\"}}]}}",
+                "{\"selection\": {\"n_samples\": 5, \"proportion_samples\": 0.1, \"strategies\": "
+                        + "[{\"input\": {\"type\": \"EMBEDDINGS\"}, \"strategy\": {\"type\": \"DIVERSITY\"}}]}}",
                 "/selection",
                 "Set exactly one of 'n_samples' and 'proportion_samples' at /selection, not both.");
     }
