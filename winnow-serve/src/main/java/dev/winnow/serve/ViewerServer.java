@@ -127,7 +127,10 @@ public final class ViewerServer implements AutoCloseable {
         return url(Optional.empty());
     }
 
-    /** The URL of the grid with {@code query} (already encoded, like {@code run=batch-1}), with the token when there is one. */
+    /**
+     * The URL of the grid with {@code query} (already encoded, like {@code run=batch-1}), with the token when there is
+     * one.
+     */
     public String url(Optional<String> query) {
         String shown = host.contains(":") ? "[" + host + "]" : host;
         List<String> parts = new ArrayList<>();
