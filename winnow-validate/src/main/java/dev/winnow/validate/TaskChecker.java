@@ -110,11 +110,11 @@ final class TaskChecker {
             files = listing == null ? shared.output().list(PredictionsLayout.taskFolder(task)) : awaitListing(listing);
         } catch (PathOutsideRootException e) {
             shared.collector()
-                    .add(
-                            DiagnosticCode.PATH_OUTSIDE_ROOT.of(
-                                    PredictionsLayout.taskFolder(task),
-                                    "The folder of task \"" + task
-                                            + "\" leads out of the predictions location (a link pointing outside); its files were not read."));
+                    .add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(
+                            PredictionsLayout.taskFolder(task),
+                            "The folder of task \"" + task
+                                    + "\" leads out of the predictions location (a link pointing "
+                                    + "outside); its files were not read."));
             return new ValidationReport.TaskOutcome(task, schema.taskType().wireName(), 0, 0, 0, 0, true);
         }
         SampleIndex samples = shared.samples();
@@ -179,7 +179,8 @@ final class TaskChecker {
                                     path,
                                     "The prediction file's path and the sample "
                                             + named
-                                            + " differ only in Unicode normalisation (composed or decomposed letters); they are taken as"
+                                            + " differ only in Unicode normalisation (composed or "
+                                            + "decomposed letters); they are taken as"
                                             + " the same."));
                 }
             }
