@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class DiagnosticCodesTest {
 
     @Test
     void noModuleSpellsACodeOutsideTheRegistry() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
+        Path root = Objects.requireNonNull(Path.of("").toAbsolutePath().getParent(), "the module has a parent folder");
         List<String> literals = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")

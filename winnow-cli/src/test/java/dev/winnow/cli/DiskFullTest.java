@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class DiskFullTest {
 
     private static CrashFixture fixture;
     /** Null when tmpfs mounts are allowed; else why not. */
-    private static String noTmpfs;
+    private static @Nullable String noTmpfs;
 
     private static final AtomicInteger FOLDERS = new AtomicInteger();
 
@@ -51,7 +52,7 @@ class DiskFullTest {
     }
 
     /** Why a tmpfs cannot be mounted in a private mount namespace here, or null when it can. */
-    private static String tmpfsRefusal() throws Exception {
+    private static @Nullable String tmpfsRefusal() throws Exception {
         Path probe = Files.createDirectories(dir.resolve("probe"));
         Path log = dir.resolve("probe.log");
         Process p;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -70,8 +71,7 @@ class SourceRulesTest {
     private static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.isRegularFile(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-            assertThat(dir).as("a folder above the module holding mvnw").isNotNull();
+            dir = Objects.requireNonNull(dir.getParent(), "a folder above the module holds mvnw");
         }
         return dir;
     }
