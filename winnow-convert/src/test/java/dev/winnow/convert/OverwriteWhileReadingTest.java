@@ -1,0 +1,141 @@
+package dev.winnow.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.format.Category;
+import dev.winnow.format.TaskSchema;
+import dev.winnow.format.TaskType;
+import dev.winnow.format.io.PredictionWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --overwrite} of a task in a local folder while a reader that follows the format polls it:
+ * the task is listed in {@code tasks.json} and its folder holds a whole task (the old or the new)
+ * at every moment.
+ */
+class OverwriteWhileReadingTest {
+    private static final int OVERWRITES = 400;
+    private static final List<String> SAMPLES = List.of("a.png", "b.png", "c.png");
+    private static final Set<String> TASK_FILES = Set.of("a.json", "b.json", "c.json", "schema.json");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReaderPollingDuringOverwrites_alwaysFindsTheTaskListedAndWhole() throws Exception {
+        LocalDatasource output = LocalDatasource.create(dir);
+        Files.createDirectories(dir.resolve("x"));
+        Files.createDirectories(dir.resolve("y"));
+        assumeTrue(
+                output.exchangeFolders("x", "y"),
+                "this file system cannot swap two folders in one step, so an overwrite renames twice");
+        convert(output, 0, false);
+        Path predictions = dir.resolve(".lightly/predictions");
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger polls = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        List<String> firstFailures = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                String problem = poll(predictions);
+                polls.incrementAndGet();
+                if (problem != null && failures.incrementAndGet() <= 3) {
+                    firstFailures.add(problem);
+                }
+            }
+        });
+        reader.start();
+        try {
+            for (int i = 1; i <= OVERWRITES; i++) {
+                convert(output, i % 2, true);
+            }
+        } finally {
+            done.set(true);
+            reader.join();
+        }
+        assertThat(firstFailures)
+                .as("%d of %d polls failed", failures.get(), polls.get())
+                .isEmpty();
+        assertThat(polls.get()).isPositive();
+        assertThat(Files.readString(predictions.resolve("t/a.json"))).isEqualTo(prediction(0, "a.png"));
+        try (Stream<Path> left = Files.list(predictions)) {
+            assertThat(left.map(p -> p.getFileName().toString()).sorted())
+                    .as("no staged or replaced folder is left")
+                    .containsExactly("t", "tasks.json");
+        }
+    }
+
+    /** What a reader finds now: null when the task is listed and whole, else the problem. */
+    private static @Nullable String poll(Path predictions) {
+        try {
+            String tasks = Files.readString(predictions.resolve("tasks.json"));
+            if (!tasks.equals("[\"t\"]\n")) {
+                return "tasks.json held " + tasks;
+            }
+            Path task = predictions.resolve("t");
+            Set<String> names = new TreeSet<>();
+            try (Stream<Path> files = Files.list(task)) {
+                files.forEach(f -> names.add(f.getFileName().toString()));
+            }
+            if (!names.equals(TASK_FILES)) {
+                return "the task folder held " + names;
+            }
+            String schema = Files.readString(task.resolve("schema.json"));
+            if (!schema.equals(schemaText(0)) && !schema.equals(schemaText(1))) {
+                return "schema.json held " + schema;
+            }
+            for (String sample : SAMPLES) {
+                String file = sample.replace(".png", ".json");
+                String text = Files.readString(task.resolve(file));
+                if (!text.equals(prediction(0, sample)) && !text.equals(prediction(1, sample))) {
+                    return file + " held " + text;
+                }
+            }
+            return null;
+        } catch (NoSuchFileException e) {
+            return e.getFile() + " was absent";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static void convert(LocalDatasource output, int version, boolean overwrite) throws Exception {
+        PredictionsFolder folder = PredictionsFolder.open(output, "t", overwrite);
+        folder.writeAll(
+                SAMPLES.size(),
+                i -> new PredictionsFolder.Entry(
+                        SAMPLES.get(i), prediction(version, SAMPLES.get(i)).getBytes(StandardCharsets.UTF_8)));
+        folder.finish(schema(version));
+    }
+
+    private static TaskSchema schema(int version) {
+        return new TaskSchema(
+                TaskType.CLASSIFICATION,
+                version == 0 ? List.of(Category.of(0, "cat")) : List.of(Category.of(0, "cat"), Category.of(1, "dog")));
+    }
+
+    private static String schemaText(int version) {
+        return new String(PredictionWriter.toBytes(schema(version)), StandardCharsets.UTF_8);
+    }
+
+    private static String prediction(int version, String sample) {
+        return "{\"file_name\":\"" + sample + "\",\"predictions\":[{\"category_id\":" + version + "}]}\n";
+    }
+}
