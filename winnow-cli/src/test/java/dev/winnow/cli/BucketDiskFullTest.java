@@ -109,7 +109,7 @@ class BucketDiskFullTest {
             List<String> validate = List.of("validate", "--input", fixture.images.toString(), "--output", out);
             String validated = child(validate, env);
             Path view = bucket.resolve("out");
-            State previous = fixture.observe(LocalDatasource.at(view), view.toString());
+            State previous = observeCopy(view);
 
             Path filler = Files.createDirectories(disk.resolve("filler")).resolve("blob");
             try (FileChannel channel =
@@ -145,6 +145,16 @@ class BucketDiskFullTest {
             proxy.destroy();
             proxy.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * How the bucket's files look to a user, observed on a copy: the proxy's view of its disk is
+     * reached through a link ({@code /proc/<pid>/root}) that a datasource would resolve away.
+     */
+    private static State observeCopy(Path view) throws Exception {
+        Path copy = dir.resolve("copy-" + NAMES.incrementAndGet());
+        copyTree(view, copy);
+        return fixture.observe(LocalDatasource.at(copy), copy.toString());
     }
 
     /** The port the proxy says it serves on. */
