@@ -110,7 +110,7 @@ final class SingletonReader {
                         p.skipChildren();
                         bad = true;
                     } else {
-                        score = number(p);
+                        score = readNumber(p);
                         if (!(score >= 0 && score <= 1)) {
                             add(
                                     d,
@@ -317,7 +317,7 @@ final class SingletonReader {
                 p.skipChildren();
                 ok = false;
             } else {
-                double value = number(p);
+                double value = readNumber(p);
                 if (!(value >= 0 && value <= 1)) {
                     add(
                             d,
@@ -397,7 +397,7 @@ final class SingletonReader {
                 p.skipChildren();
                 ok = false;
             } else if (n < 4) {
-                v[n] = number(p);
+                v[n] = readNumber(p);
             }
             n++;
         }
@@ -529,7 +529,7 @@ final class SingletonReader {
                 if (n == numbers.length) {
                     numbers = Arrays.copyOf(numbers, n * 2);
                 }
-                numbers[n] = number(p);
+                numbers[n] = readNumber(p);
             }
             n++;
         }
@@ -594,7 +594,7 @@ final class SingletonReader {
     }
 
     /** The number at the parser; -0 reads as 0, as it is written back (the sign of zero means nothing here). */
-    private static double number(JsonParser p) {
+    private static double readNumber(JsonParser p) {
         return p.getDoubleValue() + 0.0;
     }
 }
