@@ -73,6 +73,11 @@ public sealed interface EmbeddingsConfig {
         public OnnxEmbedder open() {
             return OnnxEmbedder.open(model, inputSize, mean, std);
         }
+
+        /** Opens the model from {@code bytes}, the model file's content read elsewhere; the file need not exist here. */
+        public OnnxEmbedder open(byte[] bytes) {
+            return OnnxEmbedder.open(bytes, model.toString(), inputSize, mean, std);
+        }
     }
 
     /**

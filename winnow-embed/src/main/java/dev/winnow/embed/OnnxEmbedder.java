@@ -96,28 +96,55 @@ public final class OnnxEmbedder implements Embedder {
      */
     public static OnnxEmbedder open(Path model, int inputSize, List<Float> mean, List<Float> std) {
         Objects.requireNonNull(model, "model");
-        if (inputSize < 1) {
-            throw new IllegalArgumentException("The input size must be at least 1 pixel, but was " + inputSize + ".");
-        }
-        float[] means = channels(mean, "mean");
-        float[] stds = channels(std, "std");
-        for (float s : stds) {
-            if (!(s > 0)) {
-                throw new IllegalArgumentException("Every std value must be positive, but got " + std + ".");
-            }
-        }
         String file = model.toString();
+        checkSettings(inputSize, mean, std);
         if (!Files.exists(model)) {
             throw new EmbeddingException("The ONNX model file '" + file + "' does not exist.");
         }
         if (!Files.isRegularFile(model)) {
             throw new EmbeddingException("The ONNX model path '" + file + "' is not a file.");
         }
+        return load(file, inputSize, mean, std, (environment, options) -> environment.createSession(file, options));
+    }
+
+    /**
+     * Loads and checks a model from its bytes, read elsewhere (on a cluster: by the driver, and
+     * shipped to each executor once), so that no file need exist here.
+     *
+     * @param file the model's file as the user named it, for messages
+     * @throws EmbeddingException when the bytes are not a model or its input does not fit
+     */
+    public static OnnxEmbedder open(byte[] model, String file, int inputSize, List<Float> mean, List<Float> std) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(file, "file");
+        checkSettings(inputSize, mean, std);
+        return load(file, inputSize, mean, std, (environment, options) -> environment.createSession(model, options));
+    }
+
+    /** How a session is made from the model, with the embedder's options. */
+    private interface SessionMaker {
+        OrtSession create(OrtEnvironment environment, OrtSession.SessionOptions options) throws OrtException;
+    }
+
+    private static void checkSettings(int inputSize, List<Float> mean, List<Float> std) {
+        if (inputSize < 1) {
+            throw new IllegalArgumentException("The input size must be at least 1 pixel, but was " + inputSize + ".");
+        }
+        channels(mean, "mean");
+        for (float s : channels(std, "std")) {
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("Every std value must be positive, but got " + std + ".");
+            }
+        }
+    }
+
+    private static OnnxEmbedder load(
+            String file, int inputSize, List<Float> mean, List<Float> std, SessionMaker maker) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "winnow");
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-            session = environment.createSession(file, options);
+            session = maker.create(environment, options);
         } catch (OrtException e) {
             if (e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF) {
                 throw new EmbeddingException(
@@ -127,7 +154,7 @@ public final class OnnxEmbedder implements Embedder {
             throw new EmbeddingException("The ONNX model '" + file + "' could not be loaded: " + e.getMessage(), e);
         }
         try {
-            return check(file, environment, session, inputSize, means, stds);
+            return check(file, environment, session, inputSize, channels(mean, "mean"), channels(std, "std"));
         } catch (RuntimeException | OrtException e) {
             closeQuietly(session);
             if (e instanceof EmbeddingException embedding) {

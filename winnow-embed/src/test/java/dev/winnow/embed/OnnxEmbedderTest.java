@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.winnow.testsupport.OnnxModels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +59,35 @@ class OnnxEmbedderTest {
             assertThat(rows[1]).containsExactly(expectedMeans(0x20, 0x40, 0x60), within(1e-6f));
             assertThat(rows[2]).containsExactly(expectedMeans(127.5, 127.5, 127.5), within(1e-6f));
         }
+    }
+
+    @Test
+    void modelOpenedFromItsBytes_embedsAsFromTheFile_andNeedsNoFile() throws IOException {
+        Path model = OnnxModels.mixedChannels(dir, new float[] {1, 0, 0, 0, 0.5f, 0.5f});
+        byte[] bytes = Files.readAllBytes(model);
+        Files.delete(model);
+        List<BufferedImage> images = List.of(halves(6, 6, 0x336699, 0x336699), halves(8, 6, 0xFF0000, 0x00FF00));
+        try (OnnxEmbedder embedder =
+                OnnxEmbedder.open(bytes, "models/mixed.onnx", 6, List.of(0f, 0f, 0f), List.of(1f, 1f, 1f))) {
+            assertThat(embedder.dimension()).isEqualTo(2);
+            assertThat(embedder.toString()).isEqualTo("ONNX model 'models/mixed.onnx' (input 6x6, 2 dimensions)");
+            float[][] rows = embedder.embed(images);
+            double first = 0x33 / 255.0;
+            double second = 0.5 * 0x66 / 255.0 + 0.5 * 0x99 / 255.0;
+            double norm = Math.hypot(first, second);
+            assertThat(rows[0])
+                    .containsExactly(new float[] {(float) (first / norm), (float) (second / norm)}, within(1e-6f));
+            assertThat(rows[1][0]).isCloseTo((float) (0.5 / Math.hypot(0.5, 0.25)), within(1e-6f));
+        }
+    }
+
+    @Test
+    void bytesThatAreNotAModel_areRefusedUnderTheModelsName() {
+        byte[] notes = "these are not the weights you are looking for".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> OnnxEmbedder.open(notes, "models/notes.onnx", 224, MEAN, STD))
+                .isInstanceOf(EmbeddingException.class)
+                .hasMessage("The file 'models/notes.onnx' is not a valid ONNX model: it cannot be parsed as an ONNX"
+                        + " protobuf.");
     }
 
     @Test

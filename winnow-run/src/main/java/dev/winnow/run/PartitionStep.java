@@ -4,6 +4,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.Progress;
 import dev.winnow.embed.EmbeddingSource;
+import dev.winnow.embed.EmbeddingsConfig;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.validate.DiagnosticCollector;
 import dev.winnow.format.validate.ValidationOptions;
@@ -13,14 +14,17 @@ import dev.winnow.run.config.RunConfig;
 import dev.winnow.run.config.RunConfigParser;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,7 +64,17 @@ public final class PartitionStep implements Serializable {
 
     /** On an executor: computes the rows of {@code samples}, opening what {@code where} names once per JVM. */
     public byte[] compute(RunLocations where, List<RunSample> samples) throws IOException {
-        Opened opened = opened(where);
+        return compute(where, null, samples);
+    }
+
+    /**
+     * On an executor: as {@link #compute(RunLocations, List)}, with the ONNX model that {@code run.json}
+     * names opened from {@code model}'s bytes (the driver's copy, shipped once per executor) rather than
+     * from its path, which need not exist on the executor. {@code model} is asked once per JVM.
+     */
+    public byte[] compute(RunLocations where, @Nullable Supplier<byte[]> model, List<RunSample> samples)
+            throws IOException {
+        Opened opened = opened(where, model);
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "winnow-partition");
             t.setDaemon(true);
@@ -106,7 +120,22 @@ public final class PartitionStep implements Serializable {
         return PartitionRows.encode(partial, found.sorted());
     }
 
-    private static Opened opened(RunLocations where) throws IOException {
+    /**
+     * On the driver: the bytes of the ONNX model that {@code where}'s {@code run.json} names, for the
+     * executors; empty for the other embedders.
+     */
+    public static Optional<byte[]> onnxModel(RunLocations where) throws IOException {
+        if (parse(where).embeddings() instanceof EmbeddingsConfig.Onnx onnx) {
+            return Optional.of(Files.readAllBytes(onnx.model()));
+        }
+        return Optional.empty();
+    }
+
+    private static RunConfig parse(RunLocations where) {
+        return RunConfigParser.parse(where.configText(), where.configName(), Path.of(where.configDir()));
+    }
+
+    private static Opened opened(RunLocations where, @Nullable Supplier<byte[]> model) throws IOException {
         Opened known = OPENED.get(where);
         if (known != null) {
             return known;
@@ -114,14 +143,16 @@ public final class PartitionStep implements Serializable {
         synchronized (OPENED) {
             known = OPENED.get(where);
             if (known == null) {
-                RunConfig config =
-                        RunConfigParser.parse(where.configText(), where.configName(), Path.of(where.configDir()));
+                RunConfig config = parse(where);
+                EmbeddingSource source = model != null && config.embeddings() instanceof EmbeddingsConfig.Onnx onnx
+                        ? onnx.open(model.get())
+                        : config.embeddings().open();
                 known = new Opened(
                         Locations.open(where.input()),
                         Locations.open(where.output()),
                         config,
                         VideoDecoders.standard(),
-                        config.embeddings().open());
+                        source);
                 OPENED.put(where, known);
             }
             return known;

@@ -77,7 +77,12 @@ final class RunSelection {
         ctx.progress().phase("Selecting", 0);
         SelectionResult result = names.isEmpty()
                 ? null
-                : new Selector(ctx.threads(), null)
+                : new Selector(
+                                ctx.threads(),
+                                null,
+                                ctx.engine()
+                                        .flatMap(SampleEngine::kCenterRoundOne)
+                                        .orElse(null))
                         .select(
                                 ctx.request().config().selection(),
                                 inputs,

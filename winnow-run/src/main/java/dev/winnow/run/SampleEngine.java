@@ -1,7 +1,9 @@
 package dev.winnow.run;
 
+import dev.winnow.select.KCenterRoundOne;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a run's per-sample work happens when it is spread out: each partition of samples is handed
@@ -18,4 +20,12 @@ public interface SampleEngine {
      * A partition computed more than once (a retried task) must be returned once.
      */
     List<byte[]> compute(List<List<RunSample>> partitions, PartitionStep step) throws IOException;
+
+    /**
+     * Where round one of the distributed selection engine's two-round k-center runs, when this
+     * engine runs it too (a cluster's executors); empty: on this machine.
+     */
+    default Optional<KCenterRoundOne> kCenterRoundOne() {
+        return Optional.empty();
+    }
 }

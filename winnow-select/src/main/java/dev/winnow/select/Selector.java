@@ -31,6 +31,7 @@ public final class Selector {
 
     private final int parallelism;
     private final KCenterGreedy.@Nullable Storage storage;
+    private final @Nullable KCenterRoundOne roundOne;
 
     /** A selector using all available processors and storage chosen by size. */
     public Selector() {
@@ -39,11 +40,20 @@ public final class Selector {
 
     /** A selector with a fixed thread count; {@code storage} null chooses by size. */
     public Selector(int parallelism, KCenterGreedy.@Nullable Storage storage) {
+        this(parallelism, storage, null);
+    }
+
+    /**
+     * As {@link #Selector(int, KCenterGreedy.Storage)}, with round one of the distributed engine's
+     * two-round k-center run by {@code roundOne} (null: on this selector's threads).
+     */
+    public Selector(int parallelism, KCenterGreedy.@Nullable Storage storage, @Nullable KCenterRoundOne roundOne) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("The parallelism must be at least 1, but was " + parallelism + ".");
         }
         this.parallelism = parallelism;
         this.storage = storage;
+        this.roundOne = roundOne;
     }
 
     /** Runs the selection described by {@code config} over {@code inputs}; {@code seed} breaks ties. */
@@ -153,7 +163,7 @@ public final class Selector {
                 .filter(e -> e.count() > 0)
                 .orElse(EmbeddingMatrix.empty(all.dimension()));
         DiversityObjective diversity = (DiversityObjective) objectives.get(0);
-        KCenterResult result = new TwoRoundKCenter(storage, parallelism)
+        KCenterResult result = new TwoRoundKCenter(storage, parallelism, roundOne)
                 .select(mine, config.engine().partitions(), limit, earlier, diversity.minimumDistance(), seed);
         return outcome(result);
     }

@@ -4,17 +4,25 @@ import dev.winnow.run.PartitionStep;
 import dev.winnow.run.RunLocations;
 import dev.winnow.run.RunSample;
 import dev.winnow.run.SampleEngine;
+import dev.winnow.select.EmbeddingMatrix;
+import dev.winnow.select.KCenterRoundOne;
+import dev.winnow.select.TwoRoundKCenter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.SparkException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a run's partitions on a Spark cluster: one Spark task per partition, each opening the
  * datasources and embedder on its executor from the run's {@link RunLocations} (no credentials
- * travel). {@code collect} returns one result per partition in partition order, so a task Spark
+ * travel); an ONNX model's bytes are a broadcast variable, so each executor fetches them once and
+ * opens one session, and no executor reads the model's path. {@code collect} returns one result per partition in partition order, so a task Spark
  * retries after a failure contributes its rows once.
  */
 final class SparkEngine implements SampleEngine {
@@ -48,6 +56,10 @@ final class SparkEngine implements SampleEngine {
         String hook = spark.getLocalProperty(FAIL_ATTEMPTS);
         int failPartition = hook == null ? -1 : Integer.parseInt(hook.split(",")[0]);
         int failAttempts = hook == null ? 0 : Integer.parseInt(hook.split(",")[1]);
+        // An ONNX model travels as a broadcast: read here once, fetched once by each executor.
+        @Nullable
+        Broadcast<byte[]> model =
+                PartitionStep.onnxModel(where).map(spark::broadcast).orElse(null);
         try {
             return spark.parallelize(slices, slices.size())
                     .map(slice -> {
@@ -58,11 +70,41 @@ final class SparkEngine implements SampleEngine {
                             throw new IOException("Attempt " + task.attemptNumber() + " of partition " + failPartition
                                     + " fails, as " + FAIL_ATTEMPTS + " asks.");
                         }
-                        return step.compute(where, slice);
+                        return model == null ? step.compute(where, slice) : step.compute(where, model::value, slice);
                     })
                     .collect();
         } catch (Exception e) {
             throw failed(e, "the run's " + slices.size() + " partitions", "the run ends without outputs");
+        } finally {
+            if (model != null) {
+                model.destroy();
+            }
+        }
+    }
+
+    @Override
+    public Optional<KCenterRoundOne> kCenterRoundOne() {
+        return Optional.of(this::roundOne);
+    }
+
+    /**
+     * Round one of two-round k-center on the executors: one task per part, which carries the part's
+     * rows and computes its centres; the driver then runs round two over their union.
+     */
+    private int[][] roundOne(List<EmbeddingMatrix> parts, int picks, EmbeddingMatrix earlier, long seed) {
+        int dimension = earlier.dimension();
+        float[] before = earlier.rows();
+        List<float[]> rows = new ArrayList<>();
+        parts.forEach(p -> rows.add(p.rows()));
+        try {
+            return spark.parallelize(rows, rows.size())
+                    .map(part -> TwoRoundKCenter.partCentres(
+                            new EmbeddingMatrix(part, dimension), picks, new EmbeddingMatrix(before, dimension), seed))
+                    .collect()
+                    .toArray(new int[0][]);
+        } catch (Exception e) {
+            throw new UncheckedIOException(failed(
+                    e, "round one of the selection's " + parts.size() + " parts", "the run ends without outputs"));
         }
     }
 

@@ -32,6 +32,10 @@ class SparkRunEqualityTest {
               {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}}]},
              "object_level": {"task_name": "shapes", "padding": 0.1}, "frame_stride": 4, "seed": 3}
             """;
+    private static final String DISTRIBUTED = """
+            {"selection": {"n_samples": 9, "engine": "distributed", "partitions": 3, "strategies": [
+              {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}}]}, "seed": 6}
+            """;
     private static final List<String> COMPARED = List.of("selected.txt", "selection.csv", "scores.csv");
 
     @TempDir
@@ -51,6 +55,7 @@ class SparkRunEqualityTest {
         DemoDataset.generateVideo(withVideo, 40, 64, 48, 5);
         Files.writeString(tmp.resolve("image-level.json"), IMAGE_LEVEL);
         Files.writeString(tmp.resolve("object-level.json"), OBJECT_LEVEL);
+        Files.writeString(tmp.resolve("distributed.json"), DISTRIBUTED);
     }
 
     @AfterAll
@@ -61,6 +66,12 @@ class SparkRunEqualityTest {
     @Test
     void imageLevel_sameOutputsWithOneTwoAndSevenPartitions() throws Exception {
         assertSameAsLocal(images, "image-level.json", "images");
+    }
+
+    /** Two-round k-center: round one on the executors gives the picks round one on one machine gives. */
+    @Test
+    void distributedSelectionEngine_sameOutputsWithOneTwoAndSevenPartitions() throws Exception {
+        assertSameAsLocal(images, "distributed.json", "distributed");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.winnow.embed;
+package dev.winnow.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.Locale;
  * messages a model needs (ModelProto, GraphProto, NodeProto, ValueInfoProto, TypeProto,
  * TensorShapeProto, TensorProto, OperatorSetIdProto), with field numbers from onnx.proto.
  */
-final class OnnxModels {
+public final class OnnxModels {
 
     private static final int FLOAT = 1; // TensorProto.DataType.FLOAT
     private static final int INT64 = 7;
@@ -23,7 +23,7 @@ final class OnnxModels {
     private OnnxModels() {}
 
     /** images [batch (an Integer or a String name), 3, size, size] -> GlobalAveragePool -> Flatten -> embedding [batch, 3]: per-channel means. */
-    static Path channelMeans(Path dir, Object batch, int size) throws IOException {
+    public static Path channelMeans(Path dir, Object batch, int size) throws IOException {
         Message graph = new Message()
                 .message(1, node("GlobalAveragePool", List.of("images"), "pooled"))
                 .message(1, node("Flatten", List.of("pooled"), "embedding"))
@@ -38,7 +38,7 @@ final class OnnxModels {
      * embedding is {@code weights . channelMeans} per output channel. The output shape is declared
      * without dimensions, so the embedder must find its length by running the model.
      */
-    static Path mixedChannels(Path dir, float[] weights) throws IOException {
+    public static Path mixedChannels(Path dir, float[] weights) throws IOException {
         Message tensor = new Message()
                 .int64(1, 2)
                 .int64(1, 3)
@@ -63,7 +63,7 @@ final class OnnxModels {
     }
 
     /** images -> GlobalAveragePool -> Log -> Flatten: not a number for a channel whose mean is negative. */
-    static Path logOfChannelMeans(Path dir) throws IOException {
+    public static Path logOfChannelMeans(Path dir) throws IOException {
         Message graph = new Message()
                 .message(1, node("GlobalAveragePool", List.of("images"), "pooled"))
                 .message(1, node("Log", List.of("pooled"), "logs"))
@@ -75,7 +75,7 @@ final class OnnxModels {
     }
 
     /** A model with two inputs (a + b). */
-    static Path twoInputs(Path dir) throws IOException {
+    public static Path twoInputs(Path dir) throws IOException {
         Message graph = new Message()
                 .message(1, node("Add", List.of("a", "b"), "sum"))
                 .string(2, "two_inputs")
@@ -86,7 +86,7 @@ final class OnnxModels {
     }
 
     /** A model whose single input is an int64 tensor. */
-    static Path integerInput(Path dir) throws IOException {
+    public static Path integerInput(Path dir) throws IOException {
         Message graph = new Message()
                 .message(1, node("Identity", List.of("images"), "embedding"))
                 .string(2, "integer_input")
