@@ -47,8 +47,9 @@ class ServeIT {
         String page = serveOnce(data, output, "/");
         assertThat(page).contains("<title>Winnow</title>");
         assertThat(Files.readString(dir.resolve("err.txt")))
-                .containsPattern("\nRead the index of 12 samples in 3 tasks in \\d+\\.\\d s \\(unchanged since "
-                        + "it was built\\)\\.\n");
+                .containsPattern(
+                        "\nRead the index of 12 samples in 3 tasks in \\d+\\.\\d s; checking it against the files while"
+                                + " serving\\.\n");
     }
 
     private String serveOnce(Path input, Path output, String request) throws Exception {

@@ -48,10 +48,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code overwrite} is set. A folder of an unlisted task is not a task for the format: it is what a
  * conversion killed between publishing its folder and listing it leaves (or, in a bucket, one killed
  * midway), so it is replaced as if {@code overwrite} were set and the same command run again
- * finishes. With {@code overwrite}, the old folder is
- * renamed away, the staged one renamed in and the old one deleted, so no file of the old task
- * survives (folders of tasks nested below this one are carried over). Between the two renames the
- * task folder is briefly absent.
+ * finishes. With {@code overwrite}, the staged folder and the old one are
+ * swapped in one step where the file system can ({@link Datasource#exchangeFolders}), so a reader
+ * finds the old task whole until the new one is whole in its place, and the old one is deleted: no
+ * file of the old task survives. Where it cannot, or tasks are nested below this one (their
+ * folders are carried over), the old folder is renamed away before the staged one is renamed in,
+ * and between the two renames the task folder is briefly absent.
  *
  * <p>A datasource that cannot move folders ({@link Datasource#canMoveFolders}, an object store) gets
  * each file written atomically in place instead ({@link Datasource#writeAtomicallyWithoutSync}),
@@ -225,7 +227,7 @@ public final class PredictionsFolder {
      * called from several threads at once).
      */
     public void writeAll(int count, IntFunction<Entry> entry) throws IOException {
-        forEachInParallel(count, i -> {
+        forEachInParallel(count, writerThreads(), i -> {
             Entry e = entry.apply(i);
             write(e.sampleName(), e.json());
         });
@@ -243,10 +245,14 @@ public final class PredictionsFolder {
      * both busy. The first failure stops the rest and is rethrown.
      */
     public static void forEachInParallel(int count, IndexedTask task) throws IOException {
+        forEachInParallel(count, WRITER_THREADS, task);
+    }
+
+    private static void forEachInParallel(int count, int maxThreads, IndexedTask task) throws IOException {
         if (count == 0) {
             return;
         }
-        int threads = Math.min(count, WRITER_THREADS);
+        int threads = Math.min(count, maxThreads);
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread[] workers = new Thread[threads];
@@ -272,7 +278,16 @@ public final class PredictionsFolder {
     /** How long publishing waits for another command's lock on the output before it is refused. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
-    /** Threads that write prediction files at once. */
+    /**
+     * Threads that write this folder's prediction files at once: {@link #WRITER_THREADS} on a disk,
+     * and as many as the location keeps requests in flight on an object store, where each write is
+     * one request that waits on the network, not on the processor.
+     */
+    public int writerThreads() {
+        return output.canMoveFolders() ? WRITER_THREADS : Math.max(WRITER_THREADS, output.parallelReads());
+    }
+
+    /** Threads that write prediction files at once on a disk. */
     public static final int WRITER_THREADS =
             Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
@@ -356,11 +371,25 @@ public final class PredictionsFolder {
     }
 
     /**
-     * Renames the staging folder into place; an existing folder is swapped out and deleted, the
-     * folders of tasks nested in it carried over. When the new folder cannot be renamed in, the
-     * old one is put back.
+     * Renames the staging folder into place; an existing folder is swapped with it in one step
+     * ({@link Datasource#exchangeFolders}) and deleted. Where no such swap exists, or tasks are
+     * nested in the old folder (their folders are carried over), the old folder is renamed away
+     * first; when the new folder cannot be renamed in then, the old one is put back.
      */
     private void publish(String staging, List<String> tasks) throws IOException {
+        List<String> nested = outermostNested(tasks);
+        if (nested.isEmpty()) {
+            // Swapped in one step where the file system can: the old task stays whole until the new
+            // one is in place, and then lies under the staging name until it is deleted.
+            try {
+                if (output.exchangeFolders(staging, folder)) {
+                    output.deleteFolder(staging);
+                    return;
+                }
+            } catch (NoSuchFileException e) {
+                // no old folder: renamed in below
+            }
+        }
         String replaced = hiddenFolder(task, "replaced");
         try {
             output.moveFolder(folder, replaced);
@@ -369,9 +398,9 @@ public final class PredictionsFolder {
             return;
         }
         try {
-            for (String nested : outermostNested(tasks)) {
+            for (String inner : nested) {
                 try {
-                    output.moveFolder(replaced + "/" + nested, staging + "/" + nested);
+                    output.moveFolder(replaced + "/" + inner, staging + "/" + inner);
                 } catch (NoSuchFileException e) {
                     // listed, but it has no folder yet
                 }
