@@ -6,14 +6,17 @@
 #     first SEQUENTIAL objects, default 20000: it is slow), and (b) the floor, the same GETs with
 #     Winnow's concurrency and nothing done with the bytes; both GET keys read from a file, so only
 #     the GETs are timed, while Winnow's time includes its own listing (also timed alone);
-#  2. listing KEYS keys (1,000 folders) with one paginated listing against Winnow's folder fan-out;
-#     this store walks the whole bucket for every page, so the paginated listing stops after PAGES
-#     pages (default 1) and its per-page time tells the whole;
+#  2. listing KEYS keys (1,000 to a folder) with one paginated listing against Winnow's folder
+#     fan-out, on a second server over jclouds' in-memory store filled in its own process (the
+#     filesystem store reads every file's attributes for every page); every store of S3Proxy builds
+#     the whole sorted listing for each page, so the paginated listing may stop after PAGES pages
+#     (default: all) and its time per page tells the rest;
 #  3. `winnow convert coco` of N images into a bucket against the floor of PUTting the same objects
 #     with the same concurrency.
 # Usage: bench/cloud.sh N   (HEAP: Winnow's -Xmx, default 512m; CONCURRENCY, default 64; KEYS, default
 #                           1000000; PARTS, default "validate list convert"; SEQUENTIAL; PAGES;
-#                           WINNOW_BENCH_DATA: the data folder)
+#                           LIST_SERVER_HEAP, default 6g; WINNOW_BENCH_DATA: the data folder;
+#                           PREPARE=1: generate the data and stop)
 set -euo pipefail
 n="${1:?usage: bench/cloud.sh N}"
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -26,7 +29,7 @@ concurrency="${CONCURRENCY:-64}"
 keys="${KEYS:-1000000}"
 parts="${PARTS:-validate list convert}"
 sequential="${SEQUENTIAL:-20000}"
-pages="${PAGES:-1}"
+pages="${PAGES:-}"
 samples="validate-$n"
 keys_bucket="keys-$keys"
 coco="$bench_data/convert-$n/coco.json"
@@ -34,44 +37,41 @@ coco="$bench_data/convert-$n/coco.json"
 cli_jar="${WINNOW_CLI_JAR:-$cli_jar}"
 require_jars "$cli_jar" "$bench_jar"
 mkdir -p "$buckets"
-if [ ! -f "$buckets/$samples.complete" ]; then
+if [[ " $parts " == *" validate "* ]] && [ ! -f "$buckets/$samples.complete" ]; then
   rm -rf "${buckets:?}/$samples" "$buckets/$samples-originals"
   java -cp "$bench_jar" dev.winnow.bench.validate.ValidationDatasetGenerator "$buckets/$samples" "$n"
   # The objects' keys, for the GET loops: every file of the bucket but the generator's originals.
   (cd "$buckets/$samples" && find . -type f -printf '%P\n' | sort) >"$buckets/$samples.keys"
   touch "$buckets/$samples.complete"
 fi
-if [[ " $parts " == *" list "* ]] && [ ! -f "$buckets/$keys_bucket.complete" ]; then
-  rm -rf "${buckets:?}/$keys_bucket"
-  # Empty objects, 1,000 to a folder: only the listing is measured.
-  python3 - "$buckets/$keys_bucket" "$keys" <<'PY'
-import os, sys
-root, n = sys.argv[1], int(sys.argv[2])
-for i in range(n):
-    folder = os.path.join(root, "%04d" % (i // 1000))
-    if i % 1000 == 0:
-        os.makedirs(folder)
-    open(os.path.join(folder, "k%07d" % i), "wb").close()
-PY
-  touch "$buckets/$keys_bucket.complete"
-fi
 if [[ " $parts " == *" convert "* ]] && [ ! -f "$coco" ]; then
   java -cp "$bench_jar" dev.winnow.bench.convert.CocoDatasetGenerator "$coco" "$n"
 fi
+# PREPARE=1 only generates the data, so a timed run later starts at once.
+[ -n "${PREPARE:-}" ] && exit 0
 rm -rf "$results" && mkdir -p "$results"
 
-# The server writes its port once it serves; it is stopped when the script ends.
-java -Xmx2g -cp "$bench_jar" dev.winnow.bench.cloud.S3BenchServer "$buckets" "$results/port" 2>"$results/server.log" &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  [ -s "$results/port" ] && break
-  kill -0 "$server" 2>/dev/null || { echo "the S3 server stopped; see $results/server.log" >&2; exit 1; }
-  sleep 1
-done
-[ -s "$results/port" ] || { echo "the S3 server did not start within 2 minutes" >&2; exit 1; }
-endpoint="http://127.0.0.1:$(cat "$results/port")"
-export AWS_ENDPOINT_URL="$endpoint" AWS_ACCESS_KEY_ID=bench-access AWS_SECRET_ACCESS_KEY=bench-secret AWS_REGION=us-east-1
+# start_server NAME HEAP ARGS...: starts S3BenchServer, waits until it writes its port, sets $endpoint
+# and AWS_ENDPOINT_URL; every server started is stopped when the script ends.
+servers=()
+trap 'for s in "${servers[@]}"; do kill "$s" 2>/dev/null || true; done' EXIT
+start_server() {
+  local name="$1" heap="$2"; shift 2
+  java "-Xmx$heap" -cp "$bench_jar" dev.winnow.bench.cloud.S3BenchServer "$@" "$results/$name.port" \
+    2>"$results/$name.log" &
+  local pid=$!
+  servers+=("$pid")
+  for _ in $(seq 1 300); do
+    [ -s "$results/$name.port" ] && break
+    kill -0 "$pid" 2>/dev/null || { echo "the S3 server stopped; see $results/$name.log" >&2; exit 1; }
+    sleep 1
+  done
+  [ -s "$results/$name.port" ] || { echo "the S3 server did not start within 5 minutes" >&2; exit 1; }
+  endpoint="http://127.0.0.1:$(cat "$results/$name.port")"
+  export AWS_ENDPOINT_URL="$endpoint"
+}
+export AWS_ACCESS_KEY_ID=bench-access AWS_SECRET_ACCESS_KEY=bench-secret AWS_REGION=us-east-1
+start_server filesystem 2g "$buckets"
 
 measure() { # name, command...: runs it under /usr/bin/time -v and prints one table row
   local name="$1"; shift
@@ -106,10 +106,17 @@ if [[ " $parts " == *" validate "* ]]; then
     "$endpoint" "$samples" "$buckets/$samples.keys" 1 "$sequential"
 fi
 if [[ " $parts " == *" list "* ]]; then
-  measure "list $keys keys, $pages pages of one listing" java -cp "$bench_jar" dev.winnow.bench.cloud.S3ListLoop \
-    "$endpoint" "$keys_bucket" paginated "$pages"
+  filesystem_endpoint="$endpoint"
+  start_server in-memory "${LIST_SERVER_HEAP:-6g}" --in-memory "$keys_bucket" "$keys"
+  echo "$(tail -n 1 "$results/in-memory.log")"
+  measure "list $keys keys, one listing${pages:+, $pages pages}" java -cp "$bench_jar" dev.winnow.bench.cloud.S3ListLoop \
+    "$endpoint" "$keys_bucket" paginated $pages
   measure "list $keys keys, winnow fan-out" java "-Xmx$heap" -cp "$cli_jar:$bench_jar" dev.winnow.bench.cloud.S3ListLoop \
     "$endpoint" "$keys_bucket" winnow
+  echo "in-memory server peak RSS: $(awk '/VmHWM/ {print int($2/1024) " MB"}' "/proc/${servers[-1]}/status")"
+  kill "${servers[-1]}" 2>/dev/null || true
+  endpoint="$filesystem_endpoint"
+  export AWS_ENDPOINT_URL="$endpoint"
 fi
 if [[ " $parts " == *" convert "* ]]; then
   rm -rf "${buckets:?}/coco-out" "$buckets/put-floor" && mkdir -p "$buckets/coco-out" "$buckets/put-floor"

@@ -8,8 +8,12 @@ import dev.winnow.datasource.CloudLocation;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocationProvider;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * in-memory fake of the Cloud Storage client (no Cloud Storage server runs offline). Registered
  * for the tests' class path, where it comes before the real provider. Calls named in
  * {@link #DENIED} are refused with HTTP 403 as Cloud Storage refuses a caller without the
- * permission, since the fake itself never refuses.
+ * permission, since the fake itself never refuses. The bucket {@link #UNREACHABLE_BUCKET} is opened
+ * by the real client instead, with {@code STORAGE_EMULATOR_HOST} naming a port where no server
+ * listens.
  */
 public final class LocalGcsProvider implements LocationProvider {
     /** Names of {@link Storage} methods that answer 403 ({@code list}, {@code get}, {@code reader}, {@code create}, {@code delete}). */
@@ -38,6 +44,21 @@ public final class LocalGcsProvider implements LocationProvider {
             });
     private static final GcsLocationProvider PROVIDER = new GcsLocationProvider(REFUSING);
 
+    /** The bucket whose emulator is not running. */
+    static final String UNREACHABLE_BUCKET = "no-server";
+
+    private static final GcsLocationProvider UNREACHABLE =
+            new GcsLocationProvider(Map.of("STORAGE_EMULATOR_HOST", "127.0.0.1:" + closedPort()));
+
+    /** A loopback port that was free a moment ago and that nothing listens on now. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The fake's client itself, never refusing, to set up and inspect objects. */
     static Storage storage() {
         return FAKE;
@@ -50,6 +71,6 @@ public final class LocalGcsProvider implements LocationProvider {
 
     @Override
     public Datasource open(CloudLocation location, boolean forOutput) throws IOException {
-        return PROVIDER.open(location, forOutput);
+        return (location.bucket().equals(UNREACHABLE_BUCKET) ? UNREACHABLE : PROVIDER).open(location, forOutput);
     }
 }

@@ -225,7 +225,7 @@ public final class PredictionsFolder {
      * called from several threads at once).
      */
     public void writeAll(int count, IntFunction<Entry> entry) throws IOException {
-        forEachInParallel(count, i -> {
+        forEachInParallel(count, writerThreads(), i -> {
             Entry e = entry.apply(i);
             write(e.sampleName(), e.json());
         });
@@ -243,10 +243,14 @@ public final class PredictionsFolder {
      * both busy. The first failure stops the rest and is rethrown.
      */
     public static void forEachInParallel(int count, IndexedTask task) throws IOException {
+        forEachInParallel(count, WRITER_THREADS, task);
+    }
+
+    private static void forEachInParallel(int count, int maxThreads, IndexedTask task) throws IOException {
         if (count == 0) {
             return;
         }
-        int threads = Math.min(count, WRITER_THREADS);
+        int threads = Math.min(count, maxThreads);
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread[] workers = new Thread[threads];
@@ -272,7 +276,16 @@ public final class PredictionsFolder {
     /** How long publishing waits for another command's lock on the output before it is refused. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
-    /** Threads that write prediction files at once. */
+    /**
+     * Threads that write this folder's prediction files at once: {@link #WRITER_THREADS} on a disk,
+     * and as many as the location keeps requests in flight on an object store, where each write is
+     * one request that waits on the network, not on the processor.
+     */
+    public int writerThreads() {
+        return output.canMoveFolders() ? WRITER_THREADS : Math.max(WRITER_THREADS, output.parallelReads());
+    }
+
+    /** Threads that write prediction files at once on a disk. */
     public static final int WRITER_THREADS =
             Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 

@@ -3,6 +3,8 @@ package dev.winnow.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.winnow.convert.coco.CocoConverter;
+import dev.winnow.convert.coco.CocoOptions;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.OutputLocation;
@@ -227,6 +229,46 @@ class PredictionsFolderTest {
 
         assertThat(namesIn(".lightly/predictions")).containsExactly("t", "tasks.json");
         assertThat(namesIn(".lightly/predictions/t")).containsExactly("a.json", "schema.json");
+    }
+
+    @Test
+    void writers_twiceTheCoresOnAFolder_asManyAsTheRequestsInFlightOnABucket() throws Exception {
+        int requests = 3 * PredictionsFolder.WRITER_THREADS;
+        PredictionsFolder onDisk = PredictionsFolder.open(LocalDatasource.create(dir.resolve("disk")), "t", false);
+        FlatDatasource bucket =
+                FlatDatasource.withRequestsInFlight(LocalDatasource.create(dir.resolve("bucket")), requests);
+        PredictionsFolder inBucket = PredictionsFolder.open(bucket, "t", false);
+
+        assertThat(onDisk.writerThreads()).isEqualTo(PredictionsFolder.WRITER_THREADS);
+        assertThat(inBucket.writerThreads()).isEqualTo(requests);
+    }
+
+    @Test
+    void cocoConversionIntoABucket_keepsTheBucketsRequestsInFlight() throws Exception {
+        int requests = 3 * PredictionsFolder.WRITER_THREADS;
+        StringBuilder images = new StringBuilder();
+        for (int i = 0; i < 2 * requests; i++) {
+            images.append(i == 0 ? "" : ",")
+                    .append("{\"id\": ")
+                    .append(i)
+                    .append(", \"file_name\": \"img")
+                    .append(i)
+                    .append(".png\", \"width\": 4, \"height\": 4}");
+        }
+        Path coco = dir.resolve("coco.json");
+        Files.writeString(
+                coco,
+                "{\"images\": [" + images + "], \"annotations\": [], \"categories\": [{\"id\": 1, \"name\": \"a\"}]}");
+        FlatDatasource bucket =
+                FlatDatasource.withRequestsInFlight(LocalDatasource.create(dir.resolve("out")), requests);
+
+        ConversionReport report = CocoConverter.convert(
+                CocoOptions.of(coco, TaskType.OBJECT_DETECTION), PredictionsFolder.open(bucket, "det", false));
+
+        assertThat(report.predictionFiles()).isEqualTo(2 * requests);
+        assertThat(bucket.mostWritingAtOnce()).isEqualTo(requests);
+        assertThat(Files.readString(dir.resolve("out/.lightly/predictions/det/img7.json")))
+                .isEqualTo("{\"file_name\":\"img7.png\",\"predictions\":[]}\n");
     }
 
     @Test

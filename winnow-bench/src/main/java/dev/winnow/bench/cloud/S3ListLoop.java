@@ -51,8 +51,14 @@ public final class S3ListLoop {
             Datasource bucketRoot = Locations.open("s3://" + bucket);
             keys = bucketRoot.list("").size();
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "%d keys, %s, %.2f s%s%n",
-                keys, args[2], (System.nanoTime() - start) / 1e9, requests > 0 ? ", " + requests + " requests" : "");
+                keys,
+                args[2],
+                seconds,
+                requests > 0
+                        ? String.format(", %d requests, %.0f ms a page", requests, 1000 * seconds / requests)
+                        : "");
     }
 }

@@ -52,6 +52,15 @@ public final class GcsLocationProvider implements LocationProvider {
         this.environment = System.getenv();
     }
 
+    /**
+     * A provider that reads {@code STORAGE_EMULATOR_HOST} from {@code environment} rather than from
+     * the process's environment, for a program that chooses the emulator itself; its client is made
+     * on first use.
+     */
+    public GcsLocationProvider(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     /** A provider that uses {@code storage} for every location. */
     public GcsLocationProvider(Storage storage) {
         this.environment = Map.of();

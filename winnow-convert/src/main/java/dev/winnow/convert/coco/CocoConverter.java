@@ -138,7 +138,8 @@ public final class CocoConverter {
         List<Integer> segmentImages = new ArrayList<>();
         boolean semantic = options.taskType() == TaskType.SEMANTIC_SEGMENTATION;
         StringBuilder sb = new StringBuilder(256);
-        try (BackgroundWriter writer = new BackgroundWriter(out, PredictionsFolder.WRITER_THREADS, QUEUED_FILES)) {
+        try (BackgroundWriter writer =
+                new BackgroundWriter(out, Math.min(out.writerThreads(), QUEUED_FILES), QUEUED_FILES)) {
             EarlyFiles files = new EarlyFiles(out, images, fragments, writer);
             if (parser != null) {
                 Set<String> fields = reader.fieldsRead();
