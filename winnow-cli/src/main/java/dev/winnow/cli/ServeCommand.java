@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -106,11 +107,20 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             err.println("Indexing " + inputLocation.description() + "...");
             err.flush();
-            viewer = Viewer.open(
-                    inputLocation, outputLocation, output != null, readers, ConsoleProgress.standard(), d -> {
+            viewer = Viewer.openCachedFirst(
+                    inputLocation,
+                    outputLocation,
+                    output != null,
+                    readers,
+                    ConsoleProgress.standard(),
+                    d -> {
                         if (problems[0]++ < 20) {
                             err.println(d.toText());
                         }
+                    },
+                    notice -> {
+                        err.println(notice);
+                        err.flush();
                     });
         } catch (IOException e) {
             err.println("winnow: " + IoErrors.describe(e));
@@ -118,8 +128,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.println((viewer.fromCache() ? "Read the index of " : "Indexed ")
                 + Wording.count(viewer.sampleCount(), "sample") + " in " + Wording.count(viewer.taskCount(), "task")
-                + " in " + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s"
-                + (viewer.fromCache() ? " (unchanged since it was built)." : ".")
+                + " in " + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s"
+                + (viewer.fromCache() ? "; checking it against the files while serving." : ".")
                 + (problems[0] > 20
                         ? " " + (problems[0] - 20) + " more problems were not shown; winnow validate lists them."
                         : ""));

@@ -44,7 +44,8 @@ class ServeIT {
         assertThat(page).contains("<title>Winnow</title>");
         assertThat(Files.readString(dir.resolve("err.txt")))
                 .containsPattern(
-                        "\nRead the index of 12 samples in 3 tasks in \\d+\\.\\d s \\(unchanged since it was built\\)\\.\n");
+                        "\nRead the index of 12 samples in 3 tasks in \\d+\\.\\d s; checking it against the files while"
+                                + " serving\\.\n");
     }
 
     private String serveOnce(Path input, Path output, String request) throws Exception {

@@ -93,16 +93,25 @@ final class IndexCache {
 
     /** The cached index when its key is {@code key}; empty when there is none or it is stale or unreadable. */
     static Optional<SampleIndex> read(Datasource output, String key) {
+        return readAny(output).filter(c -> c.key().equals(key)).map(Cached::index);
+    }
+
+    /** A cached index with the key of the files it was built from. */
+    record Cached(String key, SampleIndex index) {}
+
+    /** The cached index whatever its key, for a start that checks the key while serving; empty when there is none or it is unreadable. */
+    static Optional<Cached> readAny(Datasource output) {
         try {
             if (output.stat(FILE).isEmpty()) {
                 return Optional.empty();
             }
             ByteBuffer in = ByteBuffer.wrap(output.readAllBytes(FILE, Long.MAX_VALUE));
-            if (in.getInt() != VERSION || !string(in).equals(key)) {
+            if (in.getInt() != VERSION) {
                 return Optional.empty();
             }
+            String key = string(in);
             SampleIndex index = readIndex(in);
-            return in.hasRemaining() ? Optional.empty() : Optional.of(index);
+            return in.hasRemaining() ? Optional.empty() : Optional.of(new Cached(key, index));
         } catch (IOException | RuntimeException e) {
             // A damaged cache is built again, never trusted.
             return Optional.empty();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +130,10 @@ final class RunCatalog {
         String table = RUNS + id + "/" + RunPipeline.SELECTED_CROPS;
         List<SelectedCrop> list = new ArrayList<>();
         if (output.stat(table).isPresent()) {
-            // The crops' PNG files are under crops/<task>/; an object-level run has one task.
-            List<String> tasks = output.folders(RUNS + id + "/crops/");
+            // The crops' PNG files are under crops/<task>/; one listing finds them all, not a stat per crop.
+            String cropsFolder = RUNS + id + "/crops/";
+            Set<String> pictures = new HashSet<>(output.list(cropsFolder));
+            List<String> tasks = output.folders(cropsFolder);
             List<String> lines = new String(output.readAllBytes(table, MAX_SELECTED_BYTES), StandardCharsets.UTF_8)
                     .lines()
                     .filter(l -> !l.isEmpty())
@@ -144,8 +147,7 @@ final class RunCatalog {
                 String file = null;
                 for (String task : tasks) {
                     String candidate = "crops/" + task + "/" + fields.get(0) + ".png";
-                    if (SampleNames.isPlain(fields.get(0))
-                            && output.stat(RUNS + id + "/" + candidate).isPresent()) {
+                    if (SampleNames.isPlain(fields.get(0)) && pictures.contains(RUNS + id + "/" + candidate)) {
                         file = candidate;
                         break;
                     }

@@ -136,6 +136,14 @@ final class SampleFilter {
     }
 
     private float[] activeLearning(String key) throws QueryException {
+        return activeLearningScores(index, key);
+    }
+
+    /**
+     * The values of active-learning score {@code key} ({@code task.score}, or the score's name alone
+     * where one task has it) for every sample, {@code NaN} where a sample has none.
+     */
+    static float[] activeLearningScores(SampleIndex index, String key) throws QueryException {
         int dot = key.lastIndexOf('.');
         List<float[]> found = new ArrayList<>();
         for (TaskColumns t : index.tasks()) {

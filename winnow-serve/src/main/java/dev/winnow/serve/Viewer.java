@@ -4,7 +4,10 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Progress;
 import dev.winnow.format.Diagnostic;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -17,23 +20,22 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Viewer {
-    private final ViewerApi api;
-    private final int samples;
-    private final int tasks;
+    private volatile ViewerApi api;
     private final boolean fromCache;
+    private final CompletableFuture<Boolean> check;
 
-    private Viewer(ViewerApi api, int samples, int tasks, boolean fromCache) {
+    private Viewer(ViewerApi api, boolean fromCache, CompletableFuture<Boolean> check) {
         this.api = api;
-        this.samples = samples;
-        this.tasks = tasks;
         this.fromCache = fromCache;
+        this.check = check;
     }
 
     /**
      * Opens {@code input} with the predictions of {@code output}, reading {@code threads} files at once
      * while indexing. Diagnostics of unreadable files go to {@code diagnostics}; they are left out of
      * the index as {@code winnow scores} leaves them out. Unless {@code writable}, nothing is written:
-     * the index is not cached and tagging is refused.
+     * the index is not cached and tagging is refused. The cached index is used only when the files'
+     * listing still has its key.
      */
     public static Viewer open(
             Datasource input,
@@ -45,28 +47,91 @@ public final class Viewer {
             throws IOException {
         IndexCache.Listing listing = IndexCache.listing(input, output);
         Optional<SampleIndex> cached = IndexCache.read(output, listing.key());
-        SampleIndex index;
         if (cached.isPresent()) {
-            index = cached.get();
-        } else {
-            index = new IndexBuilder(input, output, threads).build(listing.media(), progress, diagnostics);
-            if (writable) {
-                IndexCache.write(output, listing.key(), index);
-            }
+            return new Viewer(new ViewerApi(input, output, cached.get(), writable), true, CHECKED);
         }
-        return new Viewer(
-                new ViewerApi(input, output, index, writable),
-                index.sampleCount(),
-                index.tasks().size(),
-                cached.isPresent());
+        SampleIndex index = build(input, output, writable, threads, progress, diagnostics, listing);
+        return new Viewer(new ViewerApi(input, output, index, writable), false, CHECKED);
     }
 
+    /**
+     * Like {@link #open}, but a cached index is served at once while a background thread lists the
+     * files (on a million samples the listing takes longer than reading the index) and, where they
+     * changed since the index was built, builds it again and serves the new one from then on.
+     * {@code notices} hears, in sentences, what the check found. Without a cached index it is
+     * {@link #open}.
+     */
+    public static Viewer openCachedFirst(
+            Datasource input,
+            Datasource output,
+            boolean writable,
+            int threads,
+            Progress progress,
+            Consumer<Diagnostic> diagnostics,
+            Consumer<String> notices)
+            throws IOException {
+        Optional<IndexCache.Cached> cached = IndexCache.readAny(output);
+        if (cached.isEmpty()) {
+            return open(input, output, writable, threads, progress, diagnostics);
+        }
+        CompletableFuture<Boolean> check = new CompletableFuture<>();
+        Viewer viewer = new Viewer(new ViewerApi(input, output, cached.get().index(), writable), true, check);
+        Thread checker = new Thread(
+                () -> {
+                    try {
+                        long started = System.nanoTime();
+                        IndexCache.Listing listing = IndexCache.listing(input, output);
+                        if (listing.key().equals(cached.get().key())) {
+                            notices.accept("The index matches the files.");
+                            check.complete(false);
+                            return;
+                        }
+                        notices.accept("The files changed since the index was built; indexing them again while"
+                                + " the pages show the previous index.");
+                        SampleIndex index = build(input, output, writable, threads, progress, diagnostics, listing);
+                        viewer.api = new ViewerApi(input, output, index, writable);
+                        notices.accept("Indexed " + index.sampleCount() + " samples again in "
+                                + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9)
+                                + " s; the pages show them now.");
+                        check.complete(true);
+                    } catch (IOException | RuntimeException e) {
+                        notices.accept("Checking the index against the files failed: " + e.getMessage()
+                                + " The pages show the index as it was cached.");
+                        check.complete(false);
+                    }
+                },
+                "winnow-index-check");
+        checker.setDaemon(true);
+        checker.start();
+        return viewer;
+    }
+
+    private static final CompletableFuture<Boolean> CHECKED = CompletableFuture.completedFuture(false);
+
+    private static SampleIndex build(
+            Datasource input,
+            Datasource output,
+            boolean writable,
+            int threads,
+            Progress progress,
+            Consumer<Diagnostic> diagnostics,
+            IndexCache.Listing listing)
+            throws IOException {
+        SampleIndex index = new IndexBuilder(input, output, threads).build(listing.media(), progress, diagnostics);
+        if (writable) {
+            IndexCache.write(output, listing.key(), index);
+        }
+        return index;
+    }
+
+    /** Samples in the index served now. */
     public int sampleCount() {
-        return samples;
+        return api.sampleIndex().sampleCount();
     }
 
+    /** Tasks in the index served now. */
     public int taskCount() {
-        return tasks;
+        return api.sampleIndex().tasks().size();
     }
 
     /** The run of the output that finished last, whose selection the viewer shows at {@code /?run=ID}. */
@@ -77,6 +142,18 @@ public final class Viewer {
     /** Whether the index came from the cache rather than from reading every prediction file. */
     public boolean fromCache() {
         return fromCache;
+    }
+
+    /**
+     * Waits for the check of a cached index against the files ({@link #openCachedFirst}); true when
+     * the files had changed and the index was built again. Immediately false for {@link #open}.
+     */
+    public boolean awaitCheck() throws InterruptedException {
+        try {
+            return check.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     ViewerApi api() {

@@ -69,6 +69,11 @@ final class ViewerApi {
         }
     }
 
+    /** The index this API answers from. */
+    SampleIndex sampleIndex() {
+        return index;
+    }
+
     ViewerApi(Datasource input, Datasource output, SampleIndex index, boolean writable) throws IOException {
         this.input = input;
         this.output = output;
@@ -422,6 +427,27 @@ final class ViewerApi {
         }
         for (int i = 0; i < n; i++) {
             out.put((byte) (map.selected()[i] ? 1 : 0));
+        }
+        return out.array();
+    }
+
+    /**
+     * Active-learning score {@code al} of every point of run {@code runId}'s map, in the order of
+     * {@link #mapPoints}, as little-endian 32-bit floats ({@code NaN} where a point's sample has no
+     * such score or is not in the datasource): the map colours its points by them.
+     */
+    byte[] mapScores(@Nullable String runId, @Nullable String al)
+            throws IOException, QueryException, NotFoundException {
+        RunCatalog.RunMap map = runMap(runId);
+        if (al == null || al.isEmpty()) {
+            throw new QueryException("map scores need al=TASK.SCORE; the scores are listed at /api/tasks.");
+        }
+        float[] values = SampleFilter.activeLearningScores(index, al);
+        int n = map.names().size();
+        ByteBuffer out = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            Optional<Integer> position = index.position(map.names().get(i));
+            out.putFloat(position.isPresent() ? values[position.get()] : Float.NaN);
         }
         return out.array();
     }

@@ -70,8 +70,7 @@ public final class ViewerServer implements AutoCloseable {
     /** Like {@link #start(Viewer, String, int)}, with a token whenever {@code withToken}. */
     static ViewerServer start(Viewer viewer, String host, int port, boolean withToken) throws IOException {
         String token = withToken ? newToken() : null;
-        ViewerApi api = viewer.api();
-        Javalin app = Javalin.create(config -> configure(config, api, token));
+        Javalin app = Javalin.create(config -> configure(config, viewer, token));
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
@@ -141,7 +140,7 @@ public final class ViewerServer implements AutoCloseable {
         app.stop();
     }
 
-    private static void configure(JavalinConfig config, ViewerApi api, @Nullable String token) {
+    private static void configure(JavalinConfig config, Viewer viewer, @Nullable String token) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         // Encoded slashes and dot segments reach the handlers, which refuse them with 404 like any unknown name.
@@ -180,34 +179,38 @@ public final class ViewerServer implements AutoCloseable {
             }
             resource(ctx, ctx.pathParam("file"), type);
         });
-        config.routes.get("/api/tasks", ctx -> json(ctx, api.tasks()));
-        config.routes.get("/api/samples", ctx -> json(ctx, api.samples(ctx.queryParamMap())));
-        config.routes.get("/api/sample/<name>", ctx -> json(ctx, api.sample(name(ctx))));
+        config.routes.get("/api/tasks", ctx -> json(ctx, viewer.api().tasks()));
+        config.routes.get("/api/samples", ctx -> json(ctx, viewer.api().samples(ctx.queryParamMap())));
+        config.routes.get("/api/sample/<name>", ctx -> json(ctx, viewer.api().sample(name(ctx))));
         config.routes.get(
-                "/api/thumb/<name>", ctx -> picture(ctx, api.pictures().thumbnail(sample(ctx, api))));
+                "/api/thumb/<name>", ctx -> picture(ctx, viewer.api().pictures().thumbnail(sample(ctx, viewer.api()))));
         config.routes.get(
-                "/api/image/<name>", ctx -> picture(ctx, api.pictures().image(sample(ctx, api))));
-        config.routes.get("/api/runs", ctx -> json(ctx, api.runs()));
+                "/api/image/<name>", ctx -> picture(ctx, viewer.api().pictures().image(sample(ctx, viewer.api()))));
+        config.routes.get("/api/runs", ctx -> json(ctx, viewer.api().runs()));
         config.routes.get("/api/runs/{run}/report", ctx -> {
             ctx.contentType("text/html; charset=utf-8");
-            ctx.result(api.report(ctx.pathParam("run")));
+            ctx.result(viewer.api().report(ctx.pathParam("run")));
         });
-        config.routes.get("/api/runs/{run}/crops", ctx -> json(ctx, api.crops(ctx.pathParam("run"))));
+        config.routes.get("/api/runs/{run}/crops", ctx -> json(ctx, viewer.api().crops(ctx.pathParam("run"))));
         config.routes.get("/api/runs/{run}/crop/<name>", ctx -> {
             ctx.contentType("image/png");
             ctx.header("Cache-Control", "private, max-age=3600");
-            ctx.result(api.cropPicture(ctx.pathParam("run"), name(ctx)));
+            ctx.result(viewer.api().cropPicture(ctx.pathParam("run"), name(ctx)));
         });
-        config.routes.get("/api/map", ctx -> json(ctx, api.map(ctx.queryParam("run"))));
+        config.routes.get("/api/map", ctx -> json(ctx, viewer.api().map(ctx.queryParam("run"))));
         config.routes.get("/api/map/points", ctx -> {
             ctx.contentType("application/octet-stream");
-            ctx.result(api.mapPoints(ctx.queryParam("run")));
+            ctx.result(viewer.api().mapPoints(ctx.queryParam("run")));
         });
-        config.routes.get("/api/tags", ctx -> json(ctx, api.tagList()));
-        config.routes.post("/api/tags/{tag}", ctx -> json(ctx, api.tag(ctx.pathParam("tag"), ctx.body())));
+        config.routes.get("/api/map/scores", ctx -> {
+            ctx.contentType("application/octet-stream");
+            ctx.result(viewer.api().mapScores(ctx.queryParam("run"), ctx.queryParam("al")));
+        });
+        config.routes.get("/api/tags", ctx -> json(ctx, viewer.api().tagList()));
+        config.routes.post("/api/tags/{tag}", ctx -> json(ctx, viewer.api().tag(ctx.pathParam("tag"), ctx.body())));
         config.routes.get("/api/tags/{tag}/export", ctx -> {
             ViewerApi.Export export =
-                    api.export(ctx.pathParam("tag"), ctx.queryParam("format"), ctx.queryParam("task"));
+                    viewer.api().export(ctx.pathParam("tag"), ctx.queryParam("format"), ctx.queryParam("task"));
             ctx.contentType(export.mimeType());
             ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
             ctx.result(export.text());

@@ -204,6 +204,34 @@ class ViewerApiTest {
     }
 
     @Test
+    void theMapsScoresFollowItsPointsWithNaNWhereASampleHasNone() throws Exception {
+        Http.Bytes answer = Http.bytes(port, "/api/map/scores?run=r1&al=cls.uncertainty_margin");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualTo("application/octet-stream");
+        ByteBuffer in = ByteBuffer.wrap(answer.body()).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[in.remaining() / 4];
+        in.asFloatBuffer().get(values);
+        // The map's points are a.png, b.png, c/d.png and e.png, which has no classification.
+        assertThat(values).containsExactly(0.4f, 0.6f, 0.9f, Float.NaN);
+        Http.Bytes alone = Http.bytes(port, "/api/map/scores?run=r1&al=object_frequency");
+        ByteBuffer frequencies = ByteBuffer.wrap(alone.body()).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(new float[] {
+                    frequencies.getFloat(), frequencies.getFloat(), frequencies.getFloat(), frequencies.getFloat()
+                })
+                .containsExactly(1.0f, 0.95f, 0.95f, 0.9f);
+        assertRefused("/api/map/scores?run=r1", "map scores need al=TASK.SCORE; the scores are listed at /api/tasks.");
+        assertRefused(
+                "/api/map/scores?run=r1&al=uncertainty_margin",
+                "al=uncertainty_margin is the score of several tasks; the scores are det.objectness_least_confidence,"
+                        + " det.object_frequency, det.uncertainty_least_confidence, det.uncertainty_margin,"
+                        + " det.uncertainty_entropy, cls.uncertainty_least_confidence, cls.uncertainty_margin,"
+                        + " cls.uncertainty_entropy.");
+        assertThat(Http.get(port, "/api/map/scores?run=r9&al=cls.uncertainty_margin")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void sampleRunsAndBrokenImage() throws Exception {
         assertJson(
                 "/api/sample/c/d.png",

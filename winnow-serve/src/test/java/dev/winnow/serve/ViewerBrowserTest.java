@@ -5,71 +5,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.datasource.Progress;
-import dev.winnow.testsupport.TestEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The pages in a real browser (Debian's chromium, headless): grid, slider, lasso, tags, sample page. */
 class ViewerBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     static Path temp;
 
     static Path data;
     static ViewerServer server;
+    static HeadlessChromium chromium;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        TestEnvironment.require(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
         data = SmallDatasource.write(temp);
         Datasource location = Locations.open(data.toString());
         server = ViewerServer.start(Viewer.open(location, location, true, 2, Progress.NONE, d -> {}), "127.0.0.1", 0);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--window-size=1280,1000",
-                "--disable-dev-shm-usage",
-                "--force-device-scale-factor=1");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(server.port());
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
@@ -77,11 +57,11 @@ class ViewerBrowserTest {
     }
 
     private static void open(String path) {
-        browser.get("http://127.0.0.1:" + server.port() + path);
+        chromium.open(path);
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        return chromium.waiting();
     }
 
     private static void waitForTotal(String total) {
@@ -141,6 +121,31 @@ class ViewerBrowserTest {
     }
 
     @Test
+    void theMapColoursItsPointsByAScore() {
+        open("/map?run=r1");
+        waiting().until(d -> d.findElements(By.cssSelector("#legend span")).size() == 2);
+        new Select(browser.findElement(By.id("colour"))).selectByVisibleText("cls uncertainty_margin");
+        waiting().until(d -> d.findElements(By.cssSelector("#legend span")).size() == 4);
+        assertThat(browser.findElements(By.cssSelector("#legend span")))
+                .extracting(WebElement::getText)
+                .containsExactly("0.4", "0.65", "0.9", "no score");
+        // Each point's colour as drawn in the canvas: a.png (0.4) the ramp's low end, c/d.png (0.9)
+        // its high end, b.png (0.6) in between, e.png (no classification) grey.
+        @SuppressWarnings("unchecked")
+        List<List<Number>> colours = (List<List<Number>>) Objects.requireNonNull(((JavascriptExecutor) browser)
+                .executeScript("const canvas = document.getElementById('map');"
+                        + "const context = canvas.getContext('2d');"
+                        + "return [0, 1, 2, 3].map(i => {"
+                        + "  const [px, py] = toScreen(data.x[i], data.y[i], canvas);"
+                        + "  return Array.from(context.getImageData(Math.round(px), Math.round(py), 1, 1).data.slice(0, 3));"
+                        + "});"));
+        assertThat(colours.get(0)).containsExactly(0x30L, 0x12L, 0x3bL);
+        assertThat(colours.get(1)).containsExactly(0x2bL, 0x78L, 0x8cL);
+        assertThat(colours.get(2)).containsExactly(0xfdL, 0xe7L, 0x25L);
+        assertThat(colours.get(3)).containsExactly(0x9aL, 0xa5L, 0xb1L);
+    }
+
+    @Test
     void theCurrentFilterIsTaggedAndExported() throws Exception {
         open("/?task=det&class=car");
         waitForTotal("2");
@@ -151,7 +156,7 @@ class ViewerBrowserTest {
         waiting().until(d -> d.findElement(By.id("tagResult")).getText().startsWith("Tag cars holds 2 samples."));
         assertThat(Files.readString(data.resolve(".winnow/tags/cars.txt"), StandardCharsets.UTF_8))
                 .isEqualTo("a.png\nc/d.png\n");
-        String href = java.util.Objects.requireNonNull(
+        String href = Objects.requireNonNull(
                 browser.findElement(By.cssSelector("#tagResult a.export")).getDomAttribute("href"));
         assertThat(href).isEqualTo("/api/tags/cars/export?format=relevant_filenames");
         assertThat(Http.get(server.port(), href).body()).isEqualTo("a.png\nc/d.png\n");
@@ -165,7 +170,7 @@ class ViewerBrowserTest {
         waiting().until(d -> d.findElements(By.cssSelector("#overlay rect.box")).size() == 2);
         WebElement image = browser.findElement(By.id("image"));
         waiting()
-                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                         .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image)));
         BufferedImage shot = ImageIO.read(
                 new ByteArrayInputStream(browser.findElement(By.id("picture")).getScreenshotAs(OutputType.BYTES)));

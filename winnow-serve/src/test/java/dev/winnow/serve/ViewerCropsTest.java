@@ -11,17 +11,25 @@ import dev.winnow.run.RunPipeline;
 import dev.winnow.run.RunRequest;
 import dev.winnow.run.config.RunConfigParser;
 import dev.winnow.testsupport.SampleMedia;
+import java.awt.image.BufferedImage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * An object-level run made by {@code winnow run}'s pipeline on the repository's two street photos:
@@ -132,5 +140,46 @@ class ViewerCropsTest {
                         .status())
                 .isEqualTo(404);
         assertThat(Http.get(port, "/api/runs/nope/crops").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theRunsPageShowsEachCropLinkedToItsParentsSamplePage() throws Exception {
+        List<String> rows = Files.readAllLines(runFolder.resolve(RunPipeline.SELECTED_CROPS));
+        try (HeadlessChromium chromium = HeadlessChromium.start(port)) {
+            chromium.open("/runs");
+            chromium.waiting()
+                    .until(d -> d.findElements(By.cssSelector("section.crops[data-run='objects'] a.crop"))
+                                    .size()
+                            == 3);
+            WebDriver browser = chromium.driver();
+            assertThat(browser.findElement(By.cssSelector("section.crops h3")).getText())
+                    .isEqualTo("Crops selected by objects (3)");
+            List<WebElement> crops = browser.findElements(By.cssSelector("section.crops a.crop"));
+            for (int k = 0; k < 3; k++) {
+                String[] f = rows.get(k + 1).split(",");
+                WebElement card = crops.get(k);
+                assertThat(card.getDomAttribute("data-crop")).isEqualTo(f[0]);
+                assertThat(card.getDomAttribute("href"))
+                        .isEqualTo("/sample?name=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8));
+                assertThat(card.findElement(By.cssSelector(".name")).getText())
+                        .isEqualTo(f[6] + " " + String.format(Locale.ROOT, "%.2f", Double.parseDouble(f[7])) + " · "
+                                + f[1]);
+            }
+            // The crops' pictures arrived at the sizes of their PNG files.
+            chromium.waiting()
+                    .until(d -> d.findElements(By.cssSelector("section.crops img")).stream()
+                            .allMatch(img -> !"0".equals(img.getDomProperty("naturalWidth"))));
+            for (int k = 0; k < 3; k++) {
+                String crop = rows.get(k + 1).split(",")[0];
+                BufferedImage png = ImageIO.read(
+                        runFolder.resolve("crops/things/" + crop + ".png").toFile());
+                assertThat(crops.get(k).findElement(By.tagName("img")).getDomProperty("naturalWidth"))
+                        .isEqualTo(String.valueOf(png.getWidth()));
+            }
+            String parent = rows.get(1).split(",")[1];
+            crops.get(0).click();
+            chromium.waiting()
+                    .until(d -> parent.equals(d.findElement(By.id("title")).getText()));
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +118,54 @@ class ViewerTagsAndCacheTest {
                     .startsWith("{\"total\":1,");
         }
         assertThat(listing(data)).noneMatch(p -> p.startsWith(".winnow/serve") || p.startsWith(".winnow/tags"));
+    }
+
+    @Test
+    void aStartFromTheCacheServesAtOnceAndSwitchesToTheChangedFilesWhenTheCheckEnds() throws Exception {
+        Path data = SmallDatasource.write(temp.resolve("first"));
+        Datasource location = Locations.open(data.toString());
+        assertThat(open(location, location, new ArrayList<>()).fromCache()).isFalse();
+        List<String> notices = new ArrayList<>();
+        Viewer unchanged =
+                Viewer.openCachedFirst(location, location, true, 2, Progress.NONE, d -> {}, n -> notices.add(n));
+        assertThat(unchanged.fromCache()).isTrue();
+        assertThat(unchanged.awaitCheck()).isFalse();
+        assertThat(notices).containsExactly("The index matches the files.");
+
+        // b.png's dog becomes a car.
+        Files.writeString(
+                data.resolve(".lightly/predictions/det/b.json"),
+                "{\"file_name\": \"b.png\", \"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 3, 3], \"score\": 0.61}]}");
+        List<String> changed = new ArrayList<>();
+        CountDownLatch hold = new CountDownLatch(1);
+        Viewer viewer = Viewer.openCachedFirst(location, location, true, 2, Progress.NONE, d -> {}, n -> {
+            try {
+                // The check waits until the test has seen the cached index served.
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            changed.add(n.replaceAll("again in [0-9.]+ s", "again in T s"));
+        });
+        assertThat(viewer.fromCache()).isTrue();
+        try (ViewerServer server = ViewerServer.start(viewer, "127.0.0.1", 0)) {
+            assertThat(Http.get(server.port(), "/api/samples?class=dog&size=1").body())
+                    .startsWith("{\"total\":2,");
+            hold.countDown();
+            assertThat(viewer.awaitCheck()).isTrue();
+            assertThat(Http.get(server.port(), "/api/samples?class=dog&size=1").body())
+                    .startsWith("{\"total\":1,");
+        }
+        assertThat(changed)
+                .containsExactly(
+                        "The files changed since the index was built; indexing them again while the pages show the"
+                                + " previous index.",
+                        "Indexed 4 samples again in T s; the pages show them now.");
+        // The rebuilt index was cached: the next start's check finds it current.
+        List<String> third = new ArrayList<>();
+        Viewer next = Viewer.openCachedFirst(location, location, true, 2, Progress.NONE, d -> {}, n -> third.add(n));
+        assertThat(next.awaitCheck()).isFalse();
+        assertThat(third).containsExactly("The index matches the files.");
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

@@ -15,6 +15,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * Frames of the repository's real video ({@code street/tree.mp4}, 68 frames of 1280 x 720) as
@@ -123,6 +127,45 @@ class ViewerVideoTest {
                 .isEqualTo(404);
         assertThat(Http.get(port, "/api/thumb/street/tree-012-mp4.png").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theFramesSamplePageShowsTheStripAndLeadsToTheNextFrame() {
+        try (HeadlessChromium chromium = HeadlessChromium.start(port)) {
+            chromium.open("/sample?name=" + URLEncoder.encode("street/tree-12-mp4.png", StandardCharsets.UTF_8));
+            chromium.waiting()
+                    .until(d -> d.findElements(By.cssSelector("#strip a.frame")).size() == 9);
+            WebDriver browser = chromium.driver();
+            assertThat(browser.findElement(By.id("videoTitle")).getText())
+                    .isEqualTo("Frame 12 of street/tree.mp4 (68 frames)");
+            assertThat(browser.findElements(By.cssSelector("#strip a.frame")))
+                    .extracting(a -> a.getDomAttribute("data-name"))
+                    .containsExactly(
+                            "street/tree-00-mp4.png",
+                            "street/tree-04-mp4.png",
+                            "street/tree-08-mp4.png",
+                            "street/tree-12-mp4.png",
+                            "street/tree-16-mp4.png",
+                            "street/tree-20-mp4.png",
+                            "street/tree-24-mp4.png",
+                            "street/tree-28-mp4.png",
+                            "street/tree-32-mp4.png");
+            assertThat(browser.findElement(By.cssSelector("#strip a.here")).getDomAttribute("data-name"))
+                    .isEqualTo("street/tree-12-mp4.png");
+            // Every thumbnail of the strip arrived as a picture of the frame's size.
+            chromium.waiting()
+                    .until(d -> d.findElements(By.cssSelector("#strip img")).stream()
+                            .allMatch(img -> "320".equals(img.getDomProperty("naturalWidth"))));
+            browser.findElement(By.cssSelector("#strip a[data-name='street/tree-16-mp4.png']"))
+                    .click();
+            chromium.waiting()
+                    .until(d -> "Frame 16 of street/tree.mp4 (68 frames)"
+                            .equals(d.findElement(By.id("videoTitle")).getText()));
+            assertThat(browser.findElement(By.cssSelector("#strip a.here")).getDomAttribute("data-name"))
+                    .isEqualTo("street/tree-16-mp4.png");
+            assertThat(browser.findElements(By.cssSelector("#overlay rect.box")))
+                    .hasSize(1);
+        }
     }
 
     private static BufferedImage frame(int index, int shortSide) throws Exception {

@@ -9,6 +9,9 @@ let lasso = [];
 let bounds = null;
 let view = {zoom: 1, cx: 0, cy: 0};   // the data point at the canvas centre, and the zoom over the fitted map
 let pending = false;
+let shades = null;   // {al, values, min, max} when the points are coloured by an active-learning score
+// Low to high score: dark blue through teal and green to yellow, 256 steps.
+const RAMP = ["#30123b", "#3b528b", "#21918c", "#5ec962", "#fde725"];
 
 // Reads the binary map: "WMAP", version, n, header length, JSON header, x, y, labels, selected flags.
 function decodeMap(buffer) {
@@ -57,8 +60,51 @@ function pixel(colour) {
 }
 
 function legendEntries() {
+  if (shades) {
+    return [[format(shades.min), RAMP[0]], [format((shades.min + shades.max) / 2), RAMP[2]],
+      [format(shades.max), RAMP[4]], ["no score", GREY]];
+  }
   return $("colour").value === "selected" ? [["selected", RED], ["not selected", GREY]]
     : data.labels.map((l, k) => [l, PALETTE[k % PALETTE.length]]);
+}
+
+function format(v) {
+  return Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : "–";
+}
+
+// The ramp's colour at t in [0, 1], interpolated between its stops, as an ImageData pixel.
+function rampPixel(t) {
+  const at = t * (RAMP.length - 1), k = Math.min(RAMP.length - 2, Math.floor(at)), f = at - k;
+  const channel = (c, i) => parseInt(c.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const mix = i => Math.round(channel(RAMP[k], i) * (1 - f) + channel(RAMP[k + 1], i) * f);
+  return ((255 << 24) | (mix(2) << 16) | (mix(1) << 8) | mix(0)) >>> 0;
+}
+
+// Reads the score of every point of the map and its range, for colouring by it.
+async function loadShades(al) {
+  const response = await fetch("/api/map/scores?run=" + encodeURIComponent($("run").value) + "&al=" + encodeURIComponent(al));
+  if (!response.ok) throw new Error((await response.text()).trim() || response.status + " " + response.statusText);
+  const values = new Float32Array(await response.arrayBuffer());
+  let min = Infinity, max = -Infinity;
+  for (const v of values) {
+    if (!Number.isNaN(v)) { min = Math.min(min, v); max = Math.max(max, v); }
+  }
+  return {al, values, min, max};
+}
+
+async function applyColour() {
+  $("error").textContent = "";
+  const choice = $("colour").value;
+  shades = null;
+  if (data && choice.startsWith("al:")) {
+    try {
+      shades = await loadShades(choice.slice(3));
+    } catch (e) {
+      $("error").textContent = e.message;
+    }
+  }
+  drawLegend();
+  draw();
 }
 
 function scheduleDraw() {
@@ -82,6 +128,9 @@ function draw() {
   const bySelection = $("colour").value === "selected";
   const grey = pixel(GREY), red = pixel(RED);
   const colours = data.labels.map((_, k) => pixel(PALETTE[k % PALETTE.length]));
+  const ramp = Array.from({length: 256}, (_, k) => rampPixel(k / 255));
+  const values = shades ? shades.values : null;
+  const low = shades ? shades.min : 0, span = shades && shades.max > shades.min ? shades.max - shades.min : 1;
   // Few points are drawn as squares big enough to see, many as small ones that do not hide each other.
   const size = data.n <= 10000 ? 6 : data.n <= 100000 ? 3 : 2;
   const half = size >> 1;
@@ -94,7 +143,8 @@ function draw() {
       if (bySelection && selected[i] !== pass) continue;
       const px = Math.round(ox + x[i] * sx) - half, py = Math.round(oy - y[i] * sy) - half;
       if (px + size <= 0 || py + size <= 0 || px >= w || py >= h) continue;
-      const c = bySelection ? (selected[i] ? red : grey) : (label[i] === 65535 ? grey : colours[label[i]]);
+      const c = values ? (Number.isNaN(values[i]) ? grey : ramp[Math.round((values[i] - low) / span * 255)])
+        : bySelection ? (selected[i] ? red : grey) : (label[i] === 65535 ? grey : colours[label[i]]);
       const x0 = Math.max(px, 0), x1 = Math.min(px + size, w), y1 = Math.min(py + size, h);
       for (let row = Math.max(py, 0); row < y1; row++) {
         pixels.fill(c, row * w + x0, row * w + x1);
@@ -182,13 +232,20 @@ async function loadRun() {
   if (!data.n) bounds = {minX: 0, maxX: 1, minY: 0, maxY: 1};
   resetView();
   $("points").textContent = data.n + " points";
-  drawLegend();
-  draw();
+  await applyColour();
 }
 
 async function start() {
   header("/map");
   const runs = (await api("/api/runs")).runs.filter(r => r.map);
+  for (const task of (await api("/api/tasks")).tasks) {
+    for (const score of task.scores) {
+      const o = document.createElement("option");
+      o.value = "al:" + task.name + "." + score;
+      o.textContent = task.name + " " + score;
+      $("colour").appendChild(o);
+    }
+  }
   setRuns(runs.map(r => r.id));
   if (!runs.length) {
     $("error").textContent = "No run in this output wrote embeddings, so there is no map to show.";
@@ -243,7 +300,7 @@ async function start() {
   }, {passive: false});
   canvas.addEventListener("dblclick", () => { if (data) { resetView(); scheduleDraw(); } });
   $("run").addEventListener("change", loadRun);
-  $("colour").addEventListener("change", () => { drawLegend(); draw(); });
+  $("colour").addEventListener("change", applyColour);
   $("tagButton").addEventListener("click", async () => {
     try {
       const answer = await api("/api/tags/" + encodeURIComponent($("tagName").value), {method: "POST",
