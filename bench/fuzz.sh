@@ -26,6 +26,10 @@ targets=(
   "winnow-convert dev.winnow.convert.fuzz.ConvertFuzzTest classificationCsv"
   "winnow-convert dev.winnow.convert.probmaps.NpyFuzzTest npy"
   "winnow-run dev.winnow.run.fuzz.RunConfigFuzzTest runConfig"
+  "winnow-embed dev.winnow.embed.fuzz.EmbeddingsFuzzTest embeddingsCsv"
+  "winnow-media dev.winnow.media.MediaFuzzTest imageHeader"
+  "winnow-media dev.winnow.media.MediaFuzzTest mp4"
+  "winnow-media dev.winnow.media.MediaFuzzTest userMetadata"
 )
 
 declare -A classpath
