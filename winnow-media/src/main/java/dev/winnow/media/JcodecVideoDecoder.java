@@ -58,7 +58,13 @@ final class JcodecVideoDecoder implements VideoDecoder {
         try (SeekableByteChannel channel = datasource.openSeekable(path)) {
             MP4Demuxer demuxer = open(channel, path);
             AbstractMP4DemuxerTrack track = videoTrack(demuxer, path);
-            DemuxerTrackMeta meta = track.getMeta();
+            DemuxerTrackMeta meta;
+            try {
+                meta = track.getMeta();
+            } catch (RuntimeException e) {
+                // a track whose sample description is no video's (found by fuzzing)
+                throw new MediaException("The video '" + path + "' has a corrupt track table.", e);
+            }
             Codec codec = meta.getCodec();
             if (codec != Codec.H264) {
                 throw new UnsupportedMediaException("The video '" + path + "' uses the codec "

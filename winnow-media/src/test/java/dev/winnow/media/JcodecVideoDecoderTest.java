@@ -58,6 +58,20 @@ class JcodecVideoDecoderTest {
     }
 
     @Test
+    void trackWithoutAVideoSampleDescription_isACorruptTrackTable() throws IOException {
+        // the fuzz finding kept in MediaFuzzTestInputs/mp4: JCodec took the track for a video, then refused its size
+        try (var in = getClass().getResourceAsStream("MediaFuzzTestInputs/mp4/crash_not_a_video_track")) {
+            Files.write(dir.resolve("v.mp4"), in.readAllBytes());
+        }
+        FrameRequest request = new FrameRequest(1, Integer.MAX_VALUE);
+
+        assertThatThrownBy(() -> new JcodecVideoDecoder()
+                        .decode(LocalDatasource.at(dir), "v.mp4", request, (index, frame) -> false))
+                .isInstanceOf(MediaException.class)
+                .hasMessage("The video 'v.mp4' has a corrupt track table.");
+    }
+
+    @Test
     void realVideo_decodesEveryFrameInOrder() throws Exception {
         List<DecodedImage> frames = treeFrames();
 
