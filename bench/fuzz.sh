@@ -45,8 +45,12 @@ for entry in "${targets[@]}"; do
   seeds="$winnow_root/$module/src/test/resources/$(dirname "${class//.//}")/${class##*.}Inputs/$method"
   log="$dir/fuzz.log"
   status=0
+  # SampleFacts is left uninstrumented: Jazzer 0.24's rewrite of this record (a type-annotated
+  # component and a constructor that checks its values) loses its fields (NoSuchFieldError:
+  # sampleName on the first input); it holds no branch worth steering towards.
   java -Xmx2g -cp "${classpath[$module]}" com.code_intelligence.jazzer.Jazzer \
     --target_class="$class" --target_method="$method" --instrumentation_includes='dev.winnow.**' \
+    --instrumentation_excludes='dev.winnow.format.validate.SampleFacts' \
     --keep_going=20 -max_total_time="$seconds" -timeout=10 -artifact_prefix="$dir/" \
     "$dir/corpus" "$seeds" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)

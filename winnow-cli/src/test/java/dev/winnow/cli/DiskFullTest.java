@@ -42,7 +42,7 @@ class DiskFullTest {
     @BeforeAll
     static void dataset() throws Exception {
         fixture = CrashFixture.create(dir, 24);
-        noTmpfs = tmpfsRefusal();
+        noTmpfs = tmpfsRefusal(dir);
         System.out.println(
                 noTmpfs == null
                         ? "DiskFullTest: the full disk is a tmpfs in a private mount namespace."
@@ -51,9 +51,9 @@ class DiskFullTest {
     }
 
     /** Why a tmpfs cannot be mounted in a private mount namespace here, or null when it can. */
-    private static String tmpfsRefusal() throws Exception {
-        Path probe = Files.createDirectories(dir.resolve("probe"));
-        Path log = dir.resolve("probe.log");
+    static String tmpfsRefusal(Path dir) throws Exception {
+        Path probe = Files.createTempDirectory(dir, "probe");
+        Path log = probe.resolveSibling(probe.getFileName() + ".log");
         Process p;
         try {
             p = new ProcessBuilder(

@@ -37,11 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  * finishes and its outputs equal an uninterrupted run's byte for byte.
  *
  * <p>{@code -Dwinnow.crash.points=N} sets the seeded moments per command (a few in {@code mvn
- * verify}, 50 from {@code bench/crash.sh}); {@code -Dwinnow.crash.seed} the seed.
+ * verify}, 50 from {@code bench/crash.sh}); {@code -Dwinnow.crash.seed} the seed;
+ * {@code -Dwinnow.crash.slice=K/M} kills only at the moments whose number is K modulo M (the same
+ * moments as the whole campaign's, so M runs of a campaign together cover it).
  */
 class KillAtAnyMomentTest {
     private static final int POINTS = Integer.getInteger("winnow.crash.points", 2);
     private static final long SEED = Long.getLong("winnow.crash.seed", 20261206L);
+    private static final String SLICE = System.getProperty("winnow.crash.slice", "0/1");
 
     @TempDir
     static Path dir;
@@ -277,9 +280,16 @@ class KillAtAnyMomentTest {
         // one right when the result becomes visible.
         Random random = new Random(SEED ^ scenario.name().hashCode());
         Tally tally = new Tally();
+        int sliceOf = Integer.parseInt(SLICE.substring(SLICE.indexOf('/') + 1));
+        int slice = Integer.parseInt(SLICE.substring(0, SLICE.indexOf('/')));
+        int killedAt = 0;
         for (int point = 0; point <= POINTS; point++) {
             boolean atPublish = point == POINTS;
             long delay = atPublish ? -1 : (long) ((point + random.nextDouble()) / POINTS * duration);
+            if (point % sliceOf != slice) {
+                continue;
+            }
+            killedAt++;
             String killed = scenario.output().copyOf(template);
             Path childLog = dir.resolve("killed-" + LOCATIONS.incrementAndGet() + ".log");
             Process child = ChildWinnow.start(
@@ -326,8 +336,10 @@ class KillAtAnyMomentTest {
         }
         System.out.printf(
                 Locale.ROOT,
-                "Killed %s at %d points over %.2f s: %s.%n",
+                "Killed %s at %d points (slice %s of %d moments) over %.2f s: %s.%n",
                 scenario.name(),
+                killedAt,
+                SLICE,
                 POINTS + 1,
                 duration / 1e9,
                 tally);

@@ -48,10 +48,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code overwrite} is set. A folder of an unlisted task is not a task for the format: it is what a
  * conversion killed between publishing its folder and listing it leaves (or, in a bucket, one killed
  * midway), so it is replaced as if {@code overwrite} were set and the same command run again
- * finishes. With {@code overwrite}, the old folder is
- * renamed away, the staged one renamed in and the old one deleted, so no file of the old task
- * survives (folders of tasks nested below this one are carried over). Between the two renames the
- * task folder is briefly absent.
+ * finishes. With {@code overwrite}, the staged folder and the old one are
+ * swapped in one step where the file system can ({@link Datasource#exchangeFolders}), so a reader
+ * finds the old task whole until the new one is whole in its place, and the old one is deleted: no
+ * file of the old task survives. Where it cannot, or tasks are nested below this one (their
+ * folders are carried over), the old folder is renamed away before the staged one is renamed in,
+ * and between the two renames the task folder is briefly absent.
  *
  * <p>A datasource that cannot move folders ({@link Datasource#canMoveFolders}, an object store) gets
  * each file written atomically in place instead ({@link Datasource#writeAtomicallyWithoutSync}),
@@ -366,11 +368,25 @@ public final class PredictionsFolder {
     }
 
     /**
-     * Renames the staging folder into place; an existing folder is swapped out and deleted, the
-     * folders of tasks nested in it carried over. When the new folder cannot be renamed in, the
-     * old one is put back.
+     * Renames the staging folder into place; an existing folder is swapped with it in one step
+     * ({@link Datasource#exchangeFolders}) and deleted. Where no such swap exists, or tasks are
+     * nested in the old folder (their folders are carried over), the old folder is renamed away
+     * first; when the new folder cannot be renamed in then, the old one is put back.
      */
     private void publish(String staging, List<String> tasks) throws IOException {
+        List<String> nested = outermostNested(tasks);
+        if (nested.isEmpty()) {
+            // Swapped in one step where the file system can: the old task stays whole until the new
+            // one is in place, and then lies under the staging name until it is deleted.
+            try {
+                if (output.exchangeFolders(staging, folder)) {
+                    output.deleteFolder(staging);
+                    return;
+                }
+            } catch (NoSuchFileException e) {
+                // no old folder: renamed in below
+            }
+        }
         String replaced = hiddenFolder(task, "replaced");
         try {
             output.moveFolder(folder, replaced);
@@ -379,9 +395,9 @@ public final class PredictionsFolder {
             return;
         }
         try {
-            for (String nested : outermostNested(tasks)) {
+            for (String inner : nested) {
                 try {
-                    output.moveFolder(replaced + "/" + nested, staging + "/" + nested);
+                    output.moveFolder(replaced + "/" + inner, staging + "/" + inner);
                 } catch (NoSuchFileException e) {
                     // listed, but it has no folder yet
                 }

@@ -13,7 +13,7 @@ public final class SampleNames {
 
     /**
      * Why {@code name} cannot be a sample name, or empty when it can: it must be non-empty, relative,
-     * use {@code /} as separator, have no empty, {@code .} or {@code ..} segment, and have an
+     * hold no NUL character, use {@code /} as separator, have no empty, {@code .} or {@code ..} segment, and have an
      * extension.
      */
     public static Optional<String> problem(String name) {
@@ -22,6 +22,11 @@ public final class SampleNames {
         }
         if (name.startsWith("/") || (name.length() > 1 && name.charAt(1) == ':')) {
             return Optional.of("The file name '" + name + "' is absolute; it must be relative to the image folder.");
+        }
+        if (name.indexOf('\0') >= 0) {
+            // No file system takes it; the name could never reach a file.
+            return Optional.of("The file name '" + name.replace("\0", "\\0")
+                    + "' holds a NUL character, which no file name may hold.");
         }
         if (name.indexOf('\\') >= 0) {
             return Optional.of("The file name '" + name + "' contains '\\'; use '/' between folders.");

@@ -226,6 +226,16 @@ public interface Datasource {
     }
 
     /**
+     * Swaps the existing folders {@code a} and {@code b} in one step where the datasource can, so
+     * that a reader finds a whole folder at both names throughout; false, with nothing changed,
+     * where it cannot (then two {@link #moveFolder} calls leave a moment without a folder). Both
+     * must be folders, not links, and neither inside the other. False by default.
+     */
+    default boolean exchangeFolders(String a, String b) throws IOException {
+        return false;
+    }
+
+    /**
      * Deletes the folder {@code folder} and everything in it; links inside are removed, never
      * followed. Nothing happens when it does not exist. It must be a folder, not a link to one.
      *

@@ -428,6 +428,23 @@ public final class LocalDatasource implements Datasource {
     }
 
     @Override
+    public boolean exchangeFolders(String a, String b) throws IOException {
+        String first = DatasourcePaths.check(a, description(), false);
+        String second = DatasourcePaths.check(b, description(), false);
+        if (first.equals(second) || first.startsWith(second + "/") || second.startsWith(first + "/")) {
+            throw new IllegalArgumentException("The folders '" + first + "' and '" + second + "' in " + description()
+                    + " cannot be swapped: one is the other or inside it.");
+        }
+        Path firstFolder = existingFolder(first);
+        Path secondFolder = existingFolder(second);
+        if (!FolderExchange.exchange(firstFolder, secondFolder)) {
+            return false;
+        }
+        checkedFolders.removeIf(p -> p.startsWith(firstFolder) || p.startsWith(secondFolder));
+        return true;
+    }
+
+    @Override
     public void deleteFolder(String folder) throws IOException {
         String checked = DatasourcePaths.check(folder, description(), false);
         Path start;

@@ -133,6 +133,13 @@ public final class OutputLocation implements Datasource {
     }
 
     @Override
+    public boolean exchangeFolders(String a, String b) throws IOException {
+        requireWritableFolder(a);
+        requireWritableFolder(b);
+        return output.exchangeFolders(a, b);
+    }
+
+    @Override
     public void deleteFolder(String folder) throws IOException {
         requireWritableFolder(folder);
         output.deleteFolder(folder);

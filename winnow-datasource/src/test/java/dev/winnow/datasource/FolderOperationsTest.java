@@ -151,6 +151,28 @@ class FolderOperationsTest {
     }
 
     @Test
+    void exchangeFolders_swapsTwoWholeTreesOrRefusesOneInsideTheOther() throws IOException {
+        LocalDatasource source = LocalDatasource.at(dir);
+        source.writeInStaging("old/a/1.json", utf8("old"));
+        source.writeInStaging("stage/b/2.json", utf8("new"));
+
+        assertThat(source.exchangeFolders("stage", "old")).isTrue();
+
+        assertThat(Files.readString(dir.resolve("old/b/2.json"))).isEqualTo("new");
+        assertThat(Files.readString(dir.resolve("stage/a/1.json"))).isEqualTo("old");
+        assertThat(names(dir.resolve("old"))).containsExactly("b");
+        assertThat(names(dir.resolve("stage"))).containsExactly("a");
+        assertThatThrownBy(() -> source.exchangeFolders("old", "old/b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The folders 'old' and 'old/b' in " + source.description()
+                        + " cannot be swapped: one is the other or inside it.");
+        assertThatThrownBy(() -> source.exchangeFolders("old", "none"))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage("none: no such folder in " + source.description());
+        assertThat(Files.readString(dir.resolve("old/b/2.json"))).isEqualTo("new");
+    }
+
+    @Test
     void deleteFolder_removesTheTreeButNothingALinkPointsTo(@TempDir Path outside) throws IOException {
         Files.writeString(outside.resolve("keep.txt"), "k");
         LocalDatasource source = LocalDatasource.at(dir);

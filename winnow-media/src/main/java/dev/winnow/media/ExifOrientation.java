@@ -25,20 +25,52 @@ final class ExifOrientation {
 
     private ExifOrientation() {}
 
+    /** Reads {@code into}'s remaining bytes from {@code position} of a file; false when the file ends first. */
+    @FunctionalInterface
+    private interface Bytes {
+        boolean readAt(long position, ByteBuffer into) throws IOException;
+    }
+
     /**
      * The orientation of the JPEG in {@code channel}, read from its Exif segment (APP1) among the
      * segments before the image data; only those segment headers and the Exif segment are read.
      */
     static int read(SeekableByteChannel channel) throws IOException {
-        channel.position(0);
+        return read((position, into) -> {
+            channel.position(position);
+            while (into.hasRemaining()) {
+                if (channel.read(into) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** The orientation of the JPEG whose whole file is {@code file}, as {@link #read(SeekableByteChannel)}. */
+    static int read(byte[] file) {
+        try {
+            return read((position, into) -> {
+                if (position + into.remaining() > file.length) {
+                    return false;
+                }
+                into.put(file, (int) position, into.remaining());
+                return true;
+            });
+        } catch (IOException e) {
+            throw new AssertionError("reading bytes in memory cannot fail", e);
+        }
+    }
+
+    private static int read(Bytes file) throws IOException {
         ByteBuffer marker = ByteBuffer.allocate(4);
-        if (!fill(channel, marker.limit(2)) || (marker.getShort(0) & 0xFFFF) != 0xFFD8) {
+        if (!file.readAt(0, marker.limit(2)) || (marker.getShort(0) & 0xFFFF) != 0xFFD8) {
             return AS_STORED;
         }
         long position = 2;
         for (int segment = 0; segment < MAX_SEGMENTS; segment++) {
             marker.clear();
-            if (!fill(channel, marker)) {
+            if (!file.readAt(position, marker)) {
                 return AS_STORED;
             }
             int type = marker.getShort(0) & 0xFFFF;
@@ -53,7 +85,7 @@ final class ExifOrientation {
             }
             if (type == 0xFFE1 && length > 8) {
                 ByteBuffer payload = ByteBuffer.allocate(length - 2);
-                if (!fill(channel, payload)) {
+                if (!file.readAt(position + 4, payload)) {
                     return AS_STORED;
                 }
                 int orientation = fromExif(payload.array());
@@ -62,7 +94,6 @@ final class ExifOrientation {
                 }
             }
             position += 2 + length;
-            channel.position(position);
         }
         return AS_STORED;
     }
@@ -177,14 +208,5 @@ final class ExifOrientation {
             }
         }
         return turned;
-    }
-
-    private static boolean fill(SeekableByteChannel channel, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.winnow.media;
 
 import dev.winnow.datasource.Datasource;
+import dev.winnow.datasource.FileTooLargeException;
 import dev.winnow.datasource.LocationAccessException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes images at reduced resolution. The header is read first; then the reader skips pixels
@@ -37,6 +39,12 @@ public final class ImageDecoder {
      */
     public static final long PIXEL_BUDGET = 1L << 28;
 
+    /**
+     * Files up to this size (64 MiB) are read whole with one read and decoded from memory, with no
+     * second open for the EXIF orientation; larger ones are decoded through a buffered channel.
+     */
+    static final long IN_MEMORY_BYTES = 64L << 20;
+
     private ImageDecoder() {}
 
     /** The image, reduced so that its short side is at least {@code targetShortSide} (0: full size). */
@@ -46,13 +54,20 @@ public final class ImageDecoder {
             throw new IllegalArgumentException(
                     "The target short side must be 0 (full size) or more, but was " + targetShortSide + ".");
         }
-        return decode(datasource, path, original -> Subsampling.forShortSide(original, targetShortSide));
+        return decode(
+                datasource, path, original -> Subsampling.forShortSide(original, targetShortSide), IN_MEMORY_BYTES);
+    }
+
+    /** As {@link #decode(Datasource, String, int)}, reading files up to {@code inMemoryBytes} whole (for tests). */
+    static DecodedImage decode(Datasource datasource, String path, int targetShortSide, long inMemoryBytes)
+            throws IOException, MediaException {
+        return decode(datasource, path, original -> Subsampling.forShortSide(original, targetShortSide), inMemoryBytes);
     }
 
     /** The image, reduced so that it is at least {@code target} wide and high. */
     public static DecodedImage decode(Datasource datasource, String path, ImageSize target)
             throws IOException, MediaException {
-        return decode(datasource, path, original -> Subsampling.forSize(original, target));
+        return decode(datasource, path, original -> Subsampling.forSize(original, target), IN_MEMORY_BYTES);
     }
 
     /** The image at full size. */
@@ -64,9 +79,11 @@ public final class ImageDecoder {
         int factorFor(ImageSize original);
     }
 
-    private static DecodedImage decode(Datasource datasource, String path, FactorChoice choice)
+    private static DecodedImage decode(Datasource datasource, String path, FactorChoice choice, long inMemoryBytes)
             throws IOException, MediaException {
-        ImageReader reader = ImageReaders.open(datasource, path, true);
+        byte[] file = wholeFile(datasource, path, inMemoryBytes);
+        ImageReader reader =
+                file != null ? ImageReaders.open(file, path, true) : ImageReaders.open(datasource, path, true);
         List<String> damage = new ArrayList<>();
         IIOReadWarningListener warnings = (source, warning) -> {
             if (isDamage(warning)) {
@@ -86,7 +103,9 @@ public final class ImageDecoder {
                         + " = " + stored.pixelCount() + " pixels, more than the pixel budget of " + PIXEL_BUDGET
                         + "; it is not decoded.");
             }
-            int orientation = isJpeg(reader) ? orientation(datasource, path) : ExifOrientation.AS_STORED;
+            int orientation = !isJpeg(reader)
+                    ? ExifOrientation.AS_STORED
+                    : file != null ? ExifOrientation.read(file) : orientation(datasource, path);
             ImageSize original = ExifOrientation.displayed(stored, orientation);
             int factor = choice.factorFor(original);
             ImageReadParam param = reader.getDefaultReadParam();
@@ -110,6 +129,15 @@ public final class ImageDecoder {
             return new DecodedImage(ExifOrientation.upright(RgbImages.toIntRgb(pixels), orientation), original);
         } finally {
             ImageReaders.close(reader);
+        }
+    }
+
+    /** The whole file when it is at most {@code limit} bytes long, else null. */
+    private static byte @Nullable [] wholeFile(Datasource datasource, String path, long limit) throws IOException {
+        try {
+            return datasource.readAllBytes(path, limit);
+        } catch (FileTooLargeException e) {
+            return null;
         }
     }
 

@@ -3,9 +3,10 @@ package dev.winnow.media;
 import javax.imageio.stream.ImageInputStreamImpl;
 
 /**
- * An ImageIO input stream over the first bytes of a file, already in memory, for the header
- * parsers: reading a header this way costs one read of the file instead of a channel with its own
- * buffer. Past the bytes it has, the stream ends. Not thread-safe, like every ImageInputStream.
+ * An ImageIO input stream over the first bytes of a file, or over the whole file, already in
+ * memory: for the header parsers, a header read this way costs one read of the file instead of a
+ * channel with its own buffer; for the decoder, a small file is read once and decoded from memory.
+ * Past the bytes it has, the stream ends. Not thread-safe, like every ImageInputStream.
  */
 final class PrefixImageInputStream extends ImageInputStreamImpl {
     private final byte[] bytes;

@@ -7,7 +7,10 @@ import dev.winnow.format.BoundingBox;
 import dev.winnow.testsupport.SampleMedia;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +70,26 @@ class ExifOrientationTest {
     }
 
     @ParameterizedTest(name = "orientation {0}")
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
+    void fileInMemory_givesTheOrientationAndPixelsOfTheChannelRead(int orientation) throws Exception {
+        String stored = "stored-" + orientation + ".jpg";
+        byte[] file = Files.readAllBytes(FILES.resolve(stored));
+        assertThat(ExifOrientation.read(file)).isEqualTo(orientation);
+        try (SeekableByteChannel in = files().openSeekable(stored)) {
+            assertThat(ExifOrientation.read(in)).isEqualTo(orientation);
+        }
+        assertThat(ExifOrientation.read(Arrays.copyOf(file, 40))).isEqualTo(ExifOrientation.AS_STORED);
+        assertThat(ExifOrientation.read(Files.readAllBytes(FILES.resolve("upright-" + orientation + ".jpg"))))
+                .isEqualTo(ExifOrientation.AS_STORED);
+
+        DecodedImage inMemory = ImageDecoder.decode(files(), stored, 24);
+        DecodedImage streamed = ImageDecoder.decode(files(), stored, 24, 0);
+        assertThat(inMemory.original()).isEqualTo(displayed(orientation));
+        assertThat(streamed.original()).isEqualTo(displayed(orientation));
+        assertThat(pixels(inMemory.image())).isEqualTo(pixels(streamed.image()));
+    }
+
+    @ParameterizedTest(name = "orientation {0}")
     @ValueSource(ints = {6, 8})
     void reducedDecodeAndCrops_workInDisplayedPixels(int orientation) throws Exception {
         DecodedImage reduced = ImageDecoder.decode(files(), "stored-" + orientation + ".jpg", 24);
@@ -79,6 +102,10 @@ class ExifOrientationTest {
         BufferedImage reference = Crop.cut(upright, lowerLeft, 0);
         assertThat(new ImageSize(crop.getWidth(), crop.getHeight())).isEqualTo(new ImageSize(10, 12));
         assertThat(meanAbsoluteDifference(crop, reference)).isLessThan(4.0);
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     private static double meanAbsoluteDifference(BufferedImage a, BufferedImage b) {

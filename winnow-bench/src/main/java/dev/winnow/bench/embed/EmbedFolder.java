@@ -3,7 +3,9 @@ package dev.winnow.bench.embed;
 import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.embed.BatchEmbedding;
 import dev.winnow.embed.BuiltinEmbedder;
+import dev.winnow.embed.Embedder;
 import dev.winnow.embed.EmbeddingsCsvWriter;
+import dev.winnow.embed.OnnxEmbedder;
 import dev.winnow.media.ImageDecoder;
 import dev.winnow.media.MediaException;
 import java.awt.image.BufferedImage;
@@ -16,19 +18,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedding phase of a run on its own, for whole-process timing: lists the JPEGs of a folder,
- * decodes each at reduced resolution (the embedder's 64-pixel short side), embeds them in batches
- * with the built-in embedder and writes {@code embeddings.csv}. Prints one line with the image
- * count, the seconds spent and the images per second.
+ * decodes each at reduced resolution (the embedder's input size as the short side), embeds them in
+ * batches with the built-in embedder, or with an ONNX model on the CPU when one is given (ImageNet
+ * normalisation, as a run's default), and writes {@code embeddings.csv}. Prints one line with the
+ * image count, the seconds spent and the images per second.
  *
- * <p>{@code java -cp winnow-bench.jar dev.winnow.bench.embed.EmbedFolder DIR OUT.csv}
+ * <p>{@code java -cp winnow-bench.jar dev.winnow.bench.embed.EmbedFolder DIR OUT.csv [MODEL.onnx INPUT_SIZE]}
  */
 public final class EmbedFolder {
 
     private EmbedFolder() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: EmbedFolder DIR OUT.csv");
+        if (args.length != 2 && args.length != 4) {
+            System.err.println("usage: EmbedFolder DIR OUT.csv [MODEL.onnx INPUT_SIZE]");
             System.exit(2);
         }
         long start = System.nanoTime();
@@ -37,7 +40,13 @@ public final class EmbedFolder {
                 .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".jpg"))
                 .toList();
         AtomicInteger failed = new AtomicInteger();
-        try (BuiltinEmbedder embedder = BuiltinEmbedder.create()) {
+        try (Embedder embedder = args.length == 4
+                ? OnnxEmbedder.open(
+                        Path.of(args[2]),
+                        Integer.parseInt(args[3]),
+                        OnnxEmbedder.IMAGENET_MEAN,
+                        OnnxEmbedder.IMAGENET_STD)
+                : BuiltinEmbedder.create()) {
             float[][] rows = BatchEmbedding.embedAll(
                     embedder,
                     names.size(),

@@ -8,6 +8,7 @@ import dev.winnow.convert.PredictionsFolder;
 import dev.winnow.convert.SampleNames;
 import dev.winnow.convert.TextInputs;
 import dev.winnow.format.Category;
+import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.Probabilities;
 import dev.winnow.format.Singleton;
 import dev.winnow.format.TaskSchema;
@@ -97,6 +98,8 @@ public final class ClassificationCsvConverter {
         Map<String, Integer> idByName = new HashMap<>();
         categories.forEach(c -> idByName.put(c.name(), c.id()));
         Map<String, Singleton> bySample = new LinkedHashMap<>();
+        // Two names with one stem (a.jpg, a.png) map to one prediction file: the first line keeps it.
+        Map<String, Row> rowByFile = new HashMap<>();
         for (Row row : rows) {
             Optional<String> problem = SampleNames.problem(row.fileName);
             String error = problem.orElse(null);
@@ -123,6 +126,12 @@ public final class ClassificationCsvConverter {
             if (error == null && bySample.containsKey(row.fileName)) {
                 error = "The file '" + row.fileName + "' was classified on an earlier line already.";
             }
+            String predictionFile = error == null ? PredictionsLayout.fileInTask(row.fileName) : "";
+            Row holder = rowByFile.get(predictionFile);
+            if (error == null && holder != null) {
+                error = "The file '" + row.fileName + "' would have the prediction file " + predictionFile + " of '"
+                        + holder.fileName + "' on line " + holder.line + ".";
+            }
             if (error != null || id == null) { // no id always comes with an error
                 diagnostics.add(DiagnosticCode.CSV_ROW_INVALID
                         .at(label, "", "Line " + row.line + ": " + error + " The line is skipped.")
@@ -131,6 +140,7 @@ public final class ClassificationCsvConverter {
             }
             Optional<Probabilities> p =
                     row.probabilities.length == 0 ? Optional.empty() : Optional.of(Probabilities.of(row.probabilities));
+            rowByFile.put(predictionFile, row);
             bySample.put(row.fileName, new Singleton.Classification(id, OptionalDouble.empty(), p));
         }
         TaskSchema schema = new TaskSchema(TaskType.CLASSIFICATION, categories);

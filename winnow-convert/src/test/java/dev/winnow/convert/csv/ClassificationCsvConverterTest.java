@@ -103,4 +103,55 @@ class ClassificationCsvConverterTest {
                 .hasMessage("The file " + csv + " is not UTF-8 text: the byte at offset 13 (0xe9) does not belong to a"
                         + " UTF-8 character.");
     }
+
+    /** A fuzz finding: the name reached the staging write and escaped as an exception about the path. */
+    @Test
+    void nulInAFileName_aDiagnosticForItsLine() throws Exception {
+        Path csv = dir.resolve("nul.csv");
+        Files.writeString(csv, "a\0b.png,cat\nc.png,cat\n");
+        Path out = dir.resolve("out");
+        ConversionReport report = ClassificationCsvConverter.convert(
+                csv, Optional.empty(), PredictionsFolder.open(LocalDatasource.create(out), "nul", false));
+        assertThat(report.diagnostics())
+                .containsExactly(Diagnostic.error(
+                                "C502",
+                                "nul.csv",
+                                "",
+                                "Line 1: The file name 'a\\0b.png' holds a NUL character, which no file name may hold."
+                                        + " The line is skipped.")
+                        .at(1, 1));
+        assertThat(report.predictionFiles()).isEqualTo(1);
+        try (var files = Files.list(out.resolve(".lightly/predictions/nul"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("c.json", "schema.json");
+        }
+    }
+
+    /**
+     * A fuzz finding: names with one stem share a prediction file, which two threads wrote at once.
+     * The first line keeps it, every later one is skipped with a diagnostic.
+     */
+    @Test
+    void namesSharingAPredictionFile_theFirstLineKeepsIt() throws Exception {
+        Path csv = dir.resolve("stems.csv");
+        Files.writeString(csv, "a.jpg,cat\nd/a.png,dog\na.png,dog\na.PNG,cat\nd/a.jpg,cat\n");
+        Path out = dir.resolve("out");
+        ConversionReport report = ClassificationCsvConverter.convert(
+                csv, Optional.empty(), PredictionsFolder.open(LocalDatasource.create(out), "s", false));
+        Path task = out.resolve(".lightly/predictions/s");
+        assertThat(Files.readString(task.resolve("a.json")))
+                .isEqualTo("{\"file_name\":\"a.jpg\",\"predictions\":[{\"category_id\":0}]}\n");
+        assertThat(Files.readString(task.resolve("d/a.json")))
+                .isEqualTo("{\"file_name\":\"d/a.png\",\"predictions\":[{\"category_id\":1}]}\n");
+        assertThat(report.predictionFiles()).isEqualTo(2);
+        assertThat(report.diagnostics())
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        "Line 3: The file 'a.png' would have the prediction file a.json of 'a.jpg' on line 1."
+                                + " The line is skipped.",
+                        "Line 4: The file 'a.PNG' would have the prediction file a.json of 'a.jpg' on line 1."
+                                + " The line is skipped.",
+                        "Line 5: The file 'd/a.jpg' would have the prediction file d/a.json of 'd/a.png' on line 2."
+                                + " The line is skipped.");
+        assertThat(FolderChecks.errors(out, "s", Map.of())).isEmpty();
+    }
 }

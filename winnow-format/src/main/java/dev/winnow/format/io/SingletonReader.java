@@ -110,7 +110,7 @@ final class SingletonReader {
                         p.skipChildren();
                         bad = true;
                     } else {
-                        score = p.getDoubleValue();
+                        score = readNumber(p);
                         if (!(score >= 0 && score <= 1)) {
                             add(
                                     d,
@@ -317,7 +317,7 @@ final class SingletonReader {
                 p.skipChildren();
                 ok = false;
             } else {
-                double value = p.getDoubleValue();
+                double value = readNumber(p);
                 if (!(value >= 0 && value <= 1)) {
                     add(
                             d,
@@ -397,7 +397,7 @@ final class SingletonReader {
                 p.skipChildren();
                 ok = false;
             } else if (n < 4) {
-                v[n] = p.getDoubleValue();
+                v[n] = readNumber(p);
             }
             n++;
         }
@@ -529,7 +529,7 @@ final class SingletonReader {
                 if (n == numbers.length) {
                     numbers = Arrays.copyOf(numbers, n * 2);
                 }
-                numbers[n] = p.getDoubleValue();
+                numbers[n] = readNumber(p);
             }
             n++;
         }
@@ -591,5 +591,10 @@ final class SingletonReader {
             sb.append(", ... (").append(categories.size()).append(" ids)");
         }
         return sb.toString();
+    }
+
+    /** The number at the parser; -0 reads as 0, as it is written back (the sign of zero means nothing here). */
+    private static double readNumber(JsonParser p) {
+        return p.getDoubleValue() + 0.0;
     }
 }
