@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,8 @@ public final class CheckAccessCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** What one check found: ok, or the reason and the missing permission when one is known. */
-    private record Outcome(boolean ok, String text, String permission) {
+    private record Outcome(
+            boolean ok, String text, @Nullable String permission) {
         static Outcome ok(String text) {
             return new Outcome(true, text, null);
         }

@@ -4,6 +4,7 @@ import dev.winnow.convert.csv.ClassificationCsvConverter;
 import dev.winnow.format.TaskType;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,7 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
             names = "--images",
             paramLabel = "DIR",
             description = "The folder the CSV's file names are relative to (default: --input).")
+    @Nullable
     String images;
 
     @Option(
@@ -47,12 +49,14 @@ public final class ConvertClassificationCsvCommand implements Callable<Integer> 
             paramLabel = "FILE",
             converter = FileLocation.Converter.class,
             description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
+    @Nullable
     FileLocation categories;
 
     @Option(
             names = "--task-type",
             paramLabel = "TYPE",
             description = "The task type written: classification (the only one; any other is refused).")
+    @Nullable
     String taskType;
 
     @CommandLine.Spec

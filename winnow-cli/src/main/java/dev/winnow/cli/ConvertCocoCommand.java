@@ -7,6 +7,7 @@ import dev.winnow.format.TaskType;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,7 @@ public final class ConvertCocoCommand implements Callable<Integer> {
             paramLabel = "FILE",
             converter = FileLocation.Converter.class,
             description = "The dataset file naming images and categories, when --annotations is a results list.")
+    @Nullable
     FileLocation groundTruth;
 
     @Option(
@@ -52,6 +54,7 @@ public final class ConvertCocoCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description =
                     "The folder the COCO file names are relative to, to read sizes the file lacks (default: --input).")
+    @Nullable
     String images;
 
     @Option(

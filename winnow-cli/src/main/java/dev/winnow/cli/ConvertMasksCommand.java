@@ -6,6 +6,7 @@ import dev.winnow.format.TaskType;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +39,10 @@ public final class ConvertMasksCommand implements Callable<Integer> {
             names = "--palette",
             paramLabel = "FILE",
             converter = FileLocation.Converter.class,
-            description =
-                    "Lines '<id> <name>' or '<id> <name> <r> <g> <b>' naming the classes (and their colours), or a task's"
-                            + " schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...] or a JSON mapping {\"0\": \"road\", ...}.")
+            description = "Lines '<id> <name>' or '<id> <name> <r> <g> <b>' naming the classes (and their "
+                    + "colours), or a task's schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...] or a "
+                    + "JSON mapping {\"0\": \"road\", ...}.")
+    @Nullable
     FileLocation palette;
 
     @Option(
@@ -48,21 +50,23 @@ public final class ConvertMasksCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "The images: masks are matched to them by path without extension and must have their size"
                     + " (default: --input; without either, each mask is its own sample).")
+    @Nullable
     String images;
 
     @Option(
             names = "--task-type",
             paramLabel = "TYPE",
             description = "The task type written: semantic-segmentation (the only one; any other is refused).")
+    @Nullable
     String taskType;
 
     @Option(
             names = "--ignore-index",
             paramLabel = "N|none",
             defaultValue = "255",
-            description =
-                    "Class index whose pixels belong to no class (default: ${DEFAULT-VALUE}, the void border of Pascal VOC"
-                            + " masks, which its evaluation and common training tools ignore); none keeps every index as a class.")
+            description = "Class index whose pixels belong to no class (default: ${DEFAULT-VALUE}, the void "
+                    + "border of Pascal VOC masks, which its evaluation and common training tools ignore); none "
+                    + "keeps every index as a class.")
     String ignoreIndex;
 
     @CommandLine.Spec

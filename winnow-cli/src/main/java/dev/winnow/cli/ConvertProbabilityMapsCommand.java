@@ -7,6 +7,7 @@ import dev.winnow.format.TaskType;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Converts one NumPy .npy map per image (float32 or float16, C x H x W, or H x W x C with --channels-last)"
-                    + " into one singleton per class that wins a pixel: its mask, the median (or mean) of its probability over the"
+                    + " into one singleton per class that wins a pixel: its mask, the median (or mean) "
+                    + "of its probability over the"
                     + " mask as score, and the mean probability vector.",
             "a/b/img.npy belongs to the image a/b/img.* under --images (whose header must have the map's size)."
         },
@@ -40,6 +42,7 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
             names = "--images",
             paramLabel = "DIR",
             description = "The images (default: --input); without either, a map's sample is its path with .png.")
+    @Nullable
     String images;
 
     @Option(
@@ -67,6 +70,7 @@ public final class ConvertProbabilityMapsCommand implements Callable<Integer> {
             names = "--task-type",
             paramLabel = "TYPE",
             description = "The task type written: semantic-segmentation (the only one; any other is refused).")
+    @Nullable
     String taskType;
 
     @CommandLine.Spec

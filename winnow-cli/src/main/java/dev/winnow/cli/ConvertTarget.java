@@ -23,9 +23,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -42,7 +44,9 @@ final class ConvertTarget {
             paramLabel = "LOC",
             description =
                     "The datasource: the folder of images and videos you validate and run on; sample names are paths"
-                            + " inside it. Default: the --output location when it holds the images, else the images folder.")
+                            + " inside it. Default: the --output location when it holds the images, else "
+                            + "the images folder.")
+    @Nullable
     String input;
 
     @Option(
@@ -62,7 +66,7 @@ final class ConvertTarget {
      * The task type named by {@code --task-type} ({@code given}, null when left out: the first of
      * {@code offered}), refused with a sentence unless {@code command} can write it.
      */
-    static TaskType taskType(String given, String command, TaskType... offered) {
+    static TaskType taskType(@Nullable String given, String command, TaskType... offered) {
         if (given == null) {
             return offered[0];
         }
@@ -89,7 +93,9 @@ final class ConvertTarget {
             "classes.txt, data.yaml, a task's schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...]"
                     + " or a JSON mapping {\"0\": \"road\", ...}";
 
-    /** Heading and first and last lines of every convert command's exit-code list (the middle two say what is skipped). */
+    /**
+     * Heading and first and last lines of every convert command's exit-code list (the middle two say what is skipped).
+     */
     static final String EXIT_CODES_HEADING = "Exit codes:%n";
 
     static final String EXIT_ALL_CONVERTED = "0:everything converted";
@@ -99,28 +105,29 @@ final class ConvertTarget {
     final LocalCopies copies = new LocalCopies();
 
     /** The folder {@link #open} returned, discarded when its conversion fails. */
-    private PredictionsFolder opened;
+    private @Nullable PredictionsFolder opened;
     /** The datasource chosen by {@link #images}, and the text naming it on the command line. */
-    private SampleRoot root;
+    private @Nullable SampleRoot root;
 
-    private String rootText;
+    private @Nullable String rootText;
     /** The images folder's option and text, when one was given or stood in. */
-    private String imagesOption;
+    private @Nullable String imagesOption;
 
-    private String imagesText;
+    private @Nullable String imagesText;
 
     /**
      * The images folder: {@code location} given with {@code option}, else the {@code --input}
      * datasource, else empty. Chooses the datasource the sample names are relative to
      * ({@link SampleRoot}); call it once, before {@link #open}.
      */
-    Optional<Datasource> images(String option, String location) throws IOException, ConversionException {
+    Optional<Datasource> images(String option, @Nullable String location) throws IOException, ConversionException {
         Optional<Datasource> images = location == null ? Optional.empty() : Optional.of(folder(option, location));
         Optional<Datasource> given = input == null ? Optional.empty() : Optional.of(folder("--input", input));
-        root = SampleRoot.choose(given, images, option, outputLocation());
+        SampleRoot chosen = SampleRoot.choose(given, images, option, outputLocation());
+        root = chosen;
         imagesOption = option;
         imagesText = location;
-        rootText = switch (root.source()) {
+        rootText = switch (chosen.source()) {
             case GIVEN -> input;
             case IMAGES -> location;
             case OUTPUT, OUTPUT_HOLDING_IMAGES -> output;
@@ -181,9 +188,15 @@ final class ConvertTarget {
         if (root == null) {
             images("--images", null);
         }
-        Datasource out = OutputLocation.guard(outputLocation(), root.datasource());
-        opened = PredictionsFolder.open(out, task, overwrite, root.sampleFolder());
-        return opened;
+        Datasource out = OutputLocation.guard(outputLocation(), root().datasource());
+        PredictionsFolder folder = PredictionsFolder.open(out, task, overwrite, root().sampleFolder());
+        opened = folder;
+        return folder;
+    }
+
+    /** The datasource the sample names are relative to, which {@link #images} chose. */
+    private SampleRoot root() {
+        return Objects.requireNonNull(root, "images() chooses the sample root before it is used");
     }
 
     /**
@@ -314,8 +327,8 @@ final class ConvertTarget {
                                 : ".")
                 .append('\n');
         String folder =
-                root.sampleFolder().isEmpty() ? "" : " (the images are in its folder " + root.sampleFolder() + "/)";
-        switch (root.source()) {
+                root().sampleFolder().isEmpty() ? "" : " (the images are in its folder " + root().sampleFolder() + "/)";
+        switch (root().source()) {
             case GIVEN -> {}
             case OUTPUT_HOLDING_IMAGES ->
                 s.append("Sample names are paths inside the --output location ")
@@ -327,8 +340,8 @@ final class ConvertTarget {
                         .append(imagesOption)
                         .append(' ')
                         .append(imagesText)
-                        .append(
-                                ", the datasource to validate and run on; pass --input to name a folder that holds it.\n");
+                        .append(", the datasource to validate and run on; pass --input to name a "
+                                + "folder that holds it.\n");
             case OUTPUT ->
                 s.append("Sample names are taken as paths inside the --output location ")
                         .append(output)
@@ -339,8 +352,13 @@ final class ConvertTarget {
 
     /** The {@code winnow validate} command that checks the task written, with this command line's locations. */
     String validateCommand() {
-        List<String> words = new ArrayList<>(List.of("winnow", "validate", "--input", rootText));
-        if (!SampleRoot.sameLocation(opened.output(), root.datasource())) {
+        PredictionsFolder folder = Objects.requireNonNull(opened, "open() makes the task folder before it is named");
+        List<String> words = new ArrayList<>(List.of(
+                "winnow",
+                "validate",
+                "--input",
+                Objects.requireNonNull(rootText, "images() names the datasource before it is used")));
+        if (!SampleRoot.sameLocation(folder.output(), root().datasource())) {
             words.addAll(List.of("--output", output));
         }
         words.addAll(List.of("--task", task));

@@ -6,6 +6,7 @@ import dev.winnow.datasource.Datasource;
 import dev.winnow.format.TaskType;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,12 +39,14 @@ public final class ConvertVocCommand implements Callable<Integer> {
             paramLabel = "FILE",
             converter = FileLocation.Converter.class,
             description = "The categories, fixing their ids: " + ConvertTarget.CLASS_FORMS + ".")
+    @Nullable
     FileLocation categories;
 
     @Option(
             names = "--images",
             paramLabel = "DIR",
             description = "The images, whose headers give the sizes (default: --input); the XML files name them.")
+    @Nullable
     String images;
 
     @Option(

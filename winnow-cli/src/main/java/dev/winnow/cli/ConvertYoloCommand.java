@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,12 +22,17 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Converts YOLO (v5-11) label files, coordinates as fractions of the image size: boxes"
-                    + " 'class x_center y_center width height [confidence]' into object-detection, segmentation polygons"
-                    + " 'class x1 y1 x2 y2 x3 y3 ... [confidence]' into instance-segmentation (filled as COCO's tools fill them),"
-                    + " pose labels 'class x_center y_center width height' and keypoints 'x y [visibility]' into keypoint-detection"
+                    + " 'class x_center y_center width height [confidence]' into object-detection, "
+                    + "segmentation polygons"
+                    + " 'class x1 y1 x2 y2 x3 y3 ... [confidence]' into instance-segmentation (filled as "
+                    + "COCO's tools fill them),"
+                    + " pose labels 'class x_center y_center width height' and keypoints 'x y "
+                    + "[visibility]' into keypoint-detection"
                     + " (the number of keypoints from kpt_shape in the data.yaml).",
-            "Every image is a sample; its labels are the .txt of the same path under --labels. Sizes come from the image headers."
-                    + " The kind of each label file is told from its lines and reported; a file mixing kinds, or of a kind"
+            "Every image is a sample; its labels are the .txt of the same path under --labels. Sizes "
+                    + "come from the image headers."
+                    + " The kind of each label file is told from its lines and reported; a file mixing "
+                    + "kinds, or of a kind"
                     + " other than the task's, is skipped."
         },
         exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
@@ -47,6 +53,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
             names = "--images",
             paramLabel = "DIR",
             description = "Folder of the images (default: the --input datasource).")
+    @Nullable
     String images;
 
     @Option(
@@ -63,6 +70,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
             paramLabel = "TYPE",
             description = "The task type written: object-detection,"
                     + " instance-segmentation or keypoint-detection (default: the kind the label files hold).")
+    @Nullable
     String taskType;
 
     @Option(
@@ -70,6 +78,7 @@ public final class ConvertYoloCommand implements Callable<Integer> {
             paramLabel = "A,B,...",
             split = ",",
             description = "Names of the keypoints of pose labels, in order (default: keypoint_0, keypoint_1, ...).")
+    @Nullable
     List<String> keypointNames;
 
     @Option(
@@ -95,9 +104,9 @@ public final class ConvertYoloCommand implements Callable<Integer> {
                             TaskType.KEYPOINT_DETECTION));
             Datasource labelSource = ConvertTarget.sourceFolder("--labels", labels);
             Datasource imageSource = target.images("--images", images)
-                    .orElseThrow(
-                            () -> new ConversionException(
-                                    "YOLO labels need their images: give the folder with --images, or the datasource with --input."));
+                    .orElseThrow(() ->
+                            new ConversionException("YOLO labels need their images: give the folder with --images, or "
+                                    + "the datasource with --input."));
             List<String> names = keypointNames == null
                     ? List.of()
                     : Arrays.stream(keypointNames.toArray(String[]::new))

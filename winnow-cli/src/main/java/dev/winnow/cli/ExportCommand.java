@@ -11,8 +11,10 @@ import dev.winnow.format.Wording;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +42,10 @@ public final class ExportCommand implements Callable<Integer> {
             description = {
                 "Writes one task as a COCO dataset file, or with --results as a COCO results list.",
                 "Image sizes come from the datasource (--input): an image's header, a video frame's video. Masks become"
-                        + " COCO RLE with compressed counts. What COCO cannot hold (probabilities, image-level classes) is"
-                        + " counted in the summary. Prediction files that do not read cleanly are reported and left out."
+                        + " COCO RLE with compressed counts. What COCO cannot hold (probabilities, "
+                        + "image-level classes) is"
+                        + " counted in the summary. Prediction files that do not read cleanly are "
+                        + "reported and left out."
             },
             exitCodeListHeading = ConvertTarget.EXIT_CODES_HEADING,
             exitCodeList = {
@@ -62,6 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
                 names = "--output",
                 paramLabel = "LOC",
                 description = "Location holding .lightly/predictions; defaults to the input location.")
+        @Nullable
         String output;
 
         @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to export.")
@@ -72,6 +77,7 @@ public final class ExportCommand implements Callable<Integer> {
                 paramLabel = "FILE",
                 converter = FileLocation.Converter.class,
                 description = "The COCO file to write (required; a path or an object in a bucket).")
+        @Nullable
         FileLocation out;
 
         @Option(names = "--results", description = "Write a COCO results list instead of a dataset.")
@@ -82,10 +88,12 @@ public final class ExportCommand implements Callable<Integer> {
                 paramLabel = "FILE",
                 converter = FileLocation.Converter.class,
                 description = "A COCO dataset whose image ids, names and sizes to reuse.")
+        @Nullable
         FileLocation groundTruth;
 
         /** The older way to name the images: then --input named the predictions location. */
         @Option(names = "--images", paramLabel = "DIR", hidden = true)
+        @Nullable
         String images;
 
         @CommandLine.Spec
@@ -104,6 +112,7 @@ public final class ExportCommand implements Callable<Integer> {
                     spec.commandLine().getErr(),
                     () -> {
                         Path file = outFile();
+                        FileLocation target = Objects.requireNonNull(out, "outFile() refuses a missing --out");
                         String samples = input;
                         String predictions = output == null ? input : output;
                         if (images != null) {
@@ -140,7 +149,7 @@ public final class ExportCommand implements Callable<Integer> {
                                     groundTruthFile,
                                     Optional.of(datasource)));
                             if (Files.exists(local)) {
-                                out.write(Files.readAllBytes(local));
+                                target.write(Files.readAllBytes(local));
                             }
                             return report;
                         } finally {
@@ -165,7 +174,7 @@ public final class ExportCommand implements Callable<Integer> {
          * file; null for an object in a bucket (checked to name a file). Mixing up --out (the file)
          * with --output (the predictions location) gets a sentence saying which is which.
          */
-        private Path outFile() throws ConversionException, UnsupportedLocationException {
+        private @Nullable Path outFile() throws ConversionException, UnsupportedLocationException {
             if (out == null) {
                 if (output != null && output.toLowerCase(Locale.ROOT).endsWith(".json")) {
                     throw new ConversionException("--output names the location that holds .lightly/predictions, and the"

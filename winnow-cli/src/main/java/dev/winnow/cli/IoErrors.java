@@ -19,10 +19,12 @@ final class IoErrors {
 
     static String describe(Throwable failure) {
         Optional<LocationAccessException> denied = LocationAccessException.in(failure);
-        if (denied.isPresent()) {
-            return denied.get().getMessage();
+        String refusal = denied.isPresent() ? denied.get().getMessage() : null;
+        if (refusal != null) {
+            return refusal;
         }
-        Throwable e = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
+        Throwable cause = failure.getCause();
+        Throwable e = failure instanceof UncheckedIOException && cause != null ? cause : failure;
         if (e instanceof FileSystemException fs && fs.getFile() != null) {
             String file = fs.getFile();
             if (e instanceof NoSuchFileException) {

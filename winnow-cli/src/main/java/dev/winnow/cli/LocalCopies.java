@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Local copies of objects named on the command line ({@code --categories s3://bucket/classes.txt})
@@ -25,7 +26,7 @@ final class LocalCopies implements AutoCloseable {
     /** Each copy's path, as text, with the location it stands for. */
     private final Map<String, String> locations = new LinkedHashMap<>();
 
-    private Path folder;
+    private @Nullable Path folder;
 
     /**
      * A local file with the contents of the object {@code name} in the folder {@code folderLocation}
@@ -34,10 +35,12 @@ final class LocalCopies implements AutoCloseable {
      * @throws dev.winnow.datasource.LocationAccessException when the bucket is missing or denies the read
      */
     synchronized Path copy(String folderLocation, String name) throws IOException {
-        if (folder == null) {
-            folder = Files.createTempDirectory("winnow-files-");
+        Path copies = folder;
+        if (copies == null) {
+            copies = Files.createTempDirectory("winnow-files-");
+            folder = copies;
         }
-        Path copy = folder.resolve(Integer.toString(locations.size())).resolve(name);
+        Path copy = copies.resolve(Integer.toString(locations.size())).resolve(name);
         Files.createDirectories(copy.getParent());
         locations.put(copy.toString(), folderLocation + "/" + name);
         Datasource source = Locations.open(folderLocation);

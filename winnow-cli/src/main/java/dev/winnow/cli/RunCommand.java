@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,8 +92,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--output",
             paramLabel = "LOC",
-            description =
-                    "Location (folder or bucket) holding .lightly/ and receiving .winnow/; defaults to the input location.")
+            description = "Location (folder or bucket) holding .lightly/ and receiving .winnow/; defaults to "
+                    + "the input location.")
+    @Nullable
     String output;
 
     @Option(
@@ -104,12 +106,14 @@ public final class RunCommand implements Callable<Integer> {
     FileLocation config;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "Name of the run's folder (default: a UTC timestamp).")
+    @Nullable
     String runId;
 
     @Option(
             names = "--threads",
             paramLabel = "N",
             description = "Images decoded at once (default: the number of cores).")
+    @Nullable
     Integer threads;
 
     @CommandLine.Spec
@@ -140,9 +144,9 @@ public final class RunCommand implements Callable<Integer> {
             return LocationFailures.exitCode(e);
         }
         // Relative paths in a run.json in a bucket (an ONNX model) are taken from the current folder.
-        Path base = config.isCloud()
-                ? Path.of("").toAbsolutePath()
-                : config.localPath().toAbsolutePath().getParent();
+        Path folder =
+                config.isCloud() ? null : config.localPath().toAbsolutePath().getParent();
+        Path base = folder == null ? Path.of("").toAbsolutePath() : folder;
         String json = new String(bytes, StandardCharsets.UTF_8);
         RunConfig parsed;
         try {

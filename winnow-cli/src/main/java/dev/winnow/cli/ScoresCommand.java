@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Writes the active-learning scores of one task's samples as CSV.",
-            "The columns are sample,<score names>, one line per sample with a valid prediction file, sorted by sample name.",
+            "The columns are sample,<score names>, one line per sample with a valid prediction file, "
+                    + "sorted by sample name.",
             "Invalid prediction files are reported on stderr and skipped."
         },
         exitCodeListHeading = "Exit codes:%n",
@@ -73,6 +74,7 @@ public final class ScoresCommand implements Callable<Integer> {
             names = "--output",
             paramLabel = "LOC",
             description = "Location holding .lightly/predictions; defaults to the input location.")
+    @Nullable
     String output;
 
     @Option(
@@ -87,6 +89,7 @@ public final class ScoresCommand implements Callable<Integer> {
             paramLabel = "FILE",
             converter = FileLocation.Converter.class,
             description = "Write the CSV to this file (a path or an object in a bucket) instead of stdout.")
+    @Nullable
     FileLocation out;
 
     @Option(names = "--strict", description = "Treat comments, trailing commas and unknown fields as errors.")
@@ -96,6 +99,7 @@ public final class ScoresCommand implements Callable<Integer> {
             names = "--threads",
             paramLabel = "N",
             description = "Files read at once (default: the number of cores, or --cloud-concurrency for a bucket).")
+    @Nullable
     Integer threads;
 
     @CommandLine.Spec

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
         description = {
             "Shows the samples with their predictions, scores, runs and tags in a web browser.",
             "It indexes every task's predictions (once; the index is kept in <output>/.winnow/serve/ and read again"
-                    + " while the prediction files are unchanged), prints the URL and serves until stopped with Ctrl-C.",
+                    + " while the prediction files are unchanged), prints the URL and serves until "
+                    + "stopped with Ctrl-C.",
             "It binds 127.0.0.1 unless --host says otherwise; any other host gets a one-time access token in the URL.",
             "Nothing is written to the input; with --output, tags are written under <output>/.winnow/tags/."
         },
@@ -54,6 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
             paramLabel = "LOC",
             description = "Location holding .lightly/ and .winnow/ (runs, tags, the index); defaults to the input"
                     + " location, read only.")
+    @Nullable
     String output;
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: 8080; 0 picks a free one).")
@@ -70,6 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
             names = "--threads",
             paramLabel = "N",
             description = "Files read at once while indexing (default: the number of cores).")
+    @Nullable
     Integer threads;
 
     @CommandLine.Spec

@@ -3,6 +3,7 @@ package dev.winnow.cli;
 import dev.winnow.config.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -69,7 +70,7 @@ final class UsageErrors {
         if (error instanceof CommandLine.OverwrittenOptionException overwritten) {
             return "The option " + optionName(overwritten.getOverwritten()) + " is given more than once.";
         }
-        return error.getMessage();
+        return Objects.requireNonNullElse(error.getMessage(), "The command line could not be read.");
     }
 
     /** "Unknown command 'x' ..." with the closest subcommand of {@code parent}, if one is close. */

@@ -77,6 +77,7 @@ public final class ValidateCommand implements Callable<Integer> {
             names = "--output",
             paramLabel = "LOC",
             description = "Location holding .lightly/predictions; defaults to the input location.")
+    @Nullable
     String output;
 
     @Option(

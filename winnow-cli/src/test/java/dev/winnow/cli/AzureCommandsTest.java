@@ -179,7 +179,7 @@ class AzureCommandsTest {
         List<String> differing = new ArrayList<>();
         for (String file : localFiles.keySet()) {
             if (!azureFiles
-                    .get(file)
+                    .getOrDefault(file, "")
                     .replace(outAzure.toString(), "OUT")
                     .equals(localFiles.get(file).replace(outLocal.toString(), "OUT"))) {
                 differing.add(file);

@@ -8,6 +8,7 @@ import com.azure.storage.blob.sas.BlobContainerSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
 import dev.winnow.cloud.azure.Azurite;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -151,7 +152,7 @@ class CheckAccessCloudsTest {
                 """.formatted(prefix));
         assertThat(exit).isEqualTo(ExitCodes.OK);
         List<String> left = LocalGcsProvider.storage()
-                .list("team-data", com.google.cloud.storage.Storage.BlobListOption.prefix(prefix + "/"))
+                .list("team-data", Storage.BlobListOption.prefix(prefix + "/"))
                 .streamAll()
                 .map(blob -> blob.getName())
                 .toList();

@@ -131,8 +131,10 @@ class CheckAccessCommandTest {
 
         assertThat(out.toString()).isEqualTo("""
                 Access to s3://no-such-bucket/p:
-                  open: failed: The bucket 'no-such-bucket' of s3://no-such-bucket/p does not exist (or the S3 endpoint in use does not have it).
-                The bucket 'no-such-bucket' of s3://no-such-bucket/p does not exist (or the S3 endpoint in use does not have it).
+                  open: failed: The bucket 'no-such-bucket' of s3://no-such-bucket/p does not exist (or the S3 \
+                endpoint in use does not have it).
+                The bucket 'no-such-bucket' of s3://no-such-bucket/p does not exist (or the S3 endpoint in use does \
+                not have it).
                 """);
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
     }
@@ -142,9 +144,9 @@ class CheckAccessCommandTest {
         int exit = run("check-access", "s3://Bad_Bucket/p");
 
         assertThat(err.toString())
-                .isEqualTo(
-                        "winnow: The location s3://Bad_Bucket/p names the bucket 'Bad_Bucket', but a bucket "
-                                + "name is 3 to 222 lower-case letters, digits, dots, dashes and underscores; expected s3://bucket/prefix.\n");
+                .isEqualTo("winnow: The location s3://Bad_Bucket/p names the bucket 'Bad_Bucket', but a bucket "
+                        + "name is 3 to 222 lower-case letters, digits, dots, dashes and "
+                        + "underscores; expected s3://bucket/prefix.\n");
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -54,7 +54,8 @@ class CloudCommandsTest {
         png("e.png", 16, 16);
         write(".lightly/predictions/tasks.json", "[\"det\"]");
         write(".lightly/predictions/det/schema.json", """
-                {"task_type": "object-detection", "categories": [{"id": 0, "name": "cat"}, {"id": 1, "name": "dog"}]}""");
+                {"task_type": "object-detection", "categories": [{"id": 0, "name": "cat"}, {"id": 1, "name": \
+                "dog"}]}""");
         write(".lightly/predictions/det/a.json", """
                 {"file_name": "a.png", "predictions": [
                   {"category_id": 0, "bbox": [1, 2, 10, 8], "score": 0.9, "probabilities": [0.9, 0.1]},

@@ -66,7 +66,8 @@ class CloudFileOptionsTest {
         put(
                 "xml/x.xml",
                 "<annotation><filename>x.png</filename><object><name>dog</name>"
-                        + "<bndbox><xmin>1</xmin><ymin>1</ymin><xmax>3</xmax><ymax>2</ymax></bndbox></object></annotation>");
+                        + "<bndbox><xmin>1</xmin><ymin>1</ymin><xmax>3</xmax><ymax>2</ymax></bndbox></"
+                        + "object></annotation>");
         put("maps/x.npy", npy(2, 2, 4));
     }
 

@@ -114,7 +114,8 @@ class ConvertByteOrderMarkTest {
         withBom(
                 "xml/x.xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<annotation><filename>x.png</filename><object>"
-                        + "<name>cat</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>4</xmax><ymax>3</ymax></bndbox></object></annotation>");
+                        + "<name>cat</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>4</xmax><ymax>3</"
+                        + "ymax></bndbox></object></annotation>");
         Path categories = withBom("voc.txt", "cat\n");
         assertThat(run(
                         "convert",

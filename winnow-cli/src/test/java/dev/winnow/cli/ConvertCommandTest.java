@@ -78,8 +78,8 @@ class ConvertCommandTest {
                 .isEqualTo("error C101 " + coco + " /annotations/1/image_id: The annotation refers to image"
                         + " id 5, which the images list does not have; it is skipped.\n");
         assertThat(Files.readString(output.resolve(".lightly/predictions/det/a/x.json")))
-                .isEqualTo(
-                        "{\"file_name\":\"a/x.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[1,2,3,4],\"score\":0}]}\n");
+                .isEqualTo("{\"file_name\":\"a/x.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[1,2,"
+                        + "3,4],\"score\":0}]}\n");
     }
 
     @Test
@@ -116,9 +116,9 @@ class ConvertCommandTest {
         Path output = dir.resolve("out");
         assertThat(convertCoco(coco, "--task-type", "classification")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString())
-                .isEqualTo(
-                        "winnow: convert coco writes object-detection, instance-segmentation,"
-                                + " semantic-segmentation or keypoint-detection tasks; it cannot write classification tasks.\n");
+                .isEqualTo("winnow: convert coco writes object-detection, instance-segmentation,"
+                        + " semantic-segmentation or keypoint-detection tasks; it cannot write "
+                        + "classification tasks.\n");
         err.getBuffer().setLength(0);
         Files.createDirectories(dir.resolve("xml"));
         assertThat(run(
@@ -156,8 +156,8 @@ class ConvertCommandTest {
         assertThat(output).doesNotExist();
         assertThat(run("convert", "masks", "--help")).isZero();
         assertThat(out.toString().replaceAll("\\s+", " "))
-                .contains(
-                        "--task-type=TYPE The task type written: semantic-segmentation (the only one; any other is refused).");
+                .contains("--task-type=TYPE The task type written: semantic-segmentation (the only one; "
+                        + "any other is refused).");
     }
 
     @Test
@@ -233,7 +233,8 @@ class ConvertCommandTest {
         assertThat(run("convert", "masks", "--help")).isZero();
         assertThat(out.toString().replaceAll("\\s+", " "))
                 .contains("--ignore-index=N|none Class index whose pixels belong to no"
-                        + " class (default: 255, the void border of Pascal VOC masks, which its evaluation and common training tools"
+                        + " class (default: 255, the void border of Pascal VOC masks, which its "
+                        + "evaluation and common training tools"
                         + " ignore); none keeps every index as a class.");
     }
 
@@ -276,8 +277,8 @@ class ConvertCommandTest {
         assertThat(namesIn(output.resolve(".lightly/predictions"))).containsExactly("det", "tasks.json");
         assertThat(namesIn(output.resolve(".lightly/predictions/det"))).containsExactly("b", "schema.json", "y.json");
         assertThat(Files.readString(output.resolve(".lightly/predictions/det/b/z.json")))
-                .isEqualTo(
-                        "{\"file_name\":\"b/z.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[1,2,3,4],\"score\":1}]}\n");
+                .isEqualTo("{\"file_name\":\"b/z.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[1,2,"
+                        + "3,4],\"score\":1}]}\n");
         assertThat(Files.readString(output.resolve(".lightly/predictions/tasks.json")))
                 .isEqualTo("[\"det\"]\n");
     }

@@ -74,9 +74,10 @@ class ConvertMistakesTest {
                 .isEqualTo("Nothing was converted: 2 items skipped, none converted, so task 'cls' was not"
                         + " written to " + output + ".\n");
         assertThat(err.toString())
-                .isEqualTo(
-                        "error C502 bad.csv:1:1: Line 1: The category 'cow' is not in the categories file. The line is skipped.\n"
-                                + "error C502 bad.csv:2:1: Line 2: The category 'horse' is not in the categories file. The line is skipped.\n");
+                .isEqualTo("error C502 bad.csv:1:1: Line 1: The category 'cow' is not in the categories "
+                        + "file. The line is skipped.\n"
+                        + "error C502 bad.csv:2:1: Line 2: The category 'horse' is not in the "
+                        + "categories file. The line is skipped.\n");
         nothingPublished(output);
 
         Path good = write("good.csv", "a.png,cat\nb.png,dog\n");

@@ -79,7 +79,8 @@ class ConvertSampleNamesTest {
         assertThat(out.toString())
                 .isEqualTo("task " + task + " (" + taskType + "): 2 files checked, 2 valid, 0 invalid, 0 samples"
                         + " without predictions\n"
-                        + "summary: 1 task, 2 files checked, 2 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions"
+                        + "summary: 1 task, 2 files checked, 2 valid, 0 invalid, 0 errors, 0 warnings, 0 "
+                        + "samples without predictions"
                         + " (of 2 samples: 2 images).\n"
                         + "The predictions are valid.\n");
         assertThat(exit).isEqualTo(ExitCodes.OK);
@@ -123,8 +124,8 @@ class ConvertSampleNamesTest {
                 "--classes",
                 classes.toString());
         assertThat(Files.readString(data.resolve(".lightly/predictions/yolo/images/a/x.json")))
-                .isEqualTo(
-                        "{\"file_name\":\"images/a/x.png\",\"predictions\":[{\"category_id\":0,\"bbox\":[5,2.5,10,5],\"score\":1}]}\n");
+                .isEqualTo("{\"file_name\":\"images/a/x.png\",\"predictions\":[{\"category_id\":0,"
+                        + "\"bbox\":[5,2.5,10,5],\"score\":1}]}\n");
     }
 
     @Test

@@ -62,7 +62,8 @@ class ConvertedOutputValidatesTest {
                  "categories": [{"id": 3, "name": "thing", "supercategory": "stuff"}],
                  "annotations": [{"image_id": 1, "category_id": 3, "bbox": [2, 1, 5, 4], "score": 0.5,
                                   "segmentation": [[2, 1, 7, 1, 7, 5, 2, 5]]},
-                                 {"image_id": 2, "category_id": 3, "segmentation": {"size": [6, 8], "counts": "d08d0"}}]}
+                                 {"image_id": 2, "category_id": 3, "segmentation": {"size": [6, 8], "counts": \
+                "d08d0"}}]}
                 """);
         Path output = dir.resolve("out");
         assertThat(run(
@@ -127,7 +128,8 @@ class ConvertedOutputValidatesTest {
         // The two files of cls and nothing of the hidden folders.
         assertThat(out.toString()).isEqualTo("""
                 task cls (classification): 2 files checked, 2 valid, 0 invalid, 0 samples without predictions
-                summary: 1 task, 2 files checked, 2 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 2 samples: 2 images).
+                summary: 1 task, 2 files checked, 2 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without \
+                predictions (of 2 samples: 2 images).
                 The predictions are valid.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.OK);
@@ -169,7 +171,8 @@ class ConvertedOutputValidatesTest {
         Files.writeString(
                 xml.resolve("pic3.xml"),
                 "<annotation><filename>pic3.png</filename><object><name>cat</name><bndbox>"
-                        + "<xmin>1</xmin><ymin>1</ymin><xmax>400</xmax><ymax>300</ymax></bndbox></object></annotation>");
+                        + "<xmin>1</xmin><ymin>1</ymin><xmax>400</xmax><ymax>300</ymax></bndbox></object>"
+                        + "</annotation>");
         assertThat(run(
                         "convert",
                         "voc",
@@ -281,8 +284,8 @@ class ConvertedOutputValidatesTest {
                         + " name a folder that holds it.\n"
                         + "Check it with: winnow validate --input " + images + " --output " + output + " --task seg\n");
         assertThat(Files.readString(output.resolve(".lightly/predictions/seg/y.json")))
-                .startsWith(
-                        "{\"file_name\":\"y.png\",\"predictions\":[{\"category_id\":0,\"segmentation\":[0,4,4,4,4,4,4,4,4,4,4,4,4]");
+                .startsWith("{\"file_name\":\"y.png\",\"predictions\":[{\"category_id\":0,"
+                        + "\"segmentation\":[0,4,4,4,4,4,4,4,4,4,4,4,4]");
         assertValid(images, output, "seg");
     }
 }

@@ -31,7 +31,8 @@ final class CrashFixture {
     private static final String IMAGE_CONFIG = """
             {"selection": {"n_samples": 6, "strategies": [
               {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
-              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_margin"}, "strategy": {"type": "WEIGHTS"}}]},
+              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_margin"}, "strategy": {"type": \
+            "WEIGHTS"}}]},
              "seed": 7}
             """;
     private static final String OBJECT_CONFIG = """

@@ -7,17 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every diagnostic code is declared once, in {@code DiagnosticCode}; code elsewhere names the constant, never the text. */
+/**
+ * Every diagnostic code is declared once, in {@code DiagnosticCode}; code elsewhere names the constant, never the text.
+ */
 class DiagnosticCodesTest {
     private static final Pattern LITERAL = Pattern.compile("\"[EWCM][0-9]{3}\"");
 
     @Test
     void noModuleSpellsACodeOutsideTheRegistry() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
+        Path root = Objects.requireNonNull(Path.of("").toAbsolutePath().getParent(), "the module has a parent folder");
         List<String> literals = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")

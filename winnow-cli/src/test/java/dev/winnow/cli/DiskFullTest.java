@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class DiskFullTest {
 
     private static CrashFixture fixture;
     /** Null when tmpfs mounts are allowed; else why not. */
-    private static String noTmpfs;
+    private static @Nullable String noTmpfs;
 
     private static final AtomicInteger FOLDERS = new AtomicInteger();
 
@@ -51,7 +52,7 @@ class DiskFullTest {
     }
 
     /** Why a tmpfs cannot be mounted in a private mount namespace here, or null when it can. */
-    static String tmpfsRefusal(Path dir) throws Exception {
+    static @Nullable String tmpfsRefusal(Path dir) throws Exception {
         Path probe = Files.createTempDirectory(dir, "probe");
         Path log = probe.resolveSibling(probe.getFileName() + ".log");
         Process p;
@@ -84,7 +85,8 @@ class DiskFullTest {
         fullDisk(
                 List.of(),
                 fixture::convert,
-                "winnow: reading or writing failed: OUT/\\.lightly/predictions/\\.boxes\\.staging-[0-9a-f]+\\.p[0-9]+-t[0-9]+"
+                "winnow: reading or writing failed: "
+                        + "OUT/\\.lightly/predictions/\\.boxes\\.staging-[0-9a-f]+\\.p[0-9]+-t[0-9]+"
                         + "-h[a-z0-9.-]+/images/shapes-[0-9]+\\.json could not be written \\(REASON\\)");
     }
 
@@ -134,7 +136,8 @@ class DiskFullTest {
                     "bash",
                     "-c",
                     "mount -t tmpfs -o size=" + kib + "k winnow-full \"$1\" && cp -a \"$2/.\" \"$1/\" || exit 99;"
-                            + " shift 3; \"$@\" 2>\"$OUT_LOG\"; rc=$?; mkdir -p \"$AFTER\"; cp -a \"$MNT/.\" \"$AFTER/\";"
+                            + " shift 3; \"$@\" 2>\"$OUT_LOG\"; rc=$?; mkdir -p \"$AFTER\"; cp -a "
+                            + "\"$MNT/.\" \"$AFTER/\";"
                             + " exit $rc",
                     "bash",
                     output.toString(),

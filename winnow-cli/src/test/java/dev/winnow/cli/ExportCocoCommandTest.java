@@ -125,12 +125,12 @@ class ExportCocoCommandTest {
                 .as(err.toString())
                 .isEqualTo(ExitCodes.OK);
         assertThat(out.toString())
-                .isEqualTo(
-                        "Wrote 9 annotations of 9 images to " + classes + ".\n"
-                                + "COCO has no field for probabilities: those of "
-                                + predictionsWithProbabilities(demo, "shape-class")
-                                + " predictions were dropped.\n"
-                                + "COCO has no image-level labels: 9 classification predictions became annotations without a box.\n");
+                .isEqualTo("Wrote 9 annotations of 9 images to " + classes + ".\n"
+                        + "COCO has no field for probabilities: those of "
+                        + predictionsWithProbabilities(demo, "shape-class")
+                        + " predictions were dropped.\n"
+                        + "COCO has no image-level labels: 9 classification predictions became "
+                        + "annotations without a box.\n");
     }
 
     @Test
@@ -187,7 +187,8 @@ class ExportCocoCommandTest {
         assertThat(lines)
                 .containsExactly("error C109 (5 times): Masks to export need their image's size, which is not known;"
                         + " the file is skipped. First at .lightly/predictions/regions/videos/drive-0-mp4.json,"
-                        + " .lightly/predictions/regions/videos/drive-1-mp4.json, .lightly/predictions/regions/videos/drive-2-mp4.json;"
+                        + " .lightly/predictions/regions/videos/drive-1-mp4.json, "
+                        + ".lightly/predictions/regions/videos/drive-2-mp4.json;"
                         + " the first says: The masks of 'videos/drive-0-mp4.png' need the image's size, but the input "
                         + demo
                         + " has no image or video frame of that name. The file is left out.");

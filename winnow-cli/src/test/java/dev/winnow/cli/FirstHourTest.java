@@ -25,7 +25,8 @@ import picocli.CommandLine;
  */
 class FirstHourTest {
     private static final String CONFIG = """
-            {"selection": {"n_samples": 2, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}}]}}
+            {"selection": {"n_samples": 2, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": \
+            "DIVERSITY"}}]}}
             """;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -151,7 +152,8 @@ class FirstHourTest {
     void convertAlone_isAUsageMistake_andHelpReachesASubcommandOfASubcommand() {
         assertThat(winnow("convert")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).startsWith("""
-                winnow: 'winnow convert' needs a format: one of coco, yolo, voc, masks, classification-csv, probability-maps.
+                winnow: 'winnow convert' needs a format: one of coco, yolo, voc, masks, classification-csv, \
+                probability-maps.
                 Usage: winnow convert [-hV] [--cloud-concurrency=N] [COMMAND]
                 """);
         assertThat(out.toString()).isEmpty();
@@ -204,7 +206,8 @@ class FirstHourTest {
                 .isEqualTo("winnow: The run configuration " + config + " has 3 problems:\n"
                         + "  Unknown key 'sed' at /sed. Did you mean 'seed'?\n"
                         + "  Set exactly one of 'n_samples' and 'proportion_samples' at /selection, not both.\n"
-                        + "  Unknown value 'DIVERSTY' at /selection/strategies/0/strategy/type; expected one of DIVERSITY, WEIGHTS,"
+                        + "  Unknown value 'DIVERSTY' at /selection/strategies/0/strategy/type; expected "
+                        + "one of DIVERSITY, WEIGHTS,"
                         + " THRESHOLD, BALANCE, SIMILARITY, TYPICALITY. Did you mean 'DIVERSITY'?\n");
 
         write(config, "{\"selection\": {\"n_samples\": 2,\n  \"strategies\": [],}}");
@@ -240,11 +243,11 @@ class FirstHourTest {
                 .isEqualTo(ExitCodes.OK);
         assertThat(out.toString())
                 .contains("  predictions: 0 files, 0 invalid; 0 errors, 0 warnings\n")
-                .endsWith(
-                        "note: no prediction files were found in " + results + "/.lightly/predictions; the run used"
-                                + " embeddings and metadata only. The input " + data
-                                + " has .lightly/predictions: predictions are"
-                                + " read from the output location, so leave out --output or copy .lightly/predictions there.\n");
+                .endsWith("note: no prediction files were found in " + results + "/.lightly/predictions; the run used"
+                        + " embeddings and metadata only. The input " + data
+                        + " has .lightly/predictions: predictions are"
+                        + " read from the output location, so leave out --output or copy "
+                        + ".lightly/predictions there.\n");
     }
 
     @Test
@@ -253,8 +256,10 @@ class FirstHourTest {
         DemoDataset.generate(data, 3, 32, 24, 5);
         Path results = tmp.resolve("results");
         Path config = write(tmp.resolve("run.json"), """
-                {"selection": {"n_samples": 2, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
-                  {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}}]}}
+                {"selection": {"n_samples": 2, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": \
+                "DIVERSITY"}},
+                  {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": \
+                "WEIGHTS"}}]}}
                 """);
 
         assertThat(winnow(
@@ -295,9 +300,8 @@ class FirstHourTest {
         assertThat(winnow("run", "--input", data.toString(), "--config", config.toString(), "--run-id", "l"))
                 .isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(data.resolve(".winnow/runs/l/diagnostics.jsonl")))
-                .isEqualTo(
-                        "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"link.jpg\",\"pointer\":\"\",\"line\":null,\"column\":null,"
-                                + "\"message\":\"" + expected + "\"}\n");
+                .isEqualTo("{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"link.jpg\","
+                        + "\"pointer\":\"\",\"line\":null,\"column\":null,\"message\":\"" + expected + "\"}\n");
     }
 
     @Test
@@ -306,10 +310,13 @@ class FirstHourTest {
         write(data.resolve(".lightly/predictions/cls/images/dup.json"), prediction("images/dup.jpg"));
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.INVALID);
         assertThat(out.toString()).isEqualTo("""
-                error E030 .lightly/predictions/cls: All 1 prediction file of task "cls" is invalid; expected at least one valid file, so the task fails.
-                error E035 .lightly/predictions/cls/images/dup.json: 2 samples map to this one prediction file: images/dup.jpeg and images/dup.jpg; rename all but one so that each image has its own prediction file.
+                error E030 .lightly/predictions/cls: All 1 prediction file of task "cls" is invalid; expected at least \
+                one valid file, so the task fails.
+                error E035 .lightly/predictions/cls/images/dup.json: 2 samples map to this one prediction file: \
+                images/dup.jpeg and images/dup.jpg; rename all but one so that each image has its own prediction file.
                 task cls (classification): 1 file checked, 0 valid, 1 invalid, 0 samples without predictions; FAILED
-                summary: 1 task, 1 file checked, 0 valid, 1 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 2 samples: 2 images).
+                summary: 1 task, 1 file checked, 0 valid, 1 invalid, 2 errors, 0 warnings, 0 samples without \
+                predictions (of 2 samples: 2 images).
                 The predictions have errors.
                 """);
     }
@@ -322,12 +329,12 @@ class FirstHourTest {
         write(data.resolve(".lightly/predictions/cls/" + decomposed + ".json"), prediction(composed + ".png"));
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.OK);
         assertThat(out.toString())
-                .startsWith(
-                        "warning W008 .lightly/predictions/cls/" + decomposed + ".json:1:15 /file_name:"
-                                + " file_name \"" + composed + ".png\" and the sample \"" + decomposed
-                                + ".png\" differ only in Unicode"
-                                + " normalisation (composed or decomposed letters); they are taken as the same.\n"
-                                + "task cls (classification): 1 file checked, 1 valid, 0 invalid, 0 samples without predictions\n");
+                .startsWith("warning W008 .lightly/predictions/cls/" + decomposed + ".json:1:15 /file_name:"
+                        + " file_name \"" + composed + ".png\" and the sample \"" + decomposed
+                        + ".png\" differ only in Unicode"
+                        + " normalisation (composed or decomposed letters); they are taken as the same.\n"
+                        + "task cls (classification): 1 file checked, 1 valid, 0 invalid, 0 "
+                        + "samples without predictions\n");
     }
 
     @Test
@@ -346,7 +353,8 @@ class FirstHourTest {
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).isEqualTo("""
                 task cls (classification): 1 file checked, 1 valid, 0 invalid, 0 samples without predictions
-                summary: 1 task, 1 file checked, 1 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 1 sample: 1 image).
+                summary: 1 task, 1 file checked, 1 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without \
+                predictions (of 1 sample: 1 image).
                 The predictions are valid.
                 """);
     }
@@ -360,10 +368,13 @@ class FirstHourTest {
         assertThat(winnow("validate", "--input", data.toString(), "--strict", "--max-errors", "0"))
                 .isEqualTo(ExitCodes.INVALID);
         assertThat(out.toString()).isEqualTo("""
-                error E030 .lightly/predictions/cls: All 1 prediction file of task "cls" is invalid; expected at least one valid file, so the task fails.
-                error E034 .lightly/predictions/cls/a.json:1:33 /extra: The field "extra" is not part of a prediction file (file_name, predictions); strict mode allows no unknown fields.
+                error E030 .lightly/predictions/cls: All 1 prediction file of task "cls" is invalid; expected at least \
+                one valid file, so the task fails.
+                error E034 .lightly/predictions/cls/a.json:1:33 /extra: The field "extra" is not part of a prediction \
+                file (file_name, predictions); strict mode allows no unknown fields.
                 task cls (classification): 1 file checked, 0 valid, 1 invalid, 0 samples without predictions; FAILED
-                summary: 1 task, 1 file checked, 0 valid, 1 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 1 sample: 1 image).
+                summary: 1 task, 1 file checked, 0 valid, 1 invalid, 2 errors, 0 warnings, 0 samples without \
+                predictions (of 1 sample: 1 image).
                 The predictions have errors.
                 """);
 
@@ -373,10 +384,13 @@ class FirstHourTest {
                         + "{\"id\": 0, \"name\": \"cat\"}, {\"id\": 0, \"name\": \"dog\"}]}");
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.INVALID);
         assertThat(out.toString()).isEqualTo("""
-                error E028 .lightly/predictions/cls/schema.json:1:97 /categories/1/id: Category id 0 is used by categories 0 and 1; expected unique ids.
-                error E029 .lightly/predictions/cls/schema.json: The task "cls" has no valid schema, so its predictions are left out.
+                error E028 .lightly/predictions/cls/schema.json:1:97 /categories/1/id: Category id 0 is used by \
+                categories 0 and 1; expected unique ids.
+                error E029 .lightly/predictions/cls/schema.json: The task "cls" has no valid schema, so its \
+                predictions are left out.
                 task cls (no valid schema): 0 files checked, 0 valid, 0 invalid, 0 samples without predictions; FAILED
-                summary: 1 task, 0 files checked, 0 valid, 0 invalid, 2 errors, 0 warnings, 0 samples without predictions (of 1 sample: 1 image).
+                summary: 1 task, 0 files checked, 0 valid, 0 invalid, 2 errors, 0 warnings, 0 samples without \
+                predictions (of 1 sample: 1 image).
                 The predictions have errors.
                 """);
 
@@ -384,7 +398,8 @@ class FirstHourTest {
         assertThat(winnow("validate", "--input", data.toString())).isEqualTo(ExitCodes.OK);
         assertThat(out.toString())
                 .startsWith("warning W007 .lightly/predictions/tasks.json: tasks.json lists no task, so"
-                        + " nothing is checked, but .lightly/predictions/ holds 1 task folder with a schema.json (cls); list the"
+                        + " nothing is checked, but .lightly/predictions/ holds 1 task folder with a "
+                        + "schema.json (cls); list the"
                         + " tasks to check in tasks.json.\n");
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.winnow.cli.CrashFixture.Finished;
 import dev.winnow.demo.DemoDataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,8 +37,8 @@ class HostileDatasourceTest {
     private static List<String> readLines(Path file) {
         try {
             return Files.readAllLines(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -91,11 +93,12 @@ class HostileDatasourceTest {
                 + ", "
                 + bad + ", " + bad + "; the first says: The sample has no prediction in task \"shape-class\"; expected"
                 + " .lightly/predictions/shape-class/images/bad\uFFFD.json.\n";
-        String tasks =
-                "task shape-class (classification): 2 files checked, 2 valid, 0 invalid, 4 samples without predictions\n"
-                        + "task shapes (object-detection): 2 files checked, 2 valid, 0 invalid, 4 samples without predictions\n"
-                        + "task regions (semantic-segmentation): 2 files checked, 2 valid, 0 invalid, 4 samples without"
-                        + " predictions\n";
+        String tasks = "task shape-class (classification): 2 files checked, 2 valid, 0 invalid, 4 samples "
+                + "without predictions\n"
+                + "task shapes (object-detection): 2 files checked, 2 valid, 0 invalid, 4 "
+                + "samples without predictions\n"
+                + "task regions (semantic-segmentation): 2 files checked, 2 valid, 0 invalid, 4 samples without"
+                + " predictions\n";
 
         assertTimeoutPreemptively(LIMIT, () -> {
             Finished validate = inProcess(List.of("validate", "--input", data.toString()));
@@ -114,7 +117,8 @@ class HostileDatasourceTest {
                 // path, the one with a line break and the one whose name is not UTF-8; none has predictions.
                 soft.assertThat(validate.out())
                         .isEqualTo(noPrediction + outsideLine + "\n" + tasks
-                                + "summary: 3 tasks, 6 files checked, 6 valid, 0 invalid, 1 error, 12 warnings, 12 samples"
+                                + "summary: 3 tasks, 6 files checked, 6 valid, 0 invalid, 1 error, 12 "
+                                + "warnings, 12 samples"
                                 + " without predictions (of 6 samples: 6 images).\nThe predictions have errors.\n");
                 soft.assertThat(validate.exit()).isEqualTo(ExitCodes.INVALID);
                 soft.assertThat(scores.err())
@@ -125,7 +129,8 @@ class HostileDatasourceTest {
                 soft.assertThat(run.err()).isEqualTo("");
                 soft.assertThat(run.out())
                         .isEqualTo("Run h finished.\n"
-                                + "  samples:     4 listed (4 images), 4 processed, 0 known from earlier runs, 0 unreadable\n"
+                                + "  samples:     4 listed (4 images), 4 processed, 0 known from earlier "
+                                + "runs, 0 unreadable\n"
                                 + "  predictions: 6 files, 0 invalid; 3 errors, 6 warnings\n"
                                 + "  selected:    3 of 4 candidates (picked the requested number of samples)\n"
                                 + "  results:     " + runFolder + "\n"
@@ -137,14 +142,20 @@ class HostileDatasourceTest {
                 soft.assertThat(diagnostics.stream().filter(d -> d.contains("\"E031\"")))
                         .containsExactly(
                                 "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"" + bad
-                                        + "\",\"pointer\":\"\",\"line\":null,\"column\":null,\"message\":\"The file's name is"
-                                        + " not UTF-8 text, so it cannot be opened by the name listed (U+FFFD marks the bytes);"
+                                        + "\",\"pointer\":\"\",\"line\":null,\"column\":null,"
+                                        + "\"message\":\"The file's name is"
+                                        + " not UTF-8 text, so it cannot be opened by the name listed "
+                                        + "(U+FFFD marks the bytes);"
                                         + " rename it to include it. It is left out of the run.\"}",
-                                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/new\\nline.jpg\",\"pointer\":\"\","
-                                        + "\"line\":null,\"column\":null,\"message\":\"The file's name holds a line break, which"
-                                        + " the run's files (a name per line) cannot hold; rename it to include it. It is left"
+                                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/"
+                                        + "new\\nline.jpg\",\"pointer\":\"\","
+                                        + "\"line\":null,\"column\":null,\"message\":\"The file's name "
+                                        + "holds a line break, which"
+                                        + " the run's files (a name per line) cannot hold; rename it to "
+                                        + "include it. It is left"
                                         + " out of the run.\"}",
-                                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/out.jpg\",\"pointer\":\"\","
+                                "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/out.jpg\","
+                                        + "\"pointer\":\"\","
                                         + "\"line\":null,\"column\":null,\"message\":\"The sample is a link to "
                                         + outside.resolve("x.jpg") + ", outside the input " + data
                                         + "; it is not read and is left out.\"}");
@@ -170,8 +181,10 @@ class HostileDatasourceTest {
             assertThat(validate.out())
                     .isEqualTo(
                             "error E024 .lightly/predictions/tasks.json: There is no tasks.json; expected a JSON list"
-                                    + " of the task names to check at .lightly/predictions/tasks.json.\nsummary: 0 tasks, 0 files"
-                                    + " checked, 0 valid, 0 invalid, 1 error, 0 warnings, 0 samples without predictions (of 100000"
+                                    + " of the task names to check at "
+                                    + ".lightly/predictions/tasks.json.\nsummary: 0 tasks, 0 files"
+                                    + " checked, 0 valid, 0 invalid, 1 error, 0 warnings, 0 samples "
+                                    + "without predictions (of 100000"
                                     + " samples: 100000 images).\nThe predictions have errors.\n");
             assertThat(validate.exit()).isEqualTo(ExitCodes.INVALID);
         });

@@ -27,7 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * listens.
  */
 public final class LocalGcsProvider implements LocationProvider {
-    /** Names of {@link Storage} methods that answer 403 ({@code list}, {@code get}, {@code reader}, {@code create}, {@code delete}). */
+    /**
+     * Names of {@link Storage} methods that answer 403 ({@code list}, {@code get}, {@code reader}, {@code create},
+     * {@code delete}).
+     */
     static final Set<String> DENIED = ConcurrentHashMap.newKeySet();
 
     private static final Storage FAKE = LocalStorageHelper.customOptions(false).getService();

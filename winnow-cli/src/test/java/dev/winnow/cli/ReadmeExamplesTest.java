@@ -27,7 +27,9 @@ import picocli.CommandLine;
  */
 class ReadmeExamplesTest {
     private static final Path README = Path.of("..", "README.md");
-    /** The commands that need only data/ with a task "detection", results/ holding the same predictions, and run.json. */
+    /**
+     * The commands that need only data/ with a task "detection", results/ holding the same predictions, and run.json.
+     */
     private static final Set<String> RUNNABLE = Set.of("validate", "scores", "run");
 
     @TempDir
@@ -83,7 +85,10 @@ class ReadmeExamplesTest {
         }
     }
 
-    /** data/ with the images and predictions of a generated datasource, its detection task named "detection"; results/ a copy of its predictions. */
+    /**
+     * data/ with the images and predictions of a generated datasource, its detection task named "detection"; results/ a
+     * copy of its predictions.
+     */
     private void datasource() throws IOException {
         Path data = tmp.resolve("data");
         DemoDataset.generate(data, 6, 32, 24, 11);
@@ -108,7 +113,9 @@ class ReadmeExamplesTest {
         return path && !arg.startsWith("/") ? tmp.resolve(arg).toString() : arg;
     }
 
-    /** The arguments of every "./winnow" line of the README's bash blocks, continuation lines joined and comments cut. */
+    /**
+     * The arguments of every "./winnow" line of the README's bash blocks, continuation lines joined and comments cut.
+     */
     static List<List<String>> commands(String readme) {
         List<List<String>> commands = new ArrayList<>();
         for (String block : blocks(readme, "bash")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winnow.demo.DemoDataset;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -16,7 +17,8 @@ class RunCommandTest {
     static final String CONFIG = """
             {"selection": {"n_samples": 3, "strategies": [
               {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
-              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_margin"}, "strategy": {"type": "WEIGHTS"}}]},
+              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_margin"}, "strategy": {"type": \
+            "WEIGHTS"}}]},
              "seed": 1}
             """;
 
@@ -60,7 +62,8 @@ class RunCommandTest {
         Path runFolder = output.resolve(".winnow/runs/t1");
         assertThat(out.toString())
                 .isEqualTo("Run t1 finished.\n"
-                        + "  samples:     10 listed (10 images), 10 processed, 0 known from earlier runs, 0 unreadable\n"
+                        + "  samples:     10 listed (10 images), 10 processed, 0 known from earlier "
+                        + "runs, 0 unreadable\n"
                         + "  predictions: 30 files, 0 invalid; 0 errors, 0 warnings\n"
                         + "  selected:    3 of 10 candidates (picked the requested number of samples)\n"
                         + "  results:     " + runFolder + "\n"
@@ -92,7 +95,7 @@ class RunCommandTest {
     @Test
     void run_configThatIsNotUtf8_namesTheByte() throws Exception {
         DemoDataset.generate(tmp.resolve("images"), 2, 32, 24, 3);
-        byte[] latin1 = "{\"seed\": 1, \"caf\u00e9\": 2}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "{\"seed\": 1, \"caf\u00e9\": 2}".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(tmp.resolve("run.json"), latin1);
 
         int exit = run(

@@ -54,7 +54,8 @@ class ScoresCommandTest {
         write("img/z.jpg", "");
         tasks("det");
         write(".lightly/predictions/det/schema.json", """
-                {"task_type": "object-detection", "categories": [{"id": 3, "name": "person"}, {"id": 5, "name": "car"}]}""");
+                {"task_type": "object-detection", "categories": [{"id": 3, "name": "person"}, {"id": 5, "name": \
+                "car"}]}""");
         write(".lightly/predictions/det/img/x.json", """
                 {"predictions": [
                   {"category_id": 3, "bbox": [0, 0, 10, 10], "score": 0.5},
@@ -70,7 +71,8 @@ class ScoresCommandTest {
                 run("scores", "--input", input.toString(), "--task", "det", "--out", csv.toString(), "--threads", "2");
 
         assertThat(Files.readString(csv)).isEqualTo("""
-                sample,objectness_least_confidence,object_frequency,uncertainty_least_confidence,uncertainty_margin,uncertainty_entropy
+                sample,objectness_least_confidence,object_frequency,uncertainty_least_confidence,uncertainty_margin,\
+                uncertainty_entropy
                 img/x.jpg,0.375,1.0,1.0,1.0,1.0
                 img/z.jpg,0.0,0.9,0.0,0.0,0.0
                 """);
@@ -94,8 +96,8 @@ class ScoresCommandTest {
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString())
-                .isEqualTo(
-                        "winnow: Task nope is not listed in .lightly/predictions/tasks.json; the listed tasks are det.\n");
+                .isEqualTo("winnow: Task nope is not listed in .lightly/predictions/tasks.json; the "
+                        + "listed tasks are det.\n");
     }
 
     @Test
@@ -137,7 +139,8 @@ class ScoresCommandTest {
         Path output = elsewhere.resolve("out");
         writeAt(output, ".lightly/predictions/tasks.json", "[\"pose\"]");
         writeAt(output, ".lightly/predictions/pose/schema.json", """
-                {"task_type": "keypoint-detection", "categories": [{"id": 0, "name": "person", "keypoints": ["nose", "eye"]}]}""");
+                {"task_type": "keypoint-detection", "categories": [{"id": 0, "name": "person", "keypoints": ["nose", \
+                "eye"]}]}""");
         writeAt(output, ".lightly/predictions/pose/a.json", """
                 {"predictions": [{"category_id": 0, "keypoints": [1, 1, 0, 2, 2, 0], "score": 0.9}]}""");
 

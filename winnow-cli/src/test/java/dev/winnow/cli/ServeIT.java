@@ -10,13 +10,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./winnow serve} from the packaged jar: it indexes, prints the URL, serves, and reads its cache the second time. */
+/**
+ * {@code ./winnow serve} from the packaged jar: it indexes, prints the URL, serves, and reads its cache the second
+ * time.
+ */
 class ServeIT {
     private static final Path LAUNCHER =
             Path.of("..", "winnow").toAbsolutePath().normalize();
@@ -74,9 +78,10 @@ class ServeIT {
                 Thread.sleep(50);
             }
             assertThat(url).as(Files.readString(err)).isNotNull();
+            Matcher found = Objects.requireNonNull(url);
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(url.group(1) + request.substring(1)))
+                            HttpRequest.newBuilder(URI.create(found.group(1) + request.substring(1)))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);

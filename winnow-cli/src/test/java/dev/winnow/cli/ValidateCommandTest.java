@@ -82,12 +82,16 @@ class ValidateCommandTest {
         Map<String, String> before = tree();
         int exit = run("validate", "--input", input.toString());
         assertThat(out.toString()).isEqualTo("""
-                error E012 .lightly/predictions/det/b.json:2:30 /predictions/0/bbox: bbox [10, 10, 60, 5] ends at x = 70, y = 15, outside the 64 x 48 image; expected x + width <= 64 and y + height <= 48.
-                error E016 .lightly/predictions/det/f.json: No sample of the input matches this prediction file; expected an image f.<ext> or a video frame name <video>-<frame>-<ext>.json of an input video.
+                error E012 .lightly/predictions/det/b.json:2:30 /predictions/0/bbox: bbox [10, 10, 60, 5] ends at x = \
+                70, y = 15, outside the 64 x 48 image; expected x + width <= 64 and y + height <= 48.
+                error E016 .lightly/predictions/det/f.json: No sample of the input matches this prediction file; \
+                expected an image f.<ext> or a video frame name <video>-<frame>-<ext>.json of an input video.
                 warning W002 .lightly/predictions/tasks.json:1:7: A comma before ']' is not JSON; it was ignored.
-                warning W004 e.png: The sample has no prediction in task "det"; expected .lightly/predictions/det/e.json.
+                warning W004 e.png: The sample has no prediction in task "det"; expected \
+                .lightly/predictions/det/e.json.
                 task det (object-detection): 4 files checked, 2 valid, 2 invalid, 1 sample without predictions
-                summary: 1 task, 4 files checked, 2 valid, 2 invalid, 2 errors, 2 warnings, 1 sample without predictions (of 4 samples: 4 images).
+                summary: 1 task, 4 files checked, 2 valid, 2 invalid, 2 errors, 2 warnings, 1 sample without \
+                predictions (of 4 samples: 4 images).
                 The predictions have errors.
                 """);
         assertThat(err.toString()).isEmpty();
@@ -100,9 +104,16 @@ class ValidateCommandTest {
         mixedDatasource();
         int exit = run("validate", "--input", input.toString(), "--format", "json", "--max-errors", "2");
         assertThat(out.toString()).isEqualTo("""
-                {"severity":"error","code":"E012","file":".lightly/predictions/det/b.json","pointer":"/predictions/0/bbox","line":2,"column":30,"message":"bbox [10, 10, 60, 5] ends at x = 70, y = 15, outside the 64 x 48 image; expected x + width <= 64 and y + height <= 48."}
-                {"severity":"error","code":"E016","file":".lightly/predictions/det/f.json","pointer":"","line":null,"column":null,"message":"No sample of the input matches this prediction file; expected an image f.<ext> or a video frame name <video>-<frame>-<ext>.json of an input video."}
-                {"type":"summary","valid":false,"tasks":1,"files_checked":4,"valid_files":2,"invalid_files":2,"errors":2,"warnings":2,"samples":4,"samples_without_predictions":1,"suppressed":2,"task_results":[{"name":"det","task_type":"object-detection","files_checked":4,"valid_files":2,"invalid_files":2,"samples_without_predictions":1,"failed":false}]}
+                {"severity":"error","code":"E012","file":".lightly/predictions/det/b.json",\
+                "pointer":"/predictions/0/bbox","line":2,"column":30,"message":"bbox [10, 10, 60, 5] ends at x = 70, y \
+                = 15, outside the 64 x 48 image; expected x + width <= 64 and y + height <= 48."}
+                {"severity":"error","code":"E016","file":".lightly/predictions/det/f.json","pointer":"","line":null,\
+                "column":null,"message":"No sample of the input matches this prediction file; expected an image \
+                f.<ext> or a video frame name <video>-<frame>-<ext>.json of an input video."}
+                {"type":"summary","valid":false,"tasks":1,"files_checked":4,"valid_files":2,"invalid_files":2,\
+                "errors":2,"warnings":2,"samples":4,"samples_without_predictions":1,"suppressed":2,\
+                "task_results":[{"name":"det","task_type":"object-detection","files_checked":4,"valid_files":2,\
+                "invalid_files":2,"samples_without_predictions":1,"failed":false}]}
                 """);
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
     }
@@ -115,12 +126,17 @@ class ValidateCommandTest {
         }
         int exit = run("validate", "--input", input.toString());
         assertThat(out.toString()).isEqualTo("""
-                error E012 .lightly/predictions/det/b.json:2:30 /predictions/0/bbox: bbox [10, 10, 60, 5] ends at x = 70, y = 15, outside the 64 x 48 image; expected x + width <= 64 and y + height <= 48.
-                error E016 .lightly/predictions/det/f.json: No sample of the input matches this prediction file; expected an image f.<ext> or a video frame name <video>-<frame>-<ext>.json of an input video.
+                error E012 .lightly/predictions/det/b.json:2:30 /predictions/0/bbox: bbox [10, 10, 60, 5] ends at x = \
+                70, y = 15, outside the 64 x 48 image; expected x + width <= 64 and y + height <= 48.
+                error E016 .lightly/predictions/det/f.json: No sample of the input matches this prediction file; \
+                expected an image f.<ext> or a video frame name <video>-<frame>-<ext>.json of an input video.
                 warning W002 .lightly/predictions/tasks.json:1:7: A comma before ']' is not JSON; it was ignored.
-                warning W004 (5 times): A sample has no prediction file in a task. First at e.png, more/m0.png, more/m1.png; the first says: The sample has no prediction in task "det"; expected .lightly/predictions/det/e.json.
+                warning W004 (5 times): A sample has no prediction file in a task. First at e.png, more/m0.png, \
+                more/m1.png; the first says: The sample has no prediction in task "det"; expected \
+                .lightly/predictions/det/e.json.
                 task det (object-detection): 4 files checked, 2 valid, 2 invalid, 5 samples without predictions
-                summary: 1 task, 4 files checked, 2 valid, 2 invalid, 2 errors, 6 warnings, 5 samples without predictions (of 8 samples: 8 images).
+                summary: 1 task, 4 files checked, 2 valid, 2 invalid, 2 errors, 6 warnings, 5 samples without \
+                predictions (of 8 samples: 8 images).
                 The predictions have errors.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
@@ -146,8 +162,10 @@ class ValidateCommandTest {
         mixedDatasource();
         int exit = run("validate", "--input", input.toString(), "--strict");
         assertThat(out.toString()).isEqualTo("""
-                error E033 .lightly/predictions/tasks.json:1:7: A comma before ']' is not JSON; strict mode expects plain JSON.
-                summary: 0 tasks, 0 files checked, 0 valid, 0 invalid, 1 error, 0 warnings, 0 samples without predictions (of 4 samples: 4 images).
+                error E033 .lightly/predictions/tasks.json:1:7: A comma before ']' is not JSON; strict mode expects \
+                plain JSON.
+                summary: 0 tasks, 0 files checked, 0 valid, 0 invalid, 1 error, 0 warnings, 0 samples without \
+                predictions (of 4 samples: 4 images).
                 The predictions have errors.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.INVALID);
@@ -168,7 +186,8 @@ class ValidateCommandTest {
         int exit = run("validate", "--input", input.toString(), "--output", predictions.toString(), "--task", "det");
         assertThat(out.toString()).isEqualTo("""
                 task det (object-detection): 1 file checked, 1 valid, 0 invalid, 0 samples without predictions
-                summary: 1 task, 1 file checked, 1 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 1 sample: 1 image).
+                summary: 1 task, 1 file checked, 1 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without \
+                predictions (of 1 sample: 1 image).
                 The predictions are valid.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.OK);
@@ -223,8 +242,10 @@ class ValidateCommandTest {
         assertThat(out.toString()).isEqualTo("""
                 task weather (classification): 3 files checked, 3 valid, 0 invalid, 0 samples without predictions
                 task objects (object-detection): 3 files checked, 3 valid, 0 invalid, 0 samples without predictions
-                task sky_segmentation (semantic-segmentation): 3 files checked, 3 valid, 0 invalid, 0 samples without predictions
-                summary: 3 tasks, 9 files checked, 9 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without predictions (of 3 samples: 3 images).
+                task sky_segmentation (semantic-segmentation): 3 files checked, 3 valid, 0 invalid, 0 samples without \
+                predictions
+                summary: 3 tasks, 9 files checked, 9 valid, 0 invalid, 0 errors, 0 warnings, 0 samples without \
+                predictions (of 3 samples: 3 images).
                 The predictions are valid.
                 """);
         assertThat(exit).isEqualTo(ExitCodes.OK);

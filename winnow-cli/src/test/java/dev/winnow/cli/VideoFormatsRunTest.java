@@ -100,7 +100,8 @@ class VideoFormatsRunTest {
         Path runFolder = output.resolve(".winnow/runs/v");
         assertThat(out.toString())
                 .isEqualTo("Run v finished.\n"
-                        + "  samples:     26 listed (0 images, 4 videos with 26 frames), 26 processed, 0 known from earlier runs, 0 unreadable\n"
+                        + "  samples:     26 listed (0 images, 4 videos with 26 frames), 26 processed, 0 "
+                        + "known from earlier runs, 0 unreadable\n"
                         + "  videos:      4 read by FFmpeg\n"
                         + "  predictions: 0 files, 0 invalid; 0 errors, 0 warnings\n"
                         + "  selected:    4 of 26 candidates (picked the requested number of samples)\n"

@@ -49,7 +49,10 @@ public final class ConfigException extends IllegalArgumentException {
         return flat.size() == 1 ? flat.get(0) : new ConfigException(flat);
     }
 
-    /** The JSON pointer (RFC 6901) of the key or value at fault, for example {@code /selection/n_samples}; the first one's when there are several. */
+    /**
+     * The JSON pointer (RFC 6901) of the key or value at fault, for example {@code /selection/n_samples}; the first
+     * one's when there are several.
+     */
     public String pointer() {
         return pointer;
     }

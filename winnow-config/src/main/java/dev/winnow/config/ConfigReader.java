@@ -47,7 +47,10 @@ public final class ConfigReader {
         }
     }
 
-    /** Fails on the keys of {@code object} that are not in {@code allowed}, all of them, each with a "did you mean" hint. */
+    /**
+     * Fails on the keys of {@code object} that are not in {@code allowed}, all of them, each with a "did you mean"
+     * hint.
+     */
     public static void checkKeys(JsonNode object, String pointer, Collection<String> allowed) {
         List<ConfigException> unknown = new ArrayList<>();
         for (String key : object.propertyNames()) {

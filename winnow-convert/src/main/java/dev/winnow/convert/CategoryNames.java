@@ -78,7 +78,10 @@ public final class CategoryNames {
         return categories;
     }
 
-    /** The text of {@code file} (a byte order mark dropped); {@code what} names the file in the message when it is missing. */
+    /**
+     * The text of {@code file} (a byte order mark dropped); {@code what} names the file in the message when it is
+     * missing.
+     */
     public static String text(Path file, String what) throws IOException, ConversionException {
         if (!Files.isRegularFile(file)) {
             throw new ConversionException("The " + what + " file " + file + " does not exist or is not a file.");
@@ -177,9 +180,9 @@ public final class CategoryNames {
         for (int i = 0; i < lines.size(); i++) {
             lines.set(i, lines.get(i).strip());
             if (lines.get(i).isEmpty()) {
-                throw new ConversionException(
-                        "Line " + (i + 1) + " of the categories file " + file
-                                + " is empty; every line up to the last must name a category (its id is the line number from 0).");
+                throw new ConversionException("Line " + (i + 1) + " of the categories file " + file
+                        + " is empty; every line up to the last must name a category (its id is "
+                        + "the line number from 0).");
             }
         }
         if (lines.isEmpty()) {

@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * One task of {@code .lightly/predictions/} in an output datasource, as a converter fills it.
  *
  * <p>The task is written into a hidden staging folder in the predictions folder
- * ({@code .lightly/predictions/.<task>.staging-<random>/}, a nested task's '/' as '.') with plain file creates: no temporary
- * name per file and no flush to disk, each sub-folder created once. {@link #finish} then writes
+ * ({@code .lightly/predictions/.<task>.staging-<random>/}, a nested task's '/' as '.') with plain file creates: no
+ * temporary name per file and no flush to disk, each sub-folder created once. {@link #finish} then writes
  * {@code schema.json} there, renames the staging folder to the task folder in one step and last
  * merges the task into {@code tasks.json} (existing tasks kept, the new one appended when missing).
  * So a conversion killed midway leaves no half-written task visible, only a stale hidden folder
@@ -334,7 +334,10 @@ public final class PredictionsFolder {
         }
     }
 
-    /** After an in-place overwrite: deletes the old task's files the new one did not write, keeping nested tasks' folders. */
+    /**
+     * After an in-place overwrite: deletes the old task's files the new one did not write, keeping nested tasks'
+     * folders.
+     */
     private void deleteLeftovers(List<String> tasks) throws IOException {
         List<String> nestedFolders = new ArrayList<>();
         for (String other : tasks) {
@@ -414,7 +417,9 @@ public final class PredictionsFolder {
         output.deleteFolder(replaced);
     }
 
-    /** The tasks nested in this one, relative to its folder, leaving out those inside another of them (moved with it). */
+    /**
+     * The tasks nested in this one, relative to its folder, leaving out those inside another of them (moved with it).
+     */
     private List<String> outermostNested(List<String> tasks) {
         List<String> nested = new ArrayList<>();
         for (String other : tasks) {

@@ -74,7 +74,9 @@ public record SampleRoot(Datasource datasource, String sampleFolder, Source sour
         return folderInside(a, b).filter(String::isEmpty).isPresent();
     }
 
-    /** {@code inner}'s root relative to {@code outer}'s ("" when they are the same), or empty when it lies elsewhere. */
+    /**
+     * {@code inner}'s root relative to {@code outer}'s ("" when they are the same), or empty when it lies elsewhere.
+     */
     static Optional<String> folderInside(Datasource inner, Datasource outer) {
         Optional<URI> in = inner.rootUri();
         Optional<URI> out = outer.rootUri();

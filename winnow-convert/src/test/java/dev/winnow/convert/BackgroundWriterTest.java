@@ -68,8 +68,7 @@ class BackgroundWriterTest {
         PredictionsFolder folder = PredictionsFolder.open(LocalDatasource.create(dir), "t", false);
         assertThatThrownBy(() -> new BackgroundWriter(folder, 2, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "A background writer needs at least one thread and room for one file per thread, but got 2 threads"
-                                + " and room for 1.");
+                .hasMessage("A background writer needs at least one thread and room for one file per "
+                        + "thread, but got 2 threads and room for 1.");
     }
 }

@@ -25,9 +25,9 @@ class CategoryNamesTest {
         assertThat(CategoryNames.read(file("classes.txt", "person\r\n traffic light \ncar\n\n")))
                 .containsExactly(Category.of(0, "person"), Category.of(1, "traffic light"), Category.of(2, "car"));
         assertThatThrownBy(() -> CategoryNames.read(file("bad.txt", "a\n\nb\n")))
-                .hasMessage(
-                        "Line 2 of the categories file " + dir.resolve("bad.txt")
-                                + " is empty; every line up to the last must name a category (its id is the line number from 0).");
+                .hasMessage("Line 2 of the categories file " + dir.resolve("bad.txt")
+                        + " is empty; every line up to the last must name a category (its id is "
+                        + "the line number from 0).");
     }
 
     @Test
@@ -72,7 +72,8 @@ class CategoryNamesTest {
 
     private static final String ACCEPTED =
             "expected a classes.txt (one name per line), a data.yaml with names, the format's"
-                    + " schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...] or a JSON mapping {\"0\": \"road\", ...}.";
+                    + " schema.json, a JSON list [{\"id\": 0, \"name\": \"road\"}, ...] or a JSON "
+                    + "mapping {\"0\": \"road\", ...}.";
 
     @Test
     void jsonList_idsKept() throws Exception {

@@ -56,7 +56,8 @@ public final class AtomicWrite {
 
     /**
      * A new empty temporary file in the folder of {@code target} (which must exist), named after it,
-     * with the permissions the umask gives an ordinary new file, for writing and then {@link #move moving} over the target.
+     * with the permissions the umask gives an ordinary new file, for writing and then {@link #move moving} over the
+     * target.
      */
     public static Path temporaryBeside(Path target) throws IOException {
         Path folder = target.toAbsolutePath().getParent();

@@ -35,7 +35,9 @@ public record CloudLocation(String scheme, @Nullable String account, String buck
         }
     }
 
-    /** Whether {@code location} starts with a cloud scheme Winnow knows ({@code s3://}, {@code gs://}, {@code az://}). */
+    /**
+     * Whether {@code location} starts with a cloud scheme Winnow knows ({@code s3://}, {@code gs://}, {@code az://}).
+     */
     public static boolean isCloud(String location) {
         return schemeOf(location).map(MODULES::containsKey).orElse(false);
     }
@@ -70,9 +72,9 @@ public record CloudLocation(String scheme, @Nullable String account, String buck
     public static CloudLocation parse(String location) throws UnsupportedLocationException {
         String scheme = schemeOf(location).orElse("");
         if (!MODULES.containsKey(scheme)) {
-            throw new UnsupportedLocationException(
-                    "The location " + location
-                            + " is not a cloud location; expected s3://bucket/prefix, gs://bucket/prefix or az://account/container/prefix.");
+            throw new UnsupportedLocationException("The location " + location
+                    + " is not a cloud location; expected s3://bucket/prefix, gs://bucket/prefix "
+                    + "or az://account/container/prefix.");
         }
         String rest = location.substring(scheme.length() + 3);
         if (rest.indexOf('?') >= 0 || rest.indexOf('#') >= 0) {
@@ -116,9 +118,9 @@ public record CloudLocation(String scheme, @Nullable String account, String buck
         try {
             checked = DatasourcePaths.check(prefix, location, true);
         } catch (PathOutsideRootException e) {
-            throw new UnsupportedLocationException(
-                    "The location " + location + " has the prefix '" + prefix
-                            + "', which a cloud location cannot have: '..' segments, a leading '/' and NUL characters are not allowed.");
+            throw new UnsupportedLocationException("The location " + location + " has the prefix '" + prefix
+                    + "', which a cloud location cannot have: '..' segments, a leading '/' and "
+                    + "NUL characters are not allowed.");
         }
         return new CloudLocation(scheme, account, bucket, checked);
     }

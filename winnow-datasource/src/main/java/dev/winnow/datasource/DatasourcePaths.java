@@ -43,7 +43,10 @@ public final class DatasourcePaths {
         return trimmed;
     }
 
-    /** Whether a segment between separators ({@code /} or a backslash) is {@code ..}; a scan, as this runs for every file read. */
+    /**
+     * Whether a segment between separators ({@code /} or a backslash) is {@code ..}; a scan, as this runs for every
+     * file read.
+     */
     private static boolean hasParentSegment(String path) {
         int start = 0;
         for (int i = 0; i <= path.length(); i++) {

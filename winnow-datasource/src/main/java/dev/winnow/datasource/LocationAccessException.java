@@ -3,6 +3,7 @@ package dev.winnow.datasource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a location refuses an operation for good: its bucket does not exist, or the
@@ -14,13 +15,13 @@ import java.util.Optional;
 public final class LocationAccessException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private final String permission;
+    private final @Nullable String permission;
 
     /**
      * @param permission the permission the refused operation needs, or null when the location itself
      *                   is missing (no permission would help)
      */
-    public LocationAccessException(String message, String permission) {
+    public LocationAccessException(String message, @Nullable String permission) {
         super(message);
         this.permission = permission;
     }
@@ -49,7 +50,7 @@ public final class LocationAccessException extends IOException {
     }
 
     /** The missing permission's name in its cloud, or null when the bucket or container does not exist. */
-    public String permission() {
+    public @Nullable String permission() {
         return permission;
     }
 }

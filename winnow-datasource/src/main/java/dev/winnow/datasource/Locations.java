@@ -90,8 +90,8 @@ public final class Locations {
                         "The location " + location + " is not a valid file:// URI: " + e.getMessage() + ".");
             }
         }
-        throw new UnsupportedLocationException(
-                "The location " + location + " has the unknown scheme '" + scheme.get()
-                        + "://'; use a local folder, a file:// URI, s3://bucket/prefix, gs://bucket/prefix or az://account/container/prefix.");
+        throw new UnsupportedLocationException("The location " + location + " has the unknown scheme '" + scheme.get()
+                + "://'; use a local folder, a file:// URI, s3://bucket/prefix, "
+                + "gs://bucket/prefix or az://account/container/prefix.");
     }
 }

@@ -37,7 +37,10 @@ public final class RangedChannel implements SeekableByteChannel {
     /** The largest chunk: enough to keep a fast link busy, small enough to waste little on a seek. */
     public static final int MAX_CHUNK_BYTES = 8 * 1024 * 1024;
 
-    /** Runs the read-ahead of every channel opened without an executor of its own; daemon threads, so an unclosed channel never keeps the process alive. */
+    /**
+     * Runs the read-ahead of every channel opened without an executor of its own; daemon threads, so an unclosed
+     * channel never keeps the process alive.
+     */
     private static final ExecutorService SHARED_READ_AHEAD = Executors.newCachedThreadPool(new ThreadFactory() {
         private final AtomicInteger threads = new AtomicInteger();
 

@@ -65,7 +65,8 @@ public final class RelevantFilenames {
                 throw new RelevantFilenamesException(
                         lineNumber,
                         "Line " + lineNumber + " of " + PATH + " ('" + entry + "') " + problem
-                                + "; entries must be paths relative to the input root, like 'images/a.jpg' or 'images'.");
+                                + "; entries must be paths relative to the input root, like "
+                                + "'images/a.jpg' or 'images'.");
             }
             while (entry.endsWith("/")) {
                 entry = entry.substring(0, entry.length() - 1);

@@ -46,7 +46,10 @@ public final class SampleLister {
         }
     }
 
-    /** The images and videos of {@code input}, filtered by {@code relevant_filenames.txt} of {@code output} when present. */
+    /**
+     * The images and videos of {@code input}, filtered by {@code relevant_filenames.txt} of {@code output} when
+     * present.
+     */
     public static List<String> list(Datasource input, Datasource output) throws IOException {
         return scan(input, output).samples();
     }

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Staged writes, folder moves and folder deletion of {@link LocalDatasource} and their guard in {@link OutputLocation}. */
+/**
+ * Staged writes, folder moves and folder deletion of {@link LocalDatasource} and their guard in {@link OutputLocation}.
+ */
 class FolderOperationsTest {
     private static final byte[] BYTES = "x".getBytes(StandardCharsets.UTF_8);
 

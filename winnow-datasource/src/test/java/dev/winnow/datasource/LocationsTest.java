@@ -43,17 +43,18 @@ class LocationsTest {
     void cloudLocations_withoutTheirModule_nameTheModule() {
         assertThatThrownBy(() -> Locations.open("s3://bucket/prefix"))
                 .isInstanceOf(UnsupportedLocationException.class)
-                .hasMessage(
-                        "The location s3://bucket/prefix needs the module winnow-cloud-s3, which is not on the class path; "
-                                + "run the winnow command (its jar holds every cloud) or add winnow-cloud-s3 to the class path.");
+                .hasMessage("The location s3://bucket/prefix needs the module winnow-cloud-s3, which is "
+                        + "not on the class path; run the winnow command (its jar holds every cloud) or add "
+                        + "winnow-cloud-s3 to the class path.");
         assertThatThrownBy(() -> Locations.open("gs://bucket"))
                 .hasMessage(
                         "The location gs://bucket needs the module winnow-cloud-gcs, which is not on the class path; "
-                                + "run the winnow command (its jar holds every cloud) or add winnow-cloud-gcs to the class path.");
+                                + "run the winnow command (its jar holds every cloud) or add "
+                                + "winnow-cloud-gcs to the class path.");
         assertThatThrownBy(() -> Locations.openOrCreate("az://acct/container/p/"))
-                .hasMessage(
-                        "The location az://acct/container/p needs the module winnow-cloud-azure, which is not on the class path; "
-                                + "run the winnow command (its jar holds every cloud) or add winnow-cloud-azure to the class path.");
+                .hasMessage("The location az://acct/container/p needs the module winnow-cloud-azure, which "
+                        + "is not on the class path; run the winnow command (its jar holds every cloud) or add "
+                        + "winnow-cloud-azure to the class path.");
     }
 
     @Test
@@ -85,9 +86,9 @@ class LocationsTest {
                 .isInstanceOf(UnsupportedLocationException.class)
                 .hasMessage("The location s3:// names no bucket; expected s3://bucket/prefix.");
         assertThatThrownBy(() -> Locations.open("s3://Bucket/x"))
-                .hasMessage(
-                        "The location s3://Bucket/x names the bucket 'Bucket', but a bucket name is 3 to 222 lower-case "
-                                + "letters, digits, dots, dashes and underscores; expected s3://bucket/prefix.");
+                .hasMessage("The location s3://Bucket/x names the bucket 'Bucket', but a bucket name is 3 "
+                        + "to 222 lower-case "
+                        + "letters, digits, dots, dashes and underscores; expected s3://bucket/prefix.");
         assertThatThrownBy(() -> Locations.open("az://acct"))
                 .hasMessage("The location az://acct names no container; expected az://account/container/prefix.");
         assertThatThrownBy(() -> Locations.open("az://Acct/c"))
@@ -98,20 +99,20 @@ class LocationsTest {
                         "The location gs://bucket/a/../b has the prefix 'a/../b', which a cloud location cannot have: "
                                 + "'..' segments, a leading '/' and NUL characters are not allowed.");
         assertThatThrownBy(() -> Locations.open("gs://bucket/a//b"))
-                .hasMessage(
-                        "The location gs://bucket/a//b has an empty folder name ('//') in its prefix; expected gs://bucket/prefix.");
+                .hasMessage("The location gs://bucket/a//b has an empty folder name ('//') in its prefix; "
+                        + "expected gs://bucket/prefix.");
         assertThatThrownBy(() -> Locations.open("s3://bucket/p?X-Amz-Signature=abc"))
-                .hasMessage(
-                        "The location s3://bucket/p?X-Amz-Signature=abc has a query or fragment; a cloud location is only "
-                                + "s3://bucket/prefix (credentials come from the environment, never from the location).");
+                .hasMessage("The location s3://bucket/p?X-Amz-Signature=abc has a query or fragment; a "
+                        + "cloud location is only "
+                        + "s3://bucket/prefix (credentials come from the environment, never from the location).");
     }
 
     @Test
     void cloudSchemesWithoutBothSlashes_areRefused_notTakenForFolders() {
         assertThatThrownBy(() -> Locations.open("s3:/bucket/images"))
                 .isInstanceOf(UnsupportedLocationException.class)
-                .hasMessage(
-                        "The location s3:/bucket/images starts with 's3:' but not 's3://'; expected s3://bucket/prefix.");
+                .hasMessage("The location s3:/bucket/images starts with 's3:' but not 's3://'; expected "
+                        + "s3://bucket/prefix.");
         assertThatThrownBy(() -> Locations.openOrCreate("GS:bucket"))
                 .isInstanceOf(UnsupportedLocationException.class)
                 .hasMessage("The location GS:bucket starts with 'gs:' but not 'gs://'; expected gs://bucket/prefix.");
@@ -127,9 +128,8 @@ class LocationsTest {
                 .hasMessage("The location http://example.org/x has the unknown scheme 'http://'; use a local folder, "
                         + "a file:// URI, s3://bucket/prefix, gs://bucket/prefix or az://account/container/prefix.");
         assertThatThrownBy(() -> Locations.open("file://server/share"))
-                .hasMessage(
-                        "The location file://server/share names the host 'server'; a file:// URI must name a local folder, "
-                                + "like file:///data/images.");
+                .hasMessage("The location file://server/share names the host 'server'; a file:// URI must "
+                        + "name a local folder, like file:///data/images.");
         assertThatThrownBy(() -> Locations.open(" "))
                 .hasMessage("A location must be a folder path or a URI, but it was empty.");
     }

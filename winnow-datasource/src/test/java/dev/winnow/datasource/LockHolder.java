@@ -2,7 +2,10 @@ package dev.winnow.datasource;
 
 import java.nio.file.Path;
 
-/** A separate process for {@link OutputLockTest}: takes the lock of the folder in args[0], says so, and holds it until stdin ends. */
+/**
+ * A separate process for {@link OutputLockTest}: takes the lock of the folder in args[0], says so, and holds it until
+ * stdin ends.
+ */
 public final class LockHolder {
     private LockHolder() {}
 

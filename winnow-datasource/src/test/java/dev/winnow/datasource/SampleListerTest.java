@@ -125,22 +125,21 @@ class SampleListerTest {
                                 + "relative to the input root, like 'images/a.jpg' or 'images'.");
         Files.writeString(file, "../a.jpg\n");
         assertThatThrownBy(() -> SampleLister.list(in, out))
-                .hasMessage(
-                        "Line 1 of .lightly/relevant_filenames.txt ('../a.jpg') starts with '../'; entries must be paths "
-                                + "relative to the input root, like 'images/a.jpg' or 'images'.");
+                .hasMessage("Line 1 of .lightly/relevant_filenames.txt ('../a.jpg') starts with '../'; "
+                        + "entries must be paths relative to the input root, like 'images/a.jpg' or 'images'.");
         Files.writeString(file, "a.jpg\n/data/a.jpg\n");
         assertThatThrownBy(() -> SampleLister.list(in, out))
-                .hasMessage(
-                        "Line 2 of .lightly/relevant_filenames.txt ('/data/a.jpg') is an absolute path; entries must be "
-                                + "paths relative to the input root, like 'images/a.jpg' or 'images'.");
+                .hasMessage("Line 2 of .lightly/relevant_filenames.txt ('/data/a.jpg') is an absolute "
+                        + "path; entries must be "
+                        + "paths relative to the input root, like 'images/a.jpg' or 'images'.");
         Files.writeString(file, "x/../../a.jpg\n");
         assertThatThrownBy(() -> SampleLister.list(in, out))
                 .isInstanceOfSatisfying(
                         RelevantFilenamesException.class,
                         e -> assertThat(e.lineNumber()).isEqualTo(1))
-                .hasMessage(
-                        "Line 1 of .lightly/relevant_filenames.txt ('x/../../a.jpg') has a '..' segment; entries must be "
-                                + "paths relative to the input root, like 'images/a.jpg' or 'images'.");
+                .hasMessage("Line 1 of .lightly/relevant_filenames.txt ('x/../../a.jpg') has a '..' "
+                        + "segment; entries must be "
+                        + "paths relative to the input root, like 'images/a.jpg' or 'images'.");
     }
 
     @Test
@@ -151,9 +150,8 @@ class SampleListerTest {
 
         assertThatThrownBy(() -> SampleLister.list(LocalDatasource.at(input), LocalDatasource.at(output)))
                 .isInstanceOf(RelevantFilenamesException.class)
-                .hasMessage(
-                        "Line 2 of .lightly/relevant_filenames.txt is longer than 4096 characters; entries must be paths "
-                                + "relative to the input root, one per line.");
+                .hasMessage("Line 2 of .lightly/relevant_filenames.txt is longer than 4096 characters; "
+                        + "entries must be paths relative to the input root, one per line.");
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class DemoDataset {
                 List.of(Category.of(0, "circle"), Category.of(1, "square"), Category.of(2, "triangle"));
         Path predictions = folder.resolve(PredictionsLayout.ROOT);
         write(
-                predictions.resolve("tasks.json"),
+                folder.resolve(PredictionsLayout.TASKS_FILE),
                 PredictionWriter.toBytes(new TaskList(List.of(CLASSIFICATION, DETECTION, SEGMENTATION))));
         write(
                 predictions.resolve(CLASSIFICATION + "/" + PredictionsLayout.SCHEMA),
@@ -325,7 +325,10 @@ public final class DemoDataset {
         return segments;
     }
 
-    /** A probability vector over the three classes: peaked at {@code truth} when sure, flat-ish (and sometimes wrong) when not. */
+    /**
+     * A probability vector over the three classes: peaked at {@code truth} when sure, flat-ish (and sometimes wrong)
+     * when not.
+     */
     private static double[] probabilities(int truth, boolean unsure, Random random) {
         double[] p = new double[DemoScene.CLASSES.size()];
         if (!unsure) {

@@ -55,7 +55,10 @@ public final class BuiltinEmbedder implements Embedder {
         return new BuiltinEmbedder(DEFAULT_DIMENSION);
     }
 
-    /** The built-in embedder with {@code dimension} output values, between {@value #MIN_DIMENSION} and {@value #MAX_DIMENSION}. */
+    /**
+     * The built-in embedder with {@code dimension} output values, between {@value #MIN_DIMENSION} and {@value
+     * #MAX_DIMENSION}.
+     */
     public static BuiltinEmbedder withDimension(int dimension) {
         if (dimension < MIN_DIMENSION || dimension > MAX_DIMENSION) {
             throw new IllegalArgumentException("The built-in embedder's dimension must lie between " + MIN_DIMENSION

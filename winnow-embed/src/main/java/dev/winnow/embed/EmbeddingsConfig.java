@@ -74,7 +74,9 @@ public sealed interface EmbeddingsConfig {
             return OnnxEmbedder.open(model, inputSize, mean, std);
         }
 
-        /** Opens the model from {@code bytes}, the model file's content read elsewhere; the file need not exist here. */
+        /**
+         * Opens the model from {@code bytes}, the model file's content read elsewhere; the file need not exist here.
+         */
         public OnnxEmbedder open(byte[] bytes) {
             return OnnxEmbedder.open(bytes, model.toString(), inputSize, mean, std);
         }
@@ -120,7 +122,8 @@ public sealed interface EmbeddingsConfig {
             throw new ConfigException(
                     pointer,
                     "Missing key 'model' or 'file' at " + pointer + "; expected {\"model\": \"" + BUILTIN
-                            + "\"}, {\"model\": \"model.onnx\", \"input_size\": 224} or {\"file\": \"embeddings.csv\"}.");
+                            + "\"}, {\"model\": \"model.onnx\", \"input_size\": 224} or {\"file\": "
+                            + "\"embeddings.csv\"}.");
         }
         if (hasFile) {
             onlyKeys(node, pointer, List.of("file"), "precomputed embeddings");

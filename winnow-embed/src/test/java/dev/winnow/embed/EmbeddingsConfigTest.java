@@ -46,9 +46,8 @@ class EmbeddingsConfigTest {
         assertThat(parse("{\"model\": \"models/../m.onnx\"}"))
                 .isEqualTo(new EmbeddingsConfig.Onnx(
                         Path.of("/configs/run/m.onnx"), 224, OnnxEmbedder.IMAGENET_MEAN, OnnxEmbedder.IMAGENET_STD));
-        assertThat(
-                        parse(
-                                "{\"model\": \"/abs/net.ONNX\", \"input_size\": 112, \"mean\": [0, 0.5, 1], \"std\": [1, 2, 0.25]}"))
+        assertThat(parse("{\"model\": \"/abs/net.ONNX\", \"input_size\": 112, \"mean\": [0, "
+                        + "0.5, 1], \"std\": [1, 2, 0.25]}"))
                 .isEqualTo(new EmbeddingsConfig.Onnx(
                         Path.of("/abs/net.ONNX"), 112, List.of(0f, 0.5f, 1f), List.of(1f, 2f, 0.25f)));
     }
@@ -68,7 +67,8 @@ class EmbeddingsConfigTest {
         assertFails(
                 "{\"model\": \"builtin\", \"colour\": 1}",
                 "/embeddings/colour",
-                "Unknown key 'colour' at /embeddings/colour. Allowed keys there: model, file, dimension, input_size, mean, std.");
+                "Unknown key 'colour' at /embeddings/colour. Allowed keys there: model, file, "
+                        + "dimension, input_size, mean, std.");
     }
 
     @Test
@@ -95,7 +95,8 @@ class EmbeddingsConfigTest {
         assertFails(
                 "{\"model\": \"bultin\"}",
                 "/embeddings/model",
-                "Unknown model 'bultin' at /embeddings/model; expected 'builtin' or the path of an .onnx file. Did you mean 'builtin'?");
+                "Unknown model 'bultin' at /embeddings/model; expected 'builtin' or the path of an "
+                        + ".onnx file. Did you mean 'builtin'?");
         assertFails(
                 "{\"model\": \"resnet.pt\"}",
                 "/embeddings/model",
@@ -107,11 +108,13 @@ class EmbeddingsConfigTest {
         assertFails(
                 "{\"model\": \"builtin\", \"input_size\": 64}",
                 "/embeddings/input_size",
-                "The key 'input_size' at /embeddings/input_size does not apply to the built-in embedder; allowed there: model, dimension.");
+                "The key 'input_size' at /embeddings/input_size does not apply to the built-in "
+                        + "embedder; allowed there: model, dimension.");
         assertFails(
                 "{\"model\": \"m.onnx\", \"dimension\": 64}",
                 "/embeddings/dimension",
-                "The key 'dimension' at /embeddings/dimension does not apply to ONNX models; allowed there: model, input_size, mean, std.");
+                "The key 'dimension' at /embeddings/dimension does not apply to ONNX models; allowed "
+                        + "there: model, input_size, mean, std.");
         assertFails(
                 "{\"file\": \"e.csv\", \"mean\": [0, 0, 0]}",
                 "/embeddings/mean",

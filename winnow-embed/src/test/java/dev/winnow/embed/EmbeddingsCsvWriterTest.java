@@ -80,8 +80,8 @@ class EmbeddingsCsvWriterTest {
                     .hasMessage("The embedding of 'a.jpg' holds NaN; expected finite numbers only.");
             assertThatThrownBy(() -> csv.append("a\nb.jpg", new float[] {1f, 0f}))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage(
-                            "The file name 'a\nb.jpg' cannot be written to an embeddings file; expected a non-empty name without line breaks.");
+                    .hasMessage("The file name 'a\nb.jpg' cannot be written to an embeddings file; "
+                            + "expected a non-empty name without line breaks.");
             assertThatThrownBy(csv::commit)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Only a writer made by createAtomically has a file to commit.");

@@ -37,7 +37,10 @@ final class ImageVariants {
         return out;
     }
 
-    /** A crop of {@code fraction} of each side, placed at {@code (alongX, alongY)} of the free margin (0 = left/top, 1 = right/bottom). */
+    /**
+     * A crop of {@code fraction} of each side, placed at {@code (alongX, alongY)} of the free margin (0 = left/top, 1 =
+     * right/bottom).
+     */
     static BufferedImage cropped(BufferedImage image, double fraction, double alongX, double alongY) {
         int width = (int) (image.getWidth() * fraction);
         int height = (int) (image.getHeight() * fraction);

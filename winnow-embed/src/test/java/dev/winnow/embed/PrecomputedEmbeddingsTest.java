@@ -88,7 +88,8 @@ class PrecomputedEmbeddingsTest {
     void emptyFile() throws IOException {
         assertFails(
                 "",
-                "The embeddings file 'FILE' is empty; expected the header 'filenames,embedding_0,...,embedding_{d-1},labels'.");
+                "The embeddings file 'FILE' is empty; expected the header "
+                        + "'filenames,embedding_0,...,embedding_{d-1},labels'.");
     }
 
     @Test
@@ -98,13 +99,15 @@ class PrecomputedEmbeddingsTest {
                 "The embeddings file 'FILE' starts its header with 'name'; expected 'filenames'.");
         assertFails(
                 "filenames,labels\n",
-                "The header of the embeddings file 'FILE' has no embedding columns; expected 'embedding_0' after 'filenames'.");
+                "The header of the embeddings file 'FILE' has no embedding columns; expected "
+                        + "'embedding_0' after 'filenames'.");
         assertFails(
                 "filenames,embedding_0,embedding_2,labels\n",
                 "Column 3 of the header of the embeddings file 'FILE' is 'embedding_2'; expected 'embedding_1'.");
         assertFails(
                 "\"filenames,embedding_0\n",
-                "The header of the embeddings file 'FILE' cannot be read: the quoted field that starts at column 1 is not closed.");
+                "The header of the embeddings file 'FILE' cannot be read: the quoted field that starts "
+                        + "at column 1 is not closed.");
     }
 
     @Test
@@ -134,7 +137,8 @@ class PrecomputedEmbeddingsTest {
                 "Line 4 of the embeddings file 'FILE' repeats the file name 'a.jpg' of line 2.");
         assertFails(
                 header + "\"a.jpg,1,2,0\n",
-                "Line 2 of the embeddings file 'FILE' cannot be read: the quoted field that starts at column 1 is not closed.");
+                "Line 2 of the embeddings file 'FILE' cannot be read: the quoted field that starts at "
+                        + "column 1 is not closed.");
     }
 
     @Test

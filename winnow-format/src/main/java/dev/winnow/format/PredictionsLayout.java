@@ -39,13 +39,18 @@ public final class PredictionsLayout {
         return taskFolder(task) + "/" + SCHEMA;
     }
 
-    /** {@code a/b/img.png} → {@code a/b/img}: the path without its extension (a dot in a folder name, or a leading dot, does not count). */
+    /**
+     * {@code a/b/img.png} → {@code a/b/img}: the path without its extension (a dot in a folder name, or a leading
+     * dot, does not count).
+     */
     public static String stem(String path) {
         int dot = extensionDot(path);
         return dot < 0 ? path : path.substring(0, dot);
     }
 
-    /** {@code a/b/img.png} → {@code png}; empty when the name has none ({@code README}, {@code .hidden}, {@code a.}). */
+    /**
+     * {@code a/b/img.png} → {@code png}; empty when the name has none ({@code README}, {@code .hidden}, {@code a.}).
+     */
     public static String extension(String path) {
         int dot = extensionDot(path);
         return dot < 0 ? "" : path.substring(dot + 1);

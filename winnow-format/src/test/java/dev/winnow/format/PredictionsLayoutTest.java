@@ -85,9 +85,10 @@ class PredictionsLayoutTest {
         assertThat(missing.value()).isEmpty();
         assertThat(missing.diagnostics())
                 .extracting(Diagnostic::toText)
-                .containsExactly(
-                        "error E026 .lightly/predictions/det/schema.json: The task \"det\" is listed in tasks.json but has no"
-                                + " schema.json; expected .lightly/predictions/det/schema.json, so its predictions are left out.");
+                .containsExactly("error E026 .lightly/predictions/det/schema.json: The task \"det\" is listed "
+                        + "in tasks.json but has no"
+                        + " schema.json; expected .lightly/predictions/det/schema.json, so its "
+                        + "predictions are left out.");
 
         FileResult<TaskSchema> invalid = PredictionsLayout.readSchema(
                 new MemoryFiles(Map.of(

@@ -245,12 +245,12 @@ public final class UserMetadataReader {
         if (!root.isObject()
                 || root.get("metadata") == null
                 || !root.get("metadata").isObject()) {
-            diagnostics.add(
-                    DiagnosticCode.METADATA_FILE_INVALID.at(
-                            file,
-                            root.isObject() ? "/metadata" : "",
-                            "A metadata file must be an object with a 'metadata' object, like "
-                                    + "{\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": {...}}; its values are not used."));
+            diagnostics.add(DiagnosticCode.METADATA_FILE_INVALID.at(
+                    file,
+                    root.isObject() ? "/metadata" : "",
+                    "A metadata file must be an object with a 'metadata' object, like "
+                            + "{\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": "
+                            + "{...}}; its values are not used."));
             return null;
         }
         JsonNode fileName = root.get("file_name");

@@ -266,9 +266,8 @@ class ImageDecoderTest {
         long before = threads.getCurrentThreadAllocatedBytes();
         assertThatThrownBy(() -> ImageDecoder.decode(source, "bomb.png", 224))
                 .isInstanceOf(MediaException.class)
-                .hasMessage(
-                        "The image 'bomb.png' declares 100000x100000 = 10000000000 pixels, more than the pixel budget of "
-                                + "268435456; it is not decoded.");
+                .hasMessage("The image 'bomb.png' declares 100000x100000 = 10000000000 pixels, more than "
+                        + "the pixel budget of 268435456; it is not decoded.");
         assertThatThrownBy(() -> ImageDecoder.decodeFull(source, "bomb.jpg"))
                 .isInstanceOf(MediaException.class)
                 .hasMessage(

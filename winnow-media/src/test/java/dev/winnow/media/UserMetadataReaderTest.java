@@ -16,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 class UserMetadataReaderTest {
     private static final String SCHEMA = """
             [
-              {"name": "Weather", "path": "weather.description", "defaultValue": "unknown", "valueDataType": "CATEGORICAL_STRING"},
-              {"name": "Temperature", "path": "weather.temperature", "defaultValue": 20.5, "valueDataType": "NUMERIC_FLOAT"},
+              {"name": "Weather", "path": "weather.description", "defaultValue": "unknown", "valueDataType": \
+            "CATEGORICAL_STRING"},
+              {"name": "Temperature", "path": "weather.temperature", "defaultValue": 20.5, "valueDataType": \
+            "NUMERIC_FLOAT"},
               {"name": "Cars", "path": "cars", "valueDataType": "NUMERIC_INT"},
               {"name": "Camera", "path": "camera.id", "defaultValue": 1, "valueDataType": "CATEGORICAL_INT"},
               {"name": "Night", "path": "night", "defaultValue": false, "valueDataType": "CATEGORICAL_BOOLEAN"}
@@ -102,7 +104,8 @@ class UserMetadataReaderTest {
     void wrongTypesAndMissingValues_areWarnings() throws IOException {
         write(".lightly/metadata/schema.json", SCHEMA);
         write(".lightly/metadata/b.json", """
-                {"file_name": "other.jpg", "metadata": {"weather": {"description": 5, "temperature": "hot"}, "camera": {"id": 2.5}, "night": "no"}}""");
+                {"file_name": "other.jpg", "metadata": {"weather": {"description": 5, "temperature": "hot"}, "camera": \
+                {"id": 2.5}, "night": "no"}}""");
         List<Diagnostic> diagnostics = new ArrayList<>();
 
         Map<String, Object> values =
@@ -117,17 +120,21 @@ class UserMetadataReaderTest {
         assertThat(diagnostics)
                 .extracting(Diagnostic::toText)
                 .containsExactly(
-                        "warning M006 .lightly/metadata/b.json /file_name: The file_name \"other.jpg\" does not name the sample 'b.png' "
+                        "warning M006 .lightly/metadata/b.json /file_name: The file_name \"other.jpg\" "
+                                + "does not name the sample 'b.png' "
                                 + "that this file's path belongs to; its values are used anyway.",
-                        "warning M003 .lightly/metadata/b.json /metadata/weather/description: The value 5 of 'weather.description' must be "
+                        "warning M003 .lightly/metadata/b.json /metadata/weather/description: The "
+                                + "value 5 of 'weather.description' must be "
                                 + "a string (CATEGORICAL_STRING); the default unknown is used.",
-                        "warning M003 .lightly/metadata/b.json /metadata/weather/temperature: The value \"hot\" of 'weather.temperature' "
+                        "warning M003 .lightly/metadata/b.json /metadata/weather/temperature: The "
+                                + "value \"hot\" of 'weather.temperature' "
                                 + "must be a number (NUMERIC_FLOAT); the default 20.5 is used.",
-                        "warning M004 .lightly/metadata/b.json /metadata/cars: The value of 'cars' is missing and the field has no default; "
-                                + "the sample has none.",
-                        "warning M003 .lightly/metadata/b.json /metadata/camera/id: The value 2.5 of 'camera.id' must be a whole number "
-                                + "(CATEGORICAL_INT); the default 1 is used.",
-                        "warning M003 .lightly/metadata/b.json /metadata/night: The value \"no\" of 'night' must be true or false "
+                        "warning M004 .lightly/metadata/b.json /metadata/cars: The value of 'cars' is "
+                                + "missing and the field has no default; the sample has none.",
+                        "warning M003 .lightly/metadata/b.json /metadata/camera/id: The value 2.5 of "
+                                + "'camera.id' must be a whole number (CATEGORICAL_INT); the default 1 is used.",
+                        "warning M003 .lightly/metadata/b.json /metadata/night: The value \"no\" of "
+                                + "'night' must be true or false "
                                 + "(CATEGORICAL_BOOLEAN); the default false is used.");
     }
 
@@ -152,12 +159,13 @@ class UserMetadataReaderTest {
         assertThat(diagnostics)
                 .extracting(Diagnostic::toText)
                 .containsExactly(
-                        "warning M005 .lightly/metadata/none.json: The sample 'none.jpg' has no metadata file; its fields take their "
-                                + "default values.",
-                        "warning M002 .lightly/metadata/bad.json:1:15: The file is not well-formed JSON: the text ends before the"
-                                + " object is closed with '}'.",
+                        "warning M005 .lightly/metadata/none.json: The sample 'none.jpg' has no "
+                                + "metadata file; its fields take their default values.",
+                        "warning M002 .lightly/metadata/bad.json:1:15: The file is not well-formed "
+                                + "JSON: the text ends before the object is closed with '}'.",
                         "warning M002 .lightly/metadata/flat.json /metadata: A metadata file must be an "
-                                + "object with a 'metadata' object, like {\"file_name\": \"a.jpg\", \"type\": \"image\", \"metadata\": {...}}; "
+                                + "object with a 'metadata' object, like {\"file_name\": \"a.jpg\", "
+                                + "\"type\": \"image\", \"metadata\": {...}}; "
                                 + "its values are not used.");
     }
 
@@ -182,18 +190,19 @@ class UserMetadataReaderTest {
         assertThat(diagnostics)
                 .extracting(Diagnostic::toText)
                 .containsExactly(
-                        "error M001 .lightly/metadata/schema.json /1: The schema field has no 'valueDataType'; it needs name, path and "
-                                + "valueDataType.",
-                        "error M001 .lightly/metadata/schema.json /2/valueDataType: The value type 'NUMBER' is not one of NUMERIC_INT, "
+                        "error M001 .lightly/metadata/schema.json /1: The schema field has no "
+                                + "'valueDataType'; it needs name, path and valueDataType.",
+                        "error M001 .lightly/metadata/schema.json /2/valueDataType: The value type "
+                                + "'NUMBER' is not one of NUMERIC_INT, "
                                 + "NUMERIC_FLOAT, CATEGORICAL_STRING, CATEGORICAL_INT, CATEGORICAL_BOOLEAN.",
-                        "error M001 .lightly/metadata/schema.json /3/defaultValue: The default value \"ten\" of field 'BadDefault' must be "
-                                + "a whole number (NUMERIC_INT).",
-                        "error M001 .lightly/metadata/schema.json /4/path: The path 'a..b' must be keys joined by dots, like "
-                                + "'weather.temperature'.",
-                        "error M001 .lightly/metadata/schema.json /5/path: The path 'ok' is used by an earlier field; each field needs its "
-                                + "own path.",
-                        "error M001 .lightly/metadata/schema.json /6: A schema field must be an object with name, path and valueDataType, "
-                                + "but it is a number.");
+                        "error M001 .lightly/metadata/schema.json /3/defaultValue: The default value "
+                                + "\"ten\" of field 'BadDefault' must be a whole number (NUMERIC_INT).",
+                        "error M001 .lightly/metadata/schema.json /4/path: The path 'a..b' must be "
+                                + "keys joined by dots, like 'weather.temperature'.",
+                        "error M001 .lightly/metadata/schema.json /5/path: The path 'ok' is used by an "
+                                + "earlier field; each field needs its own path.",
+                        "error M001 .lightly/metadata/schema.json /6: A schema field must be an object "
+                                + "with name, path and valueDataType, but it is a number.");
     }
 
     @Test
@@ -217,7 +226,7 @@ class UserMetadataReaderTest {
 
         assertThat(diagnostics)
                 .extracting(Diagnostic::toText)
-                .containsExactly(
-                        "error M001 .lightly/metadata/schema.json: The metadata schema must be a list of fields, but it is an object.");
+                .containsExactly("error M001 .lightly/metadata/schema.json: The metadata schema must be a list "
+                        + "of fields, but it is an object.");
     }
 }

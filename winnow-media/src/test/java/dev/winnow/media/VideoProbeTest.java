@@ -44,17 +44,17 @@ class VideoProbeTest {
 
         assertThatThrownBy(() -> VideoProbe.frameCount(source, "clip.avi"))
                 .isInstanceOf(UnsupportedMediaException.class)
-                .hasMessage(
-                        "The video 'clip.avi' is in an unsupported video container (.avi); Winnow reads m4v, mov, mp4.");
+                .hasMessage("The video 'clip.avi' is in an unsupported video container (.avi); Winnow "
+                        + "reads m4v, mov, mp4.");
         assertThatThrownBy(() -> VideoProbe.frameCount(source, "clip.mkv"))
-                .hasMessage(
-                        "The video 'clip.mkv' is in an unsupported video container (.mkv); Winnow reads m4v, mov, mp4.");
+                .hasMessage("The video 'clip.mkv' is in an unsupported video container (.mkv); Winnow "
+                        + "reads m4v, mov, mp4.");
         assertThatThrownBy(() -> VideoProbe.frameCount(source, "clip.webm"))
-                .hasMessage(
-                        "The video 'clip.webm' is in an unsupported video container (.webm); Winnow reads m4v, mov, mp4.");
+                .hasMessage("The video 'clip.webm' is in an unsupported video container (.webm); Winnow "
+                        + "reads m4v, mov, mp4.");
         assertThatThrownBy(() -> VideoProbe.frameCount(source, "clip.flv"))
-                .hasMessage(
-                        "The video 'clip.flv' is in an unsupported video container (.flv); Winnow reads m4v, mov, mp4.");
+                .hasMessage("The video 'clip.flv' is in an unsupported video container (.flv); Winnow "
+                        + "reads m4v, mov, mp4.");
     }
 
     @Test
@@ -86,11 +86,11 @@ class VideoProbeTest {
 
         assertThatThrownBy(() -> VideoProbe.frameCount(source, "noise.mp4"))
                 .isInstanceOf(MediaException.class)
-                .hasMessage(
-                        "The video 'noise.mp4' does not start with an MP4/MOV box; it is corrupt or in another container.");
+                .hasMessage("The video 'noise.mp4' does not start with an MP4/MOV box; it is corrupt or in "
+                        + "another container.");
         assertThatThrownBy(() -> VideoProbe.frameCount(source, "tiny.mp4"))
-                .hasMessage(
-                        "The video 'tiny.mp4' is truncated: a box header at byte 0 is cut off by the end of the file at byte 3.");
+                .hasMessage("The video 'tiny.mp4' is truncated: a box header at byte 0 is cut off by the "
+                        + "end of the file at byte 3.");
     }
 
     @Test

@@ -123,8 +123,8 @@ public final class HtmlReport {
             byCode.computeIfAbsent(d.code(), k -> new int[1])[0]++;
             example.putIfAbsent(d.code(), d);
         });
-        h.append(
-                "<table><thead><tr><th>Code</th><th>Severity</th><th class=\"num\">Count</th><th>Example</th></tr></thead><tbody>");
+        h.append("<table><thead><tr><th>Code</th><th>Severity</th><th "
+                + "class=\"num\">Count</th><th>Example</th></tr></thead><tbody>");
         byCode.forEach((code, count) -> {
             Diagnostic d = Objects.requireNonNull(example.get(code), "every counted code has an example");
             h.append("<tr><td><code>")
@@ -365,9 +365,8 @@ public final class HtmlReport {
         if (p.length == 0) {
             return;
         }
-        h.append(
-                "<section><h2>Embedding map</h2><p class=\"sub\">The candidates' embeddings projected to two dimensions "
-                        + "(PCA); selected samples are marked. Diverse selections spread over the whole map.</p>");
+        h.append("<section><h2>Embedding map</h2><p class=\"sub\">The candidates' embeddings projected to two "
+                + "dimensions (PCA); selected samples are marked. Diverse selections spread over the whole map.</p>");
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
@@ -412,8 +411,8 @@ public final class HtmlReport {
                         .append("</title></circle>");
             }
         }
-        h.append(
-                "</svg><p class=\"legend\"><span class=\"dot pt\"></span> candidate <span class=\"dot sel\"></span> selected</p></div></section>\n");
+        h.append("</svg><p class=\"legend\"><span class=\"dot pt\"></span> candidate <span class=\"dot "
+                + "sel\"></span> selected</p></div></section>\n");
     }
 
     private static void thumbnails(StringBuilder h, RunReport r) {
@@ -465,7 +464,8 @@ public final class HtmlReport {
 
     static final String STYLE = String.join(
             "",
-            ":root{--fg:#1d2433;--muted:#667085;--line:#e4e7ec;--bg:#f6f7f9;--card:#fff;--accent:#e8590c;--accent2:#fd7e14;",
+            ":root{--fg:#1d2433;--muted:#667085;--line:#e4e7ec;--bg:#f6f7f9;--card:#fff;",
+            "--accent:#e8590c;--accent2:#fd7e14;",
             "--grey:#b8c0cc;--bad:#c92a2a;--warn:#e67700;--ok:#2b8a3e}",
             "*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);",
             "font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif}",
@@ -473,7 +473,8 @@ public final class HtmlReport {
             "header h1{font-size:26px;margin:0 0 4px}header .id{color:var(--accent);font-weight:600}",
             ".sub{color:var(--muted);margin:2px 0}code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;",
             "background:#eef0f3;padding:1px 5px;border-radius:4px}",
-            "section{margin-top:30px}h2{font-size:19px;margin:0 0 10px;border-bottom:1px solid var(--line);padding-bottom:6px}",
+            "section{margin-top:30px}",
+            "h2{font-size:19px;margin:0 0 10px;border-bottom:1px solid var(--line);padding-bottom:6px}",
             "h3{font-size:15px;margin:0 0 8px}.tag{font-weight:400;font-size:12px;color:var(--muted);",
             "border:1px solid var(--line);border-radius:10px;padding:1px 8px;margin-left:6px}",
             ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px}",
@@ -483,14 +484,18 @@ public final class HtmlReport {
             ".panel{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px}",
             ".grid2{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:14px}",
             ".grid3{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:14px}",
-            ".chart{width:100%;height:auto;display:block}.chart .before{fill:var(--grey)}.chart .after{fill:var(--accent)}",
+            ".chart{width:100%;height:auto;display:block}.chart .before{fill:var(--grey)}",
+            ".chart .after{fill:var(--accent)}",
             ".chart .lbl{font-size:12px;fill:var(--muted)}.chart .val{font-size:11px;fill:var(--fg)}",
             ".chart .axis{stroke:#98a2b3;stroke-width:1}.chart .plot{fill:#fbfbfc}",
             ".scatter .pt{fill:#98a2b3;fill-opacity:.55}.scatter .sel{fill:var(--accent);stroke:#fff;stroke-width:1.5}",
-            ".legend{color:var(--muted);font-size:13px;margin:6px 0 0}.dot{display:inline-block;width:10px;height:10px;",
-            "border-radius:50%;margin:0 4px 0 12px;vertical-align:middle}.dot.pt{background:#98a2b3}.dot.sel{background:var(--accent)}",
-            "table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line);border-radius:10px;",
-            "overflow:hidden;font-size:13px}th,td{text-align:left;padding:7px 10px;border-bottom:1px solid var(--line);vertical-align:top}",
+            ".legend{color:var(--muted);font-size:13px;margin:6px 0 0}",
+            ".dot{display:inline-block;width:10px;height:10px;",
+            "border-radius:50%;margin:0 4px 0 12px;vertical-align:middle}",
+            ".dot.pt{background:#98a2b3}.dot.sel{background:var(--accent)}",
+            "table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line);",
+            "border-radius:10px;overflow:hidden;font-size:13px}",
+            "th,td{text-align:left;padding:7px 10px;border-bottom:1px solid var(--line);vertical-align:top}",
             "th{background:#f0f2f5;font-weight:600}.num{text-align:right}",
             ".sev{border-radius:8px;padding:1px 7px;font-size:12px;color:#fff}.sev.error{background:var(--bad)}",
             ".sev.warning{background:var(--warn)}.ok{color:var(--ok)}details{margin-top:10px}",
@@ -500,11 +505,14 @@ public final class HtmlReport {
             "figure img{display:block;width:100%;height:auto;background:#222}",
             "figcaption{padding:8px 10px;font-size:12px;word-break:break-all}figcaption b{color:var(--accent)}",
             ".cap{color:var(--muted)}figcaption a{color:inherit}",
-            ".video{margin-bottom:14px}.strip{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:8px;",
-            "margin:10px 0 4px}figure.frame.sel{border:3px solid var(--accent)}.frame figcaption{word-break:normal;padding:5px 8px}",
+            ".video{margin-bottom:14px}",
+            ".strip{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:8px;",
+            "margin:10px 0 4px}figure.frame.sel{border:3px solid var(--accent)}",
+            ".frame figcaption{word-break:normal;padding:5px 8px}",
             ".timeline .tick{stroke:var(--accent);stroke-width:4}.timeline .shown{stroke:#98a2b3;stroke-width:2}",
             ".thumbs.crops{grid-template-columns:repeat(auto-fill,minmax(160px,1fr))}",
-            ".crops img{height:160px;object-fit:contain}footer{margin-top:40px;color:var(--muted);font-size:12px;text-align:center}");
+            ".crops img{height:160px;object-fit:contain}",
+            "footer{margin-top:40px;color:var(--muted);font-size:12px;text-align:center}");
 
     /** The distinct colours used for categories in thumbnails and charts, by category index. */
     public static final List<String> PALETTE = List.of(

@@ -71,7 +71,9 @@ final class ObjectSection {
                         : ", boxes padded by " + ReportNumbers.n(100 * o.padding()) + "%.");
     }
 
-    /** Where a parent's picture is in the page: its selected-sample thumbnail first, else its frame in a video strip. */
+    /**
+     * Where a parent's picture is in the page: its selected-sample thumbnail first, else its frame in a video strip.
+     */
     private static Map<String, String> parentAnchors(RunReport r) {
         Map<String, String> anchors = new HashMap<>();
         for (VideoStrip v : r.videos()) {

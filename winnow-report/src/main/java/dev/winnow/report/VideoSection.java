@@ -9,7 +9,9 @@ import static dev.winnow.report.ReportNumbers.n;
  * outlined, and under it a timeline over all frames with a tick per selected frame.
  */
 final class VideoSection {
-    /** The timeline's drawing size in SVG units; frame 0 sits at {@link #TIMELINE_PAD}, the last frame at the far end. */
+    /**
+     * The timeline's drawing size in SVG units; frame 0 sits at {@link #TIMELINE_PAD}, the last frame at the far end.
+     */
     static final int TIMELINE_WIDTH = 1000;
 
     static final int TIMELINE_PAD = 10;

@@ -52,24 +52,34 @@ class HtmlReportObjectsTest {
         String section = between(html, "<h2>Objects</h2>", "</section>");
 
         assertThat(section)
-                .startsWith(
-                        "<h2>Objects</h2><p>Selection on object level: 1,234 crops of task 'detections' "
-                                + "from 300 samples, boxes padded by 10%.</p><p class=\"sub\">The first 3 selected crops, in selection order; "
-                                + "each opens its PNG file and names the sample it was cut from.</p><div class=\"thumbs crops\">");
+                .startsWith("<h2>Objects</h2><p>Selection on object level: 1,234 crops of task 'detections' "
+                        + "from 300 samples, boxes padded by 10%.</p><p class=\"sub\">The first "
+                        + "3 selected crops, in selection order; "
+                        + "each opens its PNG file and names the sample it was cut from.</p><div "
+                        + "class=\"thumbs crops\">");
         assertThat(all("<figure.*?</figure>", section))
                 .containsExactly(
-                        "<figure id=\"crop-street_2Fhome-detections-3\"><a href=\"crops/detections/street/home-detections-3.png\">"
-                                + "<img alt=\"street/home-detections-3\" width=\"4\" height=\"3\" src=\"data:image/png;base64,AQID\"></a>"
+                        "<figure id=\"crop-street_2Fhome-detections-3\"><a "
+                                + "href=\"crops/detections/street/home-detections-3.png\">"
+                                + "<img alt=\"street/home-detections-3\" width=\"4\" height=\"3\" "
+                                + "src=\"data:image/png;base64,AQID\"></a>"
                                 + "<figcaption><b>car</b> 0.88<br><span class=\"cap\">street/home-detections-3 · from "
-                                + "<a href=\"#sample-street_2Fhome.jpg\">street/home.jpg</a></span></figcaption></figure>",
+                                + "<a href=\"#sample-street_2Fhome.jpg\">street/home.jpg</a></span></"
+                                + "figcaption></figure>",
                         "<figure id=\"crop-street_2Ftree-12-mp4-detections-0\">"
                                 + "<a href=\"crops/detections/street/tree-12-mp4-detections-0.png\">"
-                                + "<img alt=\"street/tree-12-mp4-detections-0\" width=\"4\" height=\"3\" src=\"data:image/png;base64,AQID\"></a>"
-                                + "<figcaption><b>tree</b> 0.40<br><span class=\"cap\">street/tree-12-mp4-detections-0 · from "
-                                + "<a href=\"#frame-street_2Ftree-12-mp4.png\">street/tree-12-mp4.png</a></span></figcaption></figure>",
-                        "<figure id=\"crop-objects_2Fcup-detections-1\"><a href=\"crops/detections/objects/cup-detections-1.png\">"
-                                + "<img alt=\"objects/cup-detections-1\" width=\"4\" height=\"3\" src=\"data:image/png;base64,AQID\"></a>"
-                                + "<figcaption><b>cup</b> 1.00<br><span class=\"cap\">objects/cup-detections-1 · from objects/cup.jpg"
+                                + "<img alt=\"street/tree-12-mp4-detections-0\" width=\"4\" height=\"3\" "
+                                + "src=\"data:image/png;base64,AQID\"></a>"
+                                + "<figcaption><b>tree</b> 0.40<br><span "
+                                + "class=\"cap\">street/tree-12-mp4-detections-0 · from "
+                                + "<a href=\"#frame-street_2Ftree-12-mp4.png\">street/tree-12-mp4.png</a>"
+                                + "</span></figcaption></figure>",
+                        "<figure id=\"crop-objects_2Fcup-detections-1\"><a "
+                                + "href=\"crops/detections/objects/cup-detections-1.png\">"
+                                + "<img alt=\"objects/cup-detections-1\" width=\"4\" height=\"3\" "
+                                + "src=\"data:image/png;base64,AQID\"></a>"
+                                + "<figcaption><b>cup</b> 1.00<br><span "
+                                + "class=\"cap\">objects/cup-detections-1 · from objects/cup.jpg"
                                 + "</span></figcaption></figure>");
         // The links point at elements that exist.
         assertThat(html)
@@ -130,18 +140,24 @@ class HtmlReportObjectsTest {
                         + "<img alt=\"x/a&lt;b&gt;&amp;&quot;c&#39; #1.jpg\" width=\"4\" height=\"3\"");
         assertThat(between(html, "<h2>Objects</h2>", "</section>"))
                 .isEqualTo("<h2>Objects</h2><p>Selection on object level: "
-                        + "1 crop of task '&lt;det&gt;' from 1 sample, boxes padded by 25%.</p><p class=\"sub\">The selected crop, in "
-                        + "selection order; each opens its PNG file and names the sample it was cut from.</p><div class=\"thumbs crops\">"
+                        + "1 crop of task '&lt;det&gt;' from 1 sample, boxes padded by 25%.</p><p "
+                        + "class=\"sub\">The selected crop, in "
+                        + "selection order; each opens its PNG file and names the sample it was cut "
+                        + "from.</p><div class=\"thumbs crops\">"
                         + "<figure id=\"crop-x_2Fa_3Cb_3E_26_22c_27_20_231-_3Cdet_3E-0\">"
                         + "<a href=\"crops/%3Cdet%3E/x/a%3Cb%3E%26%22c%27%20%231-%3Cdet%3E-0.png\">"
                         + "<img alt=\"x/a&lt;b&gt;&amp;&quot;c&#39; #1-&lt;det&gt;-0\" width=\"4\" height=\"3\" "
-                        + "src=\"data:image/png;base64,AQID\"></a><figcaption><b>&lt;/b&gt;&lt;i&gt;car</b> 0.50<br><span class=\"cap\">"
-                        + "x/a&lt;b&gt;&amp;&quot;c&#39; #1-&lt;det&gt;-0 · from <a href=\"#sample-x_2Fa_3Cb_3E_26_22c_27_20_231.jpg\">"
+                        + "src=\"data:image/png;base64,AQID\"></a><figcaption><b>&lt;/b&gt;&lt;i&gt;car</"
+                        + "b> 0.50<br><span class=\"cap\">"
+                        + "x/a&lt;b&gt;&amp;&quot;c&#39; #1-&lt;det&gt;-0 · from <a "
+                        + "href=\"#sample-x_2Fa_3Cb_3E_26_22c_27_20_231.jpg\">"
                         + "x/a&lt;b&gt;&amp;&quot;c&#39; #1.jpg</a></span></figcaption></figure></div></section>");
         assertThat(html)
                 .contains(
-                        "<div class=\"panel video\" id=\"video-v_2F_3Cscript_3E_26.mp4\"><h3>v/&lt;script&gt;&amp;.mp4</h3>",
-                        "<figure id=\"frame-v_2F_3Cscript_3E_26-1-mp4.png\" class=\"frame sel\"><img alt=\"frame 1 of v/&lt;script&gt;&amp;.mp4\"",
+                        "<div class=\"panel video\" "
+                                + "id=\"video-v_2F_3Cscript_3E_26.mp4\"><h3>v/&lt;script&gt;&amp;.mp4</h3>",
+                        "<figure id=\"frame-v_2F_3Cscript_3E_26-1-mp4.png\" class=\"frame sel\"><img "
+                                + "alt=\"frame 1 of v/&lt;script&gt;&amp;.mp4\"",
                         "aria-label=\"selected frames of v/&lt;script&gt;&amp;.mp4\"");
     }
 }

@@ -51,8 +51,10 @@ class HtmlReportVideosTest {
         assertThat(all("<line [^>]*class=\"tick\"><title>[^<]*</title></line>", tree))
                 .containsExactly(
                         "<line x1=\"10\" x2=\"10\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frame 0</title></line>",
-                        "<line x1=\"185.5\" x2=\"185.5\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frame 12</title></line>",
-                        "<line x1=\"946.1\" x2=\"946.1\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frame 64</title></line>");
+                        "<line x1=\"185.5\" x2=\"185.5\" y1=\"6\" y2=\"26\" "
+                                + "class=\"tick\"><title>frame 12</title></line>",
+                        "<line x1=\"946.1\" x2=\"946.1\" y1=\"6\" y2=\"26\" "
+                                + "class=\"tick\"><title>frame 64</title></line>");
         // 11 frames: frame f at 10 + f * 98.
         assertThat(all("<line [^>]*class=\"tick\"><title>[^<]*</title></line>", night))
                 .containsExactly(
@@ -118,9 +120,12 @@ class HtmlReportVideosTest {
                         "<text x=\"990\" y=\"40\" class=\"lbl\" text-anchor=\"end\">99,999</text>");
         assertThat(all("<line [^>]*class=\"tick\"><title>[^<]*</title></line>", html))
                 .containsExactly(
-                        "<line x1=\"10\" x2=\"10\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frames 0–2</title></line>",
-                        "<line x1=\"500\" x2=\"500\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frames 50000–50001</title></line>",
-                        "<line x1=\"990\" x2=\"990\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frame 99999</title></line>");
+                        "<line x1=\"10\" x2=\"10\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frames "
+                                + "0–2</title></line>",
+                        "<line x1=\"500\" x2=\"500\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frames "
+                                + "50000–50001</title></line>",
+                        "<line x1=\"990\" x2=\"990\" y1=\"6\" y2=\"26\" class=\"tick\"><title>frame "
+                                + "99999</title></line>");
     }
 
     @Test

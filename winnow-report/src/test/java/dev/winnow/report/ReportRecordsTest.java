@@ -82,9 +82,8 @@ class ReportRecordsTest {
         assertThat(VideoStrip.stripFrames(0, 1)).isEmpty();
         assertThat(VideoStrip.stripFrames(Integer.MAX_VALUE, 1)).hasSize(16).endsWith(Integer.MAX_VALUE - 1);
         assertThatThrownBy(() -> VideoStrip.stripFrames(10, 0))
-                .hasMessage(
-                        "A strip needs a frame count of 0 or more, a stride of 1 or more and 2 to 16 frames, but got 10 frames, "
-                                + "stride 0 and 16 frames.");
+                .hasMessage("A strip needs a frame count of 0 or more, a stride of 1 or more and 2 to 16 "
+                        + "frames, but got 10 frames, stride 0 and 16 frames.");
     }
 
     @Test
@@ -95,11 +94,11 @@ class ReportRecordsTest {
         assertThatThrownBy(() -> new CropThumbnail("c", "p.jpg", "car", Double.NaN, "crops/d/c.png", picture("c")))
                 .hasMessage("Crop c has score NaN; a score lies in [0, 1].");
         assertThatThrownBy(() -> new CropThumbnail("c", "p.jpg", "car", 0.5, "/tmp/c.png", picture("c")))
-                .hasMessage(
-                        "The file of crop c must be a path relative to the run folder with / separators, but it is '/tmp/c.png'.");
+                .hasMessage("The file of crop c must be a path relative to the run folder with / "
+                        + "separators, but it is '/tmp/c.png'.");
         assertThatThrownBy(() -> new CropThumbnail("c", "p.jpg", "car", 0.5, "crops\\c.png", picture("c")))
-                .hasMessage(
-                        "The file of crop c must be a path relative to the run folder with / separators, but it is 'crops\\c.png'.");
+                .hasMessage("The file of crop c must be a path relative to the run folder with / "
+                        + "separators, but it is 'crops\\c.png'.");
         assertThatThrownBy(() -> new CropThumbnail("c", "p.jpg", "car", 0.5, "crops/../../c.png", picture("c")))
                 .hasMessage("The file of crop c must be a path inside the run folder without empty, '.' or '..' parts, "
                         + "but it is 'crops/../../c.png'.");

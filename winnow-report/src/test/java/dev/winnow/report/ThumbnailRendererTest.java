@@ -39,7 +39,10 @@ class ThumbnailRendererTest {
                 + Math.abs((rgb & 0xff) - c.getBlue());
     }
 
-    /** Whether a pixel shows {@code c}: JPEG smears thin lines, so "at least twice as close to c as the grey background". */
+    /**
+     * Whether a pixel shows {@code c}: JPEG smears thin lines, so "at least twice as close to c as the grey
+     * background".
+     */
     static boolean shows(int rgb, Color c) {
         return distance(rgb, c) * 2 < distance(0x808080, c);
     }

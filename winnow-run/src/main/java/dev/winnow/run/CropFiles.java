@@ -47,7 +47,10 @@ final class CropFiles {
         return "crops/" + task + "/" + crop.name() + ".png";
     }
 
-    /** Writes every crop of {@code selected}; returns thumbnails of the first {@code thumbnails} of them, in selection order. */
+    /**
+     * Writes every crop of {@code selected}; returns thumbnails of the first {@code thumbnails} of them, in selection
+     * order.
+     */
     List<CropThumbnail> write(List<CropStage.CropSample> selected, int thumbnails) throws IOException {
         Map<String, List<CropStage.CropSample>> byParent = new LinkedHashMap<>();
         Map<String, RunSample> parents = new LinkedHashMap<>();

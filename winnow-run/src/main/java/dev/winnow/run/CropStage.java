@@ -46,7 +46,9 @@ final class CropStage {
 
     private static final int CHUNK = 64;
 
-    /** One crop: its name, parent, the box's position in the parent's file, the prediction itself and the padded box. */
+    /**
+     * One crop: its name, parent, the box's position in the parent's file, the prediction itself and the padded box.
+     */
     record CropSample(String name, RunSample parent, int index, Singleton singleton, BoundingBox box) {}
 
     /**

@@ -306,7 +306,10 @@ final class EmbeddingStage {
         }
     }
 
-    /** The video's strip, or null after recording why its frames could not all be decoded; reports progress while waiting. */
+    /**
+     * The video's strip, or null after recording why its frames could not all be decoded; reports progress while
+     * waiting.
+     */
     private @Nullable VideoOutcome awaitVideo(String video, Future<VideoOutcome> future, AtomicLong done)
             throws IOException {
         while (true) {

@@ -129,7 +129,9 @@ final class ImageLevelRun {
         return map;
     }
 
-    /** A strip per video with candidate frames (the first {@link EmbeddingStage#STRIP_VIDEOS}), selected frames marked. */
+    /**
+     * A strip per video with candidate frames (the first {@link EmbeddingStage#STRIP_VIDEOS}), selected frames marked.
+     */
     private static List<VideoStrip> videoStrips(
             List<RunSample> candidates,
             List<String> selected,

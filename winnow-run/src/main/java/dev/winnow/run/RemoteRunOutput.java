@@ -82,7 +82,10 @@ public final class RemoteRunOutput {
         return new Result(summary, runLocation, runLocation + "/report.html");
     }
 
-    /** Removes the files of an unfinished run of this id (killed before its marker); a finished one is left for the check. */
+    /**
+     * Removes the files of an unfinished run of this id (killed before its marker); a finished one is left for the
+     * check.
+     */
     private static void clearUnfinished(Datasource output, String runId) throws IOException {
         String prefix = WINNOW + "/" + RunFolder.RUNS + "/" + runId;
         if (output.stat(prefix + "/" + RunFolder.COMPLETE).isPresent()) {

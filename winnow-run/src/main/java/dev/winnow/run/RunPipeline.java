@@ -245,7 +245,9 @@ public final class RunPipeline {
         }
     }
 
-    /** A name for the embedder that changes whenever its vectors would (datapool entries of another embedder are stale). */
+    /**
+     * A name for the embedder that changes whenever its vectors would (datapool entries of another embedder are stale).
+     */
     static String embedderId(EmbeddingsConfig config, EmbeddingSource source) throws IOException {
         if (config instanceof EmbeddingsConfig.Builtin b) {
             return "builtin-v" + BuiltinEmbedder.VERSION + "-d" + b.dimension();

@@ -2,6 +2,9 @@ package dev.winnow.run;
 
 import dev.winnow.embed.EmbeddingSource;
 import dev.winnow.format.TaskSchema;
+import dev.winnow.media.ImageMetadata;
+import dev.winnow.media.ImageSize;
+import dev.winnow.report.FrameThumbnail;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,9 +123,9 @@ final class SampleRows {
             return parts.get(0);
         }
         List<RunSample> samples = new ArrayList<>();
-        List<dev.winnow.media.ImageMetadata> metadata = new ArrayList<>();
-        List<dev.winnow.media.ImageSize> sizes = new ArrayList<>();
-        Map<String, List<dev.winnow.report.FrameThumbnail>> strips = new HashMap<>();
+        List<ImageMetadata> metadata = new ArrayList<>();
+        List<ImageSize> sizes = new ArrayList<>();
+        Map<String, List<FrameThumbnail>> strips = new HashMap<>();
         int length = 0;
         for (EmbeddingStage.Embedded p : parts) {
             samples.addAll(p.samples());

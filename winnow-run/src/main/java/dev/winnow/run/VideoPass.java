@@ -37,7 +37,10 @@ final class VideoPass {
         return videos;
     }
 
-    /** Hands each of {@code frames} (all of one video) to {@code handler}, decoded so its short side is at least {@code targetShortSide}. */
+    /**
+     * Hands each of {@code frames} (all of one video) to {@code handler}, decoded so its short side is at least {@code
+     * targetShortSide}.
+     */
     static void decode(
             VideoDecoder decoder, Datasource input, List<RunSample> frames, int targetShortSide, FrameHandler handler)
             throws IOException, MediaException {

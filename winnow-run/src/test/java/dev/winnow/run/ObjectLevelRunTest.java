@@ -83,7 +83,8 @@ class ObjectLevelRunTest {
         image("b/img3.png", 3, new int[][] {{50, 10, 30, 30}, {5, 50, 20, 20}}, new Color[] {RED, RED});
         write(".lightly/predictions/tasks.json", "[\"objects\"]");
         write(".lightly/predictions/objects/schema.json", """
-                {"task_type": "object-detection", "categories": [{"id": 0, "name": "red"}, {"id": 1, "name": "blue"}]}""");
+                {"task_type": "object-detection", "categories": [{"id": 0, "name": "red"}, {"id": 1, "name": \
+                "blue"}]}""");
         write(".lightly/predictions/objects/a/img0.json", """
                 {"predictions": [{"category_id": 0, "bbox": [10, 10, 40, 20], "score": 0.9},
                                  {"category_id": 1, "bbox": [60, 30, 30, 30], "score": 0.6}]}""");
@@ -144,7 +145,8 @@ class ObjectLevelRunTest {
         assertThat(html)
                 .contains(
                         "<div class=\"card \"><div class=\"v\">7</div><div class=\"l\">Crops cut now</div></div>",
-                        "<div class=\"card accent\"><div class=\"v\">4</div><div class=\"l\">Crops selected</div></div>");
+                        "<div class=\"card accent\"><div class=\"v\">4</div><div class=\"l\">Crops "
+                                + "selected</div></div>");
         assertThat(html).doesNotContain("Known from earlier runs");
         assertThat(summary.toText())
                 .isEqualTo("Run objects finished.\n"
@@ -269,35 +271,38 @@ class ObjectLevelRunTest {
                 {"task_type": "keypoint-detection", "categories": [{"id": 0, "name": "person"}]}""");
         write(".lightly/predictions/people/a/img0.json", """
                 {"predictions": [{"category_id": 0, "keypoints": [10, 10, 0.9, 20, 20, 0.8], "score": 0.7},
-                                 {"category_id": 0, "keypoints": [30, 30, 0.9], "bbox": [25, 25, 10, 10], "score": 0.6}]}""");
+                                 {"category_id": 0, "keypoints": [30, 30, 0.9], "bbox": [25, 25, 10, 10], "score": \
+                0.6}]}""");
         String config = """
-                {"selection": {"n_samples": 5, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}}]},
+                {"selection": {"n_samples": 5, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": \
+                "DIVERSITY"}}]},
                  "object_level": {"task_name": "people"}}""";
 
         RunSummary summary = run(config, "kp");
 
         assertThat(summary.selected()).containsExactly("a/img0-people-1");
         assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl")))
-                .contains(
-                        "\"code\":\"W103\",\"file\":\".lightly/predictions/people\",\"pointer\":\"\",\"line\":null,\"column\":null,"
-                                + "\"message\":\"1 keypoint instance of task 'people' has no bbox, so it gives no crop.\"");
+                .contains("\"code\":\"W103\",\"file\":\".lightly/predictions/people\",\"pointer\":\"\","
+                        + "\"line\":null,\"column\":null,"
+                        + "\"message\":\"1 keypoint instance of task 'people' has no bbox, so it "
+                        + "gives no crop.\"");
     }
 
     @Test
     void aTaskThatIsNotListed_orHasNoBoxes_isRefusedWithTheReason() throws IOException {
         assertThatThrownBy(() -> run(BALANCED.replace("\"task_name\": \"objects\"", "\"task_name\": \"cars\""), "x"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "/object_level/task_name names the task 'cars', but the tasks with a valid schema are: objects.");
+                .hasMessage("/object_level/task_name names the task 'cars', but the tasks with a valid "
+                        + "schema are: objects.");
 
         write(".lightly/predictions/tasks.json", "[\"objects\", \"weather\"]");
         write(".lightly/predictions/weather/schema.json", """
                 {"task_type": "classification", "categories": [{"id": 0, "name": "sun"}]}""");
         assertThatThrownBy(() -> run(BALANCED.replace("\"task_name\": \"objects\"", "\"task_name\": \"weather\""), "y"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "/object_level/task_name names the task 'weather' of type classification, but crops come from the "
-                                + "boxes of an object-detection, instance-segmentation or keypoint-detection task.");
+                .hasMessage("/object_level/task_name names the task 'weather' of type classification, but "
+                        + "crops come from the "
+                        + "boxes of an object-detection, instance-segmentation or keypoint-detection task.");
     }
 
     @Test
@@ -305,9 +310,10 @@ class ObjectLevelRunTest {
         String config = BALANCED.replace("\"object_level\": {\"task_name\": \"objects\", \"padding\": 0.1}, ", "");
 
         assertThatThrownBy(() -> run(config, "z"))
-                .hasMessage(
-                        "strategies[0] needs embeddings of task 'objects', but there are none (a task's embeddings are those "
-                                + "of its object-level crops; set object_level to select among the objects of 'objects').");
+                .hasMessage("strategies[0] needs embeddings of task 'objects', but there are none (a "
+                        + "task's embeddings are those "
+                        + "of its object-level crops; set object_level to select among the "
+                        + "objects of 'objects').");
     }
 
     @Test
@@ -324,9 +330,9 @@ class ObjectLevelRunTest {
         assertThat(summary.selected()).containsExactly("b/img3-objects-1", "b/img2-objects-1", "a/img0-objects-1");
         List<String> scores = Files.readAllLines(summary.runFolder().resolve("scores.csv"));
         assertThat(scores.get(0))
-                .isEqualTo(
-                        "sample,objects.objectness_least_confidence,objects.object_frequency,"
-                                + "objects.uncertainty_least_confidence,objects.uncertainty_margin,objects.uncertainty_entropy");
+                .isEqualTo("sample,objects.objectness_least_confidence,objects.object_frequency,"
+                        + "objects.uncertainty_least_confidence,objects.uncertainty_margin,"
+                        + "objects.uncertainty_entropy");
         assertThat(scores).hasSize(8);
     }
 }

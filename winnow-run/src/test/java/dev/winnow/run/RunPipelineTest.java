@@ -107,12 +107,14 @@ class RunPipelineTest {
         assertThat(read(runFolder.resolve("selection.csv")).lines().findFirst().orElseThrow())
                 .isEqualTo("sample,order,value,EMBEDDINGS->DIVERSITY");
         assertThat(read(runFolder.resolve("scores.csv")).lines().findFirst().orElseThrow())
-                .isEqualTo(
-                        "sample,"
-                                + "shape-class.uncertainty_least_confidence,shape-class.uncertainty_margin,shape-class.uncertainty_entropy,"
-                                + "shapes.objectness_least_confidence,shapes.object_frequency,shapes.uncertainty_least_confidence,"
-                                + "shapes.uncertainty_margin,shapes.uncertainty_entropy,"
-                                + "regions.uncertainty_least_confidence,regions.uncertainty_margin,regions.uncertainty_entropy");
+                .isEqualTo("sample,"
+                        + "shape-class.uncertainty_least_confidence,"
+                        + "shape-class.uncertainty_margin,shape-class.uncertainty_entropy,"
+                        + "shapes.objectness_least_confidence,shapes.object_frequency,"
+                        + "shapes.uncertainty_least_confidence,"
+                        + "shapes.uncertainty_margin,shapes.uncertainty_entropy,"
+                        + "regions.uncertainty_least_confidence,regions.uncertainty_margin,"
+                        + "regions.uncertainty_entropy");
         assertThat(read(runFolder.resolve("embeddings.csv")).lines()).hasSize(17);
         assertThat(read(runFolder.resolve("diagnostics.jsonl"))).isEmpty();
 
@@ -291,11 +293,14 @@ class RunPipelineTest {
         // Sorted by file, as every command sorts its diagnostics.
         assertThat(lines)
                 .containsExactly(
-                        "{\"severity\":\"error\",\"code\":\"E001\",\"file\":\".lightly/predictions/shape-class/images/shapes-03.json\","
-                                + "\"pointer\":\"\",\"line\":1,\"column\":18,\"message\":\"The file is not well-formed JSON: the text "
+                        "{\"severity\":\"error\",\"code\":\"E001\",\"file\":\".lightly/predictions/"
+                                + "shape-class/images/shapes-03.json\","
+                                + "\"pointer\":\"\",\"line\":1,\"column\":18,\"message\":\"The file is "
+                                + "not well-formed JSON: the text "
                                 + "ends before the list is closed with ']'.\"}",
                         "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"images/broken.jpg\",\"pointer\":\"\","
-                                + "\"line\":null,\"column\":null,\"message\":\"The image cannot be decoded, so it is left out of the run: The image "
+                                + "\"line\":null,\"column\":null,\"message\":\"The image cannot be "
+                                + "decoded, so it is left out of the run: The image "
                                 + "'images/broken.jpg' has no readable header; it is truncated or corrupt.\"}");
         assertThat(read(summary.runFolder().resolve("selected.txt"))).doesNotContain("broken");
     }
@@ -304,8 +309,10 @@ class RunPipelineTest {
     void unknownNames_areAllReportedBeforeAnythingIsListedOrDecoded() throws IOException {
         String config = """
                 {"selection": {"n_samples": 4, "strategies": [
-                    {"input": {"type": "SCORES", "task": "shapez", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}},
-                    {"input": {"type": "SCORES", "task": "shapes", "score": "entropy"}, "strategy": {"type": "WEIGHTS"}},
+                    {"input": {"type": "SCORES", "task": "shapez", "score": "uncertainty_entropy"}, "strategy": \
+                {"type": "WEIGHTS"}},
+                    {"input": {"type": "SCORES", "task": "shapes", "score": "entropy"}, "strategy": {"type": \
+                "WEIGHTS"}},
                     {"input": {"type": "PREDICTIONS", "task": "shape-class", "name": "CLASS_DISTRIBUTION"},
                      "strategy": {"type": "BALANCE", "target": {"cirlce": 1.0}}},
                     {"input": {"type": "METADATA", "key": "lightly.sharpnes"}, "strategy": {"type": "WEIGHTS"}}]},
@@ -326,19 +333,23 @@ class RunPipelineTest {
         };
         assertThatThrownBy(() -> run(data, config, "names", recording))
                 .isInstanceOf(SelectionException.class)
-                .hasMessage(
-                        String.join(
-                                "\n",
-                                "strategies[0] names task 'shapez', but there is no such task; known tasks: regions, shape-class, shapes."
-                                        + " Did you mean 'shapes'?",
-                                "strategies[1] names score 'entropy' of task 'shapes', but there is no such score; known scores:"
-                                        + " object_frequency, objectness_least_confidence, uncertainty_entropy,"
-                                        + " uncertainty_least_confidence, uncertainty_margin.",
-                                "strategies[2] names class 'cirlce' in its target, but task 'shape-class' has no such category;"
-                                        + " known categories: circle, square, triangle. Did you mean 'circle'?",
-                                "strategies[3] names metadata key 'lightly.sharpnes', but there is no such key; known keys:"
-                                        + " lightly.contrast, lightly.height, lightly.meanBlue, lightly.meanGreen, lightly.meanRed,"
-                                        + " lightly.sharpness, lightly.sizeInBytes, lightly.snr, lightly.width. Did you mean 'lightly.sharpness'?"));
+                .hasMessage(String.join(
+                        "\n",
+                        "strategies[0] names task 'shapez', but there is no such task; known "
+                                + "tasks: regions, shape-class, shapes. Did you mean 'shapes'?",
+                        "strategies[1] names score 'entropy' of task 'shapes', but there is no "
+                                + "such score; known scores:"
+                                + " object_frequency, objectness_least_confidence, uncertainty_entropy,"
+                                + " uncertainty_least_confidence, uncertainty_margin.",
+                        "strategies[2] names class 'cirlce' in its target, but task "
+                                + "'shape-class' has no such category;"
+                                + " known categories: circle, square, triangle. Did you mean 'circle'?",
+                        "strategies[3] names metadata key 'lightly.sharpnes', but there is no "
+                                + "such key; known keys:"
+                                + " lightly.contrast, lightly.height, lightly.meanBlue, "
+                                + "lightly.meanGreen, lightly.meanRed,"
+                                + " lightly.sharpness, lightly.sizeInBytes, lightly.snr, "
+                                + "lightly.width. Did you mean 'lightly.sharpness'?"));
         assertThat(phases).isEmpty();
         assertThat(data.resolve(".winnow")).doesNotExist();
     }
@@ -350,7 +361,8 @@ class RunPipelineTest {
         assertThat(second.counts().candidates()).isZero();
         assertThat(second.stopReason())
                 .isEqualTo("no candidates: all 16 samples are known from earlier runs in the datapool;"
-                        + " to consider them again, set \"process_all\": true under \"datasource\" in run.json, or pass another"
+                        + " to consider them again, set \"process_all\": true under \"datasource\" in "
+                        + "run.json, or pass another"
                         + " --output for a new datapool");
         assertThat(second.toText())
                 .contains("  selected:    0 of 0 candidates (no candidates: all 16 samples are known");
@@ -362,8 +374,8 @@ class RunPipelineTest {
                 .replace("DIVERSITY", "WEIGHTS");
         assertThatThrownBy(() -> run(data, misspelt, "third"))
                 .isInstanceOf(SelectionException.class)
-                .hasMessage(
-                        "strategies[0] names task 'dett', but there is no such task; known tasks: regions, shape-class, shapes.");
+                .hasMessage("strategies[0] names task 'dett', but there is no such task; known tasks: "
+                        + "regions, shape-class, shapes.");
     }
 
     @Test

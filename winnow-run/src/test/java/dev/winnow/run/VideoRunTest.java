@@ -86,9 +86,9 @@ class VideoRunTest {
         // This module has only the built-in decoder on its class path.
         assertThat(summary.videosByDecoder()).isEqualTo(Map.of("JCodec", 1));
         assertThat(summary.toText())
-                .contains(
-                        "\n  samples:     68 listed (0 images, 1 video with 68 frames), 68 processed, 0 known from earlier runs, 0 unreadable\n"
-                                + "  videos:      1 read by JCodec\n  predictions: ");
+                .contains("\n  samples:     68 listed (0 images, 1 video with 68 frames), 68 processed, "
+                        + "0 known from earlier runs, 0 unreadable\n"
+                        + "  videos:      1 read by JCodec\n  predictions: ");
 
         JsonNode report = JsonMapper.builder()
                 .build()
@@ -165,7 +165,8 @@ class VideoRunTest {
         assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl")))
                 .contains(
                         "\"file\":\".lightly/predictions/squares/a-05-mp4.json\"",
-                        "\"message\":\"The sample 'a-05-mp4.png' has no prediction file in task 'squares'; it counts as having no predictions.\"");
+                        "\"message\":\"The sample 'a-05-mp4.png' has no prediction file in task "
+                                + "'squares'; it counts as having no predictions.\"");
     }
 
     @Test
@@ -178,7 +179,8 @@ class VideoRunTest {
         write(data.resolve(".lightly/metadata/a-07-mp4.json"), "{\"type\": \"frame\", \"metadata\": {\"cars\": 9}}");
         String config = """
                 {"selection": {"n_samples": 12, "strategies": [
-                    {"input": {"type": "METADATA", "key": "cars"}, "strategy": {"type": "THRESHOLD", "threshold": 5, "operation": "BIGGER"}}]}}""";
+                    {"input": {"type": "METADATA", "key": "cars"}, "strategy": {"type": "THRESHOLD", "threshold": 5, \
+                "operation": "BIGGER"}}]}}""";
 
         RunSummary summary = run(data, config, "meta");
 
@@ -200,11 +202,16 @@ class VideoRunTest {
         String diagnostics = Files.readString(summary.runFolder().resolve("diagnostics.jsonl"));
         assertThat(diagnostics.lines().toList())
                 .containsExactly(
-                        "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"broken.mp4\",\"pointer\":\"\",\"line\":null,\"column\":null,"
-                                + "\"message\":\"The video cannot be read, so its frames are left out of the run: The video 'broken.mp4' is truncated: the box ' is ' at byte 0 declares 1952999795 bytes, "
+                        "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"broken.mp4\","
+                                + "\"pointer\":\"\",\"line\":null,\"column\":null,"
+                                + "\"message\":\"The video cannot be read, so its frames are left out of "
+                                + "the run: The video 'broken.mp4' is truncated: the box ' is ' at byte "
+                                + "0 declares 1952999795 bytes, "
                                 + "but the file ends after 19.\"}",
-                        "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"other.avi\",\"pointer\":\"\",\"line\":null,\"column\":null,"
-                                + "\"message\":\"The video cannot be read, so its frames are left out of the run: The video 'other.avi' is in an "
+                        "{\"severity\":\"error\",\"code\":\"E031\",\"file\":\"other.avi\","
+                                + "\"pointer\":\"\",\"line\":null,\"column\":null,"
+                                + "\"message\":\"The video cannot be read, so its frames are left out of "
+                                + "the run: The video 'other.avi' is in an "
                                 + "unsupported video container (.avi); Winnow reads m4v, mov, mp4.\"}");
     }
 
@@ -220,7 +227,8 @@ class VideoRunTest {
                 a-3-mp4.png,0.0,1.0,0
                 """);
         String config = """
-                {"selection": {"n_samples": 2, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}}]},
+                {"selection": {"n_samples": 2, "strategies": [{"input": {"type": "EMBEDDINGS"}, "strategy": {"type": \
+                "DIVERSITY"}}]},
                  "embeddings": {"file": "emb.csv"}, "seed": 1}""";
 
         RunSummary summary = run(data, config, "csv");
@@ -231,7 +239,8 @@ class VideoRunTest {
         assertThat(summary.selected()).containsExactly("a-0-mp4.png", "a-3-mp4.png");
         assertThat(Files.readString(summary.runFolder().resolve("diagnostics.jsonl")))
                 .isEqualTo("{\"severity\":\"error\","
-                        + "\"code\":\"E031\",\"file\":\"a-2-mp4.png\",\"pointer\":\"\",\"line\":null,\"column\":null,\"message\":\"The sample has no "
+                        + "\"code\":\"E031\",\"file\":\"a-2-mp4.png\",\"pointer\":\"\",\"line\":null,"
+                        + "\"column\":null,\"message\":\"The sample has no "
                         + "row in the embeddings from '" + data.resolve("emb.csv")
                         + "' (3 rows, 2 dimensions), so it is left out of the run.\"}\n");
     }

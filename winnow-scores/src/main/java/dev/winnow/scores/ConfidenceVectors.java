@@ -18,7 +18,10 @@ final class ConfidenceVectors {
         return new double[Math.max(2, table.categoryCount())];
     }
 
-    /** Fills {@code into} with the singleton's vector and returns its length; 0 when it has neither score nor probabilities. */
+    /**
+     * Fills {@code into} with the singleton's vector and returns its length; 0 when it has neither score nor
+     * probabilities.
+     */
     static int fill(PredictionsTable table, int singleton, double[] into) {
         int length = table.copyProbabilities(singleton, into);
         if (length > 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -80,7 +81,7 @@ class ProbabilityScoreProperties {
         oneHot[new Random(seed).nextInt(classes)] = 1;
         assertThat(scores(oneHot)).containsExactly(0, 0, 0);
         double[] uniform = new double[classes];
-        java.util.Arrays.fill(uniform, 1.0 / classes);
+        Arrays.fill(uniform, 1.0 / classes);
         assertThat(scores(uniform)).containsExactly(new double[] {1, 1, 1}, within(1e-12));
     }
 

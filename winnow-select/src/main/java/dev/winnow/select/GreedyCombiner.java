@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The greedy product: one pick at a time, each remaining candidate's value is
  * Π objectiveᵢ^strengthᵢ (multiplied directly when every strength is 1, otherwise compared as
- * Σ strengthᵢ·ln objectiveᵢ, which orders the same and cannot overflow); the best is taken, ties going to the lower seeded rank, and every objective is told.
- * Stops at the limit, when no candidates remain, or when an objective's stopping condition holds.
+ * Σ strengthᵢ·ln objectiveᵢ, which orders the same and cannot overflow); the best is taken, ties going to the
+ * lower seeded rank, and every objective is told. Stops at the limit, when no candidates remain, or when an objective's
+ * stopping condition holds.
  *
  * <p>Cost per pick: O(N) per objective plus whatever the objectives' updates cost (DIVERSITY's is
  * O(N·d)).

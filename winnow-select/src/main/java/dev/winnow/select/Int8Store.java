@@ -7,8 +7,8 @@ import java.util.List;
  * {@code scale = max|x| / 127}), blocked dimension-major: a quarter of the bytes of float32. The
  * squared distance to a float center c is {@code |x̂|² + |c|² − 2·scale·Σ q·c}, with |x̂|² of the
  * decoded row precomputed, so the pass reads one byte per value. The caller's float rows (a heap
- * matrix or a mapped file) are kept (not copied) for centers and for the exact check of the few candidates that the quantisation
- * error leaves in doubt (see {@link NearestSelectedDistances}). The inner loop is an
+ * matrix or a mapped file) are kept (not copied) for centers and for the exact check of the few candidates that the
+ * quantisation error leaves in doubt (see {@link NearestSelectedDistances}). The inner loop is an
  * {@link PassKernel}: SIMD through the Vector API when available, plain Java otherwise.
  */
 final class Int8Store implements EmbeddingStore {

@@ -4,7 +4,9 @@ import dev.winnow.config.DidYouMean;
 import java.util.Collection;
 import java.util.TreeSet;
 
-/** The sentences for a name a selection config uses that does not exist, shared by the early check and the selection. */
+/**
+ * The sentences for a name a selection config uses that does not exist, shared by the early check and the selection.
+ */
 final class NameProblems {
     private NameProblems() {}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -110,7 +111,7 @@ class KCenterProperties {
         int fewer = n / 2;
         assertThat(select(c, KCenterGreedy.Storage.FLOAT32, fewer).picks())
                 .as("fewer picks are a prefix of more")
-                .containsExactly(java.util.Arrays.copyOf(first.picks(), fewer));
+                .containsExactly(Arrays.copyOf(first.picks(), fewer));
     }
 
     @Property(tries = 200)

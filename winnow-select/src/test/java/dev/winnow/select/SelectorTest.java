@@ -153,7 +153,8 @@ class SelectorTest {
                 .sorted((a, b) -> Double.compare(values[b], values[a]))
                 .toArray(Integer[]::new);
         SelectionResult result = select(
-                "{'n_samples': 8, 'strategies': [{'input': {'type': 'RANDOM', 'random_seed': 7}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                "{'n_samples': 8, 'strategies': [{'input': {'type': 'RANDOM', 'random_seed': 7}, "
+                        + "'strategy': {'type': 'WEIGHTS'}}]}",
                 inputs,
                 99);
         assertThat(Arrays.stream(result.picks()).boxed().toArray(Integer[]::new))
@@ -220,7 +221,8 @@ class SelectorTest {
         int[] classes = IntStream.range(0, 30).map(i -> i % 3).toArray();
         FakeInputs inputs = oneHot(classes);
         SelectionResult result = select(
-                "{'n_samples': 9, 'strategies': [{'input': {'type': 'PREDICTIONS', 'task': 'cls', 'name': 'CLASS_DISTRIBUTION'}"
+                "{'n_samples': 9, 'strategies': [{'input': {'type': 'PREDICTIONS', 'task': 'cls', "
+                        + "'name': 'CLASS_DISTRIBUTION'}"
                         + ", 'strategy': {'type': 'BALANCE', 'target': {'a': 0.5, 'b': 0.5}}}]}",
                 inputs,
                 4);
@@ -439,39 +441,47 @@ class SelectorTest {
                 .score("detection", "uncertainty_entropy", 0, 1)
                 .metadata("lightly.sharpness", 1, 2);
         assertThatThrownBy(() -> select(
-                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'SCORES', 'task': 'detections', 'score': 'x'}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'SCORES', 'task': "
+                                + "'detections', 'score': 'x'}, 'strategy': {'type': 'WEIGHTS'}}]}",
                         inputs,
                         1))
                 .isInstanceOf(SelectionException.class)
-                .hasMessage(
-                        "strategies[0] names task 'detections', but there is no such task; known tasks: detection. Did you mean 'detection'?");
+                .hasMessage("strategies[0] names task 'detections', but there is no such task; known "
+                        + "tasks: detection. Did you mean 'detection'?");
         assertThatThrownBy(() -> select(
-                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'SCORES', 'task': 'detection', 'score': 'uncertainty_entropi'}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'SCORES', 'task': "
+                                + "'detection', 'score': 'uncertainty_entropi'}, 'strategy': {'type': "
+                                + "'WEIGHTS'}}]}",
                         inputs,
                         1))
-                .hasMessage(
-                        "strategies[0] names score 'uncertainty_entropi' of task 'detection', but there is no such score; known scores: uncertainty_entropy. Did you mean 'uncertainty_entropy'?");
+                .hasMessage("strategies[0] names score 'uncertainty_entropi' of task 'detection', but "
+                        + "there is no such score; known scores: uncertainty_entropy. Did you mean "
+                        + "'uncertainty_entropy'?");
         assertThatThrownBy(() -> select(
-                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'METADATA', 'key': 'width'}, 'strategy': {'type': 'WEIGHTS'}}]}",
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'METADATA', 'key': "
+                                + "'width'}, 'strategy': {'type': 'WEIGHTS'}}]}",
                         inputs,
                         1))
-                .hasMessage(
-                        "strategies[0] names metadata key 'width', but there is no such key; known keys: lightly.sharpness.");
+                .hasMessage("strategies[0] names metadata key 'width', but there is no such key; known "
+                        + "keys: lightly.sharpness.");
         assertThatThrownBy(() -> select("{'n_samples': 1, 'strategies': [" + DIVERSITY + "]}", inputs, 1))
                 .hasMessage("strategies[0] needs embeddings, but there are none.");
         inputs.embeddings(2, 1, 0, 0, 1);
         assertThatThrownBy(() -> select(
-                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': {'type': 'SIMILARITY', 'query_filenames': ['s3.png']}}]}",
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'EMBEDDINGS'}, 'strategy': "
+                                + "{'type': 'SIMILARITY', 'query_filenames': ['s3.png']}}]}",
                         inputs,
                         1))
-                .hasMessage(
-                        "strategies[0] names query sample 's3.png', which is not among the samples. Did you mean 's0.png'?");
+                .hasMessage("strategies[0] names query sample 's3.png', which is not among the samples. "
+                        + "Did you mean 's0.png'?");
         FakeInputs classes = oneHot(0, 1);
         assertThatThrownBy(() -> select(
-                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'PREDICTIONS', 'task': 'cls', 'name': 'CLASS_DISTRIBUTION'}, 'strategy': {'type': 'BALANCE', 'target': {'dog': 1}}}]}",
+                        "{'n_samples': 1, 'strategies': [{'input': {'type': 'PREDICTIONS', 'task': "
+                                + "'cls', 'name': 'CLASS_DISTRIBUTION'}, 'strategy': {'type': 'BALANCE', "
+                                + "'target': {'dog': 1}}}]}",
                         classes,
                         1))
-                .hasMessage(
-                        "strategies[0] names class 'dog' in its target, but task 'cls' has no such category; known categories: a, b, c.");
+                .hasMessage("strategies[0] names class 'dog' in its target, but task 'cls' has no such "
+                        + "category; known categories: a, b, c.");
     }
 }

@@ -99,7 +99,10 @@ final class IndexCache {
     /** A cached index with the key of the files it was built from. */
     record Cached(String key, SampleIndex index) {}
 
-    /** The cached index whatever its key, for a start that checks the key while serving; empty when there is none or it is unreadable. */
+    /**
+     * The cached index whatever its key, for a start that checks the key while serving; empty when there is none or it
+     * is unreadable.
+     */
     static Optional<Cached> readAny(Datasource output) {
         try {
             if (output.stat(FILE).isEmpty()) {

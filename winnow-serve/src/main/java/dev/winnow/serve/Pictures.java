@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,7 @@ final class Pictures {
 
     private final Datasource input;
     private final VideoFrames frames;
-    private final Map<String, Object> videoLocks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> videoLocks = new ConcurrentHashMap<>();
     private final Map<String, Picture> thumbs = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Picture> eldest) {

@@ -70,9 +70,9 @@ final class TagStore {
 
     static void requireName(String tag) throws QueryException {
         if (!TAG.matcher(tag).matches()) {
-            throw new QueryException(
-                    "The tag name \"" + tag
-                            + "\" is not allowed; use 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit.");
+            throw new QueryException("The tag name \"" + tag
+                    + "\" is not allowed; use 1 to 64 letters, digits, '.', '-' or '_', starting "
+                    + "with a letter or digit.");
         }
     }
 

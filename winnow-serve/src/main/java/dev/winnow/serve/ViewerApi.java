@@ -296,7 +296,10 @@ final class ViewerApi {
         return root.toString();
     }
 
-    /** The crops run {@code runId} selected: each crop's name, parent sample, category, score and whether it has a picture. */
+    /**
+     * The crops run {@code runId} selected: each crop's name, parent sample, category, score and whether it has a
+     * picture.
+     */
     String crops(String runId) throws IOException, NotFoundException {
         List<RunCatalog.SelectedCrop> list;
         try {

@@ -14,8 +14,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -124,10 +126,13 @@ public final class ViewerServer implements AutoCloseable {
         return url(Optional.empty());
     }
 
-    /** The URL of the grid with {@code query} (already encoded, like {@code run=batch-1}), with the token when there is one. */
+    /**
+     * The URL of the grid with {@code query} (already encoded, like {@code run=batch-1}), with the token when there is
+     * one.
+     */
     public String url(Optional<String> query) {
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         query.ifPresent(parts::add);
         if (token != null) {
             parts.add("token=" + token);
@@ -242,7 +247,7 @@ public final class ViewerServer implements AutoCloseable {
      */
     private static void refuseHostilePath(Context ctx) {
         String raw = ctx.req().getRequestURI();
-        String path = raw == null ? "" : raw.toLowerCase(java.util.Locale.ROOT);
+        String path = raw == null ? "" : raw.toLowerCase(Locale.ROOT);
         if (path.contains("/../")
                 || path.contains("/./")
                 || path.endsWith("/..")

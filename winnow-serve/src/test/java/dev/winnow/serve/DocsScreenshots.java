@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,8 +63,8 @@ public final class DocsScreenshots {
             browser.get(base + "/?task=shapes&class=triangle&sort=shapes.uncertainty_entropy:desc");
             new WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(d -> d.findElements(By.cssSelector("#grid .card img")).stream()
-                            .allMatch(i -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
-                                    .executeScript("return arguments[0].complete", i))));
+                            .allMatch(i -> Boolean.TRUE.equals(
+                                    ((JavascriptExecutor) d).executeScript("return arguments[0].complete", i))));
             Thread.sleep(1000);
             Files.write(target.resolve("grid.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
             browser.get(base + "/map?run=first");

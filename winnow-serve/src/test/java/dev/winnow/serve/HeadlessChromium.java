@@ -28,7 +28,10 @@ final class HeadlessChromium implements AutoCloseable {
         this.port = port;
     }
 
-    /** A browser for the viewer on {@code port}; where chromium is missing the test fails under CI and is skipped elsewhere. */
+    /**
+     * A browser for the viewer on {@code port}; where chromium is missing the test fails under CI and is skipped
+     * elsewhere.
+     */
     static HeadlessChromium start(int port) {
         TestEnvironment.require(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),

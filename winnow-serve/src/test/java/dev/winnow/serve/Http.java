@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,8 +63,7 @@ final class Http {
                 response.headers().firstValue("Content-Type").orElse(""));
     }
 
-    static java.util.Optional<String> setCookie(int port, String pathAndQuery)
-            throws IOException, InterruptedException {
+    static Optional<String> setCookie(int port, String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<Void> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))

@@ -41,10 +41,12 @@ final class SmallDatasource {
                         + "{\"category_id\": 1, \"bbox\": [30, 20, 10, 10], \"score\": 0.3}]}");
         write(
                 p.resolve("det/b.json"),
-                "{\"file_name\": \"b.png\", \"predictions\": [{\"category_id\": 1, \"bbox\": [1, 1, 30, 30], \"score\": 0.6}]}");
+                "{\"file_name\": \"b.png\", \"predictions\": [{\"category_id\": 1, \"bbox\": [1, 1, "
+                        + "30, 30], \"score\": 0.6}]}");
         write(
                 p.resolve("det/c/d.json"),
-                "{\"file_name\": \"c/d.png\", \"predictions\": [{\"category_id\": 0, \"bbox\": [2, 2, 8, 8], \"score\": 0.2}]}");
+                "{\"file_name\": \"c/d.png\", \"predictions\": [{\"category_id\": 0, \"bbox\": [2, 2, "
+                        + "8, 8], \"score\": 0.2}]}");
         write(p.resolve("det/e.json"), "{\"file_name\": \"e.png\", \"predictions\": []}");
         write(
                 p.resolve("cls/a.json"),
@@ -54,7 +56,8 @@ final class SmallDatasource {
                 "{\"file_name\": \"b.png\", \"predictions\": [{\"category_id\": 1, \"probabilities\": [0.3, 0.7]}]}");
         write(
                 p.resolve("cls/c/d.json"),
-                "{\"file_name\": \"c/d.png\", \"predictions\": [{\"category_id\": 0, \"probabilities\": [0.55, 0.45]}]}");
+                "{\"file_name\": \"c/d.png\", \"predictions\": [{\"category_id\": 0, "
+                        + "\"probabilities\": [0.55, 0.45]}]}");
         Path m = data.resolve(".lightly/metadata");
         write(
                 m.resolve("schema.json"),

@@ -18,31 +18,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON API over the small hand-made datasource: exact answers for filters, sorts, counts and pages. */
 class ViewerApiTest {
-    private static final String A =
-            "{\"name\":\"a.png\",\"size\":160,\"width\":64,\"height\":48,\"scores\":{\"det.objectness_least_confidence\":0.4,"
-                    + "\"det.object_frequency\":1.0,\"det.uncertainty_least_confidence\":0.6,\"det.uncertainty_margin\":0.6,"
-                    + "\"det.uncertainty_entropy\":0.8812909,\"cls.uncertainty_least_confidence\":0.4,"
-                    + "\"cls.uncertainty_margin\":0.4,\"cls.uncertainty_entropy\":0.7219281},\"predictions\":{\"det\":["
-                    + "{\"category_id\":0,\"bbox\":[4,4,20,10],\"score\":0.9},{\"category_id\":1,\"bbox\":[30,20,10,10],"
-                    + "\"score\":0.3}],\"cls\":[{\"category_id\":0,\"probabilities\":[0.8,0.2]}]}}";
-    private static final String B =
-            "{\"name\":\"b.png\",\"size\":160,\"width\":64,\"height\":48,\"scores\":{\"det.objectness_least_confidence\":0.4,"
-                    + "\"det.object_frequency\":0.95,\"det.uncertainty_least_confidence\":0.8,\"det.uncertainty_margin\":0.8,"
-                    + "\"det.uncertainty_entropy\":0.9709506,\"cls.uncertainty_least_confidence\":0.6,"
-                    + "\"cls.uncertainty_margin\":0.6,\"cls.uncertainty_entropy\":0.8812909},\"predictions\":{\"det\":["
-                    + "{\"category_id\":1,\"bbox\":[1,1,30,30],\"score\":0.6}],\"cls\":[{\"category_id\":1,"
-                    + "\"probabilities\":[0.3,0.7]}]}}";
-    private static final String D =
-            "{\"name\":\"c/d.png\",\"size\":82,\"width\":32,\"height\":32,\"scores\":{\"det.objectness_least_confidence\":0.8,"
-                    + "\"det.object_frequency\":0.95,\"det.uncertainty_least_confidence\":0.4,\"det.uncertainty_margin\":0.4,"
-                    + "\"det.uncertainty_entropy\":0.7219281,\"cls.uncertainty_least_confidence\":0.9,"
-                    + "\"cls.uncertainty_margin\":0.9,\"cls.uncertainty_entropy\":0.9927744},\"predictions\":{\"det\":["
-                    + "{\"category_id\":0,\"bbox\":[2,2,8,8],\"score\":0.2}],\"cls\":[{\"category_id\":0,"
-                    + "\"probabilities\":[0.55,0.45]}]}}";
-    private static final String E =
-            "{\"name\":\"e.png\",\"size\":21,\"width\":null,\"height\":null,\"scores\":{\"det.objectness_least_confidence\":0.0,"
-                    + "\"det.object_frequency\":0.9,\"det.uncertainty_least_confidence\":0.0,\"det.uncertainty_margin\":0.0,"
-                    + "\"det.uncertainty_entropy\":0.0},\"predictions\":{\"det\":[]}}";
+    private static final String A = "{\"name\":\"a.png\",\"size\":160,\"width\":64,\"height\":48,"
+            + "\"scores\":{\"det.objectness_least_confidence\":0.4,"
+            + "\"det.object_frequency\":1.0,\"det.uncertainty_least_confidence\":0.6,"
+            + "\"det.uncertainty_margin\":0.6,"
+            + "\"det.uncertainty_entropy\":0.8812909,\"cls.uncertainty_least_confidence\":0.4,"
+            + "\"cls.uncertainty_margin\":0.4,\"cls.uncertainty_entropy\":0.7219281},\"predictions\":{\"det\":["
+            + "{\"category_id\":0,\"bbox\":[4,4,20,10],\"score\":0.9},{\"category_id\":1,\"bbox\":[30,20,10,10],"
+            + "\"score\":0.3}],\"cls\":[{\"category_id\":0,\"probabilities\":[0.8,0.2]}]}}";
+    private static final String B = "{\"name\":\"b.png\",\"size\":160,\"width\":64,\"height\":48,"
+            + "\"scores\":{\"det.objectness_least_confidence\":0.4,"
+            + "\"det.object_frequency\":0.95,\"det.uncertainty_least_confidence\":0.8,"
+            + "\"det.uncertainty_margin\":0.8,"
+            + "\"det.uncertainty_entropy\":0.9709506,\"cls.uncertainty_least_confidence\":0.6,"
+            + "\"cls.uncertainty_margin\":0.6,\"cls.uncertainty_entropy\":0.8812909},\"predictions\":{\"det\":["
+            + "{\"category_id\":1,\"bbox\":[1,1,30,30],\"score\":0.6}],\"cls\":[{\"category_id\":1,"
+            + "\"probabilities\":[0.3,0.7]}]}}";
+    private static final String D = "{\"name\":\"c/d.png\",\"size\":82,\"width\":32,\"height\":32,"
+            + "\"scores\":{\"det.objectness_least_confidence\":0.8,"
+            + "\"det.object_frequency\":0.95,\"det.uncertainty_least_confidence\":0.4,"
+            + "\"det.uncertainty_margin\":0.4,"
+            + "\"det.uncertainty_entropy\":0.7219281,\"cls.uncertainty_least_confidence\":0.9,"
+            + "\"cls.uncertainty_margin\":0.9,\"cls.uncertainty_entropy\":0.9927744},\"predictions\":{\"det\":["
+            + "{\"category_id\":0,\"bbox\":[2,2,8,8],\"score\":0.2}],\"cls\":[{\"category_id\":0,"
+            + "\"probabilities\":[0.55,0.45]}]}}";
+    private static final String E = "{\"name\":\"e.png\",\"size\":21,\"width\":null,\"height\":null,"
+            + "\"scores\":{\"det.objectness_least_confidence\":0.0,"
+            + "\"det.object_frequency\":0.9,\"det.uncertainty_least_confidence\":0.0,"
+            + "\"det.uncertainty_margin\":0.0,"
+            + "\"det.uncertainty_entropy\":0.0},\"predictions\":{\"det\":[]}}";
 
     @TempDir
     static Path temp;
@@ -90,8 +94,10 @@ class ViewerApiTest {
                 "{\"samples\":4,\"tasks\":[{\"name\":\"det\",\"type\":\"object-detection\",\"classes\":[{\"id\":0,"
                         + "\"name\":\"car\"},{\"id\":1,\"name\":\"dog\"}],\"scores\":[\"objectness_least_confidence\","
                         + "\"object_frequency\",\"uncertainty_least_confidence\",\"uncertainty_margin\","
-                        + "\"uncertainty_entropy\"]},{\"name\":\"cls\",\"type\":\"classification\",\"classes\":[{\"id\":0,"
-                        + "\"name\":\"sunny\"},{\"id\":1,\"name\":\"rainy\"}],\"scores\":[\"uncertainty_least_confidence\","
+                        + "\"uncertainty_entropy\"]},{\"name\":\"cls\",\"type\":\"classification\","
+                        + "\"classes\":[{\"id\":0,"
+                        + "\"name\":\"sunny\"},{\"id\":1,\"name\":\"rainy\"}],"
+                        + "\"scores\":[\"uncertainty_least_confidence\","
                         + "\"uncertainty_margin\",\"uncertainty_entropy\"]}],\"metadata\":[\"weather\"]}");
         assertThat(problems)
                 .containsExactly("warning M005 .lightly/metadata/e.json: The sample 'e.png' has no metadata file; its"
@@ -235,9 +241,12 @@ class ViewerApiTest {
     void sampleRunsAndBrokenImage() throws Exception {
         assertJson(
                 "/api/sample/c/d.png",
-                "{\"name\":\"c/d.png\",\"size\":82,\"width\":32,\"height\":32,\"problem\":null,\"predictions\":{\"det\":{\"file_name\":\"c/d.png\","
-                        + "\"predictions\":[{\"category_id\":0,\"bbox\":[2,2,8,8],\"score\":0.2}]},\"cls\":{\"file_name\":"
-                        + "\"c/d.png\",\"predictions\":[{\"category_id\":0,\"probabilities\":[0.55,0.45]}]}},\"scores\":{"
+                "{\"name\":\"c/d.png\",\"size\":82,\"width\":32,\"height\":32,\"problem\":null,"
+                        + "\"predictions\":{\"det\":{\"file_name\":\"c/d.png\","
+                        + "\"predictions\":[{\"category_id\":0,\"bbox\":[2,2,8,8],\"score\":0.2}]},"
+                        + "\"cls\":{\"file_name\":"
+                        + "\"c/d.png\",\"predictions\":[{\"category_id\":0,\"probabilities\":[0.55,0.45]}"
+                        + "]}},\"scores\":{"
                         + "\"det.objectness_least_confidence\":0.8,\"det.object_frequency\":0.95,"
                         + "\"det.uncertainty_least_confidence\":0.4,\"det.uncertainty_margin\":0.4,"
                         + "\"det.uncertainty_entropy\":0.7219281,\"cls.uncertainty_least_confidence\":0.9,"
@@ -282,8 +291,7 @@ class ViewerApiTest {
         Http.Answer tag = Http.post(port, "/api/tags/keep", "{\"names\": [\"a.png\"]}");
         assertThat(tag.status()).isEqualTo(400);
         assertThat(tag.body())
-                .isEqualTo(
-                        "Tags are written under <output>/.winnow/tags/, and this viewer was started without --output, so it"
-                                + " writes nothing; start it again with --output to tag.\n");
+                .isEqualTo("Tags are written under <output>/.winnow/tags/, and this viewer was started "
+                        + "without --output, so it writes nothing; start it again with --output to tag.\n");
     }
 }

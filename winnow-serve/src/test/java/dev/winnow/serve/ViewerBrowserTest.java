@@ -137,7 +137,8 @@ class ViewerBrowserTest {
                         + "const context = canvas.getContext('2d');"
                         + "return [0, 1, 2, 3].map(i => {"
                         + "  const [px, py] = toScreen(data.x[i], data.y[i], canvas);"
-                        + "  return Array.from(context.getImageData(Math.round(px), Math.round(py), 1, 1).data.slice(0, 3));"
+                        + "  return Array.from(context.getImageData(Math.round(px), Math.round(py), 1, "
+                        + "1).data.slice(0, 3));"
                         + "});"));
         assertThat(colours.get(0)).containsExactly(0x30L, 0x12L, 0x3bL);
         assertThat(colours.get(1)).containsExactly(0x2bL, 0x78L, 0x8cL);

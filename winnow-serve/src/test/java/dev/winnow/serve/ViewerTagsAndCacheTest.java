@@ -65,9 +65,12 @@ class ViewerTagsAndCacheTest {
             assertThat(coco)
                     .isEqualTo("{\"annotations\":[{\"id\":1,\"image_id\":1,\"category_id\":0,\"bbox\":[4,4,20,10],"
                             + "\"area\":200,\"iscrowd\":0,\"score\":0.9},{\"id\":2,\"image_id\":1,\"category_id\":1,"
-                            + "\"bbox\":[30,20,10,10],\"area\":100,\"iscrowd\":0,\"score\":0.3},{\"id\":3,\"image_id\":2,"
-                            + "\"category_id\":1,\"bbox\":[1,1,30,30],\"area\":900,\"iscrowd\":0,\"score\":0.6},{\"id\":4,"
-                            + "\"image_id\":3,\"category_id\":0,\"bbox\":[2,2,8,8],\"area\":64,\"iscrowd\":0,\"score\":0.2}],"
+                            + "\"bbox\":[30,20,10,10],\"area\":100,\"iscrowd\":0,\"score\":0.3},"
+                            + "{\"id\":3,\"image_id\":2,"
+                            + "\"category_id\":1,\"bbox\":[1,1,30,30],\"area\":900,\"iscrowd\":0,"
+                            + "\"score\":0.6},{\"id\":4,"
+                            + "\"image_id\":3,\"category_id\":0,\"bbox\":[2,2,8,8],\"area\":64,"
+                            + "\"iscrowd\":0,\"score\":0.2}],"
                             + "\"images\":[{\"id\":1,\"file_name\":\"a.png\",\"width\":64,\"height\":48},{\"id\":2,"
                             + "\"file_name\":\"b.png\",\"width\":64,\"height\":48},{\"id\":3,\"file_name\":\"c/d.png\","
                             + "\"width\":32,\"height\":32}],\"categories\":[{\"id\":0,\"name\":\"car\"},{\"id\":1,"
@@ -110,7 +113,8 @@ class ViewerTagsAndCacheTest {
         Path prediction = out.resolve(".lightly/predictions/det/b.json");
         Files.writeString(
                 prediction,
-                "{\"file_name\": \"b.png\", \"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 3, 3], \"score\": 0.61}]}");
+                "{\"file_name\": \"b.png\", \"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 3, "
+                        + "3], \"score\": 0.61}]}");
         Viewer rebuilt = open(input, output, new ArrayList<>());
         assertThat(rebuilt.fromCache()).isFalse();
         try (ViewerServer server = ViewerServer.start(rebuilt, "127.0.0.1", 0)) {
@@ -135,7 +139,8 @@ class ViewerTagsAndCacheTest {
         // b.png's dog becomes a car.
         Files.writeString(
                 data.resolve(".lightly/predictions/det/b.json"),
-                "{\"file_name\": \"b.png\", \"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 3, 3], \"score\": 0.61}]}");
+                "{\"file_name\": \"b.png\", \"predictions\": [{\"category_id\": 0, \"bbox\": [1, 1, 3, "
+                        + "3], \"score\": 0.61}]}");
         List<String> changed = new ArrayList<>();
         CountDownLatch hold = new CountDownLatch(1);
         Viewer viewer = Viewer.openCachedFirst(location, location, true, 2, Progress.NONE, d -> {}, n -> {

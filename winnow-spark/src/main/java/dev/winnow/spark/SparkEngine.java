@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * Computes a run's partitions on a Spark cluster: one Spark task per partition, each opening the
  * datasources and embedder on its executor from the run's {@link RunLocations} (no credentials
  * travel); an ONNX model's bytes are a broadcast variable, so each executor fetches them once and
- * opens one session, and no executor reads the model's path. {@code collect} returns one result per partition in partition order, so a task Spark
- * retries after a failure contributes its rows once.
+ * opens one session, and no executor reads the model's path. {@code collect} returns one result per partition in
+ * partition order, so a task Spark retries after a failure contributes its rows once.
  */
 final class SparkEngine implements SampleEngine {
     /**

@@ -3,6 +3,7 @@ package dev.winnow.spark;
 import java.io.Closeable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Spark session of one command: the one already running in this JVM (spark-submit's, or a
@@ -17,7 +18,7 @@ final class SparkSessions implements Closeable {
         this.owned = owned;
     }
 
-    static SparkSessions open(String appName, String master) {
+    static SparkSessions open(String appName, @Nullable String master) {
         if (SparkSession.getActiveSession().isDefined()) {
             return new SparkSessions(SparkSession.getActiveSession().get(), false);
         }

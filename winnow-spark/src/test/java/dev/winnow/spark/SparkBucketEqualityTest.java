@@ -27,8 +27,10 @@ class SparkBucketEqualityTest {
     private static final String CONFIG = """
             {"selection": {"n_samples": 10, "strategies": [
               {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
-              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}},
-              {"input": {"type": "PREDICTIONS", "task": "shape-class", "name": "CLASS_DISTRIBUTION"}, "strategy": {"type": "BALANCE", "distribution": "UNIFORM", "strength": 0.5}}]},
+              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": \
+            "WEIGHTS"}},
+              {"input": {"type": "PREDICTIONS", "task": "shape-class", "name": "CLASS_DISTRIBUTION"}, "strategy": \
+            {"type": "BALANCE", "distribution": "UNIFORM", "strength": 0.5}}]},
              "seed": 5}
             """;
     private static final List<String> COMPARED = List.of("selected.txt", "selection.csv", "scores.csv");

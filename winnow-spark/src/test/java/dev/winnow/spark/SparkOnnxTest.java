@@ -23,7 +23,8 @@ class SparkOnnxTest {
     private static final String CONFIG = """
             {"selection": {"n_samples": 8, "strategies": [
               {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
-              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}}]},
+              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": \
+            "WEIGHTS"}}]},
              "embeddings": {"model": "models/channel-means.onnx", "input_size": 8}, "seed": 4}
             """;
     private static final List<String> COMPARED = List.of("selected.txt", "selection.csv", "scores.csv");

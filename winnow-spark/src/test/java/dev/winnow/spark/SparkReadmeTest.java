@@ -13,7 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every {@code winnow spark} and {@code spark-submit} command of the README parses with the Spark job's command line. */
+/**
+ * Every {@code winnow spark} and {@code spark-submit} command of the README parses with the Spark job's command line.
+ */
 class SparkReadmeTest {
     private static final Pattern BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
 

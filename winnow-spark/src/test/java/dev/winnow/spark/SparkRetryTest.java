@@ -24,7 +24,8 @@ class SparkRetryTest {
     private static final String CONFIG = """
             {"selection": {"n_samples": 6, "strategies": [
               {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
-              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_margin"}, "strategy": {"type": "WEIGHTS"}}]},
+              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_margin"}, "strategy": {"type": \
+            "WEIGHTS"}}]},
              "frame_stride": 5, "seed": 2}
             """;
 

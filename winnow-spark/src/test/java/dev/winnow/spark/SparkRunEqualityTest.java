@@ -22,14 +22,17 @@ class SparkRunEqualityTest {
     private static final String IMAGE_LEVEL = """
             {"selection": {"n_samples": 12, "strategies": [
               {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
-              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}},
-              {"input": {"type": "PREDICTIONS", "task": "shape-class", "name": "CLASS_DISTRIBUTION"}, "strategy": {"type": "BALANCE", "distribution": "UNIFORM", "strength": 0.5}}]},
+              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": \
+            "WEIGHTS"}},
+              {"input": {"type": "PREDICTIONS", "task": "shape-class", "name": "CLASS_DISTRIBUTION"}, "strategy": \
+            {"type": "BALANCE", "distribution": "UNIFORM", "strength": 0.5}}]},
              "frame_stride": 3, "seed": 7}
             """;
     private static final String OBJECT_LEVEL = """
             {"selection": {"n_samples": 15, "strategies": [
               {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}},
-              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": "WEIGHTS"}}]},
+              {"input": {"type": "SCORES", "task": "shapes", "score": "uncertainty_entropy"}, "strategy": {"type": \
+            "WEIGHTS"}}]},
              "object_level": {"task_name": "shapes", "padding": 0.1}, "frame_stride": 4, "seed": 3}
             """;
     private static final String DISTRIBUTED = """

@@ -15,7 +15,10 @@ public final class OnnxModels {
 
     private OnnxModels() {}
 
-    /** images [batch (an Integer or a String name), 3, size, size] -> GlobalAveragePool -> Flatten -> embedding [batch, 3]: per-channel means. */
+    /**
+     * images [batch (an Integer or a String name), 3, size, size] -> GlobalAveragePool -> Flatten -> embedding [batch,
+     * 3]: per-channel means.
+     */
     public static Path channelMeans(Path dir, Object batch, int size) throws IOException {
         Message graph = new Message()
                 .message(1, node("GlobalAveragePool", List.of("images"), "pooled"))

@@ -3,6 +3,8 @@ package dev.winnow.testsupport;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tests that need a tool of the machine (ffmpeg) skip on a developer's machine without it, but
  * fail in continuous integration (environment variable {@code CI=true}), so that a green CI run
@@ -21,7 +23,7 @@ public final class TestEnvironment {
         require(met, missing, System.getenv("CI"));
     }
 
-    static void require(boolean met, String missing, String ci) {
+    static void require(boolean met, String missing, @Nullable String ci) {
         if (met) {
             return;
         }
@@ -31,7 +33,7 @@ public final class TestEnvironment {
         assumeTrue(false, missing + "; the test is skipped (it fails under CI=true).");
     }
 
-    private static boolean isTrue(String value) {
+    private static boolean isTrue(@Nullable String value) {
         return value != null && value.trim().equalsIgnoreCase("true");
     }
 }

@@ -20,8 +20,8 @@ class TestEnvironmentTest {
         for (String ci : new String[] {null, "", "false", "0"}) {
             assertThatThrownBy(() -> TestEnvironment.require(false, "ffmpeg is not installed", ci))
                     .isExactlyInstanceOf(TestAbortedException.class)
-                    .hasMessage(
-                            "Assumption failed: ffmpeg is not installed; the test is skipped (it fails under CI=true).");
+                    .hasMessage("Assumption failed: ffmpeg is not installed; the test is skipped (it fails "
+                            + "under CI=true).");
         }
     }
 

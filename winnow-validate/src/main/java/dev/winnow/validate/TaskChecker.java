@@ -110,11 +110,11 @@ final class TaskChecker {
             files = listing == null ? shared.output().list(PredictionsLayout.taskFolder(task)) : awaitListing(listing);
         } catch (PathOutsideRootException e) {
             shared.collector()
-                    .add(
-                            DiagnosticCode.PATH_OUTSIDE_ROOT.of(
-                                    PredictionsLayout.taskFolder(task),
-                                    "The folder of task \"" + task
-                                            + "\" leads out of the predictions location (a link pointing outside); its files were not read."));
+                    .add(DiagnosticCode.PATH_OUTSIDE_ROOT.of(
+                            PredictionsLayout.taskFolder(task),
+                            "The folder of task \"" + task
+                                    + "\" leads out of the predictions location (a link pointing "
+                                    + "outside); its files were not read."));
             return new ValidationReport.TaskOutcome(task, schema.taskType().wireName(), 0, 0, 0, 0, true);
         }
         SampleIndex samples = shared.samples();
@@ -173,13 +173,14 @@ final class TaskChecker {
             if (sample >= 0) {
                 matched.set(sample);
                 String named = samples.sample(sample);
-                if (frame == null && !named.substring(0, named.lastIndexOf('.')).equals(base)) {
+                if (frame == null && !PredictionsLayout.stem(named).equals(base)) {
                     shared.collector()
                             .add(DiagnosticCode.NAME_NORMALISATION.of(
                                     path,
                                     "The prediction file's path and the sample "
                                             + named
-                                            + " differ only in Unicode normalisation (composed or decomposed letters); they are taken as"
+                                            + " differ only in Unicode normalisation (composed or "
+                                            + "decomposed letters); they are taken as"
                                             + " the same."));
                 }
             }

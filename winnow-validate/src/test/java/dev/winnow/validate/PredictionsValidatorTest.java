@@ -24,9 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PredictionsValidatorTest {
     private static final String DET_SCHEMA =
-            "{\"task_type\": \"object-detection\", \"categories\": [{\"id\": 0, \"name\": \"person\"}, {\"id\": 1, \"name\": \"car\"}]}";
+            "{\"task_type\": \"object-detection\", \"categories\": [{\"id\": 0, \"name\": \"person\"}, "
+                    + "{\"id\": 1, \"name\": \"car\"}]}";
     private static final String CLS_SCHEMA =
-            "{\"task_type\": \"classification\", \"categories\": [{\"id\": 0, \"name\": \"day\"}, {\"id\": 1, \"name\": \"night\"}]}";
+            "{\"task_type\": \"classification\", \"categories\": [{\"id\": 0, \"name\": \"day\"}, "
+                    + "{\"id\": 1, \"name\": \"night\"}]}";
     private static final String BOX = "{\"category_id\": 0, \"bbox\": [1, 2, 10, 20], \"score\": 0.9}";
 
     @TempDir
@@ -120,11 +122,18 @@ class PredictionsValidatorTest {
 
         assertThat(texts(report))
                 .containsExactly(
-                        "error E012 .lightly/predictions/det/b.json:1:45 /predictions/0/bbox: bbox [60, 2, 10, 20] ends at x = 70, y = 22, outside the 64 x 48 image; expected x + width <= 64 and y + height <= 48.",
-                        "error E001 .lightly/predictions/det/c.json:1:18: The file is not well-formed JSON: the text ends before the list is closed with ']'.",
-                        "warning W005 .lightly/predictions/det/notes.txt: This file in the folder of task \"det\" is not a .json prediction file; it was ignored.",
-                        "error E016 .lightly/predictions/det/zz.json: No sample of the input matches this prediction file; expected an image zz.<ext> or a video frame name <video>-<frame>-<ext>.json of an input video.",
-                        "warning W004 d.png: The sample has no prediction in task \"det\"; expected .lightly/predictions/det/d.json.");
+                        "error E012 .lightly/predictions/det/b.json:1:45 /predictions/0/bbox: bbox "
+                                + "[60, 2, 10, 20] ends at x = 70, y = 22, outside the 64 x 48 image; expected x "
+                                + "+ width <= 64 and y + height <= 48.",
+                        "error E001 .lightly/predictions/det/c.json:1:18: The file is not well-formed "
+                                + "JSON: the text ends before the list is closed with ']'.",
+                        "warning W005 .lightly/predictions/det/notes.txt: This file in the folder of "
+                                + "task \"det\" is not a .json prediction file; it was ignored.",
+                        "error E016 .lightly/predictions/det/zz.json: No sample of the input matches "
+                                + "this prediction file; expected an image zz.<ext> or a video frame name "
+                                + "<video>-<frame>-<ext>.json of an input video.",
+                        "warning W004 d.png: The sample has no prediction in task \"det\"; expected "
+                                + ".lightly/predictions/det/d.json.");
         assertThat(report.tasks())
                 .containsExactly(
                         new ValidationReport.TaskOutcome("det", "object-detection", 5, 2, 3, 1, false),
@@ -158,8 +167,12 @@ class PredictionsValidatorTest {
                 validate(ValidationSettings.defaults().withThreads(3).withMaxDiagnostics(2));
         assertThat(texts(limited))
                 .containsExactly(
-                        "error E004 .lightly/predictions/cls/img0000.json:1:34 /predictions/0/category_id: category_id 7 is not in the schema; expected one of 0, 1.",
-                        "error E004 .lightly/predictions/cls/img0002.json:1:34 /predictions/0/category_id: category_id 7 is not in the schema; expected one of 0, 1.");
+                        "error E004 .lightly/predictions/cls/img0000.json:1:34 "
+                                + "/predictions/0/category_id: category_id 7 is not in the schema; expected one "
+                                + "of 0, 1.",
+                        "error E004 .lightly/predictions/cls/img0002.json:1:34 "
+                                + "/predictions/0/category_id: category_id 7 is not in the schema; expected one "
+                                + "of 0, 1.");
         assertThat(limited.suppressed()).isEqualTo(348);
         assertThat(limited.errorCount()).isEqualTo(350);
     }
@@ -183,9 +196,14 @@ class PredictionsValidatorTest {
         ValidationReport report = validate(ValidationSettings.defaults());
         assertThat(texts(report))
                 .containsExactly(
-                        "error E027 .lightly/predictions/bad/schema.json:1:15 /task_type: task_type is \"detection\"; expected one of classification, object-detection, semantic-segmentation, instance-segmentation, keypoint-detection.",
-                        "error E029 .lightly/predictions/bad/schema.json: The task \"bad\" has no valid schema, so its predictions are left out.",
-                        "error E026 .lightly/predictions/none/schema.json: The task \"none\" is listed in tasks.json but has no schema.json; expected .lightly/predictions/none/schema.json, so its predictions are left out.");
+                        "error E027 .lightly/predictions/bad/schema.json:1:15 /task_type: task_type is "
+                                + "\"detection\"; expected one of classification, object-detection, "
+                                + "semantic-segmentation, instance-segmentation, keypoint-detection.",
+                        "error E029 .lightly/predictions/bad/schema.json: The task \"bad\" has no "
+                                + "valid schema, so its predictions are left out.",
+                        "error E026 .lightly/predictions/none/schema.json: The task \"none\" is listed "
+                                + "in tasks.json but has no schema.json; expected "
+                                + ".lightly/predictions/none/schema.json, so its predictions are left out.");
         assertThat(report.tasks())
                 .containsExactly(
                         new ValidationReport.TaskOutcome("none", null, 0, 0, 0, 0, true),
@@ -201,8 +219,11 @@ class PredictionsValidatorTest {
         ValidationReport report = validate(ValidationSettings.defaults());
         assertThat(texts(report))
                 .containsExactly(
-                        "error E030 .lightly/predictions/det: All 1 prediction file of task \"det\" is invalid; expected at least one valid file, so the task fails.",
-                        "error E015 .lightly/predictions/det/a.json:1:15 /file_name: file_name is \"b.png\", but this file's path belongs to the sample \"a.png\"; expected \"a.png\" or no file_name.");
+                        "error E030 .lightly/predictions/det: All 1 prediction file of task \"det\" is "
+                                + "invalid; expected at least one valid file, so the task fails.",
+                        "error E015 .lightly/predictions/det/a.json:1:15 /file_name: file_name is "
+                                + "\"b.png\", but this file's path belongs to the sample \"a.png\"; expected "
+                                + "\"a.png\" or no file_name.");
         assertThat(report.tasks().get(0).failed()).isTrue();
     }
 
@@ -245,10 +266,18 @@ class PredictionsValidatorTest {
         ValidationReport report = validate(ValidationSettings.defaults());
         assertThat(texts(report))
                 .containsExactly(
-                        "error E018 .lightly/predictions/cls/clips/tree-007-mp4.json: The frame index 007 has 3 digits, but clips/tree.mp4 has 68 frames, so it takes 2; expected .lightly/predictions/cls/clips/tree-07-mp4.json.",
-                        "error E017 .lightly/predictions/cls/clips/tree-068-mp4.json: Frame 68 does not exist: clips/tree.mp4 has 68 frames; expected a name from .lightly/predictions/cls/clips/tree-00-mp4.json to .lightly/predictions/cls/clips/tree-67-mp4.json.",
-                        "error E031 broken.mp4: The video's frame count cannot be read, so its frame prediction names were not checked against it: The video broken.mp4 has an unsupported video container.",
-                        "warning W004 other.mp4: The sample has no prediction in task \"cls\"; expected frame files named .lightly/predictions/cls/other-<frame>-mp4.json.");
+                        "error E018 .lightly/predictions/cls/clips/tree-007-mp4.json: The frame index "
+                                + "007 has 3 digits, but clips/tree.mp4 has 68 frames, so it takes 2; expected "
+                                + ".lightly/predictions/cls/clips/tree-07-mp4.json.",
+                        "error E017 .lightly/predictions/cls/clips/tree-068-mp4.json: Frame 68 does "
+                                + "not exist: clips/tree.mp4 has 68 frames; expected a name from "
+                                + ".lightly/predictions/cls/clips/tree-00-mp4.json to "
+                                + ".lightly/predictions/cls/clips/tree-67-mp4.json.",
+                        "error E031 broken.mp4: The video's frame count cannot be read, so its frame "
+                                + "prediction names were not checked against it: The video broken.mp4 has an "
+                                + "unsupported video container.",
+                        "warning W004 other.mp4: The sample has no prediction in task \"cls\"; "
+                                + "expected frame files named .lightly/predictions/cls/other-<frame>-mp4.json.");
         assertThat(report.tasks())
                 .containsExactly(new ValidationReport.TaskOutcome("cls", "classification", 71, 69, 2, 1, false));
     }
@@ -279,8 +308,10 @@ class PredictionsValidatorTest {
         ValidationReport report = validate(ValidationSettings.defaults());
         assertThat(texts(report))
                 .containsExactly(
-                        "error E030 .lightly/predictions/det: All 1 prediction file of task \"det\" is invalid; expected at least one valid file, so the task fails.",
-                        "error E019 .lightly/predictions/det/a.json: The file leads out of the predictions location (a link pointing outside); it was not read.");
+                        "error E030 .lightly/predictions/det: All 1 prediction file of task \"det\" is "
+                                + "invalid; expected at least one valid file, so the task fails.",
+                        "error E019 .lightly/predictions/det/a.json: The file leads out of the "
+                                + "predictions location (a link pointing outside); it was not read.");
     }
 
     @Test
@@ -293,8 +324,10 @@ class PredictionsValidatorTest {
         ValidationReport report = validate(ValidationSettings.defaults());
         assertThat(texts(report))
                 .containsExactly(
-                        "error E019 .lightly/predictions/det/schema.json: The file leads out of the predictions location (a link pointing outside); it was not read.",
-                        "error E029 .lightly/predictions/det/schema.json: The task \"det\" has no valid schema, so its predictions are left out.");
+                        "error E019 .lightly/predictions/det/schema.json: The file leads out of the "
+                                + "predictions location (a link pointing outside); it was not read.",
+                        "error E029 .lightly/predictions/det/schema.json: The task \"det\" has no "
+                                + "valid schema, so its predictions are left out.");
         assertThat(report.tasks()).containsExactly(new ValidationReport.TaskOutcome("det", null, 0, 0, 0, 0, true));
     }
 
@@ -314,8 +347,11 @@ class PredictionsValidatorTest {
                 validate(ValidationSettings.defaults().withOptions(ValidationOptions.strictDefaults()));
         assertThat(texts(strict))
                 .containsExactly(
-                        "error E030 .lightly/predictions/det: All 2 prediction files of task \"det\" are invalid; expected at least one valid file, so the task fails.",
-                        "error E032 .lightly/predictions/det/a.json:1:21: A // comment is not JSON; strict mode expects plain JSON.",
-                        "error E033 .lightly/predictions/det/b.json:1:19: A comma before '}' is not JSON; strict mode expects plain JSON.");
+                        "error E030 .lightly/predictions/det: All 2 prediction files of task \"det\" "
+                                + "are invalid; expected at least one valid file, so the task fails.",
+                        "error E032 .lightly/predictions/det/a.json:1:21: A // comment is not JSON; "
+                                + "strict mode expects plain JSON.",
+                        "error E033 .lightly/predictions/det/b.json:1:19: A comma before '}' is not "
+                                + "JSON; strict mode expects plain JSON.");
     }
 }

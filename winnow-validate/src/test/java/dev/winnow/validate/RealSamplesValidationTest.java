@@ -56,16 +56,25 @@ class RealSamplesValidationTest {
 
         assertThat(report.diagnostics().stream().map(Diagnostic::toText).toList())
                 .containsExactly(
-                        "error E012 .lightly/predictions/det/objects/butterfly.json:1:45 /predictions/0/bbox: bbox [400, 300, 100, 60] ends at "
-                                + "x = 500, y = 360, outside the 493 x 356 image; expected x + width <= 493 and y + height <= 356.",
-                        "error E012 .lightly/predictions/det/pic3.json:1:45 /predictions/0/bbox: bbox [0, 0, 400, 301] ends at x = 400, y = 301, "
+                        "error E012 .lightly/predictions/det/objects/butterfly.json:1:45 "
+                                + "/predictions/0/bbox: bbox [400, 300, 100, 60] ends at "
+                                + "x = 500, y = 360, outside the 493 x 356 image; expected x + width <= "
+                                + "493 and y + height <= 356.",
+                        "error E012 .lightly/predictions/det/pic3.json:1:45 /predictions/0/bbox: bbox "
+                                + "[0, 0, 400, 301] ends at x = 400, y = 301, "
                                 + "outside the 400 x 300 image; expected x + width <= 400 and y + height <= 300.",
-                        "error E017 .lightly/predictions/det/street/tree-068-mp4.json: Frame 68 does not exist: street/tree.mp4 has 68 frames; "
-                                + "expected a name from .lightly/predictions/det/street/tree-00-mp4.json to .lightly/predictions/det/street/tree-67-mp4.json.",
-                        "warning W004 chessboard.png: The sample has no prediction in task \"det\"; expected .lightly/predictions/det/chessboard.json.",
-                        "warning W004 objects/fruits.jpg: The sample has no prediction in task \"det\"; expected .lightly/predictions/det/objects/fruits.json.",
-                        "warning W004 objects/orange.jpg: The sample has no prediction in task \"det\"; expected .lightly/predictions/det/objects/orange.json.",
-                        "warning W004 street/home.jpg: The sample has no prediction in task \"det\"; expected .lightly/predictions/det/street/home.json.");
+                        "error E017 .lightly/predictions/det/street/tree-068-mp4.json: Frame 68 does "
+                                + "not exist: street/tree.mp4 has 68 frames; "
+                                + "expected a name from .lightly/predictions/det/street/tree-00-mp4.json "
+                                + "to .lightly/predictions/det/street/tree-67-mp4.json.",
+                        "warning W004 chessboard.png: The sample has no prediction in task \"det\"; "
+                                + "expected .lightly/predictions/det/chessboard.json.",
+                        "warning W004 objects/fruits.jpg: The sample has no prediction in task "
+                                + "\"det\"; expected .lightly/predictions/det/objects/fruits.json.",
+                        "warning W004 objects/orange.jpg: The sample has no prediction in task "
+                                + "\"det\"; expected .lightly/predictions/det/objects/orange.json.",
+                        "warning W004 street/home.jpg: The sample has no prediction in task \"det\"; "
+                                + "expected .lightly/predictions/det/street/home.json.");
         assertThat(report.tasks())
                 .containsExactly(new ValidationReport.TaskOutcome("det", "object-detection", 73, 70, 3, 4, false));
         assertThat(report.sampleCount()).isEqualTo(9);

@@ -35,9 +35,11 @@ class RotatedPhotoValidationTest {
 
         assertThat(report.diagnostics().stream().map(Diagnostic::toText).toList())
                 .containsExactly(
-                        "error E030 .lightly/predictions/det: All 1 prediction file of task \"det\" is invalid; expected at least one "
-                                + "valid file, so the task fails.",
-                        "error E012 .lightly/predictions/det/photos/portrait.json:1:103 /predictions/1/bbox: bbox [10, 0, 50, 10] ends at "
-                                + "x = 60, y = 10, outside the 48 x 64 image; expected x + width <= 48 and y + height <= 64.");
+                        "error E030 .lightly/predictions/det: All 1 prediction file of task \"det\" is "
+                                + "invalid; expected at least one valid file, so the task fails.",
+                        "error E012 .lightly/predictions/det/photos/portrait.json:1:103 "
+                                + "/predictions/1/bbox: bbox [10, 0, 50, 10] ends at "
+                                + "x = 60, y = 10, outside the 48 x 64 image; expected x + width <= 48 "
+                                + "and y + height <= 64.");
     }
 }

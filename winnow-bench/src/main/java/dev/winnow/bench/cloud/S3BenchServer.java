@@ -78,7 +78,10 @@ public final class S3BenchServer {
         Thread.currentThread().join();
     }
 
-    /** Puts {@code keys} empty objects into a new bucket, 1,000 to a folder, as the listing benchmark's script names them. */
+    /**
+     * Puts {@code keys} empty objects into a new bucket, 1,000 to a folder, as the listing benchmark's script names
+     * them.
+     */
     private static void fill(BlobStore store, String bucket, int keys) {
         store.createContainerInLocation(null, bucket);
         byte[] empty = new byte[0];

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * the GETs are measured. {@code LIMIT} GETs only that many keys, spread evenly over the file (the
  * sequential loop is slow).
  *
- * <pre>{@code java -cp winnow-bench.jar dev.winnow.bench.cloud.S3GetLoop http://127.0.0.1:9000 bench keys.txt 64 [LIMIT]}</pre>
+ * <pre>{@code
+ * java -cp winnow-bench.jar dev.winnow.bench.cloud.S3GetLoop http://127.0.0.1:9000 bench keys.txt 64 [LIMIT]
+ * }</pre>
  */
 public final class S3GetLoop {
     private S3GetLoop() {}

@@ -36,8 +36,8 @@ public final class CocoDatasetGenerator {
         }
         long annotationId = 1;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(
-                    "{\"info\":{\"description\":\"generated for the conversion benchmark\"},\"licenses\":[],\n\"images\":[");
+            w.write("{\"info\":{\"description\":\"generated for the conversion "
+                    + "benchmark\"},\"licenses\":[],\n\"images\":[");
             for (int i = 1; i <= images; i++) {
                 w.write((i > 1 ? ",\n" : "\n") + "{\"id\":" + i + ",\"file_name\":\"" + String.format("%012d", i)
                         + ".jpg\",\"width\":640,\"height\":480}");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedding phase of a run on its own, for whole-process timing: lists the JPEGs of a folder,
@@ -73,7 +74,7 @@ public final class EmbedFolder {
                 names.size() / seconds);
     }
 
-    private static BufferedImage decode(LocalDatasource folder, String name, int side, AtomicInteger failed) {
+    private static @Nullable BufferedImage decode(LocalDatasource folder, String name, int side, AtomicInteger failed) {
         try {
             return ImageDecoder.decode(folder, name, side).image();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.media.FrameRequest;
 import dev.winnow.media.VideoDecoders;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Decodes one video in a single pass at a reduced size, the way a run reads frames, and prints one
@@ -22,7 +23,8 @@ public final class DecodeVideo {
         }
         Path video = Path.of(args[0]).toAbsolutePath();
         int target = Integer.parseInt(args[1]);
-        LocalDatasource folder = LocalDatasource.at(video.getParent());
+        LocalDatasource folder =
+                LocalDatasource.at(Objects.requireNonNull(video.getParent(), "an absolute path has a parent"));
         long start = System.nanoTime();
         long[] checksum = {0};
         int[] frames = {0};

@@ -165,14 +165,12 @@ public final class MovingObjectsDataset {
         List<Clip> clips = clips(n, seed);
         Path task = dir.resolve(PredictionsLayout.ROOT).resolve(TASK);
         Files.createDirectories(task);
-        Files.write(
-                dir.resolve(PredictionsLayout.ROOT).resolve("tasks.json"),
-                PredictionWriter.toBytes(new TaskList(List.of(TASK))));
+        Files.write(dir.resolve(PredictionsLayout.TASKS_FILE), PredictionWriter.toBytes(new TaskList(List.of(TASK))));
         List<Category> categories = IntStream.range(0, CATEGORIES.size())
                 .mapToObj(c -> Category.of(c, CATEGORIES.get(c)))
                 .toList();
         Files.write(
-                task.resolve("schema.json"),
+                task.resolve(PredictionsLayout.SCHEMA),
                 PredictionWriter.toBytes(new TaskSchema(TaskType.OBJECT_DETECTION, categories)));
         int boxes = 0;
         for (Clip clip : clips) {

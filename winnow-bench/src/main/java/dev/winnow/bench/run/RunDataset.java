@@ -60,7 +60,7 @@ public final class RunDataset {
         Path predictions = dir.resolve(PredictionsLayout.ROOT);
         Files.createDirectories(predictions.resolve(TASK + "/images"));
         Files.createDirectories(dir.resolve("images"));
-        Files.write(predictions.resolve("tasks.json"), PredictionWriter.toBytes(new TaskList(List.of(TASK))));
+        Files.write(dir.resolve(PredictionsLayout.TASKS_FILE), PredictionWriter.toBytes(new TaskList(List.of(TASK))));
         List<Category> categories = new ArrayList<>();
         for (int c = 0; c < CLASSES.size(); c++) {
             categories.add(Category.of(c, CLASSES.get(c)));

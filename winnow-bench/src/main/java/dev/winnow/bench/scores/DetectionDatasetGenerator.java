@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
  * 10-class probabilities from {@link SyntheticDetections}, plus {@code tasks.json} and the schema of
  * the task {@code detection}. Files are written in parallel, one folder of 1000 samples per task.
  *
- * <pre>{@code java -cp winnow-bench.jar dev.winnow.bench.scores.DetectionDatasetGenerator bench-data/scores-1000 1000}</pre>
+ * <pre>{@code
+ * java -cp winnow-bench.jar dev.winnow.bench.scores.DetectionDatasetGenerator bench-data/scores-1000 1000
+ * }</pre>
  */
 public final class DetectionDatasetGenerator {
     /** The task the generated predictions belong to. */
@@ -53,7 +55,8 @@ public final class DetectionDatasetGenerator {
                     .append(c)
                     .append("\"}");
         }
-        Files.writeString(task.resolve("schema.json"), schema.append("]}\n").toString());
+        Files.writeString(
+                task.resolve(PredictionsLayout.SCHEMA), schema.append("]}\n").toString());
         SyntheticDetections source = new SyntheticDetections(seed);
         int folders = (n + 999) / 1000;
         IntStream.range(0, folders).parallel().forEach(folder -> {

@@ -83,8 +83,8 @@ public final class KCenterRun {
         double msPerPick = (done - prepared) / 1e6 / Math.max(1, result.picks().length);
         System.out.printf(
                 Locale.ROOT,
-                "storage=%s warmup_s=%.3f prepare_s=%.3f select_s=%.3f ms_per_pick=%.3f pass_mb=%.1f pass_gbs=%.2f picks=%d"
-                        + " exact_checks_per_pick=%.0f radius=%.6f%n",
+                "storage=%s warmup_s=%.3f prepare_s=%.3f select_s=%.3f ms_per_pick=%.3f pass_mb=%.1f "
+                        + "pass_gbs=%.2f picks=%d exact_checks_per_pick=%.0f radius=%.6f%n",
                 greedy.storageDescription(),
                 (warmDone - warmStart) / 1e9,
                 (prepared - start) / 1e9,

@@ -83,7 +83,8 @@ public final class SelectionScale {
         }
         System.out.printf(
                 Locale.ROOT,
-                "rows=%d dim=%d threads=%d warmup_s=%.2f picks_a=%d select_a_s=%.2f picks_b=%d select_b_s=%.2f ms_per_pick=%.2f"
+                "rows=%d dim=%d threads=%d warmup_s=%.2f picks_a=%d select_a_s=%.2f picks_b=%d "
+                        + "select_b_s=%.2f ms_per_pick=%.2f"
                         + " setup_s=%.2f extrapolated_10000_s=%.0f same_prefix=%d/%d peak_heap_mb=%d%n",
                 rows.count(),
                 rows.dimension(),

@@ -18,11 +18,14 @@ import javax.imageio.ImageIO;
 /**
  * Writes a datasource of {@code N} samples for the validation benchmark: small real PNG images
  * (four sizes, each encoded once with ImageIO into {@code <root>-originals/} and then hard-linked,
- * or copied where links are not possible) and one object-detection prediction file per sample with 5 boxes inside the image,
- * scores and 10-class probabilities, plus {@code tasks.json} and the schema of the task
+ * or copied where links are not possible) and one object-detection prediction file per sample with 5 boxes inside the
+ * image, scores and 10-class probabilities, plus {@code tasks.json} and the schema of the task
  * {@code detection}. Samples go 1000 to a folder; the same seed gives the same files.
  *
- * <pre>{@code java -cp winnow-bench.jar dev.winnow.bench.validate.ValidationDatasetGenerator bench-data/validate-1000 1000}</pre>
+ * <pre>{@code
+ * java -cp winnow-bench.jar dev.winnow.bench.validate.ValidationDatasetGenerator \
+ *     bench-data/validate-1000 1000
+ * }</pre>
  */
 public final class ValidationDatasetGenerator {
     /** The task the generated predictions belong to. */
@@ -71,7 +74,8 @@ public final class ValidationDatasetGenerator {
                     .append(c)
                     .append("\"}");
         }
-        Files.writeString(task.resolve("schema.json"), schema.append("]}\n").toString());
+        Files.writeString(
+                task.resolve(PredictionsLayout.SCHEMA), schema.append("]}\n").toString());
 
         // One real PNG per size, the originals every sample links to; beside the root, so they are no samples.
         Path originals = originals(root);

@@ -6,6 +6,7 @@ import dev.winnow.media.VideoDecoder;
 import dev.winnow.media.VideoDecoders;
 import dev.winnow.video.ffmpeg.FfmpegVideoDecoder;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Decodes one video in a single pass at a reduced size and prints one line: decoder, frames,
@@ -25,7 +26,8 @@ public final class DecodeWithFfmpeg {
         VideoDecoder decoder = args[0].equals("ffmpeg") ? new FfmpegVideoDecoder() : VideoDecoders.standard();
         Path video = Path.of(args[1]).toAbsolutePath();
         int target = Integer.parseInt(args[2]);
-        LocalDatasource folder = LocalDatasource.at(video.getParent());
+        LocalDatasource folder =
+                LocalDatasource.at(Objects.requireNonNull(video.getParent(), "an absolute path has a parent"));
         long start = System.nanoTime();
         long[] checksum = {0};
         int[] frames = {0};

@@ -35,6 +35,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A prefix of an Azure Blob Storage container as a datasource: {@code az://account/container/prefix}.
@@ -174,7 +175,8 @@ final class AzureBlobDatasource implements Datasource {
         return new FolderFanOut.Folder(keys, folders);
     }
 
-    private PagedResponse<BlobItem> listPage(ListBlobsOptions options, String continuation) throws IOException {
+    private PagedResponse<BlobItem> listPage(ListBlobsOptions options, @Nullable String continuation)
+            throws IOException {
         return withBodyRetries(Operation.LIST, "", () -> {
             var pages = container
                     .listBlobsByHierarchy("/", options, null)
@@ -257,13 +259,13 @@ final class AzureBlobDatasource implements Datasource {
     }
 
     /** Some bytes of a blob, with the blob's whole size and ETag. */
-    private record Range(byte[] bytes, long size, String eTag) {}
+    private record Range(byte[] bytes, long size, @Nullable String eTag) {}
 
     /**
      * At most {@code count} bytes from {@code offset}: fewer at the end, none from the end on (the
      * service answers 416 there, which says the size too).
      */
-    private Range download(String checked, long offset, long count, BlobRequestConditions conditions)
+    private Range download(String checked, long offset, long count, @Nullable BlobRequestConditions conditions)
             throws IOException {
         try {
             return withBodyRetries(Operation.READ, checked, () -> {
@@ -325,8 +327,7 @@ final class AzureBlobDatasource implements Datasource {
      * given it a response (a body cut off while it was read), and translates what it throws.
      */
     private <T> T withBodyRetries(Operation operation, String path, Call<T> call) throws IOException {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return call.run();
             } catch (BlobStorageException e) {
@@ -338,13 +339,11 @@ final class AzureBlobDatasource implements Datasource {
                 }
                 throw failures.translate(e, operation, path);
             } catch (RuntimeException e) {
-                if (!AzureRetry.isTransport(e)) {
+                if (!AzureRetry.isTransport(e) || attempt == 3) {
                     throw failures.translate(e, operation, path);
                 }
-                last = e;
             }
         }
-        throw failures.translate(last, operation, path);
     }
 
     /** A range from the end of a blob on: no bytes, and the blob's size. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How Winnow signs in to one storage account, chosen from the environment in this order:
@@ -50,11 +51,12 @@ final class AzureCredentials {
     }
 
     private final Kind kind;
-    private final String endpoint;
-    private final String connectionString;
-    private final String sasToken;
+    private final @Nullable String endpoint;
+    private final @Nullable String connectionString;
+    private final @Nullable String sasToken;
 
-    private AzureCredentials(Kind kind, String endpoint, String connectionString, String sasToken) {
+    private AzureCredentials(
+            Kind kind, @Nullable String endpoint, @Nullable String connectionString, @Nullable String sasToken) {
         this.kind = kind;
         this.endpoint = endpoint;
         this.connectionString = connectionString;
@@ -66,7 +68,7 @@ final class AzureCredentials {
      * replaces {@code https://<account>.blob.core.windows.net} when not null (tests point a SAS token
      * at the emulator with it).
      */
-    static AzureCredentials forAccount(String account, Map<String, String> env, String endpoint) {
+    static AzureCredentials forAccount(String account, Map<String, String> env, @Nullable String endpoint) {
         String connection = env.get(CONNECTION_STRING);
         if (connection != null && !connection.isBlank()) {
             Map<String, String> parts = parse(connection);
@@ -134,17 +136,20 @@ final class AzureCredentials {
         return kind;
     }
 
-    /** The blob endpoint when not given by a connection string. */
+    /** The blob endpoint when not given by a connection string, else null. */
+    @Nullable
     String endpoint() {
         return endpoint;
     }
 
     /** The connection string, or null. A secret: never into a message. */
+    @Nullable
     String connectionString() {
         return connectionString;
     }
 
     /** The SAS token without its '?', or null. A secret: never into a message. */
+    @Nullable
     String sasToken() {
         return sasToken;
     }

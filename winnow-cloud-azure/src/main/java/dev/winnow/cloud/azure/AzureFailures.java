@@ -92,14 +92,17 @@ final class AzureFailures {
         if (hasCause(failure, ClientAuthenticationException.class)) {
             return new LocationAccessException(
                     "No Azure credentials could sign in for " + location
-                            + ": set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_SAS_TOKEN, or sign in for DefaultAzureCredential "
-                            + "(az login, a managed identity, or AZURE_CLIENT_ID with AZURE_TENANT_ID and a secret or certificate).",
+                            + ": set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_SAS_TOKEN, or sign "
+                            + "in for DefaultAzureCredential "
+                            + "(az login, a managed identity, or AZURE_CLIENT_ID with AZURE_TENANT_ID "
+                            + "and a secret or certificate).",
                     null);
         }
         if (hasCause(failure, UnknownHostException.class)) {
             return new LocationAccessException(
                     "The storage account '" + location.account() + "' of " + location
-                            + " could not be reached: its endpoint's host name is unknown (is the account name right?).",
+                            + " could not be reached: its endpoint's host name is unknown (is the "
+                            + "account name right?).",
                     null);
         }
         if (failure instanceof HttpResponseException http && http.getResponse() != null) {
@@ -150,7 +153,8 @@ final class AzureFailures {
             case ACCOUNT_KEY ->
                 new LocationAccessException(
                         start + "the account refuses the account key of "
-                                + "AZURE_STORAGE_CONNECTION_STRING (shared key access may be disabled, or a network rule blocks it).",
+                                + "AZURE_STORAGE_CONNECTION_STRING (shared key access may be disabled, "
+                                + "or a network rule blocks it).",
                         null);
         };
     }

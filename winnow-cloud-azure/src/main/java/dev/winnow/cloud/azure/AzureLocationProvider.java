@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens {@code az://account/container/prefix} locations on Azure Blob Storage (or the Azurite
@@ -38,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AzureLocationProvider implements LocationProvider {
 
     private final Map<String, String> environment;
-    private final String endpoint;
+    private final @Nullable String endpoint;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
 
     /** One signed-in client of an account. */
@@ -68,7 +69,7 @@ public final class AzureLocationProvider implements LocationProvider {
      * {@code endpoint} replaces {@code https://<account>.blob.core.windows.net} where no connection
      * string gives one (tests point it at the emulator).
      */
-    AzureLocationProvider(Map<String, String> environment, String endpoint) {
+    AzureLocationProvider(Map<String, String> environment, @Nullable String endpoint) {
         this.environment = Map.copyOf(environment);
         this.endpoint = endpoint;
     }

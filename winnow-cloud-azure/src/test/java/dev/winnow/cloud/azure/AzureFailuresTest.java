@@ -100,7 +100,8 @@ class AzureFailuresTest {
         assertThat(e)
                 .isInstanceOf(LocationAccessException.class)
                 .hasMessage("Access to az://teamdata/images/2024 was denied while "
-                        + "reading: the SAS token was not accepted (wrong key, or a token that is expired, not yet valid or for another "
+                        + "reading: the SAS token was not accepted (wrong key, or a token that is "
+                        + "expired, not yet valid or for another "
                         + "account).");
         assertThat(((LocationAccessException) e).permission()).isNull();
     }
@@ -130,7 +131,8 @@ class AzureFailuresTest {
                                 Azurite.ACCOUNT,
                                 Map.of(
                                         "AZURE_STORAGE_CONNECTION_STRING",
-                                        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;SharedAccessSignature=sv=1&sig=y"),
+                                        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"
+                                                + "SharedAccessSignature=sv=1&sig=y"),
                                 null)
                         .kind())
                 .isEqualTo(AzureCredentials.Kind.SAS);

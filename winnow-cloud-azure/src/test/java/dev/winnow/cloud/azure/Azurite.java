@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -43,8 +44,8 @@ public final class Azurite {
 
     private static final Pattern LISTENING = Pattern.compile("successfully listens on http://127\\.0\\.0\\.1:(\\d+)");
     private static final AtomicInteger CONTAINERS = new AtomicInteger();
-    private static Azurite running;
-    private static String failure;
+    private static @Nullable Azurite running;
+    private static @Nullable String failure;
 
     private final int port;
     private final BlobServiceClient client;
@@ -72,7 +73,7 @@ public final class Azurite {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("Azurite must run in CI, but it did not start: " + failure);
             }
-            Assumptions.abort("Azurite is not available (" + failure + "); .ci/run installs it.");
+            return Assumptions.abort("Azurite is not available (" + failure + "); .ci/run installs it.");
         }
         return running;
     }
@@ -123,7 +124,8 @@ public final class Azurite {
             return port.get(90, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             process.destroy();
-            throw new IOException(e.getCause().getMessage());
+            Throwable cause = e.getCause();
+            throw new IOException(cause == null ? e.getMessage() : cause.getMessage());
         } catch (TimeoutException e) {
             process.destroy();
             throw new IOException("Azurite did not listen within 90 seconds: "

@@ -42,7 +42,9 @@ final class GcsFailures {
         this.location = location;
     }
 
-    /** The exception to throw for {@code failure} while doing {@code operation} on {@code path} ("" for the location). */
+    /**
+     * The exception to throw for {@code failure} while doing {@code operation} on {@code path} ("" for the location).
+     */
     IOException translate(RuntimeException failure, Operation operation, String path) {
         String what = path.isEmpty() ? location.toString() : "'" + path + "' in " + location;
         String doing = Character.toUpperCase(operation.doing.charAt(0)) + operation.doing.substring(1);
@@ -57,8 +59,10 @@ final class GcsFailures {
             if (code == 401) {
                 return new LocationAccessException(
                         "Access to " + location + " was denied while " + operation.doing
-                                + ": no Google credentials were accepted; set GOOGLE_APPLICATION_CREDENTIALS to a key file, or run "
-                                + "'gcloud auth application-default login', or run on Google Cloud with a service account.",
+                                + ": no Google credentials were accepted; set "
+                                + "GOOGLE_APPLICATION_CREDENTIALS to a key file, or run "
+                                + "'gcloud auth application-default login', or run on Google Cloud with "
+                                + "a service account.",
                         null);
             }
             if (code == 403) {

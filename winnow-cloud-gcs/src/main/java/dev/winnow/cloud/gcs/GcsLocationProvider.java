@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens {@code gs://bucket/prefix} locations on Google Cloud Storage. The client signs in with
@@ -45,7 +46,8 @@ public final class GcsLocationProvider implements LocationProvider {
     static final Logger GOOGLE_LOGS = withoutConsole(Logger.getLogger("com.google"));
 
     private final Map<String, String> environment;
-    private volatile Storage storage;
+    /** Made on first use from the environment, unless given. */
+    private volatile @Nullable Storage storage;
 
     /** The provider ServiceLoader makes: a client from the process environment, made on first use. */
     public GcsLocationProvider() {
@@ -114,7 +116,10 @@ public final class GcsLocationProvider implements LocationProvider {
         return client;
     }
 
-    /** The client the environment describes: the emulator's when {@code STORAGE_EMULATOR_HOST} is set, else Cloud Storage with ADC. */
+    /**
+     * The client the environment describes: the emulator's when {@code STORAGE_EMULATOR_HOST} is set, else Cloud
+     * Storage with ADC.
+     */
     static Storage fromEnvironment(Map<String, String> environment) {
         RetrySettings retries = RetrySettings.newBuilder()
                 .setMaxAttempts(8)

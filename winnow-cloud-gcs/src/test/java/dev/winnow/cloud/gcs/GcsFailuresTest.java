@@ -49,10 +49,11 @@ class GcsFailuresTest {
                 .hasMessage("The bucket 'team-data' does not exist (location gs://team-data/images).");
         assertThat(failures.translate(new StorageException(401, "Anonymous caller"), Operation.LIST, ""))
                 .isInstanceOf(LocationAccessException.class)
-                .hasMessage(
-                        "Access to gs://team-data/images was denied while listing: no Google credentials were accepted; set "
-                                + "GOOGLE_APPLICATION_CREDENTIALS to a key file, or run 'gcloud auth application-default login', or run "
-                                + "on Google Cloud with a service account.");
+                .hasMessage("Access to gs://team-data/images was denied while listing: no Google "
+                        + "credentials were accepted; set "
+                        + "GOOGLE_APPLICATION_CREDENTIALS to a key file, or run 'gcloud auth "
+                        + "application-default login', or run "
+                        + "on Google Cloud with a service account.");
         assertThat(failures.translate(new StorageException(503, "Backend Error"), Operation.READ, "a.json"))
                 .isExactlyInstanceOf(IOException.class)
                 .hasMessage("Reading 'a.json' in gs://team-data/images failed: Cloud Storage answered HTTP 503.");

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -81,7 +82,7 @@ final class S3Datasource implements Datasource {
      * Waits for a retried ranged GET; null when the range starts at or past the end (HTTP 416), which
      * for a range from byte 0 means an empty object.
      */
-    private ResponseBytes<GetObjectResponse> awaitRange(
+    private @Nullable ResponseBytes<GetObjectResponse> awaitRange(
             Supplier<CompletableFuture<ResponseBytes<GetObjectResponse>>> request, String path) throws IOException {
         try {
             return backoff.call(request).join();

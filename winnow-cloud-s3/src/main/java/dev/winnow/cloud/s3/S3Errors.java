@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.nio.file.NoSuchFileException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -60,7 +61,7 @@ final class S3Errors {
         return failure instanceof AwsServiceException service ? service.statusCode() : 0;
     }
 
-    static String errorCode(AwsServiceException service) {
+    static @Nullable String errorCode(AwsServiceException service) {
         return service.awsErrorDetails() == null
                 ? null
                 : service.awsErrorDetails().errorCode();
@@ -94,7 +95,8 @@ final class S3Errors {
             if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
                 return new LocationAccessException(
                         "The bucket of " + location
-                                + " is in another region than the one configured; set AWS_REGION to the bucket's region.",
+                                + " is in another region than the one configured; set AWS_REGION to the "
+                                + "bucket's region.",
                         null);
             }
             return new IOException(
@@ -109,7 +111,8 @@ final class S3Errors {
                 && String.valueOf(failure.getMessage()).contains("credentials")) {
             return new LocationAccessException(
                     "No AWS credentials were found for " + location
-                            + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run where a role is attached.",
+                            + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run "
+                            + "where a role is attached.",
                     null);
         }
         return new IOException("Amazon S3 failed " + operation.verb + what + " in " + location + " ("

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -47,7 +48,7 @@ record S3Settings(Optional<URI> endpoint, Region region, AwsCredentialsProvider 
         return new S3Settings(endpoint, region, DEFAULT_CHAIN);
     }
 
-    private static Optional<String> firstSet(String... values) {
+    private static Optional<String> firstSet(@Nullable String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return Optional.of(value.trim());

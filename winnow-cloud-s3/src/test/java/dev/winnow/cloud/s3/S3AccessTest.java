@@ -74,9 +74,8 @@ class S3AccessTest {
                 .isInstanceOfSatisfying(
                         LocationAccessException.class,
                         e -> assertThat(e.permission()).isNull())
-                .hasMessage(
-                        "The bucket 'no-such-bucket' of s3://no-such-bucket/images does not exist (or the S3 endpoint in use "
-                                + "does not have it).");
+                .hasMessage("The bucket 'no-such-bucket' of s3://no-such-bucket/images does not exist (or "
+                        + "the S3 endpoint in use does not have it).");
     }
 
     @Test

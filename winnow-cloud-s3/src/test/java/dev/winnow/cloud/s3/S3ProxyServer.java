@@ -13,6 +13,7 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -26,7 +27,7 @@ public final class S3ProxyServer {
     public static final String ACCESS_KEY = "WINNOWTESTACCESSKEY1";
     public static final String SECRET_KEY = "winnowTestSecret/K7MDENG+bPxRfiCYsecret";
 
-    private static S3ProxyServer shared;
+    private static @Nullable S3ProxyServer shared;
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final S3Proxy proxy;

@@ -45,9 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Streaming: the file is read with Jackson's streaming parser and never held whole. First
  * {@code images} and {@code categories} are read into a columnar {@link ImageIndex}; then
  * {@code annotations} one at a time, in the same pass when they come after both (else in a
- * second); each becomes its singleton's JSON text, appended to a {@link FragmentStore}. Memory is thus about the size of the output, not of the
- * input (polygons shrink to run lengths, and no JSON tree of the whole file exists). Each image's
- * prediction file is written by background threads as soon as the annotations have moved past
+ * second); each becomes its singleton's JSON text, appended to a {@link FragmentStore}. Memory is thus about the size
+ * of the output, not of the input (polygons shrink to run lengths, and no JSON tree of the whole file exists). Each
+ * image's prediction file is written by background threads as soon as the annotations have moved past
  * the image ({@link EarlyFiles}), else at the end.
  *
  * <pre>{@code
@@ -224,7 +224,9 @@ public final class CocoConverter {
         };
     }
 
-    /** Semantic segmentation: one singleton per image and category, the union of its masks, scored by the highest score. */
+    /**
+     * Semantic segmentation: one singleton per image and category, the union of its masks, scored by the highest score.
+     */
     private static void addUnions(
             ImageIndex images, List<Singleton> segments, List<Integer> segmentImages, FragmentStore out) {
         List<List<Singleton>> perImage = new ArrayList<>();

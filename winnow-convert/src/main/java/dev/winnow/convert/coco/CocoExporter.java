@@ -165,14 +165,14 @@ public final class CocoExporter {
                             : frame.isPresent() ? stem + ".png" : null;
                     String name = file.fileName().orElse(knownIndex != null ? known.name(knownIndex) : sample);
                     if (name == null) {
-                        diagnostics.add(
-                                DiagnosticCode.EXPORT_NO_FILE_NAME.at(
-                                        path,
-                                        "/file_name",
-                                        "The prediction file has no file_name, and"
-                                                + " the input has no image named " + stem
-                                                + ".* and no video frame of that name; pass the"
-                                                + " datasource with --input or a dataset with --coco-gt. The file is left out."));
+                        diagnostics.add(DiagnosticCode.EXPORT_NO_FILE_NAME.at(
+                                path,
+                                "/file_name",
+                                "The prediction file has no file_name, and"
+                                        + " the input has no image named " + stem
+                                        + ".* and no video frame of that name; pass the"
+                                        + " datasource with --input or a dataset with --coco-gt. "
+                                        + "The file is left out."));
                         continue;
                     }
                     long imageId = knownIndex != null ? known.id(knownIndex) : nextId++;

@@ -68,9 +68,9 @@ final class CocoHeader {
             return header;
         }
         if (first != JsonToken.START_OBJECT) {
-            throw new ConversionException(
-                    "The COCO file " + label + " does not start with an object or a list;"
-                            + " expected a COCO dataset ({\"images\": ..., \"annotations\": ..., \"categories\": ...}) or a results list.");
+            throw new ConversionException("The COCO file " + label + " does not start with an object or a list;"
+                    + " expected a COCO dataset ({\"images\": ..., \"annotations\": ..., "
+                    + "\"categories\": ...}) or a results list.");
         }
         boolean sawImages = false;
         boolean sawCategories = false;

@@ -198,7 +198,8 @@ public final class MasksConverter {
                         mask,
                         "",
                         "The mask has " + raster.getNumBands() + " colour channels; a"
-                                + " mask of class indices has one (grey or palette), and a colour mask needs a palette file with colours."
+                                + " mask of class indices has one (grey or palette), and a colour mask "
+                                + "needs a palette file with colours."
                                 + " It is skipped."));
                 return null;
             }

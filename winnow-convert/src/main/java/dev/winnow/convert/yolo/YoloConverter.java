@@ -61,7 +61,9 @@ public final class YoloConverter {
 
     /** How many label files hold each kind of label, and the task type they make (or that was asked for). */
     public record Survey(Map<YoloLabelKind, Integer> files, int empty, int unreadable, TaskType taskType) {
-        /** "Read 3 label files: 2 with polygons (YOLO segmentation), 1 empty; writing an instance-segmentation task." */
+        /**
+         * "Read 3 label files: 2 with polygons (YOLO segmentation), 1 empty; writing an instance-segmentation task."
+         */
         public String describe() {
             List<String> parts = new ArrayList<>();
             files.forEach((kind, n) -> parts.add(n + " with " + kind.plural() + " (YOLO " + kind.yoloTask() + ")"));
@@ -212,7 +214,10 @@ public final class YoloConverter {
         return text.split("\r?\n", -1);
     }
 
-    /** {@code K × D}, the keypoint values of a pose line, or 0 when keypoints are not read (no kpt_shape, or polygons asked for). */
+    /**
+     * {@code K × D}, the keypoint values of a pose line, or 0 when keypoints are not read (no kpt_shape, or polygons
+     * asked for).
+     */
     private static int poseValues(YoloOptions options, Optional<int[]> kptShape) {
         if (kptShape.isEmpty()
                 || options.taskType()
@@ -273,7 +278,9 @@ public final class YoloConverter {
         return withNames;
     }
 
-    /** Turns the lines of one label file into singletons of the wanted kind. Stateless, shared by the writer threads. */
+    /**
+     * Turns the lines of one label file into singletons of the wanted kind. Stateless, shared by the writer threads.
+     */
     static final class LineReader {
         private static final String[] BOX_FIELDS = {"x_center", "y_center", "width", "height"};
         private final YoloLabelKind wanted;

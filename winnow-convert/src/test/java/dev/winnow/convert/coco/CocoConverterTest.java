@@ -77,17 +77,20 @@ class CocoConverterTest {
                                 "C101",
                                 label,
                                 "/annotations/2/image_id",
-                                "The annotation refers to image id 99, which the images list does not have; it is skipped."),
+                                "The annotation refers to image id 99, which the images list does not "
+                                        + "have; it is skipped."),
                         Diagnostic.error(
                                 "C102",
                                 label,
                                 "/annotations/3/category_id",
-                                "The annotation has category id 7, which the categories list does not have; it is skipped."),
+                                "The annotation has category id 7, which the categories list does not "
+                                        + "have; it is skipped."),
                         Diagnostic.error(
                                 "C105",
                                 label,
                                 "/annotations/4/bbox",
-                                "The bbox is not 4 finite numbers [x, y, width, height] with width and height of 0 or more; the annotation is skipped."));
+                                "The bbox is not 4 finite numbers [x, y, width, height] with width and "
+                                        + "height of 0 or more; the annotation is skipped."));
     }
 
     @Test
@@ -155,7 +158,8 @@ class CocoConverterTest {
             {"images": [{"id": 1, "file_name": "m.png", "width": 4, "height": 3}],
              "categories": [{"id": 0, "name": "bg"}, {"id": 2, "name": "thing"}],
              "annotations": [
-               {"image_id": 1, "category_id": 2, "segmentation": {"size": [3, 4], "counts": [4, 1, 1, 2, 1, 3]}, "score": 0.5},
+               {"image_id": 1, "category_id": 2, "segmentation": {"size": [3, 4], "counts": [4, 1, 1, 2, 1, 3]}, \
+            "score": 0.5},
                {"image_id": 1, "category_id": 2, "segmentation": [[0, 0, 1, 0, 1, 3, 0, 3]], "score": 0.75},
                {"image_id": 1, "category_id": 0, "segmentation": {"size": [3, 4], "counts": "0:2"}},
                {"image_id": 1, "category_id": 0, "segmentation": {"size": [4, 4], "counts": [16]}},
@@ -189,12 +193,14 @@ class CocoConverterTest {
                                 "C103",
                                 label,
                                 "/annotations/4/segmentation",
-                                "Polygon 0 has 3 coordinates; a polygon needs an even number (x and y of each point). The annotation is skipped."),
+                                "Polygon 0 has 3 coordinates; a polygon needs an even number (x and y "
+                                        + "of each point). The annotation is skipped."),
                         Diagnostic.error(
                                 "C104",
                                 label,
                                 "/annotations/5/segmentation/counts",
-                                "The RLE counts sum to 10 pixels, but its size [3, 4] has 12. The annotation is skipped."));
+                                "The RLE counts sum to 10 pixels, but its size [3, 4] has 12. The "
+                                        + "annotation is skipped."));
     }
 
     @Test
@@ -203,7 +209,8 @@ class CocoConverterTest {
         convert(CocoOptions.of(write("rect.json", """
                 {"images": [{"id": 1, "file_name": "r.png", "width": 130, "height": 40}],
                  "categories": [{"id": 1, "name": "r"}],
-                 "annotations": [{"image_id": 1, "category_id": 1, "segmentation": [[98, 10, 110.5, 10, 110.5, 19.5, 98, 19.5]]}]}
+                 "annotations": [{"image_id": 1, "category_id": 1, "segmentation": [[98, 10, 110.5, 10, 110.5, 19.5, \
+                98, 19.5]]}]}
                 """), TaskType.INSTANCE_SEGMENTATION), out, "rect");
         // As pycocotools draws it: columns 98..110 of rows 10..19, 13 x 10 = 130 pixels (its area in COCO).
         StringBuilder runs = new StringBuilder("1398");
@@ -233,24 +240,25 @@ class CocoConverterTest {
                 {"images": [{"id": 5, "file_name": "p.jpg", "width": 100, "height": 100}],
                  "categories": [{"id": 1, "name": "person", "supercategory": "person", "keypoints": ["nose", "eye"],
                                  "skeleton": [[1, 2]]}],
-                 "annotations": [{"image_id": 5, "category_id": 1, "keypoints": [10, 20, 0.5, 30.5, 40, 1], "score": 0.9,
+                 "annotations": [{"image_id": 5, "category_id": 1, "keypoints": [10, 20, 0.5, 30.5, 40, 1], "score": \
+                0.9,
                                   "bbox": [1, 2, 3, 4]},
                                  {"image_id": 5, "category_id": 1, "keypoints": [10, 20]}]}
                 """;
         ConversionReport report =
                 convert(CocoOptions.of(write("kp.json", coco), TaskType.KEYPOINT_DETECTION), out, "kp");
         assertThat(read(out, "kp/p.json"))
-                .isEqualTo(
-                        "{\"file_name\":\"p.jpg\",\"predictions\":["
-                                + "{\"category_id\":1,\"bbox\":[1,2,3,4],\"keypoints\":[10,20,0.5,30.5,40,1],\"score\":0.9}]}\n");
+                .isEqualTo("{\"file_name\":\"p.jpg\",\"predictions\":["
+                        + "{\"category_id\":1,\"bbox\":[1,2,3,4],\"keypoints\":[10,20,0.5,30.5,"
+                        + "40,1],\"score\":0.9}]}\n");
         assertThat(read(out, "kp/schema.json"))
-                .isEqualTo(
-                        "{\"task_type\":\"keypoint-detection\",\"categories\":["
-                                + "{\"id\":1,\"name\":\"person\",\"supercategory\":\"person\",\"keypoints\":[\"nose\",\"eye\"],\"skeleton\":[[1,2]]}]}\n");
+                .isEqualTo("{\"task_type\":\"keypoint-detection\",\"categories\":["
+                        + "{\"id\":1,\"name\":\"person\",\"supercategory\":\"person\","
+                        + "\"keypoints\":[\"nose\",\"eye\"],\"skeleton\":[[1,2]]}]}\n");
         assertThat(report.diagnostics())
                 .extracting(Diagnostic::message)
-                .containsExactly(
-                        "The keypoints are not a list of numbers x, y, v (a multiple of 3); the annotation is skipped.");
+                .containsExactly("The keypoints are not a list of numbers x, y, v (a multiple of 3); the "
+                        + "annotation is skipped.");
     }
 
     @Test
@@ -269,9 +277,9 @@ class CocoConverterTest {
         ConversionReport missing = convert(CocoOptions.of(file, TaskType.INSTANCE_SEGMENTATION), out, "a");
         assertThat(missing.diagnostics())
                 .extracting(Diagnostic::message)
-                .containsExactly(
-                        "The image 'x.png' has no width"
-                                + " and height in the COCO file; pass --images so they can be read from the image itself. The annotation is skipped.");
+                .containsExactly("The image 'x.png' has no width"
+                        + " and height in the COCO file; pass --images so they can be read from "
+                        + "the image itself. The annotation is skipped.");
         convert(
                 new CocoOptions(
                         file,
@@ -309,7 +317,8 @@ class CocoConverterTest {
     @Test
     void badImageEntries_skippedWithDiagnostics() throws Exception {
         String coco = """
-                {"images": [{"id": 1, "file_name": "../up.jpg"}, {"id": 2, "file_name": "a.jpg"}, {"id": 2, "file_name": "b.jpg"},
+                {"images": [{"id": 1, "file_name": "../up.jpg"}, {"id": 2, "file_name": "a.jpg"}, {"id": 2, \
+                "file_name": "b.jpg"},
                             {"id": 3, "file_name": "a.png"}, {"file_name": "c.jpg"}],
                  "categories": [], "annotations": []}
                 """;
@@ -319,11 +328,13 @@ class CocoConverterTest {
         assertThat(report.diagnostics())
                 .extracting(d -> d.pointer() + " " + d.message())
                 .containsExactly(
-                        "/images/0/file_name The file name '../up.jpg' has an empty, '.' or '..' part; it must stay inside the image folder."
-                                + " The image is skipped.",
+                        "/images/0/file_name The file name '../up.jpg' has an empty, '.' or '..' part; "
+                                + "it must stay inside the image folder. The image is skipped.",
                         "/images/2/id The image id 2 is used by an earlier image; the image is skipped.",
-                        "/images/3/file_name The file name 'a.png' maps to the same prediction file as an earlier image; the image is skipped.",
-                        "/images/4 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.");
+                        "/images/3/file_name The file name 'a.png' maps to the same prediction file as "
+                                + "an earlier image; the image is skipped.",
+                        "/images/4 The image entry needs an integer \"id\" and a string \"file_name\"; "
+                                + "the image is skipped.");
     }
 
     @Test
@@ -347,14 +358,16 @@ class CocoConverterTest {
         String coco = """
                 {"images": [{"id": 1, "file_name": "a.jpg", "width": 20, "height": 10, "coco_url": {"nested": [1, 2]}},
                             [1, 2], {"id": 2, "file_name": "b.jpg", "width": 99999999999, "height": 10},
-                            {"id": 3.5, "file_name": "c.jpg"}, {"id": [4], "file_name": {"name": "d.jpg"}, "width": [5]}],
+                            {"id": 3.5, "file_name": "c.jpg"}, {"id": [4], "file_name": {"name": "d.jpg"}, "width": \
+                [5]}],
                  "categories": [{"id": 1, "name": "person"}],
                  "annotations": [
                     {"id": 1, "image_id": 1, "category_id": 1, "segmentation": [["not", "a", "polygon"]], "area": 4,
                      "bbox": [1, 2, 3, 4], "iscrowd": 0},
                     {"image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1], "score": "0.5"},
                     {"image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1], "score": null},
-                    {"image_id": 1, "category_id": 1, "bbox": [9, 9, 9, 9], "score": 2, "bbox": [0, 0, 2, 2], "score": 0.75},
+                    {"image_id": 1, "category_id": 1, "bbox": [9, 9, 9, 9], "score": 2, "bbox": [0, 0, 2, 2], "score": \
+                0.75},
                     [1, 2, 3],
                     {"image_id": 1, "category_id": 4000000000, "bbox": [0, 0, 1, 1]}]}
                 """;
@@ -372,10 +385,14 @@ class CocoConverterTest {
         assertThat(report.diagnostics())
                 .extracting(d -> d.code() + " " + d.pointer() + " " + d.message())
                 .containsExactly(
-                        "C106 /images/1 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.",
-                        "C106 /images/3 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.",
-                        "C106 /images/4 The image entry needs an integer \"id\" and a string \"file_name\"; the image is skipped.",
-                        "C105 /annotations/1/score The score \"0.5\" is not a number from 0 to 1; the annotation is skipped.",
+                        "C106 /images/1 The image entry needs an integer \"id\" and a string "
+                                + "\"file_name\"; the image is skipped.",
+                        "C106 /images/3 The image entry needs an integer \"id\" and a string "
+                                + "\"file_name\"; the image is skipped.",
+                        "C106 /images/4 The image entry needs an integer \"id\" and a string "
+                                + "\"file_name\"; the image is skipped.",
+                        "C105 /annotations/1/score The score \"0.5\" is not a number from 0 to 1; the "
+                                + "annotation is skipped.",
                         "C105 /annotations/4 The annotation is not an object; it is skipped.",
                         "C105 /annotations/5/category_id The annotation has no integer category_id; it is skipped.");
     }

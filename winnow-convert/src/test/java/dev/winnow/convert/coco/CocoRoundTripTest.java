@@ -121,7 +121,8 @@ class CocoRoundTripTest {
                 LocalDatasource.at(folder), "kp", back, false, Optional.empty(), Optional.empty()));
         assertThat(Files.readString(back))
                 .isEqualTo("{\"annotations\":[\n"
-                        + "{\"id\":1,\"image_id\":1,\"category_id\":1,\"keypoints\":[1,2,0,3.5,4,0.75],\"num_keypoints\":1,\"area\":0,"
+                        + "{\"id\":1,\"image_id\":1,\"category_id\":1,\"keypoints\":[1,2,0,3.5,4,0.75],"
+                        + "\"num_keypoints\":1,\"area\":0,"
                         + "\"iscrowd\":0,\"score\":0.5}\n"
                         + "],\"images\":[{\"id\":1,\"file_name\":\"p.jpg\"}],\"categories\":["
                         + "{\"id\":1,\"name\":\"person\",\"keypoints\":[\"l\",\"r\"],\"skeleton\":[[1,2]]}]}\n");
@@ -148,10 +149,13 @@ class CocoRoundTripTest {
         assertThat(report.diagnostics())
                 .extracting(d -> d.file() + ": " + d.message())
                 .containsExactly(
-                        ".lightly/predictions/inst/a/one.json: The masks of 'a/one.png' need the image's size, and neither the"
+                        ".lightly/predictions/inst/a/one.json: The masks of 'a/one.png' need the "
+                                + "image's size, and neither the"
                                 + " datasource (--input) nor --coco-gt is given to read it from. The file is left out.",
-                        ".lightly/predictions/inst/two.json: The masks of 'two.jpg' need the image's size, and neither the"
-                                + " datasource (--input) nor --coco-gt is given to read it from. The file is left out.");
+                        ".lightly/predictions/inst/two.json: The masks of 'two.jpg' need the image's "
+                                + "size, and neither the"
+                                + " datasource (--input) nor --coco-gt is given to read it from. The "
+                                + "file is left out.");
         assertThat(report.predictionFiles()).isEqualTo(1);
     }
 

@@ -18,7 +18,9 @@ class EarlyFilesTest {
     @TempDir
     Path dir;
 
-    /** Adds one fragment "{n}" per entry of {@code order} (image positions) and returns how many files were rewritten. */
+    /**
+     * Adds one fragment "{n}" per entry of {@code order} (image positions) and returns how many files were rewritten.
+     */
     private int convert(int imageCount, int... order) throws Exception {
         ImageIndex images = new ImageIndex();
         for (int i = 0; i < imageCount; i++) {

@@ -42,11 +42,11 @@ class ClassificationCsvConverterTest {
                 .isEqualTo("{\"task_type\":\"classification\",\"categories\":["
                         + "{\"id\":0,\"name\":\"cat\"},{\"id\":1,\"name\":\"dog\"},{\"id\":2,\"name\":\"sunny\"}]}\n");
         assertThat(Files.readString(task.resolve("a/x.json")))
-                .isEqualTo(
-                        "{\"file_name\":\"a/x.jpg\",\"predictions\":[{\"category_id\":1,\"probabilities\":[0.2,0.7,0.1]}]}\n");
+                .isEqualTo("{\"file_name\":\"a/x.jpg\",\"predictions\":[{\"category_id\":1,"
+                        + "\"probabilities\":[0.2,0.7,0.1]}]}\n");
         assertThat(Files.readString(task.resolve("b,1.json")))
-                .isEqualTo(
-                        "{\"file_name\":\"b,1.png\",\"predictions\":[{\"category_id\":0,\"probabilities\":[1,0,0]}]}\n");
+                .isEqualTo("{\"file_name\":\"b,1.png\",\"predictions\":[{\"category_id\":0,"
+                        + "\"probabilities\":[1,0,0]}]}\n");
         assertThat(Files.readString(task.resolve("c.json")))
                 .isEqualTo("{\"file_name\":\"c.jpg\",\"predictions\":[{\"category_id\":2}]}\n");
         assertThat(report.predictionFiles()).isEqualTo(3);
@@ -58,7 +58,8 @@ class ClassificationCsvConverterTest {
                         "Line 6: It has 1 probabilities, but there are 3 categories. The line is skipped.",
                         "Line 7: The file 'a/x.jpg' was classified on an earlier line already. The line is skipped.",
                         "Line 8 cannot be used: probability 0 is '2', not a number from 0 to 1. The line is skipped.",
-                        "Line 9 cannot be used: the quoted field that starts at column 1 is not closed. The line is skipped.");
+                        "Line 9 cannot be used: the quoted field that starts at column 1 is not "
+                                + "closed. The line is skipped.");
         assertThat(FolderChecks.errors(out, "cls", Map.of())).isEmpty();
     }
 

@@ -73,9 +73,9 @@ class MasksConverterTest {
         assertThat(Files.readString(task.resolve("indexed.json")))
                 .isEqualTo("{\"file_name\":\"indexed.png\"," + EXPECTED);
         assertThat(Files.readString(task.resolve("schema.json")))
-                .isEqualTo(
-                        "{\"task_type\":\"semantic-segmentation\",\"categories\":["
-                                + "{\"id\":0,\"name\":\"class_0\"},{\"id\":2,\"name\":\"class_2\"},{\"id\":5,\"name\":\"class_5\"}]}\n");
+                .isEqualTo("{\"task_type\":\"semantic-segmentation\",\"categories\":["
+                        + "{\"id\":0,\"name\":\"class_0\"},{\"id\":2,\"name\":\"class_2\"},"
+                        + "{\"id\":5,\"name\":\"class_5\"}]}\n");
         assertThat(report.diagnostics()).isEmpty();
         assertThat(FolderChecks.errors(
                         out, "sem", Map.of("a/grey.png", new int[] {4, 3}, "indexed.png", new int[] {4, 3})))
@@ -126,7 +126,8 @@ class MasksConverterTest {
                                         + " it is skipped."));
         assertThat(Files.readString(out.resolve(".lightly/predictions/sem/schema.json")))
                 .isEqualTo("{\"task_type\":"
-                        + "\"semantic-segmentation\",\"categories\":[{\"id\":0,\"name\":\"background\"},{\"id\":2,\"name\":\"road\"},"
+                        + "\"semantic-segmentation\",\"categories\":[{\"id\":0,\"name\":\"background\"},"
+                        + "{\"id\":2,\"name\":\"road\"},"
                         + "{\"id\":5,\"name\":\"car\"}]}\n");
     }
 
@@ -143,13 +144,13 @@ class MasksConverterTest {
                 new MasksConverter.Options(LocalDatasource.at(masks), Optional.of(palette), Optional.empty()),
                 PredictionsFolder.open(LocalDatasource.create(dir.resolve("out")), "sem", false));
         assertThat(report.diagnostics())
-                .containsExactly(
-                        Diagnostic.error(
-                                "C404",
-                                "m.png",
-                                "",
-                                "The pixel at x=1, y=0 has the"
-                                        + " colour (10, 11, 12), which the palette file does not map to a class; the mask is skipped."));
+                .containsExactly(Diagnostic.error(
+                        "C404",
+                        "m.png",
+                        "",
+                        "The pixel at x=1, y=0 has the"
+                                + " colour (10, 11, 12), which the palette file does not map to "
+                                + "a class; the mask is skipped."));
         Files.writeString(palette, "0 bg 0 0 0\n1 car\n");
         assertThatThrownBy(() -> MaskPalette.read(palette))
                 .hasMessage("The palette file " + palette + " gives colours to some"
@@ -217,7 +218,8 @@ class MasksConverterTest {
                 .isEmpty();
         assertThat(Files.readString(dir.resolve("out/.lightly/predictions/named/schema.json")))
                 .isEqualTo("{\"task_type\":"
-                        + "\"semantic-segmentation\",\"categories\":[{\"id\":0,\"name\":\"background\"},{\"id\":1,\"name\":\"aeroplane\"},"
+                        + "\"semantic-segmentation\",\"categories\":[{\"id\":0,\"name\":\"background\"},"
+                        + "{\"id\":1,\"name\":\"aeroplane\"},"
                         + "{\"id\":2,\"name\":\"bicycle\"}]}\n");
         Path withVoid = dir.resolve("with-void.json");
         Files.writeString(withVoid, "{\"0\": \"background\", \"2\": \"bicycle\", \"255\": \"void\"}");
@@ -229,7 +231,8 @@ class MasksConverterTest {
         Files.writeString(names2, "[\"background\", \"bicycle\"]");
         assertThatThrownBy(() -> MaskPalette.read(names2))
                 .hasMessage("Entry 0 of the categories file " + names2
-                        + " is \"background\", but a list must hold objects with an \"id\" (a whole number from 0) and a \"name\"; expected"
+                        + " is \"background\", but a list must hold objects with an \"id\" (a whole "
+                        + "number from 0) and a \"name\"; expected"
                         + " lines '<id> <name>' or '<id> <name> <r> <g> <b>', the format's schema.json, a JSON list"
                         + " [{\"id\": 0, \"name\": \"road\"}, ...] or a JSON mapping {\"0\": \"road\", ...}.");
     }

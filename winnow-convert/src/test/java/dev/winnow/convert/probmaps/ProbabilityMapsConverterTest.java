@@ -133,13 +133,12 @@ class ProbabilityMapsConverterTest {
         ConversionReport report = convert(maps, Optional.empty(), false, "pm");
         // The channels-last file has shape (2, 2, 3): read as C x H x W it has 2 classes, which is refused.
         assertThat(report.diagnostics())
-                .containsExactly(
-                        Diagnostic.error(
-                                "C601",
-                                "b/hwc16.npy",
-                                "",
-                                "The array has shape"
-                                        + " (2, 2, 3), so 2 classes (first dimension), but the categories file names 3. The map is skipped."));
+                .containsExactly(Diagnostic.error(
+                        "C601",
+                        "b/hwc16.npy",
+                        "",
+                        "The array has shape (2, 2, 3), so 2 classes (first dimension), but the "
+                                + "categories file names 3. The map is skipped."));
         assertThat(Files.readString(out.resolve(".lightly/predictions/pm/a/chw.json")))
                 .isEqualTo("{\"file_name\":\"a/chw.png\"," + EXPECTED);
 
@@ -224,15 +223,19 @@ class ProbabilityMapsConverterTest {
                 .containsExactlyInAnyOrder(
                         "nomatch.npy: The map has no image of the same name in " + images + "; it is ignored.",
                         "wide.npy: The map is 2x2 pixels (W x H), but the image 'wide.jpg' is 3x2. The map is skipped.",
-                        "f8.npy: The array's dtype is '<f8'; probability maps must be float32 ('<f4') or float16 ('<f2'). The map is skipped.",
-                        "short.npy: The file is truncated: its header declares shape (3, 2, 2) of <f4, 48 bytes of data, but only 40 bytes"
-                                + " follow the header. The map is skipped.",
-                        "flat.npy: The array has shape (2, 6); a probability map has 3 dimensions, C x H x W (or H x W x C with"
-                                + " --channels-last). The map is skipped.",
-                        "huge.npy: The file is truncated: its header declares shape (3, 100000, 100000) of <f4, 120000000000 bytes"
+                        "f8.npy: The array's dtype is '<f8'; probability maps must be float32 ('<f4') "
+                                + "or float16 ('<f2'). The map is skipped.",
+                        "short.npy: The file is truncated: its header declares shape (3, 2, 2) of <f4, "
+                                + "48 bytes of data, but only 40 bytes follow the header. The map is skipped.",
+                        "flat.npy: The array has shape (2, 6); a probability map has 3 dimensions, C x "
+                                + "H x W (or H x W x C with --channels-last). The map is skipped.",
+                        "huge.npy: The file is truncated: its header declares shape (3, 100000, "
+                                + "100000) of <f4, 120000000000 bytes"
                                 + " of data, but only 48 bytes follow the header. The map is skipped.",
-                        "vast.npy: The file is truncated: its header declares shape (2147483647, 2147483647, 2147483647) of <f2, more"
-                                + " bytes of data than any file holds, but only 48 bytes follow the header. The map is skipped.");
+                        "vast.npy: The file is truncated: its header declares shape (2147483647, "
+                                + "2147483647, 2147483647) of <f2, more"
+                                + " bytes of data than any file holds, but only 48 bytes follow the "
+                                + "header. The map is skipped.");
         assertThat(FolderChecks.errors(dir.resolve("out"), "pm", Map.of("ok.png", new int[] {2, 2})))
                 .isEmpty();
     }

@@ -95,8 +95,8 @@ class ProbabilityMapsTest {
         assertThatThrownBy(() -> ProbabilityMaps.singletons(
                         map(1, 2, logits), new int[] {0, 1, 2}, ProbabilityMaps.Aggregation.MEDIAN, false))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "The value of class 0 at x=0, y=0 is 2.0; probabilities lie from 0 to 1 (use --softmax for logits).");
+                .hasMessage("The value of class 0 at x=0, y=0 is 2.0; probabilities lie from 0 to 1 (use "
+                        + "--softmax for logits).");
     }
 
     @Test

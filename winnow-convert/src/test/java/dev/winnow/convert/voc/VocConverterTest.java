@@ -61,10 +61,11 @@ class VocConverterTest {
                 .containsExactlyInAnyOrder(
                         "C305 laughs.xml: " + DOCTYPE_REFUSED,
                         "C305 param.xml: " + DOCTYPE_REFUSED,
-                        "C301 undeclared.xml: The file is not well-formed XML (line 2, column 14). The file is skipped.");
+                        "C301 undeclared.xml: The file is not well-formed XML (line 2, column 14). The "
+                                + "file is skipped.");
         assertThat(Files.readString(out.resolve(".lightly/predictions/voc/ok.json")))
-                .isEqualTo(
-                        "{\"file_name\":\"ok.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[0,0,2,2],\"score\":1}]}\n");
+                .isEqualTo("{\"file_name\":\"ok.jpg\",\"predictions\":[{\"category_id\":0,\"bbox\":[0,0,2,"
+                        + "2],\"score\":1}]}\n");
     }
 
     @Test
@@ -94,9 +95,9 @@ class VocConverterTest {
                 .isEqualTo("{\"task_type\":\"object-detection\",\"categories\":["
                         + "{\"id\":0,\"name\":\"car\"},{\"id\":1,\"name\":\"dog\"},{\"id\":2,\"name\":\"person\"}]}\n");
         assertThat(Files.readString(task.resolve("2008/a.json")))
-                .isEqualTo(
-                        "{\"file_name\":\"2008/a.jpg\",\"predictions\":["
-                                + "{\"category_id\":2,\"bbox\":[0,0,10,20],\"score\":1},{\"category_id\":0,\"bbox\":[49,39,51,11],\"score\":1}]}\n");
+                .isEqualTo("{\"file_name\":\"2008/a.jpg\",\"predictions\":["
+                        + "{\"category_id\":2,\"bbox\":[0,0,10,20],\"score\":1},"
+                        + "{\"category_id\":0,\"bbox\":[49,39,51,11],\"score\":1}]}\n");
         assertThat(Files.readString(task.resolve("b.json")))
                 .isEqualTo("{\"file_name\":\"b.png\",\"predictions\":[]}\n");
         assertThat(Files.exists(task.resolve("n.json"))).isFalse();
@@ -104,8 +105,8 @@ class VocConverterTest {
                 .extracting(d -> d.code() + " " + d.file() + ": " + d.message())
                 .containsExactlyInAnyOrder(
                         "C305 evil.xml: " + DOCTYPE_REFUSED,
-                        "C302 nosize.xml: The file has no <size> with a width and height, and no --images were given to read them from;"
-                                + " the file is skipped.");
+                        "C302 nosize.xml: The file has no <size> with a width and height, and no "
+                                + "--images were given to read them from; the file is skipped.");
         assertThat(FolderChecks.errors(
                         out, "voc", Map.of("2008/a.jpg", new int[] {100, 50}, "b.png", new int[] {10, 10})))
                 .isEmpty();

@@ -58,9 +58,9 @@ class YoloConverterTest {
         assertThat(Files.readString(task.resolve("street/building.json")))
                 .isEqualTo("{\"file_name\":\"street/building.jpg\",\"predictions\":[]}\n");
         assertThat(Files.readString(task.resolve("schema.json")))
-                .isEqualTo(
-                        "{\"task_type\":\"object-detection\",\"categories\":["
-                                + "{\"id\":0,\"name\":\"person\"},{\"id\":1,\"name\":\"car\"},{\"id\":2,\"name\":\"tree\"}]}\n");
+                .isEqualTo("{\"task_type\":\"object-detection\",\"categories\":["
+                        + "{\"id\":0,\"name\":\"person\"},{\"id\":1,\"name\":\"car\"},{\"id\":2,"
+                        + "\"name\":\"tree\"}]}\n");
         assertThat(report.predictionFiles()).isEqualTo(3);
         assertThat(report.singletons()).isEqualTo(3);
         assertThat(report.diagnostics())
@@ -163,9 +163,9 @@ class YoloConverterTest {
 
         YoloOptions options = options(labels, images, classes, TaskType.INSTANCE_SEGMENTATION, List.of());
         assertThat(YoloConverter.survey(options).describe())
-                .isEqualTo(
-                        "Read 4 label files: 1 with boxes (YOLO detection),"
-                                + " 2 with polygons (YOLO segmentation), 1 with no readable line; writing an instance-segmentation task.");
+                .isEqualTo("Read 4 label files: 1 with boxes (YOLO detection),"
+                        + " 2 with polygons (YOLO segmentation), 1 with no readable line; "
+                        + "writing an instance-segmentation task.");
         ConversionReport report =
                 YoloConverter.convert(options, PredictionsFolder.open(LocalDatasource.create(out), "seg", false));
 
@@ -174,7 +174,8 @@ class YoloConverterTest {
         // 13 of rows 4, 5.
         assertThat(Files.readString(task.resolve("a.json")))
                 .isEqualTo("{\"file_name\":\"a.png\",\"predictions\":["
-                        + "{\"category_id\":0,\"bbox\":[2,2,8,5],\"segmentation\":[34,8,8,8,8,8,8,8,8,8,22],\"score\":1},"
+                        + "{\"category_id\":0,\"bbox\":[2,2,8,5],\"segmentation\":[34,8,8,8,8,8,8,8,8,8,"
+                        + "22],\"score\":1},"
                         + "{\"category_id\":1,\"bbox\":[12,4,2,2],\"segmentation\":[76,2,14,2,34],\"score\":0.9}]}\n");
         assertThat(Files.readString(task.resolve("d.json")))
                 .isEqualTo("{\"file_name\":\"d.png\",\"predictions\":[]}\n");
@@ -190,7 +191,8 @@ class YoloConverterTest {
                                         "b.txt",
                                         "",
                                         "The file holds boxes (YOLO detection labels; line 1 has 5 values), but the"
-                                                + " task is instance-segmentation; --task-type object-detection converts them. The file is skipped.")
+                                                + " task is instance-segmentation; --task-type "
+                                                + "object-detection converts them. The file is skipped.")
                                 .at(1, 1),
                         Diagnostic.error(
                                         "C205",
@@ -212,9 +214,8 @@ class YoloConverterTest {
         YoloOptions guessed = options(labels, images, classes, null, List.of());
         assertThatThrownBy(() -> YoloConverter.survey(guessed))
                 .isInstanceOf(ConversionException.class)
-                .hasMessage(
-                        "The label files hold boxes (b.txt) and polygons (a.txt); pass --task-type to say which to convert"
-                                + " (files of the other kinds are then skipped).");
+                .hasMessage("The label files hold boxes (b.txt) and polygons (a.txt); pass --task-type to "
+                        + "say which to convert (files of the other kinds are then skipped).");
     }
 
     @Test
@@ -265,7 +266,8 @@ class YoloConverterTest {
                                         "p.txt",
                                         "",
                                         "Line 3 has 9 values; expected 'class x_center y_center width height' followed"
-                                                + " by 2 keypoints of 3 values and an optional confidence (11 or 12 values). The line is skipped.")
+                                                + " by 2 keypoints of 3 values and an optional "
+                                                + "confidence (11 or 12 values). The line is skipped.")
                                 .at(3, 1));
         assertThat(FolderChecks.errors(out, "pose", Map.of("p.png", new int[] {16, 8}, "q.png", new int[] {16, 8})))
                 .isEmpty();

@@ -47,7 +47,10 @@ public final class Csv {
         return text.toString();
     }
 
-    /** {@code value} as one field: as it is, or in quotes with inner quotes doubled when it holds a comma, quote or line break. */
+    /**
+     * {@code value} as one field: as it is, or in quotes with inner quotes doubled when it holds a comma, quote or line
+     * break.
+     */
     public static String quote(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -106,7 +109,10 @@ public final class Csv {
         }
     }
 
-    /** A number as Winnow's CSV and JSON outputs write it: integers without ".0", others as {@link Double#toString}, NaN empty. */
+    /**
+     * A number as Winnow's CSV and JSON outputs write it: integers without ".0", others as {@link Double#toString}, NaN
+     * empty.
+     */
     public static String number(double value) {
         if (Double.isNaN(value)) {
             return "";

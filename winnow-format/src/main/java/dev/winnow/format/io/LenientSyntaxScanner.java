@@ -10,7 +10,10 @@ import java.util.Arrays;
  * its line and column. Columns count bytes from 1, as Jackson's do for byte input.
  */
 final class LenientSyntaxScanner {
-    /** Bytes the scan treats alike: none of them starts a string, a comment or a line, or is a comma, a closer or a blank. */
+    /**
+     * Bytes the scan treats alike: none of them starts a string, a comment or a line, or is a comma, a closer or a
+     * blank.
+     */
     private static final boolean[] PLAIN = new boolean[256];
 
     static {

@@ -124,7 +124,8 @@ public final class PredictionFileReader {
                         DiagnosticCode.MISSING_FIELD,
                         "",
                         start,
-                        "The file has no \"predictions\"; expected a list of singletons (empty when nothing was predicted).");
+                        "The file has no \"predictions\"; expected a list of singletons (empty when "
+                                + "nothing was predicted).");
             }
             return null;
         }

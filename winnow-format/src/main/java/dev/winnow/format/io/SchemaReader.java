@@ -27,7 +27,8 @@ import tools.jackson.core.JsonToken;
  * 1-based index pairs). Stateless and thread-safe.
  *
  * <pre>{@code
- * FileResult<TaskSchema> r = SchemaReader.read(".lightly/predictions/det/schema.json", bytes, ValidationOptions.defaults());
+ * FileResult<TaskSchema> r =
+ *         SchemaReader.read(".lightly/predictions/det/schema.json", bytes, ValidationOptions.defaults());
  * }</pre>
  */
 public final class SchemaReader {

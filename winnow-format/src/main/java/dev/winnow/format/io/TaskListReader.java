@@ -73,8 +73,8 @@ public final class TaskListReader {
                             DiagnosticCode.TASK_NAME_INVALID,
                             pointer,
                             mark(p),
-                            "The task name \"" + name
-                                    + "\" is not a valid folder name; expected letters, digits and _+=,.@:/- only, without '..'.");
+                            "The task name \"" + name + "\" is not a valid folder name; expected letters, digits and "
+                                    + "_+=,.@:/- only, without '..'.");
                 } else if (!seen.add(name)) {
                     add(
                             d,

@@ -129,7 +129,8 @@ public enum DiagnosticCode {
     VOC_DOCTYPE_REFUSED(
             "C305",
             Severity.ERROR,
-            "A Pascal VOC file declares a DTD (entities could read files or expand without bound); it is refused unread."),
+            "A Pascal VOC file declares a DTD (entities could read files or expand without bound); it "
+                    + "is refused unread."),
     MASK_UNREADABLE(
             "C401",
             Severity.ERROR,
@@ -143,7 +144,8 @@ public enum DiagnosticCode {
     CSV_ROW_INVALID(
             "C502",
             Severity.ERROR,
-            "A CSV row has an invalid file name, an unknown category or unfit probabilities, or repeats a file; it is skipped."),
+            "A CSV row has an invalid file name, an unknown category or unfit probabilities, or "
+                    + "repeats a file; it is skipped."),
     MAP_INVALID("C601", Severity.ERROR, "A probability map cannot be read or does not fit its image; it is skipped."),
     MAP_WITHOUT_IMAGE("C603", Severity.WARNING, "A probability map has no image of the same name; it is ignored.");
 

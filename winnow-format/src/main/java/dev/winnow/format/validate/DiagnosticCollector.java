@@ -9,8 +9,8 @@ import java.util.PriorityQueue;
 
 /**
  * Gathers diagnostics from many threads and keeps the first {@code limit} of them in report order
- * (file, line, column, then the order found within the file, as one thread reads each file). It keeps the smallest ones in a
- * bounded max-heap, so the kept set and its order do not depend on which thread finished first, and
+ * (file, line, column, then the order found within the file, as one thread reads each file). It keeps the smallest ones
+ * in a bounded max-heap, so the kept set and its order do not depend on which thread finished first, and
  * memory stays bounded however many problems the input has. Used by every command that reports
  * diagnostics. Thread-safe.
  */

@@ -32,9 +32,8 @@ class JacksonMessagesTest {
         assertThat(JacksonMessages.clean(
                         "Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries"))
                 .isEqualTo("found '\"' where ',' or '}' was expected");
-        assertThat(
-                        JacksonMessages.clean(
-                                "Unexpected character ('1' (code 49)): was expecting a colon to separate property name and value"))
+        assertThat(JacksonMessages.clean("Unexpected character ('1' (code 49)): was expecting a colon to "
+                        + "separate property name and value"))
                 .isEqualTo("found '1' where ':' after the key was expected");
         assertThat(JacksonMessages.clean(
                         "Unexpected character (']' (code 93)): expected a valid value (JSON String, Number, Array,"
@@ -44,8 +43,8 @@ class JacksonMessagesTest {
         assertThat(JacksonMessages.clean(
                         "Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token"
                                 + " 'null', 'true' or 'false')"))
-                .isEqualTo(
-                        "found 'tru' where a value (a string, number, object, array, true, false or null) was expected");
+                .isEqualTo("found 'tru' where a value (a string, number, object, array, true, false or "
+                        + "null) was expected");
         assertThat(JacksonMessages.clean(
                         "Unexpected close marker '}': expected ']' (for Array starting at [Source: x])"))
                 .isEqualTo("found '}' where ']' was expected to close the list");

@@ -69,8 +69,8 @@ class PredictionFileReaderTest {
                 }
                 """, WEATHER, SampleFacts.named("my_image.png"));
         assertThat(texts(r))
-                .containsExactly(
-                        "warning W001 .lightly/predictions/t/my_image.json:3:22: A // comment is not JSON; it was skipped.");
+                .containsExactly("warning W001 .lightly/predictions/t/my_image.json:3:22: A // comment is not "
+                        + "JSON; it was skipped.");
         assertThat(r.value())
                 .contains(PredictionFile.of(
                         "my_image.png",
@@ -108,8 +108,10 @@ class PredictionFileReaderTest {
                 """, PEOPLE, SampleFacts.of("my_image.png", 640, 480));
         assertThat(texts(r))
                 .containsExactly(
-                        "warning W001 .lightly/predictions/t/my_image.json:3:22: A // comment is not JSON; it was skipped.",
-                        "warning W001 .lightly/predictions/t/my_image.json:6:41: A // comment is not JSON; it was skipped.");
+                        "warning W001 .lightly/predictions/t/my_image.json:3:22: A // comment is not "
+                                + "JSON; it was skipped.",
+                        "warning W001 .lightly/predictions/t/my_image.json:6:41: A // comment is not "
+                                + "JSON; it was skipped.");
         assertThat(r.value().orElseThrow().predictions())
                 .containsExactly(
                         new Singleton.Detection(0, new BoundingBox(140, 100, 80, 90), 0.8, Optional.empty()),
@@ -143,9 +145,12 @@ class PredictionFileReaderTest {
                 """, CARS, SampleFacts.of("my_image.png", 20, 20));
         assertThat(texts(r))
                 .containsExactly(
-                        "warning W001 .lightly/predictions/t/my_image.json:3:22: A // comment is not JSON; it was skipped.",
-                        "warning W001 .lightly/predictions/t/my_image.json:6:52: A // comment is not JSON; it was skipped.",
-                        "warning W002 .lightly/predictions/t/my_image.json:13:10: A comma before ']' is not JSON; it was ignored.");
+                        "warning W001 .lightly/predictions/t/my_image.json:3:22: A // comment is not "
+                                + "JSON; it was skipped.",
+                        "warning W001 .lightly/predictions/t/my_image.json:6:52: A // comment is not "
+                                + "JSON; it was skipped.",
+                        "warning W002 .lightly/predictions/t/my_image.json:13:10: A comma before ']' "
+                                + "is not JSON; it was ignored.");
         assertThat(r.value().orElseThrow().predictions())
                 .containsExactly(
                         new Singleton.SemanticSegment(0, RleMask.of(100, 80, 90, 85, 45), 0.8, Optional.empty()),
@@ -220,49 +225,58 @@ class PredictionFileReaderTest {
                         + "A prediction file must be an object with file_name and predictions, but it is a list.");
         assertThat(texts(read("{\"file_name\": 3, \"predictions\": {}}", PEOPLE, SampleFacts.unknown())))
                 .containsExactly(
-                        "error E002 .lightly/predictions/t/my_image.json:1:15 /file_name: file_name must be a string naming the sample, but it is a number.",
-                        "error E002 .lightly/predictions/t/my_image.json:1:33 /predictions: predictions must be a list of singletons, but it is an object.");
+                        "error E002 .lightly/predictions/t/my_image.json:1:15 /file_name: file_name "
+                                + "must be a string naming the sample, but it is a number.",
+                        "error E002 .lightly/predictions/t/my_image.json:1:33 /predictions: "
+                                + "predictions must be a list of singletons, but it is an object.");
         assertThat(texts(read("{\"predictions\": [7]}", PEOPLE, SampleFacts.unknown())))
-                .containsExactly(
-                        "error E002 .lightly/predictions/t/my_image.json:1:18 /predictions/0: Each prediction must be an object, but prediction 0 is a number.");
+                .containsExactly("error E002 .lightly/predictions/t/my_image.json:1:18 /predictions/0: Each "
+                        + "prediction must be an object, but prediction 0 is a number.");
         assertThat(texts(detection("\"category_id\": \"0\", \"bbox\": [1, 1, 1, 1], \"score\": \"high\"")))
                 .containsExactly(
-                        "error E002 .lightly/predictions/t/my_image.json:1:34 /predictions/0/category_id: category_id must be a whole number, but it is the string \"0\".",
-                        "error E002 .lightly/predictions/t/my_image.json:1:70 /predictions/0/score: score must be a number in [0, 1], but it is a string.");
+                        "error E002 .lightly/predictions/t/my_image.json:1:34 "
+                                + "/predictions/0/category_id: category_id must be a whole number, but it is the "
+                                + "string \"0\".",
+                        "error E002 .lightly/predictions/t/my_image.json:1:70 /predictions/0/score: "
+                                + "score must be a number in [0, 1], but it is a string.");
         assertThat(texts(detection("\"category_id\": 1.0, \"bbox\": [1, 1, 1, 1], \"score\": 1")))
-                .containsExactly(
-                        "error E002 .lightly/predictions/t/my_image.json:1:34 /predictions/0/category_id: category_id must be a whole number, but it is 1.0.");
+                .containsExactly("error E002 .lightly/predictions/t/my_image.json:1:34 "
+                        + "/predictions/0/category_id: category_id must be a whole number, but it is 1.0.");
     }
 
     @Test
     void e003_missingFields() {
         assertThat(texts(read("{\"file_name\": \"a.png\"}", PEOPLE, SampleFacts.unknown())))
-                .containsExactly(
-                        "error E003 .lightly/predictions/t/my_image.json:1:1: The file has no \"predictions\"; expected a list of singletons (empty when nothing was predicted).");
+                .containsExactly("error E003 .lightly/predictions/t/my_image.json:1:1: The file has no "
+                        + "\"predictions\"; expected a list of singletons (empty when nothing was predicted).");
         assertThat(texts(detection("\"category_id\": 1")))
                 .containsExactly(
-                        "error E003 .lightly/predictions/t/my_image.json:1:18 /predictions/0: The object-detection prediction has no \"score\"; expected category_id, bbox and score.",
-                        "error E003 .lightly/predictions/t/my_image.json:1:18 /predictions/0: The object-detection prediction has no \"bbox\"; expected category_id, bbox and score.");
+                        "error E003 .lightly/predictions/t/my_image.json:1:18 /predictions/0: The "
+                                + "object-detection prediction has no \"score\"; expected category_id, bbox and "
+                                + "score.",
+                        "error E003 .lightly/predictions/t/my_image.json:1:18 /predictions/0: The "
+                                + "object-detection prediction has no \"bbox\"; expected category_id, bbox and "
+                                + "score.");
         assertThat(texts(read("{\"predictions\": [{\"score\": 0.5}]}", WEATHER, SampleFacts.unknown())))
-                .containsExactly(
-                        "error E003 .lightly/predictions/t/my_image.json:1:18 /predictions/0: The classification prediction has no \"category_id\"; expected category_id.");
+                .containsExactly("error E003 .lightly/predictions/t/my_image.json:1:18 /predictions/0: The "
+                        + "classification prediction has no \"category_id\"; expected category_id.");
     }
 
     @Test
     void e004_categoryNotInSchema() {
         assertThat(texts(detection("\"category_id\": 7, \"bbox\": [1, 1, 1, 1], \"score\": 0.5")))
-                .containsExactly(
-                        "error E004 .lightly/predictions/t/my_image.json:1:34 /predictions/0/category_id: category_id 7 is not in the schema; expected one of 0, 1.");
+                .containsExactly("error E004 .lightly/predictions/t/my_image.json:1:34 "
+                        + "/predictions/0/category_id: category_id 7 is not in the schema; expected one of 0, 1.");
     }
 
     @Test
     void e005_scoreOutOfRangeOrNaN() {
         assertThat(texts(detection("\"category_id\": 0, \"bbox\": [1, 1, 1, 1], \"score\": 1.5")))
-                .containsExactly(
-                        "error E005 .lightly/predictions/t/my_image.json:1:68 /predictions/0/score: score is 1.5; expected a number in [0, 1].");
+                .containsExactly("error E005 .lightly/predictions/t/my_image.json:1:68 /predictions/0/score: "
+                        + "score is 1.5; expected a number in [0, 1].");
         assertThat(texts(detection("\"category_id\": 0, \"bbox\": [1, 1, 1, 1], \"score\": NaN")))
-                .containsExactly(
-                        "error E005 .lightly/predictions/t/my_image.json:1:68 /predictions/0/score: score is NaN; expected a number in [0, 1].");
+                .containsExactly("error E005 .lightly/predictions/t/my_image.json:1:68 /predictions/0/score: "
+                        + "score is NaN; expected a number in [0, 1].");
     }
 
     @Test
@@ -271,9 +285,9 @@ class PredictionFileReaderTest {
                         "{\"predictions\": [{\"category_id\": 0, \"probabilities\": [0.5, 0.5]}]}",
                         WEATHER,
                         SampleFacts.unknown())))
-                .containsExactly(
-                        "error E006 .lightly/predictions/t/my_image.json:1:54 "
-                                + "/predictions/0/probabilities: probabilities has 2 entries; expected 3, one per schema category in ascending id order.");
+                .containsExactly("error E006 .lightly/predictions/t/my_image.json:1:54 "
+                        + "/predictions/0/probabilities: probabilities has 2 entries; expected "
+                        + "3, one per schema category in ascending id order.");
     }
 
     @Test
@@ -283,9 +297,15 @@ class PredictionFileReaderTest {
                         WEATHER,
                         SampleFacts.unknown())))
                 .containsExactly(
-                        "error E007 .lightly/predictions/t/my_image.json:1:55 /predictions/0/probabilities/0: Probability 0 is 1.2; expected a number in [0, 1].",
-                        "error E007 .lightly/predictions/t/my_image.json:1:60 /predictions/0/probabilities/1: Probability 1 is -0.1; expected a number in [0, 1].",
-                        "error E007 .lightly/predictions/t/my_image.json:1:66 /predictions/0/probabilities/2: Probability 2 is -0.1; expected a number in [0, 1].");
+                        "error E007 .lightly/predictions/t/my_image.json:1:55 "
+                                + "/predictions/0/probabilities/0: Probability 0 is 1.2; expected a number in "
+                                + "[0, 1].",
+                        "error E007 .lightly/predictions/t/my_image.json:1:60 "
+                                + "/predictions/0/probabilities/1: Probability 1 is -0.1; expected a number in "
+                                + "[0, 1].",
+                        "error E007 .lightly/predictions/t/my_image.json:1:66 "
+                                + "/predictions/0/probabilities/2: Probability 2 is -0.1; expected a number in "
+                                + "[0, 1].");
     }
 
     @Test
@@ -312,21 +332,22 @@ class PredictionFileReaderTest {
     @Test
     void e009_bboxShape() {
         assertThat(texts(detection("\"category_id\": 0, \"bbox\": [1, 1, 1], \"score\": 0.5")))
-                .containsExactly(
-                        "error E009 .lightly/predictions/t/my_image.json:1:45 /predictions/0/bbox: bbox has 3 numbers; expected 4: [x, y, width, height].");
+                .containsExactly("error E009 .lightly/predictions/t/my_image.json:1:45 /predictions/0/bbox: "
+                        + "bbox has 3 numbers; expected 4: [x, y, width, height].");
         assertThat(texts(detection("\"category_id\": 0, \"bbox\": [1, \"2\", 1, 1], \"score\": 0.5")))
-                .containsExactly(
-                        "error E009 .lightly/predictions/t/my_image.json:1:49 /predictions/0/bbox/1: bbox entry 1 is the string \"2\"; expected 4 finite numbers [x, y, width, height].");
+                .containsExactly("error E009 .lightly/predictions/t/my_image.json:1:49 /predictions/0/bbox/1: "
+                        + "bbox entry 1 is the string \"2\"; expected 4 finite numbers [x, y, width, height].");
         assertThat(texts(detection("\"category_id\": 0, \"bbox\": {\"x\": 1}, \"score\": 0.5")))
-                .containsExactly(
-                        "error E009 .lightly/predictions/t/my_image.json:1:45 /predictions/0/bbox: bbox must be a list of 4 numbers [x, y, width, height], but it is an object.");
+                .containsExactly("error E009 .lightly/predictions/t/my_image.json:1:45 /predictions/0/bbox: "
+                        + "bbox must be a list of 4 numbers [x, y, width, height], but it is an object.");
     }
 
     @Test
     void e010_bboxNegative() {
         assertThat(texts(detection("\"category_id\": 0, \"bbox\": [10, 5, -3, 4], \"score\": 0.5")))
-                .containsExactly(
-                        "error E010 .lightly/predictions/t/my_image.json:1:45 /predictions/0/bbox: bbox [10, 5, -3, 4] has a negative width; expected x, y, width and height of 0 or more.");
+                .containsExactly("error E010 .lightly/predictions/t/my_image.json:1:45 /predictions/0/bbox: "
+                        + "bbox [10, 5, -3, 4] has a negative width; expected x, y, width and height of "
+                        + "0 or more.");
     }
 
     @Test
@@ -335,17 +356,17 @@ class PredictionFileReaderTest {
                         "{\"predictions\": [{\"category_id\": 0, \"segmentation\": [5, -2, 5.5], \"score\": 0.5}]}",
                         CARS,
                         SampleFacts.unknown())))
-                .containsExactly(
-                        "error E011 .lightly/predictions/t/my_image.json:1:57 "
-                                + "/predictions/0/segmentation/1: Count 1 of the segmentation is -2; expected a whole number 0 or more.");
+                .containsExactly("error E011 .lightly/predictions/t/my_image.json:1:57 "
+                        + "/predictions/0/segmentation/1: Count 1 of the segmentation is -2; "
+                        + "expected a whole number 0 or more.");
     }
 
     @Test
     void e012_bboxOutsideImage() {
         assertThat(texts(detection("\"category_id\": 0, \"bbox\": [140, 100, 80, 90], \"score\": 0.5")))
-                .containsExactly(
-                        "error E012 .lightly/predictions/t/my_image.json:1:45 /predictions/0/bbox: bbox [140, 100, 80, 90] ends at x = 220, y = 190, "
-                                + "outside the 200 x 150 image; expected x + width <= 200 and y + height <= 150.");
+                .containsExactly("error E012 .lightly/predictions/t/my_image.json:1:45 /predictions/0/bbox: "
+                        + "bbox [140, 100, 80, 90] ends at x = 220, y = 190, "
+                        + "outside the 200 x 150 image; expected x + width <= 200 and y + height <= 150.");
         // Touching the right and bottom edges is inside.
         FileResult<PredictionFile> touching =
                 detection("\"category_id\": 0, \"bbox\": [120, 60, 80, 90], \"score\": 0.5");
@@ -360,9 +381,9 @@ class PredictionFileReaderTest {
                         "{\"predictions\": [{\"category_id\": 0, \"segmentation\": [2, 2, 1, 3, 3], \"score\": 0.5}]}",
                         CARS,
                         SampleFacts.of("a.png", 4, 3))))
-                .containsExactly(
-                        "error E013 .lightly/predictions/t/my_image.json:1:53 "
-                                + "/predictions/0/segmentation: The segmentation counts sum to 11 pixels; expected 12, the 4 x 3 image's width x height.");
+                .containsExactly("error E013 .lightly/predictions/t/my_image.json:1:53 "
+                        + "/predictions/0/segmentation: The segmentation counts sum to 11 "
+                        + "pixels; expected 12, the 4 x 3 image's width x height.");
     }
 
     @Test
@@ -371,9 +392,9 @@ class PredictionFileReaderTest {
                         "{\"predictions\": [{\"category_id\": 0, \"keypoints\": [1, 2, 0.5, 3], \"score\": 0.5}]}",
                         POSES,
                         SampleFacts.unknown())))
-                .containsExactly(
-                        "error E014 .lightly/predictions/t/my_image.json:1:50 "
-                                + "/predictions/0/keypoints: keypoints has 4 numbers; expected a multiple of 3 (x, y and confidence of each keypoint).");
+                .containsExactly("error E014 .lightly/predictions/t/my_image.json:1:50 "
+                        + "/predictions/0/keypoints: keypoints has 4 numbers; expected a "
+                        + "multiple of 3 (x, y and confidence of each keypoint).");
         assertThat(texts(read(
                         "{\"predictions\": [{\"category_id\": 0, \"keypoints\": [1, 2, 0.5], \"score\": 0.5}]}",
                         POSES,
@@ -388,9 +409,9 @@ class PredictionFileReaderTest {
                         "{\"file_name\": \"other.png\", \"predictions\": []}",
                         PEOPLE,
                         SampleFacts.named("my_image.png"))))
-                .containsExactly(
-                        "error E015 .lightly/predictions/t/my_image.json:1:15 /file_name: file_name is \"other.png\", but this "
-                                + "file's path belongs to the sample \"my_image.png\"; expected \"my_image.png\" or no file_name.");
+                .containsExactly("error E015 .lightly/predictions/t/my_image.json:1:15 /file_name: file_name is "
+                        + "\"other.png\", but this file's path belongs to the sample \"my_image.png\"; expected "
+                        + "\"my_image.png\" or no file_name.");
     }
 
     @Test
@@ -398,8 +419,8 @@ class PredictionFileReaderTest {
         ValidationOptions small =
                 ValidationOptions.defaults().withLimits(ValidationLimits.DEFAULTS.withMaxFileBytes(10));
         assertThat(texts(read("{\"predictions\": []}", PEOPLE, SampleFacts.unknown(), small)))
-                .containsExactly(
-                        "error E020 .lightly/predictions/t/my_image.json: The file has 19 bytes, more than the limit of 10 bytes; it was not read.");
+                .containsExactly("error E020 .lightly/predictions/t/my_image.json: The file has 19 bytes, more "
+                        + "than the limit of 10 bytes; it was not read.");
     }
 
     @Test
@@ -409,30 +430,32 @@ class PredictionFileReaderTest {
         String deep = "{\"predictions\": [], \"x\": [[[[[[1]]]]]]}";
         assertThat(texts(read(deep, PEOPLE, SampleFacts.unknown(), shallow)))
                 .containsExactly(
-                        "warning W003 .lightly/predictions/t/my_image.json:1:26 /x: The field \"x\" is not part of a prediction file (file_name, predictions); it is ignored.",
-                        "error E021 .lightly/predictions/t/my_image.json: The file nests lists and objects deeper than 4 levels, the limit; it was not read further.");
+                        "warning W003 .lightly/predictions/t/my_image.json:1:26 /x: The field \"x\" is "
+                                + "not part of a prediction file (file_name, predictions); it is ignored.",
+                        "error E021 .lightly/predictions/t/my_image.json: The file nests lists and "
+                                + "objects deeper than 4 levels, the limit; it was not read further.");
     }
 
     @Test
     void e036_giganticNumberStringAndName_hitTheReadLimits_withTheirPosition() {
         String number = "{\"predictions\": [{\"category_id\": 0, \"score\": 0." + "1".repeat(300) + "}]}";
         assertThat(texts(read(number, WEATHER, SampleFacts.unknown(), ValidationOptions.defaults())))
-                .containsExactly(
-                        "error E036 .lightly/predictions/t/my_image.json:1:37: At or after this position the file holds a number"
-                                + " longer than 256 characters,"
-                                + " the limit; it was not read further.");
+                .containsExactly("error E036 .lightly/predictions/t/my_image.json:1:37: At or after this "
+                        + "position the file holds a number"
+                        + " longer than 256 characters,"
+                        + " the limit; it was not read further.");
         String string = "{\n  \"file_name\": \"" + "a".repeat((1 << 24) + 1) + "\", \"predictions\": []}";
         assertThat(texts(read(string, WEATHER, SampleFacts.unknown(), ValidationOptions.defaults())))
-                .containsExactly(
-                        "error E036 .lightly/predictions/t/my_image.json:2:16: At or after this position the file holds a string"
-                                + " longer than 16777216 characters,"
-                                + " the limit; it was not read further.");
+                .containsExactly("error E036 .lightly/predictions/t/my_image.json:2:16: At or after this "
+                        + "position the file holds a string"
+                        + " longer than 16777216 characters,"
+                        + " the limit; it was not read further.");
         String name = "{\"predictions\": [], \"" + "n".repeat(1025) + "\": 1}";
         assertThat(texts(read(name, WEATHER, SampleFacts.unknown(), ValidationOptions.defaults())))
-                .containsExactly(
-                        "error E036 .lightly/predictions/t/my_image.json:1:18: At or after this position the file holds a field"
-                                + " name longer than 1024 characters,"
-                                + " the limit; it was not read further.");
+                .containsExactly("error E036 .lightly/predictions/t/my_image.json:1:18: At or after this "
+                        + "position the file holds a field"
+                        + " name longer than 1024 characters,"
+                        + " the limit; it was not read further.");
     }
 
     @Test
@@ -440,20 +463,20 @@ class PredictionFileReaderTest {
         String deep = "{\"predictions\": [], \"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
         assertThat(texts(read(deep, WEATHER, SampleFacts.unknown(), ValidationOptions.defaults())))
                 .containsExactly(
-                        "warning W003 .lightly/predictions/t/my_image.json:1:26 /x: The field \"x\" is not part of a prediction file"
-                                + " (file_name, predictions); it is ignored.",
-                        "error E021 .lightly/predictions/t/my_image.json: The file nests lists and objects deeper than 64 levels, the"
-                                + " limit; it was not read further.");
+                        "warning W003 .lightly/predictions/t/my_image.json:1:26 /x: The field \"x\" is "
+                                + "not part of a prediction file (file_name, predictions); it is ignored.",
+                        "error E021 .lightly/predictions/t/my_image.json: The file nests lists and "
+                                + "objects deeper than 64 levels, the limit; it was not read further.");
     }
 
     @Test
     void e022_tooManySingletons() {
         ValidationOptions few = ValidationOptions.defaults().withLimits(ValidationLimits.DEFAULTS.withMaxSingletons(2));
-        String json =
-                "{\"predictions\": [{\"category_id\": 0}, {\"category_id\": 1}, {\"category_id\": 2}, {\"category_id\": 0}]}";
+        String json = "{\"predictions\": [{\"category_id\": 0}, {\"category_id\": 1}, {\"category_id\": 2}, "
+                + "{\"category_id\": 0}]}";
         assertThat(texts(read(json, WEATHER, SampleFacts.unknown(), few)))
-                .containsExactly(
-                        "error E022 .lightly/predictions/t/my_image.json:1:58 /predictions/2: The file has more than 2 singletons, the limit; it was not read further.");
+                .containsExactly("error E022 .lightly/predictions/t/my_image.json:1:58 /predictions/2: The file "
+                        + "has more than 2 singletons, the limit; it was not read further.");
     }
 
     @Test
@@ -465,9 +488,9 @@ class PredictionFileReaderTest {
                         CARS,
                         SampleFacts.unknown(),
                         shortRle)))
-                .containsExactly(
-                        "error E023 .lightly/predictions/t/my_image.json:1:63 "
-                                + "/predictions/0/segmentation: The segmentation has more than 3 counts, the limit; it was not read further.");
+                .containsExactly("error E023 .lightly/predictions/t/my_image.json:1:63 "
+                        + "/predictions/0/segmentation: The segmentation has more than 3 counts, "
+                        + "the limit; it was not read further.");
     }
 
     @Test
@@ -480,9 +503,13 @@ class PredictionFileReaderTest {
         assertThat(r.value()).isEmpty();
         assertThat(texts(r))
                 .containsExactly(
-                        "error E032 .lightly/predictions/t/my_image.json:1:19: A /* */ comment is not JSON; strict mode expects plain JSON.",
-                        "error E033 .lightly/predictions/t/my_image.json:1:43: A comma before '}' is not JSON; strict mode expects plain JSON.",
-                        "error E034 .lightly/predictions/t/my_image.json:1:42 /extra: The field \"extra\" is not part of a prediction file (file_name, predictions); strict mode allows no unknown fields.");
+                        "error E032 .lightly/predictions/t/my_image.json:1:19: A /* */ comment is not "
+                                + "JSON; strict mode expects plain JSON.",
+                        "error E033 .lightly/predictions/t/my_image.json:1:43: A comma before '}' is "
+                                + "not JSON; strict mode expects plain JSON.",
+                        "error E034 .lightly/predictions/t/my_image.json:1:42 /extra: The field "
+                                + "\"extra\" is not part of a prediction file (file_name, predictions); strict "
+                                + "mode allows no unknown fields.");
     }
 
     @Test
@@ -495,10 +522,13 @@ class PredictionFileReaderTest {
                         List.of(new Singleton.Detection(0, new BoundingBox(1, 1, 1, 1), 0.5, Optional.empty()))));
         assertThat(texts(r))
                 .containsExactly(
-                        "warning W003 .lightly/predictions/t/my_image.json:1:81 /predictions/0/area: The field \"area\" is not part of an object-detection "
+                        "warning W003 .lightly/predictions/t/my_image.json:1:81 /predictions/0/area: "
+                                + "The field \"area\" is not part of an object-detection "
                                 + "prediction (category_id, bbox, score, probabilities); it is ignored.",
-                        "warning W003 .lightly/predictions/t/my_image.json:1:100 /predictions/0/segmentation: The field \"segmentation\" is not part of an "
-                                + "object-detection prediction (category_id, bbox, score, probabilities); it is ignored.");
+                        "warning W003 .lightly/predictions/t/my_image.json:1:100 "
+                                + "/predictions/0/segmentation: The field \"segmentation\" is not part of an "
+                                + "object-detection prediction (category_id, bbox, score, "
+                                + "probabilities); it is ignored.");
     }
 
     @Test
@@ -522,14 +552,19 @@ class PredictionFileReaderTest {
     void w006_diagnosticsPerFileAreBounded() {
         ValidationOptions two =
                 ValidationOptions.defaults().withLimits(ValidationLimits.DEFAULTS.withMaxDiagnosticsPerFile(2));
-        String json =
-                "{\"predictions\": [{\"category_id\": 9}, {\"category_id\": 9}, {\"category_id\": 9}, {\"category_id\": 9}]}";
+        String json = "{\"predictions\": [{\"category_id\": 9}, {\"category_id\": 9}, {\"category_id\": 9}, "
+                + "{\"category_id\": 9}]}";
         FileResult<PredictionFile> r = read(json, WEATHER, SampleFacts.unknown(), two);
         assertThat(texts(r))
                 .containsExactly(
-                        "error E004 .lightly/predictions/t/my_image.json:1:34 /predictions/0/category_id: category_id 9 is not in the schema; expected one of 0, 1, 2.",
-                        "error E004 .lightly/predictions/t/my_image.json:1:54 /predictions/1/category_id: category_id 9 is not in the schema; expected one of 0, 1, 2.",
-                        "warning W006 .lightly/predictions/t/my_image.json: 2 more problems were found in this file and not reported (limit 2 per file).");
+                        "error E004 .lightly/predictions/t/my_image.json:1:34 "
+                                + "/predictions/0/category_id: category_id 9 is not in the schema; expected one "
+                                + "of 0, 1, 2.",
+                        "error E004 .lightly/predictions/t/my_image.json:1:54 "
+                                + "/predictions/1/category_id: category_id 9 is not in the schema; expected one "
+                                + "of 0, 1, 2.",
+                        "warning W006 .lightly/predictions/t/my_image.json: 2 more problems were found "
+                                + "in this file and not reported (limit 2 per file).");
     }
 
     @Test

@@ -48,9 +48,9 @@ class PredictionWriterTest {
                 List.of(new Singleton.Detection(
                         3, new BoundingBox(140, 100.5, 80, 90), 0.8, Optional.of(Probabilities.of(0.25, 0.75)))));
         assertThat(PredictionWriter.toJson(file))
-                .isEqualTo(
-                        "{\"file_name\":\"sub/img.png\",\"predictions\":["
-                                + "{\"category_id\":3,\"bbox\":[140,100.5,80,90],\"score\":0.8,\"probabilities\":[0.25,0.75]}]}\n");
+                .isEqualTo("{\"file_name\":\"sub/img.png\",\"predictions\":["
+                        + "{\"category_id\":3,\"bbox\":[140,100.5,80,90],\"score\":0.8,"
+                        + "\"probabilities\":[0.25,0.75]}]}\n");
     }
 
     @Test

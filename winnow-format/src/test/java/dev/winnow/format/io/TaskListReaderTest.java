@@ -41,8 +41,8 @@ class TaskListReaderTest {
                         "object_detection_people",
                         "semantic_segmentation_cars")));
         assertThat(texts(r))
-                .containsExactly(
-                        "warning W002 .lightly/predictions/tasks.json:5:33: A comma before ']' is not JSON; it was ignored.");
+                .containsExactly("warning W002 .lightly/predictions/tasks.json:5:33: A comma before ']' is not "
+                        + "JSON; it was ignored.");
     }
 
     @Test
@@ -50,8 +50,8 @@ class TaskListReaderTest {
         FileResult<TaskList> r = read(REFERENCE, ValidationOptions.strictDefaults());
         assertThat(r.value()).isEmpty();
         assertThat(texts(r))
-                .containsExactly(
-                        "error E033 .lightly/predictions/tasks.json:5:33: A comma before ']' is not JSON; strict mode expects plain JSON.");
+                .containsExactly("error E033 .lightly/predictions/tasks.json:5:33: A comma before ']' is not "
+                        + "JSON; strict mode expects plain JSON.");
     }
 
     @Test
@@ -59,16 +59,16 @@ class TaskListReaderTest {
         FileResult<TaskList> r = read("{\"tasks\": [\"a\"]}", ValidationOptions.defaults());
         assertThat(r.value()).isEmpty();
         assertThat(texts(r))
-                .containsExactly(
-                        "error E002 .lightly/predictions/tasks.json:1:1: tasks.json must be a list of task names, but it is an object.");
+                .containsExactly("error E002 .lightly/predictions/tasks.json:1:1: tasks.json must be a list of "
+                        + "task names, but it is an object.");
     }
 
     @Test
     void entryNotAString() {
         FileResult<TaskList> r = read("[\"a\", 3]", ValidationOptions.defaults());
         assertThat(texts(r))
-                .containsExactly(
-                        "error E002 .lightly/predictions/tasks.json:1:7 /1: Task 1 must be a task name (a string), but it is a number.");
+                .containsExactly("error E002 .lightly/predictions/tasks.json:1:7 /1: Task 1 must be a task name "
+                        + "(a string), but it is a number.");
     }
 
     @Test
@@ -77,10 +77,16 @@ class TaskListReaderTest {
         assertThat(r.value()).isEmpty();
         assertThat(texts(r))
                 .containsExactly(
-                        "error E025 .lightly/predictions/tasks.json:1:8 /1: The task name \"bad name\" is not a valid folder name; expected letters, digits and _+=,.@:/- only, without '..'.",
-                        "error E019 .lightly/predictions/tasks.json:1:20 /2: The task name \"../up\" leads out of .lightly/predictions/; expected a folder name inside it.",
-                        "error E025 .lightly/predictions/tasks.json:1:29 /3: The task \"ok\" is listed twice; expected each task once.",
-                        "error E025 .lightly/predictions/tasks.json:1:35 /4: The task name \"\" is not a valid folder name; expected letters, digits and _+=,.@:/- only, without '..'.");
+                        "error E025 .lightly/predictions/tasks.json:1:8 /1: The task name \"bad name\" "
+                                + "is not a valid folder name; expected letters, digits and _+=,.@:/- only, "
+                                + "without '..'.",
+                        "error E019 .lightly/predictions/tasks.json:1:20 /2: The task name \"../up\" "
+                                + "leads out of .lightly/predictions/; expected a folder name inside it.",
+                        "error E025 .lightly/predictions/tasks.json:1:29 /3: The task \"ok\" is listed "
+                                + "twice; expected each task once.",
+                        "error E025 .lightly/predictions/tasks.json:1:35 /4: The task name \"\" is not "
+                                + "a valid folder name; expected letters, digits and _+=,.@:/- only, without "
+                                + "'..'.");
     }
 
     @Test
@@ -89,16 +95,19 @@ class TaskListReaderTest {
         assertThat(r.value()).isEmpty();
         assertThat(texts(r))
                 .containsExactly(
-                        "error E019 .lightly/predictions/tasks.json:1:2 /0: The task name \"/etc\" leads out of .lightly/predictions/; expected a folder name inside it.",
-                        "error E019 .lightly/predictions/tasks.json:1:10 /1: The task name \"a/../../b\" leads out of .lightly/predictions/; expected a folder name inside it.");
+                        "error E019 .lightly/predictions/tasks.json:1:2 /0: The task name \"/etc\" "
+                                + "leads out of .lightly/predictions/; expected a folder name inside it.",
+                        "error E019 .lightly/predictions/tasks.json:1:10 /1: The task name "
+                                + "\"a/../../b\" leads out of .lightly/predictions/; expected a folder name "
+                                + "inside it.");
     }
 
     @Test
     void emptyFile() {
         FileResult<TaskList> r = read("  \n", ValidationOptions.defaults());
         assertThat(texts(r))
-                .containsExactly(
-                        "error E001 .lightly/predictions/tasks.json:1:1: The file is empty; expected a list of task names.");
+                .containsExactly("error E001 .lightly/predictions/tasks.json:1:1: The file is empty; expected a "
+                        + "list of task names.");
     }
 
     @Test
@@ -114,7 +123,7 @@ class TaskListReaderTest {
     void contentAfterTheList() {
         FileResult<TaskList> r = read("[\"a\"] [\"b\"]", ValidationOptions.defaults());
         assertThat(texts(r))
-                .containsExactly(
-                        "error E001 .lightly/predictions/tasks.json:1:7: More JSON follows the end of the top-level value; expected the file to end there.");
+                .containsExactly("error E001 .lightly/predictions/tasks.json:1:7: More JSON follows the end of "
+                        + "the top-level value; expected the file to end there.");
     }
 }

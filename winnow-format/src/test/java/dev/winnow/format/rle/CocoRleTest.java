@@ -49,8 +49,8 @@ class CocoRleTest {
     void compressed_badCharacter() {
         assertThatThrownBy(() -> CocoRle.fromCompressed(2, 2, "1 3"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "The compressed RLE counts have the character ' ' at position 1; only characters from '0' to 'o' occur there.");
+                .hasMessage("The compressed RLE counts have the character ' ' at position 1; only "
+                        + "characters from '0' to 'o' occur there.");
     }
 
     @Test
@@ -63,8 +63,8 @@ class CocoRleTest {
     void compressed_negativeCount() {
         // The first count may not be a difference, so a negative value is simply wrong.
         assertThatThrownBy(() -> CocoRle.fromCompressed(2, 2, "O"))
-                .hasMessage(
-                        "The compressed RLE counts decode to the count -1 (count 0); counts must lie between 0 and 2147483647.");
+                .hasMessage("The compressed RLE counts decode to the count -1 (count 0); counts must lie "
+                        + "between 0 and 2147483647.");
     }
 
     @Test

@@ -93,8 +93,8 @@ class PolygonRasterizerTest {
         assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 1, Double.NaN, 2, 0}), 4, 4))
                 .hasMessage("Polygon 0 has the coordinate NaN at position 3; coordinates must be finite numbers.");
         assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 2e8, 0, 2, 2}), 4, 4))
-                .hasMessage(
-                        "Polygon 0 has the coordinate 2.0E8 at position 2; coordinates must lie within -100000000 and 100000000.");
+                .hasMessage("Polygon 0 has the coordinate 2.0E8 at position 2; coordinates must lie within "
+                        + "-100000000 and 100000000.");
         assertThatThrownBy(() -> PolygonRasterizer.rasterize(List.of(new double[] {0, 0, 9e7, 0, 0, 9e7}), 4, 4))
                 .hasMessage("Polygon 0 has an outline of 270000000 pixels, longer than Winnow rasterises (40000000).");
     }

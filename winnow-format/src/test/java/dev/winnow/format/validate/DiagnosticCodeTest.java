@@ -35,7 +35,10 @@ class DiagnosticCodeTest {
         assertThat(DiagnosticCode.byCode("C999")).isEmpty();
     }
 
-    /** The README's table of codes lists every registered code, in order, with its severity and meaning, and nothing else. */
+    /**
+     * The README's table of codes lists every registered code, in order, with its severity and meaning, and nothing
+     * else.
+     */
     @Test
     void readmeTable_isTheRegistry() throws Exception {
         Path readme = Path.of("..", "README.md");

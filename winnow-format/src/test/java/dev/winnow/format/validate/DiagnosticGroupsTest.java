@@ -39,10 +39,11 @@ class DiagnosticGroupsTest {
         assertThat(DiagnosticGroups.lines(many))
                 .containsExactly(
                         "error E012 a.json:2:30 /predictions/0/bbox: Outside.",
-                        "warning W004 (5 times): A sample has no prediction file in a task. First at img0.png, img1.png, img2.png;"
-                                + " the first says: No prediction for img0.",
+                        "warning W004 (5 times): A sample has no prediction file in a task. First at "
+                                + "img0.png, img1.png, img2.png; the first says: No prediction for img0.",
                         "error C105 gt.json /annotations/3: Not an object.",
-                        "error C201 (4 times): A YOLO label line has the wrong number of values or an invalid one; it is skipped."
+                        "error C201 (4 times): A YOLO label line has the wrong number of values or an "
+                                + "invalid one; it is skipped."
                                 + " First at l0.txt:1:1, l1.txt:2:1, l2.txt:3:1; the first says: Bad line.");
     }
 }

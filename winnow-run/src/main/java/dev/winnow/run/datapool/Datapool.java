@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Datapool pool = Datapool.load(winnowFolder, completedRuns);
- * Datapool.Staged staged = pool.updated(samples, embeddings, dimension, embedderId, selected).stage(winnowFolder, runId);
+ * Datapool.Staged staged =
+ *         pool.updated(samples, embeddings, dimension, embedderId, selected).stage(winnowFolder, runId);
  * // ... complete the run folder ...
  * staged.publish();
  * }</pre>

@@ -64,7 +64,9 @@ public final class RunOutputs {
         }
     }
 
-    /** {@code filenames,embedding_0..embedding_{d-1},labels}, the precomputed-embeddings layout (labels 0), row by row. */
+    /**
+     * {@code filenames,embedding_0..embedding_{d-1},labels}, the precomputed-embeddings layout (labels 0), row by row.
+     */
     public static void writeEmbeddingsCsv(Writer out, List<String> samples, float[] rows, int dimension)
             throws IOException {
         try (EmbeddingsCsvWriter csv = EmbeddingsCsvWriter.to(out, dimension)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.winnow.config.ConfigException;
 import dev.winnow.embed.EmbeddingsConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -87,8 +88,8 @@ class RunConfigParserTest {
     @Test
     void bothSampleCounts_areRefusedByTheSelectionParser() {
         fails(
-                "{\"selection\": {\"n_samples\": 5, \"proportion_samples\": 0.1, \"strategies\": [{\"input\": {\"type\": "
-                        + "\"EMBEDDINGS\"}, \"strategy\": {\"type\": \"DIVERSITY\"}}]}}",
+                "{\"selection\": {\"n_samples\": 5, \"proportion_samples\": 0.1, \"strategies\": "
+                        + "[{\"input\": {\"type\": \"EMBEDDINGS\"}, \"strategy\": {\"type\": \"DIVERSITY\"}}]}}",
                 "/selection",
                 "Set exactly one of 'n_samples' and 'proportion_samples' at /selection, not both.");
     }
@@ -160,9 +161,7 @@ class RunConfigParserTest {
                         "The run configuration run.json is not UTF-8 text: the byte at offset 3 does not belong to a"
                                 + " UTF-8 character.");
         assertThat(RunConfigParser.parse(
-                                ("{" + SELECTION + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                                "run.json",
-                                Path.of("base"))
+                                ("{" + SELECTION + "}").getBytes(StandardCharsets.UTF_8), "run.json", Path.of("base"))
                         .seed())
                 .isEqualTo(parse("{" + SELECTION + "}").seed());
     }

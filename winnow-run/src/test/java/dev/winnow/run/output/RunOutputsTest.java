@@ -61,8 +61,10 @@ class RunOutputsTest {
                         .at(2, 30),
                 Diagnostic.warning("W101", "", "", "2 videos were left out.")));
         assertThat(jsonl).isEqualTo("""
-                {"severity":"error","code":"E012","file":"p/a.json","pointer":"/predictions/0/bbox","line":2,"column":30,"message":"Outside \\"here\\"."}
-                {"severity":"warning","code":"W101","file":"","pointer":"","line":null,"column":null,"message":"2 videos were left out."}
+                {"severity":"error","code":"E012","file":"p/a.json","pointer":"/predictions/0/bbox","line":2,\
+                "column":30,"message":"Outside \\"here\\"."}
+                {"severity":"warning","code":"W101","file":"","pointer":"","line":null,"column":null,"message":"2 \
+                videos were left out."}
                 """);
     }
 }

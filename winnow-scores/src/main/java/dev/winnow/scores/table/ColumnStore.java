@@ -178,7 +178,10 @@ final class ColumnStore implements Serializable {
         keypointConfidence.addAll(other.keypointConfidence);
     }
 
-    /** A new store with the samples in {@code order} (a permutation of sample indices); singletons keep their file order. */
+    /**
+     * A new store with the samples in {@code order} (a permutation of sample indices); singletons keep their file
+     * order.
+     */
     ColumnStore permuted(int[] order) {
         ColumnStore out = new ColumnStore(layout);
         for (int i : order) {

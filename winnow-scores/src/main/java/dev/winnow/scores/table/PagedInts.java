@@ -56,7 +56,9 @@ final class PagedInts implements Serializable {
         }
     }
 
-    /** Appends every value of {@code other} plus {@code base}: how offsets into another column move when it is appended. */
+    /**
+     * Appends every value of {@code other} plus {@code base}: how offsets into another column move when it is appended.
+     */
     void addAll(PagedInts other, int base) {
         for (int i = 0; i < other.size; i++) {
             add(other.get(i) + base);

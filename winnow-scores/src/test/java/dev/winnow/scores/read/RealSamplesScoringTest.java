@@ -43,7 +43,8 @@ class RealSamplesScoringTest {
     @Test
     void detection_overImagesAndVideoFrames() throws Exception {
         write(".lightly/predictions/objects/schema.json", """
-                {"task_type": "object-detection", "categories": [{"id": 0, "name": "thing"}, {"id": 1, "name": "fruit"}]}""");
+                {"task_type": "object-detection", "categories": [{"id": 0, "name": "thing"}, {"id": 1, "name": \
+                "fruit"}]}""");
         ImageSize chess = ImageHeaders.read(input, "chessboard.png");
         ImageSize fruits = ImageHeaders.read(input, "objects/fruits.jpg");
         write(
@@ -91,7 +92,8 @@ class RealSamplesScoringTest {
     @Test
     void semanticSegmentation_weightsSegmentsByTheirAreaOnARealImage() throws Exception {
         write(".lightly/predictions/seg/schema.json", """
-                {"task_type": "semantic-segmentation", "categories": [{"id": 0, "name": "sky"}, {"id": 1, "name": "building"}]}""");
+                {"task_type": "semantic-segmentation", "categories": [{"id": 0, "name": "sky"}, {"id": 1, "name": \
+                "building"}]}""");
         ImageSize size = ImageHeaders.read(input, "street/building.jpg");
         int w = size.width();
         int h = size.height();

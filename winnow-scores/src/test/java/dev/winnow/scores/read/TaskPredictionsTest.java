@@ -55,7 +55,8 @@ class TaskPredictionsTest {
                         + " in the folder of task det is not a .json prediction file; it is ignored.");
         assertThat(diagnostics.get(1).toText())
                 .isEqualTo("error E016 .lightly/predictions/det/img/zzz.json: This prediction"
-                        + " file belongs to no image or video of the input: no sample is named img/zzz with an image extension,"
+                        + " file belongs to no image or video of the input: no sample is named img/zzz "
+                        + "with an image extension,"
                         + " and it does not name a frame of a video; it is skipped.");
         assertThat(diagnostics.get(2).file()).isEqualTo(".lightly/predictions/det/img/a.json");
     }
@@ -224,10 +225,11 @@ class TaskPredictionsTest {
         assertThat(diagnostics)
                 .extracting(Diagnostic::toText)
                 .containsExactly(
-                        "error E018 .lightly/predictions/det/clips/tree-5-mp4.json: The frame index 5 must have 2 digits for a"
-                                + " video of 68 frames; expected .lightly/predictions/det/clips/tree-05-mp4.json; the file is skipped.",
-                        "error E017 .lightly/predictions/det/clips/tree-70-mp4.json: Frame 70 does not exist in clips/tree.mp4,"
-                                + " which has 68 frames (0 to 67); the file is skipped.");
+                        "error E018 .lightly/predictions/det/clips/tree-5-mp4.json: The frame index 5 "
+                                + "must have 2 digits for a video of 68 frames; expected "
+                                + ".lightly/predictions/det/clips/tree-05-mp4.json; the file is skipped.",
+                        "error E017 .lightly/predictions/det/clips/tree-70-mp4.json: Frame 70 does not "
+                                + "exist in clips/tree.mp4, which has 68 frames (0 to 67); the file is skipped.");
         assertThat(ActiveLearningScorer.scoreTable(result.table()).column(ScoreName.OBJECTNESS_LEAST_CONFIDENCE))
                 .containsExactly(0.75, 0.75, 0.75);
     }
@@ -251,8 +253,10 @@ class TaskPredictionsTest {
                 .containsExactly(
                         "error E031 img/link.png: The sample is a link to " + secret + ", outside the input " + root
                                 + "; it is not read and is left out.",
-                        "error E016 .lightly/predictions/det/img/link.json: This prediction file belongs to no image or video"
-                                + " of the input: no sample is named img/link with an image extension, and it does not name a"
+                        "error E016 .lightly/predictions/det/img/link.json: This prediction file "
+                                + "belongs to no image or video"
+                                + " of the input: no sample is named img/link with an image extension, "
+                                + "and it does not name a"
                                 + " frame of a video; it is skipped.");
     }
 

@@ -160,8 +160,8 @@ class PredictionsTableBuilderTest {
 
         assertThatThrownBy(() -> builder.add("a.png", file(box(3, 0.5), box(4, 0.5))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "Prediction 1 of sample a.png has category id 4, which the schema of task cars does not define.");
+                .hasMessage("Prediction 1 of sample a.png has category id 4, which the schema of task cars "
+                        + "does not define.");
         assertThat(builder.sampleCount()).isEqualTo(0);
     }
 
@@ -180,8 +180,8 @@ class PredictionsTableBuilderTest {
 
         assertThatThrownBy(() -> builder.add("a.png", file(classification(3))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "Prediction 0 of sample a.png is a classification prediction, but task cars is of type object-detection.");
+                .hasMessage("Prediction 0 of sample a.png is a classification prediction, but task cars is "
+                        + "of type object-detection.");
     }
 
     @Test

@@ -129,8 +129,8 @@ class FfmpegVideoDecoderTest {
         assertThat(decoder.frameCount(data, "cut.avi")).isEqualTo(12);
         assertThatThrownBy(() -> decoder.decode(data, "cut.avi", FrameRequest.everyFrame(), (i, f) -> handed.add(i)))
                 .isInstanceOf(MediaException.class)
-                .hasMessage(
-                        "The video 'cut.avi' (codec mjpeg) ends after 5 of its 12 frames; the file is truncated or damaged.");
+                .hasMessage("The video 'cut.avi' (codec mjpeg) ends after 5 of its 12 frames; the file is "
+                        + "truncated or damaged.");
         assertThat(handed).containsExactly(0, 1, 2, 3, 4);
     }
 

@@ -1,0 +1,5 @@
+/** Nothing in this package takes or returns null unless marked {@code @Nullable}. */
+@NullMarked
+package dev.winnow.cloud.gcs;
+
+import org.jspecify.annotations.NullMarked;
