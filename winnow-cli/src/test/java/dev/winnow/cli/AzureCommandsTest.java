@@ -224,7 +224,8 @@ class AzureCommandsTest {
         upload(local, "images");
         Path coco = tmp.resolve("instances.json");
         Files.writeString(coco, """
-                {"images": [{"id": 1, "file_name": "images/shapes-0.jpg"}, {"id": 2, "file_name": "images/shapes-2.jpg"},
+                {"images": [{"id": 1, "file_name": "images/shapes-0.jpg"},
+                            {"id": 2, "file_name": "images/shapes-2.jpg"},
                             {"id": 3, "file_name": "images/shapes-3.jpg", "width": 48, "height": 36}],
                  "categories": [{"id": 4, "name": "box"}],
                  "annotations": [{"image_id": 1, "category_id": 4, "bbox": [2, 3, 10, 12]},

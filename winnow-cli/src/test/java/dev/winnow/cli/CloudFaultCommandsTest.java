@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class CloudFaultCommandsTest {
         for (String path : source.list("")) {
             target.writeAtomically(path, source.readAllBytes(path, 1 << 20));
         }
-        proxy = new FaultProxy(server.port(), 0.15, 0.10, 0.10, 100, 42);
+        proxy = new FaultProxy(server.port(), 0.10, 0.05, 0.05, 100, 42);
     }
 
     @AfterEach
@@ -78,7 +79,7 @@ class CloudFaultCommandsTest {
         return new Result(exit, out.toString(), err.toString());
     }
 
-    /** The results of validate, scores, convert coco into the bucket and run, each named; outputs under {@code name}. */
+    /** What validate, scores, convert coco (into the bucket) and run give, by name; outputs under {@code name}. */
     private Map<String, Object> commands(String name) throws IOException {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("validate", run("validate", "--input", remote));
@@ -120,10 +121,15 @@ class CloudFaultCommandsTest {
         return results;
     }
 
+    private static Result result(Map<String, Object> results, String command) {
+        return (Result) Objects.requireNonNull(results.get(command));
+    }
+
     @Test
     void everyCommand_finishesAsWithoutFaults_andWritesTheSameBytes() throws Exception {
         Files.writeString(dir.resolve("instances.json"), """
-                {"images": [{"id": 1, "file_name": "images/shapes-0.jpg"}, {"id": 2, "file_name": "images/shapes-4.jpg"}],
+                {"images": [{"id": 1, "file_name": "images/shapes-0.jpg"},
+                            {"id": 2, "file_name": "images/shapes-4.jpg"}],
                  "categories": [{"id": 3, "name": "box"}],
                  "annotations": [{"image_id": 1, "category_id": 3, "bbox": [2, 3, 10, 12]},
                                  {"image_id": 2, "category_id": 3, "bbox": [0, 0, 20, 9], "score": 0.5}]}""");
@@ -134,12 +140,12 @@ class CloudFaultCommandsTest {
         Map<String, Object> faulty = commands("faulty");
 
         assertThat(faulty).isEqualTo(plain);
-        assertThat(((Result) plain.get("validate")).out()).endsWith("The predictions are valid.\n");
-        assertThat(((Result) plain.get("scores")).out().lines().count()).isEqualTo(7);
+        assertThat(result(plain, "validate").out()).endsWith("The predictions are valid.\n");
+        assertThat(result(plain, "scores").out().lines().count()).isEqualTo(7);
         for (String command : new String[] {"validate", "scores", "convert", "run"}) {
-            assertThat(((Result) plain.get(command)).exit()).as(command).isEqualTo(ExitCodes.OK);
+            assertThat(result(plain, command).exit()).as(command).isEqualTo(ExitCodes.OK);
         }
-        assertThat(((Map<?, ?>) plain.get("run files")).containsKey("selected.txt"))
+        assertThat(((Map<?, ?>) Objects.requireNonNull(plain.get("run files"))).containsKey("selected.txt"))
                 .isTrue();
         assertThat((Map<?, ?>) plain.get("converted files")).hasSize(4);
         assertThat(proxy.slowDowns.get()).isPositive();
