@@ -7,6 +7,8 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.sas.BlobContainerSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import dev.winnow.cloud.azure.Azurite;
+import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.datasource.Locations;
 import dev.winnow.demo.DemoDataset;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,7 +91,7 @@ class AzureCommandsTest {
     }
 
     /** Every file below {@code folder} by relative path, its text with {@code name} replaced by LOC and times by T. */
-    private static Map<String, String> files(Path folder, String name) throws IOException {
+    static Map<String, String> files(Path folder, String name) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
@@ -187,6 +189,128 @@ class AzureCommandsTest {
     }
 
     @Test
+    void scores_overAContainer_printsAndWritesWhatItPrintsForALocalCopy() throws Exception {
+        Path local = tmp.resolve("images");
+        DemoDataset.generate(local, 8, 48, 36, 3);
+        upload(local, "images");
+
+        Result onDisk = run("scores", "--input", local.toString(), "--task", DemoDataset.DETECTION);
+        Result inAzure = run("scores", "--input", location("images"), "--task", DemoDataset.DETECTION);
+
+        assertThat(inAzure).isEqualTo(onDisk);
+        assertThat(onDisk.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(onDisk.out().lines().count()).isEqualTo(9);
+
+        Result written = run(
+                "scores",
+                "--input",
+                location("images"),
+                "--task",
+                DemoDataset.DETECTION,
+                "--out",
+                location("scores/shapes.csv"));
+        assertThat(written.out()).isEmpty();
+        assertThat(written.err()).isEqualTo(onDisk.err());
+        assertThat(written.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(new String(
+                        Locations.open(location("scores")).readAllBytes("shapes.csv", 1 << 20), StandardCharsets.UTF_8))
+                .isEqualTo(onDisk.out());
+    }
+
+    @Test
+    void convertCocoIntoAContainer_andExportCocoFromIt_writeWhatTheyWriteForALocalCopy() throws Exception {
+        Path local = tmp.resolve("images");
+        DemoDataset.generate(local, 4, 48, 36, 3);
+        upload(local, "images");
+        Path coco = tmp.resolve("instances.json");
+        Files.writeString(coco, """
+                {"images": [{"id": 1, "file_name": "images/shapes-0.jpg"},
+                            {"id": 2, "file_name": "images/shapes-2.jpg"},
+                            {"id": 3, "file_name": "images/shapes-3.jpg", "width": 48, "height": 36}],
+                 "categories": [{"id": 4, "name": "box"}],
+                 "annotations": [{"image_id": 1, "category_id": 4, "bbox": [2, 3, 10, 12]},
+                                 {"image_id": 2, "category_id": 4, "bbox": [0, 0, 20, 9], "score": 0.75},
+                                 {"image_id": 5, "category_id": 4, "bbox": [0, 0, 1, 1]}]}""");
+        Path localOut = tmp.resolve("converted");
+
+        Result onDisk = run(
+                "convert",
+                "coco",
+                "--annotations",
+                coco.toString(),
+                "--images",
+                local.toString(),
+                "--output",
+                localOut.toString(),
+                "--task",
+                "boxes");
+        Result inAzure = run(
+                "convert",
+                "coco",
+                "--annotations",
+                coco.toString(),
+                "--images",
+                location("images"),
+                "--output",
+                location("converted"),
+                "--task",
+                "boxes");
+
+        assertThat(inAzure.exit()).isEqualTo(onDisk.exit()).isEqualTo(ExitCodes.INVALID);
+        assertThat(inAzure.out().replace(location("images"), "IMAGES").replace(location("converted"), "OUT"))
+                .isEqualTo(onDisk.out().replace(local.toString(), "IMAGES").replace(localOut.toString(), "OUT"));
+        assertThat(inAzure.err().replace(location("images"), "IMAGES").replace(location("converted"), "OUT"))
+                .isEqualTo(onDisk.err().replace(local.toString(), "IMAGES").replace(localOut.toString(), "OUT"));
+        Map<String, String> converted = CloudCommandsTest.contents(Locations.open(location("converted")));
+        assertThat(converted).isEqualTo(CloudCommandsTest.contents(LocalDatasource.at(localOut)));
+        assertThat(converted.keySet())
+                .containsExactly(
+                        ".lightly/predictions/boxes/images/shapes-0.json",
+                        ".lightly/predictions/boxes/images/shapes-2.json",
+                        ".lightly/predictions/boxes/images/shapes-3.json",
+                        ".lightly/predictions/boxes/schema.json",
+                        ".lightly/predictions/tasks.json");
+
+        Path localExport = tmp.resolve("boxes.json");
+        Result exportedOnDisk = run(
+                "export",
+                "coco",
+                "--input",
+                localOut.toString(),
+                "--task",
+                "boxes",
+                "--out",
+                localExport.toString(),
+                "--images",
+                local.toString());
+        Result exportedFromAzure = run(
+                "export",
+                "coco",
+                "--input",
+                location("converted"),
+                "--task",
+                "boxes",
+                "--out",
+                location("exports/boxes.json"),
+                "--images",
+                location("images"));
+
+        assertThat(exportedOnDisk.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(exportedFromAzure.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(exportedFromAzure
+                        .out()
+                        .replace(location("converted"), "OUT")
+                        .replace(location("exports/boxes.json"), "FILE"))
+                .isEqualTo(exportedOnDisk
+                        .out()
+                        .replace(localOut.toString(), "OUT")
+                        .replace(localExport.toString(), "FILE"));
+        assertThat(exportedFromAzure.err()).isEqualTo(exportedOnDisk.err()).isEmpty();
+        assertThat(Locations.open(location("exports")).readAllBytes("boxes.json", 1 << 20))
+                .isEqualTo(Files.readAllBytes(localExport));
+    }
+
+    @Test
     void validate_withATokenThatMayNotList_saysWhichLetterIsMissing() throws Exception {
         upload(writeOne(tmp.resolve("one")), "images");
         BlobServiceSasSignatureValues readOnly = new BlobServiceSasSignatureValues(
@@ -210,7 +334,7 @@ class AzureCommandsTest {
         return folder;
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());

@@ -114,7 +114,7 @@ class CloudCommandsTest {
      * Every file of a datasource with its bytes as text (hex for binary files would hide nothing more here),
      * but for the output lock, which a local folder keeps (emptied) and a bucket never has.
      */
-    private static Map<String, String> contents(Datasource source) throws IOException {
+    static Map<String, String> contents(Datasource source) throws IOException {
         Map<String, String> files = new TreeMap<>();
         for (String path : source.list("")) {
             if (path.equals(OutputLock.PATH)) {

@@ -145,7 +145,7 @@ public enum DiagnosticCode {
             "C502",
             Severity.ERROR,
             "A CSV row has an invalid file name, an unknown category or unfit probabilities, or "
-                    + "repeats a file; it is skipped."),
+                    + "repeats a file or an earlier line's prediction file; it is skipped."),
     MAP_INVALID("C601", Severity.ERROR, "A probability map cannot be read or does not fit its image; it is skipped."),
     MAP_WITHOUT_IMAGE("C603", Severity.WARNING, "A probability map has no image of the same name; it is ignored.");
 
