@@ -2,6 +2,7 @@ package dev.winnow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.winnow.cloud.azure.Azurite;
 import dev.winnow.cloud.s3.S3ProxyServer;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocalDatasource;
@@ -21,11 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code winnow run} into a bucket: the same run folder, byte for byte apart from the locations'
- * names, as into a local folder, on image and object level, and a second run that builds on the
- * datapool the first left in the bucket.
+ * {@code winnow run} into a bucket (S3Proxy) and into an Azure container (Azurite): the same run
+ * folder, byte for byte apart from the locations' names, as into a local folder, on image and
+ * object level, and a second run that builds on the datapool the first left in the bucket.
  */
 class CloudRunTest {
+    private static final String AZURE_CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
     private static final String OBJECT_CONFIG = """
             {"object_level": {"task_name": "shapes", "padding": 0.1},
              "selection": {"n_samples": 4, "strategies": [
@@ -65,7 +67,7 @@ class CloudRunTest {
         int exit = cl.execute(args);
         assertThat(err.toString()).isEmpty();
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).doesNotContain(S3ProxyServer.SECRET_KEY);
+        assertThat(out.toString()).doesNotContain(S3ProxyServer.SECRET_KEY).doesNotContain(Azurite.KEY);
         return out.toString();
     }
 
@@ -92,6 +94,33 @@ class CloudRunTest {
 
     @Test
     void imageAndObjectLevelRuns_withTheDatapool_matchTheLocalRuns() throws Exception {
+        assertRunsMatchTheLocalRuns();
+    }
+
+    /** The same three runs with the data and the outputs in an Azure container (Azurite) instead of a bucket. */
+    @Test
+    void imageAndObjectLevelRuns_withTheDatapool_inAnAzureContainer_matchTheLocalRuns() throws Exception {
+        Azurite azurite = Azurite.get();
+        remote = "az://" + Azurite.ACCOUNT + "/" + azurite.newContainer() + "/data";
+        System.setProperty(AZURE_CONNECTION_STRING, Azurite.connectionString(azurite.blobEndpoint()));
+        try {
+            Datasource source = LocalDatasource.at(local);
+            Datasource target = Locations.openOrCreate(remote);
+            for (String path : source.list("")) {
+                target.writeAtomically(path, source.readAllBytes(path, 1 << 24));
+            }
+            assertRunsMatchTheLocalRuns();
+        } finally {
+            System.clearProperty(AZURE_CONNECTION_STRING);
+        }
+    }
+
+    /**
+     * A first and a second image-level run (the second builds on the datapool) and an object-level
+     * run, on the local copy and over {@code remote}: the same output and run folders, datapool and
+     * object store, byte for byte apart from names and times.
+     */
+    private void assertRunsMatchTheLocalRuns() throws Exception {
         for (String[] step :
                 new String[][] {{"image.json", "first"}, {"image.json", "second"}, {"object.json", "objects"}}) {
             String onDisk = run(
