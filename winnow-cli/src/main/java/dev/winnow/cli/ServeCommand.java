@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Shows the samples with their predictions, scores, runs and tags in a web browser.",
-            "It indexes every task's predictions (once; the index is kept in <output>/.winnow/serve/ and read again"
-                    + " while the prediction files are unchanged), prints the URL and serves until "
-                    + "stopped with Ctrl-C.",
+            "It indexes every task's predictions, prints the URL and serves until stopped with Ctrl-C. The index is"
+                    + " kept in <output>/.winnow/serve/: a later start serves it at once and indexes again in the"
+                    + " background if the files changed meanwhile.",
             "It binds 127.0.0.1 unless --host says otherwise; any other host gets a one-time access token in the URL.",
             "Nothing is written to the input; with --output, tags are written under <output>/.winnow/tags/."
         },

@@ -28,8 +28,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe when the wrapped datasource is.
  */
 public final class OutputLocation implements Datasource {
-    /** Folders inside the input location that Winnow may write to. */
-    public static final List<String> OWNED_FOLDERS = List.of(".winnow", ".lightly");
+    /**
+     * Folders inside the input location that Winnow may write to: predictions and Winnow's own
+     * files, never samples, so listings of samples leave them out.
+     */
+    public static final Set<String> OWNED_FOLDERS = Set.of(".winnow", ".lightly");
 
     private final Datasource output;
     private final Datasource input;

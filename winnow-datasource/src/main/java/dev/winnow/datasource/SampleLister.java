@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Lists the samples of an input datasource: images and videos (by {@link MediaKind} extension,
@@ -20,9 +19,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class SampleLister {
-    /** Folders that hold predictions and Winnow's own files, never samples. */
-    private static final Set<String> OWNED_FOLDERS = Set.of(".lightly", ".winnow");
-
     private SampleLister() {}
 
     /**
@@ -86,9 +82,19 @@ public final class SampleLister {
      * input, for the caller to report.
      */
     public static List<String> all(Datasource input, List<Refused> refused) throws IOException {
-        List<String> media = new ArrayList<>();
         // The folders isSample leaves out are not even listed: beside the images they can hold as many files.
-        for (String path : input.list("", OWNED_FOLDERS)) {
+        return readable(input, input.list("", OutputLocation.OWNED_FOLDERS), refused);
+    }
+
+    /**
+     * Of {@code listed}, paths a listing of {@code input} gave, the samples that may be read, in the
+     * same order; those that lead out of the input go to {@code refused}. For a caller that has
+     * listed the input already and must not walk it a second time.
+     */
+    public static List<String> readable(Datasource input, List<String> listed, List<Refused> refused)
+            throws IOException {
+        List<String> media = new ArrayList<>();
+        for (String path : listed) {
             if (isSample(path)) {
                 Optional<String> outside = input.leadsOutside(path);
                 if (outside.isPresent()) {
@@ -111,6 +117,6 @@ public final class SampleLister {
             return true;
         }
         String folder = path.substring(0, lastSlash);
-        return !DatasourcePaths.hasSegment(folder, ".lightly") && !DatasourcePaths.hasSegment(folder, ".winnow");
+        return OutputLocation.OWNED_FOLDERS.stream().noneMatch(owned -> DatasourcePaths.hasSegment(folder, owned));
     }
 }

@@ -28,9 +28,15 @@ public final class VideoProbe {
      * decoding the first frame only; errors as {@link #frameCount}.
      */
     public static ImageSize frameSize(Datasource datasource, String path) throws IOException, MediaException {
+        return frameSize(VideoDecoders.standard(), datasource, path);
+    }
+
+    /** Like {@link #frameSize(Datasource, String)}, with {@code decoder}. */
+    public static ImageSize frameSize(VideoDecoder decoder, Datasource datasource, String path)
+            throws IOException, MediaException {
         ImageSize[] size = new ImageSize[1];
         // The smallest reduction that is asked for: the size reported is the original one either way.
-        VideoDecoders.standard().decode(datasource, path, new FrameRequest(1, Integer.MAX_VALUE), (index, frame) -> {
+        decoder.decode(datasource, path, new FrameRequest(1, Integer.MAX_VALUE), (index, frame) -> {
             size[0] = frame.original();
             return false; // the first frame is all it takes
         });

@@ -70,7 +70,8 @@ final class IndexBuilder {
             }
         }
         TreeSet<String> names = new TreeSet<>();
-        for (String sample : SampleLister.all(input)) {
+        List<String> listed = media.stream().map(Datasource.ListedFile::path).toList();
+        for (String sample : SampleLister.readable(input, listed, new ArrayList<>())) {
             if (MediaKind.of(sample).orElse(MediaKind.VIDEO) == MediaKind.IMAGE) {
                 names.add(sample);
             }

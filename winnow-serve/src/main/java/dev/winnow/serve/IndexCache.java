@@ -1,7 +1,8 @@
 package dev.winnow.serve;
 
 import dev.winnow.datasource.Datasource;
-import dev.winnow.datasource.MediaKind;
+import dev.winnow.datasource.OutputLocation;
+import dev.winnow.datasource.SampleLister;
 import dev.winnow.format.PredictionsLayout;
 import dev.winnow.format.TaskType;
 import dev.winnow.media.UserMetadataReader;
@@ -34,7 +35,6 @@ import org.jspecify.annotations.Nullable;
 final class IndexCache {
     static final String FILE = ".winnow/serve/index.bin";
     private static final int VERSION = 2;
-    private static final Set<String> OWNED_FOLDERS = Set.of(".lightly", ".winnow");
 
     private IndexCache() {}
 
@@ -49,8 +49,8 @@ final class IndexCache {
         CompletableFuture<List<Datasource.ListedFile>> media = CompletableFuture.supplyAsync(() -> {
             try {
                 List<Datasource.ListedFile> kept = new ArrayList<>();
-                for (Datasource.ListedFile f : input.listWithStats("", OWNED_FOLDERS)) {
-                    if (MediaKind.of(f.path()).isPresent()) {
+                for (Datasource.ListedFile f : input.listWithStats("", OutputLocation.OWNED_FOLDERS)) {
+                    if (SampleLister.isSample(f.path())) {
                         kept.add(f);
                     }
                 }

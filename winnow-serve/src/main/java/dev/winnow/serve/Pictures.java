@@ -114,10 +114,15 @@ final class Pictures {
         } catch (IOException | MediaException e) {
             made = placeholder(message(sample, e));
         }
+        return remember(sample, made);
+    }
+
+    /** Keeps {@code picture} as the thumbnail of {@code sample}; returns it. */
+    private Picture remember(String sample, Picture picture) {
         synchronized (thumbs) {
-            thumbs.put(sample, made);
+            thumbs.put(sample, picture);
         }
-        return made;
+        return picture;
     }
 
     private @Nullable Picture cachedThumbnail(String sample) {
@@ -144,25 +149,18 @@ final class Pictures {
                     String name = new VideoFrames.Frame(frame.video(), index, frame.frameCount()).sampleName();
                     if (index >= first && cachedThumbnail(name) == null) {
                         Thumbnail thumb = ThumbnailRenderer.render(name, image.image(), image.original(), List.of());
-                        synchronized (thumbs) {
-                            thumbs.put(name, new Picture(thumb.bytes(), thumb.mimeType(), null));
-                        }
+                        remember(name, new Picture(thumb.bytes(), thumb.mimeType(), null));
                     }
                     return index < last;
                 });
             } catch (IOException | MediaException e) {
-                Picture failed = placeholder(message(frame.sampleName(), e));
-                synchronized (thumbs) {
-                    thumbs.put(frame.sampleName(), failed);
-                }
-                return failed;
+                return remember(frame.sampleName(), placeholder(message(frame.sampleName(), e)));
             }
             Picture made = cachedThumbnail(frame.sampleName());
             if (made == null) {
-                made = placeholder("The video '" + frame.video() + "' ended before its frame " + frame.index() + ".");
-                synchronized (thumbs) {
-                    thumbs.put(frame.sampleName(), made);
-                }
+                made = remember(
+                        frame.sampleName(),
+                        placeholder("The video '" + frame.video() + "' ended before its frame " + frame.index() + "."));
             }
             return made;
         }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,15 +73,19 @@ final class RunCatalog {
         return runs;
     }
 
-    /** The run that finished last (its {@code run.complete} is the newest), if there is any. */
+    /**
+     * The run that finished last (its {@code run.complete} is the newest), if there is any; one stat
+     * per run, none of the runs' files read.
+     */
     Optional<String> latest() throws IOException {
         String latest = null;
         long newest = Long.MIN_VALUE;
-        for (RunInfo run : runs()) {
-            Optional<Datasource.FileStat> complete = output.stat(RUNS + run.id() + "/" + RunFolder.COMPLETE);
+        for (String id : output.folders(RUNS)) {
+            Optional<Datasource.FileStat> complete =
+                    isRunId(id) ? output.stat(RUNS + id + "/" + RunFolder.COMPLETE) : Optional.empty();
             if (complete.isPresent() && complete.get().lastModifiedMillis() >= newest) {
                 newest = complete.get().lastModifiedMillis();
-                latest = run.id();
+                latest = id;
             }
         }
         return Optional.ofNullable(latest);
@@ -130,10 +134,17 @@ final class RunCatalog {
         String table = RUNS + id + "/" + RunPipeline.SELECTED_CROPS;
         List<SelectedCrop> list = new ArrayList<>();
         if (output.stat(table).isPresent()) {
-            // The crops' PNG files are under crops/<task>/; one listing finds them all, not a stat per crop.
+            // The crops' PNG files are crops/<task>/<crop>.png; one listing finds them all, not a stat per crop.
             String cropsFolder = RUNS + id + "/crops/";
-            Set<String> pictures = new HashSet<>(output.list(cropsFolder));
-            List<String> tasks = output.folders(cropsFolder);
+            Map<String, String> pictures = new HashMap<>();
+            for (String path : output.list(cropsFolder)) {
+                String relative = path.substring(cropsFolder.length());
+                int slash = relative.indexOf('/');
+                if (slash > 0 && relative.endsWith(".png")) {
+                    pictures.putIfAbsent(
+                            relative.substring(slash + 1, relative.length() - ".png".length()), "crops/" + relative);
+                }
+            }
             List<String> lines = new String(output.readAllBytes(table, MAX_SELECTED_BYTES), StandardCharsets.UTF_8)
                     .lines()
                     .filter(l -> !l.isEmpty())
@@ -144,14 +155,7 @@ final class RunCatalog {
                     throw new IOException(table + " line " + (k + 1) + " has " + fields.size()
                             + " fields; crop,parent,x,y,width,height,category,score has 8.");
                 }
-                String file = null;
-                for (String task : tasks) {
-                    String candidate = "crops/" + task + "/" + fields.get(0) + ".png";
-                    if (SampleNames.isPlain(fields.get(0)) && pictures.contains(RUNS + id + "/" + candidate)) {
-                        file = candidate;
-                        break;
-                    }
-                }
+                String file = SampleNames.isPlain(fields.get(0)) ? pictures.get(fields.get(0)) : null;
                 String score = fields.get(7);
                 list.add(new SelectedCrop(
                         fields.get(0),

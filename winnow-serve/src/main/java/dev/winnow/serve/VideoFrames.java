@@ -7,6 +7,7 @@ import dev.winnow.media.FrameRequest;
 import dev.winnow.media.ImageSize;
 import dev.winnow.media.MediaException;
 import dev.winnow.media.VideoDecoder;
+import dev.winnow.media.VideoProbe;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -69,22 +70,13 @@ final class VideoFrames {
         return Optional.of(new Frame(video, parsed.get().index(), count.get()));
     }
 
-    /** The frames' size as the decoder shows them, read by decoding the video's first frame once. */
+    /** The frames' size as the decoder shows them, read once per video (by decoding its first frame). */
     ImageSize size(Frame frame) throws IOException, MediaException {
         ImageSize known = sizes.get(frame.video());
         if (known != null) {
             return known;
         }
-        @Nullable ImageSize[] first = {null};
-        // The first frame at the smallest reduction: its original size is the same at any.
-        decode(frame.video(), new FrameRequest(1, Integer.MAX_VALUE), (index, image) -> {
-            first[0] = image.original();
-            return false;
-        });
-        ImageSize size = first[0];
-        if (size == null) {
-            throw new MediaException("The video '" + frame.video() + "' has no frame to show.");
-        }
+        ImageSize size = VideoProbe.frameSize(decoder, input, frame.video());
         sizes.put(frame.video(), size);
         return size;
     }

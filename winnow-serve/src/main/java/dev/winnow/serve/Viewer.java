@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +29,29 @@ public final class Viewer {
         this.check = check;
     }
 
+    /** What an index is built from and where it is kept, for both ways of opening. */
+    private record Sources(
+            Datasource input,
+            Datasource output,
+            boolean writable,
+            int threads,
+            Progress progress,
+            Consumer<Diagnostic> diagnostics) {
+
+        /** Builds the index from the files {@code listing} found, and caches it when writable. */
+        SampleIndex build(IndexCache.Listing listing) throws IOException {
+            SampleIndex index = new IndexBuilder(input, output, threads).build(listing.media(), progress, diagnostics);
+            if (writable) {
+                IndexCache.write(output, listing.key(), index);
+            }
+            return index;
+        }
+
+        ViewerApi api(SampleIndex index) throws IOException {
+            return new ViewerApi(input, output, index, writable);
+        }
+    }
+
     /**
      * Opens {@code input} with the predictions of {@code output}, reading {@code threads} files at once
      * while indexing. Diagnostics of unreadable files go to {@code diagnostics}; they are left out of
@@ -45,13 +67,14 @@ public final class Viewer {
             Progress progress,
             Consumer<Diagnostic> diagnostics)
             throws IOException {
-        IndexCache.Listing listing = IndexCache.listing(input, output);
-        Optional<SampleIndex> cached = IndexCache.read(output, listing.key());
-        if (cached.isPresent()) {
-            return new Viewer(new ViewerApi(input, output, cached.get(), writable), true, CHECKED);
-        }
-        SampleIndex index = build(input, output, writable, threads, progress, diagnostics, listing);
-        return new Viewer(new ViewerApi(input, output, index, writable), false, CHECKED);
+        return open(new Sources(input, output, writable, threads, progress, diagnostics));
+    }
+
+    private static Viewer open(Sources sources) throws IOException {
+        IndexCache.Listing listing = IndexCache.listing(sources.input(), sources.output());
+        Optional<SampleIndex> cached = IndexCache.read(sources.output(), listing.key());
+        SampleIndex index = cached.isPresent() ? cached.get() : sources.build(listing);
+        return new Viewer(sources.api(index), cached.isPresent(), CompletableFuture.completedFuture(false));
     }
 
     /**
@@ -70,58 +93,42 @@ public final class Viewer {
             Consumer<Diagnostic> diagnostics,
             Consumer<String> notices)
             throws IOException {
+        Sources sources = new Sources(input, output, writable, threads, progress, diagnostics);
         Optional<IndexCache.Cached> cached = IndexCache.readAny(output);
         if (cached.isEmpty()) {
-            return open(input, output, writable, threads, progress, diagnostics);
+            return open(sources);
         }
-        CompletableFuture<Boolean> check = new CompletableFuture<>();
-        Viewer viewer = new Viewer(new ViewerApi(input, output, cached.get().index(), writable), true, check);
-        Thread checker = new Thread(
-                () -> {
-                    try {
-                        long started = System.nanoTime();
-                        IndexCache.Listing listing = IndexCache.listing(input, output);
-                        if (listing.key().equals(cached.get().key())) {
-                            notices.accept("The index matches the files.");
-                            check.complete(false);
-                            return;
-                        }
-                        notices.accept("The files changed since the index was built; indexing them again while"
-                                + " the pages show the previous index.");
-                        SampleIndex index = build(input, output, writable, threads, progress, diagnostics, listing);
-                        viewer.api = new ViewerApi(input, output, index, writable);
-                        notices.accept("Indexed " + index.sampleCount() + " samples again in "
-                                + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9)
-                                + " s; the pages show them now.");
-                        check.complete(true);
-                    } catch (IOException | RuntimeException e) {
-                        notices.accept("Checking the index against the files failed: " + e.getMessage()
-                                + " The pages show the index as it was cached.");
-                        check.complete(false);
-                    }
-                },
-                "winnow-index-check");
+        Viewer viewer = new Viewer(sources.api(cached.get().index()), true, new CompletableFuture<>());
+        Thread checker = new Thread(() -> viewer.check(sources, cached.get().key(), notices), "winnow-index-check");
         checker.setDaemon(true);
         checker.start();
         return viewer;
     }
 
-    private static final CompletableFuture<Boolean> CHECKED = CompletableFuture.completedFuture(false);
-
-    private static SampleIndex build(
-            Datasource input,
-            Datasource output,
-            boolean writable,
-            int threads,
-            Progress progress,
-            Consumer<Diagnostic> diagnostics,
-            IndexCache.Listing listing)
-            throws IOException {
-        SampleIndex index = new IndexBuilder(input, output, threads).build(listing.media(), progress, diagnostics);
-        if (writable) {
-            IndexCache.write(output, listing.key(), index);
+    /** Lists the files; where their key is not {@code cachedKey}, builds the index again and serves it. */
+    private void check(Sources sources, String cachedKey, Consumer<String> notices) {
+        boolean rebuilt = false;
+        try {
+            long started = System.nanoTime();
+            IndexCache.Listing listing = IndexCache.listing(sources.input(), sources.output());
+            if (listing.key().equals(cachedKey)) {
+                notices.accept("The index matches the files.");
+            } else {
+                notices.accept("The files changed since the index was built; indexing them again while"
+                        + " the pages show the previous index.");
+                SampleIndex index = sources.build(listing);
+                api = sources.api(index);
+                rebuilt = true;
+                notices.accept("Indexed " + index.sampleCount() + " samples again in "
+                        + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9)
+                        + " s; the pages show them now.");
+            }
+        } catch (IOException | RuntimeException e) {
+            notices.accept("Checking the index against the files failed: " + e.getMessage()
+                    + " The pages show the index as it was cached.");
+        } finally {
+            check.complete(rebuilt);
         }
-        return index;
     }
 
     /** Samples in the index served now. */
@@ -148,12 +155,8 @@ public final class Viewer {
      * Waits for the check of a cached index against the files ({@link #openCachedFirst}); true when
      * the files had changed and the index was built again. Immediately false for {@link #open}.
      */
-    public boolean awaitCheck() throws InterruptedException {
-        try {
-            return check.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+    public boolean awaitCheck() {
+        return check.join();
     }
 
     ViewerApi api() {

@@ -69,6 +69,21 @@ final class ViewerApi {
         }
     }
 
+    /** A lookup of a run or tag by name, refused with a QueryException when there is none by that name. */
+    @FunctionalInterface
+    private interface Lookup<T> {
+        T get() throws IOException, QueryException;
+    }
+
+    /** {@code lookup}'s answer; a run or tag that does not exist becomes a NotFoundException (404) with its message. */
+    private static <T> T found(Lookup<T> lookup) throws IOException, NotFoundException {
+        try {
+            return lookup.get();
+        } catch (QueryException e) {
+            throw new NotFoundException(String.valueOf(e.getMessage()));
+        }
+    }
+
     /** The index this API answers from. */
     SampleIndex sampleIndex() {
         return index;
@@ -274,11 +289,7 @@ final class ViewerApi {
 
     /** The run's own report page, as {@code winnow run} wrote it (self-contained, no network). */
     byte[] report(String runId) throws IOException, NotFoundException {
-        try {
-            return runs.report(runId);
-        } catch (QueryException e) {
-            throw new NotFoundException(String.valueOf(e.getMessage()));
-        }
+        return found(() -> runs.report(runId));
     }
 
     String runs() throws IOException {
@@ -301,12 +312,7 @@ final class ViewerApi {
      * picture.
      */
     String crops(String runId) throws IOException, NotFoundException {
-        List<RunCatalog.SelectedCrop> list;
-        try {
-            list = runs.crops(runId);
-        } catch (QueryException e) {
-            throw new NotFoundException(String.valueOf(e.getMessage()));
-        }
+        List<RunCatalog.SelectedCrop> list = found(() -> runs.crops(runId));
         ObjectNode root = JSON.createObjectNode();
         root.put("run", runId);
         ArrayNode crops = root.putArray("crops");
@@ -327,11 +333,7 @@ final class ViewerApi {
 
     /** The PNG of one crop of run {@code runId}. */
     byte[] cropPicture(String runId, String crop) throws IOException, NotFoundException {
-        try {
-            return runs.cropPicture(runId, crop);
-        } catch (QueryException e) {
-            throw new NotFoundException(String.valueOf(e.getMessage()));
-        }
+        return found(() -> runs.cropPicture(runId, crop));
     }
 
     /** The run's map: names, coordinates, selection flags, and each point's class in the first task it has one. */
@@ -364,11 +366,7 @@ final class ViewerApi {
         if (runId == null || runId.isEmpty()) {
             throw new QueryException("map needs run=ID; the runs are listed at /api/runs.");
         }
-        try {
-            return runs.map(runId);
-        } catch (QueryException e) {
-            throw new NotFoundException(String.valueOf(e.getMessage()));
-        }
+        return found(() -> runs.map(runId));
     }
 
     /** A map point's class: its sample's class in the first task that has one, or null. */
@@ -503,12 +501,7 @@ final class ViewerApi {
     /** A tag's samples as a relevant-filenames file, a JSON list of names, or COCO (one task, via the exporter). */
     Export export(String tag, @Nullable String format, @Nullable String task)
             throws IOException, QueryException, NotFoundException {
-        Set<String> members;
-        try {
-            members = tags.members(tag);
-        } catch (QueryException e) {
-            throw new NotFoundException(String.valueOf(e.getMessage()));
-        }
+        Set<String> members = found(() -> tags.members(tag));
         String kind = format == null || format.isEmpty() ? "relevant_filenames" : format;
         switch (kind) {
             case "relevant_filenames" -> {

@@ -187,10 +187,14 @@ public final class ViewerServer implements AutoCloseable {
         config.routes.get("/api/tasks", ctx -> json(ctx, viewer.api().tasks()));
         config.routes.get("/api/samples", ctx -> json(ctx, viewer.api().samples(ctx.queryParamMap())));
         config.routes.get("/api/sample/<name>", ctx -> json(ctx, viewer.api().sample(name(ctx))));
-        config.routes.get(
-                "/api/thumb/<name>", ctx -> picture(ctx, viewer.api().pictures().thumbnail(sample(ctx, viewer.api()))));
-        config.routes.get(
-                "/api/image/<name>", ctx -> picture(ctx, viewer.api().pictures().image(sample(ctx, viewer.api()))));
+        config.routes.get("/api/thumb/<name>", ctx -> {
+            ViewerApi api = viewer.api(); // one index for the name's check and the picture
+            picture(ctx, api.pictures().thumbnail(sample(ctx, api)));
+        });
+        config.routes.get("/api/image/<name>", ctx -> {
+            ViewerApi api = viewer.api(); // one index for the name's check and the picture
+            picture(ctx, api.pictures().image(sample(ctx, api)));
+        });
         config.routes.get("/api/runs", ctx -> json(ctx, viewer.api().runs()));
         config.routes.get("/api/runs/{run}/report", ctx -> {
             ctx.contentType("text/html; charset=utf-8");

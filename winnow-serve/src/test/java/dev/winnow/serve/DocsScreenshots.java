@@ -8,7 +8,6 @@ import dev.winnow.demo.DemoDataset;
 import dev.winnow.run.RunPipeline;
 import dev.winnow.run.RunRequest;
 import dev.winnow.run.config.RunConfigParser;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,10 +16,8 @@ import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -48,31 +45,20 @@ public final class DocsScreenshots {
                         RunConfigParser.parse(config, "run.json", data),
                         Optional.of("first")));
         Viewer viewer = Viewer.open(location, location, false, 2, Progress.NONE, d -> {});
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--hide-scrollbars");
-        WebDriver browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                        .usingAnyFreePort()
-                        .build(),
-                options);
-        try (ViewerServer server = ViewerServer.start(viewer, "127.0.0.1", 0)) {
-            String base = "http://127.0.0.1:" + server.port();
-            browser.get(base + "/?task=shapes&class=triangle&sort=shapes.uncertainty_entropy:desc");
+        try (ViewerServer server = ViewerServer.start(viewer, "127.0.0.1", 0);
+                HeadlessChromium chromium = HeadlessChromium.start(server.port(), 900)) {
+            WebDriver browser = chromium.driver();
+            chromium.open("/?task=shapes&class=triangle&sort=shapes.uncertainty_entropy:desc");
             new WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(d -> d.findElements(By.cssSelector("#grid .card img")).stream()
                             .allMatch(i -> Boolean.TRUE.equals(
                                     ((JavascriptExecutor) d).executeScript("return arguments[0].complete", i))));
             Thread.sleep(1000);
-            Files.write(target.resolve("grid.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
-            browser.get(base + "/map?run=first");
+            Files.write(target.resolve("grid.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            chromium.open("/map?run=first");
             new WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(d -> !d.findElements(By.cssSelector("#legend span")).isEmpty());
-            Files.write(target.resolve("map.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
-        } finally {
-            browser.quit();
+            Files.write(target.resolve("map.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         }
     }
 }

@@ -33,6 +33,11 @@ final class HeadlessChromium implements AutoCloseable {
      * elsewhere.
      */
     static HeadlessChromium start(int port) {
+        return start(port, 1000);
+    }
+
+    /** Like {@link #start(int)}, in a window {@code height} pixels high (1280 wide), without scroll bars. */
+    static HeadlessChromium start(int port, int height) {
         TestEnvironment.require(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
@@ -42,7 +47,8 @@ final class HeadlessChromium implements AutoCloseable {
                 "--headless=new",
                 "--no-sandbox",
                 "--disable-gpu",
-                "--window-size=1280,1000",
+                "--window-size=1280," + height,
+                "--hide-scrollbars",
                 "--disable-dev-shm-usage",
                 "--force-device-scale-factor=1");
         ChromeDriverService service = new ChromeDriverService.Builder()

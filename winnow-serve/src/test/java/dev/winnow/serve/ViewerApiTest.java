@@ -81,6 +81,15 @@ class ViewerApiTest {
         assertThat(answer.body()).as(query).isEqualTo(expected);
     }
 
+    /** The next {@code n} floats of {@code in}. */
+    private static float[] floats(ByteBuffer in, int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = in.getFloat();
+        }
+        return values;
+    }
+
     private static void assertRefused(String query, String message) throws Exception {
         Http.Answer answer = Http.get(port, query);
         assertThat(answer.status()).as(query).isEqualTo(400);
@@ -178,14 +187,8 @@ class ViewerApiTest {
         // The header is padded with spaces to keep the floats after it aligned.
         assertThat(new String(header, StandardCharsets.UTF_8))
                 .isEqualTo("{\"run\":\"r1\",\"labels\":[\"car\",\"dog\"]} ");
-        float[] x = new float[n];
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = in.getFloat();
-        }
-        for (int i = 0; i < n; i++) {
-            y[i] = in.getFloat();
-        }
+        float[] x = floats(in, n);
+        float[] y = floats(in, n);
         // The JSON map's doubles, rounded to floats.
         assertThat(x)
                 .containsExactly(
@@ -214,16 +217,13 @@ class ViewerApiTest {
         Http.Bytes answer = Http.bytes(port, "/api/map/scores?run=r1&al=cls.uncertainty_margin");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).isEqualTo("application/octet-stream");
-        ByteBuffer in = ByteBuffer.wrap(answer.body()).order(ByteOrder.LITTLE_ENDIAN);
-        float[] values = new float[in.remaining() / 4];
-        in.asFloatBuffer().get(values);
+        byte[] body = answer.body();
         // The map's points are a.png, b.png, c/d.png and e.png, which has no classification.
-        assertThat(values).containsExactly(0.4f, 0.6f, 0.9f, Float.NaN);
-        Http.Bytes alone = Http.bytes(port, "/api/map/scores?run=r1&al=object_frequency");
-        ByteBuffer frequencies = ByteBuffer.wrap(alone.body()).order(ByteOrder.LITTLE_ENDIAN);
-        assertThat(new float[] {
-                    frequencies.getFloat(), frequencies.getFloat(), frequencies.getFloat(), frequencies.getFloat()
-                })
+        assertThat(floats(ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN), body.length / 4))
+                .containsExactly(0.4f, 0.6f, 0.9f, Float.NaN);
+        byte[] frequencies =
+                Http.bytes(port, "/api/map/scores?run=r1&al=object_frequency").body();
+        assertThat(floats(ByteBuffer.wrap(frequencies).order(ByteOrder.LITTLE_ENDIAN), frequencies.length / 4))
                 .containsExactly(1.0f, 0.95f, 0.95f, 0.9f);
         assertRefused("/api/map/scores?run=r1", "map scores need al=TASK.SCORE; the scores are listed at /api/tasks.");
         assertRefused(

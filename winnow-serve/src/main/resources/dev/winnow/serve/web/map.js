@@ -80,6 +80,8 @@ function rampPixel(t) {
   return ((255 << 24) | (mix(2) << 16) | (mix(1) << 8) | mix(0)) >>> 0;
 }
 
+const RAMP_PIXELS = Array.from({length: 256}, (_, k) => rampPixel(k / 255));
+
 // Reads the score of every point of the map and its range, for colouring by it.
 async function loadShades(al) {
   const response = await fetch("/api/map/scores?run=" + encodeURIComponent($("run").value) + "&al=" + encodeURIComponent(al));
@@ -128,7 +130,6 @@ function draw() {
   const bySelection = $("colour").value === "selected";
   const grey = pixel(GREY), red = pixel(RED);
   const colours = data.labels.map((_, k) => pixel(PALETTE[k % PALETTE.length]));
-  const ramp = Array.from({length: 256}, (_, k) => rampPixel(k / 255));
   const values = shades ? shades.values : null;
   const low = shades ? shades.min : 0, span = shades && shades.max > shades.min ? shades.max - shades.min : 1;
   // Few points are drawn as squares big enough to see, many as small ones that do not hide each other.
@@ -143,7 +144,7 @@ function draw() {
       if (bySelection && selected[i] !== pass) continue;
       const px = Math.round(ox + x[i] * sx) - half, py = Math.round(oy - y[i] * sy) - half;
       if (px + size <= 0 || py + size <= 0 || px >= w || py >= h) continue;
-      const c = values ? (Number.isNaN(values[i]) ? grey : ramp[Math.round((values[i] - low) / span * 255)])
+      const c = values ? (Number.isNaN(values[i]) ? grey : RAMP_PIXELS[Math.round((values[i] - low) / span * 255)])
         : bySelection ? (selected[i] ? red : grey) : (label[i] === 65535 ? grey : colours[label[i]]);
       const x0 = Math.max(px, 0), x1 = Math.min(px + size, w), y1 = Math.min(py + size, h);
       for (let row = Math.max(py, 0); row < y1; row++) {
