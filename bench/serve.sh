@@ -15,11 +15,7 @@ out="$here/bench-data/serve-$n-output"
 heap="${HEAP:-2g}"
 
 require_jars "$cli_jar" "$bench_jar"
-if [ ! -f "$data/.complete" ]; then
-  rm -rf "$data"
-  java -cp "$bench_jar" dev.winnow.bench.scores.DetectionDatasetGenerator "$data" "$n"
-  touch "$data/.complete"
-fi
+generate_once "$data" java -cp "$bench_jar" dev.winnow.bench.scores.DetectionDatasetGenerator "$data" "$n"
 rm -rf "$out"
 mkdir -p "$out"
 cp -r "$data/.lightly" "$out/.lightly"
