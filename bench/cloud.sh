@@ -108,7 +108,7 @@ fi
 if [[ " $parts " == *" list "* ]]; then
   filesystem_endpoint="$endpoint"
   start_server in-memory "${LIST_SERVER_HEAP:-6g}" --in-memory "$keys_bucket" "$keys"
-  echo "$(tail -n 1 "$results/in-memory.log")"
+  tail -n 1 "$results/in-memory.log"
   measure "list $keys keys, one listing${pages:+, $pages pages}" java -cp "$bench_jar" dev.winnow.bench.cloud.S3ListLoop \
     "$endpoint" "$keys_bucket" paginated $pages
   measure "list $keys keys, winnow fan-out" java "-Xmx$heap" -cp "$cli_jar:$bench_jar" dev.winnow.bench.cloud.S3ListLoop \

@@ -20,6 +20,16 @@ require_jars() {
   done
 }
 
+# generate_once DIR COMMAND...: runs COMMAND (which writes the data set DIR) unless an earlier run
+# finished it; a run cut short leaves no marker, so its half-written DIR is removed and made again.
+generate_once() {
+  local dir="$1"; shift
+  [ -f "$dir/.complete" ] && return 0
+  rm -rf "$dir"
+  "$@"
+  touch "$dir/.complete"
+}
+
 # wall_seconds LOG: the elapsed wall-clock time of a /usr/bin/time -v log, in seconds.
 wall_seconds() {
   awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"

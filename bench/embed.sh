@@ -25,11 +25,7 @@ DATA=$ROOT/bench-data/embed-$N
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 
 require_jars "$JAR"
-if [ ! -f "$DATA/images/.complete" ]; then
-  rm -rf "$DATA/images"
-  java -cp "$JAR" dev.winnow.bench.embed.PhotoLikeImages "$N" "$DATA/images"
-  touch "$DATA/images/.complete"
-fi
+generate_once "$DATA/images" java -cp "$JAR" dev.winnow.bench.embed.PhotoLikeImages "$N" "$DATA/images"
 
 # Warm the page cache, so that every row reads the files from memory.
 cat "$DATA"/images/*.jpg > /dev/null

@@ -19,11 +19,7 @@ results="$here/bench-data/run-$n-results"
 heap="${HEAP:-2g}"
 
 require_jars "$bench_jar"
-if [ ! -f "$data/.complete" ]; then
-  rm -rf "$data"
-  java -cp "$bench_jar" dev.winnow.bench.run.RunDataset "$n" "$data"
-  touch "$data/.complete"
-fi
+generate_once "$data" java -cp "$bench_jar" dev.winnow.bench.run.RunDataset "$n" "$data"
 rm -rf "$data/.winnow" "$results"
 mkdir -p "$results"
 # Warm the page cache so that every row reads from memory.

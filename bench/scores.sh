@@ -12,11 +12,7 @@ heap="${HEAP:-1g}"
 threads="${THREADS:-$(nproc)}"
 
 require_jars "$cli_jar" "$bench_jar"
-if [ ! -f "$data/.complete" ]; then
-  rm -rf "$data"
-  java -cp "$bench_jar" dev.winnow.bench.scores.DetectionDatasetGenerator "$data" "$n"
-  touch "$data/.complete"
-fi
+generate_once "$data" java -cp "$bench_jar" dev.winnow.bench.scores.DetectionDatasetGenerator "$data" "$n"
 mkdir -p "$results"
 sync
 

@@ -15,17 +15,25 @@ out="$here/bench-data/serve-$n-output"
 heap="${HEAP:-2g}"
 
 require_jars "$cli_jar" "$bench_jar"
-if [ ! -f "$data/.complete" ]; then
-  rm -rf "$data"
-  java -cp "$bench_jar" dev.winnow.bench.scores.DetectionDatasetGenerator "$data" "$n"
-  touch "$data/.complete"
-fi
+generate_once "$data" java -cp "$bench_jar" dev.winnow.bench.scores.DetectionDatasetGenerator "$data" "$n"
 rm -rf "$out"
 mkdir -p "$out"
 cp -r "$data/.lightly" "$out/.lightly"
 sync
 
 now() { date +%s.%N; }
+
+# await_line PATTERN FILE: waits until the running viewer wrote a line matching PATTERN to FILE;
+# fails when the viewer stops first.
+await_line() {
+  until grep -q "$1" "$2" 2>/dev/null; do
+    if ! kill -0 "$viewer" 2>/dev/null; then
+      echo "winnow serve stopped; see $out/serve.stderr" >&2
+      exit 1
+    fi
+    sleep 0.05
+  done
+}
 
 # Starts the viewer under /usr/bin/time (its report in $out/serve-LABEL.time); sets seconds (until
 # it printed its URL), viewer (the time process), java (the viewer itself) and port.
@@ -36,13 +44,7 @@ start_viewer() {
   /usr/bin/time -v -o "$out/serve-$1.time" \
     java "-Xmx$heap" -jar "$cli_jar" serve --input "$data" --output "$out" --port 0 >"$log" 2>"$out/serve.stderr" &
   viewer=$!
-  until grep -q "^Open http" "$log" 2>/dev/null; do
-    if ! kill -0 "$viewer" 2>/dev/null; then
-      echo "winnow serve stopped; see $out/serve.stderr" >&2
-      exit 1
-    fi
-    sleep 0.05
-  done
+  await_line "^Open http" "$log"
   seconds=$(echo "$(now) - $started" | bc -l)
   viewer_started=$started
   port=$(sed -n 's|^Open http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log")
@@ -66,13 +68,7 @@ stop_viewer
 start_viewer warm
 warm=$seconds
 # The warm start serves the cached index at once and checks it against a listing in the background.
-until grep -q "^The index matches the files" "$out/serve.stderr" 2>/dev/null; do
-  if ! kill -0 "$viewer" 2>/dev/null; then
-    echo "winnow serve stopped; see $out/serve.stderr" >&2
-    exit 1
-  fi
-  sleep 0.05
-done
+await_line "^The index matches the files" "$out/serve.stderr"
 checked=$(echo "$(now) - $viewer_started" | bc -l)
 query="api/samples?task=detection&score=detection:0.5:1&sort=detection.uncertainty_entropy:desc&size=100"
 curl -s -o /dev/null "http://127.0.0.1:$port/$query"   # the first request computes the sort order

@@ -24,12 +24,8 @@ rows=(local local1 local2)
 
 case "$row" in
   prepare)
-    if [ ! -f "$data/.complete" ]; then
-      require_jars "$bench_jar"
-      rm -rf "$data"
-      java -cp "$bench_jar" dev.winnow.bench.run.RunDataset "$n" "$data"
-      touch "$data/.complete"
-    fi
+    require_jars "$bench_jar"
+    generate_once "$data" java -cp "$bench_jar" dev.winnow.bench.run.RunDataset "$n" "$data"
     for r in "${rows[@]}"; do
       rm -rf "${out:?}/$r"
       mkdir -p "$out/$r"

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.format.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +43,7 @@ class MediaFuzzTest {
                 }
             }
         } finally {
-            delete(folder);
+            LocalTrees.delete(folder);
         }
     }
 
@@ -64,7 +63,7 @@ class MediaFuzzTest {
                 checkSentence(e.getMessage(), "v.mp4");
             }
         } finally {
-            delete(folder);
+            LocalTrees.delete(folder);
         }
     }
 
@@ -99,19 +98,11 @@ class MediaFuzzTest {
                 assertThat(d.message()).isNotBlank().doesNotContain("Exception", "\tat ");
             }
         } finally {
-            delete(folder);
+            LocalTrees.delete(folder);
         }
     }
 
     private static void checkSentence(@Nullable String message, String name) {
         assertThat(message).isNotBlank().contains("'" + name + "'").doesNotContain("Exception", "\tat ");
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

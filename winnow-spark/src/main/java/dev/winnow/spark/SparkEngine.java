@@ -70,7 +70,7 @@ final class SparkEngine implements SampleEngine {
                             throw new IOException("Attempt " + task.attemptNumber() + " of partition " + failPartition
                                     + " fails, as " + FAIL_ATTEMPTS + " asks.");
                         }
-                        return model == null ? step.compute(where, slice) : step.compute(where, model::value, slice);
+                        return step.compute(where, model == null ? null : model::value, slice);
                     })
                     .collect();
         } catch (Exception e) {

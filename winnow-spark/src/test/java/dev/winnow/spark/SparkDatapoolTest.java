@@ -127,20 +127,6 @@ class SparkDatapoolTest {
     }
 
     private static String[] run(Path input, Path output, String runId, String... extra) {
-        String[] base = {
-            "run",
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--config",
-            tmp.resolve("run.json").toString(),
-            "--run-id",
-            runId
-        };
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return all;
+        return SparkRuns.run(input, output, tmp.resolve("run.json"), runId, extra);
     }
 }

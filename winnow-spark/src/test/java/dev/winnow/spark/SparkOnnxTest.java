@@ -51,39 +51,18 @@ class SparkOnnxTest {
 
     @Test
     void onnxRun_sameOutputsAsTheLocalRun_withTwoAndSevenPartitions() throws Exception {
+        Path config = tmp.resolve("run.json");
         Path local = SparkRuns.output(tmp, input, "local");
-        SparkRuns.Outcome expected = SparkRuns.local(run(local));
+        SparkRuns.Outcome expected = SparkRuns.local(SparkRuns.run(input, local, config, "r"));
         assertThat(expected.exit()).as(expected.err()).isZero();
         String selected = new String(SparkRuns.runFile(local, "r", "selected.txt"), StandardCharsets.UTF_8);
         assertThat(selected.lines().count()).isEqualTo(8);
         for (int partitions : new int[] {2, 7}) {
             Path output = SparkRuns.output(tmp, input, "spark-" + partitions);
-            String[] args = run(output);
-            String[] all = new String[args.length + 4];
-            System.arraycopy(args, 0, all, 0, args.length);
-            System.arraycopy(
-                    new String[] {"--master", "local[2]", "--partitions", "" + partitions}, 0, all, args.length, 4);
-            SparkRuns.Outcome outcome = SparkRuns.spark(all);
+            SparkRuns.Outcome outcome = SparkRuns.spark(
+                    SparkRuns.run(input, output, config, "r", "--master", "local[2]", "--partitions", "" + partitions));
             assertThat(outcome.exit()).as(outcome.err()).isZero();
-            for (String file : COMPARED) {
-                assertThat(new String(SparkRuns.runFile(output, "r", file), StandardCharsets.UTF_8))
-                        .as(file + " with " + partitions + " partitions")
-                        .isEqualTo(new String(SparkRuns.runFile(local, "r", file), StandardCharsets.UTF_8));
-            }
+            SparkRuns.assertSameRunFiles(local, output, "r", COMPARED, "with " + partitions + " partitions");
         }
-    }
-
-    private static String[] run(Path output) {
-        return new String[] {
-            "run",
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--config",
-            tmp.resolve("run.json").toString(),
-            "--run-id",
-            "r"
-        };
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.winnow.demo.DemoDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.ExceptionFailure;
 import org.apache.spark.scheduler.SparkListener;
@@ -71,17 +72,15 @@ class SparkRetryTest {
         FAILED_TASKS.set(0);
         spark.sparkContext().setLocalProperty(SparkEngine.FAIL_ATTEMPTS, "1,1");
 
-        SparkRuns.Outcome outcome =
-                SparkRuns.spark(concat(args(output), "--master", "local[2,2]", "--partitions", "3"));
+        SparkRuns.Outcome outcome = SparkRuns.spark(args(output, "--master", "local[2,2]", "--partitions", "3"));
 
         assertThat(outcome.exit()).as(outcome.err()).isZero();
         for (int wait = 0; wait < 100 && FAILED_TASKS.get() == 0; wait++) {
             Thread.sleep(100); // task ends reach listeners asynchronously
         }
         assertThat(FAILED_TASKS.get()).isEqualTo(1);
-        for (String file : new String[] {"selected.txt", "selection.csv", "scores.csv"}) {
-            assertThat(SparkRuns.runFile(output, "r", file)).as(file).isEqualTo(SparkRuns.runFile(local, "r", file));
-        }
+        SparkRuns.assertSameRunFiles(
+                local, output, "r", List.of("selected.txt", "selection.csv", "scores.csv"), "after the retry");
         assertThat(output.resolve(".winnow/runs/r/run.complete")).exists();
     }
 
@@ -90,8 +89,7 @@ class SparkRetryTest {
         Path output = SparkRuns.output(tmp, input, "failed");
         spark.sparkContext().setLocalProperty(SparkEngine.FAIL_ATTEMPTS, "0,2");
 
-        SparkRuns.Outcome outcome =
-                SparkRuns.spark(concat(args(output), "--master", "local[2,2]", "--partitions", "2"));
+        SparkRuns.Outcome outcome = SparkRuns.spark(args(output, "--master", "local[2,2]", "--partitions", "2"));
 
         assertThat(outcome.exit()).isEqualTo(3);
         assertThat(outcome.err())
@@ -105,24 +103,7 @@ class SparkRetryTest {
         }
     }
 
-    private static String[] args(Path output) {
-        return new String[] {
-            "run",
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--config",
-            tmp.resolve("run.json").toString(),
-            "--run-id",
-            "r"
-        };
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = new String[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+    private static String[] args(Path output, String... extra) {
+        return SparkRuns.run(input, output, tmp.resolve("run.json"), "r", extra);
     }
 }

@@ -95,42 +95,17 @@ class SparkRunEqualityTest {
 
     private static void assertSameAsLocal(Path input, String config, String name) throws Exception {
         Path local = SparkRuns.output(tmp, input, name + "-local");
-        SparkRuns.Outcome expected = SparkRuns.local(run(input, local, config));
+        SparkRuns.Outcome expected = SparkRuns.local(SparkRuns.run(input, local, tmp.resolve(config), "r"));
         assertThat(expected.exit()).as(expected.err()).isZero();
         byte[] selected = SparkRuns.runFile(local, "r", "selected.txt");
         assertThat(new String(selected, StandardCharsets.UTF_8).lines().count()).isGreaterThan(3);
         for (int partitions : new int[] {1, 2, 7}) {
             Path output = SparkRuns.output(tmp, input, name + "-spark-" + partitions);
-            SparkRuns.Outcome outcome = SparkRuns.spark(
-                    concat(run(input, output, config), "--master", "local[2]", "--partitions", "" + partitions));
+            SparkRuns.Outcome outcome = SparkRuns.spark(SparkRuns.run(
+                    input, output, tmp.resolve(config), "r", "--master", "local[2]", "--partitions", "" + partitions));
             assertThat(outcome.exit()).as(outcome.err()).isZero();
             assertThat(outcome.out()).startsWith("Run r finished.\n");
-            for (String file : COMPARED) {
-                assertThat(new String(SparkRuns.runFile(output, "r", file), StandardCharsets.UTF_8))
-                        .as(file + " with " + partitions + " partitions")
-                        .isEqualTo(new String(SparkRuns.runFile(local, "r", file), StandardCharsets.UTF_8));
-            }
+            SparkRuns.assertSameRunFiles(local, output, "r", COMPARED, "with " + partitions + " partitions");
         }
-    }
-
-    private static String[] run(Path input, Path output, String config) {
-        return new String[] {
-            "run",
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--config",
-            tmp.resolve(config).toString(),
-            "--run-id",
-            "r"
-        };
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = new String[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }

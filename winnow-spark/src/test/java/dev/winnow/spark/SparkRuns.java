@@ -1,10 +1,13 @@
 package dev.winnow.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.winnow.cli.WinnowCommand;
 import dev.winnow.datasource.LocalTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +71,32 @@ final class SparkRuns {
             }
         }
         return output;
+    }
+
+    /** The arguments of {@code winnow run} from {@code input} into {@code output}, followed by {@code extra}. */
+    static String[] run(Path input, Path output, Path config, String runId, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--config",
+                config.toString(),
+                "--run-id",
+                runId));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /** Asserts that each of {@code files} of run {@code runId} is the same, byte for byte, in both outputs. */
+    static void assertSameRunFiles(Path expected, Path actual, String runId, List<String> files, String context)
+            throws IOException {
+        for (String file : files) {
+            assertThat(new String(runFile(actual, runId, file), StandardCharsets.UTF_8))
+                    .as(file + " " + context)
+                    .isEqualTo(new String(runFile(expected, runId, file), StandardCharsets.UTF_8));
+        }
     }
 
     /** The named file of run {@code runId} in {@code output}, as bytes. */

@@ -18,10 +18,10 @@ import java.util.Locale;
  *
  * <pre>{@code
  * Message graph = new Message()
- *         .message(1, OnnxProto.node("GlobalAveragePool", List.of("images"), "embedding"))
- *         .string(2, "means")
- *         .message(11, OnnxProto.valueInfo("images", OnnxProto.FLOAT, "N", 3, 8, 8))
- *         .message(12, OnnxProto.valueInfo("embedding", OnnxProto.FLOAT, "N", 3, 1, 1));
+ *         .message(OnnxProto.GRAPH_NODE, OnnxProto.node("GlobalAveragePool", List.of("images"), "embedding"))
+ *         .string(OnnxProto.GRAPH_NAME, "means")
+ *         .message(OnnxProto.GRAPH_INPUT, OnnxProto.valueInfo("images", OnnxProto.FLOAT, "N", 3, 8, 8))
+ *         .message(OnnxProto.GRAPH_OUTPUT, OnnxProto.valueInfo("embedding", OnnxProto.FLOAT, "N", 3, 1, 1));
  * OnnxProto.writeModel(dir.resolve("means.onnx"), graph);
  * }</pre>
  */
