@@ -11,8 +11,6 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.demo.DemoDataset;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The commands over {@code az://} locations on Azurite give what they give on a local copy of the
@@ -60,19 +57,11 @@ class AzureCommandsTest {
         }
     }
 
-    /** Exit code, standard output and standard error of one command. */
-    private record Result(int exit, String out, String err) {}
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        printed.add(out.toString());
-        printed.add(err.toString());
-        return new Result(exit, out.toString(), err.toString());
+    private Finished run(String... args) {
+        Finished finished = Finished.inProcess(args);
+        printed.add(finished.out());
+        printed.add(finished.err());
+        return finished;
     }
 
     /** Copies every file below {@code folder} to the container below {@code prefix}. */
@@ -115,8 +104,8 @@ class AzureCommandsTest {
                 local.resolve(".lightly/predictions/" + DemoDataset.DETECTION + "/img-bad.json"), "{not json");
         upload(local, "images");
 
-        Result onDisk = run("validate", "--input", local.toString());
-        Result inAzure = run("validate", "--input", location("images"));
+        Finished onDisk = run("validate", "--input", local.toString());
+        Finished inAzure = run("validate", "--input", location("images"));
 
         assertThat(inAzure.exit()).isEqualTo(onDisk.exit()).isEqualTo(ExitCodes.INVALID);
         assertThat(inAzure.err().replace(location("images"), "LOC"))
@@ -141,7 +130,7 @@ class AzureCommandsTest {
             copy(predictions, out);
         }
 
-        Result onDisk = run(
+        Finished onDisk = run(
                 "run",
                 "--input",
                 local.toString(),
@@ -153,7 +142,7 @@ class AzureCommandsTest {
                 "t1",
                 "--threads",
                 "2");
-        Result inAzure = run(
+        Finished inAzure = run(
                 "run",
                 "--input",
                 location("images"),
@@ -194,14 +183,14 @@ class AzureCommandsTest {
         DemoDataset.generate(local, 8, 48, 36, 3);
         upload(local, "images");
 
-        Result onDisk = run("scores", "--input", local.toString(), "--task", DemoDataset.DETECTION);
-        Result inAzure = run("scores", "--input", location("images"), "--task", DemoDataset.DETECTION);
+        Finished onDisk = run("scores", "--input", local.toString(), "--task", DemoDataset.DETECTION);
+        Finished inAzure = run("scores", "--input", location("images"), "--task", DemoDataset.DETECTION);
 
         assertThat(inAzure).isEqualTo(onDisk);
         assertThat(onDisk.exit()).isEqualTo(ExitCodes.OK);
         assertThat(onDisk.out().lines().count()).isEqualTo(9);
 
-        Result written = run(
+        Finished written = run(
                 "scores",
                 "--input",
                 location("images"),
@@ -233,7 +222,7 @@ class AzureCommandsTest {
                                  {"image_id": 5, "category_id": 4, "bbox": [0, 0, 1, 1]}]}""");
         Path localOut = tmp.resolve("converted");
 
-        Result onDisk = run(
+        Finished onDisk = run(
                 "convert",
                 "coco",
                 "--annotations",
@@ -244,7 +233,7 @@ class AzureCommandsTest {
                 localOut.toString(),
                 "--task",
                 "boxes");
-        Result inAzure = run(
+        Finished inAzure = run(
                 "convert",
                 "coco",
                 "--annotations",
@@ -272,7 +261,7 @@ class AzureCommandsTest {
                         ".lightly/predictions/tasks.json");
 
         Path localExport = tmp.resolve("boxes.json");
-        Result exportedOnDisk = run(
+        Finished exportedOnDisk = run(
                 "export",
                 "coco",
                 "--input",
@@ -283,7 +272,7 @@ class AzureCommandsTest {
                 localExport.toString(),
                 "--images",
                 local.toString());
-        Result exportedFromAzure = run(
+        Finished exportedFromAzure = run(
                 "export",
                 "coco",
                 "--input",
@@ -319,7 +308,7 @@ class AzureCommandsTest {
         System.setProperty(
                 CONNECTION_STRING, "BlobEndpoint=" + azurite.blobEndpoint() + ";SharedAccessSignature=" + token);
 
-        Result denied = run("validate", "--input", location("images"));
+        Finished denied = run("validate", "--input", location("images"));
 
         assertThat(denied.exit()).isNotEqualTo(ExitCodes.OK);
         assertThat(denied.err())

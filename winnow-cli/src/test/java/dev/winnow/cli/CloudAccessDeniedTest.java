@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import static dev.winnow.cli.Finished.inProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winnow.cloud.s3.S3ProxyServer;
@@ -9,8 +10,6 @@ import dev.winnow.datasource.Locations;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A bucket that refuses one object while a command reads many (a 403 from a test proxy in front of
@@ -37,8 +35,6 @@ class CloudAccessDeniedTest {
     private String bucket;
     private String remote;
     private String endpoint;
-
-    private record Result(int exit, String out, String err) {}
 
     @BeforeEach
     void bucketBehindAProxy() throws Exception {
@@ -79,16 +75,6 @@ class CloudAccessDeniedTest {
         return out.toByteArray();
     }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     /** Denies reading one object, as a policy without s3:GetObject on it does: its GETs and HEADs. */
     private void deny(String path) {
         deny(path, true);
@@ -113,7 +99,7 @@ class CloudAccessDeniedTest {
     void validate_stopsOnADeniedPredictionFile() {
         deny(DENIED_PREDICTION);
 
-        Result result = run("validate", "--input", remote);
+        Finished result = inProcess("validate", "--input", remote);
 
         assertThat(result.err()).isEqualTo(deniedSentence(DENIED_PREDICTION));
         assertThat(result.out()).isEmpty();
@@ -124,7 +110,7 @@ class CloudAccessDeniedTest {
     void validate_stopsOnADeniedImage() {
         deny("c.png");
 
-        Result result = run("validate", "--input", remote);
+        Finished result = inProcess("validate", "--input", remote);
 
         assertThat(result.err()).isEqualTo(deniedSentence("c.png"));
         assertThat(result.out()).isEmpty();
@@ -135,7 +121,7 @@ class CloudAccessDeniedTest {
     void scores_stopsOnADeniedPredictionFile() {
         deny(DENIED_PREDICTION);
 
-        Result result = run("scores", "--input", remote, "--task", "det");
+        Finished result = inProcess("scores", "--input", remote, "--task", "det");
 
         assertThat(result.err()).isEqualTo(deniedSentence(DENIED_PREDICTION));
         assertThat(result.out()).isEmpty();
@@ -150,7 +136,7 @@ class CloudAccessDeniedTest {
                 {"selection": {"n_samples": 1, "strategies": [
                   {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}}]}}""");
 
-        Result result = run(
+        Finished result = inProcess(
                 "run",
                 "--input",
                 remote,
@@ -171,7 +157,7 @@ class CloudAccessDeniedTest {
     void imageWhoseGetAloneIsDenied_stopsWithTheSentence_inValidateAndRun() throws IOException {
         deny("b.png", false);
 
-        Result validated = run("validate", "--input", remote);
+        Finished validated = inProcess("validate", "--input", remote);
 
         assertThat(validated.err()).isEqualTo(deniedSentence("b.png"));
         assertThat(validated.out()).isEmpty();
@@ -181,7 +167,7 @@ class CloudAccessDeniedTest {
         Files.writeString(config, """
                 {"selection": {"n_samples": 1, "strategies": [
                   {"input": {"type": "EMBEDDINGS"}, "strategy": {"type": "DIVERSITY"}}]}}""");
-        Result ran = run(
+        Finished ran = inProcess(
                 "run",
                 "--input",
                 remote,

@@ -11,8 +11,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The same commands over a local folder and over an S3 bucket (S3Proxy) give the same output,
@@ -38,9 +35,6 @@ class CloudCommandsTest {
     private String bucket;
     private Path local;
     private String remote;
-
-    /** Output and error of one command, the location names replaced by LOC. */
-    private record Result(int exit, String out, String err) {}
 
     @BeforeEach
     void dataset() throws Exception {
@@ -91,15 +85,10 @@ class CloudCommandsTest {
         Files.writeString(file, text);
     }
 
-    private Result run(Map<String, String> names, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        assertThat(out.toString() + err.toString()).doesNotContain(S3ProxyServer.SECRET_KEY);
-        return new Result(exit, replace(out.toString(), names), replace(err.toString(), names));
+    private Finished run(Map<String, String> names, String... args) {
+        Finished finished = Finished.inProcess(args);
+        assertThat(finished.out() + finished.err()).doesNotContain(S3ProxyServer.SECRET_KEY);
+        return new Finished(finished.exit(), replace(finished.out(), names), replace(finished.err(), names));
     }
 
     private static String replace(String text, Map<String, String> names) {
@@ -127,8 +116,8 @@ class CloudCommandsTest {
 
     @Test
     void validate_sameOnABucketAsOnAFolder() {
-        Result onDisk = run(Map.of(local.toString(), "LOC"), "validate", "--input", local.toString());
-        Result inBucket = run(Map.of(remote, "LOC"), "validate", "--input", remote);
+        Finished onDisk = run(Map.of(local.toString(), "LOC"), "validate", "--input", local.toString());
+        Finished inBucket = run(Map.of(remote, "LOC"), "validate", "--input", remote);
 
         assertThat(inBucket).isEqualTo(onDisk);
         assertThat(onDisk.out())
@@ -149,7 +138,7 @@ class CloudCommandsTest {
                 ".lightly/predictions/det/e.json", "{\"predictions\": [], }".getBytes(StandardCharsets.UTF_8));
         write(".lightly/predictions/det/e.json", "{\"predictions\": [], }");
 
-        Result onDisk = run(
+        Finished onDisk = run(
                 Map.of(local.toString(), "LOC"),
                 "validate",
                 "--input",
@@ -157,7 +146,7 @@ class CloudCommandsTest {
                 "--strict",
                 "--format",
                 "json");
-        Result inBuckets = run(
+        Finished inBuckets = run(
                 Map.of(remote, "LOC", other, "LOC"),
                 "validate",
                 "--input",
@@ -176,15 +165,15 @@ class CloudCommandsTest {
 
     @Test
     void scores_sameOnABucketAsOnAFolder() throws IOException {
-        Result onDisk = run(Map.of(local.toString(), "LOC"), "scores", "--input", local.toString(), "--task", "det");
-        Result inBucket = run(Map.of(remote, "LOC"), "scores", "--input", remote, "--task", "det");
+        Finished onDisk = run(Map.of(local.toString(), "LOC"), "scores", "--input", local.toString(), "--task", "det");
+        Finished inBucket = run(Map.of(remote, "LOC"), "scores", "--input", remote, "--task", "det");
 
         assertThat(inBucket).isEqualTo(onDisk);
         assertThat(onDisk.out().lines().count()).isEqualTo(4);
         assertThat(onDisk.exit()).isEqualTo(ExitCodes.OK);
 
         String remoteCsv = "s3://" + bucket + "/scores/det.csv";
-        Result written = run(Map.of(remote, "LOC"), "scores", "--input", remote, "--task", "det", "--out", remoteCsv);
+        Finished written = run(Map.of(remote, "LOC"), "scores", "--input", remote, "--task", "det", "--out", remoteCsv);
         assertThat(written.out()).isEmpty();
         assertThat(written.err()).isEqualTo(onDisk.err());
         assertThat(new String(
@@ -195,7 +184,7 @@ class CloudCommandsTest {
 
     @Test
     void fileOptionNamingABucket_isAUsageMistake() {
-        Result result = run(Map.of(), "scores", "--input", remote, "--task", "det", "--out", "s3://" + bucket);
+        Finished result = run(Map.of(), "scores", "--input", remote, "--task", "det", "--out", "s3://" + bucket);
 
         assertThat(result.err())
                 .isEqualTo("winnow: The location s3://" + bucket + " names a bucket or folder, not a file; "
@@ -218,7 +207,7 @@ class CloudCommandsTest {
         Map<String, String> localNames = Map.of(local.toString(), "IMAGES", localOut.toString(), "OUT");
         Map<String, String> remoteNames = Map.of(remote, "IMAGES", remoteOut, "OUT");
 
-        Result onDisk = run(
+        Finished onDisk = run(
                 localNames,
                 "convert",
                 "coco",
@@ -230,7 +219,7 @@ class CloudCommandsTest {
                 localOut.toString(),
                 "--task",
                 "boxes");
-        Result inBucket = run(
+        Finished inBucket = run(
                 remoteNames,
                 "convert",
                 "coco",
@@ -251,7 +240,7 @@ class CloudCommandsTest {
         Locations.openOrCreate("s3://" + bucket + "/annotations")
                 .writeAtomically("instances.json", Files.readAllBytes(coco));
         String fromObject = "s3://" + bucket + "/from-object";
-        Result convertedFromObject = run(
+        Finished convertedFromObject = run(
                 Map.of(remote, "IMAGES", fromObject, "OUT"),
                 "convert",
                 "coco",
@@ -275,7 +264,7 @@ class CloudCommandsTest {
 
         Path localExport = dir.resolve("local-export.json");
         String remoteExport = "s3://" + bucket + "/exports/boxes.json";
-        Result exportedOnDisk = run(
+        Finished exportedOnDisk = run(
                 Map.of(localOut.toString(), "OUT", localExport.toString(), "FILE"),
                 "export",
                 "coco",
@@ -287,7 +276,7 @@ class CloudCommandsTest {
                 localExport.toString(),
                 "--images",
                 local.toString());
-        Result exportedInBucket = run(
+        Finished exportedInBucket = run(
                 Map.of(remoteOut, "OUT", remoteExport, "FILE"),
                 "export",
                 "coco",
@@ -305,7 +294,7 @@ class CloudCommandsTest {
         assertThat(Locations.open("s3://" + bucket + "/exports").readAllBytes("boxes.json", 1 << 20))
                 .isEqualTo(Files.readAllBytes(localExport));
 
-        Result validated = run(
+        Finished validated = run(
                 Map.of(remote, "IMAGES", remoteOut, "OUT"),
                 "validate",
                 "--input",
@@ -319,7 +308,7 @@ class CloudCommandsTest {
 
     @Test
     void deniedOrMissingBucket_exit3_withOneSentence() {
-        Result missing = run(Map.of(), "validate", "--input", "s3://no-such-bucket/images");
+        Finished missing = run(Map.of(), "validate", "--input", "s3://no-such-bucket/images");
 
         assertThat(missing.err())
                 .isEqualTo("winnow: The bucket 'no-such-bucket' of s3://no-such-bucket/images does not exist "
@@ -327,20 +316,20 @@ class CloudCommandsTest {
         assertThat(missing.out()).isEmpty();
         assertThat(missing.exit()).isEqualTo(ExitCodes.IO);
 
-        Result malformed = run(Map.of(), "scores", "--input", "s3://", "--task", "det");
+        Finished malformed = run(Map.of(), "scores", "--input", "s3://", "--task", "det");
         assertThat(malformed.err())
                 .isEqualTo("winnow: The location s3:// names no bucket; expected s3://bucket/prefix.\n");
         assertThat(malformed.exit()).isEqualTo(ExitCodes.USAGE);
 
         List<String> args = new ArrayList<>(List.of("validate", "--input", remote, "--cloud-concurrency", "0"));
-        Result badConcurrency = run(Map.of(), args.toArray(String[]::new));
+        Finished badConcurrency = run(Map.of(), args.toArray(String[]::new));
         assertThat(badConcurrency.err()).startsWith("winnow: --cloud-concurrency must be 1 or more, but was 0.\n");
         assertThat(badConcurrency.exit()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
     void cloudLocationMissingASlash_isAUsageMistake_notAFolder() throws IOException {
-        Result validate = run(Map.of(), "validate", "--input", "s3:/" + bucket + "/data");
+        Finished validate = run(Map.of(), "validate", "--input", "s3:/" + bucket + "/data");
         assertThat(validate.err())
                 .isEqualTo("winnow: The location s3:/" + bucket + "/data starts with 's3:' but not 's3://'; "
                         + "expected s3://bucket/prefix.\n");
@@ -350,7 +339,7 @@ class CloudCommandsTest {
         Path coco = dir.resolve("coco.json");
         Files.writeString(
                 coco, "{\"images\": [], \"annotations\": [], \"categories\": [{\"id\": 1, \"name\": \"cat\"}]}");
-        Result convert = run(
+        Finished convert = run(
                 Map.of(),
                 "convert",
                 "coco",

@@ -1,5 +1,6 @@
 package dev.winnow.cli;
 
+import static dev.winnow.cli.Finished.inProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winnow.cloud.s3.S3ProxyServer;
@@ -9,18 +10,16 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.demo.DemoDataset;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Whole commands over an S3 bucket behind a proxy that throttles (503 SlowDown), resets and delays
@@ -39,8 +38,6 @@ class CloudFaultCommandsTest {
     private String remote;
     private Path local;
     private String endpoint;
-
-    private record Result(int exit, String out, String err) {}
 
     @BeforeEach
     void bucketBehindAFaultyProxy() throws Exception {
@@ -69,23 +66,13 @@ class CloudFaultCommandsTest {
         System.setProperty("aws.endpointUrl", on ? proxy.endpoint().toString() : endpoint);
     }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     /** What validate, scores, convert coco (into the bucket) and run give, by name; outputs under {@code name}. */
     private Map<String, Object> commands(String name) throws IOException {
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("validate", run("validate", "--input", remote));
-        results.put("scores", run("scores", "--input", remote, "--task", DemoDataset.DETECTION));
+        results.put("validate", inProcess("validate", "--input", remote));
+        results.put("scores", inProcess("scores", "--input", remote, "--task", DemoDataset.DETECTION));
         String converted = "s3://" + bucket + "/" + name + "/converted";
-        Result convert = run(
+        Finished convert = inProcess(
                 "convert",
                 "coco",
                 "--annotations",
@@ -96,10 +83,10 @@ class CloudFaultCommandsTest {
                 converted,
                 "--task",
                 "boxes");
-        results.put("convert", new Result(convert.exit(), convert.out().replace(converted, "OUT"), convert.err()));
+        results.put("convert", new Finished(convert.exit(), convert.out().replace(converted, "OUT"), convert.err()));
         Path out = dir.resolve(name + "-run");
         AzureCommandsTest.copy(local.resolve(".lightly"), out.resolve(".lightly"));
-        Result ran = run(
+        Finished ran = inProcess(
                 "run",
                 "--input",
                 remote,
@@ -111,7 +98,7 @@ class CloudFaultCommandsTest {
                 "t1",
                 "--threads",
                 "2");
-        results.put("run", new Result(ran.exit(), ran.out().replace(out.toString(), "OUT"), ran.err()));
+        results.put("run", new Finished(ran.exit(), ran.out().replace(out.toString(), "OUT"), ran.err()));
         throughTheProxy(false);
         results.put("converted files", CloudCommandsTest.contents(Locations.open(converted)));
         Map<String, String> runFiles = new LinkedHashMap<>();
@@ -121,8 +108,8 @@ class CloudFaultCommandsTest {
         return results;
     }
 
-    private static Result result(Map<String, Object> results, String command) {
-        return (Result) Objects.requireNonNull(results.get(command));
+    private static Finished result(Map<String, Object> results, String command) {
+        return (Finished) Objects.requireNonNull(results.get(command));
     }
 
     @Test
@@ -147,7 +134,12 @@ class CloudFaultCommandsTest {
         }
         assertThat(((Map<?, ?>) Objects.requireNonNull(plain.get("run files"))).containsKey("selected.txt"))
                 .isTrue();
-        assertThat((Map<?, ?>) plain.get("converted files")).hasSize(4);
+        assertThat(List.<Object>copyOf(((Map<?, ?>) Objects.requireNonNull(plain.get("converted files"))).keySet()))
+                .containsExactly(
+                        ".lightly/predictions/boxes/images/shapes-0.json",
+                        ".lightly/predictions/boxes/images/shapes-4.json",
+                        ".lightly/predictions/boxes/schema.json",
+                        ".lightly/predictions/tasks.json");
         assertThat(proxy.slowDowns.get()).isPositive();
         assertThat(proxy.resets.get()).isPositive();
         assertThat(proxy.delays.get()).isPositive();
@@ -160,7 +152,7 @@ class CloudFaultCommandsTest {
                 && (line.contains(" " + key + " ") || line.contains(" " + key + "?")));
         throughTheProxy(true);
 
-        Result result = run("validate", "--input", remote);
+        Finished result = inProcess("validate", "--input", remote);
 
         assertThat(result.err())
                 .isEqualTo("winnow: Access to " + remote + " was denied reading '" + PREDICTION

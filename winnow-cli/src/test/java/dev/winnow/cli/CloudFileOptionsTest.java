@@ -11,8 +11,6 @@ import dev.winnow.demo.DemoDataset;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +24,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The file options (--csv, --categories, --classes, --palette, --maps, run --config and the
@@ -42,8 +39,6 @@ class CloudFileOptionsTest {
     private Path local;
     private String remote;
     private Datasource remoteFolder;
-
-    private record Result(int exit, String out, String err) {}
 
     @BeforeEach
     void files() throws Exception {
@@ -108,26 +103,21 @@ class CloudFileOptionsTest {
         return npy.toByteArray();
     }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        assertThat(out.toString() + err.toString()).doesNotContain(S3ProxyServer.SECRET_KEY);
-        return new Result(exit, out.toString(), err.toString());
+    private Finished run(String... args) {
+        Finished finished = Finished.inProcess(args);
+        assertThat(finished.out() + finished.err()).doesNotContain(S3ProxyServer.SECRET_KEY);
+        return finished;
     }
 
     /** The command with every {@code IN} replaced by {@code folder}, and {@code OUT} by {@code output}. */
-    private Result run(String folder, Path output, String... args) {
+    private Finished run(String folder, Path output, String... args) {
         List<String> words = new ArrayList<>();
         for (String arg : args) {
             words.add(
                     arg.replace("IN", folder).replace("OUT", output.toString()).replace("DIR", dir.toString()));
         }
-        Result result = run(words.toArray(String[]::new));
-        return new Result(
+        Finished result = run(words.toArray(String[]::new));
+        return new Finished(
                 result.exit(),
                 result.out().replace(folder, "IN").replace(output.toString(), "OUT"),
                 result.err().replace(folder, "IN").replace(output.toString(), "OUT"));
@@ -143,23 +133,23 @@ class CloudFileOptionsTest {
     }
 
     /** Runs {@code args} on the local folder and on the bucket: same exit, output and files written. */
-    private Result sameOnBoth(String... args) throws IOException {
-        Result inBucket = sameOutputOnBoth(args);
+    private Finished sameOnBoth(String... args) throws IOException {
+        Finished inBucket = sameOutputOnBoth(args);
         assertThat(contents(dir.resolve("out-cloud"))).isEqualTo(contents(dir.resolve("out-local")));
         return inBucket;
     }
 
     /** Runs {@code args} on the local folder and on the bucket: same exit and output. */
-    private Result sameOutputOnBoth(String... args) {
-        Result onDisk = run(local.toString(), dir.resolve("out-local"), args);
-        Result inBucket = run(remote, dir.resolve("out-cloud"), args);
+    private Finished sameOutputOnBoth(String... args) {
+        Finished onDisk = run(local.toString(), dir.resolve("out-local"), args);
+        Finished inBucket = run(remote, dir.resolve("out-cloud"), args);
         assertThat(inBucket).isEqualTo(onDisk);
         return inBucket;
     }
 
     @Test
     void everyConvertFileOption_readsAnObjectAsAFile() throws Exception {
-        Result csv = sameOnBoth(
+        Finished csv = sameOnBoth(
                 "convert",
                 "classification-csv",
                 "--csv",
@@ -176,7 +166,7 @@ class CloudFileOptionsTest {
         assertThat(Files.readString(dir.resolve("out-cloud/.lightly/predictions/cls/x.json")))
                 .isEqualTo("{\"file_name\":\"x.png\",\"predictions\":[{\"category_id\":1}]}\n");
 
-        Result yolo = sameOnBoth(
+        Finished yolo = sameOnBoth(
                 "convert",
                 "yolo",
                 "--labels",
@@ -191,7 +181,7 @@ class CloudFileOptionsTest {
                 "yolo");
         assertThat(yolo.exit()).as(yolo.err()).isEqualTo(ExitCodes.OK);
 
-        Result voc = sameOnBoth(
+        Finished voc = sameOnBoth(
                 "convert",
                 "voc",
                 "--annotations",
@@ -206,7 +196,7 @@ class CloudFileOptionsTest {
                 "voc");
         assertThat(voc.exit()).as(voc.err()).isEqualTo(ExitCodes.OK);
 
-        Result masks = sameOnBoth(
+        Finished masks = sameOnBoth(
                 "convert",
                 "masks",
                 "--masks",
@@ -221,7 +211,7 @@ class CloudFileOptionsTest {
                 "seg");
         assertThat(masks.exit()).as(masks.err()).isEqualTo(ExitCodes.OK);
 
-        Result maps = sameOnBoth(
+        Finished maps = sameOnBoth(
                 "convert",
                 "probability-maps",
                 "--maps",
@@ -241,7 +231,7 @@ class CloudFileOptionsTest {
 
     @Test
     void missingObjects_getTheSentenceOfAMissingFile_namingTheObject() throws Exception {
-        Result categories = sameOnBoth(
+        Finished categories = sameOnBoth(
                 "convert",
                 "voc",
                 "--annotations",
@@ -258,18 +248,18 @@ class CloudFileOptionsTest {
                 .isEqualTo("winnow: The categories file IN/gone.txt does not exist or is not a file.\n");
         assertThat(categories.exit()).isEqualTo(ExitCodes.USAGE);
 
-        Result csv =
+        Finished csv =
                 sameOnBoth("convert", "classification-csv", "--csv", "IN/gone.csv", "--output", "OUT", "--task", "cls");
         assertThat(csv.err())
                 .isEqualTo("winnow: The file IN/gone.csv given with --csv does not exist or is not a file.\n");
         assertThat(csv.exit()).isEqualTo(ExitCodes.USAGE);
 
-        Result config = sameOnBoth("run", "--input", "DIR/images", "--output", "OUT", "--config", "IN/gone.json");
+        Finished config = sameOnBoth("run", "--input", "DIR/images", "--output", "OUT", "--config", "IN/gone.json");
         assertThat(config.err())
                 .isEqualTo("winnow: The run configuration IN/gone.json does not exist or is not a file.\n");
         assertThat(config.exit()).isEqualTo(ExitCodes.USAGE);
 
-        Result maps = sameOnBoth(
+        Finished maps = sameOnBoth(
                 "convert",
                 "probability-maps",
                 "--maps",
@@ -291,7 +281,7 @@ class CloudFileOptionsTest {
             proxy.deny(line -> line.startsWith("GET /" + bucket + "/in/classes.txt"));
             System.setProperty("aws.endpointUrl", proxy.endpoint().toString());
 
-            Result denied = run(
+            Finished denied = run(
                     "convert",
                     "voc",
                     "--annotations",
@@ -338,7 +328,7 @@ class CloudFileOptionsTest {
         put("run.json", config);
         put("emb/embeddings.csv", csv.toString());
 
-        Result result = sameOutputOnBoth(
+        Finished result = sameOutputOnBoth(
                 "run",
                 "--input",
                 images.toString(),
@@ -360,7 +350,7 @@ class CloudFileOptionsTest {
                 .doesNotContain("embeddings");
 
         remoteFolder.delete("emb/embeddings.csv");
-        Result missing = run(
+        Finished missing = run(
                 "run",
                 "--input",
                 images.toString(),

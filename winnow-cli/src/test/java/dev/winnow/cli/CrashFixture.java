@@ -7,8 +7,6 @@ import dev.winnow.run.RunFolder;
 import dev.winnow.run.datapool.Datapool;
 import dev.winnow.run.datapool.ProcessedSample;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import picocli.CommandLine;
 
 /**
  * What the tests that interrupt commands share: a demo dataset (read-only input; its predictions
@@ -179,7 +176,7 @@ final class CrashFixture {
     record State(String validate, Map<String, List<String>> runs, Map<String, String> datapools) {}
 
     State observe(Datasource output, String location) throws IOException {
-        Finished validate = inProcess(List.of("validate", "--input", images.toString(), "--output", location));
+        Finished validate = Finished.inProcess(List.of("validate", "--input", images.toString(), "--output", location));
         Map<String, List<String>> runs = new TreeMap<>();
         Path state = Files.createTempDirectory(dir, "state");
         for (String path : output.list(".winnow")) {
@@ -255,19 +252,6 @@ final class CrashFixture {
         return output.stat(".lightly/predictions/tasks.json").isPresent()
                 && new String(output.readAllBytes(".lightly/predictions/tasks.json", 1 << 20), StandardCharsets.UTF_8)
                         .contains("\"boxes\"");
-    }
-
-    record Finished(int exit, String out, String err) {}
-
-    /** Runs {@code winnow args} in this JVM. */
-    static Finished inProcess(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args.toArray(String[]::new));
-        return new Finished(exit, out.toString(), err.toString());
     }
 
     /** Copies a folder, keeping the files' modification times (a datapool compares them). */

@@ -1,7 +1,7 @@
 package dev.winnow.cli;
 
 import static dev.winnow.cli.CrashFixture.copyTree;
-import static dev.winnow.cli.CrashFixture.inProcess;
+import static dev.winnow.cli.Finished.inProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winnow.cli.CrashFixture.State;

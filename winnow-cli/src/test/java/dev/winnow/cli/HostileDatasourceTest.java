@@ -1,10 +1,9 @@
 package dev.winnow.cli;
 
-import static dev.winnow.cli.CrashFixture.inProcess;
+import static dev.winnow.cli.Finished.inProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.winnow.cli.CrashFixture.Finished;
 import dev.winnow.demo.DemoDataset;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,10 +2,9 @@ package dev.winnow.cli;
 
 import static dev.winnow.cli.CrashFixture.copyTree;
 import static dev.winnow.cli.CrashFixture.files;
-import static dev.winnow.cli.CrashFixture.inProcess;
+import static dev.winnow.cli.Finished.inProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.winnow.cli.CrashFixture.Finished;
 import dev.winnow.cli.CrashFixture.State;
 import dev.winnow.cloud.s3.S3ProxyServer;
 import dev.winnow.datasource.Datasource;

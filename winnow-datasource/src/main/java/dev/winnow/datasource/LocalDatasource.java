@@ -25,6 +25,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -173,7 +174,7 @@ public final class LocalDatasource implements Datasource {
             files.add(new ListedFile(
                     name, target.size(), target.lastModifiedTime().toMillis()));
         });
-        files.sort((a, b) -> a.path().compareTo(b.path()));
+        files.sort(Comparator.comparing(ListedFile::path));
         return files;
     }
 

@@ -43,7 +43,10 @@ class HostileFilesTest {
                     .isInstanceOf(LocalDatasource.NotPlainFileException.class)
                     .hasMessage("a.json: not a plain file in " + dir
                             + " (a named pipe, device or folder), so it is not read");
-            assertThatThrownBy(() -> source.open("a.json")).isInstanceOf(LocalDatasource.NotPlainFileException.class);
+            assertThatThrownBy(() -> source.open("a.json"))
+                    .isInstanceOf(LocalDatasource.NotPlainFileException.class)
+                    .hasMessage("a.json: not a plain file in " + dir
+                            + " (a named pipe, device or folder), so it is not read");
         });
     }
 

@@ -98,7 +98,8 @@ public final class ClassificationCsvConverter {
         Map<String, Integer> idByName = new HashMap<>();
         categories.forEach(c -> idByName.put(c.name(), c.id()));
         Map<String, Singleton> bySample = new LinkedHashMap<>();
-        // Two names with one stem (a.jpg, a.png) map to one prediction file: the first line keeps it.
+        // The line that keeps each prediction file: a name given twice, or two names with one stem
+        // (a.jpg, a.png), would write one file twice; the first line keeps it.
         Map<String, Row> rowByFile = new HashMap<>();
         for (Row row : rows) {
             Optional<String> problem = SampleNames.problem(row.fileName);
@@ -123,14 +124,15 @@ public final class ClassificationCsvConverter {
                     error = "Its probabilities sum to " + Wording.number(sum) + ", not 1.";
                 }
             }
-            if (error == null && bySample.containsKey(row.fileName)) {
-                error = "The file '" + row.fileName + "' was classified on an earlier line already.";
-            }
-            String predictionFile = error == null ? PredictionsLayout.fileInTask(row.fileName) : "";
-            Row holder = rowByFile.get(predictionFile);
-            if (error == null && holder != null) {
-                error = "The file '" + row.fileName + "' would have the prediction file " + predictionFile + " of '"
-                        + holder.fileName + "' on line " + holder.line + ".";
+            if (error == null) {
+                String predictionFile = PredictionsLayout.fileInTask(row.fileName);
+                Row holder = rowByFile.putIfAbsent(predictionFile, row);
+                if (holder != null) {
+                    error = holder.fileName.equals(row.fileName)
+                            ? "The file '" + row.fileName + "' was classified on an earlier line already."
+                            : "The file '" + row.fileName + "' would have the prediction file " + predictionFile
+                                    + " of '" + holder.fileName + "' on line " + holder.line + ".";
+                }
             }
             if (error != null || id == null) { // no id always comes with an error
                 diagnostics.add(DiagnosticCode.CSV_ROW_INVALID
@@ -140,7 +142,6 @@ public final class ClassificationCsvConverter {
             }
             Optional<Probabilities> p =
                     row.probabilities.length == 0 ? Optional.empty() : Optional.of(Probabilities.of(row.probabilities));
-            rowByFile.put(predictionFile, row);
             bySample.put(row.fileName, new Singleton.Classification(id, OptionalDouble.empty(), p));
         }
         TaskSchema schema = new TaskSchema(TaskType.CLASSIFICATION, categories);

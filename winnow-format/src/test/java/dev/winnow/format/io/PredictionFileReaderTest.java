@@ -541,11 +541,17 @@ class PredictionFileReaderTest {
         assertThat(r.value()).isEmpty();
         assertThat(r.errorCount()).isEqualTo(1);
         assertThat(texts(r))
-                .hasSize(4)
-                .last()
-                .isEqualTo("warning W006 .lightly/predictions/t/my_image.json: 1 more problem"
-                        + " was found in this file and not reported (limit 2 per file).");
-        assertThat(texts(r).get(2)).startsWith("error E004 .lightly/predictions/t/my_image.json:1:");
+                .containsExactly(
+                        "warning W003 .lightly/predictions/t/my_image.json:1:78 /predictions/0/a: The field \"a\""
+                                + " is not part of an object-detection prediction (category_id, bbox, score,"
+                                + " probabilities); it is ignored.",
+                        "warning W003 .lightly/predictions/t/my_image.json:1:86 /predictions/0/b: The field \"b\""
+                                + " is not part of an object-detection prediction (category_id, bbox, score,"
+                                + " probabilities); it is ignored.",
+                        "error E004 .lightly/predictions/t/my_image.json:1:114 /predictions/1/category_id:"
+                                + " category_id 9 is not in the schema; expected one of 0, 1.",
+                        "warning W006 .lightly/predictions/t/my_image.json: 1 more problem"
+                                + " was found in this file and not reported (limit 2 per file).");
     }
 
     @Test
