@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,36 +56,50 @@ class BucketDiskFullTest {
     private static @Nullable String noTmpfs;
     private static final AtomicInteger NAMES = new AtomicInteger();
 
+    /** The store, shared by the tests of this class; null where no tmpfs can be mounted. */
+    private static @Nullable BucketDisk disk;
+
     @BeforeAll
     static void dataset() throws Exception {
         fixture = CrashFixture.create(dir, 24);
         noTmpfs = DiskFullTest.tmpfsRefusal(dir);
         if (noTmpfs != null) {
             System.out.println("BucketDiskFullTest: no tmpfs can be mounted here (" + noTmpfs + ").");
+        } else {
+            disk = BucketDisk.start("room", "full");
+        }
+    }
+
+    @AfterAll
+    static void stopStore() throws Exception {
+        if (disk != null) {
+            disk.close();
         }
     }
 
     @Test
     void convertIntoABucket_failsOnTheSchemaAfterThePredictionFiles() throws Exception {
         fullBucket(
+                "convert",
                 List.of(),
                 fixture::convert,
                 // Room for the prediction files, none for the task's schema written after them.
                 uninterrupted -> pages(uninterrupted, ".lightly/predictions/boxes/", "schema.json"),
-                "winnow: reading or writing failed: The S3 endpoint of s3://full/out is full: it answered HTTP 507"
-                        + " Insufficient Storage writing '.lightly/predictions/boxes/schema.json'.",
+                "winnow: reading or writing failed: The S3 endpoint of s3://full/convert is full: it answered HTTP"
+                        + " 507 Insufficient Storage writing '.lightly/predictions/boxes/schema.json'.",
                 ".lightly/predictions/");
     }
 
     @Test
     void secondImageLevelRunIntoABucket_failsOnTheDatapoolAfterTheRunsFiles() throws Exception {
         fullBucket(
+                "run",
                 List.of(fixture::firstRun),
                 fixture::secondRun,
                 // Room for the run's files, none for the datapool's new generation published after them,
                 // whose files are sent at once; the first of them in order is the one named.
                 uninterrupted -> pages(uninterrupted, ".winnow/runs/second/", "run.complete"),
-                "winnow: The S3 endpoint of s3://full/out is full: it answered HTTP 507 Insufficient Storage"
+                "winnow: The S3 endpoint of s3://full/run is full: it answered HTTP 507 Insufficient Storage"
                         + " writing '.winnow/datapool/gen-2/embeddings.bin'.",
                 ".winnow/runs/second/selected.txt",
                 ".winnow/runs/second/selection.csv",
@@ -91,51 +107,53 @@ class BucketDiskFullTest {
     }
 
     /**
-     * Runs {@code before} and {@code command} uninterrupted into {@code s3://room/out}; then
-     * {@code before} into {@code s3://full/out}, fills the disk but for {@code spare} bytes (a
-     * function of the uninterrupted output's folder), runs {@code command} there, and checks that it
-     * said {@code message}, left the bucket as before, and with room finishes with the uninterrupted
-     * command's {@code compared} files (or folders, ending in '/').
+     * Makes the state before the command in {@code s3://full/<prefix>} with {@code before} and
+     * copies it to {@code s3://room/<prefix>}, where {@code command} runs uninterrupted; then fills
+     * the disk but for {@code spare} bytes (a function of the uninterrupted output), runs
+     * {@code command} into the full bucket, and checks that it said {@code message}, left the bucket
+     * as before, and with room finishes with the uninterrupted command's state and {@code compared}
+     * files (or folders, ending in '/').
      */
     private void fullBucket(
+            String prefix,
             List<Function<String, List<String>>> before,
             Function<String, List<String>> command,
             Spare spare,
             String message,
             String... compared)
             throws Exception {
-        TestEnvironment.require(noTmpfs == null, "A tmpfs in a private mount namespace is needed (" + noTmpfs + ")");
-        try (BucketDisk disk = BucketDisk.start(List.of("room", "full"))) {
-            String room = "s3://room/out";
-            String full = "s3://full/out";
-            copyTree(fixture.predictions, disk.folder("room/out/.lightly"));
-            copyTree(fixture.predictions, disk.folder("full/out/.lightly"));
-            for (Function<String, List<String>> step : before) {
-                assertThat(disk.winnow(step.apply(room)).exit()).isEqualTo(ExitCodes.OK);
-                assertThat(disk.winnow(step.apply(full)).exit()).isEqualTo(ExitCodes.OK);
-            }
-            assertThat(disk.winnow(command.apply(room)).exit()).isEqualTo(ExitCodes.OK);
-            State uninterrupted = observe(disk.folder("room/out"));
-            List<String> validate = List.of("validate", "--input", fixture.images.toString(), "--output", full);
-            Finished validated = disk.winnow(validate);
-            State previous = observe(disk.folder("full/out"));
+        TestEnvironment.require(
+                disk != null, "A tmpfs mounted in a private mount namespace is needed (" + noTmpfs + ")");
+        BucketDisk store = Objects.requireNonNull(disk);
+        String full = "s3://full/" + prefix;
+        Path fullFolder = store.folder("full/" + prefix);
+        Path roomFolder = store.folder("room/" + prefix);
+        copyTree(fixture.predictions, fullFolder.resolve(".lightly"));
+        for (Function<String, List<String>> step : before) {
+            assertThat(store.winnow(step.apply(full)).exit()).isEqualTo(ExitCodes.OK);
+        }
+        copyTree(fullFolder, roomFolder);
+        assertThat(store.winnow(command.apply("s3://room/" + prefix)).exit()).isEqualTo(ExitCodes.OK);
+        State uninterrupted = observe(roomFolder);
+        State previous = observe(fullFolder);
 
-            disk.fillBut(spare.of(disk.folder("room/out")));
-            Finished failed = disk.winnow(command.apply(full));
+        store.fillBut(spare.of(roomFolder));
+        Finished failed;
+        try {
+            failed = store.winnow(command.apply(full));
+        } finally {
+            store.free();
+        }
 
-            assertThat(failed.exit()).as(failed.err()).isEqualTo(ExitCodes.IO);
-            assertThat(withoutProgress(failed.err())).isEqualTo(message + "\n");
-            assertThat(disk.winnow(validate)).isEqualTo(validated);
-            assertThat(observe(disk.folder("full/out"))).isEqualTo(previous);
+        assertThat(failed.exit()).as(failed.err()).isEqualTo(ExitCodes.IO);
+        assertThat(withoutProgress(failed.err())).isEqualTo(message + "\n");
+        assertThat(observe(fullFolder)).isEqualTo(previous);
 
-            disk.free();
-            assertThat(disk.winnow(command.apply(full)).exit()).isEqualTo(ExitCodes.OK);
-            assertThat(observe(disk.folder("full/out"))).isEqualTo(uninterrupted);
-            for (String file : compared) {
-                assertThat(contents(disk.folder("full/out"), file))
-                        .as(file)
-                        .isEqualTo(contents(disk.folder("room/out"), file));
-            }
+        // With room, the same command finishes as the uninterrupted one.
+        assertThat(store.winnow(command.apply(full)).exit()).isEqualTo(ExitCodes.OK);
+        assertThat(observe(fullFolder)).isEqualTo(uninterrupted);
+        for (String file : compared) {
+            assertThat(contents(fullFolder, file)).as(file).isEqualTo(contents(roomFolder, file));
         }
     }
 
@@ -213,7 +231,7 @@ class BucketDiskFullTest {
                     "us-east-1");
         }
 
-        static BucketDisk start(List<String> buckets) throws Exception {
+        static BucketDisk start(String... buckets) throws Exception {
             Path mount = Files.createDirectories(dir.resolve("disk-" + NAMES.incrementAndGet()));
             List<String> command = new ArrayList<>(List.of(
                     "unshare",
@@ -229,7 +247,7 @@ class BucketDiskFullTest {
                     System.getProperty("java.class.path"),
                     S3ProxyServer.class.getName(),
                     mount.toString()));
-            command.addAll(buckets);
+            command.addAll(List.of(buckets));
             Process proxy =
                     new ProcessBuilder(command).redirectErrorStream(true).start();
             try {
