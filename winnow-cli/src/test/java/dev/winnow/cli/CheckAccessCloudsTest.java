@@ -10,7 +10,6 @@ import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import dev.winnow.cloud.azure.Azurite;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code winnow check-access} on Azure (Azurite, which checks SAS permissions as Azure does) and on
@@ -45,10 +43,7 @@ class CheckAccessCloudsTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return Finished.runInto(out, err, args);
     }
 
     /** The output with the probe's random name replaced by ID. */

@@ -6,7 +6,6 @@ import dev.winnow.cloud.s3.S3ProxyServer;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.FaultProxy;
 import dev.winnow.datasource.Locations;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CheckAccessCommandTest {
     private final StringWriter out = new StringWriter();
@@ -35,10 +33,7 @@ class CheckAccessCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return Finished.runInto(out, err, args);
     }
 
     /** The output with the probe's random name replaced by ID. */

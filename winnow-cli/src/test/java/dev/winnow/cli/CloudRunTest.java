@@ -9,8 +9,6 @@ import dev.winnow.datasource.LocalDatasource;
 import dev.winnow.datasource.Locations;
 import dev.winnow.demo.DemoDataset;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code winnow run} into a bucket (S3Proxy) and into an Azure container (Azurite): the same run
@@ -59,16 +56,11 @@ class CloudRunTest {
     }
 
     private String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        assertThat(err.toString()).isEmpty();
-        assertThat(exit).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).doesNotContain(S3ProxyServer.SECRET_KEY).doesNotContain(Azurite.KEY);
-        return out.toString();
+        Finished finished = Finished.inProcess(args);
+        assertThat(finished.err()).isEmpty();
+        assertThat(finished.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(finished.out()).doesNotContain(S3ProxyServer.SECRET_KEY).doesNotContain(Azurite.KEY);
+        return finished.out();
     }
 
     /**
@@ -182,15 +174,11 @@ class CloudRunTest {
         assertThat(bucket.list(".winnow/runs/again"))
                 .contains(".winnow/runs/again/run.complete")
                 .doesNotContain(".winnow/runs/again/stale.txt");
-        StringWriter err = new StringWriter();
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(
+        Finished again = Finished.inProcess(
                 "run", "--input", remote, "--config", dir.resolve("image.json").toString(), "--run-id", "again");
-        assertThat(err.toString())
+        assertThat(again.err())
                 .isEqualTo("winnow: A run with the id 'again' already exists at " + remote
                         + "/.winnow/runs/again; choose another --run-id or delete that folder.\n");
-        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.exit()).isEqualTo(ExitCodes.USAGE);
     }
 }

@@ -3,7 +3,6 @@ package dev.winnow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Text inputs saved with a UTF-8 byte-order mark (Excel, Notepad) convert as without one. */
 class ConvertByteOrderMarkTest {
@@ -26,10 +24,7 @@ class ConvertByteOrderMarkTest {
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return Finished.runInto(out, err, args);
     }
 
     /** Writes {@code text} after a byte-order mark, as UTF-8. */

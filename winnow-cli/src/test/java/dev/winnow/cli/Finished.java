@@ -11,11 +11,16 @@ record Finished(int exit, String out, String err) {
     static Finished inProcess(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        int exit = runInto(out, err, args);
+        return new Finished(exit, out.toString(), err.toString());
+    }
+
+    /** Runs {@code winnow args} in this JVM, adding what it prints to {@code out} and {@code err}; the exit code. */
+    static int runInto(StringWriter out, StringWriter err, String... args) {
         CommandLine cl = WinnowCommand.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Finished(exit, out.toString(), err.toString());
+        return cl.execute(args);
     }
 
     static Finished inProcess(List<String> args) {

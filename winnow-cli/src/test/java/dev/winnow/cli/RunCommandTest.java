@@ -3,7 +3,6 @@ package dev.winnow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winnow.demo.DemoDataset;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RunCommandTest {
     static final String CONFIG = """
@@ -29,10 +27,7 @@ class RunCommandTest {
     private final StringWriter err = new StringWriter();
 
     int run(String... args) {
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return Finished.runInto(out, err, args);
     }
 
     @Test

@@ -97,14 +97,14 @@ public final class OnnxEmbedder implements Embedder {
     public static OnnxEmbedder open(Path model, int inputSize, List<Float> mean, List<Float> std) {
         Objects.requireNonNull(model, "model");
         String file = model.toString();
-        checkSettings(inputSize, mean, std);
+        Normalisation normalisation = checkSettings(inputSize, mean, std);
         if (!Files.exists(model)) {
             throw new EmbeddingException("The ONNX model file '" + file + "' does not exist.");
         }
         if (!Files.isRegularFile(model)) {
             throw new EmbeddingException("The ONNX model path '" + file + "' is not a file.");
         }
-        return load(file, inputSize, mean, std, (environment, options) -> environment.createSession(file, options));
+        return load(file, inputSize, normalisation, (environment, options) -> environment.createSession(file, options));
     }
 
     /**
@@ -117,8 +117,9 @@ public final class OnnxEmbedder implements Embedder {
     public static OnnxEmbedder open(byte[] model, String file, int inputSize, List<Float> mean, List<Float> std) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(file, "file");
-        checkSettings(inputSize, mean, std);
-        return load(file, inputSize, mean, std, (environment, options) -> environment.createSession(model, options));
+        Normalisation normalisation = checkSettings(inputSize, mean, std);
+        return load(
+                file, inputSize, normalisation, (environment, options) -> environment.createSession(model, options));
     }
 
     /** How a session is made from the model, with the embedder's options. */
@@ -126,20 +127,24 @@ public final class OnnxEmbedder implements Embedder {
         OrtSession create(OrtEnvironment environment, OrtSession.SessionOptions options) throws OrtException;
     }
 
-    private static void checkSettings(int inputSize, List<Float> mean, List<Float> std) {
+    /** The per-channel means and standard deviations, checked once. */
+    private record Normalisation(float[] mean, float[] std) {}
+
+    private static Normalisation checkSettings(int inputSize, List<Float> mean, List<Float> std) {
         if (inputSize < 1) {
             throw new IllegalArgumentException("The input size must be at least 1 pixel, but was " + inputSize + ".");
         }
-        channels(mean, "mean");
-        for (float s : channels(std, "std")) {
+        float[] means = channels(mean, "mean");
+        float[] deviations = channels(std, "std");
+        for (float s : deviations) {
             if (!(s > 0)) {
                 throw new IllegalArgumentException("Every std value must be positive, but got " + std + ".");
             }
         }
+        return new Normalisation(means, deviations);
     }
 
-    private static OnnxEmbedder load(
-            String file, int inputSize, List<Float> mean, List<Float> std, SessionMaker maker) {
+    private static OnnxEmbedder load(String file, int inputSize, Normalisation normalisation, SessionMaker maker) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "winnow");
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -154,7 +159,7 @@ public final class OnnxEmbedder implements Embedder {
             throw new EmbeddingException("The ONNX model '" + file + "' could not be loaded: " + e.getMessage(), e);
         }
         try {
-            return check(file, environment, session, inputSize, channels(mean, "mean"), channels(std, "std"));
+            return check(file, environment, session, inputSize, normalisation.mean(), normalisation.std());
         } catch (RuntimeException | OrtException e) {
             closeQuietly(session);
             if (e instanceof EmbeddingException embedding) {

@@ -73,7 +73,7 @@ public final class RemoteRunOutput {
         Path localRun = summary.runFolder();
         List<String> runFiles = new ArrayList<>(LocalDatasource.at(localRun).list(""));
         runFiles.remove(RunFolder.COMPLETE);
-        List<Path> pools = datapools(work.resolve(WINNOW));
+        List<StagedPool> pools = datapools(work.resolve(WINNOW));
         upload(output, localRun, runPrefix, runFiles);
         uploadGenerations(output, work.resolve(WINNOW), pools);
         upload(output, localRun, runPrefix, List.of(RunFolder.COMPLETE));
@@ -121,20 +121,30 @@ public final class RemoteRunOutput {
         return name != null && name.toString().equals(Datapool.FOLDER);
     }
 
+    /** A datapool folder of the working folder and the generation its {@code CURRENT} names. */
+    private record StagedPool(Path folder, String generation) {}
+
     /** The datapool folders of the working folder (each holding {@code CURRENT}). */
-    private static List<Path> datapools(Path winnow) throws IOException {
+    private static List<StagedPool> datapools(Path winnow) throws IOException {
+        List<Path> folders;
         try (Stream<Path> walk = Files.walk(winnow)) {
-            return walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT) && inPoolFolder(p))
+            folders = walk.filter(p -> p.getFileName().toString().equals(Datapool.CURRENT) && inPoolFolder(p))
                     .map(p -> Objects.requireNonNull(p.getParent(), "found below the working folder"))
                     .sorted()
                     .toList();
         }
+        List<StagedPool> pools = new ArrayList<>(folders.size());
+        for (Path folder : folders) {
+            pools.add(new StagedPool(folder, generation(folder)));
+        }
+        return pools;
     }
 
     /** Uploads the generation each datapool's {@code CURRENT} names, which counts once the run's marker is there. */
-    private static void uploadGenerations(Datasource output, Path winnow, List<Path> pools) throws IOException {
-        for (Path poolFolder : pools) {
-            String generation = generation(poolFolder);
+    private static void uploadGenerations(Datasource output, Path winnow, List<StagedPool> pools) throws IOException {
+        for (StagedPool pool : pools) {
+            Path poolFolder = pool.folder();
+            String generation = pool.generation();
             upload(
                     output,
                     poolFolder.resolve(generation),
@@ -144,10 +154,11 @@ public final class RemoteRunOutput {
     }
 
     /** Puts each datapool's new generation in force with its {@code CURRENT}, then removes the other generations. */
-    private static void switchDatapools(Datasource output, Path winnow, List<Path> pools) throws IOException {
-        for (Path poolFolder : pools) {
+    private static void switchDatapools(Datasource output, Path winnow, List<StagedPool> pools) throws IOException {
+        for (StagedPool pool : pools) {
+            Path poolFolder = pool.folder();
             String prefix = prefix(winnow, poolFolder);
-            String generation = generation(poolFolder);
+            String generation = pool.generation();
             upload(output, poolFolder, prefix, List.of(Datapool.CURRENT));
             for (String path : output.list(prefix)) {
                 String rest = path.substring(prefix.length() + 1);

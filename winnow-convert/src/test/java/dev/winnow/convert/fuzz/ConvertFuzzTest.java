@@ -14,6 +14,7 @@ import dev.winnow.convert.voc.VocOptions;
 import dev.winnow.convert.yolo.YoloConverter;
 import dev.winnow.convert.yolo.YoloOptions;
 import dev.winnow.datasource.LocalDatasource;
+import dev.winnow.datasource.LocalTrees;
 import dev.winnow.format.Diagnostic;
 import dev.winnow.format.TaskSchema;
 import dev.winnow.format.TaskType;
@@ -24,11 +25,9 @@ import dev.winnow.format.validate.SampleFacts;
 import dev.winnow.format.validate.ValidationOptions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -172,15 +171,7 @@ class ConvertFuzzTest {
         try {
             body.run(dir);
         } finally {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            LocalTrees.delete(dir);
         }
     }
 
