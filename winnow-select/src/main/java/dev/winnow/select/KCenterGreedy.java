@@ -105,7 +105,7 @@ public final class KCenterGreedy {
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
             NearestSelectedDistances distances =
-                    new NearestSelectedDistances(store, SeededOrder.ranks(store.size(), seed), pool);
+                    new NearestSelectedDistances(store, SeededOrder.of(store.size(), seed), pool);
             for (int e = 0; e < earlier.count(); e++) {
                 distances.addCenter(earlier.row(e));
             }
@@ -160,7 +160,8 @@ public final class KCenterGreedy {
         EmbeddingStore store = new Float32Store(rows, PassKernel.best());
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            NearestSelectedDistances distances = new NearestSelectedDistances(store, new int[store.size()], pool);
+            NearestSelectedDistances distances =
+                    new NearestSelectedDistances(store, SeededOrder.ofRanks(new int[store.size()]), pool);
             for (int center : centers) {
                 distances.addCenter(rows.row(center));
             }

@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 final class NearestSelectedDistances {
 
     private final EmbeddingStore store;
-    private final int[] rank;
+    private final SeededOrder order;
     private final ForkJoinPool pool;
     private final int size;
     /** Indexed by row over whole blocks; the rows past the last candidate hold −∞. */
@@ -41,8 +41,11 @@ final class NearestSelectedDistances {
     private final List<Callable<Void>> passes;
     private float[] center = new float[0];
     private int centers;
-    private float largest = Float.POSITIVE_INFINITY;
-    private boolean largestKnown;
+    private float largest;
+    private boolean largestKnown = true;
+    /** Whether no candidate is taken and no center added yet: then every candidate ties at +∞. */
+    private boolean untouched = true;
+
     private int farthest = -1;
     private boolean farthestKnown;
 
@@ -55,11 +58,12 @@ final class NearestSelectedDistances {
     private final int[] exactCenters;
     private int[] doubtful = new int[64];
 
-    NearestSelectedDistances(EmbeddingStore store, int[] rank, ForkJoinPool pool) {
+    NearestSelectedDistances(EmbeddingStore store, SeededOrder order, ForkJoinPool pool) {
         this.store = store;
-        this.rank = rank;
+        this.order = order;
         this.pool = pool;
         this.size = store.size();
+        this.largest = size > 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
         int blocks = store.blocks();
         this.minSquared = new float[blocks * EmbeddingStore.BLOCK];
         Arrays.fill(minSquared, 0, size, Float.POSITIVE_INFINITY);
@@ -80,10 +84,10 @@ final class NearestSelectedDistances {
         }
         this.passes = List.copyOf(tasks);
         this.refine = store.approximate();
-        // The exact check's state is empty for an exact store, which never refines.
+        // The exact check's state is empty for an exact store, which never refines. An entry of
+        // exactMinSquared counts only once exactCenters says it has seen a center.
         int exact = refine ? size : 0;
         exactMinSquared = new float[exact];
-        Arrays.fill(exactMinSquared, Float.POSITIVE_INFINITY);
         exactCenters = new int[exact];
     }
 
@@ -109,6 +113,7 @@ final class NearestSelectedDistances {
 
     /** Takes candidate {@code i} out: it is never the farthest again. */
     void remove(int i) {
+        untouched = false;
         if (minSquared[i] >= largest) {
             largestKnown = false;
         }
@@ -144,12 +149,15 @@ final class NearestSelectedDistances {
         if (largest == Float.NEGATIVE_INFINITY) {
             return -1;
         }
+        if (untouched) {
+            return order.first();
+        }
         int best = -1;
         for (int b = 0; b < blockMax.length; b++) {
             if (blockMax[b] >= largest) {
                 int end = Math.min(size, (b + 1) * EmbeddingStore.BLOCK);
                 for (int i = b * EmbeddingStore.BLOCK; i < end; i++) {
-                    if (minSquared[i] == largest && (best < 0 || rank[i] < rank[best])) {
+                    if (minSquared[i] == largest && (best < 0 || order.before(i, best))) {
                         best = i;
                     }
                 }
@@ -195,7 +203,7 @@ final class NearestSelectedDistances {
         for (int k = 0; k < count; k++) {
             int i = doubtful[k];
             if (Math.sqrt(minSquared[i] + rounding) + store.rowError(i) >= floor) {
-                float exact = exactMinSquared[i];
+                float exact = exactCenters[i] == 0 ? Float.POSITIVE_INFINITY : exactMinSquared[i];
                 for (int c = exactCenters[i]; c < centers; c++) {
                     exact = Math.min(exact, store.exactSquaredDistance(i, centerRows.get(c)));
                 }
@@ -211,13 +219,14 @@ final class NearestSelectedDistances {
     private int betterExact(int i, int best) {
         return best < 0
                         || exactMinSquared[i] > exactMinSquared[best]
-                        || (exactMinSquared[i] == exactMinSquared[best] && rank[i] < rank[best])
+                        || (exactMinSquared[i] == exactMinSquared[best] && order.before(i, best))
                 ? i
                 : best;
     }
 
     /** Updates every candidate's nearest distance with a new center (a candidate row or an earlier selection). */
     void addCenter(float[] row) {
+        untouched = false;
         centers++;
         if (refine) {
             centerRows.add(row.clone());

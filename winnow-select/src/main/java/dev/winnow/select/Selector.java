@@ -219,7 +219,7 @@ public final class Selector {
             KCenterGreedy.Storage chosen =
                     storage != null ? storage : KCenterGreedy.Storage.forSize(mine.count(), mine.dimension());
             EmbeddingStore store = EmbeddingStore.of(mine, chosen, pool.getParallelism());
-            NearestSelectedDistances distances = new NearestSelectedDistances(store, rank, pool);
+            NearestSelectedDistances distances = new NearestSelectedDistances(store, SeededOrder.ofRanks(rank), pool);
             Optional<EmbeddingMatrix> earlier = values.inputs().earlierSelections(input.task());
             if (earlier.isPresent() && earlier.get().count() > 0) {
                 EmbeddingMatrix e = earlier.get();

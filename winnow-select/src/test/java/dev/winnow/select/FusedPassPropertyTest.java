@@ -75,7 +75,7 @@ class FusedPassPropertyTest {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             NearestSelectedDistances distances =
-                    new NearestSelectedDistances(store, SeededOrder.ranks(m.count(), seed), pool);
+                    new NearestSelectedDistances(store, SeededOrder.of(m.count(), seed), pool);
             for (int e = 0; e < earlier.count(); e++) {
                 distances.addCenter(earlier.row(e));
             }
