@@ -160,6 +160,15 @@ public record CloudLocation(String scheme, @Nullable String account, String buck
     }
 
     /**
+     * The key prefix of everything in the folder {@code folder} ("" for the root): {@code ""} at the
+     * bucket's root, otherwise {@link #keyOf(String)} and {@code /}, as listings of that folder ask.
+     */
+    public String folderKey(String folder) {
+        String key = keyOf(folder);
+        return key.isEmpty() ? "" : key + "/";
+    }
+
+    /**
      * The root as a URI ending in {@code /} ({@code s3://bucket/prefix/}), for {@link Datasource#rootUri()}:
      * the bucket (and account) is the authority, so two locations overlap only in the same bucket.
      */

@@ -3,6 +3,7 @@ package dev.winnow.datasource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -84,6 +85,25 @@ public final class FolderFanOut {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * As {@link #listKeys}, for the files of a datasource whose root is the key prefix {@code rootKey}
+     * ("" or ending in {@code /}): their paths below the root, sorted. Keys ending in {@code /} (the
+     * folder markers some consoles make) are not files and are left out.
+     */
+    public static List<String> listPaths(
+            String rootKey, String prefix, Set<String> skippedFolders, int workers, FolderLister lister)
+            throws IOException {
+        List<String> keys = listKeys(prefix, skippedFolders, workers, lister);
+        List<String> paths = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            if (key.startsWith(rootKey) && !key.endsWith("/")) {
+                paths.add(key.substring(rootKey.length()));
+            }
+        }
+        Collections.sort(paths);
+        return paths;
     }
 
     private static Folder take(ExecutorCompletionService<Folder> done) throws IOException {

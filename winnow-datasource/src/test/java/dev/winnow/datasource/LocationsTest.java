@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +74,27 @@ class LocationsTest {
         assertThat(CloudLocation.parse("s3://bucket").rootUri().toString()).isEqualTo("s3://bucket/");
         assertThat(CloudLocation.parse("s3://bucket/a").keyOf("x/y.jpg")).isEqualTo("a/x/y.jpg");
         assertThat(CloudLocation.parse("s3://bucket").keyOf("x/y.jpg")).isEqualTo("x/y.jpg");
+        assertThat(CloudLocation.parse("s3://bucket/a").folderKey("")).isEqualTo("a/");
+        assertThat(CloudLocation.parse("s3://bucket/a").folderKey("x")).isEqualTo("a/x/");
+        assertThat(CloudLocation.parse("s3://bucket").folderKey("")).isEqualTo("");
+        assertThat(CloudLocation.parse("s3://bucket").folderKey("x")).isEqualTo("x/");
         assertThat(CloudLocation.parse("gs://bucket/a/").toString()).isEqualTo("gs://bucket/a");
+    }
+
+    @Test
+    void folderFanOut_listsPathsBelowTheRoot_sortedWithoutFolderMarkersOrSkippedFolders() throws IOException {
+        Map<String, FolderFanOut.Folder> bucket = Map.of(
+                "root/",
+                new FolderFanOut.Folder(List.of("root/b.jpg", "root/a.jpg"), List.of("root/x/", "root/.winnow/")),
+                "root/x/",
+                new FolderFanOut.Folder(List.of("root/x/", "root/x/c.png"), List.of()),
+                "root/.winnow/",
+                new FolderFanOut.Folder(List.of("root/.winnow/lock"), List.of()));
+
+        List<String> paths = FolderFanOut.listPaths(
+                "root/", "root/", Set.of(".winnow"), 2, folder -> Objects.requireNonNull(bucket.get(folder)));
+
+        assertThat(paths).containsExactly("a.jpg", "b.jpg", "x/c.png");
     }
 
     @Test

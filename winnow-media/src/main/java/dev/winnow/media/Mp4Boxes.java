@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * Walks the top-level boxes of an MP4/MOV file before JCodec parses it. JCodec allocates a buffer
  * of whatever size the {@code moov} box declares and fails with assorted runtime errors on a
  * truncated file; checking the box structure first turns both into a clear sentence and keeps
- * the memory a hostile file can cost bounded. Cost: one 16-byte read per top-level box.
+ * the memory a hostile file can cost bounded. The movie box's own children are checked by
+ * {@link Mp4MovieBox}. Cost: one 16-byte read per top-level box and one read of the movie box.
  */
 final class Mp4Boxes {
     /** Largest {@code moov} box accepted: its sample tables for hours of video fit easily. */
@@ -76,6 +77,13 @@ final class Mp4Boxes {
                             + " bytes, more than the limit of " + MAX_MOVIE_BOX_BYTES + " bytes.");
                 }
                 sawMovie = true;
+                int headerBytes = header.position();
+                ByteBuffer body = ByteBuffer.allocate((int) (size - headerBytes));
+                channel.position(position + headerBytes);
+                while (body.hasRemaining() && channel.read(body) >= 0) {
+                    // keep reading until the movie box is complete
+                }
+                Mp4MovieBox.check(body.flip(), position + headerBytes, fileSize, path);
             }
             position += size;
         }

@@ -78,7 +78,7 @@ final class AzureBlobDatasource implements Datasource {
         this.failures = failures;
         this.concurrency = concurrency;
         this.description = location.toString();
-        this.rootKey = location.prefix().isEmpty() ? "" : location.prefix() + "/";
+        this.rootKey = location.folderKey("");
     }
 
     @Override
@@ -104,24 +104,15 @@ final class AzureBlobDatasource implements Datasource {
     @Override
     public List<String> list(String prefix, Set<String> skippedFolders) throws IOException {
         String folder = DatasourcePaths.check(prefix, description, true);
-        String start = rootKey + (folder.isEmpty() ? "" : folder + "/");
         int workers = Math.max(1, Math.min(MAX_LIST_WORKERS, concurrency));
-        List<String> keys = FolderFanOut.listKeys(start, skippedFolders, workers, this::listFolder);
-        List<String> paths = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            if (key.startsWith(rootKey) && !key.endsWith("/")) {
-                paths.add(key.substring(rootKey.length()));
-            }
-        }
-        Collections.sort(paths);
-        return paths;
+        return FolderFanOut.listPaths(rootKey, location.folderKey(folder), skippedFolders, workers, this::listFolder);
     }
 
     /** One listing request of a few blobs, without the delimiter, so a file at any depth counts. */
     @Override
     public Optional<String> anyFile(String prefix) throws IOException {
         String folder = DatasourcePaths.check(prefix, description, true);
-        String start = rootKey + (folder.isEmpty() ? "" : folder + "/");
+        String start = location.folderKey(folder);
         ListBlobsOptions options =
                 new ListBlobsOptions().setPrefix(start.isEmpty() ? null : start).setMaxResultsPerPage(10);
         PagedResponse<BlobItem> page = withBodyRetries(
@@ -143,7 +134,7 @@ final class AzureBlobDatasource implements Datasource {
     @Override
     public List<String> folders(String prefix) throws IOException {
         String folder = DatasourcePaths.check(prefix, description, true);
-        String start = rootKey + (folder.isEmpty() ? "" : folder + "/");
+        String start = location.folderKey(folder);
         List<String> names = new ArrayList<>();
         for (String sub : listFolder(start).subFolders()) {
             String name = sub.substring(start.length(), sub.length() - 1);

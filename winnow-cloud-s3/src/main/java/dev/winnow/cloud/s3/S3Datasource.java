@@ -111,23 +111,12 @@ final class S3Datasource implements Datasource {
     @Override
     public List<String> list(String prefix, Set<String> skippedFolders) throws IOException {
         String folder = DatasourcePaths.check(prefix, description, true);
-        String rootKey = location.keyOf("");
-        String start = location.keyOf(folder);
-        start = start.isEmpty() ? "" : start + "/";
-        List<String> keys = FolderFanOut.listKeys(
-                start,
+        return FolderFanOut.listPaths(
+                location.folderKey(""),
+                location.folderKey(folder),
                 skippedFolders,
                 Math.min(LIST_CONCURRENCY, concurrency),
                 keyPrefix -> listFolder(keyPrefix, folder));
-        int cut = rootKey.isEmpty() ? 0 : rootKey.length() + 1;
-        List<String> paths = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            if (!key.endsWith("/")) { // folder markers made by consoles are not files
-                paths.add(key.substring(cut));
-            }
-        }
-        paths.sort(String::compareTo);
-        return paths;
     }
 
     /** One delimited listing of the folder: its sub-folders, without walking them. */
@@ -175,10 +164,8 @@ final class S3Datasource implements Datasource {
     @Override
     public Optional<String> anyFile(String prefix) throws IOException {
         String folder = DatasourcePaths.check(prefix, description, true);
-        String start = location.keyOf(folder);
-        String keyPrefix = start.isEmpty() ? "" : start + "/";
-        String rootKey = location.keyOf("");
-        int cut = rootKey.isEmpty() ? 0 : rootKey.length() + 1;
+        String keyPrefix = location.folderKey(folder);
+        int cut = location.folderKey("").length();
         ListObjectsV2Response page = await(
                 () -> client.listObjectsV2(
                         b -> b.bucket(location.bucket()).prefix(keyPrefix).maxKeys(10)),

@@ -20,6 +20,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  */
 final class S3Errors {
     private static final Set<Integer> TRANSIENT_STATUS = Set.of(408, 429, 500, 502, 503, 504);
+    /** A full store (MinIO, Ceph and other S3-compatible servers); Amazon S3 itself never fills up. */
+    static final int INSUFFICIENT_STORAGE = 507;
 
     private S3Errors() {}
 
@@ -69,13 +71,15 @@ final class S3Errors {
 
     /**
      * The exception to throw for a failed operation on {@code path} ("" for the location itself) of
-     * {@code location}, after {@code tries} tries.
+     * {@code location}, retried up to {@code maxTries} tries: a transient failure was tried that
+     * often, any other once.
      */
-    static IOException toIo(Throwable raw, CloudLocation location, Operation operation, String path, int tries) {
+    static IOException toIo(Throwable raw, CloudLocation location, Operation operation, String path, int maxTries) {
         Throwable failure = Backoff.unwrap(raw);
         if (failure instanceof IOException io) {
             return io;
         }
+        int tries = isTransient(failure) ? maxTries : 1;
         String what = path.isEmpty() ? "" : " '" + path + "'";
         if (failure instanceof AwsServiceException service) {
             String code = errorCode(service);
@@ -91,6 +95,11 @@ final class S3Errors {
                         "Access to " + location + " was denied " + operation.verb + what
                                 + ": the credentials lack the permission " + operation.permission + ".",
                         operation.permission);
+            }
+            if (status == INSUFFICIENT_STORAGE) {
+                // what S3-compatible stores answer when their disks are full; trying again cannot help
+                return new IOException("The S3 endpoint of " + location + " is full: it answered HTTP 507 Insufficient"
+                        + " Storage " + operation.verb + what + ".");
             }
             if (status == 301 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
                 return new LocationAccessException(

@@ -3,16 +3,23 @@ package dev.winnow.cloud.s3;
 import dev.winnow.datasource.CloudLocation;
 import dev.winnow.datasource.Datasource;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.options.PutOptions;
+import org.jclouds.blobstore.util.ForwardingBlobStore;
+import org.jclouds.http.HttpResponse;
+import org.jclouds.http.HttpResponseException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,7 +28,8 @@ import software.amazon.awssdk.regions.Region;
 /**
  * An S3Proxy server in this process, on a free loopback port, over an in-memory blob store: a real
  * S3 HTTP API for tests. One server serves every test of the JVM; each test takes its own bucket or
- * prefix. The access key and secret are test values that no output may ever show.
+ * prefix ({@link #onDisk} makes one over files instead). The access key and secret are test
+ * values that no output may ever show.
  */
 public final class S3ProxyServer {
     public static final String ACCESS_KEY = "WINNOWTESTACCESSKEY1";
@@ -33,14 +41,8 @@ public final class S3ProxyServer {
     private final S3Proxy proxy;
     private final BlobStore store;
 
-    private S3ProxyServer() throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("jclouds.regions", "us-east-1");
-        BlobStoreContext context = ContextBuilder.newBuilder("transient")
-                .credentials("identity", "credential")
-                .overrides(properties)
-                .build(BlobStoreContext.class);
-        store = context.getBlobStore();
+    private S3ProxyServer(BlobStore store) throws Exception {
+        this.store = store;
         proxy = S3Proxy.builder()
                 .blobStore(store)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
@@ -56,10 +58,86 @@ public final class S3ProxyServer {
         }
     }
 
+    /** A jclouds blob store of {@code provider} ({@code transient} in memory, {@code filesystem} in files). */
+    private static BlobStore blobStore(String provider, Properties overrides) {
+        overrides.setProperty("jclouds.regions", "us-east-1");
+        return ContextBuilder.newBuilder(provider)
+                .credentials("identity", "credential")
+                .overrides(overrides)
+                .build(BlobStoreContext.class)
+                .getBlobStore();
+    }
+
+    /**
+     * A server of its own over jclouds' filesystem store in {@code folder}, for tests that put a
+     * bucket on a disk of their choosing. A write the disk has no room for is answered HTTP 507
+     * Insufficient Storage, as S3-compatible stores (MinIO, Ceph) answer when their disks are full.
+     */
+    public static S3ProxyServer onDisk(Path folder) throws Exception {
+        Properties overrides = new Properties();
+        overrides.setProperty("jclouds.filesystem.basedir", folder.toString());
+        return new S3ProxyServer(new FullDiskAnswers(blobStore("filesystem", overrides)));
+    }
+
+    /**
+     * Serves {@link #onDisk} as a process of its own, for a test that puts the disk in a mount
+     * namespace of its own. Arguments: the store's folder, then the buckets to create. Prints
+     * {@code port N} once it serves, and serves until its standard input ends.
+     */
+    public static void main(String[] args) throws Exception {
+        S3ProxyServer server = onDisk(Path.of(args[0]));
+        for (int i = 1; i < args.length; i++) {
+            server.store.createContainerInLocation(null, args[i]);
+        }
+        System.out.println("port " + server.port());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // serves until the test closes this process's input
+        }
+        server.proxy.stop();
+        System.exit(0);
+    }
+
+    /** Puts that fail for lack of space on the store's disk, answered with HTTP 507. */
+    private static final class FullDiskAnswers extends ForwardingBlobStore {
+        FullDiskAnswers(BlobStore store) {
+            super(store);
+        }
+
+        @Override
+        public String putBlob(String container, Blob blob) {
+            return answerFull(() -> super.putBlob(container, blob));
+        }
+
+        @Override
+        public String putBlob(String container, Blob blob, PutOptions options) {
+            return answerFull(() -> super.putBlob(container, blob, options));
+        }
+
+        private static String answerFull(Supplier<String> put) {
+            try {
+                return put.get();
+            } catch (RuntimeException e) {
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (String.valueOf(cause.getMessage()).contains("No space left on device")) {
+                        throw new HttpResponseException(
+                                "the store's disk is full",
+                                null,
+                                HttpResponse.builder()
+                                        .statusCode(507)
+                                        .message("Insufficient Storage")
+                                        .build());
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
     /** The server of this JVM, started on first use. */
     public static synchronized S3ProxyServer get() throws Exception {
         if (shared == null) {
-            shared = new S3ProxyServer();
+            shared = new S3ProxyServer(blobStore("transient", new Properties()));
         }
         return shared;
     }
