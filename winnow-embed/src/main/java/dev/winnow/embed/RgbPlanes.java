@@ -55,22 +55,7 @@ final class RgbPlanes {
         int[] packed = new int[width];
         for (int y = 0; y < height; y++) {
             readRow(image, y, packed);
-            int base = y * size;
-            for (int t = 0; t < size; t++) {
-                float r = 0;
-                float g = 0;
-                float b = 0;
-                for (int k = horizontal.start[t], end = horizontal.start[t + 1]; k < end; k++) {
-                    int rgb = packed[horizontal.index[k]];
-                    float w = horizontal.weight[k];
-                    r += w * ((rgb >>> 16) & 0xFF);
-                    g += w * ((rgb >>> 8) & 0xFF);
-                    b += w * (rgb & 0xFF);
-                }
-                rows[base + t] = r;
-                rows[plane + base + t] = g;
-                rows[2 * plane + base + t] = b;
-            }
+            shrinkRow(packed, horizontal, rows, y * size, plane);
         }
         RgbPlanes planes = new RgbPlanes(size);
         for (int ty = 0; ty < size; ty++) {
@@ -84,6 +69,29 @@ final class RgbPlanes {
             }
         }
         return planes;
+    }
+
+    /**
+     * One row of packed pixels to the target width, its channels written at {@code at} of the three
+     * planes of {@code rows}, {@code plane} apart. A method of its own, so that it is compiled as a
+     * whole and early rather than only as part of the long loop around it.
+     */
+    private static void shrinkRow(int[] packed, AxisWeights horizontal, float[] rows, int at, int plane) {
+        for (int t = 0, size = horizontal.start.length - 1; t < size; t++) {
+            float r = 0;
+            float g = 0;
+            float b = 0;
+            for (int k = horizontal.start[t], end = horizontal.start[t + 1]; k < end; k++) {
+                int rgb = packed[horizontal.index[k]];
+                float w = horizontal.weight[k];
+                r += w * ((rgb >>> 16) & 0xFF);
+                g += w * ((rgb >>> 8) & 0xFF);
+                b += w * (rgb & 0xFF);
+            }
+            rows[at + t] = r;
+            rows[plane + at + t] = g;
+            rows[2 * plane + at + t] = b;
+        }
     }
 
     /** {@code target[at + t] += w * source[from + t]} for t below {@code length}: one contiguous, vectorisable loop. */
