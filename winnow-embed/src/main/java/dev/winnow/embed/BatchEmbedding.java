@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
 /**
  * Embeds many samples in batches: images are loaded (decoded) in parallel for one batch at a
  * time, handed to the embedder together, and progress is reported after each batch. Memory stays
- * bounded by one batch of decoded images plus the result rows.
+ * bounded by one batch of decoded images plus the result rows. The built-in embedder, which gains
+ * nothing from batches, embeds each image on the thread that decoded it, as soon as it is decoded.
  *
  * <pre>{@code
  * float[][] rows = BatchEmbedding.embedAll(embedder, names.size(),
@@ -51,6 +52,19 @@ public final class BatchEmbedding {
             throw new IllegalArgumentException("The batch size must be at least 1, but was " + batchSize + ".");
         }
         float[][] rows = new float[count][];
+        if (embedder instanceof BuiltinEmbedder builtin) {
+            // Batches gain the built-in embedder nothing: each worker embeds the image it has just
+            // decoded, so no core waits for a batch's slowest decoding before embedding starts.
+            for (int from = 0; from < count; from += batchSize) {
+                int size = Math.min(batchSize, count - from);
+                IntStream.range(from, from + size).parallel().forEach(i -> {
+                    BufferedImage image = loader.apply(i);
+                    rows[i] = image == null ? null : builtin.embed(image);
+                });
+                progress.update(from + size, count);
+            }
+            return rows;
+        }
         BufferedImage[] images = new BufferedImage[Math.min(batchSize, count)];
         for (int from = 0; from < count; from += batchSize) {
             int start = from;

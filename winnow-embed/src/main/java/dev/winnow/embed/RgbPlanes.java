@@ -15,6 +15,11 @@ import java.awt.image.Raster;
  */
 final class RgbPlanes {
 
+    /** Each thread's buffer for the horizontal pass, grown to the largest image it has resampled. */
+    private static final int SCRATCH_LIMIT = 1 << 20; // values: 4 MiB; a larger image gets a buffer of its own
+
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
     final int size;
     final float[] red;
     final float[] green;
@@ -36,12 +41,21 @@ final class RgbPlanes {
         }
         AxisWeights horizontal = new AxisWeights(width, size);
         AxisWeights vertical = new AxisWeights(height, size);
-        // Horizontal pass: every source row to `size` columns, three channels interleaved.
-        float[] rows = new float[height * size * 3];
+        // Horizontal pass: every source row to `size` columns, one plane per channel, so that the
+        // vertical pass runs along contiguous rows. The scratch is this thread's, and every value
+        // in it that the vertical pass reads is written here first.
+        int plane = height * size;
+        float[] rows = SCRATCH.get();
+        if (rows.length < 3 * plane) {
+            rows = new float[3 * plane];
+            if (rows.length <= SCRATCH_LIMIT) {
+                SCRATCH.set(rows);
+            }
+        }
         int[] packed = new int[width];
         for (int y = 0; y < height; y++) {
             readRow(image, y, packed);
-            int base = y * size * 3;
+            int base = y * size;
             for (int t = 0; t < size; t++) {
                 float r = 0;
                 float g = 0;
@@ -53,25 +67,30 @@ final class RgbPlanes {
                     g += w * ((rgb >>> 8) & 0xFF);
                     b += w * (rgb & 0xFF);
                 }
-                rows[base + 3 * t] = r;
-                rows[base + 3 * t + 1] = g;
-                rows[base + 3 * t + 2] = b;
+                rows[base + t] = r;
+                rows[plane + base + t] = g;
+                rows[2 * plane + base + t] = b;
             }
         }
         RgbPlanes planes = new RgbPlanes(size);
         for (int ty = 0; ty < size; ty++) {
             int out = ty * size;
             for (int k = vertical.start[ty], end = vertical.start[ty + 1]; k < end; k++) {
-                int base = vertical.index[k] * size * 3;
+                int base = vertical.index[k] * size;
                 float w = vertical.weight[k];
-                for (int t = 0; t < size; t++) {
-                    planes.red[out + t] += w * rows[base + 3 * t];
-                    planes.green[out + t] += w * rows[base + 3 * t + 1];
-                    planes.blue[out + t] += w * rows[base + 3 * t + 2];
-                }
+                addScaled(planes.red, out, rows, base, w, size);
+                addScaled(planes.green, out, rows, plane + base, w, size);
+                addScaled(planes.blue, out, rows, 2 * plane + base, w, size);
             }
         }
         return planes;
+    }
+
+    /** {@code target[at + t] += w * source[from + t]} for t below {@code length}: one contiguous, vectorisable loop. */
+    private static void addScaled(float[] target, int at, float[] source, int from, float w, int length) {
+        for (int t = 0; t < length; t++) {
+            target[at + t] += w * source[from + t];
+        }
     }
 
     /** An image already at the wanted size: its pixels unpacked as they are. */
@@ -96,6 +115,15 @@ final class RgbPlanes {
         switch (image.getType()) {
             case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB ->
                 image.getRaster().getDataElements(0, y, width, 1, packed);
+            case BufferedImage.TYPE_3BYTE_BGR -> {
+                // The decoders' usual colour type: its bytes as they are, as getRGB gives them, without a
+                // colour-model call per pixel.
+                byte[] bytes = new byte[3 * width];
+                image.getRaster().getDataElements(0, y, width, 1, bytes); // red, green, blue: band order
+                for (int x = 0, i = 0; x < width; x++, i += 3) {
+                    packed[x] = (bytes[i] & 0xFF) << 16 | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF);
+                }
+            }
             case BufferedImage.TYPE_BYTE_GRAY -> {
                 // getRGB would pass gray through a linear-to-sRGB conversion; the stored value is what users mean.
                 Raster raster = image.getRaster();

@@ -25,7 +25,17 @@ final class RgbImages {
         Raster raster = image.getRaster();
         int bands = raster.getNumBands();
         boolean grey = image.getColorModel().getColorSpace().getNumComponents() == 1;
-        if (grey && (bands == 1 || bands == 2)) {
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            // What the JPEG reader gives for colour photos: the bytes copied as they are, which is what
+            // drawing the image would do, without Java2D's set-up for a few thousand pixels.
+            byte[] row = new byte[3 * width];
+            for (int y = 0; y < height; y++) {
+                raster.getDataElements(0, y, width, 1, row); // red, green, blue per pixel, in band order
+                for (int x = 0, i = 0; x < width; x++, i += 3) {
+                    out[y * width + x] = (row[i] & 0xFF) << 16 | (row[i + 1] & 0xFF) << 8 | (row[i + 2] & 0xFF);
+                }
+            }
+        } else if (grey && (bands == 1 || bands == 2)) {
             int bits = image.getColorModel().getComponentSize(0);
             int shift = Math.max(0, bits - 8);
             int[] row = new int[width];

@@ -54,8 +54,14 @@ final class NearestSelectedDistances {
     private float margin;
     private final List<float[]> centerRows = new ArrayList<>();
     private long exactChecks;
-    private final float[] exactMinSquared;
-    private final int[] exactCenters;
+    /**
+     * Per block, made when one of its rows is first checked exactly (the checked rows are a few
+     * blocks' worth, so N entries are never allocated): each row's exact nearest squared distance,
+     * and how many centers that covers (0: none yet, the distance then means nothing).
+     */
+    private final float[][] exactMinSquared;
+
+    private final int[][] exactCenters;
     private int[] doubtful = new int[64];
 
     NearestSelectedDistances(EmbeddingStore store, SeededOrder order, ForkJoinPool pool) {
@@ -84,11 +90,10 @@ final class NearestSelectedDistances {
         }
         this.passes = List.copyOf(tasks);
         this.refine = store.approximate();
-        // The exact check's state is empty for an exact store, which never refines. An entry of
-        // exactMinSquared counts only once exactCenters says it has seen a center.
-        int exact = refine ? size : 0;
-        exactMinSquared = new float[exact];
-        exactCenters = new int[exact];
+        // The exact check's state is empty for an exact store, which never refines.
+        int exact = refine ? blocks : 0;
+        exactMinSquared = new float[exact][];
+        exactCenters = new int[exact][];
     }
 
     /** The number of centers added so far. */
@@ -105,8 +110,8 @@ final class NearestSelectedDistances {
         if (m < 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        if (refine && centers > 0 && exactCenters[i] == centers) {
-            return Math.sqrt(exactMinSquared[i]);
+        if (refine && centers > 0 && checkedCenters(i) == centers) {
+            return Math.sqrt(exactSquared(i));
         }
         return Math.sqrt(m);
     }
@@ -137,6 +142,17 @@ final class NearestSelectedDistances {
             farthestKnown = true;
         }
         return farthest;
+    }
+
+    /** How many blocks hold exact-check state (made for the blocks whose rows the exact check has looked at). */
+    int checkedBlocks() {
+        int count = 0;
+        for (int[] block : exactCenters) {
+            if (block != null) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** How many exact candidate-to-center distances the exact check has computed. */
@@ -203,25 +219,44 @@ final class NearestSelectedDistances {
         for (int k = 0; k < count; k++) {
             int i = doubtful[k];
             if (Math.sqrt(minSquared[i] + rounding) + store.rowError(i) >= floor) {
-                float exact = exactCenters[i] == 0 ? Float.POSITIVE_INFINITY : exactMinSquared[i];
-                for (int c = exactCenters[i]; c < centers; c++) {
+                int b = i / EmbeddingStore.BLOCK;
+                int r = i % EmbeddingStore.BLOCK;
+                if (exactCenters[b] == null) {
+                    exactMinSquared[b] = new float[EmbeddingStore.BLOCK];
+                    exactCenters[b] = new int[EmbeddingStore.BLOCK];
+                }
+                int seen = exactCenters[b][r];
+                float exact = seen == 0 ? Float.POSITIVE_INFINITY : exactMinSquared[b][r];
+                for (int c = seen; c < centers; c++) {
                     exact = Math.min(exact, store.exactSquaredDistance(i, centerRows.get(c)));
                 }
-                exactChecks += centers - exactCenters[i];
-                exactMinSquared[i] = exact;
-                exactCenters[i] = centers;
+                exactChecks += centers - seen;
+                exactMinSquared[b][r] = exact;
+                exactCenters[b][r] = centers;
                 best = betterExact(i, best);
             }
         }
         return best;
     }
 
+    /** Row {@code i}'s exact nearest squared distance; meaningful once {@link #checkedCenters(int)} is not 0. */
+    private float exactSquared(int i) {
+        return exactMinSquared[i / EmbeddingStore.BLOCK][i % EmbeddingStore.BLOCK];
+    }
+
+    /** How many centers row {@code i}'s exact distance covers; 0 when never checked. */
+    private int checkedCenters(int i) {
+        int[] block = exactCenters[i / EmbeddingStore.BLOCK];
+        return block == null ? 0 : block[i % EmbeddingStore.BLOCK];
+    }
+
     private int betterExact(int i, int best) {
-        return best < 0
-                        || exactMinSquared[i] > exactMinSquared[best]
-                        || (exactMinSquared[i] == exactMinSquared[best] && order.before(i, best))
-                ? i
-                : best;
+        if (best < 0) {
+            return i;
+        }
+        float exact = exactSquared(i);
+        float bestExact = exactSquared(best);
+        return exact > bestExact || (exact == bestExact && order.before(i, best)) ? i : best;
     }
 
     /** Updates every candidate's nearest distance with a new center (a candidate row or an earlier selection). */

@@ -1,6 +1,7 @@
 package dev.winnow.select;
 
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A seeded random order of candidates, used to break ties: lower rank wins. The order is a
@@ -14,9 +15,9 @@ final class SeededOrder {
 
     private final int size;
     private final long seed;
-    private int[] rank;
+    private int @Nullable [] rank;
 
-    private SeededOrder(int size, long seed, int[] rank) {
+    private SeededOrder(int size, long seed, int @Nullable [] rank) {
         this.size = size;
         this.seed = seed;
         this.rank = rank;
