@@ -20,7 +20,8 @@ final class JcodecChannel implements org.jcodec.common.io.SeekableByteChannel {
 
     @Override
     public org.jcodec.common.io.SeekableByteChannel setPosition(long newPosition) throws IOException {
-        channel.position(newPosition);
+        // A chunk offset past the end (some past what the system can seek to) reads as the end does.
+        channel.position(Math.min(newPosition, channel.size()));
         return this;
     }
 

@@ -48,7 +48,8 @@ final class JcodecVideoDecoder implements VideoDecoder {
     public int frameCount(Datasource datasource, String path) throws IOException, MediaException {
         try (SeekableByteChannel channel = datasource.openSeekable(path)) {
             MP4Demuxer demuxer = open(channel, path);
-            return presentation(demuxer, videoTrack(demuxer, path)).frames();
+            return presentation(demuxer, videoTrack(demuxer, path), channel.size(), path)
+                    .frames();
         }
     }
 
@@ -84,15 +85,44 @@ final class JcodecVideoDecoder implements VideoDecoder {
             }
             H264Decoder decoder = createDecoder(meta, path);
             try {
-                decodeAll(track, presentation(demuxer, track), decoder, size, path, request, consumer);
+                decodeAll(
+                        track,
+                        presentation(demuxer, track, channel.size(), path),
+                        decoder,
+                        size,
+                        path,
+                        request,
+                        consumer);
             } finally {
                 stopThreads(decoder);
             }
         }
     }
 
-    private static PresentationOrder presentation(MP4Demuxer demuxer, AbstractMP4DemuxerTrack track) {
-        return PresentationOrder.of(track.getBox(), demuxer.getMovie().getTimescale(), (int) track.getFrameCount());
+    /**
+     * The track's presentation order. Every frame takes at least a byte of the file, so a track
+     * counting more frames than the file has bytes is corrupt (and would cost memory by its count).
+     */
+    private static PresentationOrder presentation(
+            MP4Demuxer demuxer, AbstractMP4DemuxerTrack track, long fileSize, String path) throws MediaException {
+        long frames;
+        long timescale;
+        try {
+            frames = track.getFrameCount();
+            timescale = demuxer.getMovie().getTimescale();
+        } catch (RuntimeException e) {
+            // a movie without its header box (mvhd), found by fuzzing
+            throw new MediaException("The video '" + path + "' has a corrupt movie header.", e);
+        }
+        if (frames < 0 || frames > fileSize) {
+            throw new MediaException("The video '" + path + "' is corrupt: its track counts " + frames
+                    + " frames, more than its " + fileSize + " bytes can hold.");
+        }
+        try {
+            return PresentationOrder.of(track.getBox(), timescale, (int) frames);
+        } catch (RuntimeException e) {
+            throw new MediaException("The video '" + path + "' has a corrupt track table.", e);
+        }
     }
 
     private static void decodeAll(
@@ -134,6 +164,9 @@ final class JcodecVideoDecoder implements VideoDecoder {
                                 + ", which the built-in decoder cannot convert; it converts 4:2:0 video only.");
             }
             if (original == null) {
+                if (picture.getCroppedWidth() <= 0 || picture.getCroppedHeight() <= 0) {
+                    throw corrupt(path, decoded, null); // a cropping window larger than the frame
+                }
                 original = new ImageSize(picture.getCroppedWidth(), picture.getCroppedHeight());
                 factor = Subsampling.forShortSide(original, request.targetShortSide());
             }

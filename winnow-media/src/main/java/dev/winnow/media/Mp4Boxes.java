@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
  * Walks the top-level boxes of an MP4/MOV file before JCodec parses it. JCodec allocates a buffer
  * of whatever size the {@code moov} box declares and fails with assorted runtime errors on a
  * truncated file; checking the box structure first turns both into a clear sentence and keeps
- * the memory a hostile file can cost bounded. The movie box's own children are checked by
- * {@link Mp4MovieBox}. Cost: one 16-byte read per top-level box and one read of the movie box.
+ * the memory a hostile file can cost bounded. The walk JCodec makes is then retraced, and the
+ * movie box it will parse has its children checked by {@link Mp4MovieBox}. Cost: two 16-byte reads
+ * per top-level box and one read of the movie box.
  */
 final class Mp4Boxes {
     /** Largest {@code moov} box accepted: its sample tables for hours of video fit easily. */
@@ -77,20 +78,95 @@ final class Mp4Boxes {
                             + " bytes, more than the limit of " + MAX_MOVIE_BOX_BYTES + " bytes.");
                 }
                 sawMovie = true;
-                int headerBytes = header.position();
-                ByteBuffer body = ByteBuffer.allocate((int) (size - headerBytes));
-                channel.position(position + headerBytes);
-                while (body.hasRemaining() && channel.read(body) >= 0) {
-                    // keep reading until the movie box is complete
-                }
-                Mp4MovieBox.check(body.flip(), position + headerBytes, fileSize, path);
             }
             position += size;
         }
         if (!sawMovie) {
-            throw new MediaException(
-                    "The video '" + path + "' has no movie header (moov box); it is truncated or corrupt.");
+            throw noMovie(path);
         }
+        checkJcodecMovie(channel, fileSize, path);
+    }
+
+    /**
+     * Walks the top-level boxes as JCodec does and checks the movie box it will parse. JCodec skips
+     * zero words in a box header and takes the next word for the size (where the walk above takes a
+     * size of 0 to mean the rest of the file), so its walk can land elsewhere; a step of less than
+     * a header would make it loop for ever, and a box it reads past the end of the file would make
+     * it allocate for the box's declared size.
+     */
+    private static void checkJcodecMovie(SeekableByteChannel channel, long fileSize, String path)
+            throws IOException, MediaException {
+        ByteBuffer window = ByteBuffer.allocate(16);
+        long position = 0;
+        boolean sawMovie = false;
+        for (int count = 0; position < fileSize; count++) {
+            if (count == MAX_TOP_LEVEL_BOXES) {
+                throw new MediaException("The video '" + path + "' has more than " + MAX_TOP_LEVEL_BOXES
+                        + " top-level boxes; it is not a well-formed MP4/MOV file.");
+            }
+            window.clear().limit((int) Math.min(16, fileSize - position));
+            channel.position(position);
+            while (window.hasRemaining() && channel.read(window) >= 0) {
+                // keep reading until the window is full
+            }
+            window.flip();
+            long size = 0;
+            while (window.remaining() >= 4 && (size = window.getInt() & 0xFFFFFFFFL) == 0) {
+                // JCodec skips zero words here
+            }
+            if (window.remaining() < 4 || (size < 8 && size != 1)) {
+                break; // JCodec's walk ends here
+            }
+            byte[] typeBytes = new byte[4];
+            window.get(typeBytes);
+            String type = printable(new String(typeBytes, StandardCharsets.ISO_8859_1));
+            int header = 8;
+            if (size == 1) {
+                if (window.remaining() < 8) {
+                    break;
+                }
+                size = window.getLong();
+                header = 16;
+            }
+            if (size < 0) {
+                throw new MediaException("The video '" + path + "' is corrupt: the box '" + type + "' at byte "
+                        + position + " declares " + Long.toUnsignedString(size) + " bytes, more than the file holds.");
+            }
+            if (size < header) {
+                throw new MediaException("The video '" + path + "' is corrupt: the box '" + type + "' at byte "
+                        + position + " declares a size of " + size + " bytes, less than its own header.");
+            }
+            // JCodec lists every top-level box before it parses the first movie box.
+            boolean movie = type.equals("moov") && !sawMovie;
+            if ((movie || type.equals("ftyp")) && size > fileSize - position) {
+                throw new MediaException("The video '" + path + "' is truncated: the box '" + type + "' at byte "
+                        + position + " declares " + size + " bytes, but the file ends after "
+                        + (fileSize - position) + ".");
+            }
+            if (movie) {
+                if (size > MAX_MOVIE_BOX_BYTES) {
+                    throw new MediaException("The video '" + path + "' has a movie header of " + size
+                            + " bytes, more than the limit of " + MAX_MOVIE_BOX_BYTES + " bytes.");
+                }
+                // JCodec reads the body right after a header of 8 or 16 bytes, skipped zero words or not.
+                ByteBuffer body = ByteBuffer.allocate((int) (size - header));
+                channel.position(position + header);
+                while (body.hasRemaining() && channel.read(body) >= 0) {
+                    // keep reading until the movie box is complete
+                }
+                Mp4MovieBox.check(body.flip(), position + header, fileSize, path);
+                sawMovie = true;
+            }
+            position += size;
+        }
+        if (!sawMovie) {
+            throw noMovie(path);
+        }
+    }
+
+    private static MediaException noMovie(String path) {
+        return new MediaException(
+                "The video '" + path + "' has no movie header (moov box); it is truncated or corrupt.");
     }
 
     private static MediaException truncated(String path, long position, long fileSize) {

@@ -90,7 +90,7 @@ final class Mp4MovieBox {
             "AUDB",
             "ilbc",
             "ms\0\u0011",
-            "ms\0\u0031",
+            "ms\0" + "1", // NUL then the digit one, not the octal escape \01
             "aes3",
             "NONE",
             "raw ",
@@ -346,7 +346,8 @@ final class Mp4MovieBox {
     }
 
     private static String printable(String type) {
-        for (char c : type.toCharArray()) {
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
             if (c < 0x20 || c > 0x7E) {
                 return "?";
             }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The box structure checked before JCodec parses a file: the inputs of the MP4 fuzz corpus that
  * kept JCodec's parse busy without end, or made it fail with an error no caller catches (out of
  * memory, stack overflow), are refused with a sentence naming the video and the box; real videos
- * pass.
+ * pass. The corpus's other findings, past the parse, are sentences too.
  */
 class Mp4BoxesTest {
     @TempDir
@@ -58,6 +58,51 @@ class Mp4BoxesTest {
         assertRefused(
                 "crash_nested_boxes",
                 "The video 'v.mp4' is corrupt: the box 'udta' at byte 288 lies more than 32 boxes deep.");
+    }
+
+    @Test
+    void topLevelBoxOfSizeZeroAfterTheMovie_isRefusedBeforeJcodecLoopsOnIt() throws Exception {
+        // JCodec skips a zero size word, reads the next as the size, and stepped by 0 bytes for ever.
+        assertRefused(
+                "timeout_top_level_box_of_size_zero",
+                "The video 'v.mp4' is corrupt: the box 'free' at byte 1187 declares a size of 0 bytes,"
+                        + " less than its own header.");
+    }
+
+    @Test
+    void campaignFindingsPastTheParse_areSentences() throws Exception {
+        // Each made JCodec or the decoder fail with an exception or run out of memory (bench/fuzz.sh 120 mp4).
+        assertFrameCount("crash_no_movie_header_box", "The video 'v.mp4' has a corrupt movie header.");
+        assertFrameCount(
+                "oom_frame_count_past_the_file",
+                "The video 'v.mp4' is corrupt: its track counts 536870914 frames, more than its 941 bytes can hold.");
+        assertFrameCount(
+                "crash_movie_box_jcodec_does_not_find",
+                "The video 'v.mp4' has no movie header (moov box); it is truncated or corrupt.");
+        assertFrameSize(
+                "crash_chunk_offset_past_the_end",
+                "The video 'v.mp4' is truncated: its frame 0 (in decoding order) could not be read.");
+        assertFrameSize(
+                "crash_cropped_to_nothing",
+                "The video 'v.mp4' is corrupt: its frame 0 (in decoding order) could not be decoded.");
+    }
+
+    private void assertFrameCount(String corpusFile, String message) throws IOException {
+        write(corpusFile);
+
+        assertThatThrownBy(() -> VideoProbe.frameCount(LocalDatasource.at(dir), "v.mp4"))
+                .as(corpusFile)
+                .isExactlyInstanceOf(MediaException.class)
+                .hasMessage(message);
+    }
+
+    private void assertFrameSize(String corpusFile, String message) throws IOException {
+        write(corpusFile);
+
+        assertThatThrownBy(() -> VideoProbe.frameSize(LocalDatasource.at(dir), "v.mp4"))
+                .as(corpusFile)
+                .isExactlyInstanceOf(MediaException.class)
+                .hasMessage(message);
     }
 
     @Test
