@@ -3,6 +3,7 @@ package dev.winnow.run;
 import dev.winnow.datasource.Datasource;
 import dev.winnow.datasource.LocationAccessException;
 import dev.winnow.datasource.Progress;
+import dev.winnow.embed.BuiltinEmbedder;
 import dev.winnow.embed.Embedder;
 import dev.winnow.embed.EmbeddingSource;
 import dev.winnow.embed.PrecomputedEmbeddings;
@@ -101,7 +102,8 @@ final class EmbeddingStage {
     private record VideoOutcome(List<FrameThumbnail> strip, List<Diagnostic> diagnostics) {}
 
     /** A decoded image with its metadata. */
-    private record Measured(DecodedImage image, ImageMetadata metadata) {}
+    /** A decoded image, its metadata and, from the built-in embedder, its row already made on the pool. */
+    private record Measured(DecodedImage image, ImageMetadata metadata, float @Nullable [] vector) {}
 
     /** What decoding and embedding one sample gave. */
     private record Result(float[] vector, ImageMetadata metadata, ImageSize size) {}
@@ -175,7 +177,11 @@ final class EmbeddingStage {
                 kept, Arrays.copyOf(rows, kept.size() * dimension), dimension, metadata, sizes, frameStrips);
     }
 
-    /** Decodes a batch of images on the pool and embeds them here. */
+    /**
+     * Decodes a batch of images on the pool and embeds them: the built-in embedder's rows are made on
+     * the pool by the task that decoded the image (a batch gains it nothing, and no core then waits
+     * for the batch's slowest decoding); other embedders get the batch here.
+     */
     private void embedImages(
             List<Integer> batch, List<RunSample> samples, int side, EmbeddingSource source, Result[] results)
             throws IOException {
@@ -185,7 +191,8 @@ final class EmbeddingStage {
             RunSample sample = samples.get(i);
             decoding.add(pool.submit(() -> {
                 DecodedImage image = ImageDecoder.decode(input, sample.file(), side);
-                return new Measured(image, ImageMetadata.of(image, sample.size()));
+                float[] vector = source instanceof BuiltinEmbedder builtin ? builtin.embed(image.image()) : null;
+                return new Measured(image, ImageMetadata.of(image, sample.size()), vector);
             }));
         }
         List<BufferedImage> images = new ArrayList<>(batch.size());
@@ -196,6 +203,12 @@ final class EmbeddingStage {
             RunSample sample = samples.get(batch.get(b));
             Measured measured = awaitImage(decoding.get(b), sample.name());
             if (measured == null || !hasPrecomputedRow(source, sample.name(), diagnostics::add)) {
+                continue;
+            }
+            float[] vector = measured.vector();
+            if (vector != null) {
+                results[batch.get(b)] =
+                        new Result(vector, measured.metadata(), measured.image().original());
                 continue;
             }
             images.add(measured.image().image());
