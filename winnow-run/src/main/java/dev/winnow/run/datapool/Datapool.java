@@ -117,9 +117,13 @@ public final class Datapool {
         }
         if (Files.isDirectory(folder)) {
             for (int staged : generationsAbove(folder, inForce)) {
-                String run = PoolFiles.readProperties(
-                                folder.resolve("gen-" + staged).resolve("pool.properties"))
-                        .getOrDefault(RUN, "");
+                Path properties = folder.resolve("gen-" + staged).resolve("pool.properties");
+                if (!Files.isRegularFile(properties)) {
+                    // Cut short while it was being sent: a bucket has no folder rename, so a staged
+                    // generation's files arrive one by one, and its run never completed.
+                    continue;
+                }
+                String run = PoolFiles.readProperties(properties).getOrDefault(RUN, "");
                 if (!run.isEmpty() && completedRun.test(run)) {
                     inForce = staged;
                 }

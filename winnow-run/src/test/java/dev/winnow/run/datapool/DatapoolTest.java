@@ -98,6 +98,23 @@ class DatapoolTest {
     }
 
     @Test
+    void load_stagedGenerationCutShortBeforeItsProperties_leavesCurrentInForce() throws Exception {
+        Datapool.empty()
+                .updated(List.of(new ProcessedSample("a.png", 1, 1)), new float[] {1, 0}, 2, "e", List.of("a.png"))
+                .save(winnow);
+        Datapool.load(winnow)
+                .updated(List.of(new ProcessedSample("b.png", 1, 1)), new float[] {0, 1}, 2, "e", List.of())
+                .stage(winnow, "second");
+        // What an upload into a bucket cut short leaves: the new generation without its properties.
+        Files.delete(winnow.resolve("datapool/gen-2/pool.properties"));
+
+        Datapool loaded = Datapool.load(winnow, run -> true);
+
+        assertThat(loaded.names()).containsExactly("a.png");
+        assertThat(loaded.selected()).containsExactly("a.png");
+    }
+
+    @Test
     void load_truncatedEmbeddingFile_isRefusedWithTheReason() throws Exception {
         Datapool.empty()
                 .updated(List.of(new ProcessedSample("a.png", 1, 1)), new float[] {1, 0}, 2, "e", List.of())
