@@ -233,15 +233,7 @@ class BucketDiskFullTest {
             this.proxy = proxy;
             this.keepServing = proxy.getOutputStream();
             this.disk = Path.of("/proc/" + proxy.pid() + "/root" + mount);
-            this.env = Map.of(
-                    "AWS_ENDPOINT_URL",
-                    "http://127.0.0.1:" + port,
-                    "AWS_ACCESS_KEY_ID",
-                    S3ProxyServer.ACCESS_KEY,
-                    "AWS_SECRET_ACCESS_KEY",
-                    S3ProxyServer.SECRET_KEY,
-                    "AWS_REGION",
-                    "us-east-1");
+            this.env = S3ProxyServer.clientEnvironment("http://127.0.0.1:" + port);
         }
 
         static BucketDisk start(String... buckets) throws Exception {

@@ -224,15 +224,7 @@ class KillAtAnyMomentTest {
 
                 @Override
                 public Map<String, String> env() {
-                    return Map.of(
-                            "AWS_ENDPOINT_URL",
-                            server.endpoint().toString(),
-                            "AWS_ACCESS_KEY_ID",
-                            S3ProxyServer.ACCESS_KEY,
-                            "AWS_SECRET_ACCESS_KEY",
-                            S3ProxyServer.SECRET_KEY,
-                            "AWS_REGION",
-                            "us-east-1");
+                    return S3ProxyServer.clientEnvironment(server.endpoint().toString());
                 }
             };
         }

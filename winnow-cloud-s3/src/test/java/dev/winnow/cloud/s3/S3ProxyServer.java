@@ -134,6 +134,19 @@ public final class S3ProxyServer {
         }
     }
 
+    /** The environment that points a child process's S3 client at the server at {@code endpoint}. */
+    public static Map<String, String> clientEnvironment(String endpoint) {
+        return Map.of(
+                "AWS_ENDPOINT_URL",
+                endpoint,
+                "AWS_ACCESS_KEY_ID",
+                ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY",
+                SECRET_KEY,
+                "AWS_REGION",
+                "us-east-1");
+    }
+
     /** The server of this JVM, started on first use. */
     public static synchronized S3ProxyServer get() throws Exception {
         if (shared == null) {
