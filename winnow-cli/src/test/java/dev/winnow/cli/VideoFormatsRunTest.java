@@ -3,13 +3,10 @@ package dev.winnow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winnow.testsupport.Ffmpeg;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The standard build reads the videos users download (AVI, Matroska, WebM as well as MP4), made
@@ -76,13 +73,7 @@ class VideoFormatsRunTest {
                 input.resolve("phone.mp4").toString());
         Files.writeString(tmp.resolve("run.json"), CONFIG);
         Path output = tmp.resolve("out");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = WinnowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-
-        int exit = cl.execute(
+        Finished finished = Finished.inProcess(
                 "run",
                 "--input",
                 input.toString(),
@@ -95,10 +86,10 @@ class VideoFormatsRunTest {
                 "--threads",
                 "2");
 
-        assertThat(err.toString()).isEmpty();
-        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(finished.err()).isEmpty();
+        assertThat(finished.exit()).isEqualTo(ExitCodes.OK);
         Path runFolder = output.resolve(".winnow/runs/v");
-        assertThat(out.toString())
+        assertThat(finished.out())
                 .isEqualTo("Run v finished.\n"
                         + "  samples:     26 listed (0 images, 4 videos with 26 frames), 26 processed, 0 "
                         + "known from earlier runs, 0 unreadable\n"

@@ -36,11 +36,7 @@ final class Mp4Boxes {
                 throw truncated(path, position, fileSize);
             }
             header.clear().limit((int) Math.min(16, fileSize - position));
-            channel.position(position);
-            while (header.hasRemaining() && channel.read(header) >= 0) {
-                // keep reading until the header is complete
-            }
-            header.flip();
+            readAt(channel, position, header);
             long size = header.getInt() & 0xFFFFFFFFL;
             byte[] typeBytes = new byte[4];
             header.get(typeBytes);
@@ -105,11 +101,7 @@ final class Mp4Boxes {
                         + " top-level boxes; it is not a well-formed MP4/MOV file.");
             }
             window.clear().limit((int) Math.min(16, fileSize - position));
-            channel.position(position);
-            while (window.hasRemaining() && channel.read(window) >= 0) {
-                // keep reading until the window is full
-            }
-            window.flip();
+            readAt(channel, position, window);
             long size = 0;
             while (window.remaining() >= 4 && (size = window.getInt() & 0xFFFFFFFFL) == 0) {
                 // JCodec skips zero words here
@@ -150,11 +142,8 @@ final class Mp4Boxes {
                 }
                 // JCodec reads the body right after a header of 8 or 16 bytes, skipped zero words or not.
                 ByteBuffer body = ByteBuffer.allocate((int) (size - header));
-                channel.position(position + header);
-                while (body.hasRemaining() && channel.read(body) >= 0) {
-                    // keep reading until the movie box is complete
-                }
-                Mp4MovieBox.check(body.flip(), position + header, fileSize, path);
+                readAt(channel, position + header, body);
+                Mp4MovieBox.check(body, position + header, fileSize, path);
                 sawMovie = true;
             }
             position += size;
@@ -183,7 +172,17 @@ final class Mp4Boxes {
         return true;
     }
 
-    private static String printable(String type) {
+    /** A box type as it may be quoted in a message: itself, or "?" when it is not printable ASCII. */
+    static String printable(String type) {
         return isPrintable(type.getBytes(StandardCharsets.ISO_8859_1)) ? type : "?";
+    }
+
+    /** Fills {@code buffer} (up to its limit) from {@code position} of {@code channel}, or until the end, and flips it. */
+    private static void readAt(SeekableByteChannel channel, long position, ByteBuffer buffer) throws IOException {
+        channel.position(position);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // a channel may return fewer bytes than asked
+        }
+        buffer.flip();
     }
 }

@@ -161,11 +161,11 @@ final class Mp4MovieBox {
                 position += 8;
                 header = 16;
                 if (size < 0) {
-                    throw corrupt("the box '" + printable(type) + "' at byte " + (offset + boxStart) + " declares "
-                            + Long.toUnsignedString(size) + " bytes, more than the file holds.");
+                    throw corrupt("the box '" + Mp4Boxes.printable(type) + "' at byte " + (offset + boxStart)
+                            + " declares " + Long.toUnsignedString(size) + " bytes, more than the file holds.");
                 }
                 if (size < header) {
-                    throw corrupt("the box '" + printable(type) + "' at byte " + (offset + boxStart)
+                    throw corrupt("the box '" + Mp4Boxes.printable(type) + "' at byte " + (offset + boxStart)
                             + " declares a size of " + size + " bytes, less than its own header.");
                 }
             }
@@ -183,8 +183,8 @@ final class Mp4MovieBox {
     /** One box whose body lies between {@code start} and {@code end}, inside {@code parent}. */
     private void box(String parent, String type, int boxStart, int start, int end, int depth) throws MediaException {
         if (depth > MAX_DEPTH) {
-            throw corrupt("the box '" + printable(type) + "' at byte " + (offset + boxStart) + " lies more than "
-                    + MAX_DEPTH + " boxes deep.");
+            throw corrupt("the box '" + Mp4Boxes.printable(type) + "' at byte " + (offset + boxStart)
+                    + " lies more than " + MAX_DEPTH + " boxes deep.");
         }
         Integer prefix = CONTAINERS.get(type);
         if (parent.equals("stsd")) {
@@ -304,7 +304,7 @@ final class Mp4MovieBox {
             position += 8;
             header = 16;
             if (size < header) {
-                throw corrupt("the box '" + printable(type) + "' at byte " + (offset + boxStart)
+                throw corrupt("the box '" + Mp4Boxes.printable(type) + "' at byte " + (offset + boxStart)
                         + " declares a size of " + (size < 0 ? Long.toUnsignedString(size) : size)
                         + " bytes, which no box can have.");
             }
@@ -343,15 +343,5 @@ final class Mp4MovieBox {
 
     private MediaException corrupt(String what) {
         return new MediaException("The video '" + path + "' is corrupt: " + what);
-    }
-
-    private static String printable(String type) {
-        for (int i = 0; i < type.length(); i++) {
-            char c = type.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
-                return "?";
-            }
-        }
-        return type;
     }
 }
