@@ -177,7 +177,7 @@ final class Mp4Boxes {
         return isPrintable(type.getBytes(StandardCharsets.ISO_8859_1)) ? type : "?";
     }
 
-    /** Fills {@code buffer} (up to its limit) from {@code position} of {@code channel}, or until the end, and flips it. */
+    /** Fills {@code buffer} to its limit from {@code position} of {@code channel} (or to the end) and flips it. */
     private static void readAt(SeekableByteChannel channel, long position, ByteBuffer buffer) throws IOException {
         channel.position(position);
         while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
